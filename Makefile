@@ -1,0 +1,52 @@
+# Seloste: `make site` then `make test` on a fresh clone. See README.md.
+PY      := .venv/bin/python
+VENV    := .venv/.installed
+NODE    := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check release bench catalogs lock clean
+
+site: $(VENV)
+	$(PY) -m generator build
+
+test: $(VENV) $(NODE)
+	$(PY) -m pytest
+
+serve: $(VENV)
+	$(PY) -m generator serve
+
+check: $(VENV)
+	$(PY) -m generator check
+
+release: $(VENV)
+	$(PY) -m generator release
+
+bench: $(VENV)
+	$(PY) -m bench
+
+# Extract the fixed strings of the templates and merge them into every
+# locale's catalog; translators then edit locales/*/LC_MESSAGES/messages.po.
+catalogs: $(VENV)
+	.venv/bin/pybabel extract -F babel.cfg --no-location --sort-output -o locales/messages.pot generator
+	.venv/bin/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+	.venv/bin/pybabel compile -d locales --statistics -f
+	rm -f locales/*/LC_MESSAGES/messages.mo
+
+# Re-pin every dependency after editing requirements.in.
+lock: $(VENV)
+	.venv/bin/pip install -q -r requirements.in
+	( echo '# Pinned by `make lock` from requirements.in. Install with: pip install -r requirements.lock'; \
+	  .venv/bin/pip freeze --exclude-editable | grep -v '^seloste' ) > requirements.lock
+
+$(VENV): requirements.lock pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+clean:
+	rm -rf site site.* .venv node_modules .pytest_cache
