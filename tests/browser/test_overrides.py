@@ -1,0 +1,81 @@
+"""The Material templates copied into site_overrides/ stay true to Material.
+
+Three templates had to be copied whole because Material renders the faulty
+markup outside any block: each copy must equal the installed Material's file
+with exactly the edits listed in ``EDITS`` (and our own header comment in
+place of Material's "automatically generated" one). After a Material upgrade
+this test fails, and its message says how to re-derive the copies.
+
+Fast and browser-free: no ``browser`` mark.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import material
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+OVERRIDES = REPO / "site_overrides"
+MATERIAL = pathlib.Path(material.__file__).parent / "templates"
+
+#: template path -> list of (Material's text, our text); each must occur once.
+EDITS: dict[str, list[tuple[str, str]]] = {
+    # Nu Html Checker: autocomplete is not allowed on type="checkbox".
+    "base.html": [
+        (
+            ' type="checkbox" id="__drawer" autocomplete="off">',
+            ' type="checkbox" id="__drawer">',
+        ),
+        (
+            ' type="checkbox" id="__search" autocomplete="off">',
+            ' type="checkbox" id="__search">',
+        ),
+    ],
+    # axe-core aria-dialog-name: the search dialog needs an accessible name.
+    "partials/search.html": [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog"'
+            " aria-label=\"{{ lang.t('search') }}\">",
+        ),
+    ],
+    # Nu Html Checker: label for="__toc" on pages outside the navigation,
+    # where Material renders no __toc toggle.
+    "partials/toc.html": [
+        (
+            '<label class="md-nav__title" for="__toc">',
+            '<label class="md-nav__title"'
+            '{% if nav and page in nav.pages %} for="__toc"{% endif %}>',
+        ),
+    ],
+}
+
+LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+
+
+def _body(text: str) -> str:
+    """The template without its leading ``{#- ... -#}`` comment."""
+    return LEADING_COMMENT.sub("", text, count=1)
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_copied_template_is_material_plus_listed_edits(name: str) -> None:
+    upstream = (MATERIAL / name).read_text(encoding="utf-8")
+    expected = _body(upstream)
+    for old, new in EDITS[name]:
+        assert expected.count(old) == 1, (
+            f"Material's {name} no longer contains exactly one {old!r}: "
+            f"see whether the fix is still needed, then update EDITS in {__file__}"
+        )
+        expected = expected.replace(old, new)
+    ours = (OVERRIDES / name).read_text(encoding="utf-8")
+    assert LEADING_COMMENT.match(ours), f"site_overrides/{name} lost its header comment"
+    assert _body(ours) == expected, (
+        f"site_overrides/{name} is not {MATERIAL / name} plus the edits listed in "
+        f"EDITS (Material upgraded?). Re-derive it: copy Material's file, keep our "
+        f"header comment, apply the edits, and check the site again."
+    )
+
