@@ -1,0 +1,84 @@
+"""Command line: python -m generator check | build | release | serve.
+
+Exit codes: 0 success, 1 invalid input (the findings are printed, each with
+file, line and column), 2 usage error. No traceback reaches the user for a bad
+notice; one that does is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .findings import NoticeError
+
+DEFAULT_NOTICE = Path("policy/notice.yaml")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_usage(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except NoticeError as exc:
+        for finding in exc.findings:
+            print(finding, file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Seloste: privacy notices as code.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check a notice for errors and GDPR gaps")
+    check.add_argument("path", nargs="?", type=Path, default=DEFAULT_NOTICE, help="notice file (default: %(default)s)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="build the site")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: %(default)s)")
+    build.add_argument("--draft", action="store_true", help="also publish the unreleased working copy as a draft")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
+    serve.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=_serve)
+
+    release = commands.add_parser("release", help="freeze the working copy as a new release")
+    release.set_defaults(run=_release)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    return run_check(args.path, strict=args.strict, output=args.format)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    build_site(Path.cwd(), args.site_dir, draft=args.draft)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .mkdocs_adapter import serve
+
+    serve(Path.cwd(), args.lang, args.dev_addr)
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from .releases import make_release
+
+    release = make_release(Path.cwd())
+    print(f"released {release.id} (effective {release.effective.isoformat()})")
+    return 0

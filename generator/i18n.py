@@ -1,0 +1,88 @@
+"""Words for each language: the gettext catalogs and Babel's locale data.
+
+Fixed strings of the templates live in locales/<lang>/LC_MESSAGES/messages.po.
+They are compiled in memory when first needed (the same compiler as
+`pybabel compile`), so a catalog edit takes effect without a build step and a
+fuzzy entry is never used. Dates, countries, lists and durations come from
+Babel's CLDR data. Durations are exact: P18M is 18 months, never "2 years".
+
+>>> format_duration("P18M", "fi"), format_duration("P18M", "sv"), format_duration("P18M", "en")
+('18 kuukautta', '18 månader', '18 months')
+>>> format_duration("P1Y6M", "en")
+'1 year and 6 months'
+>>> format_duration("PT30M", "fi")
+'30 minuuttia'
+>>> from datetime import date
+>>> [format_date(date(2026, 11, 24), lang) for lang in ("fi", "sv", "en")]
+['24. marraskuuta 2026', '24 november 2026', 'November 24, 2026']
+>>> country_name("US", "sv"), format_list(["a", "b", "c"], "fi")
+('USA', 'a, b ja c')
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.lists import format_list as _babel_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+from babel.units import format_unit
+
+from .validate import DURATION
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def translations(lang: str, locales_dir: Path = LOCALES_DIR) -> Translations:
+    """The catalog of `lang`, compiled from its .po file (fuzzy entries left out)."""
+    po = locales_dir / lang / "LC_MESSAGES" / "messages.po"
+    return _compile(po, po.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _compile(po: Path, _mtime: int) -> Translations:
+    with open(po, "rb") as handle:
+        catalog = read_po(handle, locale=po.parent.parent.name)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain="messages")
+
+
+def format_date(value: date, lang: str) -> str:
+    return _babel_date(value, "long", locale=lang)
+
+
+def format_list(items: list[str], lang: str) -> str:
+    return _babel_list(list(items), locale=lang) if items else ""
+
+
+def country_name(code: str, lang: str) -> str:
+    return Locale.parse(lang).territories.get(code, code)
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language's name in `lang`, capitalised as in a menu: Suomi, svenska -> Svenska."""
+    name = Locale.parse(lang).languages.get(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def format_duration(value: str, lang: str) -> str:
+    """An ISO 8601 duration in words, each unit as written (never rounded)."""
+    match = DURATION.match(value)
+    if not match:
+        return value
+    numbers = [group for index, group in enumerate(match.groups()) if index not in (4,)]
+    parts = []
+    for unit, amount in zip(_UNITS, numbers):
+        if amount:
+            parts.append(format_unit(int(amount[:-1]), f"duration-{unit}", length="long", locale=lang))
+    return format_list(parts, lang)

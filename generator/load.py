@@ -1,0 +1,241 @@
+"""Load a notice file: bytes to plain data, with the position of every value.
+
+YAML is parsed as an event stream and built here, not by a YAML constructor,
+so nothing in the file can run code or expand: anchors, aliases and explicit
+tags are refused (an alias bomb never grows), duplicate keys are found with
+both positions, and each value keeps its line and column for messages.
+Scalars follow the YAML 1.2 core schema, except that dates stay text: the
+schema, not the parser, decides what a date is.
+
+>>> doc = load_text("a: 1\\nb: [x, 'y']\\n", "n.yaml")
+>>> doc.data
+{'a': 1, 'b': ['x', 'y']}
+>>> str(doc.position(("b", 1)))
+'n.yaml:2:8'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from .findings import Finding, NoticeError, Position
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest notice file accepted: ample for a notice, small enough to stay fast."""
+
+MAX_DEPTH = 32
+"""Deepest nesting accepted; the format itself needs six levels."""
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed data plus where each value and each mapping key came from."""
+
+    path: str
+    data: Any
+    values: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
+    keys: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
+
+    def position(self, path: FieldPath, *, key: bool = False) -> Position:
+        """Position of the value at `path` (or of its key), else its nearest ancestor."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return Position(self.path, *self.keys[path])
+        while path not in self.values and path:
+            path = path[:-1]
+        return Position(self.path, *self.values.get(path, (0, 0)))
+
+
+def load_file(path: str | Path) -> Document:
+    """Read and parse a notice file; raise NoticeError with every problem found."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise NoticeError([Finding(Position(name), "error", f"cannot read file: {exc.strerror}")])
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> Document:
+    """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text."""
+    if len(raw) > MAX_BYTES:
+        raise NoticeError([_error(name, 0, 0, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"))
+        raise NoticeError([_error(name, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")])
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> Document:
+    """Parse YAML text into a Document."""
+    nul = text.find("\0")
+    if nul >= 0:
+        raise NoticeError([_error(name, *_line_col(text[:nul]), "the file contains a NUL byte; it is not a text file")])
+    if not text.strip():
+        raise NoticeError([_error(name, 1, 1, "the file is empty")])
+    builder = _Builder(name)
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            builder.feed(event)
+    except MarkedYAMLError as exc:
+        builder.findings.append(_syntax_error(name, exc))
+    except YAMLError as exc:
+        builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
+    if builder.findings:
+        raise NoticeError(builder.findings)
+    if not isinstance(builder.root, dict):
+        raise NoticeError([_error(name, 1, 1, "the notice must be a mapping of fields (key: value), not a single value or a list")])
+    return Document(name, builder.root, MappingProxyType(builder.values), MappingProxyType(builder.keys))
+
+
+class _Builder:
+    """Builds plain dicts and lists from parser events, recording positions."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.root: Any = None
+        self.findings: list[Finding] = []
+        self.values: dict[FieldPath, tuple[int, int]] = {}
+        self.keys: dict[FieldPath, tuple[int, int]] = {}
+        # Each open container: [container, its path, key awaiting a value, key position].
+        self.stack: list[list[Any]] = []
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, NodeEvent):
+            self._refuse_anchors_and_tags(event)
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, AliasEvent):
+            self._add(None, event)
+        elif isinstance(event, ScalarEvent):
+            self._add(_resolve(event), event)
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            container: Any = {} if isinstance(event, MappingStartEvent) else []
+            path = self._add(container, event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise NoticeError([self._at(event, f"nested deeper than {MAX_DEPTH} levels")])
+            self.stack.append([container, path, None, None])
+
+    def _add(self, value: Any, event: Any) -> FieldPath | None:
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not self.stack:
+            self.root = value
+            self.values[()] = where
+            return ()
+        top = self.stack[-1]
+        container, path = top[0], top[1]
+        if isinstance(container, list):
+            child = path + (len(container),) if path is not None else None
+            container.append(value)
+        elif top[2] is None:  # this node is a key
+            self._key(top, value, event, where)
+            return None
+        else:
+            key, top[2] = top[2], None
+            child = path + (key,) if path is not None and key is not _INVALID else None
+            if child is not None:
+                self.keys[child] = top[3]
+                container[key] = value
+        if child is not None:
+            self.values[child] = where
+        return child
+
+    def _key(self, top: list[Any], value: Any, event: Any, where: tuple[int, int]) -> None:
+        if not isinstance(event, ScalarEvent):
+            self.findings.append(self._at(event, "a key must be a plain name, not a list or mapping"))
+            top[2] = _INVALID
+            return
+        key = event.value
+        if key in top[0]:
+            first = self.keys.get(top[1] + (key,), (0, 0)) if top[1] is not None else (0, 0)
+            self.findings.append(self._at(event, f"duplicate key '{key}' (first given on line {first[0]})"))
+            top[2] = _INVALID
+            return
+        top[2], top[3] = key, where
+
+    def _refuse_anchors_and_tags(self, event: Any) -> None:
+        if isinstance(event, AliasEvent):
+            self.findings.append(self._at(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full"))
+        elif event.anchor:
+            self.findings.append(self._at(event, f"anchors (&{event.anchor}) are not allowed; write each value out in full"))
+        tag = getattr(event, "tag", None)
+        if tag and not _implicit(event):
+            self.findings.append(self._at(event, f"YAML tags ({tag}) are not allowed"))
+
+    def _at(self, event: Any, message: str) -> Finding:
+        return _error(self.name, event.start_mark.line + 1, event.start_mark.column + 1, message)
+
+
+_INVALID = object()
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+def _implicit(event: Any) -> bool:
+    implicit = getattr(event, "implicit", True)
+    return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
+
+
+def _resolve(event: ScalarEvent) -> Any:
+    """YAML 1.2 core schema for plain scalars; quoted and block scalars are text."""
+    value = event.value
+    if event.style is not None:
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
+    """Turn a parser error into a sentence, pointing where the fix belongs."""
+    context = exc.context or ""
+    if "quoted scalar" in context and exc.context_mark:
+        mark, message = exc.context_mark, "a quoted text is never closed; add the closing quote"
+    else:
+        mark = exc.problem_mark or exc.context_mark
+        message = (exc.problem or context or "invalid YAML").strip()
+        if "\\t" in message:
+            message += " (indent with spaces, not tabs)"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return _error(name, line, col, f"invalid YAML: {message}")
+
+
+def _line_col(prefix: str) -> tuple[int, int]:
+    lines = prefix.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _error(name: str, line: int, column: int, message: str) -> Finding:
+    return Finding(Position(name, line, column), "error", message)

@@ -1,0 +1,76 @@
+"""YAML text into safe Markdown: text is data, never markup.
+
+Authors may write paragraphs (separated by a blank line) and links of the
+form [text](https://...) or [text](mailto:...). Everything else is escaped
+for Markdown and HTML alike, so `<script>`, `{: onclick=...}` attribute lists,
+`javascript:` links and Markdown syntax show up on the page as typed.
+
+>>> print(paragraphs("See [our site](https://example.com).\\n\\n<b>bold</b> *not*"))
+See [our site](<https://example.com>).
+<BLANKLINE>
+&lt;b&gt;bold&lt;/b&gt; \\*not\\*
+>>> inline("[x](javascript:alert(1))")
+'\\\\[x\\\\](javascript:alert(1))'
+>>> links("[a](https://a.fi) [b](ftp://b) [c](mailto:c@d.fi)")
+[('https://a.fi', True), ('ftp://b', False), ('mailto:c@d.fi', True)]
+"""
+
+from __future__ import annotations
+
+import re
+
+LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+"""A Markdown link as the author writes it; only safe schemes become links."""
+
+SAFE_SCHEMES = ("https://", "mailto:")
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+class Markdown(str):
+    """Markdown that is already safe; templates pass it through unescaped."""
+
+
+def _entities(text: str) -> str:
+    return re.sub(r"[&<>]", lambda match: _ENTITIES[match.group()], text)
+
+
+def _escape(text: str) -> str:
+    return _entities(_SPECIAL.sub(r"\\\1", text))
+
+
+def inline(text: str) -> Markdown:
+    """One line of text, escaped, with safe links kept as links; newlines become spaces."""
+    text = " ".join(str(text).split())
+    out, last = [], 0
+    for match in LINK.finditer(text):
+        label, url = match.groups()
+        if not url.startswith(SAFE_SCHEMES):
+            continue
+        out.append(_escape(text[last:match.start()]))
+        out.append(f"[{_escape(label)}](<{_entities(url)}>)")
+        last = match.end()
+    out.append(_escape(text[last:]))
+    return Markdown(_BLOCK_START.sub(r"\\\1", "".join(out)))
+
+
+def paragraphs(text: str) -> Markdown:
+    """A multi-paragraph text: a blank line separates paragraphs."""
+    blocks = [block for block in re.split(r"\n\s*\n", str(text).strip()) if block.strip()]
+    return Markdown("\n\n".join(inline(block) for block in blocks))
+
+
+def links(text: str) -> list[tuple[str, bool]]:
+    """Each link target in a text, and whether it is allowed."""
+    return [(url, url.startswith(SAFE_SCHEMES)) for _, url in LINK.findall(str(text))]
+
+
+def finalize(value: object) -> object:
+    """Jinja2 `finalize`: escape every value a template prints unless it is Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return value
+    return inline(str(value))

@@ -1,0 +1,125 @@
+"""Render a Notice into Markdown, one language at a time.
+
+Jinja2 templates hold the structure; every fixed string goes through the
+gettext catalog of the language; every value from the YAML is escaped by
+`markup.finalize` unless a filter here has already made it safe Markdown.
+Rendering is pure: the same notice, templates and catalogs give the same text.
+
+>>> from generator.model import Notice
+>>> n = Notice.from_data({"seloste": 1, "controller": {"name": "Example <Oy>"},
+...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}})
+>>> render_notice(n, "sv").splitlines()[0]
+'# Dataskyddsbeskrivning: Example &lt;Oy&gt;'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+
+from . import i18n, vocabulary
+from .markup import Markdown, finalize, inline, paragraphs
+from .model import Contact, Notice, Retention, Text
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+FINNISH_AUTHORITY = Contact(
+    name=Text("Tietosuojavaltuutetun toimisto", "Dataombudsmannens byrå", "Office of the Data Protection Ombudsman"),
+    address=Text("PL 800, 00531 Helsinki", "PB 800, 00531 Helsingfors", "P.O. Box 800, FI-00531 Helsinki"),
+    phone="029 566 6700",
+    website="https://tietosuoja.fi",
+)
+"""The default supervisory authority (../shared/gdpr-terms.md §3)."""
+
+
+def render_notice(notice: Notice, lang: str) -> str:
+    """The whole notice in `lang` as Markdown."""
+    return _tidy(environment(lang).get_template("notice.md.j2").render(n=notice))
+
+
+def render_template(name: str, lang: str, **context: Any) -> str:
+    """Any other page template (changelog, banners) in `lang`."""
+    return _tidy(environment(lang).get_template(name).render(**context))
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line between blocks, whatever the template's conditionals left."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+@lru_cache(maxsize=8)
+def environment(lang: str, catalog_version: int = 0) -> jinja2.Environment:
+    """A Jinja2 environment whose gettext, filters and globals speak `lang`."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        extensions=["jinja2.ext.i18n"],
+        finalize=finalize,
+        autoescape=False,  # the output is Markdown; markup.finalize escapes for it
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.filters.update(_filters(lang))
+    env.globals.update(
+        LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
+        PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
+        FINNISH_AUTHORITY=FINNISH_AUTHORITY, lang=lang,
+    )
+    return env
+
+
+def _filters(lang: str) -> dict[str, Callable[..., Any]]:
+    gettext = i18n.translations(lang).gettext
+
+    def line(text: Text | None) -> Markdown:
+        return inline(text[lang]) if text else Markdown("")
+
+    def para(text: Text | None) -> Markdown:
+        return paragraphs(text[lang]) if text else Markdown("")
+
+    def email(address: str | None) -> Markdown:
+        return Markdown(f"[{inline(address)}](<mailto:{address}>)") if address else Markdown("")
+
+    def url(address: str | None) -> Markdown:
+        return Markdown(f"[{inline(address)}](<{address}>)") if address else Markdown("")
+
+    def contact(person: Contact | Any) -> Markdown:
+        name = getattr(person, "name", None)
+        parts = [line(name) if isinstance(name, Text) else inline(name or ""),
+                 line(getattr(person, "address", None)), email(person.email),
+                 inline(person.phone or ""), url(getattr(person, "website", None))]
+        return Markdown(", ".join(part for part in parts if part))
+
+    def labels(values: tuple[str, ...], vocabulary_map: dict[str, str]) -> Markdown:
+        return Markdown(i18n.format_list([inline(gettext(vocabulary_map[v])) for v in values], lang))
+
+    @jinja2.pass_context
+    def names(context: Any, ids: tuple[str, ...] | str | None, kind: str) -> Markdown:
+        ids = (ids,) if isinstance(ids, str) else ids or ()
+        found = context["n"].lookup(kind)
+        return Markdown(i18n.format_list([line(found[i].name) if i in found else inline(i) for i in ids], lang))
+
+    def retention(value: Retention | None) -> Markdown:
+        if value is None:
+            return Markdown("")
+        parts = [inline(i18n.format_duration(value.period, lang)) if value.period else "", line(value.criterion)]
+        return Markdown("; ".join(part for part in parts if part))
+
+    def cookie_duration(value: str | None) -> Markdown:
+        if not value:
+            return Markdown("")
+        return inline(gettext("session") if value == "session" else i18n.format_duration(value, lang))
+
+    return {
+        "line": line, "para": para, "email": email, "url": url, "contact": contact, "labels": labels,
+        "names": names, "retention": retention, "cookie_duration": cookie_duration,
+        "country": lambda code: inline(i18n.country_name(code, lang)),
+        "language": lambda code: i18n.language_name(code, lang).lower() if lang != "en" else i18n.language_name(code, lang),
+        "date": lambda value: inline(i18n.format_date(value, lang)),
+    }

@@ -1,0 +1,180 @@
+"""Validate a loaded notice against policy/schema.json, in the author's words.
+
+jsonschema finds the errors; this module turns each into one sentence that
+names the field, says what is allowed, and points at the line. An unknown key
+comes with the nearest known one as a suggestion.
+
+>>> from generator.load import load_text
+>>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
+>>> for f in validate(doc): print(f)
+n.yaml:1:1: error: controller: missing required field
+n.yaml:1:1: error: revision: missing required field
+n.yaml:2:1: error: controler: unknown field; did you mean 'controller'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from babel import Locale
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .findings import Finding
+from .load import Document, FieldPath
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policy" / "schema.json"
+
+DURATION = re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
+          "boolean": "true or false", "integer": "a whole number", "number": "a number", "null": "nothing"}
+
+
+def _formats() -> FormatChecker:
+    checker = FormatChecker(formats=())
+
+    @checker.checks("date", raises=ValueError)
+    def is_date(value: object) -> bool:
+        return not isinstance(value, str) or (bool(_DATE.match(value)) and bool(date.fromisoformat(value)))
+
+    @checker.checks("email")
+    def is_email(value: object) -> bool:
+        return not isinstance(value, str) or bool(_EMAIL.match(value))
+
+    @checker.checks("https-url")
+    def is_https_url(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        parts = urlsplit(value)
+        return parts.scheme == "https" and bool(parts.hostname) and not re.search(r"[\s<>\"]", value)
+
+    @checker.checks("country")
+    def is_country(value: object) -> bool:
+        return not isinstance(value, str) or (bool(re.fullmatch(r"[A-Z]{2}", value)) and value in _territories())
+
+    @checker.checks("duration")
+    def is_duration(value: object) -> bool:
+        return not isinstance(value, str) or bool(DURATION.match(value))
+
+    return checker
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    return frozenset(code for code in Locale.parse("en").territories if code.isalpha() and code != "ZZ")
+
+
+@lru_cache(maxsize=4)
+def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=4)
+def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(path), format_checker=_formats())
+
+
+def validate(doc: Document) -> list[Finding]:
+    """Every schema violation of the document, as findings sorted by position."""
+    findings = [finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error)]
+    return sorted(set(findings), key=lambda f: (f.position, f.message))
+
+
+def field_name(doc: Document, path: FieldPath) -> str:
+    """A field path as an editor reads it: list items named by their id.
+
+    >>> from generator.load import load_text
+    >>> doc = load_text("purposes:\\n- id: sales\\n  name: {fi: x}\\n", "n.yaml")
+    >>> field_name(doc, ("purposes", 0, "name", "sv"))
+    'purposes[sales].name.sv'
+    """
+    text, node = "", doc.data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part + 1
+            text += f"[{label}]"
+        else:
+            text += f".{part}" if text else str(part)
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+    return text or "(top level)"
+
+
+def _has(node: Any, part: str | int) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+
+
+def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            yield _finding(doc, path + (key,), f"unknown field{_suggest(key, allowed)}", key=True)
+    elif kind == "required":
+        missing = re.match(r"'([^']+)'", error.message)
+        yield _finding(doc, path + (missing.group(1) if missing else "?",), "missing required field", at=path)
+    elif kind == "anyOf" or kind == "oneOf":
+        yield _finding(doc, path, f"expected {error.schema.get('description', 'a valid value')}")
+    else:
+        yield _finding(doc, path, _sentence(error))
+
+
+def _sentence(error: ValidationError) -> str:
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "type":
+        return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"'{value}' is not allowed; use one of: {allowed}"
+    if kind == "const":
+        return f"must be {error.validator_value!r}"
+    if kind == "format":
+        return f"'{value}' is not valid: expected {schema.get('description', error.validator_value)}".rstrip(".")
+    if kind == "pattern":
+        return f"'{value}' is not valid: expected {schema.get('description', 'a valid value')}".rstrip(".")
+    if kind == "minLength":
+        return "must not be empty"
+    if kind in ("maxLength", "maxItems"):
+        return f"is too long (at most {error.validator_value})"
+    if kind == "minItems":
+        return f"needs at least {error.validator_value} item(s)"
+    if kind == "minProperties":
+        return "must not be empty"
+    if kind == "uniqueItems":
+        return "lists the same value twice"
+    return error.message
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return f"{type(value).__name__.replace('str', 'text').replace('int', 'a number')} '{value}'"
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; allowed here: {', '.join(allowed)}"
+
+
+def _finding(doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None) -> Finding:
+    position = doc.position(path if at is None else at, key=key)
+    return Finding(position, "error", f"{field_name(doc, path)}: {message}")

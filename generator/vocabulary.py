@@ -1,0 +1,70 @@
+"""The words for the format's enum values, marked for the gettext catalogs.
+
+Each label is an English msgid; `pybabel extract` (see babel.cfg) finds it by
+the N_ marker, and the catalogs in locales/ give the official Finnish and
+Swedish terms of the GDPR (../shared/gdpr-terms.md).
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+LEGAL_BASES = {
+    "consent": N_("consent (Art. 6(1)(a))"),
+    "contract": N_("performance of a contract (Art. 6(1)(b))"),
+    "legal_obligation": N_("legal obligation (Art. 6(1)(c))"),
+    "vital_interests": N_("vital interests (Art. 6(1)(d))"),
+    "public_task": N_("public task or official authority (Art. 6(1)(e))"),
+    "legitimate_interests": N_("legitimate interests (Art. 6(1)(f))"),
+}
+
+RECIPIENT_ROLES = {
+    "processor": N_("processor"),
+    "controller": N_("independent controller"),
+    "joint_controller": N_("joint controller"),
+    "authority": N_("public authority"),
+}
+
+SAFEGUARDS = {
+    "adequacy_decision": N_("adequacy decision of the European Commission (Art. 45)"),
+    "standard_data_protection_clauses": N_("standard data protection clauses (Art. 46(2)(c))"),
+    "binding_corporate_rules": N_("binding corporate rules (Art. 47)"),
+    "derogation": N_("derogation for a specific situation (Art. 49)"),
+}
+
+COOKIE_PARTIES = {
+    "first": N_("first party"),
+    "third": N_("third party"),
+}
+
+COOKIE_CATEGORIES = {
+    "necessary": N_("strictly necessary"),
+    "functional": N_("functional"),
+    "analytics": N_("analytics"),
+    "marketing": N_("marketing"),
+}
+
+RIGHTS = {
+    "access": (N_("Right of access (Art. 15)"),
+               N_("You may ask which personal data about you we process and get a copy of it.")),
+    "rectification": (N_("Right to rectification (Art. 16)"),
+                      N_("You may ask us to correct inaccurate data and complete incomplete data.")),
+    "erasure": (N_("Right to erasure (Art. 17)"),
+                N_("You may ask us to erase your data (\u201cright to be forgotten\u201d).")),
+    "restriction": (N_("Right to restriction of processing (Art. 18)"),
+                    N_("You may ask us to restrict the processing of your data.")),
+    "portability": (N_("Right to data portability (Art. 20)"),
+                    N_("You may receive the data you have given us in a machine-readable format and have it transmitted to another controller.")),
+    "objection": (N_("Right to object (Art. 21)"),
+                  N_("You may object to processing based on legitimate interests or a public task, on grounds relating to your particular situation.")),
+    "object_direct_marketing": (N_("Right to object to direct marketing (Art. 21(2))"),
+                                N_("You may at any time forbid the use of your data for direct marketing.")),
+    "withdraw_consent": (N_("Right to withdraw consent (Art. 7(3))"),
+                         N_("Where processing is based on your consent, you may withdraw it at any time. This does not affect the lawfulness of processing before the withdrawal.")),
+    "complaint": (N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
+                  N_("You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR.")),
+}
