@@ -68,3 +68,42 @@ RIGHTS = {
     "complaint": (N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
                   N_("You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR.")),
 }
+
+CHANGES = {
+    ("purpose", "added"): N_("New purpose: %(name)s"),
+    ("purpose", "removed"): N_("Purpose removed: %(name)s"),
+    ("purpose", "changed"): N_("Purpose changed: %(name)s"),
+    ("legal_basis", "changed"): N_("Legal basis changed: %(name)s"),
+    ("retention", "changed"): N_("Retention period changed: %(name)s"),
+    ("recipient", "added"): N_("New recipient: %(name)s"),
+    ("recipient", "removed"): N_("Recipient removed: %(name)s"),
+    ("recipient", "changed"): N_("Recipient changed: %(name)s"),
+    ("transfer", "added"): N_("New transfer outside the EU/EEA: %(name)s"),
+    ("transfer", "removed"): N_("Transfer outside the EU/EEA removed: %(name)s"),
+    ("transfer", "changed"): N_("Transfer outside the EU/EEA changed: %(name)s"),
+    ("cookie", "added"): N_("New cookie: %(name)s"),
+    ("cookie", "removed"): N_("Cookie removed: %(name)s"),
+    ("cookie", "changed"): N_("Cookie changed: %(name)s"),
+    ("data_category", "added"): N_("New category of personal data: %(name)s"),
+    ("data_category", "removed"): N_("Category of personal data removed: %(name)s"),
+    ("data_category", "changed"): N_("Category of personal data changed: %(name)s"),
+    ("source", "added"): N_("New source of data: %(name)s"),
+    ("source", "removed"): N_("Source of data removed: %(name)s"),
+    ("source", "changed"): N_("Source of data changed: %(name)s"),
+    ("controller", "changed"): N_("Controller's details changed"),
+    ("representative", "changed"): N_("Representative's details changed"),
+    ("data_protection_officer", "changed"): N_("Data protection officer's details changed"),
+    ("rights", "changed"): N_("Information on your rights changed"),
+}
+
+RELEASE_STATES = {
+    "current": N_("In force"),
+    "upcoming": N_("Upcoming"),
+    "archived": N_("No longer in force"),
+}
+
+PAGE_TITLES = {
+    "notice": N_("Privacy notice"),
+    "changelog": N_("Changelog"),
+    "draft": N_("Draft"),
+}

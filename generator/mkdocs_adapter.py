@@ -1,0 +1,127 @@
+"""The MkDocs adapter: the only module that knows MkDocs (with mkdocs_hooks.py).
+
+MkDocs runs once per language with theme.language set to that language. The
+hook events below feed it the pages that site.plan_site decided on; moving to
+another site host means rewriting this file alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import yaml_load
+
+from . import i18n
+from .findings import Finding, NoticeError, Position
+from .model import LANGUAGES
+from .site import SitePlan, plan_site
+
+_active: dict[str, SitePlan] = {}
+
+
+def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> None:
+    """Run one MkDocs build of `plan` in `lang` into `site_dir`."""
+    _active["plan"] = plan
+    try:
+        mkdocs_build(_config(root, lang, site_dir=str(site_dir)))
+    except MkDocsException as exc:
+        raise NoticeError([Finding(Position("mkdocs.yml"), "error", f"MkDocs build failed ({lang}): {exc}")]) from None
+    finally:
+        _active.clear()
+
+
+def serve(root: Path, lang: str, dev_addr: str) -> None:
+    """Live preview of one language, the draft included; rebuilt when policy/, locales/ or site_overrides/ change."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    print(f"Preview of your working copy: http://{dev_addr}/draft/")
+    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **_overrides(root, lang, draft=True))
+
+
+def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
+    return load_config(str(root / "mkdocs.yml"), **_overrides(root, lang), **options)
+
+
+def _overrides(root: Path, lang: str, draft: bool = False) -> dict[str, Any]:
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        raw = yaml_load(handle)
+    extra = dict(raw.get("extra") or {}, seloste={"draft": draft})
+    return {"theme": dict(raw["theme"], language=lang), "extra": extra}
+
+
+# -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
+
+# on_config: the plan decides the site name, the navigation (the notice and
+# the changelog only: revisions stay out of it so that every page does not
+# grow with the number of releases) and the language menu.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = config.theme["language"]
+    plan = _plan(config)
+    config.site_name = plan.site_name[lang]
+    config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
+    config.extra["alternate"] = [
+        {"name": i18n.language_name(other, other), "link": f"../{other}/", "lang": other} for other in LANGUAGES
+    ]
+    return config
+
+
+# on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
+# holds nothing but static files.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _plan(config).pages[config.theme["language"]]:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+# on_page_markdown: per-page metadata the templates read: the same page in the
+# other languages (hreflang and the language menu), search and robots flags.
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    lang = config.theme["language"]
+    spec = next((p for p in _plan(config).pages[lang] if p.path == page.file.src_uri), None)
+    page.meta["alternates"] = alternates(page.url, lang)
+    if spec is not None:
+        if not spec.searchable:
+            page.meta["search"] = {"exclude": True}
+        if spec.robots:
+            page.meta["robots"] = spec.robots
+    return markdown
+
+
+def alternates(url: str, lang: str) -> list[dict[str, str]]:
+    """Links to the page at `url` in every language, relative to that page.
+
+    >>> [a["url"] for a in alternates("2026-01-01/", "fi")]
+    ['../../fi/2026-01-01/', '../../sv/2026-01-01/', '../../en/2026-01-01/']
+    """
+    up = "../" * (url.count("/") + 1)
+    return [{"lang": other, "name": i18n.language_name(other, other), "url": f"{up}{other}/{url}"} for other in LANGUAGES]
+
+
+def _plan(config: MkDocsConfig) -> SitePlan:
+    if "plan" not in _active:  # `mkdocs serve`: read the repository afresh on every rebuild
+        root = Path(config.config_file_path).parent
+        draft = bool(config.extra.get("seloste", {}).get("draft"))
+        _active["serving"] = plan_site(root, today=build_date(), draft=draft)
+        return _active.pop("serving")
+    return _active["plan"]
+
+
+def build_date() -> date:
+    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
