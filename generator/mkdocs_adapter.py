@@ -70,9 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plan = _plan(config)
     config.site_name = plan.site_name[lang]
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
-    config.extra["alternate"] = [
-        {"name": i18n.language_name(other, other), "link": f"../{other}/", "lang": other} for other in LANGUAGES
-    ]
+    config.extra["alternate"] = alternates("")
     return config
 
 
@@ -84,12 +82,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# on_page_markdown: per-page metadata the templates read: the same page in the
-# other languages (hreflang and the language menu), search and robots flags.
+# on_page_markdown: per-page flags the templates read: search and robots.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     spec = next((p for p in _plan(config).pages[lang] if p.path == page.file.src_uri), None)
-    page.meta["alternates"] = alternates(page.url, lang)
     if spec is not None:
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
@@ -98,14 +94,27 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     return markdown
 
 
-def alternates(url: str, lang: str) -> list[dict[str, str]]:
-    """Links to the page at `url` in every language, relative to that page.
+# on_page_context: Material's language menu and its <link rel="alternate"
+# hreflang> tags both read extra.alternate, rendered right after this event:
+# pointing it at this page in each language keeps a switch on the same page.
+def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    config.extra["alternate"] = alternates(page.url)
+    return context
 
-    >>> [a["url"] for a in alternates("2026-01-01/", "fi")]
-    ['../../fi/2026-01-01/', '../../sv/2026-01-01/', '../../en/2026-01-01/']
+
+# on_template_context: static templates (404.html) link the language roots.
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    config.extra["alternate"] = alternates("")
+    return context
+
+
+def alternates(url: str) -> list[dict[str, str]]:
+    """The page at `url` in every language, as links from this language's root.
+
+    >>> [a["link"] for a in alternates("2026-01-01/")]
+    ['../fi/2026-01-01/', '../sv/2026-01-01/', '../en/2026-01-01/']
     """
-    up = "../" * (url.count("/") + 1)
-    return [{"lang": other, "name": i18n.language_name(other, other), "url": f"{up}{other}/{url}"} for other in LANGUAGES]
+    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in LANGUAGES]
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:

@@ -1,0 +1,38 @@
+"""Shared fixtures: real builds of real projects, made once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import multi_release_project, run
+
+
+@pytest.fixture(scope="session")
+def multi_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional three-release project, built into <root>/site."""
+    root = multi_release_project(tmp_path_factory.mktemp("multi"))
+    result = run(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def multi_site(multi_project: Path) -> Path:
+    return multi_project / "site"
+
+
+@pytest.fixture(scope="session")
+def entrack_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Entrack's real notice and releases, built the way `make site` builds them."""
+    import shutil
+
+    from support import REPO, make_project
+
+    root = make_project(tmp_path_factory.mktemp("entrack"))
+    shutil.copy(REPO / "policy" / "notice.yaml", root / "policy" / "notice.yaml")
+    shutil.copytree(REPO / "policy" / "releases", root / "policy" / "releases")
+    result = run(root, "build", epoch="1795564800")  # 2026-11-25
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -1,0 +1,197 @@
+"""Releases: permanent addresses, changelog, diffs, versions.json, immutability."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import i18n
+from support import MULTI_VERSIONS, make_project, release, run
+
+LANGS = ("fi", "sv", "en")
+
+
+def page(site: Path, lang: str, path: str = "") -> str:
+    return (site / lang / path / "index.html").read_text(encoding="utf-8")
+
+
+def translated(lang: str, msgid: str, **values: str) -> str:
+    """The catalog's sentence; fi and sv must really be translated."""
+    text = i18n.translations(lang).gettext(msgid)
+    if lang != "en":
+        assert text != msgid, f"untranslated in {lang}: {msgid}"
+    return text % values if values else text
+
+
+def test_versions_json_lists_every_release_with_its_addresses(multi_site: Path) -> None:
+    versions = json.loads((multi_site / "versions.json").read_text())
+    assert versions["current"] == "2026-03-01"
+    assert versions["upcoming"] == "2026-09-01"
+    assert [r["id"] for r in versions["releases"]] == ["2026-09-01", "2026-03-01", "2026-01-01"]
+    for entry in versions["releases"]:
+        for lang in LANGS:
+            assert entry["urls"][lang] == f"/{lang}/{entry['id']}/"
+            assert (multi_site / entry["urls"][lang].strip("/") / "index.html").exists()
+        notice = json.loads((multi_site / entry["notice"].lstrip("/")).read_text())
+        assert notice["revision"]["effective"] == entry["effective"]
+
+
+def test_sha256_in_versions_json_is_that_of_the_released_text(multi_project: Path) -> None:
+    import hashlib
+
+    versions = json.loads((multi_project / "site" / "versions.json").read_text())
+    for entry in versions["releases"]:
+        for lang in LANGS:
+            stored = (multi_project / "policy" / "releases" / entry["id"] / f"{lang}.md").read_bytes()
+            assert hashlib.sha256(stored).hexdigest() == entry["sha256"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_current_address_shows_the_release_in_force_and_announces_the_upcoming_one(multi_site: Path, lang: str) -> None:
+    html = page(multi_site, lang)
+    returns = {"fi": "palautuksia", "sv": "returer", "en": "returns"}[lang]
+    assert returns in html
+    assert i18n.format_date(__import__("datetime").date(2026, 9, 1), lang) in html
+    assert 'href="changelog/#2026-09-01"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(multi_site: Path, lang: str) -> None:
+    from datetime import date
+
+    html = page(multi_site, lang, "2026-01-01")
+    start, end = i18n.format_date(date(2026, 1, 1), lang), i18n.format_date(date(2026, 3, 1), lang)
+    assert translated(lang, "This version was in force from %(start)s until %(end)s.", start=start, end=end) in html
+    assert 'href="../"' in html
+    old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
+    assert old in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: str) -> None:
+    from generator.read import read_notice
+
+    html = page(multi_site, lang, "changelog")
+    v2 = read_notice(MULTI_VERSIONS[1])[0]
+    crm = v2.lookup("recipients")["crm"].name[lang]
+    orders = v2.lookup("purposes")["orders"].name[lang]
+    expected = [
+        translated(lang, "New recipient: %(name)s", name=crm),
+        translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
+        translated(lang, "Retention period changed: %(name)s", name=orders),
+        translated(lang, "Cookie removed: %(name)s", name="session"),
+        translated(lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]),
+        {"fi": "Uusi vastaanottaja Yhdysvalloissa.", "sv": "Ny mottagare i USA.", "en": "New recipient in the United States."}[lang],
+    ]
+    missing = [line for line in expected if line.replace("'", "&#39;") not in html and line not in html]
+    assert not missing
+    assert html.index('id="2026-09-01"') < html.index('id="2026-03-01"') < html.index('id="2026-01-01"')
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_diff_page_shows_removed_and_added_text(multi_site: Path, lang: str) -> None:
+    html = page(multi_site, lang, "2026-03-01/diff")
+    old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
+    new = {"fi": "Käsittelemme tilauksia ja palautuksia.", "sv": "Vi hanterar beställningar och returer.",
+           "en": "We handle orders and returns."}[lang]
+    assert f"<del>{old}</del>" in html
+    assert f"<ins>{new}</ins>" in html
+    assert not (multi_site / lang / "2026-01-01" / "diff").exists()
+
+
+def test_language_switcher_on_a_release_page_stays_on_that_release(multi_site: Path) -> None:
+    html = page(multi_site, "sv", "2026-01-01")
+    assert 'href="../../fi/2026-01-01/"' in html and 'href="../../en/2026-01-01/"' in html
+
+
+def test_atom_feed_per_language_announces_each_release(multi_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    for lang in LANGS:
+        feed = ET.parse(multi_site / lang / "feed.xml").getroot()
+        ids = [e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        assert ids == ["2026-09-01/", "2026-03-01/", "2026-01-01/"]
+
+
+def test_two_builds_of_one_commit_are_byte_identical(multi_project: Path, tmp_path: Path) -> None:
+    result = run(multi_project, "build", "--site-dir", str(tmp_path / "again"))
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(multi_project / "site", tmp_path / "again")
+    differing = []
+
+    def walk(cmp: filecmp.dircmp) -> None:
+        differing.extend(cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differing.extend(mismatch + errors)
+        for sub in cmp.subdirs.values():
+            walk(sub)
+
+    walk(comparison)
+    assert not differing
+
+
+def test_template_change_leaves_released_text_unchanged(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
+    frozen = {p.name: p.read_bytes() for p in (root / "policy" / "releases" / "2026-01-01").iterdir()}
+    template = root / "generator" / "templates" / "notice.md.j2"
+    template.write_text(template.read_text().replace('## {{ _("Controller") }}', "## TEMPLATE-CHANGED"))
+    release(root, MULTI_VERSIONS[1])
+    assert {p.name: p.read_bytes() for p in (root / "policy" / "releases" / "2026-01-01").iterdir()} == frozen
+    assert run(root, "build").returncode == 0
+    assert "TEMPLATE-CHANGED" not in page(root / "site", "en", "2026-01-01")
+    assert "TEMPLATE-CHANGED" in page(root / "site", "en", "2026-03-01")
+
+
+def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
+    assert run(root, "build").returncode == 0
+    before = (root / "site" / "fi" / "index.html").read_bytes()
+    with open(root / "policy" / "releases" / "2026-01-01" / "sv.md", "a", encoding="utf-8") as handle:
+        handle.write("x")
+    for command in (["check"], ["build"]):
+        result = run(root, *command)
+        assert result.returncode == 1, command
+        assert "policy/releases/2026-01-01/sv.md" in result.stderr + result.stdout
+        assert "release 2026-01-01" in result.stderr + result.stdout
+        assert "Traceback" not in result.stderr
+    assert (root / "site" / "fi" / "index.html").read_bytes() == before
+    assert not list(root.glob("site.*"))
+
+
+def test_release_refuses_no_change_and_going_back_in_time(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[1])
+    shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+    same = run(root, "release")
+    assert same.returncode == 1 and "nothing changed since release 2026-03-01" in same.stderr
+    shutil.copy(MULTI_VERSIONS[0], root / "policy" / "notice.yaml")
+    earlier = run(root, "release")
+    assert earlier.returncode == 1 and "earlier than release 2026-03-01" in earlier.stderr
+
+
+def test_two_releases_on_one_day_get_distinct_ids(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
+    second = MULTI_VERSIONS[1].read_text().replace('effective: "2026-03-01"', 'effective: "2026-01-01"')
+    (tmp_path / "same-day.yaml").write_text(second)
+    assert "released 2026-01-01-2" in release(root, tmp_path / "same-day.yaml").stdout
+    assert run(root, "build").returncode == 0
+    assert (root / "site" / "en" / "2026-01-01-2" / "index.html").exists()
+
+
+def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
+    shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+    assert run(root, "build").returncode == 0
+    assert not (root / "site" / "fi" / "draft").exists()
+    assert run(root, "build", "--draft").returncode == 0
+    html = page(root / "site", "fi", "draft")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "palautuksia" in html
