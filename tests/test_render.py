@@ -1,0 +1,65 @@
+"""Rendering: key sentences per language, exact durations, and text that stays text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.read import read_notice, read_notice_text
+from generator.render import render_notice
+from support import MULTI_VERSIONS, REPO, make_project, release, run
+
+
+@pytest.fixture(scope="module")
+def entrack():
+    return read_notice(REPO / "policy" / "notice.yaml")[0]
+
+
+@pytest.mark.parametrize("lang, sentences", [
+    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi", "Henkilötietojen käsittelijä"]),
+    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "personuppgiftsbiträde", "Rätt till radering"]),
+    ("en", ["# Privacy notice: Entrack Oy", "processor", "Right to erasure (Art. 17)"]),
+])
+def test_key_sentences_per_language(entrack, lang: str, sentences: list[str]) -> None:
+    text = render_notice(entrack, lang)
+    lowered = text.lower()
+    assert [s for s in sentences if s.lower() not in lowered] == []
+
+
+@pytest.mark.parametrize("lang, words", [("fi", "18 kuukautta"), ("sv", "18 månader"), ("en", "18 months")])
+def test_retention_durations_are_exact(lang: str, words: str) -> None:
+    notice = read_notice(MULTI_VERSIONS[1])[0]
+    assert words in render_notice(notice, lang)
+
+
+HOSTILE = MULTI_VERSIONS[0].read_text().replace(
+    "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}",
+    'description: {fi: "<script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)>",'
+    ' sv: "{: onclick=alert(4) } **fet** `kod` &amp; [länk](https://example.com/a_b)",'
+    ' en: "# not a heading\\n\\n- not a list <b>bold</b>"}')
+
+
+def test_hostile_text_renders_as_text_in_markdown() -> None:
+    notice = read_notice_text(HOSTILE, "hostile.yaml")[0]
+    fi = render_notice(notice, "fi")
+    assert "<script>" not in fi and "&lt;script&gt;" in fi
+    assert "\\\\[klik\\\\](javascript:alert(2))" in fi  # escaped: not a link
+
+
+def test_hostile_text_is_shown_as_text_on_the_built_pages(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    (tmp_path / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    release(root, tmp_path / "hostile.yaml")
+    assert run(root, "build").returncode == 0
+    site = root / "site"
+    fi = (site / "fi" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in fi and "&lt;script&gt;alert(1)&lt;/script&gt;" in fi
+    assert 'href="javascript' not in fi and "<img src=x" not in fi
+    sv = (site / "sv" / "index.html").read_text(encoding="utf-8")
+    assert "onclick" not in re.sub(r"\{: onclick=alert\(4\) \}", "", sv)
+    assert "**fet**" in sv and "`kod`" in sv and "&amp;amp;" in sv
+    assert 'href="https://example.com/a_b"' in sv
+    en = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "# not a heading" in en and "<b>bold</b>" not in en and "&lt;b&gt;bold&lt;/b&gt;" in en
