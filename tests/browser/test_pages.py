@@ -1,0 +1,218 @@
+"""Every page of the built site, in real Chromium: one case per page type and language.
+
+The cases (see conftest.page_cases) are the language chooser, and in fi, sv
+and en the current notice, the changelog, the 404 page, and each release in
+versions.json with its diff page. Each page is loaded once (module-scoped
+``page_report``) and the tests below look at what was measured.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import urllib.parse
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("fi", "sv", "en")
+DEFAULT_LANG = "fi"  # where the chooser sends browsers
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")  # as conftest runs
+
+# Script run in the page: what the tests below need from the DOM.
+_DOM_FACTS = """() => ({
+  lang: document.documentElement.getAttribute('lang'),
+  alternates: [...document.querySelectorAll('link[rel~="alternate"][hreflang]')]
+    .map(l => [l.getAttribute('hreflang'), l.href]),
+  languageLinks: [...document.querySelectorAll('a[hreflang]')]
+    .map(a => [a.getAttribute('hreflang'), a.href]),
+})"""
+
+# Script run after each Tab: the focused element and how its focus shows.
+_FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  return {tag: e.tagName.toLowerCase(), html: e.outerHTML.slice(0, 160),
+          outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth,
+          outlineColor: s.outlineColor, boxShadow: s.boxShadow};
+}"""
+
+
+@dataclasses.dataclass
+class PageReport:
+    """What one page load measured."""
+
+    status: int | None
+    final_path: str
+    foreign: list[str]
+    blocked_navigations: list[str]
+    lang: str | None
+    alternates: list[tuple[str, str]]
+    language_links: list[tuple[str, str]]
+    violations: list[dict[str, Any]]
+    focus: dict[str, str] | None
+
+
+@pytest.fixture(scope="module")
+def page_report(page_case, open_page, axe_source) -> PageReport:
+    if page_case.problem:
+        pytest.fail(page_case.problem, pytrace=False)
+    # The chooser must stay put to be examined: its redirect to fi/ is
+    # answered with 204 (and checked in test_chooser_sends_browsers_on).
+    visit = open_page(page_case.path, stay=page_case.kind == "chooser")
+    try:
+        page = visit.page
+        page.wait_for_load_state("networkidle")
+        facts = page.evaluate(_DOM_FACTS)
+        violations = visit.run_axe(axe_source)
+        focus = None
+        for _ in range(40):  # Tab to the first link
+            page.keyboard.press("Tab")
+            focus = page.evaluate(_FOCUS)
+            if focus and focus["tag"] == "a":
+                break
+        return PageReport(
+            status=visit.response.status if visit.response else None,
+            final_path=urllib.parse.urlsplit(page.url).path,
+            foreign=list(visit.foreign),
+            blocked_navigations=list(visit.blocked_navigations),
+            lang=facts["lang"],
+            alternates=[tuple(a) for a in facts["alternates"]],
+            language_links=[tuple(a) for a in facts["languageLinks"]],
+            violations=violations,
+            focus=focus,
+        )
+    finally:
+        visit.close()
+
+
+def test_page_loads(page_case, page_report):
+    assert page_report.status == 200, f"{page_case.path} answered {page_report.status}"
+    assert page_report.final_path == page_case.path, "the page moved on to another address"
+
+
+def test_no_request_to_another_host(page_case, page_report):
+    if page_report.foreign:
+        pytest.fail(
+            f"{page_case.path} asked hosts other than the site's own:\n  "
+            + "\n  ".join(page_report.foreign),
+            pytrace=False,
+        )
+
+
+def format_axe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl'].split('?')[0]})")
+        for node in v["nodes"][:5]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}")
+            lines.append(f"       {node['html'][:200]}")
+            for summary_line in node.get("failureSummary", "").splitlines():
+                lines.append(f"       {summary_line}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+def test_axe_finds_no_violation(page_case, page_report):
+    if page_report.violations:
+        pytest.fail(
+            f"axe-core ({', '.join(AXE_TAGS)}) on {page_case.path}:\n"
+            + format_axe(page_report.violations),
+            pytrace=False,
+        )
+
+
+def test_nu_html_checker_finds_no_error(page_case, site, vnu_errors):
+    file = site.file_for(page_case.path)
+    assert file.is_file(), f"{page_case.path}: no {file}"
+    errors = vnu_errors[str(file.relative_to(site.root))]
+    if errors:
+        pytest.fail(
+            f"Nu Html Checker on {file.relative_to(site.root)}:\n"
+            + "\n".join(
+                f"  line {e.get('lastLine', '?')}:{e.get('firstColumn', e.get('lastColumn', '?'))}:"
+                f" {e['message']}\n      {e.get('extract', '').strip()[:160]!r}"
+                for e in errors
+            ),
+            pytrace=False,
+        )
+
+
+def test_html_lang_is_the_page_language(page_case, page_report):
+    assert page_report.lang == (page_case.lang or DEFAULT_LANG)
+
+
+def _path(url: str) -> str:
+    return urllib.parse.urlsplit(url).path
+
+
+def test_hreflang_alternates_lead_to_the_same_page(page_case, page_report, server):
+    """Each other language's version is linked, and is the same kind of page."""
+    if page_case.kind == "chooser":
+        links = page_report.alternates + page_report.language_links
+        expected = {lang: f"/{lang}/" for lang in LANGS}
+    else:
+        links = page_report.alternates
+        expected = {lang: page_case.in_lang(lang) for lang in LANGS if lang != page_case.lang}
+    problems = []
+    for lang, path in expected.items():
+        found = {_path(url) for hreflang, url in links if hreflang == lang}
+        if not found:
+            problems.append(f"no hreflang={lang} link (expected {path})")
+            continue
+        for url_path in found:
+            if url_path != path:
+                problems.append(f"hreflang={lang} leads to {url_path}, not the same page {path}")
+            elif (status := server.status(url_path)) != 200:
+                problems.append(f"hreflang={lang} {url_path} answers HTTP {status}")
+    if problems:
+        pytest.fail(f"{page_case.path}: " + "; ".join(problems), pytrace=False)
+
+
+def test_keyboard_focus_is_visible(page_case, page_report):
+    focus = page_report.focus
+    if not focus or focus["tag"] != "a":
+        pytest.fail(f"Tab reached no link on {page_case.path}: {focus}", pytrace=False)
+    outlined = focus["outlineStyle"] != "none" and focus["outlineWidth"] not in ("0px", "")
+    shadowed = focus["boxShadow"] not in ("none", "")
+    if not (outlined or shadowed):
+        pytest.fail(f"{page_case.path}: the focused link shows no focus: {focus}", pytrace=False)
+
+
+def test_chooser_sends_browsers_on_without_javascript(open_page):
+    visit = open_page("/index.html", stay=True, java_script_enabled=False)
+    try:
+        visit.page.wait_for_timeout(100)
+        for _ in range(30):  # a meta refresh fires after load
+            if visit.blocked_navigations:
+                break
+            visit.page.wait_for_timeout(100)
+        assert visit.blocked_navigations[:1] == [f"/{DEFAULT_LANG}/"], (
+            f"the chooser should send browsers to /{DEFAULT_LANG}/ without JavaScript; "
+            f"it went to {visit.blocked_navigations or 'nowhere'}"
+        )
+    finally:
+        visit.close()
+
+
+def test_versions_json_is_consistent(site, server, report_figure):
+    """Every release versions.json promises is there in every language."""
+    versions = site.versions()
+    if versions is None:
+        report_figure("versions.json: absent, so no release or diff pages were tested")
+        return
+    ids = [r["id"] for r in versions["releases"]]
+    assert versions["current"] in ids, f"current {versions['current']!r} is not among {ids}"
+    problems = []
+    for release in versions["releases"]:
+        for lang in LANGS:
+            url = release.get("urls", {}).get(lang)
+            if not url:
+                problems.append(f"{release['id']}: no {lang} URL")
+            elif (status := server.status(_path(url))) != 200:
+                problems.append(f"{release['id']}: {url} answers HTTP {status}")
+    assert not problems, "; ".join(problems)
+    report_figure(f"versions.json: {len(ids)} release(s), current {versions['current']}")
