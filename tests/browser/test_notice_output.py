@@ -1,0 +1,170 @@
+"""The current notice as a reader gets it: printed, weighed, and pictured.
+
+- print: Chromium prints the current notice of each language to PDF; the
+  text (pdftotext, Debian's poppler-utils) holds the facts a printed notice
+  must carry and none of the site's chrome.
+- weight: everything the current notice page loads, gzip-compressed (level 9,
+  computed here whatever the server does), stays within WEIGHT_BUDGET.
+- screenshots: desktop and mobile full-page pictures of the current notice in
+  test-artifacts/screenshots/, and no sideways scrolling on a phone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import pathlib
+import re
+import shutil
+import subprocess
+import time
+import urllib.parse
+
+import babel.dates
+import material
+import pytest
+from ruamel.yaml import YAML
+
+pytestmark = pytest.mark.browser
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+WEIGHT_BUDGET = 100_000  # bytes, gzip-compressed: the whole current notice page
+MATERIAL_LANGUAGES = pathlib.Path(material.__file__).parent / "templates/partials/languages"
+# Material's interface strings that must not reach paper: the search box,
+# the skip link, the table of contents and navigation titles.
+CHROME_KEYS = (
+    "action.skip",
+    "search.placeholder",
+    "search.result.initializer",
+    "search.result.placeholder",
+    "toc",
+    "nav",
+    "top",
+)
+
+
+def material_strings(lang: str) -> dict[str, str]:
+    """Material's interface strings for a language, read from its template."""
+    text = (MATERIAL_LANGUAGES / f"{lang}.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([a-z.]+)": "(.*)",?$', text, re.M))
+
+
+def controller_name() -> str:
+    with open(REPO / "policy" / "notice.yaml", encoding="utf-8") as f:
+        return YAML(typ="safe").load(f)["controller"]["name"]
+
+
+def current_release(site) -> dict:
+    versions = site.versions()
+    assert versions, f"no versions.json in {site.root}: nothing tells the current release"
+    current = [r for r in versions["releases"] if r["id"] == versions["current"]]
+    assert current, f"versions.json: current {versions['current']!r} is not among its releases"
+    return current[0]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(pdf: pathlib.Path) -> str:
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        pytest.fail(
+            "pdftotext is missing: install Debian's poppler-utils (.ci/run does)", pytrace=False
+        )
+    done = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, report_figure):
+    release = current_release(site)
+    visit = open_page(f"/{lang}/")
+    try:
+        out = ARTIFACTS / "print" / f"notice-{lang}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        visit.page.pdf(path=str(out), format="A4")
+    finally:
+        visit.close()
+    raw = pdf_text(out)
+    text = squeeze(raw)
+    no_space = re.sub(r"\s+", "", raw)
+    effective = datetime.date.fromisoformat(release["effective"])
+    expected = {
+        "company name": controller_name(),
+        "release id": release["id"],
+        "effective date": babel.dates.format_date(effective, "long", locale=lang),
+    }
+    problems = [f"no {what} {value!r}" for what, value in expected.items() if value not in text]
+    permanent = urllib.parse.urlsplit(release["urls"][lang]).path
+    if permanent not in no_space:  # a long address may wrap across lines
+        problems.append(f"no permanent address {permanent!r}")
+    strings = material_strings(lang)
+    for key in CHROME_KEYS:
+        label = strings[key]
+        if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text):
+            problems.append(f"site chrome on paper: {key} {label!r}")
+    pages = raw.count("\f")
+    report_figure(f"print {lang}: {pages} A4 page(s), {len(text)} characters, {out.relative_to(REPO)}")
+    if problems:
+        pytest.fail(
+            f"printed /{lang}/ ({out}): " + "; ".join(problems) + f"\n--- text begins ---\n{raw[:1500]}",
+            pytrace=False,
+        )
+
+
+def test_current_notice_weighs_under_budget(lang, server, open_page, report_figure):
+    started = time.monotonic()
+    visit = open_page(f"/{lang}/")
+    try:
+        page = visit.page
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)  # anything asked for after load, e.g. by a worker
+        seconds = time.monotonic() - started
+        rows = []
+        for response in visit.responses:
+            url = urllib.parse.urlsplit(response.url)
+            if url.netloc != server.netloc or response.status != 200:
+                continue
+            body = response.body()
+            rows.append((url.path, len(body), len(gzip.compress(body, compresslevel=9, mtime=0))))
+    finally:
+        visit.close()
+    total_raw = sum(r[1] for r in rows)
+    total_gz = sum(r[2] for r in rows)
+    detail = "\n".join(f"    {gz:>8,} gz {raw:>9,} raw  {path}" for path, raw, gz in sorted(rows, key=lambda r: -r[2]))
+    report_figure(
+        f"weight /{lang}/: {total_gz / 1000:.1f} kB gzip ({total_raw / 1000:.1f} kB raw) in "
+        f"{len(rows)} responses, budget {WEIGHT_BUDGET / 1000:.0f} kB; loaded in {seconds:.2f} s"
+    )
+    assert rows, f"/{lang}/ loaded nothing from the test server"
+    assert total_gz <= WEIGHT_BUDGET, (
+        f"/{lang}/ weighs {total_gz:,} bytes gzip-compressed, over {WEIGHT_BUDGET:,}:\n{detail}"
+    )
+
+
+@pytest.mark.parametrize(
+    "width, height, mobile", [(1280, 800, False), (390, 844, True)], ids=["desktop", "mobile"]
+)
+def test_screenshot_of_current_notice(lang, width, height, mobile, open_page, report_figure):
+    out = ARTIFACTS / "screenshots" / f"notice-{lang}-{width}.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    options = {"viewport": {"width": width, "height": height}}
+    if mobile:
+        options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
+    visit = open_page(f"/{lang}/", **options)
+    try:
+        page = visit.page
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(out), full_page=True)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    finally:
+        visit.close()
+    assert out.stat().st_size > 10_000, f"{out} is suspiciously small"
+    report_figure(f"screenshot {out.relative_to(REPO)}")
+    assert overflow <= 0, f"/{lang}/ scrolls sideways by {overflow}px at {width}px wide"
