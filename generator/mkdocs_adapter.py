@@ -68,7 +68,7 @@ def _overrides(root: Path, lang: str, draft: bool = False) -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     plan = _plan(config)
-    config.site_name = plan.site_name[lang]
+    config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     config.extra["alternate"] = alternates("")
     return config
@@ -82,11 +82,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# on_page_markdown: per-page flags the templates read: search and robots.
+# on_page_markdown: per-page settings the templates read: title, search, robots.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     spec = next((p for p in _plan(config).pages[lang] if p.path == page.file.src_uri), None)
     if spec is not None:
+        page.meta["title"] = spec.title
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
         if spec.robots:

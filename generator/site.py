@@ -46,7 +46,7 @@ class Page:
 
 @dataclass(frozen=True)
 class SitePlan:
-    site_name: dict[str, str]
+    site_name: str
     pages: dict[str, tuple[Page, ...]]
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
 
@@ -64,7 +64,7 @@ def plan_site(root: Path, *, today: date, draft: bool = False) -> SitePlan:
     current = in_force(releases, today)
     builder = _Builder(releases, current, today, working)
     return SitePlan(
-        site_name={lang: builder.site_name(lang) for lang in LANGUAGES},
+        site_name=builder.controller,
         pages={lang: builder.pages(lang) for lang in LANGUAGES},
         files=builder.files(),
     )
@@ -111,8 +111,8 @@ class _Builder:
         text = i18n.translations(lang).gettext(message)
         return text % values if values else text
 
-    def site_name(self, lang: str) -> str:
-        return f"{self.controller}: {self._(lang, vocabulary.PAGE_TITLES['notice'])}"
+    def notice_title(self, lang: str) -> str:
+        return f"{self._(lang, vocabulary.PAGE_TITLES['notice'])}: {self.controller}"
 
     def status(self, release: Release) -> str:
         if release is self.current:
@@ -208,7 +208,7 @@ class _Builder:
     # -- files beside the pages ---------------------------------------------
 
     def files(self) -> dict[str, bytes]:
-        files = {"versions.json": self.versions_json(), "index.html": chooser_html(self.site_name)}
+        files = {"versions.json": self.versions_json(), "index.html": chooser_html(self.notice_title)}
         for release in self.releases:
             files[f"releases/{release.id}.json"] = (release.directory / "notice.json").read_bytes()
         for lang in LANGUAGES:
@@ -235,7 +235,7 @@ class _Builder:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     def feed(self, lang: str) -> bytes:
-        title = xml_escape(f"{self.site_name(lang)}: {self._(lang, vocabulary.PAGE_TITLES['changelog'])}")
+        title = xml_escape(f"{self.notice_title(lang)}: {self._(lang, vocabulary.PAGE_TITLES['changelog'])}")
         newest = max(r.effective for r in self.releases).isoformat()
         entries = "".join(
             f"""  <entry>
@@ -257,11 +257,11 @@ class _Builder:
 """.encode("utf-8")
 
 
-def chooser_html(site_name: Callable[[str], str]) -> bytes:
+def chooser_html(title: Callable[[str], str]) -> bytes:
     """The language chooser at the site root: works without JavaScript, sends browsers to /fi/."""
     links = "\n".join(
         f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{escape(i18n.language_name(lang, lang))}: '
-        f'{escape(site_name(lang))}</a></li>'
+        f'{escape(title(lang))}</a></li>'
         for lang in LANGUAGES
     )
     alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
@@ -271,14 +271,14 @@ def chooser_html(site_name: Callable[[str], str]) -> bytes:
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta http-equiv="refresh" content="0; url=fi/">
-  <title>{escape(site_name("fi"))}</title>
+  <title>{escape(title("fi"))}</title>
 {alternates}
   <link rel="alternate" hreflang="x-default" href="fi/">
   <style>body{{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}}a{{color:#1a3a9c}}</style>
 </head>
 <body>
   <main>
-  <h1>{escape(site_name("fi"))}</h1>
+  <h1>{escape(title("fi"))}</h1>
   <ul>
 {links}
   </ul>
