@@ -67,6 +67,9 @@ def _overrides(root: Path, lang: str, draft: bool = False) -> dict[str, Any]:
 # grow with the number of releases) and the language menu.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
+    if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
+        draft = bool(config.extra.get("seloste", {}).get("draft"))
+        _active["serving"] = plan_site(Path(config.config_file_path).parent, today=build_date(), draft=draft)
     plan = _plan(config)
     config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
@@ -119,12 +122,7 @@ def alternates(url: str) -> list[dict[str, str]]:
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:
-    if "plan" not in _active:  # `mkdocs serve`: read the repository afresh on every rebuild
-        root = Path(config.config_file_path).parent
-        draft = bool(config.extra.get("seloste", {}).get("draft"))
-        _active["serving"] = plan_site(root, today=build_date(), draft=draft)
-        return _active.pop("serving")
-    return _active["plan"]
+    return _active.get("plan") or _active["serving"]
 
 
 def build_date() -> date:

@@ -120,6 +120,7 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         "line": line, "para": para, "email": email, "url": url, "contact": contact, "labels": labels,
         "names": names, "retention": retention, "cookie_duration": cookie_duration,
         "country": lambda code: inline(i18n.country_name(code, lang)),
-        "language": lambda code: i18n.language_name(code, lang).lower() if lang != "en" else i18n.language_name(code, lang),
-        "date": lambda value: inline(i18n.format_date(value, lang)),
+        # Plain text: a date usually fills a sentence's placeholder, which is escaped as a whole.
+        "date": lambda value: i18n.format_date(value, lang),
+        "prevailing": lambda code: gettext(vocabulary.PREVAILING_LANGUAGE[code]),
     }

@@ -169,7 +169,7 @@ class _Builder:
         return Page(path, self._(lang, "Changes in version %(id)s", id=release.id), markdown)
 
     def diff_html(self, lang: str, lines: tuple[diff.DiffLine | None, ...]) -> Markdown:
-        removed, added = self._(lang, "Removed:"), self._(lang, "Added:")
+        removed, added = (self._(lang, vocabulary.DIFF_LABELS[op]) for op in ("removed", "added"))
         out = ['<div class="seloste-diff">']
         for line in lines:
             if line is None:

@@ -102,6 +102,17 @@ RELEASE_STATES = {
     "archived": N_("No longer in force"),
 }
 
+PREVAILING_LANGUAGE = {
+    "fi": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the Finnish version prevails."),
+    "sv": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the Swedish version prevails."),
+    "en": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails."),
+}
+
+DIFF_LABELS = {
+    "removed": N_("Removed:"),
+    "added": N_("Added:"),
+}
+
 PAGE_TITLES = {
     "notice": N_("Privacy notice"),
     "changelog": N_("Changelog"),
