@@ -96,3 +96,43 @@ def test_revisions_stay_out_of_the_navigation(multi_site: Path) -> None:
     html = text(multi_site / "fi" / "index.html")
     nav_links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*class="md-nav__link', html)
     assert not any("2026-01-01" in "".join(pair) for pair in nav_links)
+
+
+# Each fact of Entrack's original notice (../shared/seed), as the page says it in each language.
+SEED_FACTS = [
+    ("laskutus, reklamaatiot, asiakastuki", "fakturering", "invoicing"),
+    ("uutiskirje", "nyhetsbrev", "newsletter"),
+    ("YTJ", "FODS", "YTJ"),
+    ("sosiaalista mediaa", "sociala medier", "social media"),
+    ("Potentiaaliset asiakkaat", "Potentiella kunder", "Prospective customers"),
+    ("Työnhakijat", "Arbetssökande", "Job applicants"),
+    ("Markkinointiluvat ja -kiellot", "marknadsföring", "Marketing permissions"),
+    ("Asiakaspalautetiedot", "Kundrespons", "Customer feedback"),
+    ("palkanmaksu", "löneutbetalning", "payroll"),
+    ("ansioluettelo", "meritförteckningar", "CVs"),
+    ("kirjanpito", "bokföring", "accounting"),
+    ("Kolmannen osapuolen alihankkijat", "underleverantörer", "subcontractors"),
+    ("kahdenvälisen sopimuksen", "bilateralt avtal", "bilateral agreement"),
+    ("EU:n ulkopuolella", "utanför EU", "outside the EU"),
+    ("pilvipalvel", "molntjänster", "cloud services"),
+    ("käyttöoikeuksin ja salasanoin", "lösenord", "passwords"),
+    ("Google Analytics", "Google Analytics", "Google Analytics"),
+    ("tyhjentää evästehistorian", "historik", "clear your cookie history"),
+    ("omia käyttöehtoja", "egna användarvillkor", "own terms of use"),
+    ("Oikeus saada pääsy tietoihin", "Rätt till tillgång", "Right of access"),
+    ("Oikeus tietojen oikaisemiseen", "Rätt till rättelse", "Right to rectification"),
+    ("Oikeus tietojen poistamiseen", "Rätt till radering", "Right to erasure"),
+    ("Oikeus käsittelyn rajoittamiseen", "Rätt till begränsning av behandling", "Right to restriction of processing"),
+    ("Vastustamisoikeus", "Rätt att göra invändningar", "Right to object"),
+    ("Oikeus siirtää tiedot järjestelmästä toiseen", "Rätt till dataportabilitet", "Right to data portability"),
+    ("suoramarkkinoin", "direktmarknadsföring", "direct marketing"),
+    ("myynti@entrack.fi", "myynti@entrack.fi", "myynti@entrack.fi"),
+    ("henkilöllisyytesi", "identitet", "identity"),
+]
+
+
+@pytest.mark.parametrize("index, lang", [(i, lang) for i, lang in enumerate(LANGS)])
+def test_every_fact_of_the_seed_is_on_the_page(entrack_site: Path, index: int, lang: str) -> None:
+    html = text(entrack_site / lang / "index.html").lower()
+    missing = [fact[index] for fact in SEED_FACTS if fact[index].lower() not in html]
+    assert missing == []
