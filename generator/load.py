@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
+    DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     NodeEvent,
@@ -33,6 +34,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from .findings import Finding, NoticeError, Position
 
@@ -41,6 +43,10 @@ MAX_BYTES = 2 * 1024 * 1024
 
 MAX_DEPTH = 32
 """Deepest nesting accepted; the format itself needs six levels."""
+
+MAX_FINDINGS = 100
+"""Parsing stops after this many problems: a file of ten thousand aliases gets
+a hundred messages at once, not ten thousand, and not after minutes."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -78,7 +84,7 @@ def load_file(path: str | Path) -> Document:
 def load_bytes(raw: bytes, name: str) -> Document:
     """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text."""
     if len(raw) > MAX_BYTES:
-        raise NoticeError([_error(name, 0, 0, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+        raise NoticeError([_error(name, 0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the limit for a notice")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -100,8 +106,14 @@ def load_text(text: str, name: str) -> Document:
     try:
         for event in YAML(typ="safe", pure=True).parse(text):
             builder.feed(event)
+            if len(builder.findings) >= MAX_FINDINGS:
+                builder.findings.append(builder._at(event, f"more than {MAX_FINDINGS} problems; the rest of the file was not read"))
+                break
     except MarkedYAMLError as exc:
         builder.findings.append(_syntax_error(name, exc))
+    except ReaderError as exc:
+        line, col = _line_col(text[: exc.position])
+        builder.findings.append(_error(name, line, col, f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it"))
     except YAMLError as exc:
         builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
     if builder.findings:
@@ -122,8 +134,14 @@ class _Builder:
         self.keys: dict[FieldPath, tuple[int, int]] = {}
         # Each open container: [container, its path, key awaiting a value, key position].
         self.stack: list[list[Any]] = []
+        self.documents = 0
 
     def feed(self, event: Any) -> None:
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.findings.append(self._at(event, "a second YAML document starts here ('---'); a notice file holds one document"))
+                raise NoticeError(self.findings)
         if isinstance(event, NodeEvent):
             self._refuse_anchors_and_tags(event)
         if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
@@ -136,7 +154,7 @@ class _Builder:
             container: Any = {} if isinstance(event, MappingStartEvent) else []
             path = self._add(container, event)
             if len(self.stack) >= MAX_DEPTH:
-                raise NoticeError([self._at(event, f"nested deeper than {MAX_DEPTH} levels")])
+                raise NoticeError(self.findings + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")])
             self.stack.append([container, path, None, None])
 
     def _add(self, value: Any, event: Any) -> FieldPath | None:
@@ -226,8 +244,8 @@ def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
     else:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or context or "invalid YAML").strip()
-        if "\\t" in message:
-            message += " (indent with spaces, not tabs)"
+        if "'\\t'" in message:
+            message = "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes"
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return _error(name, line, col, f"invalid YAML: {message}")
 

@@ -15,6 +15,7 @@ n.yaml:2:1: error: controler: unknown field; did you mean 'controller'?
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 from datetime import date
@@ -28,13 +29,20 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from .findings import Finding
-from .load import Document, FieldPath
+from .load import MAX_FINDINGS, Document, FieldPath
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policy" / "schema.json"
 
 DURATION = re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FORMATS = {
+    "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
+    "email": "is not a valid e-mail address",
+    "https-url": "is not a valid https: address (such as https://example.fi)",
+    "country": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as FI, SE or US)",
+    "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
+}
 _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
           "boolean": "true or false", "integer": "a whole number", "number": "a number", "null": "nothing"}
 
@@ -85,9 +93,13 @@ def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
 
 
 def validate(doc: Document) -> list[Finding]:
-    """Every schema violation of the document, as findings sorted by position."""
-    findings = [finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error)]
-    return sorted(set(findings), key=lambda f: (f.position, f.message))
+    """Every schema violation of the document (at most MAX_FINDINGS), sorted by position."""
+    every = (finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error))
+    findings = sorted(set(itertools.islice(every, MAX_FINDINGS + 1)), key=lambda f: (f.position, f.message))
+    if len(findings) > MAX_FINDINGS:
+        last = findings[MAX_FINDINGS - 1].position
+        findings = findings[: MAX_FINDINGS - 1] + [Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")]
+    return findings
 
 
 def field_name(doc: Document, path: FieldPath) -> str:
@@ -125,7 +137,7 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
         missing = re.match(r"'([^']+)'", error.message)
         yield _finding(doc, path + (missing.group(1) if missing else "?",), "missing required field", at=path)
     elif kind == "anyOf" or kind == "oneOf":
-        yield _finding(doc, path, f"expected {error.schema.get('description', 'a valid value')}")
+        yield _finding(doc, path, f"{_shown(error.instance)} is not valid: expected {_expected(error.schema)}")
     else:
         yield _finding(doc, path, _sentence(error))
 
@@ -133,16 +145,21 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
 def _sentence(error: ValidationError) -> str:
     kind, value, schema = error.validator, error.instance, error.schema
     if kind == "type":
+        if set(schema.get("required", ())) == {"fi", "sv", "en"}:
+            return f"expected the text in each language, as fi:, sv: and en: lines below it, got {_kind(value)}"
         return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"'{value}' is not allowed; use one of: {allowed}"
+        return f"{_shown(value)} is not allowed; use one of: {allowed}"
     if kind == "const":
         return f"must be {error.validator_value!r}"
     if kind == "format":
-        return f"'{value}' is not valid: expected {schema.get('description', error.validator_value)}".rstrip(".")
+        text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
+        if error.validator_value == "country" and value.strip().upper() in _territories():
+            text += f"; did you mean '{value.strip().upper()}'?"
+        return text
     if kind == "pattern":
-        return f"'{value}' is not valid: expected {schema.get('description', 'a valid value')}".rstrip(".")
+        return f"{_shown(value)} is not valid: expected {_expected(schema)}"
     if kind == "minLength":
         return "must not be empty"
     if kind in ("maxLength", "maxItems"):
@@ -156,6 +173,28 @@ def _sentence(error: ValidationError) -> str:
     return error.message
 
 
+def _expected(schema: dict[str, Any]) -> str:
+    """What a value should be, from its schema description, as part of a sentence.
+
+    >>> _expected({"description": "How long: an ISO 8601 duration or session."})
+    'an ISO 8601 duration or session'
+    >>> _expected({"description": "A telephone number."})
+    'a telephone number'
+    """
+    text = schema.get("description", "a valid value").strip().rstrip(".")
+    if ": " in text:
+        return text.split(": ", 1)[1]
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _shown(value: Any) -> str:
+    """A value quoted for a message, cut short if long; other kinds by name."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return _kind(value)
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
@@ -165,7 +204,7 @@ def _kind(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (an empty value)"
-    return f"{type(value).__name__.replace('str', 'text').replace('int', 'a number')} '{value}'"
+    return f"{'text' if isinstance(value, str) else 'a number'} {_shown(value)}"
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
