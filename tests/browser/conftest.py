@@ -147,7 +147,7 @@ def site() -> BuiltSite:
 class PageCase:
     """One page of the site: its type, its language and its URL path."""
 
-    kind: str  # chooser, current, release, diff, changelog, 404
+    kind: str  # chooser, current, release, diff, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -158,9 +158,8 @@ class PageCase:
 
     @property
     def release_id(self) -> str | None:
-        if self.kind in ("release", "diff"):
-            return self.path.strip("/").split("/")[1]
-        return None
+        parts = self.path.strip("/").split("/")
+        return parts[1] if self.kind in ("release", "diff") and len(parts) > 1 else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -181,7 +180,7 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
     try:
         versions = site.versions() if not site.error else None
     except ValueError as exc:
-        return cases + [PageCase("release", None, "/versions.json", f"versions.json: {exc}")]
+        return cases + [PageCase("versions.json", None, "/versions.json", f"versions.json: {exc}")]
     releases = (versions or {}).get("releases", [])
     # Every release but the first has a diff page against its predecessor.
     first = min(releases, key=lambda r: (str(r.get("effective", "")), str(r.get("id"))), default=None)

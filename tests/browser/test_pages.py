@@ -126,6 +126,8 @@ def test_axe_finds_no_violation(page_case, page_report):
 
 
 def test_nu_html_checker_finds_no_error(page_case, site, vnu_errors):
+    if page_case.problem:
+        pytest.fail(page_case.problem, pytrace=False)
     file = site.file_for(page_case.path)
     assert file.is_file(), f"{page_case.path}: no {file}"
     errors = vnu_errors[str(file.relative_to(site.root))]
