@@ -1,0 +1,92 @@
+"""Findings as people and tools read them: text, GitHub workflow commands, JSON.
+
+Text is for the editor at a terminal: one line per finding, then a summary.
+`github` prints one workflow command per finding, which GitHub Actions shows
+as an annotation on that line of the file. `json` is a list for other tools.
+In the two machine formats stdout holds nothing else; the summary goes to
+stderr, where it still shows in the log.
+
+>>> from generator.findings import Finding, Position
+>>> f = Finding(Position("n.yaml", 3, 5), "warning", "a: 50% done,\\nnext", "retention", "13(2)(a)")
+>>> print(github(f))
+::warning file=n.yaml,line=3,col=5,title=retention::a: 50%25 done,%0Anext (GDPR Art. 13(2)(a))
+>>> summary([f], "n.yaml")
+'n.yaml: 0 errors, 1 warning'
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Iterable, TextIO
+
+from .findings import Finding
+
+FORMATS = ("text", "github", "json")
+
+
+def write(findings: Iterable[Finding], path: str, output: str, *, strict: bool = False,
+          out: TextIO | None = None, err: TextIO | None = None) -> None:
+    """Print `findings` about the file `path` in the format `output`."""
+    out, err = out or sys.stdout, err or sys.stderr
+    findings = sorted(findings, key=lambda f: (f.position, f.rule, f.message))
+    line = summary(findings, path, strict=strict)
+    if output == "json":
+        print(json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2), file=out)
+        print(line, file=err)
+    elif output == "github":
+        for finding in findings:
+            print(github(finding), file=out)
+        print(line, file=err)
+    else:
+        for finding in findings:
+            print(finding, file=out)
+        print(line, file=out)
+
+
+def summary(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
+    """One line: how many errors and warnings `path` has."""
+    levels = [f.level for f in findings]
+    text = f"{path}: {_count(levels.count('error'), 'error')}, {_count(levels.count('warning'), 'warning')}"
+    return text + " (--strict: warnings count as errors)" if strict else text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def github(finding: Finding) -> str:
+    """A GitHub Actions workflow command (::error or ::warning) for one finding."""
+    position = finding.position
+    properties = [f"file={_property(position.path)}"]
+    if position.line:
+        properties.append(f"line={position.line}")
+        if position.column:
+            properties.append(f"col={position.column}")
+    properties.append(f"title={_property(finding.rule or 'seloste')}")
+    message = finding.message + (f" (GDPR Art. {finding.article})" if finding.article else "")
+    return f"::{finding.level} {','.join(properties)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    """Escape a command's message as GitHub's toolkit does (escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Escape a command's property value as GitHub's toolkit does (escapeProperty)."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_dict(finding: Finding) -> dict[str, object]:
+    """One finding as a JSON object; line and column are null where unknown."""
+    position = finding.position
+    return {
+        "file": position.path,
+        "line": position.line or None,
+        "column": position.column or None,
+        "level": finding.level,
+        "rule": finding.rule or None,
+        "article": finding.article or None,
+        "message": finding.message,
+    }

@@ -1,0 +1,376 @@
+"""Each rule of `check`: a complete notice passes it, a notice with the gap fails it.
+
+Notices are built as data from `complete()`, changed by one step, written as
+YAML into a temporary file and read back through the real reader, so every
+finding carries a real line and column.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.check import check_notice, stale_translations
+from generator.findings import Finding
+from generator.read import read_notice
+from generator.rules import EEA, RULES, adequacy
+
+Data = dict[str, Any]
+
+
+def T(fi: str, sv: str, en: str) -> Data:
+    return {"fi": fi, "sv": sv, "en": en}
+
+
+def complete() -> Data:
+    """A small notice that says everything the rules ask for."""
+    return {
+        "seloste": 1,
+        "controller": {
+            "name": "Esimerkki Oy", "business_id": "1234567-8", "email": "tietosuoja@esimerkki.fi",
+            "address": T("Esimerkkikatu 1, 00100 Helsinki", "Exempelgatan 1, 00100 Helsingfors",
+                         "Esimerkkikatu 1, FI-00100 Helsinki"),
+        },
+        "data_protection_officer": {"appointed": False},
+        "data_subjects": [{"id": "customers", "name": T("Asiakkaat", "Kunder", "Customers")}],
+        "data_categories": [{"id": "contact", "name": T("Yhteystiedot", "Kontaktuppgifter", "Contact details"),
+                             "data_subjects": ["customers"]}],
+        "sources": [{"id": "subject", "name": T("Rekisteröity itse", "Den registrerade själv", "The data subject")}],
+        "recipients": [{"id": "crm", "name": T("Asiakkuudenhallintapalvelu", "CRM-tjänst", "CRM service"),
+                        "role": "processor", "country": "US"}],
+        "transfers_outside_eea": True,
+        "transfers": [{"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses",
+                       "copy": T("Pyydä kopio meiltä.", "Begär en kopia av oss.", "Ask us for a copy.")}],
+        "purposes": [{
+            "id": "orders",
+            "name": T("Tilausten käsittely", "Hantering av beställningar", "Handling orders"),
+            "legal_bases": ["contract", "consent", "legitimate_interests"],
+            "legitimate_interest": T("Asiakassuhteen hoitaminen.", "Att sköta kundrelationen.", "Managing the customer relationship."),
+            "data_subjects": ["customers"], "data_categories": ["contact"], "sources": ["subject"],
+            "recipients": ["crm"], "retention": {"period": "P6Y"},
+        }],
+        "requirement": T("Tiedot ovat sopimuksen edellytys.", "Uppgifterna är ett villkor för avtalet.",
+                         "The data is required for the contract."),
+        "automated_decisions": {"exists": False},
+        "cookies": [{"name": "_ga", "provider": "Google Analytics", "party": "third", "category": "analytics",
+                     "duration": "P2Y", "purpose": T("Kävijätilastot.", "Besöksstatistik.", "Visitor statistics.")}],
+        "rights": {"granted": ["access", "rectification", "erasure", "restriction", "objection", "portability",
+                               "object_direct_marketing", "withdraw_consent", "complaint"]},
+        "revision": {"effective": "2026-01-01",
+                     "summary": T("Ensimmäinen versio.", "Första versionen.", "First version.")},
+    }
+
+
+def dump(data: Data) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.sort_base_mapping_type_on_output = False  # before the representer is made
+    yaml.representer.ignore_aliases = lambda *_: True
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def findings(tmp_path: Path, data: Data) -> list[Finding]:
+    path = tmp_path / "notice.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return check_notice(*read_notice(path))
+
+
+def rules_of(found: list[Finding]) -> set[str]:
+    return {f.rule for f in found}
+
+
+def test_complete_notice_passes_every_rule(tmp_path: Path) -> None:
+    assert findings(tmp_path, complete()) == []
+
+
+# (rule, change to the complete notice, field the message must name)
+def _set(path: str, value: Any) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        node = data
+        for part in parents:
+            node = node[part]
+        if value is _DELETE:
+            del node[last]
+        else:
+            node[last] = value
+    return change
+
+
+_DELETE = object()
+
+
+def _delete(path: str) -> Callable[[Data], None]:
+    return _set(path, _DELETE)
+
+
+def _steps(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for step in changes:
+            step(data)
+    return change
+
+
+def _without_right(right: str) -> Callable[[Data], None]:
+    return lambda data: data["rights"]["granted"].remove(right)
+
+
+OUTSIDE = [{"country": "IN", "recipient": "crm"}]
+
+FAILING = [
+    ("controller-business-id", _delete("controller.business_id"), "controller.business_id"),
+    ("controller-address", _delete("controller.address"), "controller.address"),
+    ("controller-contact", _delete("controller.email"), "controller"),
+    ("dpo-stated", _delete("data_protection_officer"), "data_protection_officer"),
+    ("dpo-contact", _set("data_protection_officer", {"appointed": True, "name": "Tietosuojapalvelu Oy"}),
+     "data_protection_officer"),
+    ("purposes-listed", _delete("purposes"), "purposes"),
+    ("purpose-legal-basis", _delete("purposes.0.legal_bases"), "purposes[orders].legal_bases"),
+    ("legitimate-interest", _delete("purposes.0.legitimate_interest"), "purposes[orders].legitimate_interest"),
+    ("legitimate-interest-basis", _set("purposes.0.legal_bases", ["contract", "consent"]),
+     "purposes[orders].legitimate_interest"),
+    ("data-categories", _steps(_delete("data_categories"), _delete("purposes.0.data_categories")), "data_categories"),
+    ("sources-stated", _steps(_delete("sources"), _delete("purposes.0.sources")), "sources"),
+    ("recipients-stated", _steps(_delete("recipients"), _delete("purposes.0.recipients"), _delete("transfers.0.recipient")),
+     "recipients"),
+    ("transfers-stated", _steps(_delete("transfers_outside_eea"), _delete("transfers"), _delete("recipients.0.country")),
+     "transfers_outside_eea"),
+    ("transfers-listed", _delete("transfers"), "transfers_outside_eea"),
+    ("transfers-contradiction", _set("transfers_outside_eea", False), "transfers_outside_eea"),
+    ("transfer-in-eea", _set("transfers.0.country", "SE"), "transfers[1].country"),
+    ("transfer-safeguard", _steps(_set("transfers.0.country", "IN"), _delete("transfers.0.safeguard")),
+     "transfers[1].safeguard"),
+    ("transfer-adequacy", _steps(_set("transfers.0.country", "IN"), _set("transfers.0.safeguard", "adequacy_decision")),
+     "transfers[1].safeguard"),
+    ("transfer-copy", _delete("transfers.0.copy"), "transfers[1].copy"),
+    ("recipient-transfer", _set("recipients.0.country", "IN"), "recipients[crm].country"),  # the transfer says US
+    ("retention", _delete("purposes.0.retention"), "purposes[orders].retention"),
+    ("rights-stated", _without_right("erasure"), "rights.granted"),
+    ("withdraw-consent", _without_right("withdraw_consent"), "rights.granted"),
+    ("complaint", _without_right("complaint"), "rights.granted"),
+    ("requirement", _delete("requirement"), "requirement"),
+    ("automated-decisions", _delete("automated_decisions"), "automated_decisions"),
+    ("automated-decisions-logic", _set("automated_decisions", {"exists": True}), "automated_decisions.description"),
+    ("cookie-details", _delete("cookies.0.duration"), "cookies[1]"),
+    ("unknown-reference", _set("purposes.0.recipients", ["crm", "nobody"]), "purposes[orders].recipients[2]"),
+    ("duplicate-id", lambda d: d["data_subjects"].append({"id": "customers", "name": T("Muut", "Andra", "Others")}),
+     "data_subjects[customers].id"),
+    ("unsafe-link", _set("requirement.en", "See [our terms](javascript:alert(1))."), "requirement.en"),
+    ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
+    ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
+]
+
+
+def test_every_rule_has_a_failing_case() -> None:
+    per_notice = {rule for rule, spec in RULES.items() if spec.find}
+    assert per_notice == {rule for rule, _, _ in FAILING}
+    assert set(RULES) - per_notice == {"translation-stale"}  # tested with two notices below
+
+
+@pytest.mark.parametrize("rule, change, field", FAILING, ids=[case[0] for case in FAILING])
+def test_rule_fails_on_its_gap(tmp_path: Path, rule: str, change: Callable[[Data], None], field: str) -> None:
+    data = complete()
+    change(data)
+    mine = [f for f in findings(tmp_path, data) if f.rule == rule]
+    assert mine, f"{rule} did not fire"
+    spec = RULES[rule]
+    for finding in mine:
+        assert finding.level == spec.level and finding.article == spec.article
+        assert finding.position.line > 0 and finding.position.column > 0
+    assert any(f.message.startswith(f"{field}: ") for f in mine), [f.message for f in mine]
+    if spec.article:
+        assert f"[{rule}, GDPR Art. {spec.article}]" in str(mine[0])
+
+
+def test_rules_are_documented() -> None:
+    article = re.compile(r"^(?:1[234]\(\d\)(?:\([a-z]\))?)(?:, 1[234]\(\d\)(?:\([a-z]\))?)*$")
+    for rule, spec in RULES.items():
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule)
+        assert spec.level in ("error", "warning")
+        assert spec.why.endswith(".") and len(spec.why) > 30, rule
+        assert spec.article == "" or article.match(spec.article), (rule, spec.article)
+    assert {spec.id for spec in RULES.values() if not spec.article} == {"unknown-reference", "duplicate-id", "unsafe-link"}
+
+
+def test_findings_point_at_the_gap(tmp_path: Path) -> None:
+    data = complete()
+    del data["purposes"][0]["retention"]
+    text = dump(data)
+    (finding,) = findings(tmp_path, data)
+    # No retention: the purpose's own mapping, i.e. the line of its first field.
+    assert text.splitlines()[finding.position.line - 1] == "- id: orders"
+    assert finding.position.column == 3
+    assert "Handling orders" in finding.message
+
+
+def test_findings_are_sorted_by_position(tmp_path: Path) -> None:
+    data = complete()
+    for key in ("requirement", "automated_decisions", "data_protection_officer"):
+        del data[key]
+    del data["purposes"][0]["retention"]
+    del data["controller"]["address"]
+    found = findings(tmp_path, data)
+    assert [f.position for f in found] == sorted(f.position for f in found)
+
+
+# --- Conditions under which a rule must stay silent ------------------------------------------
+
+
+def _quiet(tmp_path: Path, change: Callable[[Data], None]) -> set[str]:
+    data = complete()
+    change(data)
+    return rules_of(findings(tmp_path, data))
+
+
+def test_full_adequacy_needs_no_safeguard(tmp_path: Path) -> None:
+    change = _steps(_set("transfers.0.country", "CH"), _delete("transfers.0.safeguard"), _delete("transfers.0.copy"),
+                    _set("recipients.0.country", "CH"))
+    assert _quiet(tmp_path, change) == set()
+
+
+def test_partial_adequacy_needs_the_safeguard_named(tmp_path: Path) -> None:
+    us = _steps(_delete("transfers.0.safeguard"), _delete("transfers.0.copy"))
+    data = complete()
+    us(data)
+    (finding,) = findings(tmp_path, data)
+    assert finding.rule == "transfer-safeguard" and "Data Privacy Framework" in finding.message
+    named = _steps(_set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy"))
+    assert _quiet(tmp_path, named) == set()
+
+
+def test_adequacy_data() -> None:
+    known = adequacy()
+    assert known.as_of.year >= 2025
+    assert {"AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "US", "UY"} <= set(known.countries)
+    assert known.countries["US"]["partial"] and "Data Privacy Framework" in known.countries["US"]["scope"]
+    assert known.full("CH") and not known.full("US") and not known.full("CA") and not known.full("IN")
+    assert not set(known.countries) & EEA
+
+
+def test_derogation_needs_no_copy(tmp_path: Path) -> None:
+    assert _quiet(tmp_path, _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy"))) == set()
+
+
+def test_objection_and_portability_only_where_the_basis_calls_for_them(tmp_path: Path) -> None:
+    change = _steps(_set("purposes.0.legal_bases", ["legal_obligation"]), _delete("purposes.0.legitimate_interest"),
+                    _without_right("objection"), _without_right("portability"), _without_right("withdraw_consent"))
+    assert _quiet(tmp_path, change) == set()
+    data = complete()
+    _without_right("objection")(data)
+    (finding,) = findings(tmp_path, data)
+    assert finding.rule == "rights-stated" and "the right to object (Art. 21)" in finding.message
+
+
+def test_withdraw_consent_only_where_a_purpose_rests_on_consent(tmp_path: Path) -> None:
+    change = _steps(_set("purposes.0.legal_bases", ["contract", "legitimate_interests"]), _without_right("withdraw_consent"))
+    assert _quiet(tmp_path, change) == set()
+
+
+def test_a_dpo_with_contact_details_passes(tmp_path: Path) -> None:
+    assert _quiet(tmp_path, _set("data_protection_officer", {"appointed": True, "email": "dpo@esimerkki.fi"})) == set()
+
+
+def test_automated_decisions_explained_pass(tmp_path: Path) -> None:
+    change = _set("automated_decisions", {"exists": True, "description": T(
+        "Luottopäätös tehdään automaattisesti.", "Kreditbeslutet fattas automatiskt.", "The credit decision is automated.")})
+    assert _quiet(tmp_path, change) == set()
+
+
+def test_session_cookie_and_safe_links_pass(tmp_path: Path) -> None:
+    change = _steps(_set("cookies.0.duration", "session"), _set("requirement.en",
+                    "See [our terms](https://esimerkki.fi/ehdot) or [write to us](mailto:tietosuoja@esimerkki.fi)."))
+    assert _quiet(tmp_path, change) == set()
+
+
+@pytest.mark.parametrize("url", ["http://esimerkki.fi", "data:text/html,x", "JavaScript:alert(1)", "ftp://x"])
+def test_every_other_link_scheme_is_an_error(tmp_path: Path, url: str) -> None:
+    data = complete()
+    data["purposes"][0]["name"]["fi"] = f"Katso [tästä]({url})"
+    (finding,) = [f for f in findings(tmp_path, data) if f.rule == "unsafe-link"]
+    assert finding.level == "error" and url in finding.message and finding.message.startswith("purposes[orders].name.fi:")
+
+
+def test_references_of_every_kind(tmp_path: Path) -> None:
+    data = complete()
+    data["purposes"][0].update(data_subjects=["ghosts"], data_categories=["dna"], sources=["rumour"], recipients=["nsa"])
+    data["data_categories"][0]["data_subjects"] = ["ghosts"]
+    data["transfers"][0]["recipient"] = "nsa"
+    found = [f for f in findings(tmp_path, data) if f.rule == "unknown-reference"]
+    assert sorted(f.message.split(":")[0] for f in found) == [
+        "data_categories[contact].data_subjects[1]", "purposes[orders].data_categories[1]",
+        "purposes[orders].data_subjects[1]", "purposes[orders].recipients[1]", "purposes[orders].sources[1]",
+        "transfers[1].recipient"]
+    assert all(f.level == "error" for f in found)
+
+
+def test_same_words_allowed_in_addresses_names_and_single_words(tmp_path: Path) -> None:
+    same = "Esimerkkikatu 1, 00100 Helsinki"
+    change = _steps(_set("controller.address", T(same, same, same)),
+                    _set("recipients.0.name", T("Salesforce Ireland Ltd", "Salesforce Ireland Ltd", "Salesforce Ireland Ltd")),
+                    _set("cookies.0.purpose", T("Istunto", "Session", "Session")))
+    assert _quiet(tmp_path, change) == set()
+
+
+def test_identical_in_all_three_languages(tmp_path: Path) -> None:
+    data = complete()
+    data["requirement"] = T("Not translated yet.", "Not translated yet.", "Not translated yet.")
+    found = [f.message for f in findings(tmp_path, data) if f.rule == "translation-identical"]
+    assert found == ["requirement.sv: the Swedish text is the same as the Finnish text; translate it",
+                     "requirement.en: the English text is the same as the Finnish text; translate it"]
+
+
+# --- Stale translations: two releases of one notice ------------------------------------------
+
+
+def _two(tmp_path: Path, change: Callable[[Data], None]) -> list[Finding]:
+    before, after = complete(), complete()
+    change(after)
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "notice.yaml").write_text(dump(before), encoding="utf-8")
+    previous, _ = read_notice(tmp_path / "old" / "notice.yaml")
+    (tmp_path / "notice.yaml").write_text(dump(after), encoding="utf-8")
+    current, doc = read_notice(tmp_path / "notice.yaml")
+    return stale_translations(previous, current, doc)
+
+
+def test_stale_translation_when_only_finnish_changed(tmp_path: Path) -> None:
+    found = _two(tmp_path, _set("requirement.fi", "Tiedot ovat lakisääteinen vaatimus."))
+    assert [f.message.split(":")[0] for f in found] == ["requirement.sv", "requirement.en"]
+    spec = RULES["translation-stale"]
+    assert all(f.rule == spec.id and f.level == "warning" and f.article == "12(1)" for f in found)
+    assert all(f.position.line > 0 for f in found)
+
+
+def test_no_stale_translation_when_all_changed(tmp_path: Path) -> None:
+    change = _steps(_set("requirement.fi", "Uusi."), _set("requirement.sv", "Ny."), _set("requirement.en", "New."))
+    assert _two(tmp_path, change) == []
+
+
+def test_only_the_unchanged_translation_is_stale(tmp_path: Path) -> None:
+    found = _two(tmp_path, _steps(_set("requirement.fi", "Uusi teksti."), _set("requirement.sv", "Ny text.")))
+    assert [f.message.split(":")[0] for f in found] == ["requirement.en"]
+
+
+def test_white_space_is_no_change_and_new_texts_are_not_stale(tmp_path: Path) -> None:
+    change = _steps(_set("requirement.fi", "  Tiedot ovat\nsopimuksen edellytys. "),
+                    _set("introduction", T("Uusi johdanto.", "Ny inledning.", "New introduction.")))
+    assert _two(tmp_path, change) == []
+
+
+def test_stale_texts_are_matched_by_id_not_by_place(tmp_path: Path) -> None:
+    def insert_purpose_first(data: Data) -> None:
+        new = copy.deepcopy(data["purposes"][0])
+        new.update(id="returns", name=T("Palautukset", "Returer", "Returns"))
+        data["purposes"].insert(0, new)
+        data["purposes"][1]["name"]["fi"] = "Tilausten käsittely ja toimitus"
+    found = _two(tmp_path, insert_purpose_first)
+    assert sorted(f.message.split(":")[0] for f in found) == ["purposes[orders].name.en", "purposes[orders].name.sv"]
