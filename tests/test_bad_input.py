@@ -1,0 +1,200 @@
+"""Every kind of bad input gets exit 1 and a message with file, line and column, never a traceback.
+
+Each case runs the real command line, `python -m generator check FILE`, in a
+subprocess. How long a case takes is measured by the benchmark, not here.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
+
+REPO = Path(__file__).resolve().parent.parent
+
+BASE = """\
+seloste: 1
+controller:
+  name: Esimerkki Oy
+  email: tietosuoja@esimerkki.fi
+recipients:
+  - id: crm
+    name: {fi: Asiakkuudenhallinta, sv: Kundhantering, en: Customer management}
+    role: processor
+    country: FI
+cookies:
+  - provider: Esimerkki Oy
+    duration: P1Y
+website_services:
+  - name: Kartta
+    terms: https://esimerkki.fi/kartta
+transfers_outside_eea: false
+revision:
+  effective: "2026-01-01"
+  summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}
+"""
+
+
+def changed(old: str, new: str) -> bytes:
+    assert old in BASE
+    return BASE.replace(old, new, 1).encode("utf-8")
+
+
+def check(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "notice.yaml"
+    path.write_bytes(content)
+    return subprocess.run([sys.executable, "-m", "generator", "check", str(path), *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+def refused(tmp_path: Path, content: bytes) -> list[str]:
+    """Run check on a bad file: exit 1, no traceback; the error lines of the report, without the file name."""
+    result = check(tmp_path, content)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    name = str(tmp_path / "notice.yaml")
+    assert re.fullmatch(rf"{re.escape(name)}: \d+ errors?, \d+ warnings?", lines[-1])
+    assert all(line.startswith(name) for line in lines)
+    return [line[len(name):] for line in lines[:-1] if ": error: " in line]
+
+
+def test_base_is_valid(tmp_path: Path) -> None:
+    result = check(tmp_path, BASE.encode())
+    assert result.returncode == 0, result.stdout
+    assert ": error:" not in result.stdout
+
+
+# (case, file content, expected ":line:col: error: ..." start, words the message must have)
+CASES = [
+    ("empty file", b"", ":1:1: error:", ["empty"]),
+    ("only blank lines and spaces", b"\n   \n\n", ":1:1: error:", ["empty"]),
+    ("a single value", b"just some text\n", ":1:1: error:", ["mapping"]),
+    ("a list", b"- seloste: 1\n", ":1:1: error:", ["mapping", "list"]),
+    ("invalid UTF-8", BASE.encode().replace(b"Esimerkki Oy", b"Esimerk\xe4i Oy", 1), ":3:16: error:",
+     ["not valid UTF-8", "0xe4"]),
+    ("UTF-16", "seloste: 1\n".encode("utf-16"), ":1:1: error:", ["not valid UTF-8"]),
+    ("NUL byte", changed("Esimerkki Oy", "Esimerkki\0 Oy"), ":3:18: error:", ["NUL"]),
+    ("control character", changed("Esimerkki Oy", "Esimerkki\x07 Oy"), ":3:18: error:", ["control character U+0007"]),
+    ("tab indentation", changed("  name: Esimerkki Oy", "\tname: Esimerkki Oy"), ":3:1: error:", ["tab", "spaces"]),
+    ("unclosed double quote", changed('"2026-01-01"', '"2026-01-01'), ":18:14: error:", ["quote", "never closed"]),
+    ("unclosed single quote", changed("name: Esimerkki Oy", "name: 'Esimerkki Oy"), ":3:9: error:", ["quote"]),
+    ("duplicate key", changed("  email:", "  name: Toinen Oy\n  email:"), ":4:3: error:",
+     ["duplicate key 'name'", "line 3"]),
+    ("duplicate top-level key", BASE.encode() + b"seloste: 1\n", ":20:1: error:", ["duplicate key 'seloste'"]),
+    ("typo in a key", changed("controller:", "controler:"), ":2:1: error:", ["controler", "did you mean 'controller'"]),
+    ("typo in a nested key", changed("    role:", "    rol:"), ":8:5: error:", ["rol", "did you mean 'role'"]),
+    ("wrong type", changed("transfers_outside_eea: false", "transfers_outside_eea: 'no'"), ":16:24: error:",
+     ["transfers_outside_eea", "true or false", "'no'"]),
+    ("a list where a text belongs", changed("name: {fi: Asiakkuudenhallinta, sv: Kundhantering, en: Customer management}",
+                                            "name: [Asiakkuudenhallinta]"), ":7:11: error:", ["fi:, sv: and en:"]),
+    ("bad enum value", changed("role: processor", "role: processer"), ":8:11: error:",
+     ["'processer'", "processor, controller, joint_controller, authority"]),
+    ("unknown country code", changed("country: FI", "country: XX"), ":9:14: error:", ["'XX'", "ISO 3166-1"]),
+    ("lower-case country code", changed("country: FI", "country: fi"), ":9:14: error:", ["did you mean 'FI'"]),
+    ("impossible date", changed('"2026-01-01"', '"2026-02-30"'), ":18:14: error:", ["'2026-02-30'", "YYYY-MM-DD"]),
+    ("date in another format", changed('"2026-01-01"', '"1.1.2026"'), ":18:14: error:", ["'1.1.2026'", "YYYY-MM-DD"]),
+    ("bad duration", changed("duration: P1Y", "duration: 1 year"), ":12:15: error:", ["'1 year'", "ISO 8601 duration"]),
+    ("bad e-mail", changed("email: tietosuoja@esimerkki.fi", "email: tietosuoja(at)esimerkki.fi"), ":4:10: error:",
+     ["e-mail address"]),
+    ("http URL", changed("terms: https://", "terms: http://"), ":15:12: error:", ["https:"]),
+    ("URL without host", changed("terms: https://esimerkki.fi/kartta", "terms: https:kartta"), ":15:12: error:",
+     ["https:"]),
+    ("anchor and alias", changed("controller:\n", "controller: &c\n") + b"representative: *c\n", ":2:13: error:",
+     ["anchors (&c)"]),
+    ("YAML tag", changed("seloste: 1", "seloste: !!python/object/apply:os.system ['echo hi']"), ":1:10: error:",
+     ["tags", "python/object/apply"]),
+    ("custom tag", changed("name: Esimerkki Oy", "name: !secret x"), ":3:9: error:", ["tags", "secret"]),
+    ("second document", BASE.encode() + b"---\nseloste: 1\n", ":20:1: error:", ["second YAML document"]),
+    ("deep nesting", b"seloste: " + b"[" * 200 + b"]" * 200 + b"\n", f":1:{9 + MAX_DEPTH}: error:",
+     [f"nested deeper than {MAX_DEPTH}"]),
+]
+
+
+@pytest.mark.parametrize("content, where, words", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_bad_input(tmp_path: Path, content: bytes, where: str, words: list[str]) -> None:
+    errors = refused(tmp_path, content)
+    match = [line for line in errors if line.startswith(where)]
+    assert match, errors
+    assert all(word in match[0] for word in words), match[0]
+
+
+BILLION_LAUGHS = b"""\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def test_billion_laughs(tmp_path: Path) -> None:
+    errors = refused(tmp_path, BILLION_LAUGHS)
+    assert errors[0] == ":1:4: error: anchors (&a) are not allowed; write each value out in full"
+    assert ":2:8: error: aliases (*a) are not allowed; write the value out in full" in errors
+    assert len(errors) == 9 + 8 * 9  # each anchor and each alias once; nothing expanded
+
+
+def test_a_flood_of_aliases_stops_at_the_limit(tmp_path: Path) -> None:
+    content = b"a: &a x\nb: [" + b"*a, " * 400_000 + b"]\n"
+    assert len(content) < MAX_BYTES
+    errors = refused(tmp_path, content)
+    assert len(errors) == MAX_FINDINGS + 1
+    assert f"more than {MAX_FINDINGS} problems" in errors[-1]
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    content = BASE.encode() + b"# " + b"x" * MAX_BYTES + b"\n"
+    errors = refused(tmp_path, content)
+    assert errors == [": error: the file is larger than 2 MiB, the limit for a notice"]
+
+
+def test_file_that_does_not_exist(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml")], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'missing.yaml'}: error: cannot read file: No such file or directory" in result.stdout
+
+
+def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
+    content = changed("role: processor", "role: processer").replace(b"country: FI", b"country: XX") \
+        .replace(b"duration: P1Y", b"duration: forever").replace(b"controller:", b"controler:")
+    errors = refused(tmp_path, content)
+    assert [e.split(": error:")[0] for e in errors] == [":1:1", ":2:1", ":8:11", ":9:14", ":12:15"]
+    assert "controller: missing required field" in errors[0] and "did you mean 'controller'" in errors[1]
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<b onclick='x()'>hi</b>"])
+def test_html_in_text_is_not_an_error(tmp_path: Path, text: str) -> None:
+    """HTML is data: the page shows it as typed (the page generator's tests show that)."""
+    result = check(tmp_path, changed("Ensimmäinen versio.", f'"{text}"'))
+    assert result.returncode == 0, result.stdout
+
+
+def test_javascript_link_in_text_is_an_error(tmp_path: Path) -> None:
+    errors = refused(tmp_path, changed("en: First version.", 'en: "[Read more](javascript:alert(1))"'))
+    assert errors == [":19:65: error: revision.summary.en: the link to 'javascript:alert(1)' is not allowed: only "
+                      "https: and mailto: links are published as links, and this one would show as plain text "
+                      "[unsafe-link]"]
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    valid = (REPO / "tests" / "fixtures" / "multi" / "v3.yaml").read_text(encoding="utf-8")
+    result = check(tmp_path, b"\xef\xbb\xbf" + valid.replace("\n", "\r\n").encode("utf-8"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.endswith(": 0 errors, 0 warnings\n")
+
+
+def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
+    content = b"\xef\xbb\xbf" + changed("role: processor", "role: processer").replace(b"\n", b"\r\n")
+    errors = refused(tmp_path, content)
+    assert errors[0].startswith(":8:11: error: recipients[crm].role: 'processer' is not allowed")
