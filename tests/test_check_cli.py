@@ -1,0 +1,154 @@
+"""`python -m generator check` on Entrack's real notice, in each output format, and its exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import report
+from generator.findings import Finding, Position
+
+REPO = Path(__file__).resolve().parent.parent
+NOTICE = "policy/notice.yaml"
+
+# Entrack's notice leaves out what its Finnish original does not say; each gap, with its article.
+ENTRACK_GAPS = {
+    ("controller.business_id", "controller-business-id", "13(1)(a), 14(1)(a)"),
+    ("controller.address", "controller-address", "13(1)(a), 14(1)(a)"),
+    ("controller", "controller-contact", "13(1)(a), 14(1)(a)"),
+    ("data_protection_officer", "dpo-stated", "13(1)(b), 14(1)(b)"),
+    ("purposes[customer-service].legal_bases", "purpose-legal-basis", "13(1)(c), 14(1)(c)"),
+    ("purposes[personnel].legal_bases", "purpose-legal-basis", "13(1)(c), 14(1)(c)"),
+    ("purposes[marketing].legitimate_interest", "legitimate-interest", "13(1)(d), 14(2)(b)"),
+    ("transfers_outside_eea", "transfers-listed", "13(1)(f), 14(1)(f)"),
+    ("purposes[customer-service].retention", "retention", "13(2)(a), 14(2)(a)"),
+    ("purposes[marketing].retention", "retention", "13(2)(a), 14(2)(a)"),
+    ("purposes[legal-obligations].retention", "retention", "13(2)(a), 14(2)(a)"),
+    ("purposes[personnel].retention", "retention", "13(2)(a), 14(2)(a)"),
+    ("rights.granted", "complaint", "13(2)(d), 14(2)(e)"),
+    ("requirement", "requirement", "13(2)(e)"),
+    ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
+    ("cookies[1]", "cookie-details", "13(1)(c), 13(2)(a)"),
+}
+
+LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+), GDPR Art\. ([^\]]+)\]$")
+# ::warning file=...,line=..,col=..,title=...::message, with properties and data escaped as GitHub documents.
+WORKFLOW_COMMAND = re.compile(
+    r"^::(error|warning|notice) file=[^,:\r\n]+(?:,line=\d+(?:,col=\d+)?)?,title=[^,:\r\n]+::[^\r\n]+$")
+
+
+def check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_entrack_lists_its_real_gaps_as_warnings() -> None:
+    result = check()  # the default file, policy/notice.yaml
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+    *lines, summary = result.stdout.splitlines()
+    found = set()
+    for line in lines:
+        match = LINE.match(line)
+        assert match, line
+        _, _, level, field, _, rule, article = match.groups()
+        assert level == "warning"
+        found.add((field, rule, article))
+    assert found == ENTRACK_GAPS
+    assert summary == f"{NOTICE}: 0 errors, {len(ENTRACK_GAPS)} warnings"
+
+
+def test_entrack_findings_are_sorted_by_line() -> None:
+    lines = check(NOTICE).stdout.splitlines()[:-1]
+    positions = [tuple(int(n) for n in LINE.match(line).groups()[:2]) for line in lines]
+    assert positions == sorted(positions)
+
+
+def test_strict_fails_on_the_warnings() -> None:
+    result = check(NOTICE, "--strict")
+    assert result.returncode == 1
+    *lines, summary = result.stdout.splitlines()
+    assert all(LINE.match(line).group(3) == "error" for line in lines)
+    assert summary == f"{NOTICE}: {len(ENTRACK_GAPS)} errors, 0 warnings (--strict: warnings count as errors)"
+
+
+def test_github_format_is_workflow_commands() -> None:
+    result = check(NOTICE, "--format", "github")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(ENTRACK_GAPS)
+    for line in lines:
+        assert WORKFLOW_COMMAND.match(line), line
+        assert line.startswith(f"::warning file={NOTICE},line=")
+        assert re.search(r" \(GDPR Art\. [0-9(),a-z ]+\)$", line), line
+    assert re.search(r"^::warning file=policy/notice\.yaml,line=\d+,col=\d+,title=complaint::rights\.granted: the right "
+                     r"to lodge a complaint .* \(GDPR Art\. 13\(2\)\(d\), 14\(2\)\(e\)\)$", result.stdout, re.MULTILINE)
+    assert result.stderr == f"{NOTICE}: 0 errors, {len(ENTRACK_GAPS)} warnings\n"
+
+
+def test_github_format_strict_gives_errors() -> None:
+    result = check(NOTICE, "--format", "github", "--strict")
+    assert result.returncode == 1
+    assert all(line.startswith("::error ") for line in result.stdout.splitlines())
+
+
+def test_json_format() -> None:
+    result = check(NOTICE, "--format", "json")
+    assert result.returncode == 0
+    items = json.loads(result.stdout)
+    assert len(items) == len(ENTRACK_GAPS)
+    for item in items:
+        assert set(item) == {"file", "line", "column", "level", "rule", "article", "message"}
+        assert item["file"] == NOTICE and item["level"] == "warning"
+        assert isinstance(item["line"], int) and isinstance(item["column"], int)
+    assert {(i["message"].split(":")[0], i["rule"], i["article"]) for i in items} == ENTRACK_GAPS
+
+
+def test_bad_file_in_machine_formats(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("seloste: 1\ncontroller:\n\tname: x\n", encoding="utf-8")
+    result = check(str(bad), "--format", "github")
+    assert result.returncode == 1
+    assert WORKFLOW_COMMAND.match(result.stdout.strip())
+    assert result.stdout.startswith(f"::error file={bad},line=3,col=1,title=seloste::invalid YAML: a tab character")
+    result = check(str(bad), "--format", "json")
+    assert result.returncode == 1
+    (item,) = json.loads(result.stdout)
+    assert (item["line"], item["column"], item["level"], item["rule"], item["article"]) == (3, 1, "error", None, None)
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--bogus"], [NOTICE, "other.yaml"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = check(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_github_escaping() -> None:
+    finding = Finding(Position("dir,x/a:b.yaml", 3, 5), "error", "50% done,\r\nnext: line", "rule-id", "13(1)(a)")
+    assert report.github(finding) == (
+        "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=5,title=rule-id::50%25 done,%0D%0Anext: line (GDPR Art. 13(1)(a))")
+    assert WORKFLOW_COMMAND.match(report.github(finding))
+
+
+def test_github_without_position() -> None:
+    finding = Finding(Position("n.yaml"), "error", "the file is larger than 2 MiB, the limit for a notice")
+    assert report.github(finding) == "::error file=n.yaml,title=seloste::the file is larger than 2 MiB, the limit for a notice"
+
+
+def test_text_report_and_summary() -> None:
+    findings = [Finding(Position("n.yaml", 9, 1), "warning", "b: y", "retention", "13(2)(a)"),
+                Finding(Position("n.yaml", 2, 1), "error", "a: x")]
+    out, err = io.StringIO(), io.StringIO()
+    report.write(findings, "n.yaml", "text", out=out, err=err)
+    assert out.getvalue() == ("n.yaml:2:1: error: a: x\n"
+                              "n.yaml:9:1: warning: b: y [retention, GDPR Art. 13(2)(a)]\n"
+                              "n.yaml: 1 error, 1 warning\n")
+    assert err.getvalue() == ""
+    assert report.summary([], "n.yaml") == "n.yaml: 0 errors, 0 warnings"
