@@ -13,13 +13,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .mkdocs_adapter import build_date, build_language
+from .mkdocs_adapter import build_date, build_language, site_url
 from .model import LANGUAGES
 from .site import plan_site
 
 
 def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date | None = None) -> None:
-    plan = plan_site(root, today=today or build_date(), draft=draft)
+    plan = plan_site(root, today=today or build_date(), draft=draft, site_url=site_url(root))
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.building.", dir=site_dir.parent))

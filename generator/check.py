@@ -26,6 +26,7 @@ from .findings import Finding, NoticeError
 from .load import Document
 from .model import Notice
 from .read import read_notice
+from .releases import load_releases, verify
 from .rules import run_rules, stale_translations
 
 __all__ = ["check_notice", "exit_code", "run_check", "stale_translations"]
@@ -36,17 +37,30 @@ def check_notice(notice: Notice, doc: Document) -> list[Finding]:
     return run_rules(notice, doc)
 
 
-def run_check(path: str | Path, *, strict: bool = False, output: str = "text") -> int:
-    """Check the notice at `path`, print the report in `output` format, return the exit code."""
+def run_check(path: str | Path, *, strict: bool = False, output: str = "text", root: Path | None = None) -> int:
+    """Check the notice at `path` and the releases of the project at `root` (default: the
+    current folder), print the report in `output` format, return the exit code."""
+    root = Path.cwd() if root is None else root
+    try:
+        releases = load_releases(root)
+        findings = verify(root, releases)
+    except NoticeError as exc:
+        releases, findings = (), list(exc.findings)
     try:
         notice, doc = read_notice(path)
-        findings = check_notice(notice, doc)
+        findings += check_notice(notice, doc)
+        if releases and not findings_about_releases(findings):
+            findings += stale_translations(releases[-1].notice, notice, doc)
     except NoticeError as exc:
-        findings = list(exc.findings)
+        findings += exc.findings
     if strict:
         findings = [dataclasses.replace(f, level="error") for f in findings]
     report.write(findings, str(path), output, strict=strict)
     return exit_code(findings)
+
+
+def findings_about_releases(findings: Iterable[Finding]) -> bool:
+    return any(f.rule == "release-integrity" for f in findings)
 
 
 def exit_code(findings: Iterable[Finding]) -> int:

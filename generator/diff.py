@@ -91,12 +91,12 @@ def plain_lines(markdown: str) -> list[str]:
     """The released Markdown as plain lines: no heading marks, escapes or link targets.
 
     >>> plain_lines("## Recipients { #recipients }\\n\\n- **Sub\\\\_contractors** ([mail](<mailto:a@b.fi>))")
-    ['Recipients', '- Sub_contractors (mail)']
+    ['Recipients', 'Sub_contractors (mail)']
     """
     lines = []
     for line in markdown.splitlines():
         line = _ATTRS.sub("", line)
-        line = re.sub(r"^#+ ", "", line)
+        line = re.sub(r"^(#+|-) ", "", line)
         line = _LINK.sub(r"\1", line).replace("**", "")
         line = html.unescape(_ESCAPE.sub(r"\1", line))
         if line.strip():

@@ -29,6 +29,12 @@ from .site import SitePlan, plan_site
 _active: dict[str, SitePlan] = {}
 
 
+def site_url(root: Path) -> str:
+    """The site's public address from mkdocs.yml, or "" when it is not set."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        return (yaml_load(handle).get("site_url") or "").rstrip("/")
+
+
 def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> None:
     """Run one MkDocs build of `plan` in `lang` into `site_dir`."""
     _active["plan"] = plan
@@ -69,8 +75,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
         draft = bool(config.extra.get("seloste", {}).get("draft"))
-        _active["serving"] = plan_site(Path(config.config_file_path).parent, today=build_date(), draft=draft)
+        root = Path(config.config_file_path).parent
+        _active["serving"] = plan_site(root, today=build_date(), draft=draft, site_url=site_url(root))
     plan = _plan(config)
+    # Each language is its own MkDocs site under /<lang>/: error pages and
+    # canonical links need that base. Without a configured site_url the base is
+    # the path alone, as in versions.json.
+    config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
     config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     config.extra["alternate"] = alternates("")
@@ -106,9 +117,10 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
     return context
 
 
-# on_template_context: static templates (404.html) link the language roots.
+# on_template_context: static templates (404.html) link the same template in
+# the other languages.
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    config.extra["alternate"] = alternates("")
+    config.extra["alternate"] = alternates(template_name if template_name == "404.html" else "")
     return context
 
 

@@ -51,8 +51,11 @@ class SitePlan:
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
 
 
-def plan_site(root: Path, *, today: date, draft: bool = False) -> SitePlan:
-    """Everything to publish, as of `today`; NoticeError if a release was tampered with."""
+def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "") -> SitePlan:
+    """Everything to publish, as of `today`; NoticeError if a release was tampered with.
+
+    `site_url` (from the host's configuration) makes permanent addresses absolute.
+    """
     releases = load_releases(root)
     problems = verify(root, releases)
     if not releases:
@@ -62,7 +65,7 @@ def plan_site(root: Path, *, today: date, draft: bool = False) -> SitePlan:
         raise NoticeError(problems)
     working = read_notice(root / "policy" / "notice.yaml")[0] if draft else None
     current = in_force(releases, today)
-    builder = _Builder(releases, current, today, working)
+    builder = _Builder(releases, current, today, working, site_url)
     return SitePlan(
         site_name=builder.controller,
         pages={lang: builder.pages(lang) for lang in LANGUAGES},
@@ -99,7 +102,9 @@ def url_of(lang: str, page: str) -> str:
 
 
 class _Builder:
-    def __init__(self, releases: tuple[Release, ...], current: Release, today: date, working: Notice | None):
+    def __init__(self, releases: tuple[Release, ...], current: Release, today: date, working: Notice | None,
+                 site_url: str):
+        self.site_url = site_url
         self.releases = releases
         self.current = current
         self.today = today
@@ -146,7 +151,7 @@ class _Builder:
             "page.md.j2", lang, heading=Markdown(heading), body=Markdown(body.strip()), status=status,
             release=release, successor=self.successor(release), upcoming=upcoming,
             upcoming_link=link(path, f"{CHANGELOG}#{upcoming.id}") if upcoming else "",
-            current_link=link(path, "index.md"), permalink=url_of(lang, release_page(release)),
+            current_link=link(path, "index.md"), permalink=self.site_url + url_of(lang, release_page(release)),
             permalink_link=link(path, release_page(release)),
         )
         title = self._(lang, vocabulary.PAGE_TITLES["notice"])
@@ -208,7 +213,8 @@ class _Builder:
     # -- files beside the pages ---------------------------------------------
 
     def files(self) -> dict[str, bytes]:
-        files = {"versions.json": self.versions_json(), "index.html": chooser_html(self.notice_title)}
+        files = {"versions.json": self.versions_json(), "index.html": chooser_html(self.notice_title),
+                 "404.html": not_found_html(self.notice_title)}
         for release in self.releases:
             files[f"releases/{release.id}.json"] = (release.directory / "notice.json").read_bytes()
         for lang in LANGUAGES:
@@ -281,6 +287,34 @@ def chooser_html(title: Callable[[str], str]) -> bytes:
   <h1>{escape(title("fi"))}</h1>
   <ul>
 {links}
+  </ul>
+  </main>
+</body>
+</html>
+""".encode("utf-8")
+
+
+def not_found_html(title: Callable[[str], str]) -> bytes:
+    """The site-wide 404 page (GitHub Pages serves only the root one): self-contained, all languages."""
+    messages = {"fi": "Sivua ei löytynyt.", "sv": "Sidan hittades inte.", "en": "Page not found."}
+    items = "\n".join(
+        f'    <li lang="{lang}">{messages[lang]} <a href="/{lang}/" hreflang="{lang}">{escape(title(lang))}</a></li>'
+        for lang in LANGUAGES
+    )
+    return f"""<!doctype html>
+<html lang="fi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>404 – {escape(title("fi"))}</title>
+  <style>body{{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}}a{{color:#1a3a9c}}</style>
+</head>
+<body>
+  <main>
+  <h1>404</h1>
+  <ul>
+{items}
   </ul>
   </main>
 </body>
