@@ -236,6 +236,19 @@ def _resolve(event: ScalarEvent) -> Any:
     return value
 
 
+_PLAIN = (
+    # The parser's words, and what they mean for a notice file.
+    ("found character '\\t'", "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes"),
+    ("mapping values are not allowed", "a colon and a space (': ') cannot appear here: put the text in quotes, or check this line's indentation"),
+    ("expected <block end>, but found '<scalar>'", "unexpected text after a value: put the whole text in quotes"),
+    ("expected <block end>", "this line is not indented like the lines around it: check its indentation"),
+    ("expected ',' or '}'", "a mapping in braces { } is not closed: add the closing '}', or a comma between its fields"),
+    ("expected ',' or ']'", "a list in brackets [ ] is not closed: add the closing ']', or a comma between its items"),
+    ("could not find expected ':'", "this line is neither a field (name: value) nor a list item (- value): add the colon, or quote the text"),
+    ("expected the node content", "a value is missing here"),
+)
+
+
 def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
     """Turn a parser error into a sentence, pointing where the fix belongs."""
     context = exc.context or ""
@@ -244,8 +257,8 @@ def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
     else:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or context or "invalid YAML").strip()
-        if "'\\t'" in message:
-            message = "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes"
+        message = next((plain for start, plain in _PLAIN if message.startswith(start)), message)
+        message = re.sub(r"^found character (.+) that cannot start any token$", r"a value cannot start with \1: put it in quotes", message)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return _error(name, line, col, f"invalid YAML: {message}")
 
