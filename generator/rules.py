@@ -131,7 +131,8 @@ def country(code: str) -> str:
     ('India (IN)', 'the United States (US)')
     """
     name = Locale.parse("en").territories.get(code, code)
-    the = "the " if name.startswith(("United", "Republic", "Netherlands", "Philippines", "Czech")) else ""
+    the = "the " if name.startswith(("United", "Republic", "Netherlands", "Philippines", "Bahamas", "Maldives",
+                                     "Faroe", "Isle of Man")) else ""
     return f"{the}{name} ({code})"
 
 
@@ -141,10 +142,6 @@ def _name(text: Text | None) -> str:
 
 def _bases(notice: Notice) -> set[str]:
     return {basis for purpose in notice.purposes for basis in purpose.legal_bases}
-
-
-def _granted(notice: Notice) -> tuple[str, ...]:
-    return notice.rights.granted
 
 
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
@@ -398,7 +395,7 @@ def rights_stated(n: Notice, doc: Document) -> Found:
         needed.append("objection")
     if bases & {"consent", "contract"}:
         needed.append("portability")
-    missing = [_RIGHT_NAMES[right] for right in needed if right not in _granted(n)]
+    missing = [_RIGHT_NAMES[right] for right in needed if right not in n.rights.granted]
     if missing:
         yield ("rights", "granted"), f"the notice does not state {_join(missing)}; add them to rights.granted"
 
@@ -407,7 +404,7 @@ def rights_stated(n: Notice, doc: Document) -> Found:
 def withdraw_consent(n: Notice, doc: Document) -> Found:
     """Where a purpose rests on consent, the reader learns that consent can be withdrawn at any time."""
     on_consent = [_name(p.name) for p in n.purposes if "consent" in p.legal_bases]
-    if on_consent and "withdraw_consent" not in _granted(n):
+    if on_consent and "withdraw_consent" not in n.rights.granted:
         yield ("rights", "granted"), (
             f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(on_consent)} rest{'' if len(on_consent) > 1 else 's'} "
             "on consent, but the right to withdraw consent at any time is not stated; add withdraw_consent")
@@ -416,7 +413,7 @@ def withdraw_consent(n: Notice, doc: Document) -> Found:
 @rule("complaint", "13(2)(d), 14(2)(e)", "warning")
 def complaint(n: Notice, doc: Document) -> Found:
     """Every notice tells the reader they may complain to a supervisory authority."""
-    if "complaint" not in _granted(n):
+    if "complaint" not in n.rights.granted:
         yield ("rights", "granted"), (
             "the right to lodge a complaint with a supervisory authority is not stated; add complaint (the "
             "Finnish Data Protection Ombudsman is shown unless rights.supervisory_authority names another)")
@@ -490,7 +487,9 @@ def unknown_reference(n: Notice, doc: Document) -> Found:
             for index, ref in ([(None, ids)] if isinstance(ids, str) else enumerate(ids or ())):
                 if ref not in known:
                     path = item.at + ((field,) if index is None else (field, index))
-                    choice = f"the ids there are {_join(sorted(known))}" if known else "that list is empty"
+                    names = sorted(known)
+                    choice = ("that list is empty" if not names else f"the ids there are {_join(names)}"
+                              if len(names) <= 12 else f"the ids there include {', '.join(names[:12])}")
                     yield path, f"'{ref}' is not the id of anything listed under {target}; {choice}"
 
 
