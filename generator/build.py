@@ -15,10 +15,10 @@ from pathlib import Path
 
 from .mkdocs_adapter import build_date, build_language, site_url
 from .model import LANGUAGES
-from .site import plan_site
+from .site import SitePlan, plan_site
 
 
-def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date | None = None) -> None:
+def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:
     plan = plan_site(root, today=today or build_date(), draft=draft, site_url=site_url(root))
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -34,6 +34,7 @@ def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date |
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return plan
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -65,7 +65,9 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    build_site(Path.cwd(), args.site_dir, draft=args.draft)
+    plan = build_site(Path.cwd(), args.site_dir, draft=args.draft)
+    counts = {len(pages) for pages in plan.pages.values()}
+    print(f"built {args.site_dir}/ in {', '.join(plan.pages)} ({max(counts)} pages each)")
     return 0
 
 

@@ -26,6 +26,9 @@ from .findings import Finding, NoticeError, Position
 from .model import LANGUAGES
 from .site import SitePlan, plan_site
 
+# Material announces its end of life on every build; Seloste's README covers it.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
 _active: dict[str, SitePlan] = {}
 
 
