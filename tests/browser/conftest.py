@@ -1,20 +1,34 @@
-"""Fixtures for the browser tests: the built site, served and opened in Chromium.
+"""Fixtures for the browser tests: the built sites, served and opened in Chromium.
 
-One site is built per test session (``python -m generator build``), served
-by a threaded ``http.server`` on 127.0.0.1 at a random port, and opened in
-Debian's Chromium through Playwright. The Nu Html Checker runs once on every
-built HTML file. Nothing here skips: a missing browser, Java, axe-core or
-pdftotext fails the tests that need it, with the reason.
+Two sites are built per test session, side by side:
 
-The pages to test are discovered from the built site at collection time (see
-``pytest_generate_tests``): every page type in every language, and for each
-release that ``versions.json`` promises, its archived page and (for every
-release but the first, which has no predecessor) its diff page. ``SELOSTE_TEST_SITE=/path/to/site`` tests an already built site
-instead of building one.
+- ``entrack``: this repository's own site (``python -m generator build``),
+  Entrack Oy's real notice. Print, weight and screenshot tests look at it.
+- ``multi``: the fictional three-release notice of ``tests/fixtures/multi/``
+  (``support.multi_release_project``), built as of 2026-06-15, so that it
+  has an archived release (2026-01-01), the current one (2026-03-01), an
+  upcoming one (2026-09-01) and diff pages: the page types that Entrack's
+  single release never produces.
+
+Each site is served by its own threaded ``http.server`` on 127.0.0.1 at a
+random port, and opened in Debian's Chromium through Playwright. The Nu Html
+Checker runs once on every built HTML file of both sites. Nothing here
+skips: a missing browser, Java, axe-core or pdftotext, or a site that fails
+to build, fails the tests that need it, with the reason.
+
+The pages to test are discovered from the built sites at collection time
+(see ``pytest_generate_tests``): every page type in every language, and for
+each release that ``versions.json`` promises, its page and (for every
+release but the first, which has no predecessor) its diff page. Test ids
+name the site, e.g. ``multi-archived-2026-01-01-sv``.
+
+``SELOSTE_TEST_SITE=/path/to/site`` tests an already built site in place of
+the ``entrack`` build; the ``multi`` site is built all the same.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import functools
 import http.server
@@ -34,6 +48,9 @@ import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 LANGS = ("fi", "sv", "en")
+ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
+MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
+SITE_NAMES = (ENTRACK, MULTI)
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,18 +70,19 @@ TOOLS_HINT = "`make test` installs node_modules; `.ci/run` installs the Debian p
 
 
 # --------------------------------------------------------------------------
-# The built site
+# The built sites
 # --------------------------------------------------------------------------
 
 
 @dataclasses.dataclass
 class BuiltSite:
-    """The site under test: where it is, or why it could not be built."""
+    """A site under test: its name, where it is, or why it could not be built."""
 
+    name: str  # ENTRACK or MULTI
     root: pathlib.Path
     error: str | None = None
     seconds: float = 0.0
-    temporary: bool = False
+    cleanup: pathlib.Path | None = None  # a temporary directory to remove at the end
 
     def versions(self) -> dict[str, Any] | None:
         """``versions.json`` parsed, or None when the site has none."""
@@ -85,17 +103,18 @@ class BuiltSite:
         return target
 
 
-# The build runs during collection (the pages to test are read from it), so
-# it is cached here rather than held by a fixture; the fixture below hands
-# the same build to the tests and pytest_sessionfinish removes it.
-@functools.cache
-def built_site() -> BuiltSite:
+def _failed(command: list[str], done: subprocess.CompletedProcess[str]) -> str:
+    output = (done.stdout + done.stderr).strip().splitlines()
+    return f"`{' '.join(command)}` exited {done.returncode}:\n" + "\n".join(output[-40:])
+
+
+def _build_entrack() -> BuiltSite:
     given = os.environ.get(SITE_ENV)
     if given:
         root = pathlib.Path(given).resolve()
         if not (root / "index.html").is_file():
-            return BuiltSite(root, error=f"{SITE_ENV}={given} has no index.html")
-        return BuiltSite(root)
+            return BuiltSite(ENTRACK, root, error=f"{SITE_ENV}={given} has no index.html")
+        return BuiltSite(ENTRACK, root)
     root = pathlib.Path(tempfile.mkdtemp(prefix="seloste-site-"))
     command = [sys.executable, "-m", "generator", "build", "--site-dir", str(root)]
     started = time.monotonic()
@@ -109,33 +128,81 @@ def built_site() -> BuiltSite:
             timeout=600,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return BuiltSite(root, error=f"{' '.join(command)}: {exc}", temporary=True)
+        return BuiltSite(ENTRACK, root, error=f"{' '.join(command)}: {exc}", cleanup=root)
     seconds = time.monotonic() - started
-    if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip().splitlines()
+    error = _failed(command, done) if done.returncode != 0 else None
+    return BuiltSite(ENTRACK, root, error=error, seconds=seconds, cleanup=root)
+
+
+def _build_multi() -> BuiltSite:
+    """tests/fixtures/multi released v1, v2, v3 in a throw-away project, then built."""
+    import support  # tests/support.py (pyproject puts tests/ on the path)
+
+    project = pathlib.Path(tempfile.mkdtemp(prefix="seloste-multi-"))
+    root = project / "site"
+    started = time.monotonic()
+    try:
+        support.multi_release_project(project)
+        done = support.run(project, "build")
+    except (AssertionError, OSError, subprocess.TimeoutExpired) as exc:
         return BuiltSite(
-            root,
-            error=f"`{' '.join(command)}` exited {done.returncode}:\n"
-            + "\n".join(output[-40:]),
-            seconds=seconds,
-            temporary=True,
+            MULTI, root, error=f"releasing {support.MULTI} in {project}: {exc}", cleanup=project
         )
-    return BuiltSite(root, seconds=seconds, temporary=True)
+    seconds = time.monotonic() - started
+    error = _failed(["python", "-m", "generator", "build"], done) if done.returncode != 0 else None
+    return BuiltSite(MULTI, root, error=error, seconds=seconds, cleanup=project)
+
+
+_BUILDERS: dict[str, Callable[[], BuiltSite]] = {ENTRACK: _build_entrack, MULTI: _build_multi}
+
+# The builds run during collection (the pages to test are read from them), so
+# they are kept here rather than held by fixtures; the fixtures below hand the
+# same builds to the tests and pytest_sessionfinish removes them.
+_BUILT: dict[str, BuiltSite] = {}
+
+
+def built_site(name: str = ENTRACK) -> BuiltSite:
+    if name not in _BUILT:
+        _BUILT[name] = _BUILDERS[name]()
+    return _BUILT[name]
+
+
+def built_sites() -> dict[str, BuiltSite]:
+    """Every site, the missing ones built at the same time (one process each)."""
+    with concurrent.futures.ThreadPoolExecutor(len(SITE_NAMES)) as pool:
+        return dict(zip(SITE_NAMES, pool.map(built_site, SITE_NAMES)))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if built_site.cache_info().currsize:
-        site = built_site()
-        if site.temporary:
-            shutil.rmtree(site.root, ignore_errors=True)
+    for built in _BUILT.values():
+        if built.cleanup:
+            shutil.rmtree(built.cleanup, ignore_errors=True)
+
+
+def ready_site(name: str) -> BuiltSite:
+    """The built site called `name`; the test fails if it could not be built."""
+    built = built_site(name)
+    if built.error:
+        pytest.fail(f"the {name} site could not be built:\n{built.error}", pytrace=False)
+    return built
 
 
 @pytest.fixture(scope="session")
 def site() -> BuiltSite:
-    built = built_site()
-    if built.error:
-        pytest.fail(f"the site could not be built:\n{built.error}", pytrace=False)
-    return built
+    """Entrack's site: the real notice."""
+    return ready_site(ENTRACK)
+
+
+@pytest.fixture(scope="session")
+def multi_release_site() -> BuiltSite:
+    """The three-release fixture's site: archived, current and upcoming releases."""
+    return ready_site(MULTI)
+
+
+@pytest.fixture(scope="session", params=SITE_NAMES)
+def each_site(request: pytest.FixtureRequest) -> BuiltSite:
+    """Each site in turn, for tests that look at a whole site."""
+    return ready_site(request.param)
 
 
 # --------------------------------------------------------------------------
@@ -145,16 +212,23 @@ def site() -> BuiltSite:
 
 @dataclasses.dataclass(frozen=True)
 class PageCase:
-    """One page of the site: its type, its language and its URL path."""
+    """One page of a site: the site, its type, its language and its URL path."""
 
+    site: str  # ENTRACK or MULTI
     kind: str  # chooser, current, release, diff, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
+    status: str | None = None  # of a release (archived, current, upcoming), as versions.json says
+
+    @property
+    def label(self) -> str:
+        """The page type, a release page's status in place of "release"."""
+        return (self.status or "release") if self.kind == "release" else self.kind
 
     @property
     def id(self) -> str:
-        return "-".join(x for x in (self.kind, self.release_id, self.lang) if x)
+        return "-".join(x for x in (self.site, self.label, self.release_id, self.lang) if x)
 
     @property
     def release_id(self) -> str | None:
@@ -170,41 +244,44 @@ class PageCase:
 
 def page_cases(site: BuiltSite) -> list[PageCase]:
     """Every page type in every language, releases as versions.json lists them."""
-    cases = [PageCase("chooser", None, "/index.html")]
+    case = functools.partial(PageCase, site.name)
+    cases = [case("chooser", None, "/index.html")]
     for lang in LANGS:
         cases += [
-            PageCase("current", lang, f"/{lang}/"),
-            PageCase("changelog", lang, f"/{lang}/changelog/"),
-            PageCase("404", lang, f"/{lang}/404.html"),
+            case("current", lang, f"/{lang}/"),
+            case("changelog", lang, f"/{lang}/changelog/"),
+            case("404", lang, f"/{lang}/404.html"),
         ]
     try:
         versions = site.versions() if not site.error else None
     except ValueError as exc:
-        return cases + [PageCase("versions.json", None, "/versions.json", f"versions.json: {exc}")]
+        return cases + [case("versions.json", None, "/versions.json", f"versions.json: {exc}")]
     releases = (versions or {}).get("releases", [])
     # Every release but the first has a diff page against its predecessor.
     first = min(releases, key=lambda r: (str(r.get("effective", "")), str(r.get("id"))), default=None)
     for release in releases:
         urls = release.get("urls", {})
+        status = release.get("status")
         for lang in LANGS:
             url = urls.get(lang)
             if not url:
                 problem = f"versions.json gives release {release.get('id')!r} no {lang} URL"
                 url = f"/{lang}/{release.get('id')}/"
-                cases.append(PageCase("release", lang, url, problem))
+                cases.append(case("release", lang, url, problem, status))
                 continue
             path = urllib.parse.urlsplit(url).path
-            cases.append(PageCase("release", lang, path))
+            cases.append(case("release", lang, path, status=status))
             if release is not first:
-                cases.append(PageCase("diff", lang, path.rstrip("/") + "/diff/"))
+                cases.append(case("diff", lang, path.rstrip("/") + "/diff/"))
     return cases
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    # page_case: one test per page (module scope, so that the page is loaded
-    # and measured once for all the tests that look at it); lang: per language.
+    # page_case: one test per page of each site (module scope, so that the
+    # page is loaded and measured once for all the tests that look at it);
+    # lang: per language.
     if "page_case" in metafunc.fixturenames:
-        cases = page_cases(built_site())
+        cases = [c for built in built_sites().values() for c in page_cases(built)]
         metafunc.parametrize(
             "page_case", cases, ids=[c.id for c in cases], indirect=True, scope="module"
         )
@@ -212,13 +289,25 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("lang", LANGS)
 
 
+@pytest.fixture(scope="session")
+def site_page_cases() -> Callable[[BuiltSite], list[PageCase]]:
+    """``page_cases`` itself, for tests that check what the cases cover."""
+    return page_cases
+
+
 @pytest.fixture(scope="module")
 def page_case(request: pytest.FixtureRequest) -> PageCase:
     return request.param
 
 
+@pytest.fixture(scope="module")
+def page_site(page_case: PageCase) -> BuiltSite:
+    """The site the page case belongs to."""
+    return ready_site(page_case.site)
+
+
 # --------------------------------------------------------------------------
-# Tools: the HTTP server, Chromium, axe-core, the Nu Html Checker
+# Tools: the HTTP servers, Chromium, axe-core, the Nu Html Checker
 # --------------------------------------------------------------------------
 
 
@@ -259,18 +348,49 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server(site: BuiltSite) -> Iterator[Server]:
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
+def servers() -> Iterator[Callable[[str], Server]]:
+    """``servers(name)``: the server of that site, started on first use.
+
+    Each site has its own server (and so its own origin): a page of one site
+    that asks for anything of the other counts as a request to another host.
+    """
+    running: dict[str, tuple[Server, http.server.ThreadingHTTPServer, threading.Thread]] = {}
+    lock = threading.Lock()
+
+    def get(name: str) -> Server:
+        with lock:
+            if name not in running:
+                built = ready_site(name)
+                handler = functools.partial(_QuietHandler, directory=str(built.root))
+                httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+                httpd.daemon_threads = True
+                thread = threading.Thread(
+                    target=httpd.serve_forever, name=f"{name}-server", daemon=True
+                )
+                thread.start()
+                origin = f"http://127.0.0.1:{httpd.server_port}"
+                running[name] = (Server(origin, built.root), httpd, thread)
+            return running[name][0]
+
     try:
-        yield Server(f"http://127.0.0.1:{httpd.server_port}", site.root)
+        yield get
     finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+        for _, httpd, thread in running.values():
+            httpd.shutdown()
+            httpd.server_close()
+            thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(site: BuiltSite, servers: Callable[[str], Server]) -> Server:
+    """The server of Entrack's site."""
+    return servers(ENTRACK)
+
+
+@pytest.fixture(scope="module")
+def page_server(page_site: BuiltSite, servers: Callable[[str], Server]) -> Server:
+    """The server of the page case's site."""
+    return servers(page_site.name)
 
 
 @pytest.fixture(scope="session")
@@ -309,7 +429,7 @@ class Visit:
 
     page: Any  # playwright Page
     response: Any  # playwright Response of the first navigation, or None
-    foreign: list[str]  # URLs of requests to any host but the test server
+    foreign: list[str]  # URLs of requests to any host but the site's server
     blocked_navigations: list[str]  # URLs the page tried to move on to
     responses: list[Any]  # playwright Responses, in order, from the first request on
 
@@ -325,19 +445,23 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def open_page(browser: Any, server: Server) -> Iterator[Callable[..., Visit]]:
-    """Open a path of the site in a new browser context.
+def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callable[..., Visit]]:
+    """Open a path of a site (Entrack's unless ``site=`` names another) in a new browser context.
 
-    Requests to any other host are recorded and never sent. Close the
-    returned Visit when done; what is left open closes at the session end. With ``stay``,
-    the page may not navigate away (the language chooser's meta refresh is
-    answered with 204 No Content, so the chooser stays) and the URLs it tried
-    are recorded. Keyword arguments other than ``stay`` go to
+    Requests to any other host (the other site's server included) are
+    recorded and never sent. Close the returned Visit when done; what is
+    left open closes at the session end. With ``stay``, the page may not
+    navigate away (the language chooser's meta refresh is answered with
+    204 No Content, so the chooser stays) and the URLs it tried are
+    recorded. Keyword arguments other than ``site`` and ``stay`` go to
     ``browser.new_context``.
     """
     contexts: list[Any] = []
 
-    def open_(path: str, *, stay: bool = False, **context_options: Any) -> Visit:
+    def open_(
+        path: str, *, site: str = ENTRACK, stay: bool = False, **context_options: Any
+    ) -> Visit:
+        server = servers(site)
         context = browser.new_context(**context_options)
         contexts.append(context)
         first_url = server.url(path)
@@ -379,19 +503,28 @@ def open_page(browser: Any, server: Server) -> Iterator[Callable[..., Visit]]:
 
 
 @pytest.fixture(scope="session")
-def vnu_errors(site: BuiltSite) -> dict[str, list[dict[str, Any]]]:
-    """Nu Html Checker errors of every built HTML file, by path from the site root.
+def vnu_errors() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Nu Html Checker errors of every built HTML file of every site.
 
-    The checker starts slowly (a JVM), so it runs once on all files.
+    Keyed by (site name, path from the site root). The checker starts
+    slowly (a JVM), so it runs once on all files of all sites; a site that
+    could not be built is left out (its page cases fail with the reason).
     """
     java = shutil.which("java")
     if not java:
         pytest.fail(f"Java is missing: the Nu Html Checker needs it ({TOOLS_HINT})", pytrace=False)
     if not VNU_JAR.is_file():
         pytest.fail(f"the Nu Html Checker is missing: no {VNU_JAR} ({TOOLS_HINT})", pytrace=False)
-    files = site.html_files()
+    sites = [built for built in built_sites().values() if not built.error]
+    files = {
+        (built.name, str(f.relative_to(built.root))): f
+        for built in sites
+        for f in built.html_files()
+    }
+    started = time.monotonic()
     done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only", *map(str, files)],
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only",
+         *(str(f.resolve()) for f in files.values())],
         capture_output=True,
         text=True,
         timeout=600,
@@ -404,15 +537,20 @@ def vnu_errors(site: BuiltSite) -> dict[str, list[dict[str, Any]]]:
             f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}",
             pytrace=False,
         )
-    errors: dict[str, list[dict[str, Any]]] = {
-        str(f.relative_to(site.root)): [] for f in files
-    }
+    _FIGURES.append(
+        f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) "
+        f"in {time.monotonic() - started:.1f} s"
+    )
+    errors: dict[tuple[str, str], list[dict[str, Any]]] = {key: [] for key in files}
+    # The deepest site root that holds the file (roots are not expected to nest).
+    roots = sorted(((b.root.resolve(), b.name) for b in sites), key=lambda r: -len(r[0].parts))
     for message in report.get("messages", []):
         path = pathlib.Path(urllib.parse.unquote(urllib.parse.urlsplit(message.get("url", "")).path))
-        try:
-            key = str(path.relative_to(site.root))
-        except ValueError:
-            key = str(path)
+        key = ("?", str(path))
+        for root, name in roots:
+            if path.is_relative_to(root):
+                key = (name, str(path.relative_to(root)))
+                break
         errors.setdefault(key, []).append(message)
     return errors
 
@@ -431,10 +569,14 @@ def report_figure() -> Callable[[str], None]:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if built_site.cache_info().currsize and not built_site().error and built_site().seconds:
-        _FIGURES.insert(0, f"site build: {built_site().seconds:.1f} s")
+    builds = [
+        f"{name} {built.seconds:.1f} s"
+        for name, built in _BUILT.items()
+        if not built.error and built.seconds
+    ]
+    if builds:
+        _FIGURES.insert(0, "site builds (side by side): " + ", ".join(builds))
     if _FIGURES:
         terminalreporter.section("Seloste browser figures")
         for line in _FIGURES:
             terminalreporter.write_line(line)
-

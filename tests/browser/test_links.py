@@ -1,10 +1,12 @@
-"""Every internal link of the built site leads somewhere.
+"""Every internal link of both built sites leads somewhere.
 
-Each ``href`` and ``src`` in every built HTML file that stays on the site
-must name a file of the site, and each ``#fragment`` an element id in the
-target page. Links with a scheme (https:, mailto:, tel:, data:, javascript:)
-or to another host are outside this test. It reads files, without a browser,
-but needs the built site, hence the browser mark.
+Each ``href`` and ``src`` that stays on the site, in every built HTML file
+of Entrack's site and of the three-release fixture's site (with its archived,
+upcoming and diff pages), must name a file of that site, and each
+``#fragment`` an element id in the target page. Links with a scheme (https:,
+mailto:, tel:, data:, javascript:) or to another host are outside this test.
+It reads files, without a browser, but needs the built sites, hence the
+browser mark.
 """
 
 from __future__ import annotations
@@ -79,15 +81,19 @@ def broken_links(root: pathlib.Path) -> list[str]:
 
 
 @pytest.mark.browser
-def test_every_internal_link_resolves(site, report_figure):
+def test_every_internal_link_resolves(each_site, report_figure):
+    site = each_site
     files = site.html_files()
     assert files, f"no HTML file in {site.root}"
     problems = broken_links(site.root)
     refs = sum(len(_scan(f).refs) for f in files)
-    report_figure(f"links: {refs} href/src in {len(files)} HTML files, {len(problems)} broken")
+    report_figure(
+        f"links {site.name}: {refs} href/src in {len(files)} HTML files, {len(problems)} broken"
+    )
     if problems:
         pytest.fail(
-            f"{len(problems)} broken internal link(s):\n  " + "\n  ".join(problems[:60]),
+            f"{len(problems)} broken internal link(s) in the {site.name} site:\n  "
+            + "\n  ".join(problems[:60]),
             pytrace=False,
         )
 

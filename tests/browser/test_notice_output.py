@@ -2,7 +2,9 @@
 
 - print: Chromium prints the current notice of each language to PDF; the
   text (pdftotext, Debian's poppler-utils) holds the facts a printed notice
-  must carry and none of the site's chrome.
+  must carry and none of the site's chrome. An archived release of the
+  three-release fixture's site, printed the same way, states when it was in
+  force and its permanent address, in the catalog's own words.
 - weight: everything the current notice page loads, gzip-compressed (level 9,
   computed here whatever the server does), stays within WEIGHT_BUDGET.
 - screenshots: desktop and mobile full-page pictures of the current notice in
@@ -25,6 +27,8 @@ import babel.dates
 import material
 import pytest
 from ruamel.yaml import YAML
+
+from generator import i18n
 
 pytestmark = pytest.mark.browser
 
@@ -85,16 +89,32 @@ def pdf_text(pdf: pathlib.Path) -> str:
     return done.stdout
 
 
-def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, report_figure):
-    release = current_release(site)
-    visit = open_page(f"/{lang}/")
+def print_to_pdf(open_page, path: str, out: pathlib.Path, **open_options) -> str:
+    """Print a page of a site to A4 PDF at `out`, and return the PDF's text."""
+    visit = open_page(path, **open_options)
     try:
-        out = ARTIFACTS / "print" / f"notice-{lang}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)
         visit.page.pdf(path=str(out), format="A4")
     finally:
         visit.close()
-    raw = pdf_text(out)
+    return pdf_text(out)
+
+
+def chrome_on_paper(text: str, lang: str) -> list[str]:
+    """Material's interface labels found in a printed page's text, described."""
+    strings = material_strings(lang)
+    problems = []
+    for key in CHROME_KEYS:
+        label = strings[key]
+        if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text):
+            problems.append(f"site chrome on paper: {key} {label!r}")
+    return problems
+
+
+def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, report_figure):
+    release = current_release(site)
+    out = ARTIFACTS / "print" / f"notice-{lang}.pdf"
+    raw = print_to_pdf(open_page, f"/{lang}/", out)
     text = squeeze(raw)
     no_space = re.sub(r"\s+", "", raw)
     effective = datetime.date.fromisoformat(release["effective"])
@@ -107,16 +127,61 @@ def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, r
     permanent = urllib.parse.urlsplit(release["urls"][lang]).path
     if permanent not in no_space:  # a long address may wrap across lines
         problems.append(f"no permanent address {permanent!r}")
-    strings = material_strings(lang)
-    for key in CHROME_KEYS:
-        label = strings[key]
-        if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text):
-            problems.append(f"site chrome on paper: {key} {label!r}")
+    problems += chrome_on_paper(text, lang)
     pages = raw.count("\f")
     report_figure(f"print {lang}: {pages} A4 page(s), {len(text)} characters, {out.relative_to(REPO)}")
     if problems:
         pytest.fail(
             f"printed /{lang}/ ({out}): " + "; ".join(problems) + f"\n--- text begins ---\n{raw[:1500]}",
+            pytrace=False,
+        )
+
+
+def archived_release(site) -> tuple[dict, dict]:
+    """The first archived release in versions.json, and the release that replaced it."""
+    versions = site.versions()
+    assert versions, f"no versions.json in {site.root}"
+    releases = sorted(versions["releases"], key=lambda r: r["effective"])
+    archived = [r for r in releases if r.get("status") == "archived"]
+    assert archived, f"versions.json of the {site.name} site lists no archived release"
+    later = [r for r in releases if r["effective"] > archived[0]["effective"]]
+    assert later, f"archived release {archived[0]['id']} has no successor in versions.json"
+    return archived[0], later[0]
+
+
+def test_printed_archived_release_states_its_period_and_address(
+    lang, multi_release_site, open_page, report_figure
+):
+    """On paper, an archived release says when it was in force and where it stays."""
+    release, successor = archived_release(multi_release_site)
+    permanent = urllib.parse.urlsplit(release["urls"][lang]).path
+    out = ARTIFACTS / "print" / f"{multi_release_site.name}-archived-{release['id']}-{lang}.pdf"
+    raw = print_to_pdf(open_page, permanent, out, site=multi_release_site.name)
+    text = squeeze(raw)
+    no_space = re.sub(r"\s+", "", raw)
+    gettext = i18n.translations(lang).gettext
+    period = gettext("This version was in force from %(start)s until %(end)s.") % {
+        "start": i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
+        "end": i18n.format_date(datetime.date.fromisoformat(successor["effective"]), lang),
+    }
+    address = gettext("Permanent address:")
+    problems = []
+    if squeeze(period) not in text:
+        problems.append(f"no in-force period {period!r}")
+    if address not in text:
+        problems.append(f"no {address!r}")
+    if permanent not in no_space:  # a long address may wrap across lines
+        problems.append(f"no permanent address {permanent!r}")
+    problems += chrome_on_paper(text, lang)
+    report_figure(
+        f"print {permanent} ({multi_release_site.name}, archived): "
+        f"{raw.count(chr(12))} A4 page(s), {out.relative_to(REPO)}"
+    )
+    if problems:
+        pytest.fail(
+            f"printed {permanent} of the {multi_release_site.name} site ({out}): "
+            + "; ".join(problems)
+            + f"\n--- text begins ---\n{raw[:1500]}",
             pytrace=False,
         )
 

@@ -1,9 +1,12 @@
-"""Every page of the built site, in real Chromium: one case per page type and language.
+"""Every page of both built sites, in real Chromium: one case per page type and language.
 
-The cases (see conftest.page_cases) are the language chooser, and in fi, sv
-and en the current notice, the changelog, the 404 page, and each release in
-versions.json with its diff page. Each page is loaded once (module-scoped
-``page_report``) and the tests below look at what was measured.
+The cases (see conftest.page_cases) are, for Entrack's site and for the
+three-release fixture's site, the language chooser, and in fi, sv and en the
+current notice, the changelog, the 404 page, and each release in
+versions.json (archived, current, upcoming) with its diff page. Each page is
+loaded once (module-scoped ``page_report``) and the tests below look at what
+was measured. Case ids name the site: ``entrack-current-fi``,
+``multi-archived-2026-01-01-sv``, ``multi-diff-2026-03-01-en``.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def page_report(page_case, open_page, axe_source) -> PageReport:
         pytest.fail(page_case.problem, pytrace=False)
     # The chooser must stay put to be examined: its redirect to fi/ is
     # answered with 204 (and checked in test_chooser_sends_browsers_on).
-    visit = open_page(page_case.path, stay=page_case.kind == "chooser")
+    visit = open_page(page_case.path, site=page_case.site, stay=page_case.kind == "chooser")
     try:
         page = visit.page
         page.wait_for_load_state("networkidle")
@@ -125,15 +128,16 @@ def test_axe_finds_no_violation(page_case, page_report):
         )
 
 
-def test_nu_html_checker_finds_no_error(page_case, site, vnu_errors):
+def test_nu_html_checker_finds_no_error(page_case, page_site, vnu_errors):
     if page_case.problem:
         pytest.fail(page_case.problem, pytrace=False)
-    file = site.file_for(page_case.path)
+    file = page_site.file_for(page_case.path)
     assert file.is_file(), f"{page_case.path}: no {file}"
-    errors = vnu_errors[str(file.relative_to(site.root))]
+    relative = str(file.relative_to(page_site.root))
+    errors = vnu_errors[(page_site.name, relative)]
     if errors:
         pytest.fail(
-            f"Nu Html Checker on {file.relative_to(site.root)}:\n"
+            f"Nu Html Checker on {page_site.name} {relative}:\n"
             + "\n".join(
                 f"  line {e.get('lastLine', '?')}:{e.get('firstColumn', e.get('lastColumn', '?'))}:"
                 f" {e['message']}\n      {e.get('extract', '').strip()[:160]!r}"
@@ -151,7 +155,7 @@ def _path(url: str) -> str:
     return urllib.parse.urlsplit(url).path
 
 
-def test_hreflang_alternates_lead_to_the_same_page(page_case, page_report, server):
+def test_hreflang_alternates_lead_to_the_same_page(page_case, page_report, page_server):
     """Each other language's version is linked, and is the same kind of page."""
     if page_case.kind == "chooser":
         links = page_report.alternates + page_report.language_links
@@ -168,7 +172,7 @@ def test_hreflang_alternates_lead_to_the_same_page(page_case, page_report, serve
         for url_path in found:
             if url_path != path:
                 problems.append(f"hreflang={lang} leads to {url_path}, not the same page {path}")
-            elif (status := server.status(url_path)) != 200:
+            elif (status := page_server.status(url_path)) != 200:
                 problems.append(f"hreflang={lang} {url_path} answers HTTP {status}")
     if problems:
         pytest.fail(f"{page_case.path}: " + "; ".join(problems), pytrace=False)
@@ -184,8 +188,8 @@ def test_keyboard_focus_is_visible(page_case, page_report):
         pytest.fail(f"{page_case.path}: the focused link shows no focus: {focus}", pytrace=False)
 
 
-def test_chooser_sends_browsers_on_without_javascript(open_page):
-    visit = open_page("/index.html", stay=True, java_script_enabled=False)
+def test_chooser_sends_browsers_on_without_javascript(each_site, open_page):
+    visit = open_page("/index.html", site=each_site.name, stay=True, java_script_enabled=False)
     try:
         visit.page.wait_for_timeout(100)
         for _ in range(30):  # a meta refresh fires after load
@@ -200,11 +204,13 @@ def test_chooser_sends_browsers_on_without_javascript(open_page):
         visit.close()
 
 
-def test_versions_json_is_consistent(site, server, report_figure):
+def test_versions_json_is_consistent(each_site, servers, report_figure):
     """Every release versions.json promises is there in every language."""
+    site, server = each_site, servers(each_site.name)
     versions = site.versions()
     if versions is None:
-        report_figure("versions.json: absent, so no release or diff pages were tested")
+        assert site.name != "multi", "the three-release site has no versions.json"
+        report_figure(f"{site.name} versions.json: absent, so no release or diff pages were tested")
         return
     ids = [r["id"] for r in versions["releases"]]
     assert versions["current"] in ids, f"current {versions['current']!r} is not among {ids}"
@@ -217,4 +223,28 @@ def test_versions_json_is_consistent(site, server, report_figure):
             elif (status := server.status(_path(url))) != 200:
                 problems.append(f"{release['id']}: {url} answers HTTP {status}")
     assert not problems, "; ".join(problems)
-    report_figure(f"versions.json: {len(ids)} release(s), current {versions['current']}")
+    report_figure(
+        f"{site.name} versions.json: {len(ids)} release(s), current {versions['current']}"
+    )
+
+
+def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cases, report_figure):
+    """The three-release site gives every page type in every language a case.
+
+    Entrack's single release has no archived or upcoming release and no
+    diff page; the fixture built as of 2026-06-15 must have them all, or the
+    cases above would quietly stop covering them.
+    """
+    cases = site_page_cases(multi_release_site)
+    found = {(c.label, c.lang) for c in cases}
+    wanted = {("chooser", None)} | {
+        (kind, lang)
+        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff")
+        for lang in LANGS
+    }
+    missing = sorted(wanted - found, key=str)
+    assert not missing, f"the three-release site has no page of these types: {missing}"
+    report_figure(
+        f"page cases of the three-release site: {len(cases)} "
+        f"({', '.join(sorted({c.label for c in cases}))})"
+    )
