@@ -16,6 +16,7 @@ converts without further checks. Each object remembers where it came from
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -253,11 +254,17 @@ T = TypeVar("T")
 
 
 def _build(cls: type[T], data: dict[str, Any], path: FieldPath) -> T:
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     values: dict[str, Any] = {"at": path} if "at" in hints else {}
     for name, value in data.items():
         values[name] = _convert(hints[name], value, path + (name,))
     return cls(**values)
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    """The field types of a model class, resolved once: get_type_hints is slow, and a notice has thousands of values."""
+    return typing.get_type_hints(cls)
 
 
 def _convert(hint: Any, value: Any, path: FieldPath) -> Any:
