@@ -216,7 +216,7 @@ class PageCase:
 
     site: str  # ENTRACK or MULTI
     kind: str  # chooser, current, release, diff, changelog, 404 (versions.json if unreadable)
-    lang: str | None  # None for the language chooser
+    lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
     status: str | None = None  # of a release (archived, current, upcoming), as versions.json says
@@ -245,7 +245,7 @@ class PageCase:
 def page_cases(site: BuiltSite) -> list[PageCase]:
     """Every page type in every language, releases as versions.json lists them."""
     case = functools.partial(PageCase, site.name)
-    cases = [case("chooser", None, "/index.html")]
+    cases = [case("chooser", None, "/index.html"), case("404", None, "/404.html")]
     for lang in LANGS:
         cases += [
             case("current", lang, f"/{lang}/"),
