@@ -1,0 +1,1 @@
+"""`make bench`: Seloste's benchmark (see __main__.py)."""

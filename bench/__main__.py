@@ -1,0 +1,280 @@
+"""`make bench`: how fast Seloste builds, checks and previews, against its targets.
+
+In one run, in bench/work/ (scratch, gitignored):
+
+1. A project gets R = 1, then 10, then 100 releases of a realistic notice
+   (bench/synth.py: Entrack's, ~22 kB in fi/sv/en, one real change per
+   release). At each R the full site is built with the generator and the very
+   same pages with plain MkDocs (bench/project.py), alternately, several times.
+2. From those: the cost of one more release at R = 10 and R = 100 (the slope
+   of build time between the sizes) and the site's bytes per release.
+3. `python -m generator check` on a ~1 MB notice (hundreds of purposes,
+   recipients and cookies), as a user runs it, and its stages in-process.
+4. The live-preview loop: one-line edit of policy/notice.yaml, then the
+   rebuild `python -m generator serve` does (bench/measure.py: rebuild).
+5. bench/results.json and a table; `--readme-section FILE` also writes the
+   README's Benchmark section.
+
+Run from the repository root: `make bench`, or `.venv/bin/python -m bench
+[--quick]`. A full run takes under three minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from . import measure, project, synth  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "bench" / "work"
+RESULTS = REPO / "bench" / "results.json"
+
+TARGETS = {
+    "build_ratio_vs_mkdocs": 1.3,  # at the largest R
+    "per_release_growth": 1.5,  # per-release cost at the largest R / at the middle R
+    "site_bytes_per_release_growth": 1.1,  # same, for bytes: flat means within 10 %
+    "check_seconds_1mb": 1.0,
+    "rebuild_seconds": 1.5,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="R = 1, 3, 12 and fewer repetitions (a smoke test; results not written)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="results file (default: %(default)s)")
+    parser.add_argument("--readme-section", type=Path, help="also write the README's Benchmark section here")
+    args = parser.parse_args(argv)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    sizes = (1, 3, 12) if args.quick else (1, 10, 100)
+    repetitions = {sizes[0]: 5, sizes[1]: 5, sizes[2]: 5} if not args.quick else dict.fromkeys(sizes, 2)
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    base = synth.base_notice(REPO)
+    root = project.make_project(WORK / "project")
+    builds: dict[int, measure.BuildResult] = {}
+    rebuilds: dict[int, measure.RebuildResult] = {}
+    release_seconds: dict[int, float] = {}
+    made = 0
+    for size in sizes:
+        _say(f"releasing up to R = {size} ...")
+        release_seconds[size] = measure.stopwatch(lambda: [
+            project.add_release(root, synth.dump(synth.release_notice(base, k))) for k in range(made + 1, size + 1)])
+        made = size
+        today = synth.FIRST_EFFECTIVE + timedelta(days=size - 1)
+        _say(f"R = {size}: generator build vs plain MkDocs, {repetitions[size]} times each ...")
+        builds[size] = measure.compare_builds(root, WORK / f"r{size}", today, size, repetitions[size])
+        _say(f"R = {size}: one-line edit + preview rebuild ...")
+        rebuilds[size] = measure.rebuild(root, today, repetitions=2 if args.quick else 5)
+
+    _say("check on a ~1 MB notice ...")
+    large = WORK / "large.yaml"
+    large.write_text(synth.large_notice(base), encoding="utf-8")
+    checked = measure.check(large, repetitions=2 if args.quick else 5)
+
+    results = _results(sizes, builds, rebuilds, checked, release_seconds)
+    results["run"] = {"seconds": round(time.perf_counter() - started, 1), "loadavg_before": _rounded(load_before),
+                      "loadavg_after": _rounded(os.getloadavg()), "quick": args.quick}
+    table = report(results)
+    print(table)
+    if not args.quick or args.output != RESULTS:
+        args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwritten: {args.output}")
+    if args.readme_section:
+        args.readme_section.write_text(readme_section(results, table), encoding="utf-8")
+        print(f"written: {args.readme_section}")
+    return 0
+
+
+def _results(sizes, builds, rebuilds, checked, release_seconds) -> dict[str, object]:
+    small, middle, large = sizes
+    ratio = {str(r): round(b.generator.cpu_median / b.mkdocs.cpu_median, 3) for r, b in builds.items()}
+    wall_ratio = {str(r): round(b.generator.wall_median / b.mkdocs.wall_median, 3) for r, b in builds.items()}
+
+    def slope(value, a: int, b: int) -> float:
+        return (value(builds[b]) - value(builds[a])) / (b - a)
+
+    per_release = {str(middle): round(slope(lambda b: b.generator.cpu_median, small, middle), 4),
+                   str(large): round(slope(lambda b: b.generator.cpu_median, middle, large), 4)}
+    per_release_wall = {str(middle): round(slope(lambda b: b.generator.wall_median, small, middle), 4),
+                        str(large): round(slope(lambda b: b.generator.wall_median, middle, large), 4)}
+    per_release_plain = {str(middle): round(slope(lambda b: b.mkdocs.cpu_median, small, middle), 4),
+                         str(large): round(slope(lambda b: b.mkdocs.cpu_median, middle, large), 4)}
+    bytes_per_release = {str(middle): round(slope(lambda b: b.site_bytes, small, middle)),
+                         str(large): round(slope(lambda b: b.site_bytes, middle, large))}
+    headline_rebuild = rebuilds[middle]
+    return {
+        "build_ratio_vs_mkdocs": ratio,
+        "per_release_seconds": per_release,
+        "site_bytes_per_release": bytes_per_release[str(large)],
+        "check_seconds_1mb": round(checked.subprocess.wall_median, 3),
+        "rebuild_seconds": round(headline_rebuild.timing.wall_median, 3),
+        "targets": {
+            "build_ratio_vs_mkdocs": f"<= {TARGETS['build_ratio_vs_mkdocs']} at R = {large}",
+            "per_release_seconds": f"R = {large} <= {TARGETS['per_release_growth']} x R = {middle}",
+            "site_bytes_per_release": f"flat: R = {large} <= {TARGETS['site_bytes_per_release_growth']} x R = {middle}",
+            "check_seconds_1mb": f"< {TARGETS['check_seconds_1mb']} s",
+            "rebuild_seconds": f"< {TARGETS['rebuild_seconds']} s at R = {middle}",
+            "rebuild_seconds_at_largest_R": f"< {TARGETS['rebuild_seconds']} s at R = {large} (same target, for information)",
+        },
+        "met": {
+            "build_ratio_vs_mkdocs": ratio[str(large)] <= TARGETS["build_ratio_vs_mkdocs"],
+            "per_release_seconds": per_release[str(large)] <= TARGETS["per_release_growth"] * per_release[str(middle)],
+            "site_bytes_per_release": bytes_per_release[str(large)]
+            <= TARGETS["site_bytes_per_release_growth"] * bytes_per_release[str(middle)],
+            "check_seconds_1mb": checked.subprocess.wall_median < TARGETS["check_seconds_1mb"],
+            "rebuild_seconds": headline_rebuild.timing.wall_median < TARGETS["rebuild_seconds"],
+            "rebuild_seconds_at_largest_R": rebuilds[large].timing.wall_median < TARGETS["rebuild_seconds"],
+        },
+        "details": {
+            "method": {
+                "builds": "in-process, after one warm-up build of each; generator = generator.build.build_site "
+                          "(plan + 3 MkDocs builds + versions.json/feeds/release JSON + swap); plain = "
+                          "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
+                          "docs_dir holds the generator's exact pages as Markdown files; alternated; medians. "
+                          "Ratios and per-release costs use CPU time (user+sys of this process), which another "
+                          "job on the machine disturbs least; wall-clock figures are given beside them.",
+                "per_release_seconds": f"slope of the generator's build time: R {small}->{middle} and R {middle}->{large}",
+                "site_bytes_per_release": f"slope of the built site's bytes, R {middle}->{large} (by_R: {small}->{middle}, {middle}->{large})",
+                "check_seconds_1mb": "wall time of `python -m generator check FILE` in a new interpreter (start-up "
+                                     "and imports included), median",
+                "rebuild_seconds": measure.rebuild.__doc__.split("\n\n")[1].replace("\n    ", " ").strip(),
+            },
+            "build_ratio_vs_mkdocs_wall": wall_ratio,
+            "per_release_seconds_wall": per_release_wall,
+            "per_release_seconds_plain_mkdocs": per_release_plain,
+            "site_bytes_per_release_by_R": bytes_per_release,
+            "builds": {str(r): {"generator_seconds": b.generator.summary(), "mkdocs_seconds": b.mkdocs.summary(),
+                                "site_bytes": b.site_bytes, "plain_site_bytes": b.plain_site_bytes,
+                                "pages_per_language": b.pages_per_language} for r, b in builds.items()},
+            "release_seconds": {str(r): round(s, 2) for r, s in release_seconds.items()},
+            "rebuild": {str(r): {"seconds": b.timing.summary(), "pages_built": b.pages} for r, b in rebuilds.items()},
+            "check": {
+                "file_bytes": checked.file_bytes, "purposes": checked.purposes, "recipients": checked.recipients,
+                "cookies": checked.cookies, "report": checked.findings_line,
+                "subprocess_seconds": checked.subprocess.summary(),
+                "in_process_seconds": {name: getattr(checked, name).summary()
+                                       for name in ("load", "validate", "model", "rules")},
+            },
+        },
+        "machine": machine(),
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "commit": _git("rev-parse", "--short", "HEAD") + (" (+ local changes)" if _git("status", "--porcelain", "--untracked-files=no") else ""),
+    }
+
+
+def report(results: dict) -> str:
+    """The figures as Markdown tables (readable in a terminal too)."""
+    d = results["details"]
+    sizes = list(results["build_ratio_vs_mkdocs"])
+    builds = d["builds"]
+    lines = ["| | " + " | ".join(f"R = {r}" for r in sizes) + " |", "| --- |" + " ---: |" * len(sizes)]
+
+    def row(label: str, values: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    row("pages per language", [str(builds[r]["pages_per_language"]) for r in sizes])
+    row("generator build, CPU s (wall s)", [f"{builds[r]['generator_seconds']['cpu_median']:.2f} ({builds[r]['generator_seconds']['wall_median']:.2f})" for r in sizes])
+    row("plain MkDocs, same pages, CPU s (wall s)", [f"{builds[r]['mkdocs_seconds']['cpu_median']:.2f} ({builds[r]['mkdocs_seconds']['wall_median']:.2f})" for r in sizes])
+    row("ratio generator / MkDocs, CPU (wall)", [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({d['build_ratio_vs_mkdocs_wall'][r]:.2f})" for r in sizes])
+    row("site size, MB", [f"{builds[r]['site_bytes'] / 1e6:.1f}" for r in sizes])
+    row("preview rebuild after a one-line edit, s", [f"{d['rebuild'][r]['seconds']['wall_median']:.2f}" for r in sizes])
+    per = results["per_release_seconds"]
+    bytes_by = d["site_bytes_per_release_by_R"]
+    middle, large = list(per)
+    summary = [
+        "| Figure | Measured | Target | Met |", "| --- | ---: | --- | :---: |",
+        f"| build vs plain MkDocs at R = {large} | {results['build_ratio_vs_mkdocs'][large]:.2f}x | "
+        f"{results['targets']['build_ratio_vs_mkdocs']} | {_ok(results['met']['build_ratio_vs_mkdocs'])} |",
+        f"| build time per release, R = {middle} / R = {large} | {per[middle] * 1000:.0f} ms / {per[large] * 1000:.0f} ms "
+        f"({per[large] / per[middle]:.2f}x) | {results['targets']['per_release_seconds']} | {_ok(results['met']['per_release_seconds'])} |",
+        f"| site bytes per release, R = {middle} / R = {large} | {bytes_by[middle] / 1e3:.0f} kB / {bytes_by[large] / 1e3:.0f} kB "
+        f"({bytes_by[large] / bytes_by[middle]:.2f}x) | {results['targets']['site_bytes_per_release']} | {_ok(results['met']['site_bytes_per_release'])} |",
+        f"| `check` on a {d['check']['file_bytes'] / 1e6:.1f} MB notice | {results['check_seconds_1mb']:.2f} s | "
+        f"{results['targets']['check_seconds_1mb']} | {_ok(results['met']['check_seconds_1mb'])} |",
+        f"| preview rebuild after a one-line edit, R = {middle} | {results['rebuild_seconds']:.2f} s | "
+        f"{results['targets']['rebuild_seconds']} | {_ok(results['met']['rebuild_seconds'])} |",
+        f"| preview rebuild after a one-line edit, R = {large} | {d['rebuild'][large]['seconds']['wall_median']:.2f} s | "
+        f"< {TARGETS['rebuild_seconds']} s (same target) | {_ok(results['met']['rebuild_seconds_at_largest_R'])} |",
+    ]
+    stages = d["check"]["in_process_seconds"]
+    check_line = ("`check` in-process stages (s): " + ", ".join(f"{k} {v['wall_median']:.2f}" for k, v in stages.items())
+                  + f"; {d['check']['purposes']} purposes, {d['check']['recipients']} recipients, {d['check']['cookies']} cookies")
+    m = results["machine"]
+    machine_line = f"Machine: {m['cpu']}, {m['cpus']} CPUs (nproc), Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}; {results['date']}, commit {results['commit']}."
+    return "\n".join(summary + [""] + lines + ["", check_line, machine_line])
+
+
+def readme_section(results: dict, table: str) -> str:
+    minutes = max(1, round(results["run"]["seconds"] / 60))
+    return f"""## Benchmark
+
+`make bench` (about {minutes} minutes; not part of `make test`) synthesises a
+realistic notice (~22 kB, fi/sv/en; one real change per release) with R = 1,
+10 and 100 releases, builds each full site with the generator and the very
+same pages with plain `mkdocs build` (same theme and config, no hooks), times
+`python -m generator check` on a 1 MB notice (a new process, as a user runs
+it) and the live preview's rebuild after a one-line edit, prints the tables
+below and writes `bench/results.json`. Builds are timed in-process, medians
+of five alternating runs; the ratios and per-release costs use CPU time,
+which other work on a shared machine disturbs least (wall-clock times are in
+brackets). `.venv/bin/python -m bench --quick` is a one-minute smoke run that
+writes nothing.
+
+The latest run:
+
+{table}
+
+What exactly each figure times is in `bench/results.json` under
+`details.method`.
+"""
+
+
+def machine() -> dict[str, object]:
+    from importlib.metadata import version
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),
+            "mkdocs": version("mkdocs"), "material": version("mkdocs-material")}
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def _ok(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
+def _rounded(values: tuple[float, ...]) -> list[float]:
+    return [round(v, 2) for v in values]
+
+
+def _say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""What the benchmark times, each function one measurement.
+
+Builds are timed in-process, the generator and plain MkDocs alike: after a
+warm-up build of each (imports and caches loaded), every repetition calls
+`generator.build.build_site` (plan, three MkDocs builds, the files beside the
+pages, the swap into place) and, for plain MkDocs, `mkdocs.commands.build.build`
+on each language's plain mkdocs.yml, as `mkdocs build -f` does. Both are
+timed with a wall clock and with this process's CPU time (user + system); the
+machine is shared, and CPU time is what stays put when another job runs
+beside the benchmark, so the ratios use it. Repetitions alternate generator
+and plain MkDocs so that a busy moment hits both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from generator import mkdocs_adapter
+from generator.build import build_site
+from generator.load import load_file
+from generator.model import Notice
+from generator.site import plan_site
+from generator.validate import validate
+
+from . import project
+
+
+@dataclass
+class Timing:
+    """Repeated measurements of one thing: wall-clock and CPU seconds."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def wall_median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    def summary(self) -> dict[str, object]:
+        return {"wall_median": round(self.wall_median, 4), "cpu_median": round(self.cpu_median, 4),
+                **{k: [round(v, 4) for v in vs] for k, vs in asdict(self).items()}}
+
+
+@contextlib.contextmanager
+def timed(into: Timing) -> Iterator[None]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    into.cpu.append(time.process_time() - cpu)
+    into.wall.append(time.perf_counter() - wall)
+
+
+@contextlib.contextmanager
+def source_date(day: date) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to `day`, as a reproducible build (and serve) would have it."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = project.day(day)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+@dataclass
+class BuildResult:
+    releases: int
+    generator: Timing
+    mkdocs: Timing
+    site_bytes: int
+    plain_site_bytes: int
+    pages_per_language: int
+
+
+def compare_builds(root: Path, work: Path, today: date, releases: int, repetitions: int) -> BuildResult:
+    """The generator's full build against plain MkDocs building the same pages, alternately."""
+    site_dir = work / "site"
+    with source_date(today):
+        plan = plan_site(root, today=today, site_url=mkdocs_adapter.site_url(root))
+        configs = project.write_plain_project(root, plan, work / "plain")
+
+        def generator_build() -> None:
+            build_site(root, site_dir, today=today)
+
+        def plain_build() -> None:
+            for config in configs.values():
+                mkdocs_build(load_config(str(config)))
+
+        generator_build(), plain_build()  # warm-up: the first build of a size fills caches
+        gen, plain = Timing(), Timing()
+        for _ in range(repetitions):
+            with timed(gen):
+                generator_build()
+            with timed(plain):
+                plain_build()
+    plain_bytes = sum(project.tree_bytes(path.parent / "site") for path in configs.values())
+    return BuildResult(releases, gen, plain, project.tree_bytes(site_dir), plain_bytes, len(plan.pages["fi"]))
+
+
+@dataclass
+class RebuildResult:
+    releases: int
+    timing: Timing
+    pages: int
+
+
+def rebuild(root: Path, today: date, repetitions: int, lang: str = "fi") -> RebuildResult:
+    """What `python -m generator serve` does after an edit: one-line change, then one rebuild.
+
+    `serve` runs `mkdocs serve` on mkdocs.yml with the language's overrides
+    and the draft on; on a change its builder loads the config afresh and
+    calls MkDocs' build, whose on_config hook plans the site anew from the
+    repository (the edited policy/notice.yaml included). Timed here: that
+    builder, i.e. load_config + build (plan of all three languages, one
+    language's MkDocs build with the draft page). Not timed: the file
+    watcher's 0.1 s debounce and the browser's reload.
+    """
+    notice = root / "policy" / "notice.yaml"
+    original = notice.read_text(encoding="utf-8")
+    site_dir = Path(tempfile.mkdtemp(prefix="serve.", dir=root))
+    serve_url = "http://127.0.0.1:8000/"
+
+    def builder() -> int:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir),
+                             **mkdocs_adapter._overrides(root, lang, draft=True))
+        config.site_url = serve_url
+        mkdocs_build(config, serve_url=serve_url)
+        return sum(1 for _ in site_dir.rglob("index.html"))
+
+    timing = Timing()
+    try:
+        with source_date(today):
+            mkdocs_adapter._active.clear()
+            pages = builder()  # the initial build of `serve`
+            for edit in range(repetitions):
+                notice.write_text(_edit_one_line(original, edit), encoding="utf-8")
+                with timed(timing):
+                    builder()
+    finally:
+        notice.write_text(original, encoding="utf-8")
+        mkdocs_adapter._active.clear()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return RebuildResult(sum(1 for _ in (root / "policy" / "releases").glob("20*")), timing, pages)
+
+
+def _edit_one_line(text: str, edit: int) -> str:
+    """The working copy with one line changed: a word more in the English summary of the revision."""
+    lines = text.splitlines(keepends=True)
+    index = max(i for i, line in enumerate(lines) if line.lstrip().startswith("en:") and "Version" in line)
+    lines[index] = lines[index].replace("Version", f"Version (edit {edit + 1})", 1)
+    return "".join(lines)
+
+
+@dataclass
+class CheckResult:
+    file_bytes: int
+    purposes: int
+    recipients: int
+    cookies: int
+    findings_line: str
+    subprocess: Timing
+    load: Timing
+    validate: Timing
+    model: Timing
+    rules: Timing
+
+
+def check(path: Path, repetitions: int) -> CheckResult:
+    """`python -m generator check FILE` as a user runs it (new interpreter), and its stages in-process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "generator", "check", str(path)]
+    cwd = Path(__file__).resolve().parent.parent
+    outside = Timing()
+    last = ""
+    for _ in range(repetitions):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+        outside.wall.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        outside.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if result.returncode not in (0, 1) or "Traceback" in result.stderr:
+            raise RuntimeError(f"check failed ({result.returncode}): {result.stderr[-2000:]}")
+        last = (result.stdout.strip().splitlines() or [""])[-1]
+
+    from generator.rules import run_rules
+
+    stages = {name: Timing() for name in ("load", "validate", "model", "rules")}
+    for _ in range(repetitions):
+        with timed(stages["load"]):
+            doc = load_file(path)
+        with timed(stages["validate"]):
+            problems = validate(doc)
+        assert not problems, problems[:3]
+        with timed(stages["model"]):
+            notice = Notice.from_data(doc.data)
+        with timed(stages["rules"]):
+            run_rules(notice, doc)
+    return CheckResult(path.stat().st_size, len(notice.purposes), len(notice.recipients), len(notice.cookies),
+                       last, outside, **stages)
+
+
+def stopwatch(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
