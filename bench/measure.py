@@ -127,13 +127,13 @@ class RebuildResult:
 def rebuild(root: Path, today: date, repetitions: int, lang: str = "fi") -> RebuildResult:
     """What `python -m generator serve` does after an edit: one-line change, then one rebuild.
 
-    `serve` runs `mkdocs serve` on mkdocs.yml with the language's overrides
-    and the draft on; on a change its builder loads the config afresh and
-    calls MkDocs' build, whose on_config hook plans the site anew from the
-    repository (the edited policy/notice.yaml included). Timed here: that
-    builder, i.e. load_config + build (plan of all three languages, one
-    language's MkDocs build with the draft page). Not timed: the file
-    watcher's 0.1 s debounce and the browser's reload.
+    `serve` runs `mkdocs serve` on mkdocs.yml with the language's overrides;
+    on a change its builder loads the config afresh and calls MkDocs' build,
+    whose on_config hook plans the preview anew from the repository (the
+    edited policy/notice.yaml included). Timed here: that builder, i.e.
+    load_config + build (the preview plan of one language: draft, notice in
+    force, changelog). Not timed: the file watcher's 0.1 s debounce and the
+    browser's reload.
     """
     notice = root / "policy" / "notice.yaml"
     original = notice.read_text(encoding="utf-8")
@@ -142,7 +142,7 @@ def rebuild(root: Path, today: date, repetitions: int, lang: str = "fi") -> Rebu
 
     def builder() -> int:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir),
-                             **mkdocs_adapter._overrides(root, lang, draft=True))
+                             **mkdocs_adapter._overrides(root, lang))
         config.site_url = serve_url
         mkdocs_build(config, serve_url=serve_url)
         return sum(1 for _ in site_dir.rglob("index.html"))

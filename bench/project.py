@@ -1,7 +1,7 @@
 """Throw-away Seloste projects under bench/work/, and the plain-MkDocs twin of a site.
 
 A project is a copy of the code, config and catalogs with its own policy/
-(as tests/support.py makes them). Releases are made in-process with
+(made by tests/support.py). Releases are made in-process with
 generator.releases.make_release, the same function `python -m generator
 release` calls.
 
@@ -27,21 +27,16 @@ from generator import mkdocs_adapter
 from generator.model import LANGUAGES
 from generator.releases import Release, make_release
 from generator.site import SitePlan
+from tests.support import make_project as copy_project
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def make_project(root: Path) -> Path:
-    """A copy of this project's code, config and catalogs, with an empty policy/ (as tests/support.py)."""
+    """A fresh copy of this project's code, config and catalogs, with an empty policy/."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for name in ("generator", "locales", "site_overrides"):
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "policy").mkdir()
-    shutil.copy(REPO / "policy" / "schema.json", root / "policy" / "schema.json")
-    return root
+    return copy_project(root)
 
 
 def add_release(root: Path, notice_yaml: str) -> Release:

@@ -50,23 +50,25 @@ def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> Non
 
 
 def serve(root: Path, lang: str, dev_addr: str) -> None:
-    """Live preview of one language, the draft included; rebuilt when policy/, locales/ or site_overrides/ change."""
+    """Live preview of one language: the draft, the notice in force and the changelog.
+
+    Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
+    """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
-    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **_overrides(root, lang, draft=True))
+    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **_overrides(root, lang))
 
 
 def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
     return load_config(str(root / "mkdocs.yml"), **_overrides(root, lang), **options)
 
 
-def _overrides(root: Path, lang: str, draft: bool = False) -> dict[str, Any]:
+def _overrides(root: Path, lang: str) -> dict[str, Any]:
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         raw = yaml_load(handle)
-    extra = dict(raw.get("extra") or {}, seloste={"draft": draft})
-    return {"theme": dict(raw["theme"], language=lang), "extra": extra}
+    return {"theme": dict(raw["theme"], language=lang)}
 
 
 # -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
@@ -77,9 +79,11 @@ def _overrides(root: Path, lang: str, draft: bool = False) -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
-        draft = bool(config.extra.get("seloste", {}).get("draft"))
         root = Path(config.config_file_path).parent
-        _active["serving"] = plan_site(root, today=build_date(), draft=draft, site_url=site_url(root))
+        _active["serving"] = plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
+        # The preview leaves out archived releases and diffs: links to them are expected to miss.
+        config.validation.links.not_found = logging.INFO
+        config.validation.links.anchors = logging.INFO
     plan = _plan(config)
     # Each language is its own MkDocs site under /<lang>/: error pages and
     # canonical links need that base. Without a configured site_url the base is

@@ -10,6 +10,7 @@ that a language switch can stay on the same page.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -51,10 +52,14 @@ class SitePlan:
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
 
 
-def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "") -> SitePlan:
+def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "",
+              preview: str | None = None) -> SitePlan:
     """Everything to publish, as of `today`; NoticeError if a release was tampered with.
 
     `site_url` (from the host's configuration) makes permanent addresses absolute.
+    `preview` (a language) plans the live preview instead: that language only,
+    and only the pages an edit can change (the draft, the notice in force and
+    the changelog), so a rebuild stays fast however many releases there are.
     """
     releases = load_releases(root)
     problems = verify(root, releases)
@@ -66,11 +71,9 @@ def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "
     working = read_notice(root / "policy" / "notice.yaml")[0] if draft else None
     current = in_force(releases, today)
     builder = _Builder(releases, current, today, working, site_url)
-    return SitePlan(
-        site_name=builder.controller,
-        pages={lang: builder.pages(lang) for lang in LANGUAGES},
-        files=builder.files(),
-    )
+    if preview:
+        return SitePlan(builder.controller, {preview: builder.preview_pages(preview)})
+    return SitePlan(builder.controller, {lang: builder.pages(lang) for lang in LANGUAGES}, builder.files())
 
 
 def link(source: str, target: str) -> str:
@@ -143,6 +146,10 @@ class _Builder:
             pages.append(self.draft_page(lang))
         return tuple(pages)
 
+    def preview_pages(self, lang: str) -> tuple[Page, ...]:
+        pages = [self.notice_page(lang, "index.md", self.current, in_nav=True), self.changelog(lang)]
+        return tuple(pages + ([self.draft_page(lang)] if self.working is not None else []))
+
     def notice_page(self, lang: str, path: str, release: Release, in_nav: bool = False) -> Page:
         heading, _, body = release.text(lang).partition("\n")
         status = self.status(release)
@@ -192,7 +199,7 @@ class _Builder:
         entries = []
         for release in reversed(self.releases):
             previous = self.predecessor(release)
-            found = diff.changes(previous.notice, release.notice) if previous else ()
+            found = self.changes(release)
             entries.append({
                 "release": release, "first": previous is None, "summary": release.notice.revision.summary,
                 "state": self._(lang, vocabulary.RELEASE_STATES[self.status(release)]),
@@ -201,6 +208,12 @@ class _Builder:
             })
         markdown = render_template("changelog.md.j2", lang, entries=entries, controller=self.controller)
         return Page(CHANGELOG, self._(lang, vocabulary.PAGE_TITLES["changelog"]), markdown, searchable=True, in_nav=True)
+
+    @functools.cache
+    def changes(self, release: Release) -> tuple[diff.Change, ...]:
+        """What changed in `release`; the same in every language, so worked out once."""
+        previous = self.predecessor(release)
+        return diff.changes(previous.notice, release.notice) if previous else ()
 
     def describe(self, lang: str, change: diff.Change) -> str:
         subject = change.subject
