@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .findings import NoticeError
+from .report import FORMATS
 
 DEFAULT_NOTICE = Path("policy/notice.yaml")
 
@@ -38,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a notice for errors and GDPR gaps")
     check.add_argument("path", nargs="?", type=Path, default=DEFAULT_NOTICE, help="notice file (default: %(default)s)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="build the site")
