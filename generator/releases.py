@@ -59,9 +59,6 @@ class Release:
     def sha256(self, lang: str) -> str:
         return self.files[f"{lang}.md"]
 
-    def __hash__(self) -> int:
-        return hash(self.id)
-
 
 def load_releases(root: Path) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first."""

@@ -10,7 +10,6 @@ that a language switch can stay on the same page.
 
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -110,8 +109,8 @@ class _Builder:
         self.site_url = site_url
         self.releases = releases
         self.current = current
-        self.today = today
         self.working = working
+        self._changes: dict[str, tuple[diff.Change, ...]] = {}
         self.upcoming = next((r for r in releases if r.effective > today and r.effective > current.effective), None)
         self.controller = releases[-1].notice.controller.name
 
@@ -209,11 +208,12 @@ class _Builder:
         markdown = render_template("changelog.md.j2", lang, entries=entries, controller=self.controller)
         return Page(CHANGELOG, self._(lang, vocabulary.PAGE_TITLES["changelog"]), markdown, searchable=True, in_nav=True)
 
-    @functools.cache
     def changes(self, release: Release) -> tuple[diff.Change, ...]:
         """What changed in `release`; the same in every language, so worked out once."""
-        previous = self.predecessor(release)
-        return diff.changes(previous.notice, release.notice) if previous else ()
+        if release.id not in self._changes:
+            previous = self.predecessor(release)
+            self._changes[release.id] = diff.changes(previous.notice, release.notice) if previous else ()
+        return self._changes[release.id]
 
     def describe(self, lang: str, change: diff.Change) -> str:
         subject = change.subject

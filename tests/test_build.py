@@ -11,11 +11,16 @@ def snapshot(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_a_build_that_fails_inside_mkdocs_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
+def built(root: Path) -> tuple[Path, dict[str, bytes]]:
+    """A project with one release, built; and its site's files."""
+    make_project(root)
     release(root, MULTI_VERSIONS[0])
     assert run(root, "build").returncode == 0
-    before = snapshot(root / "site")
+    return root, snapshot(root / "site")
+
+
+def test_a_build_that_fails_inside_mkdocs_leaves_the_old_site_as_it_was(tmp_path: Path) -> None:
+    root, before = built(tmp_path)
     main = root / "site_overrides" / "main.html"
     main.write_text(main.read_text() + "\n{% block broken %}{{ page.meta.robots | no_such_filter }}{% endblock %}\n")
     result = run(root, "build")
@@ -25,10 +30,7 @@ def test_a_build_that_fails_inside_mkdocs_leaves_the_old_site_as_it_was(tmp_path
 
 
 def test_an_invalid_notice_fails_a_draft_build_with_a_position_and_no_traceback(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
-    assert run(root, "build").returncode == 0
-    before = snapshot(root / "site")
+    root, before = built(tmp_path)
     notice = root / "policy" / "notice.yaml"
     notice.write_text(notice.read_text().replace("sv: Vi hanterar beställningar., ", ""))
     result = run(root, "build", "--draft")
