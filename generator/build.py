@@ -13,9 +13,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .mkdocs_adapter import build_date, build_language, site_url
+from .mkdocs_adapter import build_language, site_url
 from .model import LANGUAGES
-from .site import SitePlan, plan_site
+from .site import SitePlan, build_date, plan_site
 
 
 def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:

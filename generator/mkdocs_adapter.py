@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from mkdocs.utils import yaml_load
 from . import i18n
 from .findings import Finding, NoticeError, Position
 from .model import LANGUAGES
-from .site import SitePlan, plan_site
+from .site import SitePlan, build_date, plan_site
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -142,13 +141,3 @@ def alternates(url: str) -> list[dict[str, str]]:
 
 def _plan(config: MkDocsConfig) -> SitePlan:
     return _active.get("plan") or _active["serving"]
-
-
-def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        from datetime import datetime, timezone
-
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()

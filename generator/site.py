@@ -11,9 +11,10 @@ that a language switch can stay on the same page.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
@@ -73,6 +74,14 @@ def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "
     if preview:
         return SitePlan(builder.controller, {preview: builder.preview_pages(preview)})
     return SitePlan(builder.controller, {lang: builder.pages(lang) for lang in LANGUAGES}, builder.files())
+
+
+def build_date() -> date:
+    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(timezone.utc).date()
 
 
 def link(source: str, target: str) -> str:
