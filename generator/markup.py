@@ -1,6 +1,7 @@
 """YAML text into safe Markdown: text is data, never markup.
 
-Authors may write paragraphs (separated by a blank line) and links of the
+Authors may write paragraphs (each line of a text is one: in a folded YAML
+block, `>`, a blank line starts a new paragraph) and links of the
 form [text](https://...) or [text](mailto:...). Everything else is escaped
 for Markdown and HTML alike, so `<script>`, `{: onclick=...}` attribute lists,
 `javascript:` links and Markdown syntax show up on the page as typed.
@@ -57,8 +58,8 @@ def inline(text: str) -> Markdown:
 
 
 def paragraphs(text: str) -> Markdown:
-    """A multi-paragraph text: a blank line separates paragraphs."""
-    blocks = [block for block in re.split(r"\n\s*\n", str(text).strip()) if block.strip()]
+    """A multi-paragraph text: each line break starts a paragraph."""
+    blocks = [block for block in str(text).splitlines() if block.strip()]
     return Markdown("\n\n".join(inline(block) for block in blocks))
 
 
