@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from babel.support import Translations
 
 from . import i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
@@ -51,9 +52,17 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
+def environment(lang: str) -> jinja2.Environment:
+    """A Jinja2 environment whose gettext, filters and globals speak `lang`.
+
+    Keyed on the compiled catalog, which i18n recompiles when its .po file
+    changes: a catalog edit shows in the next `make serve` rebuild.
+    """
+    return _environment(lang, i18n.translations(lang))
+
+
 @lru_cache(maxsize=8)
-def environment(lang: str, catalog_version: int = 0) -> jinja2.Environment:
-    """A Jinja2 environment whose gettext, filters and globals speak `lang`."""
+def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         extensions=["jinja2.ext.i18n"],
@@ -64,8 +73,8 @@ def environment(lang: str, catalog_version: int = 0) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
-    env.filters.update(_filters(lang))
+    env.install_gettext_translations(translations, newstyle=True)
+    env.filters.update(_filters(lang, translations))
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
         PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
@@ -74,8 +83,8 @@ def environment(lang: str, catalog_version: int = 0) -> jinja2.Environment:
     return env
 
 
-def _filters(lang: str) -> dict[str, Callable[..., Any]]:
-    gettext = i18n.translations(lang).gettext
+def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., Any]]:
+    gettext = translations.gettext
 
     def line(text: Text | None) -> Markdown:
         return inline(text[lang]) if text else Markdown("")

@@ -63,3 +63,28 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(tmp_path: Path) -> Non
     assert 'href="https://example.com/a_b"' in sv
     en = (site / "en" / "index.html").read_text(encoding="utf-8")
     assert "# not a heading" in en and "<b>bold</b>" not in en and "&lt;b&gt;bold&lt;/b&gt;" in en
+
+
+def test_a_catalog_edit_reaches_the_next_render_in_the_same_process(tmp_path: Path) -> None:
+    """`make serve` keeps one process: a fixed translation must show without a restart."""
+    import subprocess
+    import sys
+
+    root = make_project(tmp_path)
+    script = """
+import os, sys
+from pathlib import Path
+from generator.read import read_notice
+from generator.render import render_notice
+notice = read_notice(sys.argv[1])[0]
+print(render_notice(notice, "fi").splitlines()[0])
+po = Path("locales/fi/LC_MESSAGES/messages.po")
+po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tietosuojaseloste"', 'msgstr "Korjattu"'), encoding="utf-8")
+stat = po.stat()
+os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+print(render_notice(notice, "fi").splitlines()[0])
+"""
+    result = subprocess.run([sys.executable, "-c", script, str(MULTI_VERSIONS[0])], cwd=root,
+                            env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["# Tietosuojaseloste: Esimerkki Oy", "# Korjattu: Esimerkki Oy"]
