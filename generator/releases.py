@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .findings import Finding, NoticeError, Position
-from .model import LANGUAGES, Notice
+from .model import LANGUAGES, Notice, Text
 from .read import read_notice
 from .render import render_notice
 
@@ -141,7 +141,7 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Posi
 
 def _content(notice: Notice) -> Notice:
     """The notice without its revision metadata: what a release is about."""
-    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=notice.revision.summary.__class__("", "", "")))
+    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text("", "", "")))
 
 
 def _write_release(release: Release, contents: dict[str, bytes]) -> None:

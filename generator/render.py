@@ -78,7 +78,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
         PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
-        FINNISH_AUTHORITY=FINNISH_AUTHORITY, lang=lang,
+        FINNISH_AUTHORITY=FINNISH_AUTHORITY,
     )
     return env
 
