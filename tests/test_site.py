@@ -95,7 +95,9 @@ def test_root_chooser_works_without_javascript(entrack_site: Path) -> None:
 def test_revisions_stay_out_of_the_navigation(multi_site: Path) -> None:
     html = text(multi_site / "fi" / "index.html")
     nav_links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*class="md-nav__link', html)
-    assert not any("2026-01-01" in "".join(pair) for pair in nav_links)
+    hrefs = ["".join(pair) for pair in nav_links]
+    assert any("changelog/" in href for href in hrefs), hrefs  # the pattern does find the navigation
+    assert not any("2026-" in href for href in hrefs), hrefs
 
 
 # Each fact of Entrack's original notice (../shared/seed), as the page says it in each language.
