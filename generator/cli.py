@@ -97,8 +97,9 @@ def _release(project: Project, args: argparse.Namespace) -> int:
 
 
 def _fit_to_publish(project: Project, strict: bool) -> None:
-    """Refuse, with every finding, while `check` would fail; print warnings that do not stop it."""
+    """Refuse, with every finding, while `check` would fail; count the warnings that do not stop it."""
     inspection = inspect(project)
     refuse_errors(inspection, strict)
-    for finding in inspection.findings:
-        print(finding, file=sys.stderr)
+    if inspection.findings:
+        print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
+              file=sys.stderr)

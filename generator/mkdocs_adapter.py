@@ -64,7 +64,9 @@ def serve(project: Project, lang: str, dev_addr: str) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
     _serving["project"] = project
-    mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **_overrides(project, lang))
+    overrides = _overrides(project, lang)
+    overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
+    mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
 
 
 def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
@@ -74,7 +76,8 @@ def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
 def _overrides(project: Project, lang: str) -> dict[str, Any]:
     with open(project.mkdocs_config, encoding="utf-8") as handle:
         raw = yaml_load(handle)
-    return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)]}
+    watch = [str(project.mkdocs_config.parent / path) for path in raw.get("watch", ())]
+    return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
 
 # -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------

@@ -52,9 +52,10 @@ def render_template(name: str, lang: str, locales: Path, **context: Any) -> str:
     return _tidy(environment(lang, locales).get_template(name).render(**context))
 
 
-def render_file(name: str, lang: str, locales: Path, **context: Any) -> str:
-    """An HTML or XML file from templates/files/, autoescaped, in `lang`."""
-    return _files_environment(lang, i18n.translations(locales, lang)).get_template(f"files/{name}").render(**context)
+def render_file(name: str, language: str, locales: Path, **context: Any) -> str:
+    """An HTML or XML file from templates/files/, autoescaped, in `language`."""
+    translations = i18n.translations(locales, language)
+    return _files_environment(language, translations).get_template(f"files/{name}").render(**context)
 
 
 def translate(message: str, lang: str, locales: Path, **values: Any) -> str:

@@ -141,11 +141,12 @@ class Pages:
         """The pages of `lang`: all of them, or those the live preview builds."""
         return tuple(page for make, in_preview in PAGES if in_preview or not preview for page in make(self, lang))
 
-    def gettext(self, message: str, lang: str, **values: str) -> str:
+    def say(self, message: str, lang: str, **values: str) -> str:
+        """A message of the catalog in `lang`."""
         return translate(message, lang, self.project.locales, **values)
 
     def notice_title(self, lang: str) -> str:
-        return f"{self.gettext(vocabulary.PAGE_TITLES['notice'], lang)}: {self.controller}"
+        return f"{self.say(vocabulary.PAGE_TITLES['notice'], lang)}: {self.controller}"
 
     def notice_in_force(self, lang: str) -> Iterable[Page]:
         yield self.notice_page(lang, "index.md", self.timeline.current, in_nav=True)
@@ -164,7 +165,7 @@ class Pages:
             current_link=link(path, "index.md"), permalink=self.site_url + url_of(lang, release_page(release)),
             permalink_link=link(path, release_page(release)),
         )
-        title = self.gettext(vocabulary.PAGE_TITLES["notice"], lang)
+        title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
         return Page(path, title if in_nav else f"{title} {release.id}", markdown, searchable=in_nav, in_nav=in_nav)
 
     def draft(self, lang: str) -> Iterable[Page]:
@@ -173,7 +174,7 @@ class Pages:
         heading, _, body = render_notice(self.working, lang, self.project.locales).partition("\n")
         markdown = render_template("page.md.j2", lang, self.project.locales, heading=Markdown(heading),
                                    body=Markdown(body.strip()), status="draft", upcoming=None)
-        yield Page(DRAFT, self.gettext(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
+        yield Page(DRAFT, self.say(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
 
     def diff_pages(self, lang: str) -> Iterable[Page]:
         for release in self.timeline.releases:
@@ -189,7 +190,7 @@ class Pages:
             "diff.md.j2", lang, self.project.locales, release=release, previous=previous, diff=markup,
             release_link=link(path, release_page(release)), previous_link=link(path, release_page(previous)),
         )
-        return Page(path, self.gettext("Changes in version %(id)s", lang, id=release.id), markdown)
+        return Page(path, self.say("Changes in version %(id)s", lang, id=release.id), markdown)
 
     def changelog(self, lang: str) -> Iterable[Page]:
         entries = []
@@ -197,13 +198,13 @@ class Pages:
             entries.append({
                 "release": release, "first": self.timeline.predecessor(release) is None,
                 "summary": release.notice.revision.summary,
-                "state": self.gettext(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
+                "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
                 "changes": [self.describe(lang, change) for change in self.changes[release.id]],
                 "link": link(CHANGELOG, release_page(release)), "diff_link": link(CHANGELOG, diff_page(release)),
             })
         markdown = render_template("changelog.md.j2", lang, self.project.locales, entries=entries,
                                    controller=self.controller)
-        yield Page(CHANGELOG, self.gettext(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True,
+        yield Page(CHANGELOG, self.say(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True,
                    in_nav=True)
 
     @cached_property
@@ -223,7 +224,7 @@ class Pages:
             subject = subject[lang]
         elif change.area == "transfer":
             subject = i18n.country_name(subject, lang)
-        return self.gettext(vocabulary.CHANGES[(change.area, change.action)], lang, name=subject)
+        return self.say(vocabulary.CHANGES[(change.area, change.action)], lang, name=subject)
 
 
 PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
@@ -242,7 +243,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 def files(pages: Pages) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
     languages = [{"lang": lang, "name": i18n.language_name(lang, lang), "title": pages.notice_title(lang),
-                  "not_found": pages.gettext(vocabulary.NOT_FOUND, lang)} for lang in pages.languages]
+                  "not_found": pages.say(vocabulary.NOT_FOUND, lang)} for lang in pages.languages]
     first = languages[0]
     found = {
         "versions.json": versions_json(pages),
@@ -256,8 +257,8 @@ def files(pages: Pages) -> dict[str, bytes]:
     return found
 
 
-def _file(pages: Pages, template: str, lang: str, **context: object) -> bytes:
-    return render_file(template, lang, pages.project.locales, **context).encode("utf-8")
+def _file(pages: Pages, template: str, language: str, **context: object) -> bytes:
+    return render_file(template, language, pages.project.locales, **context).encode("utf-8")
 
 
 def versions_json(pages: Pages) -> bytes:
@@ -283,7 +284,7 @@ def versions_json(pages: Pages) -> bytes:
 
 def feed(pages: Pages, lang: str) -> bytes:
     """The Atom feed of one language: an entry per release, newest first."""
-    title = f"{pages.notice_title(lang)}: {pages.gettext(vocabulary.PAGE_TITLES['changelog'], lang)}"
+    title = f"{pages.notice_title(lang)}: {pages.say(vocabulary.PAGE_TITLES['changelog'], lang)}"
     releases = pages.timeline.releases
     return _file(pages, "feed.xml.j2", lang, lang=lang, controller=pages.controller, title=title,
                  updated=max(r.effective for r in releases).isoformat(), releases=tuple(reversed(releases)))

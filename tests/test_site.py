@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.languages import SUPPORTED as LANGS
+
 import json
 import re
 from html.parser import HTMLParser
@@ -9,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-LANGS = ("fi", "sv", "en")
 
 
 class _Tags(HTMLParser):

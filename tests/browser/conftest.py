@@ -28,6 +28,8 @@ the ``entrack`` build; the ``multi`` site is built all the same.
 
 from __future__ import annotations
 
+from generator.languages import SUPPORTED as LANGS
+
 import concurrent.futures
 import dataclasses
 import functools
@@ -47,7 +49,6 @@ from typing import Any, Callable, Iterator
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LANGS = ("fi", "sv", "en")
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
 MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
 SITE_NAMES = (ENTRACK, MULTI)

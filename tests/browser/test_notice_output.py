@@ -29,6 +29,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator import i18n
+from support import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -159,7 +160,7 @@ def test_printed_archived_release_states_its_period_and_address(
     raw = print_to_pdf(open_page, permanent, out, site=multi_release_site.name)
     text = squeeze(raw)
     no_space = re.sub(r"\s+", "", raw)
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.translations(PROJECT.locales, lang).gettext
     period = gettext("This version was in force from %(start)s until %(end)s.") % {
         "start": i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
         "end": i18n.format_date(datetime.date.fromisoformat(successor["effective"]), lang),

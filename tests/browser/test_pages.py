@@ -11,6 +11,8 @@ was measured. Case ids name the site: ``entrack-current-fi``,
 
 from __future__ import annotations
 
+from generator.languages import SUPPORTED as LANGS
+
 import dataclasses
 import urllib.parse
 from typing import Any
@@ -19,7 +21,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LANGS = ("fi", "sv", "en")
 DEFAULT_LANG = "fi"  # where the chooser sends browsers
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")  # as conftest runs
 
