@@ -11,7 +11,6 @@ from babel.messages.pofile import read_po
 from support import LANGS, REPO
 
 
-
 def catalog(lang: str):
     with open(REPO / "locales" / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
         return read_po(handle, locale=lang)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from generator.languages import SUPPORTED as LANGS
-
 import json
 import re
 from html.parser import HTMLParser
@@ -11,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.languages import SUPPORTED as LANGS
 
 
 class _Tags(HTMLParser):

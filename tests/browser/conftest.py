@@ -28,8 +28,6 @@ the ``entrack`` build; the ``multi`` site is built all the same.
 
 from __future__ import annotations
 
-from generator.languages import SUPPORTED as LANGS
-
 import concurrent.futures
 import dataclasses
 import functools
@@ -47,6 +45,8 @@ import urllib.parse
 from typing import Any, Callable, Iterator
 
 import pytest
+
+from generator.languages import SUPPORTED as LANGS
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)

@@ -11,13 +11,13 @@ was measured. Case ids name the site: ``entrack-current-fi``,
 
 from __future__ import annotations
 
-from generator.languages import SUPPORTED as LANGS
-
 import dataclasses
 import urllib.parse
 from typing import Any
 
 import pytest
+
+from generator.languages import SUPPORTED as LANGS
 
 pytestmark = pytest.mark.browser
 
