@@ -28,6 +28,7 @@ from babel.support import Translations
 
 from . import i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
+from .languages import SUPPORTED
 from .model import Contact, Notice, Retention, Text, references
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -154,11 +155,17 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
             return Markdown("")
         return inline(gettext("session") if value == "session" else i18n.format_duration(value, lang))
 
+    def prevailing(notice: Notice) -> str:
+        """Which version prevails; the sentence names the languages only when it is all of them."""
+        every = set(notice.languages) == set(SUPPORTED)
+        sentences = vocabulary.PREVAILING_LANGUAGE if every else vocabulary.PREVAILING_LANGUAGE_OF_SOME
+        return gettext(sentences[notice.prevailing_language])
+
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact, "labels": labels,
         "names": names, "retention": retention, "cookie_duration": cookie_duration,
         "country": lambda code: inline(i18n.country_name(code, lang)),
         # Plain text: a date usually fills a sentence's placeholder, which is escaped as a whole.
         "date": lambda value: i18n.format_date(value, lang),
-        "prevailing": lambda code: gettext(vocabulary.PREVAILING_LANGUAGE[code]),
+        "prevailing": prevailing,
     }

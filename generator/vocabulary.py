@@ -108,6 +108,12 @@ PREVAILING_LANGUAGE = {
     "en": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails."),
 }
 
+PREVAILING_LANGUAGE_OF_SOME = {  # for a notice published in fewer than all supported languages
+    "fi": N_("If the language versions of this notice differ, the Finnish version prevails."),
+    "sv": N_("If the language versions of this notice differ, the Swedish version prevails."),
+    "en": N_("If the language versions of this notice differ, the English version prevails."),
+}
+
 NOT_FOUND = N_("Page not found.")
 
 PAGE_TITLES = {

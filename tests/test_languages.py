@@ -90,3 +90,13 @@ def test_a_missing_language_is_an_error_at_the_text(tmp_path: Path) -> None:
     result = run(root, "release")
     assert result.returncode == 1 and not (root / "policy" / "releases").exists()
     assert "data_subjects[customers].name: the Swedish text (sv) is missing" in result.stderr
+
+
+@pytest.mark.parametrize("lang, prevails, wrong", [
+    ("fi", "Jos tämän selosteen kieliversiot poikkeavat toisistaan, suomenkielinen versio on ratkaiseva.", "ruotsiksi"),
+    ("en", "If the language versions of this notice differ, the Finnish version prevails.", "Swedish"),
+])
+def test_the_prevailing_language_sentence_names_no_language_the_notice_lacks(
+        two_language_site: Path, lang: str, prevails: str, wrong: str) -> None:
+    html = (two_language_site / lang / "index.html").read_text(encoding="utf-8")
+    assert prevails in html and wrong not in html
