@@ -5,7 +5,7 @@ names the field, says what is allowed, and points at the line. An unknown key
 comes with the nearest known one as a suggestion.
 
 >>> from generator.load import load_text
->>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
+>>> doc = load_text("seloste: 2\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
 n.yaml:1:1: error: revision: missing required field
