@@ -232,12 +232,11 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         recipients = context["n"].lookup(Recipient)
         if given.decided_by:
             who = recipients[given.decided_by].name if given.decided_by in recipients else given.decided_by
-            sentences = [say("%(recipient)s makes decisions based solely on automated processing for this purpose.",
-                             recipient=line(who))]
+            sentences = [say(vocabulary.DECIDERS["recipient"], recipient=line(who))]
         else:
-            sentences = [say("We make decisions based solely on automated processing for this purpose.")]
+            sentences = [say(vocabulary.DECIDERS["controller"])]
         if given.profiling:
-            sentences.append(say("The decisions involve profiling."))
+            sentences.append(say(vocabulary.PROFILING))
         if given.exception:
             sentences.append(say(vocabulary.DECISION_EXCEPTIONS[given.exception]))
         return Markdown(" ".join(sentences))
@@ -249,14 +248,10 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
             return Markdown("")
         values = {"decision": inline(found.decision), "date": inline(i18n.format_date(found.adopted, lang))}
         if not found.partial:
-            return say("The European Commission has decided that this country ensures an adequate level of "
-                       "protection (decision %(decision)s of %(date)s).", **values)
+            return say(vocabulary.ADEQUACY["full"], **values)
         if transfer.certified:
-            return Markdown(say("The European Commission has decided that this country ensures an adequate level "
-                                "of protection (decision %(decision)s of %(date)s).", **values) + " " + say(
-                "The decision covers only some recipients in this country; this recipient is one of them."))
-        return say("The European Commission's adequacy decision %(decision)s of %(date)s covers only some "
-                   "recipients in this country.", **values)
+            return Markdown(say(vocabulary.ADEQUACY["full"], **values) + " " + say(vocabulary.ADEQUACY["covered"]))
+        return say(vocabulary.ADEQUACY["partial"], **values)
 
     @jinja2.pass_context
     def names(context: Any, item: Any, field: str) -> Markdown:

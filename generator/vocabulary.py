@@ -54,6 +54,21 @@ DECISION_EXCEPTIONS = {
     "explicit_consent": N_("The decisions are based on your explicit consent (Art. 22(2)(c))."),
 }
 
+DECIDERS = {  # who makes a purpose's automated decisions: the controller, or a named recipient
+    "controller": N_("We make decisions based solely on automated processing for this purpose."),
+    "recipient": N_("%(recipient)s makes decisions based solely on automated processing for this purpose."),
+}
+
+PROFILING = N_("The decisions involve profiling.")
+
+ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45)
+    "full": N_("The European Commission has decided that this country ensures an adequate level of protection "
+               "(decision %(decision)s of %(date)s)."),
+    "covered": N_("The decision covers only some recipients in this country; this recipient is one of them."),
+    "partial": N_("The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
+                  "in this country."),
+}
+
 SPECIAL_CONDITIONS = {
     "explicit_consent": N_("explicit consent (Art. 9(2)(a))"),
     "employment": N_("obligations and rights in employment and social security law (Art. 9(2)(b))"),
