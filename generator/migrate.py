@@ -30,7 +30,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .findings import Finding, NoticeError, Position
 from .load import FieldPath, load_bytes, load_text
-from .validate import validate
+from .validate import field_name, validate
 
 CURRENT = 2
 """The format this generator reads and writes."""
@@ -82,16 +82,17 @@ def upgrade(data: MutableMapping[str, Any]) -> list[Note]:
 
 
 def _like(original: Any, items: list[Any]) -> Any:
-    """A new list in the style of the value it replaces (flow [..] stays flow) when that came from YAML."""
+    """A new list in the style of the value it replaces (flow [..] stays flow) when that came from YAML;
+    a comment at the end of an item stays at the end of its line."""
     if not isinstance(original, (CommentedMap, CommentedSeq)):
         return items
     seq = CommentedSeq(items)
     if original.fa.flow_style():
         seq.fa.set_flow_style()
     if isinstance(original, CommentedSeq):
-        for index, comment in original.ca.items.items():  # an end-of-line comment stays on its item
-            if index < len(items) and isinstance(items[index], CommentedMap) and comment and comment[0]:
-                items[index].ca.items[next(iter(items[index]))] = [None, None, comment[0], None]
+        seq.ca.items.update(original.ca.items)
+    elif original.ca.comment:  # the key that holds the mapping keeps the comment after it
+        original.ca.comment = None
     return seq
 
 
@@ -150,8 +151,8 @@ def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
     if problems:
         raise NoticeError(problems)
     _write(path, (("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + result).replace("\n", newline))
-    return Migrated(True, tuple(Finding(after.position(note.path, key=True), "warning", f"{_field(note.path)}: {note.message}",
-                                        "migrate") for note in notes))
+    return Migrated(True, tuple(Finding(after.position(note.path, key=True), "warning",
+                                        f"{field_name(after, note.path)}: {note.message}", "migrate") for note in notes))
 
 
 _KEY = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
@@ -177,10 +178,6 @@ def _indents(text: str) -> tuple[int, int]:
         elif indent > 0:
             mapping = indent if mapping is None else mapping
     return mapping or 2, offset if offset is not None else 2
-
-
-def _field(path: FieldPath) -> str:
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
 
 
 def _read(path: Path, shown: str) -> bytes:
