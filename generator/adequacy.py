@@ -27,6 +27,8 @@ class Decision:
     decision: str
     """The decision's number as the Official Journal gives it, e.g. (EU) 2019/419."""
     adopted: date
+    renewed: date | None = None
+    """When the Commission last renewed the decision, where it did."""
     end: date | None = None
     """The last day the decision applies, where it says so (a sunset clause)."""
     partial: bool = False
@@ -52,6 +54,9 @@ def load(path: Path = PATH) -> Decisions:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Decisions(date.fromisoformat(data["as_of"]), {
         code: Decision(code, entry["decision"], date.fromisoformat(entry["adopted"]),
-                       date.fromisoformat(entry["end"]) if entry.get("end") else None,
-                       bool(entry.get("partial")), entry.get("scope"))
+                       _day(entry.get("renewed")), _day(entry.get("end")), bool(entry.get("partial")), entry.get("scope"))
         for code, entry in data["countries"].items()})
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -167,9 +167,12 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
                  inline(person.phone or ""), url(getattr(person, "website", None))]
         return Markdown(", ".join(part for part in parts if part))
 
-    def say(message: str, **values: Markdown) -> Markdown:
-        """A catalog sentence, escaped, with Markdown values in its placeholders."""
-        return Markdown(inline(gettext(message)) % values) if values else inline(gettext(message))
+    def say(message: str, **values: str) -> Markdown:
+        """A catalog sentence with plain-text values in its placeholders, escaped as one line."""
+        return inline(gettext(message) % values if values else gettext(message))
+
+    def plain(name: Name) -> str:
+        return name if isinstance(name, str) else name[lang]
 
     def entry(value: Any) -> Markdown:
         """A list entry's value after its label: inline, or a nested list when there are several."""
@@ -199,13 +202,13 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         return tuple(out)
 
     def kept_for(rule: Retention) -> Markdown:
-        period = inline(i18n.format_duration(rule.period, lang)) if rule.period else None
+        period = i18n.format_duration(rule.period, lang) if rule.period else None
         if rule.event:
             with_period, alone = vocabulary.RETENTION_EVENTS[rule.event]
             if period:
                 return say(with_period, period=period)
             return say(alone) if rule.event != "collected" else Markdown("")
-        return period or Markdown("")
+        return inline(period) if period else Markdown("")
 
     @jinja2.pass_context
     def flagged(context: Any, purpose: Purpose, flag: str) -> Markdown:
@@ -232,7 +235,7 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         recipients = context["n"].lookup(Recipient)
         if given.decided_by:
             who = recipients[given.decided_by].name if given.decided_by in recipients else given.decided_by
-            sentences = [say(vocabulary.DECIDERS["recipient"], recipient=line(who))]
+            sentences = [say(vocabulary.DECIDERS["recipient"], recipient=plain(who))]
         else:
             sentences = [say(vocabulary.DECIDERS["controller"])]
         if given.profiling:
@@ -246,9 +249,11 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         found = adequacy.load().of(transfer.country)
         if found is None:
             return Markdown("")
-        values = {"decision": inline(found.decision), "date": inline(i18n.format_date(found.adopted, lang))}
+        values = {"decision": found.decision, "date": i18n.format_date(found.adopted, lang)}
+        if found.renewed:
+            values["renewed"] = i18n.format_date(found.renewed, lang)
         if not found.partial:
-            return say(vocabulary.ADEQUACY["full"], **values)
+            return say(vocabulary.ADEQUACY["renewed" if found.renewed else "full"], **values)
         if transfer.certified:
             return Markdown(say(vocabulary.ADEQUACY["full"], **values) + " " + say(vocabulary.ADEQUACY["covered"]))
         return say(vocabulary.ADEQUACY["partial"], **values)

@@ -64,6 +64,8 @@ PROFILING = N_("The decisions involve profiling.")
 ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45)
     "full": N_("The European Commission has decided that this country ensures an adequate level of protection "
                "(decision %(decision)s of %(date)s)."),
+    "renewed": N_("The European Commission has decided that this country ensures an adequate level of protection "
+                  "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."),
     "covered": N_("The decision covers only some recipients in this country; this recipient is one of them."),
     "partial": N_("The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
                   "in this country."),
