@@ -4,6 +4,11 @@ jsonschema finds the errors; this module turns each into one sentence that
 names the field, says what is allowed, and points at the line. An unknown key
 comes with the nearest known one as a suggestion.
 
+Editors check only the formats JSON Schema defines, so the schema gives them a
+`pattern` (and for countries an `enum`) beside each of Seloste's own formats.
+Here the format is the exact check, and the one that reports: a pattern or
+enum beside a format is the editor's, and never reported a second time.
+
 >>> from generator.load import load_text
 >>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
@@ -24,11 +29,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
-from babel import Locale
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from . import duration
+from . import duration, formats
 from .findings import Finding
 from .languages import SUPPORTED, english_name
 from .load import MAX_FINDINGS, Document, FieldPath
@@ -39,7 +43,7 @@ _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
     "email": "is not a valid e-mail address",
     "https-url": "is not a valid https: address (such as https://example.fi)",
-    "country": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as FI, SE or US)",
+    "country": "is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)",
     "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
 }
 _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
@@ -66,7 +70,7 @@ def _formats() -> FormatChecker:
 
     @checker.checks("country")
     def is_country(value: object) -> bool:
-        return not isinstance(value, str) or (bool(re.fullmatch(r"[A-Z]{2}", value)) and value in _territories())
+        return not isinstance(value, str) or formats.is_country(value)
 
     @checker.checks("duration")
     def is_duration(value: object) -> bool:
@@ -75,9 +79,18 @@ def _formats() -> FormatChecker:
     return checker
 
 
-@lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
-    return frozenset(code for code in Locale.parse("en").territories if code.isalpha() and code != "ZZ")
+def _beside_format(keyword: Any) -> Any:
+    """A keyword checked only where the schema gives no format: beside a format it is for editors."""
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+        if "format" not in schema:
+            yield from keyword(validator, value, instance, schema)
+    return check
+
+
+_Validator = validators.extend(Draft202012Validator, {
+    "pattern": _beside_format(Draft202012Validator.VALIDATORS["pattern"]),
+    "enum": _beside_format(Draft202012Validator.VALIDATORS["enum"]),
+})
 
 
 @lru_cache(maxsize=4)
@@ -87,8 +100,8 @@ def load_schema(path: Path) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
-def _validator(path: Path) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(path), format_checker=_formats())
+def _validator(path: Path) -> Any:
+    return _Validator(load_schema(path), format_checker=_formats())
 
 
 def validate(doc: Document, schema: Path) -> list[Finding]:
@@ -154,9 +167,8 @@ def _sentence(error: ValidationError) -> str:
         return f"must be {error.validator_value!r}"
     if kind == "format":
         text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
-        if error.validator_value == "country" and value.strip().upper() in _territories():
-            text += f"; did you mean '{value.strip().upper()}'?"
-        return text
+        suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
+        return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
     if kind == "pattern":
         return f"{_shown(value)} is not valid: expected {_expected(schema)}"
     if kind == "minLength":
