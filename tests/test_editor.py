@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 
 from generator import formats
+from generator.check import inspect
+from generator.project import Project
+from generator.report import as_dict
 from language_server import LanguageServer
 from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
@@ -57,8 +60,9 @@ def editor(workspace: Path) -> dict[str, list[dict]]:
 
 
 def check_errors(root: Path, name: str) -> list[dict]:
-    result = run(root, "check", f"policy/{name}.yaml", "--format", "json")
-    return [f for f in json.loads(result.stdout) if f["level"] == "error"]
+    """The errors `check` reports for one notice of the workspace, as `check --format json` gives them."""
+    findings = inspect(Project.at(root), root / "policy" / f"{name}.yaml").findings
+    return [as_dict(f) for f in findings if f.level == "error"]
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
