@@ -23,22 +23,18 @@ import difflib
 import itertools
 import json
 import re
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
-from urllib.parse import urlsplit
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from . import duration, formats
+from . import formats
 from .findings import Finding
 from .languages import SUPPORTED, english_name
 from .load import MAX_FINDINGS, Document, FieldPath
 
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
     "email": "is not a valid e-mail address",
@@ -52,31 +48,29 @@ _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string":
 
 def _formats() -> FormatChecker:
     checker = FormatChecker(formats=())
-
-    @checker.checks("date", raises=ValueError)
-    def is_date(value: object) -> bool:
-        return not isinstance(value, str) or (bool(_DATE.match(value)) and bool(date.fromisoformat(value)))
-
-    @checker.checks("email")
-    def is_email(value: object) -> bool:
-        return not isinstance(value, str) or bool(_EMAIL.match(value))
-
-    @checker.checks("https-url")
-    def is_https_url(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        parts = urlsplit(value)
-        return parts.scheme == "https" and bool(parts.hostname) and not re.search(r"[\s<>\"]", value)
-
-    @checker.checks("country")
-    def is_country(value: object) -> bool:
-        return not isinstance(value, str) or formats.is_country(value)
-
-    @checker.checks("duration")
-    def is_duration(value: object) -> bool:
-        return not isinstance(value, str) or duration.units(value) is not None
-
+    for name, check in (("date", formats.is_date), ("email", formats.is_email), ("https-url", formats.is_https_url),
+                        ("country", formats.is_country), ("duration", formats.is_duration)):
+        checker.checks(name)(_on_text(check))
     return checker
+
+
+def _on_text(check: Callable[[str], bool]) -> Callable[[object], bool]:
+    """A format applies to text only; the schema's type says what else is wrong."""
+    return lambda value: not isinstance(value, str) or check(value)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The `pattern` keyword as JSON Schema (ECMA-262) means it: `$` is the end of the text.
+
+    Python's `$` also matches before a final newline, so "1234567-8\\n" would pass.
+    """
+    if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _python_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
 def _beside_format(keyword: Any) -> Any:
@@ -88,7 +82,7 @@ def _beside_format(keyword: Any) -> Any:
 
 
 _Validator = validators.extend(Draft202012Validator, {
-    "pattern": _beside_format(Draft202012Validator.VALIDATORS["pattern"]),
+    "pattern": _beside_format(_pattern),
     "enum": _beside_format(Draft202012Validator.VALIDATORS["enum"]),
 })
 
@@ -166,6 +160,8 @@ def _sentence(error: ValidationError) -> str:
     if kind == "const":
         return f"must be {error.validator_value!r}"
     if kind == "format":
+        if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
+            return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
         text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
         suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
         return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
