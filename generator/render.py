@@ -22,6 +22,7 @@ import dataclasses
 import re
 from functools import lru_cache
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import jinja2
@@ -30,7 +31,7 @@ from babel.support import Translations
 from . import adequacy, i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
 from .languages import SUPPORTED
-from .model import Contact, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
+from .model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -70,6 +71,19 @@ def _same_name(name: Name, default: Name | None) -> bool:
     values = {name} if isinstance(name, str) else set(name.values())
     return bool({" ".join(v.split()).casefold() for v in values}
                 & {" ".join(v.split()).casefold() for v in default.values()})
+
+
+@dataclass(frozen=True)
+class CookieTable:
+    """What is known of the cookies: the columns some cookie fills, a row of Markdown cells
+    per cookie, and whether every row fills every column (then it is a table, else a list)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Markdown], ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(row[column] for row in self.rows for column in self.columns)
 
 
 def render_notice(notice: Notice, lang: str, locales: Path) -> str:
@@ -135,7 +149,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
         PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
-        SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS, CONSENT_NEEDED=vocabulary.CONSENT_NEEDED,
+        SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS, COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
         supervisory_authority=supervisory_authority,
     )
     return env
@@ -269,7 +283,24 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
     def cookie_duration(value: str | None) -> Markdown:
         if not value:
             return Markdown("")
+        # NOTE: A cookie's duration: it is deleted when the browser is closed.
         return inline(gettext("session") if value == "session" else i18n.format_duration(value, lang))
+
+    def cookie_table(cookies: tuple[Cookie, ...]) -> CookieTable | None:
+        """The cookies' known facts; a fact no cookie states has no column (never a cell of dashes)."""
+        if not cookies:
+            return None
+        rows = tuple({
+            "name": inline(c.name or ""),
+            "provider": Markdown(line(c.provider) + (f" ({inline(gettext(vocabulary.COOKIE_PARTIES[c.party]))})"
+                                                     if c.party else "")),
+            "purpose": line(c.purpose),
+            "category": inline(gettext(vocabulary.COOKIE_CATEGORIES[c.category])) if c.category else Markdown(""),
+            "duration": cookie_duration(c.duration),
+            "consent": inline(gettext(vocabulary.CONSENT_NEEDED[c.needs_consent])) if c.needs_consent is not None
+            else Markdown(""),
+        } for c in cookies)
+        return CookieTable(tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)), rows)
 
     def prevailing(notice: Notice) -> str:
         """Which version prevails; the sentence names the languages only when it is all of them."""
@@ -279,7 +310,7 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
 
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact,
-        "names": names, "cookie_duration": cookie_duration, "entry": entry, "legal_bases": legal_bases,
+        "names": names, "cookie_table": cookie_table, "entry": entry, "legal_bases": legal_bases,
         "retention_rules": retention_rules, "flagged": flagged, "provision": provision, "decision": decision,
         "adequacy_decision": adequacy_decision,
         "country": lambda code: inline(i18n.country_name(code, lang)),
