@@ -113,7 +113,7 @@ def _pages(notice) -> dict[str, str]:
 
 def test_swedish_periods_in_days_are_dagar_not_dygn() -> None:
     def thirty_days(data):
-        data["purposes"][0]["retention"] = {"period": "P30D"}
+        data["purposes"][0]["retention"] = [{"period": "P30D"}]
         data["cookies"][0]["duration"] = "P1D"
 
     sv = _pages(_notice(thirty_days))["sv"]
@@ -212,7 +212,7 @@ def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> No
 ])
 def test_labels_are_singular_or_plural_as_the_list_after_them(bases: list[str], labels: tuple[str, ...]) -> None:
     def with_bases(data):
-        data["purposes"][0]["legal_bases"] = bases
+        data["purposes"][0]["legal_bases"] = [{"basis": basis} for basis in bases]
         data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][:len(bases)]
 
     pages = _pages(_notice(with_bases))
@@ -246,11 +246,11 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
     en = _cookie_section(_pages(_notice(mixed))["en"])
     assert "|" not in en and "–" not in en
     assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
-            "Duration: session\n") in en
+            "Duration: session; Consent: not required\n") in en
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
 
-def test_cookies_known_in_full_are_a_table_of_five_columns() -> None:
+def test_cookies_known_in_full_are_a_table_of_six_columns() -> None:
     en = _cookie_section(_pages(_notice())["en"])
-    assert "| Cookie | Provider | Purpose | Category | Duration |\n| --- | --- | --- | --- | --- |\n" in en
-    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session |" in en
+    assert "| Cookie | Provider | Purpose | Category | Duration | Consent |\n| --- | --- | --- | --- | --- | --- |\n" in en
+    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session | not required |" in en
