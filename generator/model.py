@@ -207,7 +207,7 @@ class Source(Identified):
 class Recipient(Identified):
     id: str
     name: Name
-    role: Literal["processor", "controller", "joint_controller", "authority"]
+    role: Literal["processor", "controller", "joint_controller", "authority"] | None = None
     description: Text | None = None
     country: str | None = None
     at: FieldPath = _at

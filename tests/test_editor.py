@@ -33,7 +33,8 @@ BROKEN = {  # name: (text as found in the valid notice, the mistake)
     "http-address": ("  website: https://esimerkki.fi\n", "  website: http://esimerkki.fi\n"),
     "email": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja(at)esimerkki.fi\n"),
     "unknown-key": ("  business_id:", "  busines_id:"),
-    "missing-required": ("    role: processor\n    country: FI\n", "    country: FI\n"),
+    "missing-required": ("  - id: mailer\n    name: {fi: Sähköpostipalvelu, sv: E-posttjänst, en: E-mail service}\n",
+                         "  - id: mailer\n"),
     "bad-date": ('effective: "2026-03-01"', 'effective: "1.3.2026"'),
     "bad-id": ("  - id: orders\n", "  - id: Orders_2026\n"),
 }
