@@ -36,10 +36,6 @@ ENTRACK_GAPS = {
     ("purposes[marketing].provision", "requirement", "13(2)(e)"),
     ("purposes[legal-obligations].provision", "requirement", "13(2)(e)"),
     ("purposes[personnel].provision", "requirement", "13(2)(e)"),
-    # format 1 named consent and legitimate interests for marketing without saying how they relate; the
-    # source says newsletters go out with consent or on legitimate interests, and nothing of the rest
-    ("purposes[marketing].legal_bases[1]", "legal-basis-scope", "13(1)(c), 14(1)(c)"),
-    ("purposes[marketing].legal_bases[2]", "legal-basis-scope", "13(1)(c), 14(1)(c)"),
     ("purposes[marketing].consent_withdrawal", "consent-withdrawal", "7(3), 13(2)(c), 14(2)(d)"),
     ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
     ("cookies[1]", "cookie-details", "13(1)(c), 13(2)(a)"),

@@ -148,17 +148,18 @@ def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
 
 
 def test_a_format_1_release_loads_through_the_migration(tmp_path: Path) -> None:
-    (release,) = load_releases(PROJECT)  # Entrack's first release, made in format 1 and never touched
-    source = json.loads((release.directory / "notice.json").read_text(encoding="utf-8"))
+    first, second = load_releases(PROJECT)  # Entrack's first release, made in format 1 and never touched
+    source = json.loads((first.directory / "notice.json").read_text(encoding="utf-8"))
     assert source["seloste"] == 1 and source["purposes"][1]["legal_bases"] == ["consent", "legitimate_interests"]
-    notice = release.notice
+    notice = first.notice
     assert notice.seloste == 2 and notice.purposes[1].bases == ("consent", "legitimate_interests")
+    assert [item.covers for item in notice.purposes[1].legal_bases] == [None, None]
     data = json.loads(json.dumps(source))
     assert upgrade(data) == upgrade(json.loads(json.dumps(source)))  # the same notes every time
     assert upgrade(data) == []  # and a second pass changes nothing
-    current, _ = read_notice(PROJECT.notice, PROJECT.schema)
-    changed = {(c.area, c.action) for c in diff.changes(notice, current)}
-    assert ("legal_basis", "changed") not in changed  # the migrated working copy says what the release said
+    # The second release (format 2) says the same two bases as alternatives: the changelog says so.
+    changed = {(c.area, c.action, c.subject) for c in diff.changes(notice, second.notice)}
+    assert ("legal_basis", "changed", notice.purposes[1].name) in changed
 
 
 def test_changelog_compares_across_formats(tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     shutil.copy(PROJECT.notice, root / "policy" / "notice.yaml")
     notice = root / "policy" / "notice.yaml"
     text = notice.read_text(encoding="utf-8")
-    text = text.replace('effective: "2026-11-25"', 'effective: "2026-12-01"').replace(
+    text = text.replace('effective: "2026-11-26"', 'effective: "2026-12-01"').replace(
         "    legal_bases:\n      - {basis: legal_obligation}\n",
         "    legal_bases:\n      - {basis: legal_obligation}\n    retention: [{period: P6Y, event: end_of_accounting_year}]\n")
     notice.write_text(text, encoding="utf-8")
@@ -175,5 +176,6 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     result = run(root, "build", "--site-dir", "site", epoch="1796083200")  # 2026-12-01
     assert result.returncode == 0, result.stderr
     changelog = (root / "site" / "en" / "changelog" / "index.html").read_text(encoding="utf-8")
-    assert "Retention period changed: Complying with other obligations" in changelog
-    assert "Legal basis changed" not in changelog
+    assert "Retention period changed: Complying with other obligations" in changelog  # 2026-11-26 -> 2026-12-01
+    # 2026-11-25 (format 1) -> 2026-11-26 (format 2): marketing's bases became alternatives, said once
+    assert changelog.count("Legal basis changed: Marketing and communications") == 1

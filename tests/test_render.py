@@ -18,14 +18,30 @@ def entrack():
 
 
 @pytest.mark.parametrize("lang, sentences", [
-    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi", "Henkilötietojen käsittelijä"]),
-    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "personuppgiftsbiträde", "Rätt till radering"]),
-    ("en", ["# Privacy notice: Entrack Oy", "processor", "Right to erasure (Art. 17)"]),
+    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi esimerkiksi", "suostumus (6 artiklan 1 kohdan a alakohta) tai oikeutettu etu"]),
+    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "invända mot direktmarknadsföring", "Rätt till radering"]),
+    ("en", ["# Privacy notice: Entrack Oy", "consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))",
+            "Right to erasure (Art. 17)"]),
 ])
 def test_key_sentences_per_language(entrack, lang: str, sentences: list[str]) -> None:
     text = render_notice(entrack, lang, PROJECT.locales)
     lowered = text.lower()
     assert [s for s in sentences if s.lower() not in lowered] == []
+
+
+@pytest.mark.parametrize("lang, distortions", [  # what the first release said that its source does not
+    ("fi", ["käsittelijä)", "(kolmas osapuoli)", "Oikeusperuste:** suostumus (6 artiklan 1 kohdan a alakohta) ja",
+            "keräämme perustietojen lisäksi palkanmaksuun ja lakisääteisten velvoitteiden täyttämiseen tarvittavia "
+            "tietoja sekä ansioluetteloita", "Työntekijät ja Työnhakijat"]),
+    ("sv", ["personuppgiftsbiträde)", "(tredje part)", "förbjuda direktmarknadsföring", "Offentliga källor"]),
+    ("en", ["(processor)", "(third party)", "prohibit direct marketing", "required by the authorities",
+            "the data subject's consent", "adequate level of protection", "Employees and Job applicants"]),
+])
+def test_entracks_current_notice_no_longer_says_what_its_source_does_not(entrack, lang: str, distortions: list[str]) -> None:
+    text = " ".join(render_notice(entrack, lang, PROJECT.locales).split())
+    assert [d for d in distortions if d in text] == []
+    first = " ".join((REPO / "policy" / "releases" / "2026-11-25" / f"{lang}.md").read_text(encoding="utf-8").split())
+    assert [d for d in distortions if d not in first] == []  # the first release, unchanged, still says them
 
 
 @pytest.mark.parametrize("lang, words", [("fi", "18 kuukautta"), ("sv", "18 månader"), ("en", "18 months")])
