@@ -12,6 +12,7 @@ import pytest
 from generator.build import build_site
 from generator.findings import Finding, NoticeError, Position
 from generator.parallel import for_each_language
+from generator.project import Project
 from support import BUILD_EPOCH
 
 
@@ -65,8 +66,9 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     today = date(2026, 6, 15)
-    build_site(multi_project, tmp_path / "one", today=today, jobs=1)
-    build_site(multi_project, tmp_path / "three", today=today, jobs=3)
+    project = Project.at(multi_project)
+    build_site(project, tmp_path / "one", today=today, jobs=1)
+    build_site(project, tmp_path / "three", today=today, jobs=3)
     one, three = snapshot(tmp_path / "one"), snapshot(tmp_path / "three")
     assert len(one) > 100 and one.keys() == three.keys()
     assert [name for name in one if one[name] != three[name]] == []

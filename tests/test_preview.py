@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from support import BUILD_EPOCH, multi_release_project
+from support import BUILD_EPOCH, REPO, multi_release_project
 
 
 def _free_port() -> int:
@@ -31,7 +31,8 @@ def _wait_for(url: str, text: str, process: subprocess.Popen[str], seconds: floa
     deadline = time.monotonic() + seconds
     body = ""
     while time.monotonic() < deadline:
-        assert process.poll() is None, f"serve exited {process.returncode}"
+        if process.poll() is not None:
+            raise AssertionError(f"serve exited {process.returncode}: {process.stderr.read()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 body = response.read().decode("utf-8")
@@ -49,7 +50,7 @@ def test_preview_serves_the_draft_and_rebuilds_after_edits(tmp_path: Path) -> No
     notice.write_text(notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia ja palautuksia.",
                                                                   "Käsittelemme tilauksia."), encoding="utf-8")
     port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(root), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
@@ -65,6 +66,7 @@ def test_preview_serves_the_draft_and_rebuilds_after_edits(tmp_path: Path) -> No
             encoding="utf-8")
         _wait_for(draft, "template edited", process)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
         _, errors = process.communicate(timeout=30)
     assert "Traceback" not in errors, errors[-3000:]
