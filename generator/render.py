@@ -150,6 +150,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
         PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
         SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS, COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
+        COOKIES_BY_CONSENT=vocabulary.COOKIES_BY_CONSENT,
         supervisory_authority=supervisory_authority,
     )
     return env
@@ -297,10 +298,16 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
             "purpose": line(c.purpose),
             "category": inline(gettext(vocabulary.COOKIE_CATEGORIES[c.category])) if c.category else Markdown(""),
             "duration": cookie_duration(c.duration),
-            "consent": inline(gettext(vocabulary.CONSENT_NEEDED[c.needs_consent])) if c.needs_consent is not None
-            else Markdown(""),
         } for c in cookies)
         return CookieTable(tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)), rows)
+
+    def by_consent(cookies: tuple[Cookie, ...], needed: bool) -> Markdown:
+        """The sentence naming the cookies that do (or do not) need consent; empty when there are none."""
+        named = [c.label for c in cookies if c.needs_consent is needed]
+        if not named:
+            return Markdown("")
+        return say(vocabulary.COOKIES_BY_CONSENT[needed],
+                   cookies=i18n.format_list([plain(label) for label in named], lang))
 
     def prevailing(notice: Notice) -> str:
         """Which version prevails; the sentence names the languages only when it is all of them."""
@@ -310,7 +317,8 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
 
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact,
-        "names": names, "cookie_table": cookie_table, "entry": entry, "legal_bases": legal_bases,
+        "names": names, "cookie_table": cookie_table, "by_consent": by_consent, "entry": entry,
+        "legal_bases": legal_bases,
         "retention_rules": retention_rules, "flagged": flagged, "provision": provision, "decision": decision,
         "adequacy_decision": adequacy_decision,
         "country": lambda code: inline(i18n.country_name(code, lang)),

@@ -84,11 +84,11 @@ SPECIAL_CONDITIONS = {
     "archiving_research": N_("archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"),
 }
 
-CONSENT_NEEDED = {  # whether a cookie needs the user's consent, in the Consent column
-    # NOTE: A cookie is set only with the user's consent.
-    True: N_("required"),
-    # NOTE: A strictly necessary cookie: set without consent.
-    False: N_("not required"),
+COOKIES_BY_CONSENT = {  # after the cookies: which are set only with consent, which without (917/2014 s. 205)
+    # NOTE: Followed by a list of cookie names, e.g. "_ga and ads_id".
+    True: N_("These cookies are set only with your consent: %(cookies)s."),
+    # NOTE: Followed by a list of cookie names; strictly necessary cookies, or those the notice says need none.
+    False: N_("These cookies are set without consent: %(cookies)s."),
 }
 
 RECIPIENT_ROLES = {  # shown in brackets after a recipient's name
@@ -125,8 +125,6 @@ COOKIE_COLUMNS = {  # the facts of a cookie, in the order the page gives them
     "category": N_("Category"),
     # NOTE: A column heading: how long the cookie is kept in the browser.
     "duration": N_("Duration"),
-    # NOTE: A column heading: whether the cookie is set only with the user's consent (cells: required, not required).
-    "consent": N_("Consent"),
 }
 
 COOKIE_CATEGORIES = {  # a cookie's category, lower case in a table cell

@@ -262,11 +262,26 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
     en = _cookie_section(_pages(_notice(mixed))["en"])
     assert "|" not in en and "–" not in en
     assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
-            "Duration: session; Consent: not required\n") in en
+            "Duration: session\n") in en
+    assert "These cookies are set without consent: session.\n" in en  # _ga's category is not given: nor is that
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
 
-def test_cookies_known_in_full_are_a_table_of_six_columns() -> None:
+def test_cookies_known_in_full_are_a_table_of_five_columns() -> None:
     en = _cookie_section(_pages(_notice())["en"])
-    assert "| Cookie | Provider | Purpose | Category | Duration | Consent |\n| --- | --- | --- | --- | --- | --- |\n" in en
-    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session | not required |" in en
+    assert "| Cookie | Provider | Purpose | Category | Duration |\n| --- | --- | --- | --- | --- |\n" in en
+    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session |" in en
+
+
+def test_the_page_says_which_cookies_need_consent() -> None:
+    def four(data):
+        data["cookies"] += [
+            {"name": "_ga", "provider": "Google Analytics", "category": "analytics"},
+            {"name": "lang", "provider": "Esimerkki Oy", "category": "functional", "consent": False},
+            {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"}]
+
+    pages = _pages(_notice(four))
+    assert "These cookies are set only with your consent: \\_ga and ads.\n" in _cookie_section(pages["en"])
+    assert "These cookies are set without consent: session and lang.\n" in _cookie_section(pages["en"])
+    assert "Nämä evästeet asetetaan vain suostumuksellasi: \\_ga ja ads." in pages["fi"]
+    assert "Dessa kakor används utan samtycke: session och lang." in pages["sv"]

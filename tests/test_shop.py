@@ -165,7 +165,8 @@ def _facts(lang: str) -> list[str]:
         say(vocabulary.SAFEGUARDS["standard_data_protection_clauses"], lang),
         # the DPO is an organisation; cookies say whether they need consent
         say("An external organisation acts as our data protection officer:", lang),
-        say(vocabulary.CONSENT_NEEDED[True], lang), say(vocabulary.CONSENT_NEEDED[False], lang),
+        say(vocabulary.COOKIES_BY_CONSENT[True], lang, cookies=i18n.format_list(["_ga", "ads_id"], lang)),
+        say(vocabulary.COOKIES_BY_CONSENT[False], lang, cookies=i18n.format_list(["shop_session", "shop_lang"], lang)),
         # the supervisory authority: the address the notice gives, the rest the default's, per language
         "tietosuoja@om.fi", "029 566 6700", {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv",
                                              "en": "https://tietosuoja.fi/en"}[lang],
