@@ -198,12 +198,29 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         return Markdown(" " + (value if isinstance(value, Markdown) else inline(value)))
 
     def legal_bases(purpose: Purpose) -> tuple[Markdown, ...]:
-        """Each basis with what it covers; alternatives joined with "or", never "and"."""
+        """Each basis, after what it covers; alternatives joined with "or", never "and".
+
+        A single basis's scope goes in the label (`basis_label`), so a line
+        never reads "basis: bases: scope".
+        """
         out = []
         for item in purpose.legal_bases:
             names = i18n.format_list([inline(gettext(vocabulary.LEGAL_BASES[b])) for b in item.bases], lang, "or")
-            out.append(Markdown(f"{names}: {line(item.covers)}" if item.covers else names))
+            scoped = item.covers and len(purpose.legal_bases) > 1
+            out.append(Markdown(f"{line(item.covers)}: {names}" if scoped else names))
         return tuple(out)
+
+    def basis_label(purpose: Purpose) -> Markdown:
+        """"Legal basis", with what it covers in brackets when one basis covers only part of the purpose."""
+        # NOTE: A label before one legal basis or a list of them; alternatives ("a or b") count as one basis.
+        label = inline(translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)))
+        only = purpose.legal_bases[0] if len(purpose.legal_bases) == 1 else None
+        return Markdown(f"{label} ({line(only.covers)})") if only and only.covers else label
+
+    def label(text: Any) -> Markdown:
+        """A bold label at the start of a list item that a sentence follows: capitalised."""
+        value = line(text)
+        return Markdown(value[:1].upper() + value[1:])
 
     @jinja2.pass_context
     def retention_rules(context: Any, purpose: Purpose) -> tuple[Markdown, ...]:
@@ -318,7 +335,7 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact,
         "names": names, "cookie_table": cookie_table, "by_consent": by_consent, "entry": entry,
-        "legal_bases": legal_bases,
+        "legal_bases": legal_bases, "basis_label": basis_label, "label": label,
         "retention_rules": retention_rules, "flagged": flagged, "provision": provision, "decision": decision,
         "adequacy_decision": adequacy_decision,
         "country": lambda code: inline(i18n.country_name(code, lang)),

@@ -38,7 +38,6 @@ ENTRACK_GAPS = {
     ("purposes[personnel].provision", "requirement", "13(2)(e)"),
     ("purposes[marketing].consent_withdrawal", "consent-withdrawal", "7(3), 13(2)(c), 14(2)(d)"),
     ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
-    ("cookies[1]", "cookie-details", "13(1)(c), 13(2)(a)"),
 }
 
 LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+), GDPR Art\. ([^\]]+)\]$")

@@ -285,3 +285,21 @@ def test_the_page_says_which_cookies_need_consent() -> None:
     assert "These cookies are set without consent: session and lang.\n" in _cookie_section(pages["en"])
     assert "Nämä evästeet asetetaan vain suostumuksellasi: \\_ga ja ads." in pages["fi"]
     assert "Dessa kakor används utan samtycke: session och lang." in pages["sv"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fi", "- **Oikeusperuste (uutiskirjeet ja muu suoramarkkinointi):** suostumus (6 artiklan 1 kohdan a alakohta) "
+           "tai oikeutettu etu (6 artiklan 1 kohdan f alakohta)"),
+    ("en", "- **Legal basis (newsletters and other direct marketing):** consent (Art. 6(1)(a)) or legitimate "
+           "interests (Art. 6(1)(f))"),
+])
+def test_one_basis_says_what_it_covers_in_its_label_and_alternatives_read_or(lang: str, line: str) -> None:
+    notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
+    assert line in render_notice(notice, lang, PROJECT.locales).splitlines()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> None:
+    notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
+    text = render_notice(notice, lang, PROJECT.locales)
+    assert not re.search(r"13 (ja|och|and) 14|Articles 13", text)

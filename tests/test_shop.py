@@ -135,10 +135,11 @@ def _facts(lang: str) -> list[str]:
     us, gb = adequacy.load().of("US"), adequacy.load().of("GB")
     return [
         # legal bases: each with what it covers, alternatives joined with "or", pre-contract steps
-        f"{basis['contract']}: " + NOTICE.purposes[0].legal_bases[0].covers[lang],
-        f"{basis['legal_obligation']}: " + NOTICE.purposes[0].legal_bases[1].covers[lang],
+        # (with several bases each reads "what it covers: basis")
+        NOTICE.purposes[0].legal_bases[0].covers[lang] + f": {basis['contract']}",
+        NOTICE.purposes[0].legal_bases[1].covers[lang] + f": {basis['legal_obligation']}",
         i18n.format_list([basis["consent"], basis["legitimate_interests"]], lang, "or"),
-        f"{basis['pre_contract']}: " + NOTICE.purposes[3].legal_bases[0].covers[lang],
+        NOTICE.purposes[3].legal_bases[0].covers[lang] + f": {basis['pre_contract']}",
         # retention: each rule once, with the data it is for and the event it runs from
         say(vocabulary.RETENTION_EVENTS["end_of_customer_relationship"][0], lang, period=year("P3Y")),
         say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P6Y")),
