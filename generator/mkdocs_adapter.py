@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +22,6 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
-import yaml
 
 from . import i18n, report
 from .findings import Finding, NoticeError, Position, UsageError
@@ -120,7 +119,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # canonical links need that base. Without a configured site_url the base is
     # the path alone, as in versions.json.
     config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
-    config.site_name = plan.site_name
+    # Material prints site_name both escaped (| e) and raw (the header, the
+    # navigation, <title>): escaped once as Markup, it reads right in both.
+    config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     config.extra["alternate"] = alternates("")
     return config

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
+from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import escape
@@ -288,7 +289,7 @@ class _Builder:
 """ for r in reversed(self.releases))
         return f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">
-  <id>urn:seloste:{xml_escape(self.controller)}:{lang}</id>
+  <id>urn:seloste:{quote(self.controller, safe="")}:{lang}</id>
   <title>{title}</title>
   <updated>{newest}T00:00:00Z</updated>
   <link rel="alternate" type="text/html" href="./"/>
