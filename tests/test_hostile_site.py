@@ -19,28 +19,15 @@ import pytest
 
 from generator.read import read_notice_text
 from generator.render import render_notice
-from support import MULTI_VERSIONS, make_project, release, run
+from support import MULTI_VERSIONS, hostile_project, run
 
 NAME = "Esimerkki Oy<img src=x onerror=alert(document.domain)>"
 PIXEL = "![.](https://tracker.example/p.gif)"
-HOSTILE = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
-    "  name: Esimerkki Oy\n", f'  name: "{NAME}"\n', 1,
-).replace(
-    "  - name: session\n    provider: Esimerkki Oy\n",
-    '  - name: "sess|ion|x"\n    provider: "Esimerkki | Oy \\\\ <b>"\n', 1,
-).replace(
-    "en: First version.}",
-    f'en: "First {PIXEL} then [our site](https://esimerkki.fi){{: onclick=alert }} and '
-    '[mail](mailto:a@esimerkki.fi){: .x onmouseover=alert } \\\\{: onclick=alert \\\\} &amp; <script>alert(1)</script>"}',
-)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("hostile"))
-    source = root / "hostile.yaml"
-    source.write_text(HOSTILE, encoding="utf-8")
-    release(root, source)
+    root = hostile_project(tmp_path_factory.mktemp("hostile"))
     result = run(root, "build", "--draft")
     assert result.returncode == 0, result.stderr
     return root / "site"
