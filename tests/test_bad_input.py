@@ -100,7 +100,7 @@ CASES = [
      ["transfers_outside_eea", "true or false", "'no'"]),
     ("a list where a text belongs", changed("name: {fi: Asiakkuudenhallinta, sv: Kundhantering, en: Customer management}",
                                             "name: [Asiakkuudenhallinta]"), ":7:11: error:",
-     ["a proper name written once", "a descriptive name in each language"]),
+     ["Not a name: a proper name written once", "the name in each language"]),
     ("bad enum value", changed("role: processor", "role: processer"), ":8:11: error:",
      ["'processer'", "processor, controller, joint_controller, authority"]),
     ("unknown country code", changed("country: FI", "country: XX"), ":9:14: error:", ["'XX'", "ISO 3166-1"]),

@@ -119,3 +119,22 @@ def test_the_changelog_has_words_for_every_change_it_follows(kind: type) -> None
         actions = ("added", "removed", "changed") if listed else ("changed",)
         for action in actions:
             assert (area, action) in vocabulary.CHANGES, (field, area, action)
+
+
+def _nodes(node: object, path: str = "") -> typing.Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _nodes(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _nodes(value, f"{path}[{index}]")
+
+
+def test_every_pattern_and_choice_has_its_own_message() -> None:
+    """check and the editor say what is wrong in the schema's own words, never cut out of a description."""
+    for path, node in _nodes(SCHEMA):
+        if "pattern" in node:
+            assert node.get("patternErrorMessage", "").startswith("Not "), path
+        if "anyOf" in node or "oneOf" in node:
+            assert node.get("errorMessage", "").startswith("Not "), path
