@@ -170,6 +170,11 @@ FAILING = [
 ]
 
 
+ERRORS = {"transfers-contradiction", "transfer-adequacy", "unknown-reference", "duplicate-id", "unsafe-link",
+          "translation-blank"}
+"""The rules that stop publication, stated here and not read from the code under test."""
+
+
 def test_every_rule_has_a_failing_case() -> None:
     per_notice = {rule for rule, spec in RULES.items() if spec.find}
     assert per_notice == {rule for rule, _, _ in FAILING}
@@ -184,7 +189,8 @@ def test_rule_fails_on_its_gap(tmp_path: Path, rule: str, change: Callable[[Data
     assert mine, f"{rule} did not fire"
     spec = RULES[rule]
     for finding in mine:
-        assert finding.level == spec.level and finding.article == spec.article
+        assert finding.level == ("error" if rule in ERRORS else "warning")
+        assert finding.article == spec.article
         assert finding.position.line > 0 and finding.position.column > 0
     assert any(f.message.startswith(f"{field}: ") for f in mine), [f.message for f in mine]
     if spec.article:
