@@ -239,3 +239,26 @@ def test_a_release_is_in_force_from_its_own_effective_date(multi_project: Path, 
         assert run(root, "build", epoch=epoch).returncode == 0  # 2026-02-28 23:59:59, then 2026-03-01 00:00 UTC
         html = page(root / "site", "en")
         assert current in html and ("We handle orders." in html) == (current == "We handle orders.")
+
+
+def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None:
+    """Kept, removed and added paragraphs alike: what the notice says is text on the diff page."""
+    root = make_project(tmp_path)
+    plain = "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}"
+
+    def version(effective: str, changed: str) -> Path:
+        text = json.dumps(f"<b>kept</b>\n{changed}")
+        path = tmp_path / f"{effective}.yaml"
+        path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
+            plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
+            'effective: "2026-01-01"', f'effective: "{effective}"'), encoding="utf-8")
+        return path
+
+    release(root, version("2026-01-01", "<i>old</i>"))
+    release(root, version("2026-02-01", "<u>new</u>"))
+    assert run(root, "build").returncode == 0
+    html = page(root / "site", "en", "2026-02-01/diff")
+    for tag in ("b", "i", "u"):
+        assert f"<{tag}>" not in html
+    assert "&lt;b&gt;kept&lt;/b&gt;" in html
+    assert "<del>&lt;i&gt;old&lt;/i&gt;</del>" in html and "<ins>&lt;u&gt;new&lt;/u&gt;</ins>" in html
