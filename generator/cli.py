@@ -8,11 +8,13 @@ notice; one that does is a bug.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from .findings import NoticeError
+from . import report
+from .findings import NoticeError, UsageError
 from .report import FORMATS
 
 DEFAULT_NOTICE = Path("policy/notice.yaml")
@@ -28,8 +30,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except NoticeError as exc:
         for finding in exc.findings:
-            print(finding, file=sys.stderr)
+            print(report.line(finding), file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"{parser.prog}: error: {report.visible(str(exc))}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,12 +54,27 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
     serve.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="HOST:PORT (default: %(default)s)")
     serve.set_defaults(run=_serve)
 
     release = commands.add_parser("release", help="freeze the working copy as a new release")
     release.set_defaults(run=_release)
     return parser
+
+
+def _address(value: str) -> str:
+    """HOST:PORT for the preview server, the port from 1 to 65535.
+
+    >>> _address("127.0.0.1:8001")
+    '127.0.0.1:8001'
+    >>> _address("127.0.0.1:99999")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '127.0.0.1:99999' is not HOST:PORT with a port from 1 to 65535
+    """
+    host, _, port = value.rpartition(":")
+    if not host or not re.fullmatch(r"[0-9]{1,5}", port) or not 0 < int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not HOST:PORT with a port from 1 to 65535")
+    return value
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -74,7 +94,9 @@ def _build(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from .mkdocs_adapter import serve
+    from .site import build_date
 
+    build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
     serve(Path.cwd(), args.lang, args.dev_addr)
     return 0
 

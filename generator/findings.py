@@ -54,3 +54,7 @@ class NoticeError(Exception):
     def __init__(self, findings: list[Finding] | tuple[Finding, ...]):
         self.findings = tuple(sorted(findings, key=lambda f: f.position))
         super().__init__("\n".join(str(f) for f in self.findings))
+
+
+class UsageError(Exception):
+    """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""

@@ -34,7 +34,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from babel.units import format_unit
 
-from .validate import DURATION
+from .formats import DURATION
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
@@ -77,7 +77,7 @@ def language_name(code: str, lang: str) -> str:
 
 def format_duration(value: str, lang: str) -> str:
     """An ISO 8601 duration in words, each unit as written (never rounded)."""
-    match = DURATION.match(value)
+    match = DURATION.fullmatch(value)
     if not match:
         return value
     numbers = [group for index, group in enumerate(match.groups()) if index not in (4,)]

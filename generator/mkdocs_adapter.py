@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,8 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import i18n
-from .findings import Finding, NoticeError, Position
+from . import i18n, report
+from .findings import Finding, NoticeError, Position, UsageError
 from .model import LANGUAGES
 from .site import SitePlan, build_date, plan_site
 
@@ -29,12 +32,38 @@ from .site import SitePlan, build_date, plan_site
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 _active: dict[str, SitePlan] = {}
+CONFIG = "mkdocs.yml"
+NOTICE = Path("policy/notice.yaml")
 
 
 def site_url(root: Path) -> str:
     """The site's public address from mkdocs.yml, or "" when it is not set."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        return (yaml_load(handle).get("site_url") or "").rstrip("/")
+    value = _raw_config(root).get("site_url") or ""
+    if not isinstance(value, str):
+        raise NoticeError([Finding(Position(CONFIG), "error", "site_url must be an address, such as https://privacy.example.fi/")])
+    return value.rstrip("/")
+
+
+def _raw_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as written; NoticeError, with the line where there is one, if it cannot be used."""
+    try:
+        with open(root / CONFIG, encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except OSError as exc:
+        raise NoticeError([Finding(Position(CONFIG), "error", f"cannot read the site configuration: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration is not UTF-8 text")]) from None
+    except MkDocsException as exc:  # an INHERIT: file that cannot be read
+        raise NoticeError([Finding(Position(CONFIG), "error", f"the site configuration cannot be used: {exc}")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = Position(CONFIG, mark.line + 1, mark.column + 1) if mark else Position(CONFIG)
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise NoticeError([Finding(where, "error", f"invalid YAML: {problem}")]) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
+        raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration must be a mapping with a theme: mapping "
+                                                              "(name: material, ...)")])
+    return raw
 
 
 def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> None:
@@ -55,9 +84,13 @@ def serve(root: Path, lang: str, dev_addr: str) -> None:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    overrides = _overrides(root, lang)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
-    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **_overrides(root, lang))
+    try:
+        mkdocs_serve(str(root / CONFIG), livereload=True, dev_addr=dev_addr, **overrides)
+    except OSError as exc:  # the address is taken, or not this machine's
+        raise UsageError(f"cannot serve the preview at {dev_addr}: {exc.strerror or exc}") from None
 
 
 def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
@@ -65,9 +98,7 @@ def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
 
 
 def _overrides(root: Path, lang: str) -> dict[str, Any]:
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        raw = yaml_load(handle)
-    return {"theme": dict(raw["theme"], language=lang)}
+    return {"theme": dict(_raw_config(root)["theme"], language=lang)}
 
 
 # -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
@@ -79,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
         root = Path(config.config_file_path).parent
-        _active["serving"] = plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
+        _active["serving"] = _preview_plan(root, lang)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
@@ -88,10 +119,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # canonical links need that base. Without a configured site_url the base is
     # the path alone, as in versions.json.
     config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
-    config.site_name = plan.site_name
+    # Material prints site_name both escaped (| e) and raw (the header, the
+    # navigation, <title>): escaped once as Markup, it reads right in both.
+    config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     config.extra["alternate"] = alternates("")
     return config
+
+
+def _preview_plan(root: Path, lang: str) -> SitePlan:
+    """The preview's plan; a notice that cannot be read is reported as `check` reports it.
+
+    MkDocs' server prints a SystemExit without a traceback and keeps serving
+    the last good build until the next edit; on the first build it ends.
+    """
+    try:
+        return plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
+    except NoticeError as exc:
+        report.write(exc.findings, str(NOTICE), "text", out=sys.stderr)
+        raise SystemExit("The preview was not rebuilt: fix the errors above and save again.") from None
 
 
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir

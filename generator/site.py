@@ -13,16 +13,18 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
+from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import escape
 
 from . import diff, i18n, vocabulary
-from .findings import Finding, NoticeError, Position
+from .findings import Finding, NoticeError, Position, UsageError
 from .markup import Markdown
 from .model import LANGUAGES, Notice, Text
 from .read import read_notice
@@ -76,12 +78,23 @@ def plan_site(root: Path, *, today: date, draft: bool = False, site_url: str = "
     return SitePlan(builder.controller, {lang: builder.pages(lang) for lang in LANGUAGES}, builder.files())
 
 
+MAX_EPOCH = 2**32 - 1
+"""The last second a gzip header (MkDocs' sitemap.xml.gz) can carry: 2106-02-07."""
+
+
 def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC)."""
+    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC).
+
+    As the reproducible-builds specification says, the value is a whole number
+    of seconds since 1970-01-01 UTC, and a malformed one stops the build.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(timezone.utc).date()
+    if epoch is None:
+        return datetime.now(timezone.utc).date()
+    if not re.fullmatch(r"[0-9]{1,10}", epoch) or int(epoch) > MAX_EPOCH:
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, as `date +%s` "
+                         f"prints it, from 0 to {MAX_EPOCH} (the year 2106); it is {epoch!r}")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
 
 
 def link(source: str, target: str) -> str:
@@ -276,7 +289,7 @@ class _Builder:
 """ for r in reversed(self.releases))
         return f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">
-  <id>urn:seloste:{xml_escape(self.controller)}:{lang}</id>
+  <id>urn:seloste:{quote(self.controller, safe="")}:{lang}</id>
   <title>{title}</title>
   <updated>{newest}T00:00:00Z</updated>
   <link rel="alternate" type="text/html" href="./"/>

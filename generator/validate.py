@@ -18,29 +18,24 @@ import difflib
 import itertools
 import json
 import re
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
-from urllib.parse import urlsplit
+from typing import Any, Callable, Iterator
 
-from babel import Locale
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
+from . import formats
 from .findings import Finding
-from .load import MAX_FINDINGS, Document, FieldPath
+from .load import MAX_FINDINGS, Document, FieldPath, field_name
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policy" / "schema.json"
 
-DURATION = re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
     "email": "is not a valid e-mail address",
     "https-url": "is not a valid https: address (such as https://example.fi)",
-    "country": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as FI, SE or US)",
+    "country": "is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)",
     "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
 }
 _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
@@ -49,36 +44,32 @@ _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string":
 
 def _formats() -> FormatChecker:
     checker = FormatChecker(formats=())
-
-    @checker.checks("date", raises=ValueError)
-    def is_date(value: object) -> bool:
-        return not isinstance(value, str) or (bool(_DATE.match(value)) and bool(date.fromisoformat(value)))
-
-    @checker.checks("email")
-    def is_email(value: object) -> bool:
-        return not isinstance(value, str) or bool(_EMAIL.match(value))
-
-    @checker.checks("https-url")
-    def is_https_url(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        parts = urlsplit(value)
-        return parts.scheme == "https" and bool(parts.hostname) and not re.search(r"[\s<>\"]", value)
-
-    @checker.checks("country")
-    def is_country(value: object) -> bool:
-        return not isinstance(value, str) or (bool(re.fullmatch(r"[A-Z]{2}", value)) and value in _territories())
-
-    @checker.checks("duration")
-    def is_duration(value: object) -> bool:
-        return not isinstance(value, str) or bool(DURATION.match(value))
-
+    for name, check in (("date", formats.is_date), ("email", formats.is_email), ("https-url", formats.is_https_url),
+                        ("country", formats.is_country), ("duration", formats.is_duration)):
+        checker.checks(name)(_on_text(check))
     return checker
 
 
-@lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
-    return frozenset(code for code in Locale.parse("en").territories if code.isalpha() and code != "ZZ")
+def _on_text(check: Callable[[str], bool]) -> Callable[[object], bool]:
+    """A format applies to text only; the schema's type says what else is wrong."""
+    return lambda value: not isinstance(value, str) or check(value)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The `pattern` keyword as JSON Schema (ECMA-262) means it: `$` is the end of the text.
+
+    Python's `$` also matches before a final newline, so "1234567-8\\n" would pass.
+    """
+    if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _python_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 @lru_cache(maxsize=4)
@@ -88,8 +79,8 @@ def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
-def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(path), format_checker=_formats())
+def _validator(path: Path = SCHEMA_PATH) -> Any:
+    return _Validator(load_schema(path), format_checker=_formats())
 
 
 def validate(doc: Document) -> list[Finding]:
@@ -100,30 +91,6 @@ def validate(doc: Document) -> list[Finding]:
         last = findings[MAX_FINDINGS - 1].position
         findings = findings[: MAX_FINDINGS - 1] + [Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")]
     return findings
-
-
-def field_name(doc: Document, path: FieldPath) -> str:
-    """A field path as an editor reads it: list items named by their id.
-
-    >>> from generator.load import load_text
-    >>> doc = load_text("purposes:\\n- id: sales\\n  name: {fi: x}\\n", "n.yaml")
-    >>> field_name(doc, ("purposes", 0, "name", "sv"))
-    'purposes[sales].name.sv'
-    """
-    text, node = "", doc.data
-    for part in path:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and part < len(node) else None
-            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part + 1
-            text += f"[{label}]"
-        else:
-            text += f".{part}" if text else str(part)
-        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
-    return text or "(top level)"
-
-
-def _has(node: Any, part: str | int) -> bool:
-    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
 
 
 def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
@@ -154,10 +121,11 @@ def _sentence(error: ValidationError) -> str:
     if kind == "const":
         return f"must be {error.validator_value!r}"
     if kind == "format":
+        if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
+            return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
         text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
-        if error.validator_value == "country" and value.strip().upper() in _territories():
-            text += f"; did you mean '{value.strip().upper()}'?"
-        return text
+        suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
+        return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
     if kind == "pattern":
         return f"{_shown(value)} is not valid: expected {_expected(schema)}"
     if kind == "minLength":
