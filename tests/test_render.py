@@ -44,7 +44,7 @@ HOSTILE_TEXT = {
     "sv": "**fet**{: onclick=alert } `kod`{: onclick=alert } &amp; [länk](https://example.com/a_b){: onclick=alert } "
           "[<b>x</b> *y*](https://example.com/c) slut {: onclick=alert }",
     "en": "# not a heading\n\n- not a list <b>bold</b> [x](https://example.com/d)\\{: onclick=alert } "
-          "**b**\\{: style=\"color:red\" } _i_\\{: #forged }",
+          "**b**\\{: style=\"color:red\" } _i_\\{: #forged } C:\\*temp\\*",
 }
 HOSTILE = MULTI_VERSIONS[0].read_text().replace(
     "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}",
@@ -105,6 +105,7 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[st
     assert "# not a heading" in en and "<b>bold</b>" not in en and "&lt;b&gt;bold&lt;/b&gt;" in en
     assert '<a href="https://example.com/d">x</a>\\{: onclick=alert }' in en
     assert '**b**\\{: style="color:red" }' in en.replace("&quot;", '"')
+    assert "C:\\*temp\\*" in en  # a typed backslash is text too: it cannot undo the next escape
 
 
 def test_image_syntax_is_text_not_a_request(hostile_pages: dict[str, str]) -> None:
