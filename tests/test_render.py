@@ -40,7 +40,8 @@ HOSTILE_TEXT = {
     # Attacks the Markdown parser would really act on: a `javascript:` target without parentheses matches
     # the link pattern, and attr_list applies after an inline element or at the end of a block.
     "fi": "<script>alert(1)</script> [klik](javascript:alert) [data](data:text/html,x) "
-          "<img src=x onerror=alert(3)> ![pixel](https://tracker.example/p.gif)",
+          "<img src=x onerror=alert(3)> ![pixel](https://tracker.example/p.gif) [ok](https://example.com/ok)\n"
+          "1. not a list\n+ not a list\n= not a heading",
     "sv": "**fet**{: onclick=alert } `kod`{: onclick=alert } &amp; [länk](https://example.com/a_b){: onclick=alert } "
           "[<b>x</b> *y*](https://example.com/c) slut {: onclick=alert }",
     "en": "# not a heading\n\n- not a list <b>bold</b> [x](https://example.com/d)\\{: onclick=alert } "
@@ -96,6 +97,8 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[st
         assert [a for tag, a in found if a.get("style") or a.get("id") == "forged"] == [], lang
     fi = pages["fi"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fi and "[klik](javascript:alert)" in fi
+    assert '<a href="https://example.com/ok">ok</a>' in fi  # a safe link after an unsafe one is still a link
+    assert "<p>1. not a list</p>" in fi and "<p>+ not a list</p>" in fi and "<p>= not a heading</p>" in fi
     sv = pages["sv"]
     assert "**fet**{: onclick=alert }" in sv and "`kod`{: onclick=alert }" in sv and "&amp;amp;" in sv
     assert '<a href="https://example.com/a_b">länk</a>{: onclick=alert }' in sv
@@ -103,6 +106,7 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[st
     assert "slut {: onclick=alert }" in sv
     en = pages["en"]
     assert "# not a heading" in en and "<b>bold</b>" not in en and "&lt;b&gt;bold&lt;/b&gt;" in en
+    assert "<p>- not a list &lt;b&gt;" in en
     assert '<a href="https://example.com/d">x</a>\\{: onclick=alert }' in en
     assert '**b**\\{: style="color:red" }' in en.replace("&quot;", '"')
     assert "C:\\*temp\\*" in en  # a typed backslash is text too: it cannot undo the next escape
