@@ -4,7 +4,7 @@ Each test is measured under its own context (its node id), also inside the
 `python -m generator` subprocesses it starts: the subprocess reads its context
 from SELOSTE_COVERAGE_CONTEXT through the coverage configuration. A session
 fixture is measured as `fixture:NAME` and counts for every test that uses it.
-Writes the tests' fixtures, durations and outcomes to the file named by
+Writes the tests' fixtures, durations (fixture set-up apart) and outcomes to the file named by
 SELOSTE_COVERAGE_TESTS.
 """
 
@@ -20,6 +20,7 @@ import pytest
 
 CONTEXT = "SELOSTE_COVERAGE_CONTEXT"
 _tests: dict[str, dict[str, Any]] = {}
+_fixtures: dict[str, float] = {}
 
 
 def _switch(label: str) -> None:
@@ -36,7 +37,9 @@ def pytest_fixture_setup(fixturedef: Any, request: Any) -> Iterator[None]:
         return
     previous = os.environ.get(CONTEXT, "")
     _switch(f"fixture:{fixturedef.argname}")
+    start = time.perf_counter()
     yield
+    _fixtures[fixturedef.argname] = _fixtures.get(fixturedef.argname, 0.0) + time.perf_counter() - start
     _switch(previous)
 
 
@@ -47,6 +50,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: Any) -> Iterator[None]:
     _tests[item.nodeid] = {"fixtures": list(getattr(item, "fixturenames", ())), "passed": True}
     yield
     _tests[item.nodeid]["seconds"] = time.perf_counter() - start
+    _tests[item.nodeid]["fixtures_set_up"] = dict(_fixtures)
     _switch("")
 
 
