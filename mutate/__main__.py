@@ -138,6 +138,7 @@ def line_map() -> None:
     out = {module: {line: order(chosen, tests) for line, chosen in table.items()} for module, table in out.items()}
     (WORK / "line_map.json").write_text(json.dumps(out), encoding="utf-8")
     (WORK / "failing.json").write_text(json.dumps(failing), encoding="utf-8")
+    (WORK / "test_cost.json").write_text(json.dumps(costs(tests)), encoding="utf-8")
 
 
 def order(chosen: list[str], tests: dict[str, dict]) -> list[str]:
@@ -146,6 +147,12 @@ def order(chosen: list[str], tests: dict[str, dict]) -> list[str]:
     The first user of a shared fixture pays for its set-up; that cost counts for every user, so a quick
     unit test runs before a test of a built site.
     """
+    cost = costs(tests)
+    return sorted(chosen, key=lambda t: (cost[t], t))
+
+
+def costs(tests: dict[str, dict]) -> dict[str, float]:
+    """Each test's own time plus the set-up of the shared fixtures it uses, in seconds."""
     setup: dict[str, float] = {}
     for info in tests.values():
         if "fixtures_set_up" in info:
@@ -154,8 +161,7 @@ def order(chosen: list[str], tests: dict[str, dict]) -> list[str]:
         for info in tests.values():
             for name in info["fixtures"]:
                 setup[name] = max(setup.get(name, 0.0), info["seconds"])
-    cost = {t: tests[t]["seconds"] + sum(setup.get(f, 0.0) for f in tests[t]["fixtures"]) for t in chosen}
-    return sorted(chosen, key=lambda t: (cost[t], t))
+    return {t: info["seconds"] + sum(setup.get(f, 0.0) for f in info["fixtures"]) for t, info in tests.items()}
 
 
 def restore() -> None:
@@ -169,6 +175,11 @@ def mutate(module: str) -> None:
     failing = json.loads((WORK / "failing.json").read_text(encoding="utf-8"))
     runner = shlex.join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not browser",
                          *(f"--deselect={nodeid}" for nodeid in failing)])
+    # mutmut first times the whole suite to set its time-out; each mutant has its own (mutmut_config.py),
+    # so a generous recorded baseline spares that run.
+    seed = ("from mutmut.cache import hash_of_tests, set_cached_test_time; "
+            "set_cached_test_time(600.0, hash_of_tests(['tests']))")
+    subprocess.run([sys.executable, "-c", seed], cwd=WORK, env=env, check=True)
     subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", f"generator/{module}.py",
                     "--tests-dir", "tests", "--runner", runner, "--simple-output", "--no-progress"],
                    cwd=WORK, env=env)
@@ -253,6 +264,7 @@ def main() -> None:
     modules = args.modules or MODULES
     if not args.report:
         restore()
+        shutil.copy2(REPO / "mutate" / "mutmut_config.py", WORK / "mutmut_config.py")
         if not (args.reuse_map and (WORK / "line_map.json").exists()):
             sync()
             line_map()
