@@ -27,5 +27,6 @@ def pre_mutation(context) -> None:  # noqa: ANN001 (mutmut's Context)
         context.config.test_command = "true"
         return
     limit = 60 + 10 * sum(_COST.get(t, 10.0) for t in tests)
-    context.config.test_command = (f"timeout {limit:.0f} {shlex.join(_PYTEST + tests)}; status=$?; "
-                                   "if [ $status -eq 124 ]; then exit 1; fi; exit $status")
+    script = (f"timeout {limit:.0f} {shlex.join(_PYTEST + tests)}; status=$?; "
+              "if [ $status -eq 124 ]; then exit 1; fi; exit $status")
+    context.config.test_command = shlex.join(["sh", "-c", script])  # mutmut splits it, with no shell
