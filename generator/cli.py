@@ -97,8 +97,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .site import build_date
 
     build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
-    serve(Path.cwd(), args.lang, args.dev_addr)
-    return 0
+    return serve(Path.cwd(), args.lang, args.dev_addr)
 
 
 def _release(args: argparse.Namespace) -> int:

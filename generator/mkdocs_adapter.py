@@ -7,9 +7,12 @@ another site host means rewriting this file alone.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,7 @@ from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
@@ -53,13 +56,13 @@ def _raw_config(root: Path) -> dict[str, Any]:
         raise NoticeError([Finding(Position(CONFIG), "error", f"cannot read the site configuration: {exc.strerror}")]) from None
     except UnicodeDecodeError:
         raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration is not UTF-8 text")]) from None
-    except MkDocsException as exc:  # an INHERIT: file that cannot be read
+    except MkDocsException as exc:  # MkDocs' reader wraps the YAML error, or an INHERIT: file cannot be read
+        cause = exc.__context__
+        mark = getattr(cause, "problem_mark", None)
+        if isinstance(cause, yaml.YAMLError) and mark is not None:
+            problem = getattr(cause, "problem", None) or "not valid YAML"
+            raise NoticeError([Finding(Position(CONFIG, mark.line + 1, mark.column + 1), "error", f"invalid YAML: {problem}")]) from None
         raise NoticeError([Finding(Position(CONFIG), "error", f"the site configuration cannot be used: {exc}")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = Position(CONFIG, mark.line + 1, mark.column + 1) if mark else Position(CONFIG)
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise NoticeError([Finding(where, "error", f"invalid YAML: {problem}")]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
         raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration must be a mapping with a theme: mapping "
                                                               "(name: material, ...)")])
@@ -77,10 +80,11 @@ def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> Non
         _active.clear()
 
 
-def serve(root: Path, lang: str, dev_addr: str) -> None:
+def serve(root: Path, lang: str, dev_addr: str) -> int:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
+    Returns the exit code: 1 when the first build fails (the findings are printed).
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
@@ -89,8 +93,14 @@ def serve(root: Path, lang: str, dev_addr: str) -> None:
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
     try:
         mkdocs_serve(str(root / CONFIG), livereload=True, dev_addr=dev_addr, **overrides)
-    except OSError as exc:  # the address is taken, or not this machine's
-        raise UsageError(f"cannot serve the preview at {dev_addr}: {exc.strerror or exc}") from None
+    except Abort as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise UsageError(f"cannot serve the preview at {dev_addr}: {exc.strerror or exc}") from None
+        raise
+    return 0
 
 
 def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
@@ -130,14 +140,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _preview_plan(root: Path, lang: str) -> SitePlan:
     """The preview's plan; a notice that cannot be read is reported as `check` reports it.
 
-    MkDocs' server prints a SystemExit without a traceback and keeps serving
-    the last good build until the next edit; on the first build it ends.
+    The preview then goes on showing the last readable version until the next
+    save (MkDocs' server would hold every request while a build fails); when
+    there is none yet, `serve` ends with exit code 1.
     """
     try:
         return plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
     except NoticeError as exc:
-        report.write(exc.findings, str(NOTICE), "text", out=sys.stderr)
-        raise SystemExit("The preview was not rebuilt: fix the errors above and save again.") from None
+        findings = [replace(f, position=replace(f.position, path=_relative(root, f.position.path))) for f in exc.findings]
+        report.write(findings, str(NOTICE), "text", out=sys.stderr)
+        if "serving" not in _active:
+            raise Abort("The preview cannot start: fix the errors above.") from None
+        print("The preview shows your last readable version: fix the errors above and save again.", file=sys.stderr)
+        return _active["serving"]
+
+
+def _relative(root: Path, path: str) -> str:
+    """A path under the project as `check` prints it: from the project's folder."""
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return path
 
 
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
