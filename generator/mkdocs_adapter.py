@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -28,59 +30,65 @@ from mkdocs.utils import yaml_load
 
 from . import i18n, report
 from .findings import Finding, NoticeError, Position, UsageError
-from .model import LANGUAGES
+from .project import Project
 from .site import SitePlan, build_date, plan_site
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-_active: dict[str, SitePlan] = {}
-CONFIG = "mkdocs.yml"
-NOTICE = Path("policy/notice.yaml")
+_active: dict[str, Any] = {}
+_serving: dict[str, Project] = {}
 
 
-def site_url(root: Path) -> str:
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+"""The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
+
+
+def site_url(project: Project) -> str:
     """The site's public address from mkdocs.yml, or "" when it is not set."""
-    value = _raw_config(root).get("site_url") or ""
+    config_name = project.shown(project.mkdocs_config)
+    value = _raw_config(project).get("site_url") or ""
     if not isinstance(value, str):
-        raise NoticeError([Finding(Position(CONFIG), "error", "site_url must be an address, such as https://privacy.example.fi/")])
+        raise NoticeError([Finding(Position(config_name), "error", "site_url must be an address, such as https://privacy.example.fi/")])
     return value.rstrip("/")
 
 
-def _raw_config(root: Path) -> dict[str, Any]:
+def _raw_config(project: Project) -> dict[str, Any]:
     """mkdocs.yml as written; NoticeError, with the line where there is one, if it cannot be used."""
+    config_name = project.shown(project.mkdocs_config)
     try:
-        with open(root / CONFIG, encoding="utf-8") as handle:
+        with open(project.mkdocs_config, encoding="utf-8") as handle:
             raw = yaml_load(handle)
     except OSError as exc:
-        raise NoticeError([Finding(Position(CONFIG), "error", f"cannot read the site configuration: {exc.strerror}")]) from None
+        raise NoticeError([Finding(Position(config_name), "error", f"cannot read the site configuration: {exc.strerror}")]) from None
     except UnicodeDecodeError:
-        raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration is not UTF-8 text")]) from None
+        raise NoticeError([Finding(Position(config_name), "error", "the site configuration is not UTF-8 text")]) from None
     except MkDocsException as exc:  # MkDocs' reader wraps the YAML error, or an INHERIT: file cannot be read
         cause = exc.__context__
         mark = getattr(cause, "problem_mark", None)
         if isinstance(cause, yaml.YAMLError) and mark is not None:
             problem = getattr(cause, "problem", None) or "not valid YAML"
-            raise NoticeError([Finding(Position(CONFIG, mark.line + 1, mark.column + 1), "error", f"invalid YAML: {problem}")]) from None
-        raise NoticeError([Finding(Position(CONFIG), "error", f"the site configuration cannot be used: {exc}")]) from None
+            raise NoticeError([Finding(Position(config_name, mark.line + 1, mark.column + 1), "error", f"invalid YAML: {problem}")]) from None
+        raise NoticeError([Finding(Position(config_name), "error", f"the site configuration cannot be used: {exc}")]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
-        raise NoticeError([Finding(Position(CONFIG), "error", "the site configuration must be a mapping with a theme: mapping "
-                                                              "(name: material, ...)")])
+        raise NoticeError([Finding(Position(config_name), "error", "the site configuration must be a mapping with a theme: mapping "
+                                                                   "(name: material, ...)")])
     return raw
 
 
-def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> None:
+def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
     """Run one MkDocs build of `plan` in `lang` into `site_dir`."""
     _active["plan"] = plan
     try:
-        mkdocs_build(_config(root, lang, site_dir=str(site_dir)))
+        mkdocs_build(_config(project, lang, site_dir=str(site_dir)))
     except MkDocsException as exc:
-        raise NoticeError([Finding(Position("mkdocs.yml"), "error", f"MkDocs build failed ({lang}): {exc}")]) from None
+        raise NoticeError([Finding(Position(project.shown(project.mkdocs_config)), "error",
+                                   f"MkDocs build failed ({lang}): {exc}")]) from None
     finally:
         _active.clear()
 
 
-def serve(root: Path, lang: str, dev_addr: str) -> int:
+def serve(project: Project, lang: str, dev_addr: str) -> int:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
@@ -88,11 +96,13 @@ def serve(root: Path, lang: str, dev_addr: str) -> int:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    overrides = _overrides(root, lang)
+    overrides = _overrides(project, lang)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
+    _serving["project"] = project
+    overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
     try:
-        mkdocs_serve(str(root / CONFIG), livereload=True, dev_addr=dev_addr, **overrides)
+        mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
     except Abort as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -103,12 +113,14 @@ def serve(root: Path, lang: str, dev_addr: str) -> int:
     return 0
 
 
-def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
-    return load_config(str(root / "mkdocs.yml"), **_overrides(root, lang), **options)
+def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
+    return load_config(str(project.mkdocs_config), **_overrides(project, lang), **options)
 
 
-def _overrides(root: Path, lang: str) -> dict[str, Any]:
-    return {"theme": dict(_raw_config(root)["theme"], language=lang)}
+def _overrides(project: Project, lang: str) -> dict[str, Any]:
+    raw = _raw_config(project)
+    watch = [str(project.mkdocs_config.parent / path) for path in raw.get("watch", ())]
+    return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
 
 # -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
@@ -118,9 +130,8 @@ def _overrides(root: Path, lang: str) -> dict[str, Any]:
 # grow with the number of releases) and the language menu.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
-    if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
-        root = Path(config.config_file_path).parent
-        _active["serving"] = _preview_plan(root, lang)
+    if "plan" not in _active:  # `serve`: read the project afresh for every rebuild
+        _active["serving"] = _preview_plan(_serving["project"], lang)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
@@ -133,11 +144,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # navigation, <title>): escaped once as Markup, it reads right in both.
     config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
+    _active["languages"] = plan.languages
     config.extra["alternate"] = alternates("")
     return config
 
 
-def _preview_plan(root: Path, lang: str) -> SitePlan:
+def _preview_plan(project: Project, lang: str) -> SitePlan:
     """The preview's plan; a notice that cannot be read is reported as `check` reports it.
 
     The preview then goes on showing the last readable version until the next
@@ -145,22 +157,15 @@ def _preview_plan(root: Path, lang: str) -> SitePlan:
     there is none yet, `serve` ends with exit code 1.
     """
     try:
-        return plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
+        return plan_site(project, today=build_date(), draft=True, site_url=site_url(project), preview=lang)
     except NoticeError as exc:
-        findings = [replace(f, position=replace(f.position, path=_relative(root, f.position.path))) for f in exc.findings]
-        report.write(findings, str(NOTICE), "text", out=sys.stderr)
+        findings = [replace(f, position=replace(f.position, path=project.shown(Path(f.position.path))))
+                    for f in exc.findings]
+        report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
         if "serving" not in _active:
             raise Abort("The preview cannot start: fix the errors above.") from None
         print("The preview shows your last readable version: fix the errors above and save again.", file=sys.stderr)
         return _active["serving"]
-
-
-def _relative(root: Path, path: str) -> str:
-    """A path under the project as `check` prints it: from the project's folder."""
-    try:
-        return str(Path(path).relative_to(root))
-    except ValueError:
-        return path
 
 
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
@@ -199,13 +204,39 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
-def alternates(url: str) -> list[dict[str, str]]:
+# on_env: MkDocs makes a new Jinja environment for every build, so the live
+# preview compiled Material's templates anew on every edit (a third of a
+# rebuild). Compiled templates are kept for the life of the process; a
+# template whose source changed is compiled again (Jinja checks each one's
+# checksum), so an edit in site_overrides/ shows in the next rebuild.
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = _COMPILED
+    return env
+
+
+class _CompiledTemplates(BytecodeCache):
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[str, str]]:
     """The page at `url` in every language, as links from this language's root.
 
-    >>> [a["link"] for a in alternates("2026-01-01/")]
-    ['../fi/2026-01-01/', '../sv/2026-01-01/', '../en/2026-01-01/']
+    >>> [a["link"] for a in alternates("2026-01-01/", ("fi", "en"))]
+    ['../fi/2026-01-01/', '../en/2026-01-01/']
     """
-    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in LANGUAGES]
+    languages = _active["languages"] if languages is None else languages
+    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in languages]
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:

@@ -4,9 +4,14 @@ jsonschema finds the errors; this module turns each into one sentence that
 names the field, says what is allowed, and points at the line. An unknown key
 comes with the nearest known one as a suggestion.
 
+Editors check only the formats JSON Schema defines, so the schema gives them a
+`pattern` (and for countries an `enum`) beside each of Seloste's own formats.
+Here the format is the exact check, and the one that reports: a pattern or
+enum beside a format is the editor's, and never reported a second time.
+
 >>> from generator.load import load_text
 >>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
->>> for f in validate(doc): print(f)
+>>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
 n.yaml:1:1: error: revision: missing required field
 n.yaml:2:1: error: controler: unknown field; did you mean 'controller'?
@@ -20,16 +25,15 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from . import formats
 from .findings import Finding
+from .languages import SUPPORTED, english_name
 from .load import MAX_FINDINGS, Document, FieldPath, field_name
-
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policy" / "schema.json"
 
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
@@ -69,23 +73,34 @@ def _python_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def _beside_format(keyword: Any) -> Any:
+    """A keyword checked only where the schema gives no format: beside a format it is for editors."""
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+        if "format" not in schema:
+            yield from keyword(validator, value, instance, schema)
+    return check
+
+
+_Validator = validators.extend(Draft202012Validator, {
+    "pattern": _beside_format(_pattern),
+    "enum": _beside_format(Draft202012Validator.VALIDATORS["enum"]),
+})
 
 
 @lru_cache(maxsize=4)
-def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+def load_schema(path: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
 
 
 @lru_cache(maxsize=4)
-def _validator(path: Path = SCHEMA_PATH) -> Any:
+def _validator(path: Path) -> Any:
     return _Validator(load_schema(path), format_checker=_formats())
 
 
-def validate(doc: Document) -> list[Finding]:
+def validate(doc: Document, schema: Path) -> list[Finding]:
     """Every schema violation of the document (at most MAX_FINDINGS), sorted by position."""
-    every = (finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error))
+    every = (finding for error in _validator(schema).iter_errors(doc.data) for finding in _describe(doc, error))
     findings = sorted(set(itertools.islice(every, MAX_FINDINGS + 1)), key=lambda f: (f.position, f.message))
     if len(findings) > MAX_FINDINGS:
         last = findings[MAX_FINDINGS - 1].position
@@ -112,7 +127,7 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
 def _sentence(error: ValidationError) -> str:
     kind, value, schema = error.validator, error.instance, error.schema
     if kind == "type":
-        if set(schema.get("required", ())) == {"fi", "sv", "en"}:
+        if set(schema.get("properties", ())) == set(SUPPORTED):
             return f"expected the text in each language, as fi:, sv: and en: lines below it, got {_kind(value)}"
         return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
     if kind == "enum":
@@ -185,3 +200,28 @@ def _suggest(key: str, allowed: list[str]) -> str:
 def _finding(doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None) -> Finding:
     position = doc.position(path if at is None else at, key=key)
     return Finding(position, "error", f"{field_name(doc, path)}: {message}")
+
+
+def text_languages(texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languages: tuple[str, ...],
+                   doc: Document) -> list[Finding]:
+    r"""Every text that does not hold exactly the notice's languages (`languages:`, default all).
+
+    >>> from generator.load import load_text
+    >>> doc = load_text("a: {fi: x, sv: y}\n", "n.yaml")
+    >>> for f in text_languages([(("a",), doc.data["a"])], ("fi", "en"), doc): print(f)
+    n.yaml:1:4: error: a: the English text (en) is missing; this notice is published in fi and en
+    n.yaml:1:12: error: a.sv: this notice is not published in Swedish (languages: fi, en); remove the sv text or add sv to languages
+    """
+    findings = []
+    for path, text in texts:
+        for lang in languages:
+            if lang not in text:
+                findings.append(_finding(doc, path, (
+                    f"the {english_name(lang)} text ({lang}) is missing; this notice is published in "
+                    f"{', '.join(languages[:-1]) + ' and ' if len(languages) > 1 else ''}{languages[-1]}")))
+        for lang in text:
+            if lang not in languages:
+                findings.append(_finding(doc, path + (lang,), key=True, message=(
+                    f"this notice is not published in {english_name(lang)} (languages: {', '.join(languages)}); "
+                    f"remove the {lang} text or add {lang} to languages")))
+    return findings

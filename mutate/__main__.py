@@ -36,6 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "mutate" / "work"
 MODULES = ["markup", "releases", "rules", "load", "diff", "i18n", "site"]
+ALSO_KNOWN = {"site": ["templates/files/diff.html.j2", "timeline", "duration"]}
+"""Where issue 10's named survivors moved to outside MODULES, checked with the module they belong to."""
 TARGETS = {"markup": 0.90, "releases": 0.90}
 OVERALL_TARGET = 0.80
 KILLED = ("ok_killed", "ok_suspicious", "bad_timeout")
@@ -124,7 +126,7 @@ def line_map() -> None:
             if "" in contexts:
                 imported[path.stem].add(line)
     out: dict[str, dict[str, list[str]]] = {}
-    for module in MODULES:
+    for module in MODULES + [name for names in ALSO_KNOWN.values() for name in names if "." not in name]:
         lines = by_module.get(module, {})
         anyone = set().union(*lines.values()) if lines else set()
         owner = _statement_lines(WORK / "generator" / f"{module}.py")
@@ -190,17 +192,20 @@ def known(module: str) -> None:
     from .known import KNOWN
 
     results = json.loads((WORK / "known.json").read_text(encoding="utf-8")) if (WORK / "known.json").exists() else {}
-    tests_of = json.loads((WORK / "line_map.json").read_text(encoding="utf-8"))[f"{module}.py"]
-    path = WORK / "generator" / f"{module}.py"
-    source = path.read_text(encoding="utf-8")
+    line_maps = json.loads((WORK / "line_map.json").read_text(encoding="utf-8"))
     for name, old, new, what in KNOWN:
-        if name != module:
+        if name != module and name not in ALSO_KNOWN.get(module, []):
             continue
+        template = "." in name
+        path = WORK / "generator" / (name if template else f"{name}.py")
+        source = path.read_text(encoding="utf-8")
+        tests_of = line_maps.get(f"{module if template else name}.py", {})
         if old not in source:
             results[what] = "not found"
             continue
         line = source[:source.index(old)].count("\n") + 1 + len(old) - len(old.lstrip("\n"))
-        tests = tests_of.get(str(line), [])
+        tests = (sorted({t for ts in tests_of.values() for t in ts}) if template  # every test of the module
+                 else tests_of.get(str(line), []))
         try:
             path.write_text(source.replace(old, new, 1), encoding="utf-8")
             result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",

@@ -5,7 +5,8 @@ added to the schema is attacked here from the day it exists. Hostile strings
 (markup, every URL scheme, Markdown, table and attr_list syntax, entities,
 Jinja and snippet syntax, bidi characters, very long words) go into every
 field; the property is "refused by `check` with a finding at that field, or
-rendered as inert data":
+rendered as inert data" (a link to anything but https: or mailto:, a control
+character: refused; the rest must be inert):
 
 - the built pages contain no element, attribute, URL scheme or requested host
   that the templates do not make themselves for a benign notice;
@@ -182,13 +183,14 @@ MARKUP = ["<script>alert(1)</script>", "<img src=https://tracker.example/p.gif o
           '"><svg onload=alert(1)>', "'><iframe src=//evil.example>", "</title><script>alert(1)</script>",
           "<!-- x -->", "<![CDATA[x]]>", "]]>", "<style>body{background:url(https://evil.example/s)}</style>",
           '<a href="javascript:alert(1)">x</a>', "<div markdown=\"1\">*x*</div>", "<details open>x</details>"]
-SCHEMES = ["[a](javascript:alert)", "[a](JaVaScRiPt:alert)", "[a](java&#x73;cript:alert)",
-           "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a](http://plain.example/x)",
-           "[a](//evil.example/x)", "[a](file:///etc/passwd)", "[a](ftp://ftp.example/x)",
-           "[a](https://ok.example/a_b)", "[a](mailto:a@ok.example)", "[a](https://ok.example \"t\")",
+UNSAFE_LINKS = ["[a](javascript:alert)", "[a](JaVaScRiPt:alert)", "[a](java&#x73;cript:alert)",
+                "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a](http://plain.example/x)",
+                "[a](//evil.example/x)", "[a](file:///etc/passwd)", "[a](ftp://ftp.example/x)",
+                "[a](<javascript:alert>)", "[a](https://ok.example/\"onmouseover=alert)"]
+"""Links to anything but https: and mailto: are errors of `check`, which stop release and build."""
+SCHEMES = ["[a](https://ok.example/a_b)", "[a](mailto:a@ok.example)", "[a](https://ok.example \"t\")",
            "<https://auto.example/x>", "<javascript:alert>", "https://bare.example/x www.bare.example",
-           "![.](https://tracker.example/p.gif)", "![x](javascript:alert)", "[a][r]\n[r]: javascript:alert",
-           "[a](<javascript:alert>)", "[a](https://ok.example/\"onmouseover=alert)"]
+           "![.](https://tracker.example/p.gif)", "![x](javascript:alert)", "[a][r]\n[r]: javascript:alert"]
 ATTR_LIST = ["[x](https://ok.example){: onclick=alert }", "**b**{: onclick=alert }", "`c`{: onclick=alert }",
              "*e*{: onclick=alert }", "end of block {: onclick=alert }", "{: #id .cls style=\"color:red\" }",
              "[x](mailto:a@ok.example){: style=\"background:url(https://evil.example/a)\" }"]
@@ -372,6 +374,16 @@ def fields_at(text: str, value: str) -> list[int]:
     """The lines of `text` (one value a line) that hold `value`."""
     encoded = json.dumps(value, ensure_ascii=True)
     return [n for n, line in enumerate(text.splitlines(), 1) if line.strip().rstrip(",").endswith(encoded)]
+
+
+@pytest.mark.parametrize("link", UNSAFE_LINKS)
+def test_an_unsafe_link_is_refused_in_every_free_field(checker: Path, link: str) -> None:
+    data = second_revision(BENIGN)
+    for where in FREE:
+        put(data, where, f"{link} {where}")
+    text, lines = error_lines(checker, data)
+    missed = [str(where) for where in FREE if not set(fields_at(text, f"{link} {where}")) & lines]
+    assert missed == [], f"{link!r} accepted in {len(missed)} of {len(FREE)} fields"
 
 
 @pytest.mark.parametrize("bad", REFUSABLE, ids=ascii)

@@ -11,12 +11,12 @@ import pytest
 
 from generator.read import read_notice, read_notice_text
 from generator.render import render_notice
-from support import MULTI_VERSIONS, REPO, make_project, release, run
+from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
 @pytest.fixture(scope="module")
 def entrack():
-    return read_notice(REPO / "policy" / "notice.yaml")[0]
+    return read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
 
 
 @pytest.mark.parametrize("lang, sentences", [
@@ -25,15 +25,15 @@ def entrack():
     ("en", ["# Privacy notice: Entrack Oy", "processor", "Right to erasure (Art. 17)"]),
 ])
 def test_key_sentences_per_language(entrack, lang: str, sentences: list[str]) -> None:
-    text = render_notice(entrack, lang)
+    text = render_notice(entrack, lang, PROJECT.locales)
     lowered = text.lower()
     assert [s for s in sentences if s.lower() not in lowered] == []
 
 
 @pytest.mark.parametrize("lang, words", [("fi", "18 kuukautta"), ("sv", "18 månader"), ("en", "18 months")])
 def test_retention_durations_are_exact(lang: str, words: str) -> None:
-    notice = read_notice(MULTI_VERSIONS[1])[0]
-    assert words in render_notice(notice, lang)
+    notice = read_notice(MULTI_VERSIONS[1], PROJECT.schema)[0]
+    assert words in render_notice(notice, lang, PROJECT.locales)
 
 
 HOSTILE_TEXT = {
@@ -68,11 +68,12 @@ def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def test_hostile_text_renders_as_text_in_markdown() -> None:
-    notice = read_notice_text(HOSTILE, "hostile.yaml")[0]
-    fi = render_notice(notice, "fi")
+    notice = read_notice_text(HOSTILE, "hostile.yaml", PROJECT.schema)[0]
+    fi = render_notice(notice, "fi", PROJECT.locales)
     assert "<script>" not in fi and "&lt;script&gt;" in fi
     assert "\\[klik\\](javascript:alert)" in fi  # escaped: not a link
-    sv = render_notice(notice, "sv")
+    assert "[ok](<https://example.com/ok>)" in fi  # a safe link after an unsafe one is still a link
+    sv = render_notice(notice, "sv", PROJECT.locales)
     assert "[&lt;b&gt;x&lt;/b&gt; \\*y\\*](<https://example.com/c>)" in sv  # a link, its label escaped
     assert "\\{: onclick=alert \\}" in sv
 
@@ -81,7 +82,9 @@ def test_hostile_text_renders_as_text_in_markdown() -> None:
 def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     tmp_path = tmp_path_factory.mktemp("hostile")
     root = make_project(tmp_path / "p")
-    (tmp_path / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    # An unsafe link is an error of check, which stops release; the rest is published as text.
+    published = HOSTILE.replace("[klik](javascript:alert) [data](data:text/html,x) ", "")
+    (tmp_path / "hostile.yaml").write_text(published, encoding="utf-8")
     release(root, tmp_path / "hostile.yaml")
     assert run(root, "build").returncode == 0
     return {lang: (root / "site" / lang / "index.html").read_text(encoding="utf-8") for lang in ("fi", "sv", "en")}
@@ -96,8 +99,7 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[st
                 and not a["href"].startswith(("https:", "mailto:"))] == [], lang
         assert [a for tag, a in found if a.get("style") or a.get("id") == "forged"] == [], lang
     fi = pages["fi"]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fi and "[klik](javascript:alert)" in fi
-    assert '<a href="https://example.com/ok">ok</a>' in fi  # a safe link after an unsafe one is still a link
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fi and '<a href="https://example.com/ok">ok</a>' in fi
     assert "<p>1. not a list</p>" in fi and "<p>+ not a list</p>" in fi and "<p>= not a heading</p>" in fi
     sv = pages["sv"]
     assert "**fet**{: onclick=alert }" in sv and "`kod`{: onclick=alert }" in sv and "&amp;amp;" in sv
@@ -127,18 +129,20 @@ def test_a_catalog_edit_reaches_the_next_render_in_the_same_process(tmp_path: Pa
     script = """
 import os, sys
 from pathlib import Path
+from generator.project import Project
 from generator.read import read_notice
 from generator.render import render_notice
-notice = read_notice(sys.argv[1])[0]
-print(render_notice(notice, "fi").splitlines()[0])
+project = Project.at(Path())
+notice = read_notice(sys.argv[1], project.schema)[0]
+print(render_notice(notice, "fi", project.locales).splitlines()[0])
 po = Path("locales/fi/LC_MESSAGES/messages.po")
 po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Tietosuojaseloste"', 'msgstr "Korjattu"'), encoding="utf-8")
 stat = po.stat()
 os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-print(render_notice(notice, "fi").splitlines()[0])
+print(render_notice(notice, "fi", project.locales).splitlines()[0])
 """
     result = subprocess.run([sys.executable, "-c", script, str(MULTI_VERSIONS[0])], cwd=root,
-                            env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+                            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["# Tietosuojaseloste: Esimerkki Oy", "# Korjattu: Esimerkki Oy"]
 
@@ -153,3 +157,166 @@ def test_every_unit_of_a_duration_is_named_as_written(value: str, words: dict[st
     from generator import i18n
 
     assert {lang: i18n.format_duration(value, lang) for lang in words} == words
+
+
+# -- The words: official terms, exact periods, nothing said that the notice does not say ----------------------
+
+
+def _notice(change=lambda data: None):
+    """The fictional notice (version 2), changed in place by `change`."""
+    import yaml
+
+    from generator.model import Notice
+
+    data = yaml.safe_load(MULTI_VERSIONS[1].read_text(encoding="utf-8"))
+    change(data)
+    return Notice.from_data(data)
+
+
+def _pages(notice) -> dict[str, str]:
+    return {lang: render_notice(notice, lang, PROJECT.locales) for lang in ("fi", "sv", "en")}
+
+
+def test_swedish_periods_in_days_are_dagar_not_dygn() -> None:
+    def thirty_days(data):
+        data["purposes"][0]["retention"] = {"period": "P30D"}
+        data["cookies"][0]["duration"] = "P1D"
+
+    sv = _pages(_notice(thirty_days))["sv"]
+    assert "30 dagar" in sv and "| 1 dag |" in sv and "dygn" not in sv
+
+
+def test_english_dates_are_british_on_a_page_in_english() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from generator.render import render_template
+
+    release = SimpleNamespace(id="2026-11-25", effective=date(2026, 11, 25))
+    page = render_template("page.md.j2", "en", PROJECT.locales, heading="# Privacy notice", status="current",
+                           upcoming=None, release=release, permalink="/en/2026-11-25/",
+                           permalink_link="../2026-11-25/", body="")
+    assert "In force from 25 November 2026." in page
+
+
+def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from generator.render import render_template
+
+    first, second = (SimpleNamespace(id=d.isoformat(), effective=d) for d in (date(2026, 1, 1), date(2026, 3, 1)))
+    pages = {lang: render_template("page.md.j2", lang, PROJECT.locales, heading="#", status="archived", upcoming=None,
+                                   release=first, successor=second, current_link="../", permalink="/x/",
+                                   permalink_link="../x/", body="") for lang in ("fi", "sv", "en")}
+    assert "in force from 1 January 2026 until it was replaced on 1 March 2026." in pages["en"]
+    assert "kunnes se korvattiin 1. maaliskuuta 2026" in pages["fi"]
+    assert "tills den ersattes den 1 mars 2026" in pages["sv"]
+
+
+def test_the_regulation_is_named_once_in_full() -> None:
+    pages = _pages(_notice())
+    for lang, name in (("fi", "EU:n yleisen tietosuoja-asetuksen (EU) 2016/679"),
+                       ("sv", "dataskyddsförordningen (EU) 2016/679"),
+                       ("en", "General Data Protection Regulation (EU) 2016/679 (GDPR)")):
+        assert pages[lang].count(name) == 1, lang
+        assert pages[lang].count("2016/679") == 1, lang
+
+
+def test_the_right_to_object_names_official_authority_and_direct_marketing_is_objected_to() -> None:
+    def objections(data):
+        data["rights"]["granted"] += ["object_direct_marketing"]
+
+    pages = _pages(_notice(objections))
+    assert "or in the exercise of official authority" in pages["en"]
+    assert "julkisen vallan käyttämiseen" in pages["fi"] and "myndighetsutövning" in pages["sv"]
+    assert "You may object at any time to the processing of your data for direct marketing." in pages["en"]
+    assert "Voit milloin tahansa vastustaa tietojesi käsittelyä suoramarkkinointia varten." in pages["fi"]
+    assert "Du kan när som helst invända mot att dina uppgifter behandlas för direktmarknadsföring." in pages["sv"]
+    for lang, words in (("en", ("forbid", "prohibit")), ("fi", ("kieltää", "kielto")), ("sv", ("förbjud",))):
+        assert not [word for word in words if word in pages[lang].lower()], lang
+
+
+def test_rights_are_listed_in_the_order_of_the_articles() -> None:
+    def shuffled(data):
+        data["rights"]["granted"] = ["complaint", "objection", "portability", "erasure", "access"]
+
+    for lang, page in _pages(_notice(shuffled)).items():
+        articles = re.findall(r"^- \*\*[^*]*?(\d+)(?: artikla|\)|\.\d+\))", page, flags=re.M)
+        assert articles == ["15", "17", "20", "21", "77"], (lang, articles)
+
+
+def test_a_data_protection_officer_is_designated_not_appointed() -> None:
+    pages = _pages(_notice())  # appointed: false
+    assert "Rekisterinpitäjä ei ole nimennyt tietosuojavastaavaa." in pages["fi"] and "nimittä" not in pages["fi"]
+    assert "The controller has not designated a data protection officer." in pages["en"]
+    assert "har inte utsett något dataskyddsombud" in pages["sv"]
+
+
+def test_swedish_and_english_use_the_regulations_terms_for_controllers_and_public_sources() -> None:
+    def independent_and_public(data):
+        data["recipients"][0]["role"] = "controller"
+        data["sources"][0]["publicly_available"] = True
+
+    pages = _pages(_notice(independent_and_public))
+    assert "(självständigt personuppgiftsansvarig, Finland)" in pages["sv"]
+    assert "(allmänt tillgänglig källa)" in pages["sv"] and "offentlig" not in pages["sv"]
+    assert "(publicly accessible source)" in pages["en"]
+    assert "(yleisesti saatavilla oleva lähde)" in pages["fi"]
+
+
+def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> None:
+    pages = _pages(_notice())
+    assert "## Oikeutesi { #rights }" in pages["fi"]
+    assert "## Dina rättigheter { #rights }" in pages["sv"]
+    assert "## Your rights { #rights }" in pages["en"]
+
+
+@pytest.mark.parametrize("bases, labels", [
+    (["contract"], ("Oikeusperuste:", "Rättslig grund:", "Legal basis:")),
+    (["contract", "legal_obligation"], ("Oikeusperusteet:", "Rättsliga grunder:", "Legal bases:")),
+])
+def test_labels_are_singular_or_plural_as_the_list_after_them(bases: list[str], labels: tuple[str, ...]) -> None:
+    def with_bases(data):
+        data["purposes"][0]["legal_bases"] = bases
+        data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][:len(bases)]
+
+    pages = _pages(_notice(with_bases))
+    for lang, label in zip(("fi", "sv", "en"), labels):
+        assert f"- **{label}**" in pages[lang], lang
+    recipients = ("Vastaanottaja:", "Mottagare:", "Recipient:") if len(bases) == 1 else ("Vastaanottajat:", "Mottagare:", "Recipients:")
+    for lang, label in zip(("fi", "sv", "en"), recipients):
+        assert f"- **{label}**" in pages[lang], lang
+    assert "- **Source:** The data subject" in pages["en"] and "- **Tietolähde:**" in pages["fi"] and "- **Källa:**" in pages["sv"]
+
+
+def _cookie_section(page: str) -> str:
+    start = page.index("{ #cookies }")
+    return page[start:page.index("\n## ", start)]
+
+
+def test_a_cookie_of_which_only_the_provider_is_known_shows_that_and_no_dashes() -> None:
+    def provider_only(data):
+        data["cookies"] = [{"provider": "Google Analytics", "party": "third"}]
+
+    for lang, page in _pages(_notice(provider_only)).items():
+        section = _cookie_section(page)
+        assert "–" not in section and "| |" not in section and "|  |" not in section, lang
+    assert "| Provider |\n| --- |\n| Google Analytics (third party) |" in _cookie_section(_pages(_notice(provider_only))["en"])
+
+
+def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
+    def mixed(data):
+        data["cookies"].append({"name": "_ga", "provider": "Google Analytics", "duration": "P2Y"})
+
+    en = _cookie_section(_pages(_notice(mixed))["en"])
+    assert "|" not in en and "–" not in en
+    assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
+            "Duration: session\n") in en
+    assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
+
+
+def test_cookies_known_in_full_are_a_table_of_five_columns() -> None:
+    en = _cookie_section(_pages(_notice())["en"])
+    assert "| Cookie | Provider | Purpose | Category | Duration |\n| --- | --- | --- | --- | --- |\n" in en
+    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session |" in en
