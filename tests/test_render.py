@@ -149,9 +149,9 @@ print(render_notice(notice, "fi", project.locales).splitlines()[0])
 
 @pytest.mark.parametrize("value, words", [
     ("P2W", {"fi": "2 viikkoa", "en": "2 weeks"}), ("P3D", {"fi": "3 päivää", "en": "3 days"}),
-    ("P1Y2M3W4D", {"fi": "1 vuosi, 2 kuukautta, 3 viikkoa ja 4 päivää", "en": "1 year, 2 months, 3 weeks, and 4 days"}),
+    ("P1Y2M3W4D", {"fi": "1 vuosi, 2 kuukautta, 3 viikkoa ja 4 päivää", "en": "1 year, 2 months, 3 weeks and 4 days"}),
     ("PT12H", {"en": "12 hours"}), ("PT30M", {"fi": "30 minuuttia", "en": "30 minutes"}), ("P1M", {"en": "1 month"}),
-    ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute, and 1 second"}), ("P18M", {"sv": "18 månader"}),
+    ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute and 1 second"}), ("P18M", {"sv": "18 månader"}),
 ])
 def test_every_unit_of_a_duration_is_named_as_written(value: str, words: dict[str, str]) -> None:
     from generator import i18n
