@@ -186,9 +186,9 @@ MARKUP = ["<script>alert(1)</script>", "<img src=https://tracker.example/p.gif o
 UNSAFE_LINKS = ["[a](javascript:alert)", "[a](JaVaScRiPt:alert)", "[a](java&#x73;cript:alert)",
                 "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a](http://plain.example/x)",
                 "[a](//evil.example/x)", "[a](file:///etc/passwd)", "[a](ftp://ftp.example/x)",
-                "[a](<javascript:alert>)", "[a](https://ok.example/\"onmouseover=alert)", "<javascript:alert>"]
+                "[a](<javascript:alert>)", "<javascript:alert>"]
 """Links to anything but https: and mailto: are errors of `check`, which stop release and build."""
-SCHEMES = ["[a](https://ok.example/a_b)", "[a](mailto:a@ok.example)", "[a](https://ok.example \"t\")",
+SCHEMES = ["[a](https://ok.example/\"onmouseover=alert)", "[a](https://ok.example/a_b)", "[a](mailto:a@ok.example)", "[a](https://ok.example \"t\")",
            "<https://auto.example/x>", "https://bare.example/x www.bare.example",
            "![.](https://tracker.example/p.gif)", "![x](javascript:alert)", "[a][r]\n[r]: javascript:alert"]
 ATTR_LIST = ["[x](https://ok.example){: onclick=alert }", "**b**{: onclick=alert }", "`c`{: onclick=alert }",
@@ -203,13 +203,16 @@ ENTITIES = ["&amp;", "&lt;script&gt;", "&#60;script&#62;", "&#x3C;img src=x&#x3E
 BIDI = ["\u202egnp.exe", "\u2066x\u2069", "\u200b", "\u200e\u200f", "\u2028", "\u00ad", "e\u0301"]
 LONG = ["W" * 5000, "https://ok.example/" + "a" * 3000, "&" * 2000 + "<" * 2000]
 RENDERABLE = MARKUP + SCHEMES + ATTR_LIST + MARKDOWN + ENTITIES + BIDI + LONG
+IN_TEXTS = [f for f in RENDERABLE if not re.search(r"(javascript|data|vbscript|file|ftp|http):", f)]
+"""What a text may hold and still be published; `check` refuses the rest (a target of another scheme,
+in any syntax), which names hold as text."""
 REFUSABLE = ["\x00", "\x07", "\x1b[31mred", "\x7f", "\x85", "\ufffe", "\uffff", "\ud800"]
 
 
 @st.composite
 def hostile(draw: st.DrawFn, limit: int, single_line: bool, unsafe: bool) -> str:
     """Hostile fragments; `unsafe` links too (where they are not links: in a name)."""
-    parts = draw(st.lists(st.sampled_from(RENDERABLE + UNSAFE_LINKS if unsafe else RENDERABLE), min_size=2, max_size=6))
+    parts = draw(st.lists(st.sampled_from(RENDERABLE + UNSAFE_LINKS if unsafe else IN_TEXTS), min_size=2, max_size=6))
     text = draw(st.sampled_from([" ", "\n"])).join(parts)
     if single_line:
         text = " ".join(text.split("\n"))
