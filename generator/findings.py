@@ -59,6 +59,5 @@ class NoticeError(Exception):
         """Pickled with its findings, so that an error of a worker process arrives whole."""
         return (NoticeError, (self.findings,))
 
-
 class UsageError(Exception):
     """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""

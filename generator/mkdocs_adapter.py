@@ -12,7 +12,6 @@ import logging
 import os
 import socket
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,34 +45,36 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 def site_url(project: Project) -> str:
     """The site's public address from mkdocs.yml, or "" when it is not set."""
-    config_name = project.shown(project.mkdocs_config)
     value = _raw_config(project).get("site_url") or ""
     if not isinstance(value, str):
-        raise NoticeError([Finding(Position(config_name), "error", "site_url must be an address, such as https://privacy.example.fi/")])
+        raise NoticeError([_config_error(project, "site_url must be an address, such as https://privacy.example.fi/")])
     return value.rstrip("/")
 
 
 def _raw_config(project: Project) -> dict[str, Any]:
     """mkdocs.yml as written; NoticeError, with the line where there is one, if it cannot be used."""
-    config_name = project.shown(project.mkdocs_config)
     try:
         with open(project.mkdocs_config, encoding="utf-8") as handle:
             raw = yaml_load(handle)
     except OSError as exc:
-        raise NoticeError([Finding(Position(config_name), "error", f"cannot read the site configuration: {exc.strerror}")]) from None
+        raise NoticeError([_config_error(project, f"cannot read the site configuration: {exc.strerror}")]) from None
     except UnicodeDecodeError:
-        raise NoticeError([Finding(Position(config_name), "error", "the site configuration is not UTF-8 text")]) from None
+        raise NoticeError([_config_error(project, "the site configuration is not UTF-8 text")]) from None
     except MkDocsException as exc:  # MkDocs' reader wraps the YAML error, or an INHERIT: file cannot be read
         cause = exc.__context__
         mark = getattr(cause, "problem_mark", None)
         if isinstance(cause, yaml.YAMLError) and mark is not None:
             problem = getattr(cause, "problem", None) or "not valid YAML"
-            raise NoticeError([Finding(Position(config_name, mark.line + 1, mark.column + 1), "error", f"invalid YAML: {problem}")]) from None
-        raise NoticeError([Finding(Position(config_name), "error", f"the site configuration cannot be used: {exc}")]) from None
+            raise NoticeError([_config_error(project, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)]) from None
+        raise NoticeError([_config_error(project, f"the site configuration cannot be used: {exc}")]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
-        raise NoticeError([Finding(Position(config_name), "error", "the site configuration must be a mapping with a theme: mapping "
-                                                                   "(name: material, ...)")])
+        raise NoticeError([_config_error(project, "the site configuration must be a mapping with a theme: mapping "
+                                                  "(name: material, ...)")])
     return raw
+
+
+def _config_error(project: Project, message: str, line: int = 0, column: int = 0) -> Finding:
+    return Finding(Position(project.shown(project.mkdocs_config), line, column), "error", message)
 
 
 def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
@@ -96,11 +97,11 @@ def serve(project: Project, lang: str, dev_addr: str) -> int:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    _serving["project"] = project
     overrides = _overrides(project, lang)
+    overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
-    _serving["project"] = project
-    overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
     try:
         mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
     except Abort as exc:
@@ -159,9 +160,7 @@ def _preview_plan(project: Project, lang: str) -> SitePlan:
     try:
         return plan_site(project, today=build_date(), draft=True, site_url=site_url(project), preview=lang)
     except NoticeError as exc:
-        findings = [replace(f, position=replace(f.position, path=project.shown(Path(f.position.path))))
-                    for f in exc.findings]
-        report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
+        report.write(exc.findings, project.shown(project.notice), "text", out=sys.stderr)
         if "serving" not in _active:
             raise Abort("The preview cannot start: fix the errors above.") from None
         print("The preview shows your last readable version: fix the errors above and save again.", file=sys.stderr)

@@ -10,7 +10,7 @@ Here the format is the exact check, and the one that reports: a pattern or
 enum beside a format is the editor's, and never reported a second time.
 
 >>> from generator.load import load_text
->>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
+>>> doc = load_text("seloste: 2\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
 n.yaml:1:1: error: revision: missing required field

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MULTI_VERSIONS, make_project, release, run
+from support import MULTI_VERSIONS, REPO, make_project, release, run
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 UNREACHABLE = "192.0.2.1:8000"
@@ -154,7 +154,7 @@ def test_a_bad_edit_while_serving_is_reported_like_check_and_the_preview_goes_on
     notice = project / "policy" / "notice.yaml"
     good = notice.read_text(encoding="utf-8")
     port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(project), SOURCE_DATE_EPOCH="1781481600", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH="1781481600", NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     output = Output(process)

@@ -19,7 +19,7 @@ import pytest
 
 from generator.read import read_notice_text
 from generator.render import render_notice
-from support import MULTI_VERSIONS, hostile_project, run
+from support import MULTI_VERSIONS, PROJECT, hostile_project, run
 
 NAME = "Esimerkki Oy<img src=x onerror=alert(document.domain)>"
 PIXEL = "![.](https://tracker.example/p.gif)"
@@ -146,7 +146,7 @@ def test_feed_versions_and_search_index_carry_the_text(site: Path) -> None:
 
 def html_of(text: str) -> str:
     """A notice's English page body as the site's Markdown extensions make it."""
-    body = render_notice(read_notice_text(text, "n.yaml")[0], "en")
+    body = render_notice(read_notice_text(text, "n.yaml", PROJECT.schema)[0], "en", PROJECT.locales)
     return markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
 
 
