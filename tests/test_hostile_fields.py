@@ -34,6 +34,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from generator.migrate import upgrade
 from support import REPO, make_project, run
 
 SCHEMA = json.loads((REPO / "policy" / "schema.json").read_text(encoding="utf-8"))
@@ -157,6 +158,19 @@ BENIGN: dict[str, Any] = {
     "prevailing_language": "fi",
     "revision": {"effective": "2026-01-01", "summary": _text("First version")},
 }
+
+
+upgrade(BENIGN)  # written in format 1, read in the current one: the test follows the format
+BENIGN["data_protection_officer"]["website"] = "https://dpo.esimerkki.fi"
+BENIGN["recipients"][0]["role"] = "controller"  # a processor cannot be the one who decides
+BENIGN["purposes"][0].update({
+    "legal_bases": [{"basis": "contract", "covers": _text("Orders")},
+                    {"basis": "legitimate_interests", "covers": _text("Follow-up")}],
+    "retention": [{"data": ["contact"], "period": "P6Y", "criterion": _text("Criterion")}],
+    "provision": {"required_by": "contract", "consequences": _text("No order")},
+    "automated_decision": {"decided_by": "crm", "logic": _text("Logic"), "consequences": _text("Consequences"),
+                           "human_review": _text("Review")},
+    "criminal_data_authority": _text("Act 504/2002"), "consent_withdrawal": _text("Withdraw")})
 
 
 def notice_yaml(data: dict[str, Any]) -> str:
