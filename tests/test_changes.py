@@ -8,6 +8,7 @@ from typing import Any, Callable
 import pytest
 
 from generator.diff import changes
+from generator.migrate import upgrade
 from generator.model import Notice
 
 
@@ -43,6 +44,13 @@ def _edit(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def notice(data: dict[str, Any]) -> Notice:
+    """The notice, written here in format 1, in the current format."""
+    data = copy.deepcopy(data)
+    upgrade(data)
+    return Notice.from_data(data)
+
+
 def _summary(found: tuple[Any, ...]) -> list[tuple[str, str, str]]:
     return [(c.area, c.action, c.subject if isinstance(c.subject, str) else c.subject["en"]) for c in found]
 
@@ -70,7 +78,7 @@ def _summary(found: tuple[Any, ...]) -> list[tuple[str, str, str]]:
 def test_each_change_is_named_once(edit: Callable[[dict[str, Any]], None], expected: list[tuple[str, str, str]]) -> None:
     new = copy.deepcopy(BASE)
     edit(new)
-    assert _summary(changes(Notice.from_data(BASE), Notice.from_data(new))) == expected
+    assert _summary(changes(notice(BASE), notice(new))) == expected
 
 
 def test_changes_come_in_the_order_of_the_notice() -> None:
@@ -81,7 +89,7 @@ def test_changes_come_in_the_order_of_the_notice() -> None:
     new["purposes"].append({"id": "news", "name": T("News")})
     new["recipients"] = []
     new["transfers"] = []
-    assert _summary(changes(Notice.from_data(BASE), Notice.from_data(new))) == [
+    assert _summary(changes(notice(BASE), notice(new))) == [
         ("controller", "changed", ""), ("recipient", "removed", "CRM"), ("transfer", "removed", "US"),
         ("purpose", "changed", "Orders"), ("legal_basis", "changed", "Orders"), ("retention", "changed", "Orders"),
         ("purpose", "added", "News")]
