@@ -265,3 +265,14 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
         assert f"<{tag}>" not in html
     assert "&lt;b&gt;kept&lt;/b&gt;" in html
     assert "<del>&lt;i&gt;old&lt;/i&gt;</del>" in html and "<ins>&lt;u&gt;new&lt;/u&gt;</ins>" in html
+
+
+def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    (root / "policy" / "releases" / "releases.lock").write_text('{"releases": [{"id": 1}]}', encoding="utf-8")
+    result = run(root, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "policy/releases/releases.lock: error: the release lock file is damaged" in output
+    assert "[release-integrity]" in output
