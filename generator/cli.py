@@ -8,11 +8,13 @@ notice; one that does is a bug.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from .findings import NoticeError
+from .publish_dir import Busy, Refused, shown
 from .report import FORMATS
 
 DEFAULT_NOTICE = Path("policy/notice.yaml")
@@ -30,6 +32,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in exc.findings:
             print(finding, file=sys.stderr)
         return 1
+    except (Refused, Busy) as exc:
+        print(f"{exc}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # the disk, not the notice: full, read-only, a folder where a file should be
+        print(f"{_where(exc)}: error: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 1
+
+
+def _where(exc: OSError) -> str:
+    """The file an OS error is about, relative to the current folder."""
+    if not isinstance(exc.filename, (str, bytes)) or not exc.filename:
+        return "."
+    return shown(Path(os.fsdecode(exc.filename)), Path.cwd())
 
 
 def _parser() -> argparse.ArgumentParser:
