@@ -26,6 +26,7 @@ from .findings import Finding, NoticeError
 from .load import Document
 from .model import Notice
 from .read import read_notice
+from .ledger import history, read_entries
 from .releases import load_releases, verify
 from .rules import run_rules, stale_translations
 
@@ -37,13 +38,17 @@ def check_notice(notice: Notice, doc: Document) -> list[Finding]:
     return run_rules(notice, doc)
 
 
-def run_check(path: str | Path, *, strict: bool = False, output: str = "text", root: Path | None = None) -> int:
+def run_check(path: str | Path, *, strict: bool = False, output: str = "text", root: Path | None = None,
+              since: str | None = None) -> int:
     """Check the notice at `path` and the releases of the project at `root` (default: the
-    current folder), print the report in `output` format, return the exit code."""
+    current folder), and with `since` (a git revision) that no recorded release was rewritten
+    since then; print the report in `output` format, return the exit code."""
     root = Path.cwd() if root is None else root
     try:
         releases = load_releases(root)
         findings = verify(root, releases)
+        if since is not None:
+            findings += history(root, since, read_entries(root))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
     try:

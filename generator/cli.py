@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .findings import NoticeError
-from .publish_dir import Busy, Refused, shown
+from .findings import NoticeError, UsageError
+from .publish_dir import Busy, shown
 from .report import FORMATS
 
 DEFAULT_NOTICE = Path("policy/notice.yaml")
@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in exc.findings:
             print(finding, file=sys.stderr)
         return 1
-    except (Refused, Busy) as exc:
+    except (UsageError, Busy) as exc:
         print(f"{exc}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:  # the disk, not the notice: full, read-only, a folder where a file should be
@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, default=DEFAULT_NOTICE, help="notice file (default: %(default)s)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument("--since", metavar="REF", help="also fail if a release recorded at git revision REF was "
+                                                      "removed or changed, or one was added before its newest")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="build the site")
@@ -75,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     from .check import run_check
 
-    return run_check(args.path, strict=args.strict, output=args.format)
+    return run_check(args.path, strict=args.strict, output=args.format, since=args.since)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -54,3 +54,9 @@ class NoticeError(Exception):
     def __init__(self, findings: list[Finding] | tuple[Finding, ...]):
         self.findings = tuple(sorted(findings, key=lambda f: f.position))
         super().__init__("\n".join(str(f) for f in self.findings))
+
+
+class UsageError(Exception):
+    """A command given something it cannot use (not the notice's fault): exit 2, with a sentence."""
+
+    exit_code = 2

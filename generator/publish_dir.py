@@ -10,12 +10,12 @@ exchanged with it in one step (Linux `renameat2(RENAME_EXCHANGE)`), so at
 every instant, even under kill -9, the target is the old complete content or
 the new one. Where the exchange is not available, two renames are used and a
 target missing between them is restored from the old one by the next run.
-Leftovers of killed runs (`<name>.building.*`, `<name>.old.*`) are removed by
-the next run. One run at a time holds an exclusive lock on `.<name>.lock`
+Leftovers of killed runs (`.<name>.building.*`, `.<name>.old.*`) are removed
+by the next run. One run at a time holds an exclusive lock on `.<name>.lock`
 beside the target; another run meanwhile stops at once with `Busy` (exit 1)
 rather than wait for an unknown time.
 
->>> leftover_pattern("site").fullmatch("site.building.k2j_8x0a") is not None
+>>> leftover_pattern("site").fullmatch(".site.building.k2j_8x0a") is not None
 True
 >>> leftover_pattern("site").fullmatch("site.old-photos") is None
 True
@@ -36,6 +36,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .findings import UsageError
+
 MARKER = ".seloste-site"
 MARKER_TEXT = b"Built by Seloste (python -m generator build), which replaces this folder on every build.\n"
 
@@ -46,10 +48,8 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-class Refused(Exception):
+class Refused(UsageError):
     """The folder must not be replaced, or cannot be: a usage error (exit 2)."""
-
-    exit_code = 2
 
 
 class Busy(Exception):
@@ -103,18 +103,28 @@ def replacing(target: Path, root: Path) -> Iterator[Path]:
         raise Refused(f"{shown(target, root)}: cannot be made: {_reason(exc)}") from None
     with locked(target, root):
         _refuse(target, root)  # another run may have changed it before the lock was ours
-        recover(target)
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building.", dir=target.parent))
-        except OSError as exc:
-            raise Refused(f"{shown(target.parent, root)}: cannot write here: {_reason(exc)}") from None
-        try:
+        with staged(target, root) as staging:
             (staging / MARKER).write_bytes(MARKER_TEXT)
             yield staging
-            os.chmod(staging, 0o755)
-            swap_in(staging, target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def staged(target: Path, root: Path) -> Iterator[Path]:
+    """Clean up after killed runs, then a staging folder that replaces `target` on a normal exit.
+
+    Call with the lock held.
+    """
+    recover(target)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
+    except OSError as exc:
+        raise Refused(f"{shown(target.parent, root)}: cannot write here: {_reason(exc)}") from None
+    try:
+        yield staging
+        os.chmod(staging, 0o755)
+        swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager
@@ -122,21 +132,40 @@ def locked(target: Path, root: Path) -> Iterator[None]:
     """Hold the exclusive lock of `target` (the file .<name>.lock beside it)."""
     lock = target.with_name(f".{target.name}.lock")
     try:
-        handle = open(lock, "a+b")
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise Refused(f"{shown(lock, root)}: cannot be written: {_reason(exc)}") from None
-    with handle:
+    with _flocked(fd, f"{shown(target, root)}: another Seloste run is writing this folder right now "
+                      f"(it holds {lock.name}); run the command again when it has finished"):
+        yield
+
+
+@contextmanager
+def locked_folder(folder: Path, busy: str) -> Iterator[None]:
+    """Hold the exclusive lock of an existing folder itself (no lock file); `busy` is the loser's message."""
+    with _flocked(os.open(folder, os.O_RDONLY | os.O_DIRECTORY), busy):
+        yield
+
+
+@contextmanager
+def _flocked(fd: int, busy: str) -> Iterator[None]:
+    """The lock goes with the open file: released on close, also when the process is killed."""
+    try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Busy(f"{shown(target, root)}: another Seloste run is writing this folder right now "
-                       f"(it holds {lock.name}); run the command again when it has finished") from None
-        yield  # the lock is released when the file is closed, also when the process is killed
+            raise Busy(busy) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def leftover_pattern(name: str) -> re.Pattern[str]:
-    """Names of the staging and old folders of `name` (tempfile's and swap_in's 8-character suffixes)."""
-    return re.compile(re.escape(name) + r"\.(building|old)\.[a-z0-9_]{8}")
+    """Names of the staging and old folders of `name` (tempfile's and swap_in's 8-character suffixes).
+
+    Earlier versions named them without the leading dot.
+    """
+    return re.compile(r"\.?" + re.escape(name) + r"\.(building|old)\.[a-z0-9_]{8}")
 
 
 def recover(target: Path) -> None:
@@ -164,7 +193,7 @@ def swap_in(new: Path, target: Path) -> None:
     elif exchange(new, target):
         shutil.rmtree(new)
     else:
-        old = target.with_name(f"{target.name}.old.{secrets.token_hex(4)}")
+        old = target.with_name(f".{target.name}.old.{secrets.token_hex(4)}")
         os.rename(target, old)
         os.rename(new, target)
         shutil.rmtree(old)

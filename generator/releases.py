@@ -8,6 +8,12 @@ later template or catalog change cannot alter a released text, and an edit to
 a released file is caught by `check`. Everything needed to publish a release
 is in the repository: no deploy branch, no git history.
 
+The lock is the record (generator/ledger.py): a released file is read only
+through `Release.read`, which checks its bytes against the lock first. A
+release is written as a new copy of policy/releases exchanged with the old one
+in one step (generator/publish_dir.py), so a killed `release` leaves either no
+new release or a complete one listed in the lock.
+
 Release ids are the effective date, with -2, -3 ... for further releases
 effective on the same day: stable, sortable and URL-safe.
 
@@ -20,22 +26,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+from . import ledger
 from .findings import Finding, NoticeError, Position
+from .ledger import JSON_NAME, LOCK_NAME, RELEASES_DIR, SOURCE_NAME
+from .load import load_bytes
 from .model import LANGUAGES, Notice, Text
+from .publish_dir import locked_folder, staged
 from .read import read_notice
 from .render import render_notice
-
-RELEASES_DIR = Path("policy/releases")
-LOCK_NAME = "releases.lock"
-SOURCE_NAME = "notice.yaml"
-JSON_NAME = "notice.json"
+from .validate import conforms, validate
 
 
 @dataclass(frozen=True)
@@ -49,46 +55,55 @@ class Release:
 
     @cached_property
     def notice(self) -> Notice:
-        """The structured notice, from notice.json (fast; no YAML parse)."""
-        return Notice.from_data(json.loads((self.directory / JSON_NAME).read_text(encoding="utf-8")))
+        """The structured notice, from notice.json (fast: YAML is parsed only to say where it is wrong)."""
+        raw = self.read(JSON_NAME)
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = None
+        if not conforms(data):
+            where = str(RELEASES_DIR / self.id / JSON_NAME)
+            problems = validate(load_bytes(raw, where)) or [ledger.finding(where, "is not a notice")]
+            raise NoticeError([ledger.finding(str(f.position.path), f"release {self.id}: {JSON_NAME} is not a "
+                                              f"valid notice: {f.message}", f.position.line, f.position.column)
+                               for f in problems])
+        return Notice.from_data(data)
 
     def text(self, lang: str) -> str:
         """The rendered text of a language, exactly as released."""
-        return (self.directory / f"{lang}.md").read_text(encoding="utf-8")
+        name = f"{lang}.md"
+        try:
+            return self.read(name).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NoticeError([ledger.finding(str(RELEASES_DIR / self.id / name),
+                                              f"release {self.id}: {name} is not UTF-8 text (byte {exc.start})")]) from None
+
+    def read(self, name: str) -> bytes:
+        """A released file's bytes, only if they are those the lock records."""
+        path = self.directory / name
+        where = str(RELEASES_DIR / self.id / name)
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise NoticeError([ledger.finding(where, f"release {self.id}: {name} cannot be read: "
+                                                     f"{(exc.strerror or str(exc)).lower()}")]) from None
+        if name not in self.files or _sha256(content) != self.files[name]:
+            raise NoticeError([ledger.finding(where, f"release {self.id}: {name} is not the file "
+                                                     f"{LOCK_NAME} records; a published release never changes")])
+        return content
 
     def sha256(self, lang: str) -> str:
         return self.files[f"{lang}.md"]
 
 
 def load_releases(root: Path) -> tuple[Release, ...]:
-    """Every release listed in the lock file, oldest first."""
-    lock = root / RELEASES_DIR / LOCK_NAME
-    if not lock.exists():
-        return ()
-    try:
-        entries = json.loads(lock.read_text(encoding="utf-8"))["releases"]
-        return tuple(
-            Release(e["id"], date.fromisoformat(e["effective"]), dict(e["files"]), root / RELEASES_DIR / e["id"])
-            for e in entries
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise NoticeError([Finding(Position(_rel(root, lock)), "error", f"the release lock file is damaged: {exc}", "release-integrity")])
+    """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
+    return tuple(Release(e.id, e.effective, e.files, root / RELEASES_DIR / e.id) for e in ledger.read_entries(root))
 
 
 def verify(root: Path, releases: Iterable[Release] | None = None) -> list[Finding]:
-    """Every released file whose bytes differ from the lock, or that is missing."""
-    findings = []
-    for release in load_releases(root) if releases is None else releases:
-        for name, expected in sorted(release.files.items()):
-            path = release.directory / name
-            if not path.exists():
-                problem = "is missing"
-            elif _sha256(path.read_bytes()) != expected:
-                problem = "was edited after release; a published release never changes (restore it with git, or make a new release)"
-            else:
-                continue
-            findings.append(Finding(Position(_rel(root, path)), "error", f"release {release.id}: {name} {problem}", "release-integrity"))
-    return findings
+    """Every way policy/releases differs from the lock: unlisted folders, missing, extra or edited files."""
+    return ledger.audit(root, load_releases(root) if releases is None else releases)
 
 
 def in_force(releases: tuple[Release, ...], today: date) -> Release | None:
@@ -111,21 +126,29 @@ def make_release(root: Path, notice_path: Path | None = None) -> Release:
     """Freeze the working copy as a new release; refuse one that changes nothing or goes back in time."""
     source = notice_path or root / "policy" / "notice.yaml"
     notice, doc = read_notice(source)
-    releases = load_releases(root)
-    errors = verify(root, releases)
-    if errors:
-        raise NoticeError(errors)
-    _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
-    release_id = next_id(notice.revision.effective, (r.id for r in releases))
-    contents = {
-        SOURCE_NAME: source.read_bytes(),
-        JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-        **{f"{lang}.md": render_notice(notice, lang).encode("utf-8") for lang in LANGUAGES},
-    }
-    release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
-                      root / RELEASES_DIR / release_id)
-    _write_release(release, contents)
-    _write_lock(root, releases + (release,))
+    folder = root / RELEASES_DIR
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    busy = f"{RELEASES_DIR}: another `release` is writing it right now; run the command again when it has finished"
+    with locked_folder(folder.parent, busy):
+        releases = load_releases(root)
+        errors = verify(root, releases)
+        if errors:
+            raise NoticeError(errors)
+        _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
+        release_id = next_id(notice.revision.effective, (r.id for r in releases))
+        contents = {
+            SOURCE_NAME: source.read_bytes(),
+            JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+            **{f"{lang}.md": render_notice(notice, lang).encode("utf-8") for lang in LANGUAGES},
+        }
+        release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
+                          folder / release_id)
+        with staged(folder, root) as staging:
+            _keep(folder, staging)
+            (staging / release_id).mkdir()
+            for name, content in contents.items():
+                (staging / release_id / name).write_bytes(content)
+            _write_lock(staging / LOCK_NAME, releases + (release,))
     return release
 
 
@@ -144,28 +167,32 @@ def _content(notice: Notice) -> Notice:
     return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text("", "", "")))
 
 
-def _write_release(release: Release, contents: dict[str, bytes]) -> None:
-    release.directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{release.id}.", dir=release.directory.parent))
-    for name, content in contents.items():
-        (staging / name).write_bytes(content)
-    os.replace(staging, release.directory)
+def _keep(folder: Path, staging: Path) -> None:
+    """Carry every release (as hard links: released files never change) and anything else kept, into the
+    copy of policy/releases that the new release is added to; leftovers of interrupted releases stay behind."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name == LOCK_NAME or ledger.is_leftover(path.name):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, staging / path.name, copy_function=_link, symlinks=True)
+        else:
+            _link(path, staging / path.name)
 
 
-def _write_lock(root: Path, releases: tuple[Release, ...]) -> None:
-    lock = root / RELEASES_DIR / LOCK_NAME
+def _link(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _write_lock(lock: Path, releases: tuple[Release, ...]) -> None:
     data = {"releases": [{"id": r.id, "effective": r.effective.isoformat(), "files": dict(sorted(r.files.items()))} for r in releases]}
-    staging = lock.with_suffix(".tmp")
-    staging.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(staging, lock)
+    lock.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
-
-def _rel(root: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)

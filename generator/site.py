@@ -238,7 +238,7 @@ class _Builder:
         files = {"versions.json": self.versions_json(), "index.html": chooser_html(self.notice_title),
                  "404.html": not_found_html(self.notice_title)}
         for release in self.releases:
-            files[f"releases/{release.id}.json"] = (release.directory / "notice.json").read_bytes()
+            files[f"releases/{release.id}.json"] = release.read("notice.json")
         for lang in LANGUAGES:
             files[f"{lang}/feed.xml"] = self.feed(lang)
         return files

@@ -92,6 +92,11 @@ def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
     return Draft202012Validator(load_schema(path), format_checker=_formats())
 
 
+def conforms(data: Any) -> bool:
+    """Whether plain data (a released notice.json) passes the schema; `validate` says where it does not."""
+    return _validator().is_valid(data)
+
+
 def validate(doc: Document) -> list[Finding]:
     """Every schema violation of the document (at most MAX_FINDINGS), sorted by position."""
     every = (finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error))
