@@ -8,6 +8,7 @@ notice; one that does is a bug.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -41,10 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _where(exc: OSError) -> str:
-    """The file an OS error is about, relative to the current folder."""
-    if not isinstance(exc.filename, (str, bytes)) or not exc.filename:
+    """The file an OS error is about (of a copy, the one written when writing failed), relative to here."""
+    written = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
+    name = exc.filename2 if written and exc.filename2 else exc.filename
+    if not isinstance(name, (str, bytes)) or not name:
         return "."
-    return shown(Path(os.fsdecode(exc.filename)), Path.cwd())
+    return shown(Path(os.fsdecode(name)), Path.cwd())
 
 
 def _parser() -> argparse.ArgumentParser:
