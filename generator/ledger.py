@@ -51,6 +51,7 @@ class Entry:
     effective: date
     files: dict[str, str]
     line: int = 0
+    column: int = 0
 
     @property
     def order(self) -> tuple[date, int]:
@@ -64,7 +65,7 @@ class Listed(Protocol):
     directory: Path
 
 
-def finding(path: str, message: str, line: int = 0, column: int = 1) -> Finding:
+def finding(path: str, message: str, line: int = 0, column: int = 0) -> Finding:
     return Finding(Position(path, line, column if line else 0), "error", message, RULE)
 
 
@@ -107,11 +108,11 @@ def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
         raise NoticeError([finding(path, 'the release lock file is damaged: it must be {"releases": [...]}', 1, 1)])
     entries, problems = [], []
     for index, item in enumerate(data["releases"]):
-        line = _line_of(text, item.get("id") if isinstance(item, dict) else None)
+        line, column = _place_of(text, item.get("id") if isinstance(item, dict) else None)
         try:
-            entries.append(_entry(item, line))
+            entries.append(_entry(item, line, column))
         except ValueError as exc:
-            problems.append(finding(path, f"the release lock file is damaged: releases[{index}]: {exc}", line, 1 if line else 0))
+            problems.append(finding(path, f"the release lock file is damaged: releases[{index}]: {exc}", line, column))
     if not problems:
         problems = _order_problems(entries, path)
     if problems:
@@ -119,7 +120,7 @@ def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def _entry(item: Any, line: int) -> Entry:
+def _entry(item: Any, line: int, column: int) -> Entry:
     if not isinstance(item, dict) or set(item) != {"id", "effective", "files"}:
         raise ValueError('an entry has exactly "id", "effective" and "files"')
     release_id, effective, files = item["id"], item["effective"], item["files"]
@@ -137,26 +138,27 @@ def _entry(item: Any, line: int) -> Entry:
         day = date.fromisoformat(effective)
     except ValueError:
         raise ValueError(f"release {release_id}: {effective} is not a date") from None
-    return Entry(release_id, day, dict(files), line)
+    return Entry(release_id, day, dict(files), line, column)
 
 
 def _order_problems(entries: list[Entry], path: str) -> list[Finding]:
     problems, seen = [], set()
     for previous, entry in zip([None, *entries], entries):
         if entry.id in seen:
-            problems.append(finding(path, f"release {entry.id} is listed twice", entry.line))
+            problems.append(finding(path, f"release {entry.id} is listed twice", entry.line, entry.column))
         elif previous and entry.order <= previous.order:
             problems.append(finding(path, f"release {entry.id} is listed after {previous.id}; the lock lists "
-                                          "releases oldest first", entry.line))
+                                          "releases oldest first", entry.line, entry.column))
         seen.add(entry.id)
     return problems
 
 
-def _line_of(text: str, release_id: Any) -> int:
-    if not isinstance(release_id, str):
-        return 0
-    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(release_id)), text)
-    return text.count("\n", 0, match.start()) + 1 if match else 0
+def _place_of(text: str, release_id: Any) -> tuple[int, int]:
+    """Line and column of the entry with `release_id` in the lock's text, (0, 0) if not found."""
+    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(release_id)), text) if isinstance(release_id, str) else None
+    if not match:
+        return 0, 0
+    return text.count("\n", 0, match.start()) + 1, match.start() - text.rfind("\n", 0, match.start())
 
 
 def release_names(folder: Path) -> list[str]:
@@ -233,7 +235,7 @@ def history(root: Path, ref: str, current: Iterable[Entry]) -> list[Finding]:
         elif (new.effective, new.files) != (old.effective, old.files):
             changed = sorted(n for n in old.files if old.files[n] != new.files.get(n)) or ["effective"]
             findings.append(finding(path, f"release {old.id} differs from its record at {ref} "
-                                          f"({', '.join(changed)}); a published release never changes", new.line))
+                                          f"({', '.join(changed)}); a published release never changes", new.line, new.column))
     if before:
         newest = max(before, key=lambda e: e.order)
         known = {e.id for e in before}
@@ -241,7 +243,7 @@ def history(root: Path, ref: str, current: Iterable[Entry]) -> list[Finding]:
             if entry.id not in known and entry.order < newest.order:
                 findings.append(finding(path, f"release {entry.id} was added before release {newest.id}, the "
                                               f"newest at {ref}; a new release comes after every published one",
-                                        entry.line))
+                                        entry.line, entry.column))
     return findings
 
 
