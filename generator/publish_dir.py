@@ -120,7 +120,12 @@ def staged(target: Path, root: Path) -> Iterator[Path]:
     except OSError as exc:
         raise Refused(f"{shown(target.parent, root)}: cannot write here: {_reason(exc)}") from None
     try:
-        yield staging
+        try:
+            yield staging
+        except OSError as exc:
+            if exc.filename:
+                raise
+            raise OSError(exc.errno, exc.strerror, str(staging)) from None  # a write names no file: the folder
         os.chmod(staging, 0o755)
         swap_in(staging, target)
     finally:

@@ -63,7 +63,10 @@ class Release:
             data = None
         if not conforms(data):
             where = str(RELEASES_DIR / self.id / JSON_NAME)
-            problems = validate(load_bytes(raw, where)) or [ledger.finding(where, "is not a notice")]
+            try:
+                problems = validate(load_bytes(raw, where)) or [ledger.finding(where, "not a notice")]
+            except NoticeError as exc:
+                problems = list(exc.findings)
             raise NoticeError([ledger.finding(str(f.position.path), f"release {self.id}: {JSON_NAME} is not a "
                                               f"valid notice: {f.message}", f.position.line, f.position.column)
                                for f in problems])
