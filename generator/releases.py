@@ -38,7 +38,7 @@ from .findings import Finding, NoticeError, Position
 from .ledger import JSON_NAME, LOCK_NAME, RELEASES_DIR, SOURCE_NAME
 from .load import load_bytes
 from .model import LANGUAGES, Notice, Text
-from .publish_dir import locked_folder, staged
+from .publish_dir import locked_folder, recover, staged
 from .read import read_notice
 from .render import render_notice
 from .validate import conforms, validate
@@ -133,6 +133,7 @@ def make_release(root: Path, notice_path: Path | None = None) -> Release:
     folder.parent.mkdir(parents=True, exist_ok=True)
     busy = f"{RELEASES_DIR}: another `release` is writing it right now; run the command again when it has finished"
     with locked_folder(folder.parent, busy):
+        recover(folder)  # a release killed earlier: its staging or old copy goes, before anything can refuse
         releases = load_releases(root)
         errors = verify(root, releases)
         if errors:
