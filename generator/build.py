@@ -12,17 +12,17 @@ from datetime import date
 from pathlib import Path
 
 from .mkdocs_adapter import build_language, site_url
-from .model import LANGUAGES
+from .project import Project
 from .publish_dir import replacing
 from .site import SitePlan, build_date, plan_site
 
 
-def build_site(root: Path, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:
-    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
-    with replacing(site_dir, root) as staging:
-        plan = plan_site(root, today=today or build_date(), draft=draft, site_url=site_url(root))
-        for lang in LANGUAGES:
-            build_language(root, plan, lang, staging / lang)
+def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:
+    site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
+    with replacing(site_dir, project.root) as staging:
+        plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
+        for lang in plan.languages:
+            build_language(project, plan, lang, staging / lang)
         for name, content in sorted(plan.files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)

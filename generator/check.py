@@ -1,73 +1,90 @@
-"""`python -m generator check`: read a notice, run every rule, report, set the exit code.
+"""What `check`, `release` and `build` all ask first: is the project fit to publish?
 
-A file that cannot be read as a notice (bad YAML, schema errors) gets the
-reader's findings; a readable one gets the rules' findings (generator/rules.py).
-Either way every finding is printed at once. Exit code: 0 when there is no
-error (warnings are fine unless `strict`), 1 when there is one.
+`inspect` reads the notice, runs every rule (generator/rules.py) and verifies
+the releases against their lock; every finding comes back at once. `check`
+prints them; `release` and `build` refuse to go on while any is an error
+(or, with `strict`, any at all), with the same messages.
 
 >>> from generator.read import read_notice_text
 >>> notice, doc = read_notice_text(
 ...     "seloste: 1\\ncontroller: {name: X}\\n"
 ...     "revision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}\\n"
 ...     "purposes:\\n- id: a\\n  name: {fi: Myynti, sv: Försäljning, en: Sales}\\n"
-...     "  recipients: [nobody]\\n", "n.yaml")
->>> [f.rule for f in check_notice(notice, doc) if f.level == "error"]
+...     "  recipients: [nobody]\\n", "n.yaml", PROJECT.schema)
+>>> [f.rule for f in run_rules(Context(notice, doc)) if f.level == "error"]
 ['unknown-reference']
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from . import report
 from .findings import Finding, NoticeError
+from .ledger import history, read_entries
 from .load import Document
 from .model import Notice
+from .project import Project
 from .read import read_notice
-from .ledger import history, read_entries
-from .releases import load_releases, verify
-from .rules import run_rules, stale_translations
-
-__all__ = ["check_notice", "exit_code", "run_check", "stale_translations"]
+from .releases import Release, load_releases, verify
+from .rules import Context, run_rules
 
 
-def check_notice(notice: Notice, doc: Document) -> list[Finding]:
-    """Every rule's findings about a notice that has passed the schema, sorted by position."""
-    return run_rules(notice, doc)
+@dataclass(frozen=True)
+class Inspection:
+    """The notice as read (None if it could not be), the releases, and every finding about them."""
+
+    notice: Notice | None
+    doc: Document | None
+    releases: tuple[Release, ...]
+    findings: tuple[Finding, ...]
+
+    def errors(self, strict: bool = False) -> tuple[Finding, ...]:
+        """What stops publication: errors, and with `strict` warnings too."""
+        return tuple(f for f in self.findings if strict or f.level == "error")
 
 
-def run_check(path: str | Path, *, strict: bool = False, output: str = "text", root: Path | None = None,
-              since: str | None = None) -> int:
-    """Check the notice at `path` and the releases of the project at `root` (default: the
-    current folder), and with `since` (a git revision) that no recorded release was rewritten
-    since then; print the report in `output` format, return the exit code."""
-    root = Path.cwd() if root is None else root
+def inspect(project: Project, path: Path | None = None, since: str | None = None) -> Inspection:
+    """Read the notice at `path` (default: the project's) and check it and the project's releases;
+    with `since` (a git revision), also that no release recorded there was rewritten."""
     try:
-        releases = load_releases(root)
-        findings = verify(root, releases)
+        releases = load_releases(project)
+        findings = verify(project, releases)
         if since is not None:
-            findings += history(root, since, read_entries(root))
+            findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
+    notice = doc = None
     try:
-        notice, doc = read_notice(path)
-        findings += check_notice(notice, doc)
-        if releases and not findings_about_releases(findings):
-            findings += stale_translations(releases[-1].notice, notice, doc)
+        notice, doc = read_notice(path or project.notice, project.schema)
+        previous = releases[-1].notice if releases and not _about_releases(findings) else None
+        findings += run_rules(Context(notice, doc, previous))
     except NoticeError as exc:
         findings += exc.findings
-    if strict:
-        findings = [dataclasses.replace(f, level="error") for f in findings]
-    report.write(findings, str(path), output, strict=strict)
-    return exit_code(findings)
+    return Inspection(notice, doc, releases, tuple(findings))
 
 
-def findings_about_releases(findings: Iterable[Finding]) -> bool:
-    return any(f.rule == "release-integrity" for f in findings)
+def refuse_errors(inspection: Inspection, strict: bool = False) -> None:
+    """Raise NoticeError with every finding if any of them stops publication."""
+    if inspection.errors(strict):
+        raise NoticeError([_as_error(f) if strict else f for f in inspection.findings])
+
+
+def strictly(findings: Iterable[Finding]) -> list[Finding]:
+    """Every finding as an error (`--strict`)."""
+    return [_as_error(f) for f in findings]
 
 
 def exit_code(findings: Iterable[Finding]) -> int:
     """1 if any finding is an error, else 0."""
     return 1 if any(f.level == "error" for f in findings) else 0
+
+
+def _as_error(finding: Finding) -> Finding:
+    return dataclasses.replace(finding, level="error")
+
+
+def _about_releases(findings: Iterable[Finding]) -> bool:
+    return any(f.rule == "release-integrity" for f in findings)

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 invalid input (the findings are printed, each with
 file, line and column), 2 usage error. No traceback reaches the user for a bad
-notice; one that does is a bug.
+notice; one that does is a bug. The project (generator/project.py) is made
+here, once, from the current folder, and handed to every command.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from . import report
+from .check import exit_code, inspect, refuse_errors, strictly
 from .findings import NoticeError, UsageError
+from .languages import DEFAULT, SUPPORTED
+from .project import Project
 from .publish_dir import Busy, shown
-from .report import FORMATS
-
-DEFAULT_NOTICE = Path("policy/notice.yaml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     try:
-        return args.run(args)
+        return args.run(Project.at(Path()), args)
     except NoticeError as exc:
         for finding in exc.findings:
             print(finding, file=sys.stderr)
@@ -55,53 +57,69 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check a notice for errors and GDPR gaps")
-    check.add_argument("path", nargs="?", type=Path, default=DEFAULT_NOTICE, help="notice file (default: %(default)s)")
+    check.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
     check.add_argument("--since", metavar="REF", help="also fail if a release recorded at git revision REF was "
                                                       "removed or changed, or one was added before its newest")
     check.set_defaults(run=_check)
 
-    build = commands.add_parser("build", help="build the site")
+    build = commands.add_parser("build", help="check, then build the site")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: %(default)s)")
     build.add_argument("--draft", action="store_true", help="also publish the unreleased working copy as a draft")
+    build.add_argument("--strict", action="store_true", help="refuse on warnings too")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
-    serve.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
+    serve.add_argument("--lang", choices=SUPPORTED, default=DEFAULT)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=_serve)
 
-    release = commands.add_parser("release", help="freeze the working copy as a new release")
+    release = commands.add_parser("release", help="check, then freeze the working copy as a new release")
+    release.add_argument("--strict", action="store_true", help="refuse on warnings too")
     release.set_defaults(run=_release)
     return parser
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .check import run_check
+def _check(project: Project, args: argparse.Namespace) -> int:
+    path = args.path or project.notice
+    findings = list(inspect(project, path, args.since).findings)
+    if args.strict:
+        findings = strictly(findings)
+    report.write(findings, project.shown(path), args.format, strict=args.strict)
+    return exit_code(findings)
 
-    return run_check(args.path, strict=args.strict, output=args.format, since=args.since)
 
-
-def _build(args: argparse.Namespace) -> int:
+def _build(project: Project, args: argparse.Namespace) -> int:
     from .build import build_site
 
-    plan = build_site(Path.cwd(), args.site_dir, draft=args.draft)
+    _fit_to_publish(project, args.strict)
+    plan = build_site(project, args.site_dir, draft=args.draft)
     counts = {len(pages) for pages in plan.pages.values()}
     print(f"built {args.site_dir}/ in {', '.join(plan.pages)} ({max(counts)} pages each)")
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(project: Project, args: argparse.Namespace) -> int:
     from .mkdocs_adapter import serve
 
-    serve(Path.cwd(), args.lang, args.dev_addr)
+    serve(project, args.lang, args.dev_addr)
     return 0
 
 
-def _release(args: argparse.Namespace) -> int:
+def _release(project: Project, args: argparse.Namespace) -> int:
     from .releases import make_release
 
-    release = make_release(Path.cwd())
+    _fit_to_publish(project, args.strict)
+    release = make_release(project)
     print(f"released {release.id} (effective {release.effective.isoformat()})")
     return 0
+
+
+def _fit_to_publish(project: Project, strict: bool) -> None:
+    """Refuse, with every finding, while `check` would fail; count the warnings that do not stop it."""
+    inspection = inspect(project)
+    refuse_errors(inspection, strict)
+    if inspection.findings:
+        print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
+              file=sys.stderr)

@@ -1,10 +1,11 @@
 """What changed between two releases: a list of changes, and a text diff.
 
-`changes` compares the structured notices: purposes, recipients, transfers,
-cookies, retention, legal bases and controller details, matched by id (or by
-country, cookie name and provider), so the changelog can say in each language
-what was added, removed or changed. `text_diff` compares the released texts
-paragraph by paragraph, for a readable diff page.
+`changes` compares the structured notices wherever the model marks a field
+for the changelog (`model.changelog`): lists of items are matched by each
+item's key (an id, or a country, or a cookie's provider and name), so the
+changelog can say in each language what was added, removed or changed.
+`text_diff` compares the released texts paragraph by paragraph, for a
+readable diff page.
 
 >>> from generator.model import Notice
 >>> base = {"seloste": 1, "controller": {"name": "A Oy"},
@@ -21,16 +22,16 @@ import difflib
 import html
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Literal
 
-from .model import Notice, Text
+from .model import Notice, Text, changelog_fields, item_kind
 
 Action = Literal["added", "removed", "changed"]
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change: which area, what happened, and to what (an id, country or name)."""
+    """One change: which area, what happened, and to what (an item's label: a name or a country)."""
 
     area: str
     action: Action
@@ -38,45 +39,29 @@ class Change:
 
 
 def changes(old: Notice, new: Notice) -> tuple[Change, ...]:
-    """The changes from `old` to `new`, in the order of the notice."""
+    """The changes from `old` to `new`, in the order of the notice's fields."""
     found: list[Change] = []
-    found += _controller(old, new)
-    found += _keyed("purpose", old.purposes, new.purposes, lambda p: p.id, lambda p: p.name)
-    for before, after in _pairs(old.purposes, new.purposes, lambda p: p.id):
-        if before.legal_bases != after.legal_bases:
-            found.append(Change("legal_basis", "changed", after.name))
-        if before.retention != after.retention:
-            found.append(Change("retention", "changed", after.name))
-    found += _keyed("recipient", old.recipients, new.recipients, lambda r: r.id, lambda r: r.name)
-    found += _keyed("transfer", old.transfers, new.transfers, lambda t: (t.country, t.recipient), lambda t: t.country)
-    found += _keyed("cookie", old.cookies, new.cookies, lambda c: (c.provider, c.name), lambda c: c.name or c.provider)
-    found += _keyed("data_category", old.data_categories, new.data_categories, lambda c: c.id, lambda c: c.name)
-    found += _keyed("source", old.sources, new.sources, lambda s: s.id, lambda s: s.name)
-    if old.rights != new.rights:
-        found.append(Change("rights", "changed"))
+    for name, area in changelog_fields(Notice).items():
+        before, after = getattr(old, name), getattr(new, name)
+        if item_kind(Notice, name):
+            found += _items(area, before, after)
+        elif before != after:
+            found.append(Change(area, "changed"))
     return tuple(found)
 
 
-def _controller(old: Notice, new: Notice) -> list[Change]:
-    fields = ("controller", "representative", "data_protection_officer")
-    return [Change(name, "changed") for name in fields if getattr(old, name) != getattr(new, name)]
-
-
-def _pairs(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, Any]]:
-    before = {key(item): item for item in old}
-    return [(before[key(item)], item) for item in new if key(item) in before]
-
-
-def _keyed(area: str, old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any],
-           label: Callable[[Any], str | Text]) -> list[Change]:
-    before = {key(item): item for item in old}
-    after = {key(item): item for item in new}
-    found = [Change(area, "removed", label(item)) for k, item in before.items() if k not in after]
-    for k, item in after.items():
-        if k not in before:
-            found.append(Change(area, "added", label(item)))
-        elif before[k] != item:
-            found.append(Change(area, "changed", label(item)))
+def _items(area: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change]:
+    """Items removed, added and changed; a changed item also names each followed field that changed."""
+    before = {item.key: item for item in old}
+    after = {item.key: item for item in new}
+    found = [Change(area, "removed", item.label) for key, item in before.items() if key not in after]
+    for key, item in after.items():
+        if key not in before:
+            found.append(Change(area, "added", item.label))
+        elif before[key] != item:
+            found.append(Change(area, "changed", item.label))
+            found += [Change(part, "changed", item.label) for field, part in changelog_fields(type(item)).items()
+                      if getattr(before[key], field) != getattr(item, field)]
     return found
 
 

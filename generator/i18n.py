@@ -34,16 +34,12 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from babel.units import format_unit
 
-from .validate import DURATION
-
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-
-_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+from . import duration
 
 
-def translations(lang: str, locales_dir: Path = LOCALES_DIR) -> Translations:
-    """The catalog of `lang`, compiled from its .po file (fuzzy entries left out)."""
-    po = locales_dir / lang / "LC_MESSAGES" / "messages.po"
+def translations(locales: Path, lang: str) -> Translations:
+    """The catalog of `lang` under `locales`, compiled from its .po file (fuzzy entries left out)."""
+    po = locales / lang / "LC_MESSAGES" / "messages.po"
     return _compile(po, po.stat().st_mtime_ns)
 
 
@@ -77,12 +73,8 @@ def language_name(code: str, lang: str) -> str:
 
 def format_duration(value: str, lang: str) -> str:
     """An ISO 8601 duration in words, each unit as written (never rounded)."""
-    match = DURATION.match(value)
-    if not match:
+    amounts = duration.units(value)
+    if amounts is None:
         return value
-    numbers = [group for index, group in enumerate(match.groups()) if index not in (4,)]
-    parts = []
-    for unit, amount in zip(_UNITS, numbers):
-        if amount:
-            parts.append(format_unit(int(amount[:-1]), f"duration-{unit}", length="long", locale=lang))
-    return format_list(parts, lang)
+    return format_list([format_unit(amount, f"duration-{unit}", length="long", locale=lang)
+                        for unit, amount in amounts.items() if amount], lang)

@@ -1,7 +1,7 @@
 """The lock is the record: policy/releases must be exactly what releases.lock says.
 
 releases.lock lists every release with its id, effective date and the sha256
-of each of its five files. `check`, `build` and `release` hold the folder to
+of each of its files: notice.yaml, notice.json and a <lang>.md per language. `check`, `build` and `release` hold the folder to
 it: a release folder the lock does not list, a listed release without its
 folder, a missing, extra or edited file, a lock that is gone while releases
 remain: each is an error of the rule `release-integrity`, never repaired
@@ -28,14 +28,12 @@ from pathlib import Path
 from typing import Any, Iterable, Protocol
 
 from .findings import Finding, NoticeError, Position, UsageError
-from .model import LANGUAGES
+from .project import LOCK_NAME, Project
 
-RELEASES_DIR = Path("policy/releases")
-LOCK_NAME = "releases.lock"
 SOURCE_NAME = "notice.yaml"
 JSON_NAME = "notice.json"
-FILES = frozenset({SOURCE_NAME, JSON_NAME, *(f"{lang}.md" for lang in LANGUAGES)})
 RULE = "release-integrity"
+_TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
 
 _ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -69,21 +67,17 @@ def finding(path: str, message: str, line: int = 0, column: int = 0) -> Finding:
     return Finding(Position(path, line, column if line else 0), "error", message, RULE)
 
 
-def lock_path(root: Path) -> Path:
-    return root / RELEASES_DIR / LOCK_NAME
-
-
-def read_entries(root: Path) -> tuple[Entry, ...]:
+def read_entries(project: Project) -> tuple[Entry, ...]:
     """The lock's entries, oldest first; NoticeError when the lock cannot be the record."""
-    folder, lock = root / RELEASES_DIR, lock_path(root)
-    shown_lock = str(RELEASES_DIR / LOCK_NAME)
+    folder, lock = project.releases, project.lock
+    shown_lock = project.shown(lock)
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise NoticeError([finding(str(RELEASES_DIR), "is not a folder; it must be the folder that holds "
-                                                       "the release folders and releases.lock")])
+        raise NoticeError([finding(project.shown(folder), "is not a folder; it must be the folder that holds "
+                                                          "the release folders and releases.lock")])
     if not lock.exists() and not lock.is_symlink():
         kept = release_names(folder)
         if kept:
-            raise NoticeError([finding(shown_lock, f"is missing, yet {RELEASES_DIR} holds releases "
+            raise NoticeError([finding(shown_lock, f"is missing, yet {project.shown(folder)} holds releases "
                                                    f"({', '.join(kept)}); the lock is the record of every release: "
                                                    "restore it with git")])
         return ()
@@ -129,8 +123,10 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         raise ValueError(f"id {json.dumps(release_id)} is not a release id such as 2026-01-31 or 2026-01-31-2")
     if effective != match.group(1):
         raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
-    if not isinstance(files, dict) or set(files) != FILES:
-        raise ValueError(f"release {release_id}: files must list exactly {', '.join(sorted(FILES))}")
+    if not isinstance(files, dict) or not {SOURCE_NAME, JSON_NAME} <= set(files) \
+            or not all(_TEXT.fullmatch(n) for n in set(files) - {SOURCE_NAME, JSON_NAME}) or len(files) < 3:
+        raise ValueError(f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME} and the text of each "
+                         "of its languages (such as fi.md), and nothing else")
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
@@ -168,21 +164,20 @@ def release_names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME and not p.name.startswith("."))
 
 
-def audit(root: Path, releases: Iterable[Listed]) -> list[Finding]:
+def audit(project: Project, releases: Iterable[Listed]) -> list[Finding]:
     """Every way policy/releases differs from the lock's `releases`."""
     releases = list(releases)
     listed = {r.id for r in releases}
-    findings = [finding(str(RELEASES_DIR / name), f"is not a release listed in {LOCK_NAME}; every release is "
-                                                  "recorded in the lock: restore the lock with git, or move this "
-                                                  "away if it was never released")
-                for name in release_names(root / RELEASES_DIR) if name not in listed]
+    findings = [finding(project.shown(project.releases / name), f"is not a release listed in {LOCK_NAME}; every "
+                                                                "release is recorded in the lock: restore the lock "
+                                                                "with git, or move this away if it was never released")
+                for name in release_names(project.releases) if name not in listed]
     for release in releases:
-        findings += _audit_release(release)
+        findings += _audit_release(release, project.shown(release.directory))
     return findings
 
 
-def _audit_release(release: Listed) -> list[Finding]:
-    where = str(RELEASES_DIR / release.id)
+def _audit_release(release: Listed, where: str) -> list[Finding]:
     if not release.directory.is_dir() or release.directory.is_symlink():
         exists = release.directory.exists() or release.directory.is_symlink()
         problem = "is not a folder" if exists else "is missing"
@@ -218,14 +213,14 @@ def is_leftover(name: str) -> bool:
     return bool(_STAGING.fullmatch(name))
 
 
-def history(root: Path, ref: str, current: Iterable[Entry]) -> list[Finding]:
+def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Finding]:
     """How the lock now rewrites the lock at git revision `ref`; UsageError when git cannot show `ref`."""
-    text = _lock_at(root, ref)
+    path = project.shown(project.lock)
+    text = _lock_at(project.root, path, ref)
     if text is None:
         return []
-    before = entries_from_text(text, f"{ref}:{RELEASES_DIR / LOCK_NAME}")
+    before = entries_from_text(text, f"{ref}:{path}")
     now = {entry.id: entry for entry in current}
-    path = str(RELEASES_DIR / LOCK_NAME)
     findings = []
     for old in before:
         new = now.get(old.id)
@@ -247,7 +242,7 @@ def history(root: Path, ref: str, current: Iterable[Entry]) -> list[Finding]:
     return findings
 
 
-def _lock_at(root: Path, ref: str) -> str | None:
+def _lock_at(root: Path, lock: str, ref: str) -> str | None:
     """The text of the lock at `ref`, or None when the lock did not exist there."""
     if ref.startswith("-"):
         raise UsageError(f"--since {ref}: not a git revision")
@@ -255,12 +250,12 @@ def _lock_at(root: Path, ref: str) -> str | None:
     if commit.returncode:
         raise UsageError(f"--since {ref}: git knows no such commit here (in a shallow clone, fetch the base "
                          "branch first; outside a git repository there is no history to compare)")
-    spec = f"{commit.stdout.strip()}:./{RELEASES_DIR}/{LOCK_NAME}"
+    spec = f"{commit.stdout.strip()}:./{lock}"
     if _git(root, "cat-file", "-e", spec).returncode:
         return None
     shown = _git(root, "show", spec)
     if shown.returncode:
-        raise UsageError(f"--since {ref}: git cannot show {RELEASES_DIR / LOCK_NAME}: {shown.stderr.strip()}")
+        raise UsageError(f"--since {ref}: git cannot show {lock}: {shown.stderr.strip()}")
     return shown.stdout
 
 

@@ -22,33 +22,39 @@ from mkdocs.utils import yaml_load
 
 from . import i18n
 from .findings import Finding, NoticeError, Position
-from .model import LANGUAGES
+from .project import Project
 from .site import SitePlan, build_date, plan_site
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-_active: dict[str, SitePlan] = {}
+_active: dict[str, Any] = {}
+_serving: dict[str, Project] = {}
 
 
-def site_url(root: Path) -> str:
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+"""The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
+
+
+def site_url(project: Project) -> str:
     """The site's public address from mkdocs.yml, or "" when it is not set."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+    with open(project.mkdocs_config, encoding="utf-8") as handle:
         return (yaml_load(handle).get("site_url") or "").rstrip("/")
 
 
-def build_language(root: Path, plan: SitePlan, lang: str, site_dir: Path) -> None:
+def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
     """Run one MkDocs build of `plan` in `lang` into `site_dir`."""
     _active["plan"] = plan
     try:
-        mkdocs_build(_config(root, lang, site_dir=str(site_dir)))
+        mkdocs_build(_config(project, lang, site_dir=str(site_dir)))
     except MkDocsException as exc:
-        raise NoticeError([Finding(Position("mkdocs.yml"), "error", f"MkDocs build failed ({lang}): {exc}")]) from None
+        raise NoticeError([Finding(Position(project.shown(project.mkdocs_config)), "error",
+                                   f"MkDocs build failed ({lang}): {exc}")]) from None
     finally:
         _active.clear()
 
 
-def serve(root: Path, lang: str, dev_addr: str) -> None:
+def serve(project: Project, lang: str, dev_addr: str) -> None:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
@@ -57,17 +63,21 @@ def serve(root: Path, lang: str, dev_addr: str) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     print(f"Preview of your working copy: http://{dev_addr}/draft/")
-    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **_overrides(root, lang))
+    _serving["project"] = project
+    overrides = _overrides(project, lang)
+    overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
+    mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
 
 
-def _config(root: Path, lang: str, **options: Any) -> MkDocsConfig:
-    return load_config(str(root / "mkdocs.yml"), **_overrides(root, lang), **options)
+def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
+    return load_config(str(project.mkdocs_config), **_overrides(project, lang), **options)
 
 
-def _overrides(root: Path, lang: str) -> dict[str, Any]:
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+def _overrides(project: Project, lang: str) -> dict[str, Any]:
+    with open(project.mkdocs_config, encoding="utf-8") as handle:
         raw = yaml_load(handle)
-    return {"theme": dict(raw["theme"], language=lang)}
+    watch = [str(project.mkdocs_config.parent / path) for path in raw.get("watch", ())]
+    return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
 
 # -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
@@ -77,9 +87,10 @@ def _overrides(root: Path, lang: str) -> dict[str, Any]:
 # grow with the number of releases) and the language menu.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
-    if "plan" not in _active:  # `mkdocs serve`: read the repository afresh for every rebuild
-        root = Path(config.config_file_path).parent
-        _active["serving"] = plan_site(root, today=build_date(), draft=True, site_url=site_url(root), preview=lang)
+    if "plan" not in _active:  # `serve`: read the project afresh for every rebuild
+        project = _serving["project"]
+        _active["serving"] = plan_site(project, today=build_date(), draft=True, site_url=site_url(project),
+                                       preview=lang)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
@@ -90,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
     config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
+    _active["languages"] = plan.languages
     config.extra["alternate"] = alternates("")
     return config
 
@@ -130,13 +142,14 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
-def alternates(url: str) -> list[dict[str, str]]:
+def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[str, str]]:
     """The page at `url` in every language, as links from this language's root.
 
-    >>> [a["link"] for a in alternates("2026-01-01/")]
-    ['../fi/2026-01-01/', '../sv/2026-01-01/', '../en/2026-01-01/']
+    >>> [a["link"] for a in alternates("2026-01-01/", ("fi", "en"))]
+    ['../fi/2026-01-01/', '../en/2026-01-01/']
     """
-    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in LANGUAGES]
+    languages = _active["languages"] if languages is None else languages
+    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in languages]
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:

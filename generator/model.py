@@ -1,9 +1,14 @@
 """The notice as typed, immutable values: Notice, Purpose, Recipient, ...
 
-The model mirrors policy/schema.json field for field, so a validated file
-converts without further checks. Each object remembers where it came from
-(`at`, a field path), which the completeness rules use to point at lines;
-`at` takes no part in equality, so two releases compare by content alone.
+The model mirrors policy/schema.json field for field (a test holds the two
+together), so a validated file converts without further checks. Each object
+remembers where it came from (`at`, a field path), which the completeness
+rules use to point at lines; `at` takes no part in equality, so two releases
+compare by content alone.
+
+The model also says, once, what the rules and the changelog need to know of
+the format: which lists hold items with ids (`listed`), which fields name
+items of another list (`ref`), and what the changelog follows (`changelog`).
 
 >>> notice = Notice.from_data({"seloste": 1, "controller": {"name": "Example Oy"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}})
@@ -21,25 +26,76 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator, Literal, TypeVar
+from typing import Any, Iterator, Literal, Mapping, TypeVar
 
-LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
-"""Every notice is published in these languages; fi is the default."""
+from .languages import SUPPORTED, in_order
 
 FieldPath = tuple[str | int, ...]
 _at = field(default=(), compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Text:
-    """A human text in each language."""
+class Text(Mapping[str, str]):
+    """A human text in each of a notice's languages; immutable.
 
-    fi: str
-    sv: str
-    en: str
+    Built over whatever languages it is given, kept in the supported order, so
+    a release made in languages that are no longer supported still loads.
+
+    >>> t = Text(sv="b", fi="a")
+    >>> t, t["sv"], t.languages
+    (Text(fi='a', sv='b'), 'b', ('fi', 'sv'))
+    >>> t == Text({"fi": "a", "sv": "b"}), "en" in t
+    (True, False)
+    """
+
+    __slots__ = ("_items",)
+    _items: tuple[tuple[str, str], ...]
+
+    def __init__(self, values: Mapping[str, str] | None = None, /, **by_language: str):
+        given = {**(values or {}), **by_language}
+        object.__setattr__(self, "_items", tuple((lang, given[lang]) for lang in in_order(given)))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        for code, text in self._items:
+            if code == lang:
+                return text
+        raise KeyError(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __repr__(self) -> str:
+        return f"Text({', '.join(f'{code}={text!r}' for code, text in self._items)})"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self)
+
+
+def ref(target: type, default: Any = ()) -> Any:
+    """A field that names items of another list by their id (checked by `unknown-reference`)."""
+    return field(default=default, metadata={"refers_to": target})
+
+
+def listed(area: str | None = None) -> Any:
+    """A list of items; `area` names it in the changelog (None: the changelog does not follow it)."""
+    return field(default=(), metadata={"changelog": area} if area else {})
+
+
+def changelog(area: str, default: Any = dataclasses.MISSING) -> Any:
+    """A field whose change the changelog reports under `area`."""
+    return field(default=default, metadata={"changelog": area})
 
 
 @dataclass(frozen=True)
@@ -89,24 +145,40 @@ class Notes:
     at: FieldPath = _at
 
 
+class Identified:
+    """An item of a list with an id: purposes and recipients name it by the id,
+    and the changelog follows it by the id and calls it by its name."""
+
+    id: str
+    name: Text
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+    @property
+    def label(self) -> Text:
+        return self.name
+
+
 @dataclass(frozen=True)
-class DataSubject:
+class DataSubject(Identified):
     id: str
     name: Text
     at: FieldPath = _at
 
 
 @dataclass(frozen=True)
-class DataCategory:
+class DataCategory(Identified):
     id: str
     name: Text
-    data_subjects: tuple[str, ...] = ()
+    data_subjects: tuple[str, ...] = ref(DataSubject)
     special: bool = False
     at: FieldPath = _at
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Identified):
     id: str
     name: Text
     description: Text | None = None
@@ -115,7 +187,7 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Recipient:
+class Recipient(Identified):
     id: str
     name: Text
     role: Literal["processor", "controller", "joint_controller", "authority"]
@@ -127,10 +199,19 @@ class Recipient:
 @dataclass(frozen=True)
 class Transfer:
     country: str
-    recipient: str | None = None
+    recipient: str | None = ref(Recipient, None)
     safeguard: str | None = None
     copy: Text | None = None
     at: FieldPath = _at
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """What the changelog follows a transfer by: the country, and the recipient if named."""
+        return (self.country, self.recipient)
+
+    @property
+    def label(self) -> str:
+        return self.country
 
 
 @dataclass(frozen=True)
@@ -141,17 +222,17 @@ class Retention:
 
 
 @dataclass(frozen=True)
-class Purpose:
+class Purpose(Identified):
     id: str
     name: Text
     description: Text | None = None
-    legal_bases: tuple[str, ...] = ()
+    legal_bases: tuple[str, ...] = changelog("legal_basis", ())
     legitimate_interest: Text | None = None
-    data_subjects: tuple[str, ...] = ()
-    data_categories: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    recipients: tuple[str, ...] = ()
-    retention: Retention | None = None
+    data_subjects: tuple[str, ...] = ref(DataSubject)
+    data_categories: tuple[str, ...] = ref(DataCategory)
+    sources: tuple[str, ...] = ref(Source)
+    recipients: tuple[str, ...] = ref(Recipient)
+    retention: Retention | None = changelog("retention", None)
     at: FieldPath = _at
 
 
@@ -171,6 +252,15 @@ class Cookie:
     category: str | None = None
     duration: str | None = None
     at: FieldPath = _at
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """Cookies have no id: the changelog follows one by its provider and name."""
+        return (self.provider, self.name)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.provider
 
 
 @dataclass(frozen=True)
@@ -202,25 +292,26 @@ class Notice:
     """A whole privacy notice. Lists keep the author's order."""
 
     seloste: int
-    controller: Controller
+    controller: Controller = changelog("controller")
     revision: Revision
-    representative: Contact | None = None
-    data_protection_officer: DataProtectionOfficer | None = None
+    languages: tuple[str, ...] = SUPPORTED
+    representative: Contact | None = changelog("representative", None)
+    data_protection_officer: DataProtectionOfficer | None = changelog("data_protection_officer", None)
     introduction: Text | None = None
     notes: Notes = Notes()
-    data_subjects: tuple[DataSubject, ...] = ()
-    data_categories: tuple[DataCategory, ...] = ()
-    sources: tuple[Source, ...] = ()
-    recipients: tuple[Recipient, ...] = ()
+    data_subjects: tuple[DataSubject, ...] = listed()
+    data_categories: tuple[DataCategory, ...] = listed("data_category")
+    sources: tuple[Source, ...] = listed("source")
+    recipients: tuple[Recipient, ...] = listed("recipient")
     transfers_outside_eea: bool | None = None
-    transfers: tuple[Transfer, ...] = ()
-    purposes: tuple[Purpose, ...] = ()
+    transfers: tuple[Transfer, ...] = listed("transfer")
+    purposes: tuple[Purpose, ...] = listed("purpose")
     requirement: Text | None = None
     automated_decisions: AutomatedDecisions | None = None
     security_measures: tuple[Text, ...] = ()
-    cookies: tuple[Cookie, ...] = ()
-    website_services: tuple[WebsiteService, ...] = ()
-    rights: Rights = Rights()
+    cookies: tuple[Cookie, ...] = listed("cookie")
+    website_services: tuple[WebsiteService, ...] = listed()
+    rights: Rights = changelog("rights", Rights())
     prevailing_language: str | None = None
 
     @classmethod
@@ -228,15 +319,59 @@ class Notice:
         """Build from data that has passed schema validation."""
         return _build(cls, data, ())
 
-    def lookup(self, kind: str) -> dict[str, Any]:
-        """Items of a listed kind by id, e.g. lookup("recipients")["subcontractors"]."""
-        return {item.id: item for item in getattr(self, kind)}
+    def lookup(self, kind: type[T]) -> dict[str, T]:
+        """The items of one kind by id, e.g. lookup(Recipient)["subcontractors"]."""
+        return {item.id: item for item in getattr(self, id_lists()[kind])}
+
+
+def item_lists() -> dict[str, type]:
+    """The notice's lists of items, and the kind of item each holds.
+
+    >>> item_lists()["transfers"]
+    <class 'generator.model.Transfer'>
+    """
+    return _list_items(Notice)
+
+
+def id_lists() -> dict[type, str]:
+    """Each kind of item that has an id, and the notice's list that holds it.
+
+    >>> id_lists()[Recipient]
+    'recipients'
+    """
+    return {item: name for name, item in item_lists().items() if issubclass(item, Identified)}
+
+
+def references(kind: type) -> dict[str, type]:
+    """The fields of `kind` that name items of another list, and that list's kind.
+
+    >>> references(Transfer)
+    {'recipient': <class 'generator.model.Recipient'>}
+    """
+    return {spec.name: spec.metadata["refers_to"] for spec in dataclasses.fields(kind) if "refers_to" in spec.metadata}
+
+
+def changelog_fields(kind: type) -> dict[str, str]:
+    """The fields of `kind` the changelog follows, and the area it reports them under."""
+    return {spec.name: spec.metadata["changelog"] for spec in dataclasses.fields(kind) if "changelog" in spec.metadata}
+
+
+def item_kind(kind: type, name: str) -> type | None:
+    """The item type of a list field (`tuple[Recipient, ...]` -> Recipient), else None."""
+    hint = _hints(kind)[name]
+    return typing.get_args(hint)[0] if typing.get_origin(hint) is tuple and dataclasses.is_dataclass(
+        typing.get_args(hint)[0]) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _list_items(kind: type) -> dict[str, type]:
+    return {spec.name: item for spec in dataclasses.fields(kind) if (item := item_kind(kind, spec.name))}
 
 
 def texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Text]]:
     """Every Text inside a model value, with its field path.
 
-    >>> list(texts(Retention(criterion=Text("a", "b", "c")), ("r",)))
+    >>> list(texts(Retention(criterion=Text(fi="a", sv="b", en="c")), ("r",)))
     [(('r', 'criterion'), Text(fi='a', sv='b', en='c'))]
     """
     if isinstance(value, Text):
@@ -276,7 +411,7 @@ def _convert(hint: Any, value: Any, path: FieldPath) -> Any:
         item = typing.get_args(hint)[0]
         return tuple(_convert(item, element, path + (index,)) for index, element in enumerate(value))
     if hint is Text:
-        return Text(**value)
+        return Text(value)
     if hint is date:
         return date.fromisoformat(value)
     if dataclasses.is_dataclass(hint):

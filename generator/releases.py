@@ -35,9 +35,11 @@ from typing import Iterable
 
 from . import ledger
 from .findings import Finding, NoticeError, Position
-from .ledger import JSON_NAME, LOCK_NAME, RELEASES_DIR, SOURCE_NAME
+from .languages import in_order
+from .ledger import JSON_NAME, SOURCE_NAME
 from .load import load_bytes
-from .model import LANGUAGES, Notice, Text
+from .model import Notice, Text
+from .project import LOCK_NAME, Project
 from .publish_dir import locked_folder, recover, staged
 from .read import read_notice
 from .render import render_notice
@@ -52,6 +54,8 @@ class Release:
     effective: date
     files: dict[str, str]  # file name -> sha256
     directory: Path
+    schema: Path | None = None  # what notice.json must conform to (load_releases always gives it)
+    shown: str = ""  # the folder as messages name it
 
     @cached_property
     def notice(self) -> Notice:
@@ -61,16 +65,21 @@ class Release:
             data = json.loads(raw)
         except ValueError:
             data = None
-        if not conforms(data):
-            where = str(RELEASES_DIR / self.id / JSON_NAME)
+        if self.schema is not None and not conforms(data, self.schema):
+            where = self._shown(JSON_NAME)
             try:
-                problems = validate(load_bytes(raw, where)) or [ledger.finding(where, "not a notice")]
+                problems = validate(load_bytes(raw, where), self.schema) or [ledger.finding(where, "not a notice")]
             except NoticeError as exc:
                 problems = list(exc.findings)
-            raise NoticeError([ledger.finding(str(f.position.path), f"release {self.id}: {JSON_NAME} is not a "
-                                              f"valid notice: {f.message}", f.position.line, f.position.column)
+            raise NoticeError([ledger.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
+                                              f"notice: {f.message}", f.position.line, f.position.column)
                                for f in problems])
         return Notice.from_data(data)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it was published in: one rendered text each, recorded in the lock."""
+        return in_order(name.removesuffix(".md") for name in self.files if name.endswith(".md"))
 
     def text(self, lang: str) -> str:
         """The rendered text of a language, exactly as released."""
@@ -78,41 +87,38 @@ class Release:
         try:
             return self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise NoticeError([ledger.finding(str(RELEASES_DIR / self.id / name),
-                                              f"release {self.id}: {name} is not UTF-8 text (byte {exc.start})")]) from None
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
+                                                                  f"(byte {exc.start})")]) from None
 
     def read(self, name: str) -> bytes:
         """A released file's bytes, only if they are those the lock records."""
-        path = self.directory / name
-        where = str(RELEASES_DIR / self.id / name)
         try:
-            content = path.read_bytes()
+            content = (self.directory / name).read_bytes()
         except OSError as exc:
-            raise NoticeError([ledger.finding(where, f"release {self.id}: {name} cannot be read: "
-                                                     f"{(exc.strerror or str(exc)).lower()}")]) from None
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} cannot be read: "
+                                                                  f"{(exc.strerror or str(exc)).lower()}")]) from None
         if name not in self.files or _sha256(content) != self.files[name]:
-            raise NoticeError([ledger.finding(where, f"release {self.id}: {name} is not the file "
-                                                     f"{LOCK_NAME} records; a published release never changes")])
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not the file "
+                                                                  f"{LOCK_NAME} records; a published release never changes")])
         return content
+
+    def _shown(self, name: str) -> str:
+        return f"{self.shown or self.directory}/{name}"
 
     def sha256(self, lang: str) -> str:
         return self.files[f"{lang}.md"]
 
 
-def load_releases(root: Path) -> tuple[Release, ...]:
+def load_releases(project: Project) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
-    return tuple(Release(e.id, e.effective, e.files, root / RELEASES_DIR / e.id) for e in ledger.read_entries(root))
+    return tuple(Release(e.id, e.effective, e.files, project.releases / e.id, project.schema,
+                         project.shown(project.releases / e.id))
+                 for e in ledger.read_entries(project))
 
 
-def verify(root: Path, releases: Iterable[Release] | None = None) -> list[Finding]:
+def verify(project: Project, releases: Iterable[Release] | None = None) -> list[Finding]:
     """Every way policy/releases differs from the lock: unlisted folders, missing, extra or edited files."""
-    return ledger.audit(root, load_releases(root) if releases is None else releases)
-
-
-def in_force(releases: tuple[Release, ...], today: date) -> Release | None:
-    """The release that applies on `today`; before the first applies, the first."""
-    applicable = [r for r in releases if r.effective <= today]
-    return applicable[-1] if applicable else (releases[0] if releases else None)
+    return ledger.audit(project, load_releases(project) if releases is None else releases)
 
 
 def next_id(effective: date, existing: Iterable[str]) -> str:
@@ -125,17 +131,18 @@ def next_id(effective: date, existing: Iterable[str]) -> str:
     return candidate
 
 
-def make_release(root: Path, notice_path: Path | None = None) -> Release:
+def make_release(project: Project) -> Release:
     """Freeze the working copy as a new release; refuse one that changes nothing or goes back in time."""
-    source = notice_path or root / "policy" / "notice.yaml"
-    notice, doc = read_notice(source)
-    folder = root / RELEASES_DIR
+    source = project.notice
+    notice, doc = read_notice(source, project.schema)
+    folder = project.releases
     folder.parent.mkdir(parents=True, exist_ok=True)
-    busy = f"{RELEASES_DIR}: another `release` is writing it right now; run the command again when it has finished"
+    busy = (f"{project.shown(folder)}: another `release` is writing it right now; run the command again when it "
+            "has finished")
     with locked_folder(folder.parent, busy):
         recover(folder)  # a release killed earlier: its staging or old copy goes, before anything can refuse
-        releases = load_releases(root)
-        errors = verify(root, releases)
+        releases = load_releases(project)
+        errors = verify(project, releases)
         if errors:
             raise NoticeError(errors)
         _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
@@ -143,11 +150,11 @@ def make_release(root: Path, notice_path: Path | None = None) -> Release:
         contents = {
             SOURCE_NAME: source.read_bytes(),
             JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-            **{f"{lang}.md": render_notice(notice, lang).encode("utf-8") for lang in LANGUAGES},
+            **{f"{lang}.md": render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
         }
         release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
-                          folder / release_id)
-        with staged(folder, root) as staging:
+                          folder / release_id, project.schema, project.shown(folder / release_id))
+        with staged(folder, project.root) as staging:
             _keep(folder, staging)
             (staging / release_id).mkdir()
             for name, content in contents.items():
@@ -168,7 +175,7 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Posi
 
 def _content(notice: Notice) -> Notice:
     """The notice without its revision metadata: what a release is about."""
-    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text("", "", "")))
+    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text()))
 
 
 def _keep(folder: Path, staging: Path) -> None:
@@ -199,4 +206,3 @@ def _write_lock(lock: Path, releases: tuple[Release, ...]) -> None:
 
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
-

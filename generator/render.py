@@ -8,8 +8,12 @@ Rendering is pure: the same notice, templates and catalogs give the same text.
 >>> from generator.model import Notice
 >>> n = Notice.from_data({"seloste": 1, "controller": {"name": "Example <Oy>"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}})
->>> render_notice(n, "sv").splitlines()[0]
+>>> render_notice(n, "sv", PROJECT.locales).splitlines()[0]
 '# Dataskyddsbeskrivning: Example &lt;Oy&gt;'
+
+Files that are not pages (the language chooser, the 404 page, the Atom feed,
+the diff's markup) are HTML or XML: `render_file` renders them with
+autoescaping, so a value from the YAML is always text there.
 """
 
 from __future__ import annotations
@@ -24,27 +28,41 @@ from babel.support import Translations
 
 from . import i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
-from .model import Contact, Notice, Retention, Text
+from .languages import SUPPORTED
+from .model import Contact, Notice, Retention, Text, references
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 FINNISH_AUTHORITY = Contact(
-    name=Text("Tietosuojavaltuutetun toimisto", "Dataombudsmannens byrå", "Office of the Data Protection Ombudsman"),
-    address=Text("PL 800, 00531 Helsinki", "PB 800, 00531 Helsingfors", "P.O. Box 800, FI-00531 Helsinki"),
+    name=Text(fi="Tietosuojavaltuutetun toimisto", sv="Dataombudsmannens byrå",
+              en="Office of the Data Protection Ombudsman"),
+    address=Text(fi="PL 800, 00531 Helsinki", sv="PB 800, 00531 Helsingfors", en="P.O. Box 800, FI-00531 Helsinki"),
     phone="029 566 6700",
     website="https://tietosuoja.fi",
 )
 """The default supervisory authority (../shared/gdpr-terms.md §3)."""
 
 
-def render_notice(notice: Notice, lang: str) -> str:
+def render_notice(notice: Notice, lang: str, locales: Path) -> str:
     """The whole notice in `lang` as Markdown."""
-    return _tidy(environment(lang).get_template("notice.md.j2").render(n=notice))
+    return _tidy(environment(lang, locales).get_template("notice.md.j2").render(n=notice))
 
 
-def render_template(name: str, lang: str, **context: Any) -> str:
+def render_template(name: str, lang: str, locales: Path, **context: Any) -> str:
     """Any other page template (changelog, banners) in `lang`."""
-    return _tidy(environment(lang).get_template(name).render(**context))
+    return _tidy(environment(lang, locales).get_template(name).render(**context))
+
+
+def render_file(name: str, language: str, locales: Path, **context: Any) -> str:
+    """An HTML or XML file from templates/files/, autoescaped, in `language`."""
+    translations = i18n.translations(locales, language)
+    return _files_environment(language, translations).get_template(f"files/{name}").render(**context)
+
+
+def translate(message: str, lang: str, locales: Path, **values: Any) -> str:
+    """One message of the catalog in `lang`, with its placeholders filled."""
+    text = i18n.translations(locales, lang).gettext(message)
+    return text % values if values else text
 
 
 def _tidy(markdown: str) -> str:
@@ -52,13 +70,23 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def environment(lang: str) -> jinja2.Environment:
+def environment(lang: str, locales: Path) -> jinja2.Environment:
     """A Jinja2 environment whose gettext, filters and globals speak `lang`.
 
     Keyed on the compiled catalog, which i18n recompiles when its .po file
     changes: a catalog edit shows in the next `make serve` rebuild.
     """
-    return _environment(lang, i18n.translations(lang))
+    return _environment(lang, i18n.translations(locales, lang))
+
+
+@lru_cache(maxsize=8)
+def _files_environment(lang: str, translations: Translations) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), extensions=["jinja2.ext.i18n"], autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations, newstyle=True)
+    return env
 
 
 @lru_cache(maxsize=8)
@@ -109,9 +137,11 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
         return Markdown(i18n.format_list([inline(gettext(vocabulary_map[v])) for v in values], lang))
 
     @jinja2.pass_context
-    def names(context: Any, ids: tuple[str, ...] | str | None, kind: str) -> Markdown:
+    def names(context: Any, item: Any, field: str) -> Markdown:
+        """The names of the items that `item.field` refers to by id (the model says of which kind)."""
+        ids = getattr(item, field)
         ids = (ids,) if isinstance(ids, str) else ids or ()
-        found = context["n"].lookup(kind)
+        found = context["n"].lookup(references(type(item))[field])
         return Markdown(i18n.format_list([line(found[i].name) if i in found else inline(i) for i in ids], lang))
 
     def retention(value: Retention | None) -> Markdown:
@@ -125,11 +155,17 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
             return Markdown("")
         return inline(gettext("session") if value == "session" else i18n.format_duration(value, lang))
 
+    def prevailing(notice: Notice) -> str:
+        """Which version prevails; the sentence names the languages only when it is all of them."""
+        every = set(notice.languages) == set(SUPPORTED)
+        sentences = vocabulary.PREVAILING_LANGUAGE if every else vocabulary.PREVAILING_LANGUAGE_OF_SOME
+        return gettext(sentences[notice.prevailing_language])
+
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact, "labels": labels,
         "names": names, "retention": retention, "cookie_duration": cookie_duration,
         "country": lambda code: inline(i18n.country_name(code, lang)),
         # Plain text: a date usually fills a sentence's placeholder, which is escaped as a whole.
         "date": lambda value: i18n.format_date(value, lang),
-        "prevailing": lambda code: gettext(vocabulary.PREVAILING_LANGUAGE[code]),
+        "prevailing": prevailing,
     }

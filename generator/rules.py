@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator
 
 from babel import Locale
 
 from .findings import Finding, Level, Position
+from .languages import english_name
 from .load import Document, FieldPath
 from .markup import SAFE_SCHEMES
-from .model import LANGUAGES, Notice, Text, texts
+from .model import Notice, Text, id_lists, item_lists, references, texts
 from .validate import field_name
 
 Found = Iterator[tuple[FieldPath, str]]
@@ -47,7 +48,15 @@ EEA = frozenset(
 )
 """Where the GDPR applies: a transfer to one of these is not a third-country transfer."""
 
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at: the notice, where its values are, and the last release's notice."""
+
+    notice: Notice
+    doc: Document
+    previous: Notice | None = None
+    """The notice of the newest release, if there is one (for translation-stale)."""
 
 
 @dataclass(frozen=True)
@@ -57,29 +66,28 @@ class Rule:
     """The GDPR article(s), as printed after "GDPR Art."; empty for rules of the format itself."""
     level: Level
     why: str
-    find: Optional[Callable[[Notice, Document], Found]]
-    """None for rules that need more than one notice (translation-stale)."""
+    find: Callable[[Context], Found]
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, article: str, level: Level) -> Callable[[Callable[[Notice, Document], Found]], Callable[[Notice, Document], Found]]:
+def rule(id: str, article: str, level: Level) -> Callable[[Callable[[Context], Found]], Callable[[Context], Found]]:
     """Register a rule function under a stable id."""
 
-    def register(function: Callable[[Notice, Document], Found]) -> Callable[[Notice, Document], Found]:
+    def register(function: Callable[[Context], Found]) -> Callable[[Context], Found]:
         RULES[id] = Rule(id, article, level, (function.__doc__ or "").strip().split("\n")[0], function)
         return function
 
     return register
 
 
-def run_rules(notice: Notice, doc: Document) -> list[Finding]:
+def run_rules(ctx: Context) -> list[Finding]:
     """Every finding of every rule, sorted by position."""
     findings = [
-        _finding(doc, spec, path, message)
-        for spec in RULES.values() if spec.find
-        for path, message in spec.find(notice, doc)
+        _finding(ctx.doc, spec, path, message)
+        for spec in RULES.values()
+        for path, message in spec.find(ctx)
     ]
     return sorted(findings, key=lambda f: (f.position, f.rule, f.message))
 
@@ -137,7 +145,8 @@ def country(code: str) -> str:
 
 
 def _name(text: Text | None) -> str:
-    return f"\u201c{text.en.strip()}\u201d" if text else ""
+    """A text quoted in a message (which is in English), in English where the notice has it."""
+    return f"\u201c{text.get('en', next(iter(text.values()))).strip()}\u201d" if text else ""
 
 
 def _bases(notice: Notice) -> set[str]:
@@ -148,29 +157,33 @@ def _bases(notice: Notice) -> set[str]:
 
 
 @rule("controller-business-id", "13(1)(a), 14(1)(a)", "warning")
-def controller_business_id(n: Notice, doc: Document) -> Found:
+def controller_business_id(ctx: Context) -> Found:
     """The reader must be able to identify the controller; a business ID does so beyond doubt."""
+    n = ctx.notice
     if not n.controller.business_id:
         yield n.controller.at + ("business_id",), "the controller's business ID (Y-tunnus) is not given"
 
 
 @rule("controller-address", "13(1)(a), 14(1)(a)", "warning")
-def controller_address(n: Notice, doc: Document) -> Found:
+def controller_address(ctx: Context) -> Found:
     """The controller's contact details include where to write to it."""
+    n = ctx.notice
     if not n.controller.address:
         yield n.controller.at + ("address",), "the controller's postal address is not given"
 
 
 @rule("controller-contact", "13(1)(a), 14(1)(a)", "warning")
-def controller_contact(n: Notice, doc: Document) -> Found:
+def controller_contact(ctx: Context) -> Found:
     """The controller's contact details include a way to reach it directly."""
+    n = ctx.notice
     if not (n.controller.email or n.controller.phone):
         yield n.controller.at, "no e-mail address or telephone number is given for the controller; add email or phone"
 
 
 @rule("dpo-stated", "13(1)(b), 14(1)(b)", "warning")
-def dpo_stated(n: Notice, doc: Document) -> Found:
+def dpo_stated(ctx: Context) -> Found:
     """Where a data protection officer is appointed, the notice gives the officer's contact details; saying so when none is appointed is good practice."""
+    n = ctx.notice
     if n.data_protection_officer is None:
         yield ("data_protection_officer",), (
             "the notice does not say whether a data protection officer is appointed; add data_protection_officer "
@@ -178,8 +191,9 @@ def dpo_stated(n: Notice, doc: Document) -> Found:
 
 
 @rule("dpo-contact", "13(1)(b), 14(1)(b)", "warning")
-def dpo_contact(n: Notice, doc: Document) -> Found:
+def dpo_contact(ctx: Context) -> Found:
     """An appointed data protection officer must be reachable."""
+    n = ctx.notice
     dpo = n.data_protection_officer
     if dpo and dpo.appointed and not (dpo.email or dpo.phone or dpo.address):
         yield dpo.at, "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address"
@@ -189,15 +203,17 @@ def dpo_contact(n: Notice, doc: Document) -> Found:
 
 
 @rule("purposes-listed", "13(1)(c), 14(1)(c)", "warning")
-def purposes_listed(n: Notice, doc: Document) -> Found:
+def purposes_listed(ctx: Context) -> Found:
     """A notice tells why the data is processed: at least one purpose."""
+    n = ctx.notice
     if not n.purposes:
         yield ("purposes",), "no purpose of processing is listed; list each purpose with its legal basis"
 
 
 @rule("purpose-legal-basis", "13(1)(c), 14(1)(c)", "warning")
-def purpose_legal_basis(n: Notice, doc: Document) -> Found:
+def purpose_legal_basis(ctx: Context) -> Found:
     """Each purpose needs its own legal basis under Art. 6(1)."""
+    n = ctx.notice
     for p in n.purposes:
         if not p.legal_bases:
             yield p.at + ("legal_bases",), (
@@ -206,8 +222,9 @@ def purpose_legal_basis(n: Notice, doc: Document) -> Found:
 
 
 @rule("legitimate-interest", "13(1)(d), 14(2)(b)", "warning")
-def legitimate_interest(n: Notice, doc: Document) -> Found:
+def legitimate_interest(ctx: Context) -> Found:
     """Where a purpose rests on legitimate interests (Art. 6(1)(f)), the interest itself must be described."""
+    n = ctx.notice
     for p in n.purposes:
         if "legitimate_interests" in p.legal_bases and not p.legitimate_interest:
             yield p.at + ("legitimate_interest",), (
@@ -216,8 +233,9 @@ def legitimate_interest(n: Notice, doc: Document) -> Found:
 
 
 @rule("legitimate-interest-basis", "13(1)(d), 14(2)(b)", "warning")
-def legitimate_interest_basis(n: Notice, doc: Document) -> Found:
+def legitimate_interest_basis(ctx: Context) -> Found:
     """A described legitimate interest without that legal basis leaves the reader unsure which basis applies."""
+    n = ctx.notice
     for p in n.purposes:
         if p.legitimate_interest and "legitimate_interests" not in p.legal_bases:
             yield p.at + ("legitimate_interest",), (
@@ -229,8 +247,9 @@ def legitimate_interest_basis(n: Notice, doc: Document) -> Found:
 
 
 @rule("data-categories", "14(1)(d)", "warning")
-def data_categories(n: Notice, doc: Document) -> Found:
+def data_categories(ctx: Context) -> Found:
     """Where data comes from sources other than the person, the categories of data concerned must be listed."""
+    n = ctx.notice
     if n.sources and not n.data_categories:
         yield ("data_categories",), (
             "sources of the data are listed, but not the categories of personal data; list them under data_categories")
@@ -242,8 +261,9 @@ def data_categories(n: Notice, doc: Document) -> Found:
 
 
 @rule("sources-stated", "14(2)(f)", "warning")
-def sources_stated(n: Notice, doc: Document) -> Found:
+def sources_stated(ctx: Context) -> Found:
     """Where data is not collected from the person, the notice says where it comes from and whether the source is public."""
+    n = ctx.notice
     if not n.sources and not n.notes.sources:
         yield ("sources",), (
             "the notice does not say where the personal data comes from; list the sources (the person "
@@ -254,8 +274,9 @@ def sources_stated(n: Notice, doc: Document) -> Found:
 
 
 @rule("recipients-stated", "13(1)(e), 14(1)(e)", "warning")
-def recipients_stated(n: Notice, doc: Document) -> Found:
+def recipients_stated(ctx: Context) -> Found:
     """The reader learns who receives the data: recipients or categories of them, processors included."""
+    n = ctx.notice
     if not n.recipients and not n.notes.recipients:
         yield ("recipients",), (
             "the notice does not say who receives the personal data; list the recipients or categories of "
@@ -263,8 +284,9 @@ def recipients_stated(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfers-stated", "13(1)(f), 14(1)(f)", "warning")
-def transfers_stated(n: Notice, doc: Document) -> Found:
+def transfers_stated(ctx: Context) -> Found:
     """Whether data leaves the EU/EEA is what most surprises a reader; the notice says it either way."""
+    n = ctx.notice
     if n.transfers_outside_eea is None and not n.transfers:
         yield ("transfers_outside_eea",), (
             "the notice does not say whether personal data is transferred outside the EU/EEA; set "
@@ -272,8 +294,9 @@ def transfers_stated(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfers-listed", "13(1)(f), 14(1)(f)", "warning")
-def transfers_listed(n: Notice, doc: Document) -> Found:
+def transfers_listed(ctx: Context) -> Found:
     """Each transfer outside the EU/EEA is named with its country and safeguard, not only announced."""
+    n = ctx.notice
     if n.transfers_outside_eea and not n.transfers:
         yield ("transfers_outside_eea",), (
             "personal data is said to be transferred outside the EU/EEA, but no transfer is listed; under "
@@ -282,8 +305,9 @@ def transfers_listed(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfers-contradiction", "13(1)(f), 14(1)(f)", "error")
-def transfers_contradiction(n: Notice, doc: Document) -> Found:
+def transfers_contradiction(ctx: Context) -> Found:
     """The notice must not deny transfers that it lists elsewhere."""
+    n = ctx.notice
     if n.transfers_outside_eea is not False:
         return
     if n.transfers:
@@ -297,8 +321,9 @@ def transfers_contradiction(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfer-in-eea", "13(1)(f), 14(1)(f)", "warning")
-def transfer_in_eea(n: Notice, doc: Document) -> Found:
+def transfer_in_eea(ctx: Context) -> Found:
     """A country inside the EU/EEA is not a third country; listing it as a transfer misleads."""
+    n = ctx.notice
     for t in n.transfers:
         if t.country in EEA:
             yield t.at + ("country",), (
@@ -307,8 +332,9 @@ def transfer_in_eea(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfer-safeguard", "13(1)(f), 14(1)(f)", "warning")
-def transfer_safeguard(n: Notice, doc: Document) -> Found:
+def transfer_safeguard(ctx: Context) -> Found:
     """A transfer to a country without a full adequacy decision needs a named safeguard (Art. 46, 47 or 49)."""
+    n = ctx.notice
     known = adequacy()
     for t in n.transfers:
         if t.safeguard or t.country in EEA or known.full(t.country):
@@ -326,8 +352,9 @@ def transfer_safeguard(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfer-adequacy", "13(1)(f), 14(1)(f)", "error")
-def transfer_adequacy(n: Notice, doc: Document) -> Found:
+def transfer_adequacy(ctx: Context) -> Found:
     """An adequacy decision named as the safeguard must exist for that country."""
+    n = ctx.notice
     known = adequacy()
     for t in n.transfers:
         if t.safeguard == "adequacy_decision" and t.country not in EEA and t.country not in known.countries:
@@ -337,8 +364,9 @@ def transfer_adequacy(n: Notice, doc: Document) -> Found:
 
 
 @rule("transfer-copy", "13(1)(f), 14(1)(f)", "warning")
-def transfer_copy(n: Notice, doc: Document) -> Found:
+def transfer_copy(ctx: Context) -> Found:
     """Where a transfer rests on clauses or binding corporate rules, the reader is told how to get a copy."""
+    n = ctx.notice
     names = {"standard_data_protection_clauses": "standard data protection clauses",
              "binding_corporate_rules": "binding corporate rules"}
     for t in n.transfers:
@@ -349,8 +377,9 @@ def transfer_copy(n: Notice, doc: Document) -> Found:
 
 
 @rule("recipient-transfer", "13(1)(f), 14(1)(f)", "warning")
-def recipient_transfer(n: Notice, doc: Document) -> Found:
+def recipient_transfer(ctx: Context) -> Found:
     """A recipient outside the EU/EEA means a transfer, which must be listed with its safeguard."""
+    n = ctx.notice
     if n.transfers_outside_eea is False:
         return  # transfers-contradiction says it
     for r in n.recipients:
@@ -365,8 +394,9 @@ def recipient_transfer(n: Notice, doc: Document) -> Found:
 
 
 @rule("retention", "13(2)(a), 14(2)(a)", "warning")
-def retention(n: Notice, doc: Document) -> Found:
+def retention(ctx: Context) -> Found:
     """For each purpose the reader learns how long the data is kept, or the criteria that set it."""
+    n = ctx.notice
     for p in n.purposes:
         if p.retention is None:
             yield p.at + ("retention",), (
@@ -387,8 +417,9 @@ _RIGHT_NAMES = {
 
 
 @rule("rights-stated", "13(2)(b), 14(2)(c)", "warning")
-def rights_stated(n: Notice, doc: Document) -> Found:
+def rights_stated(ctx: Context) -> Found:
     """The reader learns the rights of Art. 15-21 that apply: objection where a purpose rests on Art. 6(1)(e) or (f), portability where on consent or contract."""
+    n = ctx.notice
     bases = _bases(n)
     needed = ["access", "rectification", "erasure", "restriction"]
     if bases & {"legitimate_interests", "public_task"}:
@@ -401,8 +432,9 @@ def rights_stated(n: Notice, doc: Document) -> Found:
 
 
 @rule("withdraw-consent", "13(2)(c), 14(2)(d)", "warning")
-def withdraw_consent(n: Notice, doc: Document) -> Found:
+def withdraw_consent(ctx: Context) -> Found:
     """Where a purpose rests on consent, the reader learns that consent can be withdrawn at any time."""
+    n = ctx.notice
     on_consent = [_name(p.name) for p in n.purposes if "consent" in p.legal_bases]
     if on_consent and "withdraw_consent" not in n.rights.granted:
         yield ("rights", "granted"), (
@@ -411,8 +443,9 @@ def withdraw_consent(n: Notice, doc: Document) -> Found:
 
 
 @rule("complaint", "13(2)(d), 14(2)(e)", "warning")
-def complaint(n: Notice, doc: Document) -> Found:
+def complaint(ctx: Context) -> Found:
     """Every notice tells the reader they may complain to a supervisory authority."""
+    n = ctx.notice
     if "complaint" not in n.rights.granted:
         yield ("rights", "granted"), (
             "the right to lodge a complaint with a supervisory authority is not stated; add complaint (the "
@@ -423,8 +456,9 @@ def complaint(n: Notice, doc: Document) -> Found:
 
 
 @rule("requirement", "13(2)(e)", "warning")
-def requirement(n: Notice, doc: Document) -> Found:
+def requirement(ctx: Context) -> Found:
     """The reader learns whether they must give the data, and what follows if they do not."""
+    n = ctx.notice
     if not n.requirement:
         yield ("requirement",), (
             "the notice does not say whether providing the data is a statutory or contractual requirement, "
@@ -432,8 +466,9 @@ def requirement(n: Notice, doc: Document) -> Found:
 
 
 @rule("automated-decisions", "13(2)(f), 14(2)(g)", "warning")
-def automated_decisions(n: Notice, doc: Document) -> Found:
+def automated_decisions(ctx: Context) -> Found:
     """The existence of automated decision-making, profiling included, must always be stated, even when there is none."""
+    n = ctx.notice
     if n.automated_decisions is None:
         yield ("automated_decisions",), (
             "the notice does not say whether decisions are made solely by automated processing, including "
@@ -441,8 +476,9 @@ def automated_decisions(n: Notice, doc: Document) -> Found:
 
 
 @rule("automated-decisions-logic", "13(2)(f), 14(2)(g)", "warning")
-def automated_decisions_logic(n: Notice, doc: Document) -> Found:
+def automated_decisions_logic(ctx: Context) -> Found:
     """Where automated decisions are made, the logic and the consequences for the person must be explained."""
+    n = ctx.notice
     decisions = n.automated_decisions
     if decisions and decisions.exists and not decisions.description:
         yield decisions.at + ("description",), (
@@ -454,8 +490,9 @@ def automated_decisions_logic(n: Notice, doc: Document) -> Found:
 
 
 @rule("cookie-details", "13(1)(c), 13(2)(a)", "warning")
-def cookie_details(n: Notice, doc: Document) -> Found:
+def cookie_details(ctx: Context) -> Found:
     """Finnish law (917/2014 s. 205) and the GDPR ask for each cookie's purpose and duration; its category decides whether consent is needed."""
+    n = ctx.notice
     for c in n.cookies:
         missing = [label for label, value in (("purpose", c.purpose), ("category", c.category),
                                                ("duration", c.duration)) if not value]
@@ -466,21 +503,12 @@ def cookie_details(n: Notice, doc: Document) -> Found:
 
 # --- The format's own integrity ----------------------------------------------------------------
 
-_REFERENCES = (
-    # (where the ids are, in each purpose or item, and what they name)
-    ("purposes", "data_subjects", "data_subjects"),
-    ("purposes", "data_categories", "data_categories"),
-    ("purposes", "sources", "sources"),
-    ("purposes", "recipients", "recipients"),
-    ("data_categories", "data_subjects", "data_subjects"),
-    ("transfers", "recipient", "recipients"),
-)
-
-
 @rule("unknown-reference", "", "error")
-def unknown_reference(n: Notice, doc: Document) -> Found:
+def unknown_reference(ctx: Context) -> Found:
     """An id that names nothing leaves a hole in the published page."""
-    for kind, field, target in _REFERENCES:
+    n = ctx.notice
+    lists = id_lists()
+    for kind, field, target in _references():
         known = n.lookup(target)
         for item in getattr(n, kind):
             ids = getattr(item, field)
@@ -490,13 +518,22 @@ def unknown_reference(n: Notice, doc: Document) -> Found:
                     names = sorted(known)
                     choice = ("that list is empty" if not names else f"the ids there are {_join(names)}"
                               if len(names) <= 12 else f"the ids there include {', '.join(names[:12])}")
-                    yield path, f"'{ref}' is not the id of anything listed under {target}; {choice}"
+                    yield path, f"'{ref}' is not the id of anything listed under {lists[target]}; {choice}"
+
+
+def _references() -> Iterator[tuple[str, str, type]]:
+    """(list, field, kind it names) for every field of a listed item that names items by id; the model says which."""
+    for kind, item in item_lists().items():
+        for field, target in references(item).items():
+            yield kind, field, target
 
 
 @rule("duplicate-id", "", "error")
-def duplicate_id(n: Notice, doc: Document) -> Found:
+def duplicate_id(ctx: Context) -> Found:
     """Ids are how purposes, recipients and the changelog refer to an item; each must name one item."""
-    for kind in ("data_subjects", "data_categories", "sources", "recipients", "purposes"):
+    n = ctx.notice
+    doc = ctx.doc
+    for kind in id_lists().values():
         first: dict[str, FieldPath] = {}
         for item in getattr(n, kind):
             if item.id in first:
@@ -515,11 +552,12 @@ take it as one (a target with parentheses), and a script URL anywhere."""
 
 
 @rule("unsafe-link", "", "error")
-def unsafe_link(n: Notice, doc: Document) -> Found:
+def unsafe_link(ctx: Context) -> Found:
     """Only https: and mailto: links are published as links; any other scheme (javascript:, http:, data:) is refused."""
+    n = ctx.notice
     for path, text in texts(n):
-        for lang in LANGUAGES:
-            for match in _LINK_LIKE.finditer(text[lang]):
+        for lang, value in text.items():
+            for match in _LINK_LIKE.finditer(value):
                 target = match.group(1) if match.group(1) is not None else match.group(2)
                 if not target.startswith(SAFE_SCHEMES):
                     yield path + (lang,), (
@@ -527,34 +565,45 @@ def unsafe_link(n: Notice, doc: Document) -> Found:
                         "as links, and this one would show as plain text")
 
 
+@rule("languages-kept", "", "error")
+def languages_kept(ctx: Context) -> Found:
+    """A published notice keeps its languages: each release stays online at its address in every language it was published in."""
+    if ctx.previous is not None and ctx.previous.languages != ctx.notice.languages:
+        yield ("languages",), (
+            f"the last release was published in {_join(ctx.previous.languages)}; a notice keeps the languages it "
+            f"was published in, so languages must be {', '.join(ctx.previous.languages)}")
+
+
 # --- Translations: WP260 on Art. 12(1) ---------------------------------------------------------
 
 
 @rule("translation-blank", "12(1)", "error")
-def translation_blank(n: Notice, doc: Document) -> Found:
-    """Every text is published in Finnish, Swedish and English; a blank version leaves readers of that language without it."""
+def translation_blank(ctx: Context) -> Found:
+    """Every text is published in each of the notice's languages; a blank version leaves readers of that language without it."""
+    n = ctx.notice
     for path, text in texts(n):
-        for lang in LANGUAGES:
-            if not text[lang].strip():
-                yield path + (lang,), f"the {LANGUAGE_NAMES[lang]} text is blank; write it"
+        for lang, value in text.items():
+            if not value.strip():
+                yield path + (lang,), f"the {english_name(lang)} text is blank; write it"
 
 
 @rule("translation-identical", "12(1)", "warning")
-def translation_identical(n: Notice, doc: Document) -> Found:
+def translation_identical(ctx: Context) -> Found:
     """Two languages holding the same words usually means a text was copied and never translated.
 
     A single word ("Session" in Swedish and English), an address, and the name
     of an organisation may rightly read the same, and are left alone.
     """
+    n = ctx.notice
     for path, text in texts(n):
         if _may_match(path):
             continue
         seen: dict[str, str] = {}
-        for lang in LANGUAGES:
-            words = " ".join(text[lang].split())
+        for lang, value in text.items():
+            words = " ".join(value.split())
             if words in seen and " " in words and any(ch.isalpha() for ch in words):
                 yield path + (lang,), (
-                    f"the {LANGUAGE_NAMES[lang]} text is the same as the {LANGUAGE_NAMES[seen[words]]} text; translate it")
+                    f"the {english_name(lang)} text is the same as the {english_name(seen[words])} text; translate it")
             seen.setdefault(words, lang)
 
 
@@ -565,32 +614,27 @@ def _may_match(path: FieldPath) -> bool:
         path[-1:] == ("name",) and path[:1] in (("recipients",), ("representative",), ("rights",)))
 
 
-RULES["translation-stale"] = Rule(
-    "translation-stale", "12(1)", "warning",
-    "Where the Finnish text changed since the last release but a translation did not, the translation is out of date.",
-    None)
-
-
-def stale_translations(previous: Notice, current: Notice, doc: Document) -> list[Finding]:
-    """Texts whose Finnish changed since `previous` while a translation stayed as it was.
+@rule("translation-stale", "12(1)", "warning")
+def translation_stale(ctx: Context) -> Found:
+    """Where the text a notice is translated from (its first language) changed since the last release but a translation did not, the translation is out of date.
 
     Texts are matched by field path, with list items named by their id where
     they have one, so that adding a purpose does not shift every later one.
     Changes of white space alone do not count.
     """
-    spec = RULES["translation-stale"]
-    before = {key: text for key, _, text in _keyed_texts(previous)}
-    findings = []
-    for key, path, text in _keyed_texts(current):
+    if ctx.previous is None:
+        return
+    source = ctx.notice.languages[0]
+    before = {key: text for key, _, text in _keyed_texts(ctx.previous)}
+    for key, path, text in _keyed_texts(ctx.notice):
         old = before.get(key)
-        if old is None or _same(old.fi, text.fi):
+        if old is None or source not in old or _same(old[source], text[source]):
             continue
-        for lang in LANGUAGES[1:]:
-            if _same(old[lang], text[lang]):
-                findings.append(_finding(doc, spec, path + (lang,), (
-                    f"the Finnish text has changed since the last release, but the {LANGUAGE_NAMES[lang]} text has "
-                    "not; update the translation")))
-    return sorted(findings, key=lambda f: (f.position, f.message))
+        for lang in text:
+            if lang != source and lang in old and _same(old[lang], text[lang]):
+                yield path + (lang,), (
+                    f"the {english_name(source)} text has changed since the last release, but the "
+                    f"{english_name(lang)} text has not; update the translation")
 
 
 def _keyed_texts(notice: Notice) -> Iterator[tuple[tuple[object, ...], FieldPath, Text]]:

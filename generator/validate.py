@@ -6,7 +6,7 @@ comes with the nearest known one as a suggestion.
 
 >>> from generator.load import load_text
 >>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
->>> for f in validate(doc): print(f)
+>>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
 n.yaml:1:1: error: revision: missing required field
 n.yaml:2:1: error: controler: unknown field; did you mean 'controller'?
@@ -21,19 +21,18 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from babel import Locale
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from . import duration
 from .findings import Finding
+from .languages import SUPPORTED, english_name
 from .load import MAX_FINDINGS, Document, FieldPath
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "policy" / "schema.json"
-
-DURATION = re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMATS = {
@@ -71,7 +70,7 @@ def _formats() -> FormatChecker:
 
     @checker.checks("duration")
     def is_duration(value: object) -> bool:
-        return not isinstance(value, str) or bool(DURATION.match(value))
+        return not isinstance(value, str) or duration.units(value) is not None
 
     return checker
 
@@ -82,24 +81,24 @@ def _territories() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+def load_schema(path: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
 
 
 @lru_cache(maxsize=4)
-def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
+def _validator(path: Path) -> Draft202012Validator:
     return Draft202012Validator(load_schema(path), format_checker=_formats())
 
 
-def conforms(data: Any) -> bool:
+def conforms(data: Any, schema: Path) -> bool:
     """Whether plain data (a released notice.json) passes the schema; `validate` says where it does not."""
-    return _validator().is_valid(data)
+    return _validator(schema).is_valid(data)
 
 
-def validate(doc: Document) -> list[Finding]:
+def validate(doc: Document, schema: Path) -> list[Finding]:
     """Every schema violation of the document (at most MAX_FINDINGS), sorted by position."""
-    every = (finding for error in _validator().iter_errors(doc.data) for finding in _describe(doc, error))
+    every = (finding for error in _validator(schema).iter_errors(doc.data) for finding in _describe(doc, error))
     findings = sorted(set(itertools.islice(every, MAX_FINDINGS + 1)), key=lambda f: (f.position, f.message))
     if len(findings) > MAX_FINDINGS:
         last = findings[MAX_FINDINGS - 1].position
@@ -150,7 +149,7 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
 def _sentence(error: ValidationError) -> str:
     kind, value, schema = error.validator, error.instance, error.schema
     if kind == "type":
-        if set(schema.get("required", ())) == {"fi", "sv", "en"}:
+        if set(schema.get("properties", ())) == set(SUPPORTED):
             return f"expected the text in each language, as fi:, sv: and en: lines below it, got {_kind(value)}"
         return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
     if kind == "enum":
@@ -222,3 +221,28 @@ def _suggest(key: str, allowed: list[str]) -> str:
 def _finding(doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None) -> Finding:
     position = doc.position(path if at is None else at, key=key)
     return Finding(position, "error", f"{field_name(doc, path)}: {message}")
+
+
+def text_languages(texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languages: tuple[str, ...],
+                   doc: Document) -> list[Finding]:
+    r"""Every text that does not hold exactly the notice's languages (`languages:`, default all).
+
+    >>> from generator.load import load_text
+    >>> doc = load_text("a: {fi: x, sv: y}\n", "n.yaml")
+    >>> for f in text_languages([(("a",), doc.data["a"])], ("fi", "en"), doc): print(f)
+    n.yaml:1:4: error: a: the English text (en) is missing; this notice is published in fi and en
+    n.yaml:1:12: error: a.sv: this notice is not published in Swedish (languages: fi, en); remove the sv text or add sv to languages
+    """
+    findings = []
+    for path, text in texts:
+        for lang in languages:
+            if lang not in text:
+                findings.append(_finding(doc, path, (
+                    f"the {english_name(lang)} text ({lang}) is missing; this notice is published in "
+                    f"{', '.join(languages[:-1]) + ' and ' if len(languages) > 1 else ''}{languages[-1]}")))
+        for lang in text:
+            if lang not in languages:
+                findings.append(_finding(doc, path + (lang,), key=True, message=(
+                    f"this notice is not published in {english_name(lang)} (languages: {', '.join(languages)}); "
+                    f"remove the {lang} text or add {lang} to languages")))
+    return findings

@@ -69,7 +69,10 @@ RIGHTS = {
                   N_("You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR.")),
 }
 
-CHANGES = {
+CHANGES = {  # in the order the changelog lists them
+    ("controller", "changed"): N_("Controller's details changed"),
+    ("representative", "changed"): N_("Representative's details changed"),
+    ("data_protection_officer", "changed"): N_("Data protection officer's details changed"),
     ("purpose", "added"): N_("New purpose: %(name)s"),
     ("purpose", "removed"): N_("Purpose removed: %(name)s"),
     ("purpose", "changed"): N_("Purpose changed: %(name)s"),
@@ -90,9 +93,6 @@ CHANGES = {
     ("source", "added"): N_("New source of data: %(name)s"),
     ("source", "removed"): N_("Source of data removed: %(name)s"),
     ("source", "changed"): N_("Source of data changed: %(name)s"),
-    ("controller", "changed"): N_("Controller's details changed"),
-    ("representative", "changed"): N_("Representative's details changed"),
-    ("data_protection_officer", "changed"): N_("Data protection officer's details changed"),
     ("rights", "changed"): N_("Information on your rights changed"),
 }
 
@@ -108,10 +108,13 @@ PREVAILING_LANGUAGE = {
     "en": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails."),
 }
 
-DIFF_LABELS = {
-    "removed": N_("Removed:"),
-    "added": N_("Added:"),
+PREVAILING_LANGUAGE_OF_SOME = {  # for a notice published in fewer than all supported languages
+    "fi": N_("If the language versions of this notice differ, the Finnish version prevails."),
+    "sv": N_("If the language versions of this notice differ, the Swedish version prevails."),
+    "en": N_("If the language versions of this notice differ, the English version prevails."),
 }
+
+NOT_FOUND = N_("Page not found.")
 
 PAGE_TITLES = {
     "notice": N_("Privacy notice"),

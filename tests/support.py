@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.languages import SUPPORTED as LANGS
+from generator.project import Project
+
 REPO = Path(__file__).resolve().parent.parent
+PROJECT = Project.at(REPO)
+"""This repository as a project: its schema, catalogs and Entrack's notice."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MULTI = FIXTURES / "multi"
 MULTI_VERSIONS = [MULTI / "v1.yaml", MULTI / "v2.yaml", MULTI / "v3.yaml"]
@@ -16,18 +21,20 @@ BUILD_EPOCH = "1781481600"  # 2026-06-15: v1 archived, v2 in force, v3 upcoming
 
 
 def make_project(root: Path) -> Path:
-    """A copy of this project's code, config and catalogs, with an empty policy/."""
-    for name in ("generator", "locales", "site_overrides"):
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    """A new project with this one's site configuration and catalogs and an empty policy/ (the
+    code is not copied: the command runs this repository's package)."""
+    for name in ("locales", "site_overrides"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "policy").mkdir()
     shutil.copy(REPO / "policy" / "schema.json", root / "policy" / "schema.json")
     return root
 
 
-def run(root: Path, *args: str, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess[str]:
-    """`python -m generator ARGS` in the project at `root`, with its own copy of the code."""
-    env = dict(os.environ, PYTHONPATH=str(root), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
+def run(root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` in the project at `root`, run with the package under `code`
+    (this repository's unless a test changes a copy)."""
+    env = dict(os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, env=env,
                           capture_output=True, text=True, timeout=300)
 

@@ -35,7 +35,7 @@ def test_an_invalid_notice_fails_a_draft_build_with_a_position_and_no_traceback(
     notice.write_text(notice.read_text().replace("sv: Vi hanterar beställningar., ", ""))
     result = run(root, "build", "--draft")
     assert result.returncode == 1
-    assert "policy/notice.yaml:30:18: error: purposes[orders].description.sv: missing required field" in result.stderr
+    assert "policy/notice.yaml:30:18: error: purposes[orders].description: the Swedish text (sv) is missing" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(root / "site") == before
 

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from generator import report
-from generator.check import check_notice, stale_translations
 from generator.findings import Finding, NoticeError
 from generator.read import read_notice_text
+from generator.rules import Context, run_rules
+from support import PROJECT
 
 NAME = "notice.yaml"
 
@@ -78,7 +79,7 @@ revision:
   summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}
 """
 
-BASE_NOTICE, BASE_DOC = read_notice_text(VALID, NAME)
+BASE_NOTICE, BASE_DOC = read_notice_text(VALID, NAME, PROJECT.schema)
 ODD = ["\t", "\0", "\x07", "\ufeff", "\u2028", "\x85", "\r", "\ud800", "&a ", "*a", "!!python/object:os.system ",
        "{", "}", "[", "]", "'", '"', ": ", "- ", "#", "%YAML 1.1\n", "---\n", "...\n", "|", ">", "?", "@", "`",
        "\\", "\n  ", "\n", "ä", "😀", "<script>", "[x](javascript:alert(1))", "~", "null", "1e400", "-.inf", "0x1F"]
@@ -87,12 +88,12 @@ ODD = ["\t", "\0", "\x07", "\ufeff", "\u2028", "\x85", "\r", "\ud800", "&a ", "*
 def read_and_check(text: str) -> list[Finding]:
     """Everything `check` does after reading the file; only NoticeError may escape."""
     try:
-        notice, doc = read_notice_text(text, NAME)
+        notice, doc = read_notice_text(text, NAME, PROJECT.schema)
     except NoticeError as exc:
         findings = list(exc.findings)
         assert findings and all(f.level == "error" and f.position.path == NAME and f.message for f in findings)
     else:
-        findings = check_notice(notice, doc) + stale_translations(BASE_NOTICE, notice, doc)
+        findings = run_rules(Context(notice, doc, BASE_NOTICE))
     for finding in findings:
         assert "\n" not in report.github(finding)
     json.dumps([report.as_dict(f) for f in findings])

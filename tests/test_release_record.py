@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.findings import NoticeError
+from generator.project import Project
 from generator.releases import load_releases
 from support import MULTI_VERSIONS, multi_release_project, release, run
 
@@ -85,8 +86,18 @@ def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path)
     write_lock(project, data)
     fi = project / "policy/releases/2026-03-01/fi.md"
     fi.write_text(fi.read_text() + "\n<script>alert(1)</script>\n")
-    refused_by_all(project, "policy/releases/releases.lock:")
-    assert "files must list exactly en.md, fi.md, notice.json, notice.yaml, sv.md" in run(project, "check").stdout
+    refused_by_all(project, "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not one of its "
+                            "files in releases.lock")
+
+
+def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
+    data = lock_data(project)
+    del data["releases"][1]["files"]["notice.json"]
+    write_lock(project, data)
+    (project / "policy/releases/2026-03-01/notice.json").unlink()
+    refused_by_all(project, "policy/releases/releases.lock:15:7: error: the release lock file is damaged: "
+                            "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json and the text "
+                            "of each of its languages")
 
 
 def test_a_deleted_lock_with_releases_present_is_an_error(project: Path) -> None:
@@ -103,7 +114,7 @@ def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> Non
 
 
 def test_released_markdown_is_verified_against_the_lock_when_it_is_read(project: Path) -> None:
-    releases = load_releases(project)
+    releases = load_releases(Project.at(project))
     (project / "policy/releases/2026-03-01/fi.md").write_text("# Tampered\n\n<script>alert(1)</script>\n")
     with pytest.raises(NoticeError) as caught:
         releases[1].text("fi")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
-from support import MULTI_VERSIONS, make_project, release, run
+from generator.model import Purpose, Recipient
+from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
-LANGS = ("fi", "sv", "en")
 
 
 def page(site: Path, lang: str, path: str = "") -> str:
@@ -21,7 +21,7 @@ def page(site: Path, lang: str, path: str = "") -> str:
 
 def translated(lang: str, msgid: str, **values: str) -> str:
     """The catalog's sentence; fi and sv must really be translated."""
-    text = i18n.translations(lang).gettext(msgid)
+    text = i18n.translations(PROJECT.locales, lang).gettext(msgid)
     if lang != "en":
         assert text != msgid, f"untranslated in {lang}: {msgid}"
     return text % values if values else text
@@ -76,9 +76,9 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
     from generator.read import read_notice
 
     html = page(multi_site, lang, "changelog")
-    v2 = read_notice(MULTI_VERSIONS[1])[0]
-    crm = v2.lookup("recipients")["crm"].name[lang]
-    orders = v2.lookup("purposes")["orders"].name[lang]
+    v2 = read_notice(MULTI_VERSIONS[1], PROJECT.schema)[0]
+    crm = v2.lookup(Recipient)["crm"].name[lang]
+    orders = v2.lookup(Purpose)["orders"].name[lang]
     expected = [
         translated(lang, "New recipient: %(name)s", name=crm),
         translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
@@ -135,14 +135,17 @@ def test_two_builds_of_one_commit_are_byte_identical(multi_project: Path, tmp_pa
 
 
 def test_template_change_leaves_released_text_unchanged(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
+    root = make_project(tmp_path / "project")
     release(root, MULTI_VERSIONS[0])
     frozen = {p.name: p.read_bytes() for p in (root / "policy" / "releases" / "2026-01-01").iterdir()}
-    template = root / "generator" / "templates" / "notice.md.j2"
+    code = tmp_path / "code"  # a later version of Seloste, with a changed template
+    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    template = code / "generator" / "templates" / "notice.md.j2"
     template.write_text(template.read_text().replace('## {{ _("Controller") }}', "## TEMPLATE-CHANGED"))
-    release(root, MULTI_VERSIONS[1])
+    shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+    assert run(root, "release", code=code).returncode == 0
     assert {p.name: p.read_bytes() for p in (root / "policy" / "releases" / "2026-01-01").iterdir()} == frozen
-    assert run(root, "build").returncode == 0
+    assert run(root, "build", code=code).returncode == 0
     assert "TEMPLATE-CHANGED" not in page(root / "site", "en", "2026-01-01")
     assert "TEMPLATE-CHANGED" in page(root / "site", "en", "2026-03-01")
 

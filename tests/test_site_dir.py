@@ -16,7 +16,7 @@ import pytest
 
 from disk import snapshot, tmpfs
 from generator import publish_dir
-from support import BUILD_EPOCH, MULTI_VERSIONS, make_project, release, run
+from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, run
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_a_folder_seloste_did_not_build_is_refused_and_left_as_it_was(project: P
 
 def test_the_repository_root_is_refused_by_its_absolute_path_too(project: Path) -> None:
     before = snapshot(project.parent)
-    assert_refused(run(project, "build", "--site-dir", str(project)), ".", "is the project folder")
+    assert_refused(run(project, "build", "--site-dir", str(project)), str(project), "is the project folder")
     assert_refused(run(project, "build", "--site-dir", "/"), "/", "holds it")
     assert snapshot(project.parent) == before
 
@@ -144,7 +144,7 @@ def test_builds_racing_for_one_folder_never_traceback_and_leave_one_complete_sit
     site = tmp_path / "site"
     assert run(project, "build", "--site-dir", str(site)).returncode == 0
     complete = snapshot(site)
-    env = dict(os.environ, PYTHONPATH=str(project), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
     for _ in range(3):
         builds = [subprocess.Popen([sys.executable, "-m", "generator", "build", "--site-dir", str(site)], cwd=project,
                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

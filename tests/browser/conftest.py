@@ -46,8 +46,9 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
+from generator.languages import SUPPORTED as LANGS
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LANGS = ("fi", "sv", "en")
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
 MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
 SITE_NAMES = (ENTRACK, MULTI)

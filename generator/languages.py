@@ -1,0 +1,38 @@
+"""The languages Seloste publishes in: the one place that names them.
+
+Finland is bilingual, so Finnish and Swedish are both first-class; English
+serves everyone else. A notice publishes all of these unless it lists a subset
+under `languages:`. Adding a language is a catalog under locales/, its code
+here, the schema's text definition, and the notice's texts.
+
+>>> SUPPORTED, DEFAULT
+(('fi', 'sv', 'en'), 'fi')
+>>> in_order({"en", "fi"})
+('fi', 'en')
+>>> english_name("sv")
+'Swedish'
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+SUPPORTED: tuple[str, ...] = ("fi", "sv", "en")
+"""Every language with a catalog, in the order menus and texts list them."""
+
+DEFAULT = "fi"
+"""The site's first language: the root page's own language and its fallback."""
+
+_ENGLISH_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+"""Names for check's messages, which are written in English."""
+
+
+def in_order(codes: Iterable[str]) -> tuple[str, ...]:
+    """Language codes in the supported order; codes no longer supported (an old
+    release's) follow in alphabetical order, so old releases still load."""
+    codes = set(codes)
+    return tuple(code for code in SUPPORTED if code in codes) + tuple(sorted(codes - set(SUPPORTED)))
+
+
+def english_name(code: str) -> str:
+    return _ENGLISH_NAMES.get(code, code)

@@ -1,0 +1,114 @@
+"""The format is stated once: the model and policy/schema.json agree field for field, the
+schema's languages are the supported ones, and the changelog has words for all it follows."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date
+from typing import Any
+
+import pytest
+
+from generator import vocabulary
+from generator.languages import SUPPORTED
+from generator.model import Notice, Text, changelog_fields, id_lists, item_lists, references
+from support import PROJECT
+
+SCHEMA = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with its $ref followed (and its own keys kept)."""
+    while "$ref" in node:
+        target = SCHEMA
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def unwrap(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    return hint
+
+
+def kind_of(hint: Any) -> str:
+    hint = unwrap(hint)
+    if hint is Text or dataclasses.is_dataclass(hint):
+        return "object"
+    if typing.get_origin(hint) is tuple:
+        return "array"
+    if typing.get_origin(hint) is typing.Literal or hint in (str, date):
+        return "string"
+    return {bool: "boolean", int: "integer"}[hint]
+
+
+def pairs(model: type, node: dict[str, Any], path: str = "") -> typing.Iterator[tuple[str, Any, dict[str, Any]]]:
+    """(field path, model type hint, schema node) for every field, recursively."""
+    hints = typing.get_type_hints(model)
+    node = resolve(node)
+    fields = {f.name: f for f in dataclasses.fields(model) if f.name != "at"}
+    assert set(fields) == set(node["properties"]), f"{path or 'notice'}: model {sorted(fields)} != schema {sorted(node['properties'])}"
+    required = {name for name, f in fields.items()
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    assert required == set(node.get("required", ())), f"{path or 'notice'}: required fields differ"
+    for name in fields:
+        hint, child = unwrap(hints[name]), resolve(node["properties"][name])
+        yield f"{path}{name}", hint, child
+        if dataclasses.is_dataclass(hint):
+            yield from pairs(hint, child, f"{path}{name}.")
+        elif typing.get_origin(hint) is tuple and dataclasses.is_dataclass(typing.get_args(hint)[0]):
+            yield from pairs(typing.get_args(hint)[0], child["items"], f"{path}{name}[].")
+
+
+def schema_kind(node: dict[str, Any]) -> str | None:
+    """The JSON type a schema node allows (the first alternative's, for anyOf)."""
+    if "anyOf" in node:
+        kinds = {schema_kind(resolve(option)) for option in node["anyOf"]}
+        assert len(kinds) == 1, node
+        return kinds.pop()
+    if "const" in node:
+        return {bool: "boolean", int: "integer", str: "string"}[type(node["const"])]
+    return node.get("type") or ("string" if {"enum", "format", "pattern"} & set(node) else None)
+
+
+def test_model_and_schema_agree_field_for_field() -> None:
+    checked = 0
+    for path, hint, node in pairs(Notice, SCHEMA):
+        expected = schema_kind(node)
+        assert kind_of(hint) == expected, f"{path}: model {hint} but schema {expected}"
+        if unwrap(hint) is Text:
+            assert node is not None and set(node["properties"]) == set(SUPPORTED), path
+        checked += 1
+    assert checked > 80  # every field of the format, not a few
+
+
+def test_schema_languages_are_the_supported_ones() -> None:
+    assert resolve(SCHEMA["$defs"]["language"])["enum"] == list(SUPPORTED)
+    assert list(SCHEMA["$defs"]["text"]["properties"]) == list(SUPPORTED)
+    assert resolve(SCHEMA["properties"]["prevailing_language"])["enum"] == list(SUPPORTED)
+    assert resolve(SCHEMA["properties"]["languages"]["items"])["enum"] == list(SUPPORTED)
+
+
+def test_every_reference_names_a_list_with_ids() -> None:
+    lists = id_lists()
+    found = [(kind, field, target) for kind, item in item_lists().items() for field, target in references(item).items()]
+    assert found and all(target in lists for _, _, target in found)
+    id_pattern = SCHEMA["$defs"]["id"]["pattern"]
+    for kind, field, target in found:  # the schema says the same: an id, or a list of ids
+        node = resolve(SCHEMA["properties"][kind]["items"]["properties"][field])
+        assert resolve(node.get("items", node))["pattern"] == id_pattern, (kind, field)
+
+
+@pytest.mark.parametrize("kind", [Notice, *{t for t in item_lists().values() if changelog_fields(t)}],
+                         ids=lambda kind: kind.__name__)
+def test_the_changelog_has_words_for_every_change_it_follows(kind: type) -> None:
+    for field, area in changelog_fields(kind).items():
+        listed = kind is Notice and field in item_lists()
+        actions = ("added", "removed", "changed") if listed else ("changed",)
+        for action in actions:
+            assert (area, action) in vocabulary.CHANGES, (field, area, action)
