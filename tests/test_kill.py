@@ -3,7 +3,9 @@
 Real `python -m generator build` and `release` processes are killed with
 SIGKILL at chosen system calls (strace injects the signal: the exchange of the
 folders, each rename, the removal of the old copy, the writing of the new one)
-and at random instants (a fixed seed). After every kill the tree is compared
+and at random points of their run: the N-th file opened or written, N drawn
+with a fixed seed from all the run makes (a point in the work done, not in
+time, so a busy machine moves no kill past the end). After every kill the tree is compared
 byte for byte with the two complete states, and the next command must succeed
 and leave nothing behind.
 """
@@ -16,8 +18,8 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -27,8 +29,8 @@ from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, ru
 STRACE = shutil.which("strace")
 # (system call, which call of it): where a build or a release is killed. The renames are
 # where the old code lost site/ (between its two) or left a release folder the lock did not list.
-SITE_POINTS = [("renameat2", 1), ("rename", 1), ("rename", 2), ("unlinkat", 1), ("unlinkat", 60), ("mkdir", 2)]
-RELEASE_POINTS = [("renameat2", 1), ("rename", 1), ("rename", 2), ("unlinkat", 1), ("unlinkat", 4), ("linkat", 1),
+SITE_POINTS = [("rename", 2), ("rename", 1), ("renameat2", 1), ("unlinkat", 1), ("unlinkat", 60), ("mkdir", 2)]
+RELEASE_POINTS = [("rename", 2), ("rename", 1), ("renameat2", 1), ("unlinkat", 1), ("unlinkat", 4), ("linkat", 1),
                   ("linkat", 4), ("mkdir", 3), ("rmdir", 1)]
 RANDOM_KILLS = 3
 
@@ -47,31 +49,39 @@ def killed_at(root: Path, syscall: str, when: int, *args: str) -> bool:
     return result.returncode == -signal.SIGKILL
 
 
-def killed_after(root: Path, seconds: float, *args: str) -> bool:
-    process = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=root, env=environment(root),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(seconds)
-    process.send_signal(signal.SIGKILL)
-    return process.wait(timeout=300) == -signal.SIGKILL
+def calls(root: Path, syscall: str, *args: str) -> int:
+    """How many times a complete run of the command makes `syscall`."""
+    log = root.parent / f"{root.name}.strace"
+    command = [STRACE, "-f", "-qq", "-o", str(log), "-e", f"trace={syscall}", sys.executable, "-m", "generator", *args]
+    assert subprocess.run(command, cwd=root, env=environment(root), capture_output=True, timeout=300).returncode == 0
+    count = sum(1 for line in log.read_text().splitlines() if f" {syscall}(" in line)
+    log.unlink()
+    return count
 
 
-def duration(root: Path, *args: str) -> float:
-    start = time.monotonic()
-    assert run(root, *args).returncode == 0
-    return time.monotonic() - start
+def random_points(root: Path, seed: int, *args: str, reset: Callable[[], None] = lambda: None) -> list[tuple[str, int]]:
+    """RANDOM_KILLS points spread over a whole run: the N-th openat or write, N drawn with `seed`.
+
+    `reset` undoes a counting run (a release)."""
+    chance = random.Random(seed)
+    totals = {}
+    for syscall in ("openat", "write"):
+        totals[syscall] = calls(root, syscall, *args)
+        reset()
+    return [(syscall, chance.randint(1, totals[syscall])) for syscall in chance.choices(sorted(totals), k=RANDOM_KILLS)]
 
 
 # -- build -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, bytes], float]:
-    """The project, its site as `build` makes it (old) and as `build --draft` does (new), and a build's time."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """The project, and its site as `build` makes it (old) and as `build --draft` does (new)."""
     root = make_project(tmp_path_factory.mktemp("kill"))
     release(root, MULTI_VERSIONS[0])
-    took = duration(root, "build", "--draft")
+    assert run(root, "build", "--draft").returncode == 0
     new = snapshot(root / "site")
-    took = max(took, duration(root, "build"))
-    return root, snapshot(root / "site"), new, took
+    assert run(root, "build").returncode == 0
+    return root, snapshot(root / "site"), new
 
 
 def assert_recovers(root: Path, old: dict[str, bytes]) -> None:
@@ -83,7 +93,7 @@ def assert_recovers(root: Path, old: dict[str, bytes]) -> None:
 
 
 def test_a_build_killed_at_each_step_of_the_swap_leaves_the_old_or_the_new_site(built) -> None:
-    root, old, new, _ = built
+    root, old, new = built
     kills = 0
     for syscall, when in SITE_POINTS:
         kills += killed_at(root, syscall, when, "build", "--draft")
@@ -93,7 +103,7 @@ def test_a_build_killed_at_each_step_of_the_swap_leaves_the_old_or_the_new_site(
 
 
 def test_the_first_build_killed_at_its_rename_leaves_no_site_or_the_whole_site(built, tmp_path: Path) -> None:
-    root, _, new, _ = built
+    root, _, new = built
     site = tmp_path / "site"
     for when in (1, 2):
         killed_at(root, "rename", when, "build", "--draft", "--site-dir", str(site))
@@ -101,21 +111,18 @@ def test_the_first_build_killed_at_its_rename_leaves_no_site_or_the_whole_site(b
         shutil.rmtree(site, ignore_errors=True)
 
 
-def test_a_build_killed_at_random_instants_leaves_the_old_or_the_new_site(built) -> None:
-    root, old, new, took = built
-    chance = random.Random(10)
-    kills = 0
-    for _ in range(RANDOM_KILLS):
-        kills += killed_after(root, chance.uniform(0.2, took * 1.3), "build", "--draft")
-        assert snapshot(root / "site") in (old, new)
+def test_a_build_killed_at_random_points_leaves_the_old_or_the_new_site(built) -> None:
+    root, old, new = built
+    for syscall, when in random_points(root, 10, "build", "--draft"):
+        assert killed_at(root, syscall, when, "build", "--draft"), (syscall, when)
+        assert snapshot(root / "site") in (old, new), (syscall, when)
         assert_recovers(root, old)
-    assert kills >= 2
 
 
 # -- release -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes], float]:
+def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
     """A project with one release and the next one ready; policy/releases before and after that release."""
     root = make_project(tmp_path_factory.mktemp("killrelease"))
     release(root, MULTI_VERSIONS[0])
@@ -123,10 +130,10 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict
     shutil.copytree(root / "policy" / "releases", saved)
     before = snapshot(saved)
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
-    took = duration(root, "release")
+    assert run(root, "release").returncode == 0
     after = snapshot(root / "policy" / "releases")
     restore(root, saved)
-    return root, saved, before, after, took
+    return root, saved, before, after
 
 
 def restore(root: Path, saved: Path) -> None:
@@ -152,7 +159,7 @@ def assert_release_recovers(root: Path, saved: Path, before: dict[str, bytes], a
 
 
 def test_a_release_killed_at_each_step_is_all_there_or_not_at_all(released) -> None:
-    root, saved, before, after, _ = released
+    root, saved, before, after = released
     kills = 0
     for syscall, when in RELEASE_POINTS:
         kills += killed_at(root, syscall, when, "release")
@@ -160,9 +167,8 @@ def test_a_release_killed_at_each_step_is_all_there_or_not_at_all(released) -> N
     assert kills >= 6
 
 
-def test_a_release_killed_at_random_instants_is_all_there_or_not_at_all(released) -> None:
-    root, saved, before, after, took = released
-    chance = random.Random(4)
-    for _ in range(RANDOM_KILLS):
-        killed_after(root, chance.uniform(0.1, took * 1.2), "release")
+def test_a_release_killed_at_random_points_is_all_there_or_not_at_all(released) -> None:
+    root, saved, before, after = released
+    for syscall, when in random_points(root, 4, "release", reset=lambda: restore(root, saved)):
+        assert killed_at(root, syscall, when, "release"), (syscall, when)
         assert_release_recovers(root, saved, before, after)
