@@ -3,7 +3,9 @@
 Everything is built into a staging folder beside the target; only a complete
 build replaces the old site, in one atomic exchange (generator/publish_dir.py),
 so a failed or killed build leaves an existing site/ exactly as it was, and a
-folder Seloste did not build is never replaced.
+folder Seloste did not build is never replaced. The languages are built side
+by side, one process each up to the number of cores (parallel.py), into the
+same bytes as one after another.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from datetime import date
 from pathlib import Path
 
 from .mkdocs_adapter import build_language, site_url
+from .parallel import for_each_language
 from .project import Project
 from .publish_dir import replacing
 from .site import SitePlan, build_date, plan_site
 
 
-def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:
+def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,
+               jobs: int | None = None) -> SitePlan:
+    """Plan and build the site into `site_dir`; `jobs` processes at most (default: one per core)."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
         plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
-        for lang in plan.languages:
-            build_language(project, plan, lang, staging / lang)
+        for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages, jobs)
         for name, content in sorted(plan.files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)

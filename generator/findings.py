@@ -55,6 +55,10 @@ class NoticeError(Exception):
         self.findings = tuple(sorted(findings, key=lambda f: f.position))
         super().__init__("\n".join(str(f) for f in self.findings))
 
+    def __reduce__(self) -> tuple[type[NoticeError], tuple[tuple[Finding, ...]]]:
+        """Pickled with its findings, so that an error of a worker process arrives whole."""
+        return (NoticeError, (self.findings,))
+
 
 class UsageError(Exception):
     """A command given something it cannot use (not the notice's fault): exit 2, with a sentence."""
