@@ -17,10 +17,10 @@ from typing import Sequence
 
 from . import report
 from .check import exit_code, inspect, refuse_errors, strictly
-from .findings import NoticeError, UsageError
+from .findings import Failure, NoticeError, UsageError
 from .languages import DEFAULT, SUPPORTED
 from .project import Project
-from .publish_dir import Busy, shown
+from .publish_dir import shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for finding in exc.findings:
             print(finding, file=sys.stderr)
         return 1
-    except (UsageError, Busy) as exc:
+    except (UsageError, Failure) as exc:
         print(f"{exc}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:  # the disk, not the notice: full, read-only, a folder where a file should be

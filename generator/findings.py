@@ -64,3 +64,9 @@ class UsageError(Exception):
     """A command given something it cannot use (not the notice's fault): exit 2, with a sentence."""
 
     exit_code = 2
+
+
+class Failure(Exception):
+    """A command that could not finish, through no fault of the notice (exit 1, with a sentence)."""
+
+    exit_code = 1

@@ -14,7 +14,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
+
+from .findings import Failure
 
 _task: Callable[[str], None] | None = None  # what a forked worker runs; set only while a pool lives
 
@@ -48,6 +51,9 @@ def for_each_language(task: Callable[[str], None], languages: Sequence[str], job
             try:
                 for future in futures:
                     future.result()
+            except BrokenProcessPool:
+                raise Failure("the build of a language stopped: its process was killed; nothing was replaced, "
+                              "run the command again") from None
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise

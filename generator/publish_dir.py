@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .findings import UsageError
+from .findings import Failure, UsageError
 
 MARKER = ".seloste-site"
 MARKER_TEXT = b"Built by Seloste (python -m generator build), which replaces this folder on every build.\n"
@@ -52,10 +52,8 @@ class Refused(UsageError):
     """The folder must not be replaced, or cannot be: a usage error (exit 2)."""
 
 
-class Busy(Exception):
+class Busy(Failure):
     """Another run holds the folder's lock (exit 1)."""
-
-    exit_code = 1
 
 
 def shown(path: Path, root: Path) -> str:
