@@ -1,7 +1,8 @@
 """The lock is the record: policy/releases must be exactly what releases.lock says.
 
 releases.lock lists every release with its id, effective date and the sha256
-of each of its files: notice.yaml, notice.json and a <lang>.md per language. `check`, `build` and `release` hold the folder to
+of each of its files: notice.yaml, notice.json, a <lang>.md per language and
+(since releases froze it) schema.json. `check`, `build` and `release` hold the folder to
 it: a release folder the lock does not list, a listed release without its
 folder, a missing, extra or edited file, a lock that is gone while releases
 remain: each is an error of the rule `release-integrity`, never repaired
@@ -31,6 +32,7 @@ from .findings import Finding, NoticeError, Position, UsageError
 from .project import LOCK_NAME, Project
 
 SOURCE_NAME = "notice.yaml"
+SCHEMA_NAME = "schema.json"  # the schema the release was checked against (releases since it was frozen too)
 JSON_NAME = "notice.json"
 RULE = "release-integrity"
 _TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
@@ -123,10 +125,11 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         raise ValueError(f"id {json.dumps(release_id)} is not a release id such as 2026-01-31 or 2026-01-31-2")
     if effective != match.group(1):
         raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
-    if not isinstance(files, dict) or not {SOURCE_NAME, JSON_NAME} <= set(files) \
-            or not all(_TEXT.fullmatch(n) for n in set(files) - {SOURCE_NAME, JSON_NAME}) or len(files) < 3:
-        raise ValueError(f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME} and the text of each "
-                         "of its languages (such as fi.md), and nothing else")
+    texts = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
+    if not isinstance(files, dict) or not {SOURCE_NAME, JSON_NAME} <= set(files) or not texts \
+            or not all(_TEXT.fullmatch(n) for n in texts):
+        raise ValueError(f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
+                         f"of its languages (such as fi.md) and possibly {SCHEMA_NAME}, and nothing else")
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")

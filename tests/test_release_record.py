@@ -95,8 +95,8 @@ def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
     del data["releases"][1]["files"]["notice.json"]
     write_lock(project, data)
     (project / "policy/releases/2026-03-01/notice.json").unlink()
-    refused_by_all(project, "policy/releases/releases.lock:15:7: error: the release lock file is damaged: "
-                            "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json and the text "
+    refused_by_all(project, "policy/releases/releases.lock:16:7: error: the release lock file is damaged: "
+                            "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
                             "of each of its languages")
 
 
@@ -109,7 +109,7 @@ def test_a_deleted_lock_with_releases_present_is_an_error(project: Path) -> None
 def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> None:
     text = (project / LOCK).read_text()
     (project / LOCK).write_text(text.replace('"effective": "2026-03-01",', '"effective": "2026-03-01"', 1))
-    refused_by_all(project, "policy/releases/releases.lock:17:7: error: the release lock file is damaged: "
+    refused_by_all(project, "policy/releases/releases.lock:18:7: error: the release lock file is damaged: "
                             "Expecting ',' delimiter")
 
 
@@ -190,7 +190,7 @@ def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(comm
     assert run(committed, "check").returncode == 0
     result = since(committed)
     assert result.returncode == 1
-    assert ("policy/releases/releases.lock:15:7: error: release 2026-03-01 differs from its record at main (fi.md); "
+    assert ("policy/releases/releases.lock:16:7: error: release 2026-03-01 differs from its record at main (fi.md); "
             "a published release never changes [release-integrity]") in result.stdout
 
 
@@ -203,7 +203,7 @@ def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Pa
     assert run(committed, "check").returncode == 0
     result = since(committed)
     assert result.returncode == 1
-    assert ("policy/releases/releases.lock:26:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+    assert ("policy/releases/releases.lock:28:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
             "newest at main; a new release comes after every published one [release-integrity]") in result.stdout
 
 
