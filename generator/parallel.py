@@ -11,8 +11,11 @@ after another.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
@@ -46,7 +49,8 @@ def for_each_language(task: Callable[[str], None], languages: Sequence[str], job
         return
     _task = task
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_run, lang) for lang in languages]
             try:
                 for future in futures:
@@ -59,6 +63,14 @@ def for_each_language(task: Callable[[str], None], languages: Sequence[str], job
                 raise
     finally:
         _task = None
+
+
+def _die_with(parent: int) -> None:
+    """A worker never outlives the build (killed, it would wait for work forever, holding the site's lock)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
 
 
 def _run(lang: str) -> None:

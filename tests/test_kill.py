@@ -152,6 +152,28 @@ def test_a_killed_language_worker_stops_the_build_with_a_sentence_and_keeps_the_
     assert_recovers(root, old)
 
 
+def test_the_language_workers_of_a_killed_build_die_with_it(built) -> None:
+    """Orphaned, a worker would wait for work forever, holding the site's lock: every later build busy."""
+    root, old, _ = built
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--draft"], cwd=root,
+                             env=environment(root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+    workers: list[str] = []
+    while not workers and build.poll() is None:
+        workers = children.read_text().split() if children.exists() else []
+    assert workers, "the build ran no worker process: it needs two cores or more"
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:  # the test's own processes: end them before failing
+        os.kill(int(pid), signal.SIGKILL)
+    assert not alive
+    assert_recovers(root, old)
+
+
 # -- release -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
