@@ -61,9 +61,7 @@ class NoticeError(Exception):
 
 
 class UsageError(Exception):
-    """A command given something it cannot use (not the notice's fault): exit 2, with a sentence."""
-
-    exit_code = 2
+    """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""
 
 
 class Failure(Exception):

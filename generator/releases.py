@@ -41,6 +41,7 @@ from .findings import Finding, NoticeError, Position
 from .languages import in_order
 from .ledger import JSON_NAME, SCHEMA_NAME, SOURCE_NAME
 from .load import load_bytes
+from .migrate import upgrade
 from .model import Notice, Text
 from .project import LOCK_NAME, Project
 from .publish_dir import locked_folder, recover, staged
@@ -65,12 +66,18 @@ class Release:
 
     @cached_property
     def notice(self) -> Notice:
-        """The structured notice, from notice.json (fast: YAML is parsed only to say where it is wrong)."""
+        """The structured notice, from notice.json (fast: YAML is parsed only to say where it is wrong), in
+        the current format whatever format it was released in: the changelog and diffs compare across formats."""
         raw = self.read(JSON_NAME)
         try:
             data = json.loads(raw)
         except ValueError:
             data = None
+        if isinstance(data, dict):
+            try:
+                upgrade(data)
+            except (AttributeError, KeyError, TypeError, ValueError):  # not a notice of any format
+                data = None
         if self.schema is not None and not conforms(data, self.schema):
             where = self._shown(JSON_NAME)
             try:
