@@ -217,7 +217,7 @@ def test_since_fails_when_the_lock_and_every_release_are_deleted(committed: Path
 def test_since_an_unknown_revision_is_a_usage_error(committed: Path) -> None:
     result = since(committed, "no-such-branch")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("--since no-such-branch: git knows no such commit here")
+    assert result.stderr.startswith("python -m generator: error: --since no-such-branch: git knows no such commit here")
 
 
 def test_since_a_revision_without_a_lock_protects_nothing(committed: Path) -> None:

@@ -18,6 +18,8 @@ from disk import snapshot, tmpfs
 from generator import publish_dir
 from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, run
 
+USAGE = "python -m generator: error: "  # how a usage error (exit 2) begins
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -36,7 +38,7 @@ def assert_refused(result: subprocess.CompletedProcess[str], shown: str, words: 
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"{shown}: "), result.stderr
+    assert len(lines) == 1 and lines[0].startswith(f"{USAGE}{shown}: "), result.stderr
     assert words in lines[0], lines[0]
 
 
@@ -163,8 +165,9 @@ def test_a_site_dir_on_a_read_only_file_system_is_refused_with_a_sentence(projec
         for site_dir, shown in ((ro / "site", ro / "site"), (ro / "deeper" / "site", ro / "deeper" / "site")):
             result = run(project, "build", "--site-dir", str(site_dir))
             assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-            assert result.stderr.startswith(f"{shown}: cannot be made: read-only file system") or \
-                result.stderr.startswith(f"{ro / '.site.lock'}: cannot be written: read-only file system"), result.stderr
+            assert result.stderr.startswith(f"{USAGE}{shown}: cannot be made: read-only file system") or \
+                result.stderr.startswith(f"{USAGE}{ro / '.site.lock'}: cannot be written: read-only file system"), \
+                result.stderr
 
 
 def test_a_full_disk_fails_the_build_with_a_sentence_and_keeps_the_old_site(project: Path, tmp_path: Path) -> None:
