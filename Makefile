@@ -64,4 +64,4 @@ $(NODE): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.* .venv node_modules .pytest_cache
+	rm -rf site site.* .site.* .venv node_modules .pytest_cache

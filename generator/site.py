@@ -263,7 +263,7 @@ def files(pages: Pages) -> dict[str, bytes]:
         "404.html": _file(pages, "404.html.j2", first["lang"], languages=languages, first=first),
     }
     for release in pages.timeline.releases:
-        found[f"releases/{release.id}.json"] = (release.directory / "notice.json").read_bytes()
+        found[f"releases/{release.id}.json"] = release.read("notice.json")
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found

@@ -209,3 +209,14 @@ def test_pull_request_check_prints_annotations():
     assert check and all("--format github" in r for r in check), check
     assert any("generator build" in r and "--draft" in r for r in runs), runs
     assert any(".ci/run" in r for r in runs), runs
+
+
+def test_pull_request_check_compares_the_release_record_with_the_base_branch():
+    """`--since` the base commit catches a rewritten releases.lock; it needs the history checked out."""
+    flow = _load(WORKFLOWS / "pull-request.yml")
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+    check = next(s for s in steps if "generator check" in s.get("run", ""))
+    assert '--since "$BASE_SHA"' in check["run"]
+    assert check["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
