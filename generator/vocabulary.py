@@ -118,6 +118,25 @@ NOT_FOUND = N_("Page not found.")
 
 PAGE_TITLES = {
     "notice": N_("Privacy notice"),
-    "changelog": N_("Changelog"),
+    "changelog": N_("Version history"),
     "draft": N_("Draft"),
 }
+
+LABELS = {
+    # The site templates' own words (site_overrides/), by the key they read them under.
+    "not_found_title": N_("Page not found"),
+    "not_found": N_("There is no page at this address. The privacy notice in force:"),
+    "language": N_("Language"),
+    "select_language": N_("Choose the language"),
+    "contents": N_("Contents"),
+    "back_to_top": N_("Back to top"),
+    "search_reset": N_("Clear"),
+    "page": N_("Page"),
+    "notice": N_("Privacy notice"),
+}
+
+RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
+"""The <title> of a release's own page: the version and its status, as a search result shows it."""
+
+PRINT_HEADER = N_("%(controller)s · %(title)s, version %(id)s · effective date %(date)s")
+"""The running header of every printed sheet of a release."""

@@ -167,7 +167,7 @@ def test_printed_archived_release_states_its_period_and_address(
     # pdftotext joins a word hyphenated at a line's end ("2026-11-" + "25/"); -layout keeps the hyphen
     no_space = re.sub(r"\s+", "", pdf_text(out, "-layout"))
     gettext = i18n.translations(PROJECT.locales, lang).gettext
-    period = gettext("This version was in force from %(start)s until %(end)s.") % {
+    period = gettext("This version was in force from %(start)s up to and including %(end)s.") % {
         "start": i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
         "end": i18n.format_date(datetime.date.fromisoformat(successor["effective"]), lang),
     }
