@@ -216,7 +216,7 @@ class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
     site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, changelog, 404 (versions.json if unreadable)
+    kind: str  # chooser, current, release, diff, compare, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -234,7 +234,7 @@ class PageCase:
     @property
     def release_id(self) -> str | None:
         parts = self.path.strip("/").split("/")
-        return parts[1] if self.kind in ("release", "diff") and len(parts) > 1 else None
+        return parts[1] if self.kind in ("release", "diff", "compare") and len(parts) > 1 else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -274,6 +274,8 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
             cases.append(case("release", lang, path, status=status))
             if release is not first:
                 cases.append(case("diff", lang, path.rstrip("/") + "/diff/"))
+            if status == "archived":  # compared with the release in force
+                cases.append(case("compare", lang, path.rstrip("/") + "/diff/current/"))
     return cases
 
 

@@ -169,7 +169,9 @@ def test_printed_archived_release_states_its_period_and_address(
     gettext = i18n.translations(PROJECT.locales, lang).gettext
     period = gettext("This version was in force from %(start)s up to and including %(end)s.") % {
         "start": i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
-        "end": i18n.format_date(datetime.date.fromisoformat(successor["effective"]), lang),
+        "end": i18n.format_date(
+            datetime.date.fromisoformat(successor["effective"]) - datetime.timedelta(days=1), lang
+        ),
     }
     address = gettext("Permanent address:")
     problems = []
