@@ -147,7 +147,8 @@ def sections(markdown: str) -> tuple[Section, ...]:
             if len(marks) == 1:  # the notice's title opens its introduction
                 key, level = INTRODUCTION, 2
             else:
-                key, level = anchor or re.sub(r"\W+", "-", plain(text).lower()).strip("-"), len(marks)
+                key = anchor or re.sub(r"\W+", "-", plain(text).lower()).strip("-") or "section"
+                level = len(marks)
             heading, title = Markdown(text), plain(text)
         elif stripped.startswith("|"):
             if paragraph:
