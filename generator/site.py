@@ -19,7 +19,7 @@ import json
 import os
 import posixpath
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Callable, Iterable
 
@@ -178,7 +178,6 @@ class Pages:
         markdown = render_template(
             "page.md.j2", lang, self.project.locales, heading=Markdown(heading), body=Markdown(body.strip()),
             status=status, release=release, successor=successor, current=timeline.current, upcoming=upcoming,
-            last_day=successor.effective - timedelta(days=1) if successor else None,
             upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
             current_link=link(path, "index.md"), permalink=permalink,
             permalink_link=link(path, release_page(release)),

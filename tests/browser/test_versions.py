@@ -85,8 +85,8 @@ def test_status_box_says_the_status_on_the_first_screen(status, lang, multi_rele
     effective = i18n.format_date(datetime.date.fromisoformat(release), lang)
     current = i18n.format_date(datetime.date(2026, 3, 1), lang)
     if status == "archived":
-        wanted = [say(lang, "This version was in force from %(start)s up to and including %(end)s.",
-                      start=effective, end=i18n.format_date(datetime.date(2026, 2, 28), lang)),
+        wanted = [say(lang, "This version was in force from %(start)s until it was replaced on %(end)s.",
+                      start=effective, end=current),
                   say(lang, "version %(id)s, in force from %(date)s", id="2026-03-01", date=current),
                   say(lang, "Compare with the version in force")]
     elif status == "upcoming":
