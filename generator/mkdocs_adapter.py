@@ -24,6 +24,7 @@ from mkdocs.utils import yaml_load
 
 from . import css, i18n
 from .address_links import AddressLinks
+from .scroll_tables import ScrollTables
 from .findings import Finding, NoticeError, Position
 from .project import Project
 from .site import SitePlan, build_date, plan_site
@@ -107,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _active["languages"] = plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
-    config.markdown_extensions.append(AddressLinks())
+    config.markdown_extensions += [AddressLinks(), ScrollTables()]
     return config
 
 

@@ -454,15 +454,17 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
     Requests to any other host (the other site's server included) are
     recorded and never sent. Close the returned Visit when done; what is
     left open closes at the session end. With ``stay``, the page may not
-    navigate away (the language chooser's meta refresh is answered with
-    204 No Content, so the chooser stays) and the URLs it tried are
-    recorded. Keyword arguments other than ``site`` and ``stay`` go to
+    navigate away (the language chooser's move to a preferred language is
+    answered with 204 No Content, so the chooser stays) and the URLs it tried are
+    recorded. ``wait_until`` is Playwright's (``commit`` for a page that
+    moves on before it loads). Other keyword arguments go to
     ``browser.new_context``.
     """
     contexts: list[Any] = []
 
     def open_(
-        path: str, *, site: str = ENTRACK, stay: bool = False, **context_options: Any
+        path: str, *, site: str = ENTRACK, stay: bool = False, wait_until: str = "load",
+        **context_options: Any,
     ) -> Visit:
         server = servers(site)
         context = browser.new_context(**context_options)
@@ -494,7 +496,7 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
         responses: list[Any] = []
         context.on("response", lambda response: responses.append(response))
         page = context.new_page()
-        response = page.goto(first_url, wait_until="load")
+        response = page.goto(first_url, wait_until=wait_until)
         return Visit(page, response, foreign, blocked, responses)
 
     yield open_
