@@ -7,7 +7,7 @@ prints them; `release` and `build` refuse to go on while any is an error
 
 >>> from generator.read import read_notice_text
 >>> notice, doc = read_notice_text(
-...     "seloste: 1\\ncontroller: {name: X}\\n"
+...     "seloste: 2\\ncontroller: {name: X}\\n"
 ...     "revision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}\\n"
 ...     "purposes:\\n- id: a\\n  name: {fi: Myynti, sv: Försäljning, en: Sales}\\n"
 ...     "  recipients: [nobody]\\n", "n.yaml", PROJECT.schema)
@@ -52,11 +52,13 @@ def inspect(project: Project, path: Path | None = None) -> Inspection:
         findings = verify(project, releases)
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
+    from .site import build_date  # the build's date decides which adequacy decisions apply
+
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous))
+        findings += run_rules(Context(notice, doc, previous, build_date()))
     except NoticeError as exc:
         findings += exc.findings
     return Inspection(notice, doc, releases, tuple(findings))

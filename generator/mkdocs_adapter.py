@@ -7,25 +7,30 @@ another site host means rewriting this file alone.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
+import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import css, i18n
+from . import css, i18n, report
 from .address_links import AddressLinks
+from .findings import Finding, NoticeError, Position, UsageError
 from .scroll_tables import ScrollTables
-from .findings import Finding, NoticeError, Position
 from .project import Project
 from .site import SitePlan, build_date, plan_site
 
@@ -42,8 +47,36 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 def site_url(project: Project) -> str:
     """The site's public address from mkdocs.yml, or "" when it is not set."""
-    with open(project.mkdocs_config, encoding="utf-8") as handle:
-        return (yaml_load(handle).get("site_url") or "").rstrip("/")
+    value = _raw_config(project).get("site_url") or ""
+    if not isinstance(value, str):
+        raise NoticeError([_config_error(project, "site_url must be an address, such as https://privacy.example.fi/")])
+    return value.rstrip("/")
+
+
+def _raw_config(project: Project) -> dict[str, Any]:
+    """mkdocs.yml as written; NoticeError, with the line where there is one, if it cannot be used."""
+    try:
+        with open(project.mkdocs_config, encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except OSError as exc:
+        raise NoticeError([_config_error(project, f"cannot read the site configuration: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise NoticeError([_config_error(project, "the site configuration is not UTF-8 text")]) from None
+    except MkDocsException as exc:  # MkDocs' reader wraps the YAML error, or an INHERIT: file cannot be read
+        cause = exc.__context__
+        mark = getattr(cause, "problem_mark", None)
+        if isinstance(cause, yaml.YAMLError) and mark is not None:
+            problem = getattr(cause, "problem", None) or "not valid YAML"
+            raise NoticeError([_config_error(project, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)]) from None
+        raise NoticeError([_config_error(project, f"the site configuration cannot be used: {exc}")]) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
+        raise NoticeError([_config_error(project, "the site configuration must be a mapping with a theme: mapping "
+                                                  "(name: material, ...)")])
+    return raw
+
+
+def _config_error(project: Project, message: str, line: int = 0, column: int = 0) -> Finding:
+    return Finding(Position(project.shown(project.mkdocs_config), line, column), "error", message)
 
 
 def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
@@ -58,19 +91,29 @@ def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) 
         _active.clear()
 
 
-def serve(project: Project, lang: str, dev_addr: str) -> None:
+def serve(project: Project, lang: str, dev_addr: str) -> int:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
+    Returns the exit code: 1 when the first build fails (the findings are printed).
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    print(f"Preview of your working copy: http://{dev_addr}/draft/")
     _serving["project"] = project
     overrides = _overrides(project, lang)
     overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
-    mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    print(f"Preview of your working copy: http://{dev_addr}/draft/")
+    try:
+        mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
+    except Abort as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise UsageError(f"cannot serve the preview at {dev_addr}: {exc.strerror or exc}") from None
+        raise
+    return 0
 
 
 def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
@@ -78,8 +121,7 @@ def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
 
 
 def _overrides(project: Project, lang: str) -> dict[str, Any]:
-    with open(project.mkdocs_config, encoding="utf-8") as handle:
-        raw = yaml_load(handle)
+    raw = _raw_config(project)
     watch = [str(project.mkdocs_config.parent / path) for path in raw.get("watch", ())]
     return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
@@ -92,9 +134,7 @@ def _overrides(project: Project, lang: str) -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if "plan" not in _active:  # `serve`: read the project afresh for every rebuild
-        project = _serving["project"]
-        _active["serving"] = plan_site(project, today=build_date(), draft=True, site_url=site_url(project),
-                                       preview=lang)
+        _active["serving"] = _preview_plan(_serving["project"], lang)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
@@ -103,13 +143,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # canonical links need that base. Without a configured site_url the base is
     # the path alone, as in versions.json.
     config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
-    config.site_name = plan.site_name
+    # Material prints site_name both escaped (| e) and raw (the header, the
+    # navigation, <title>): escaped once as Markup, it reads right in both.
+    config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     _active["languages"] = plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
     config.markdown_extensions += [AddressLinks(), ScrollTables()]
     return config
+
+
+def _preview_plan(project: Project, lang: str) -> SitePlan:
+    """The preview's plan; a notice that cannot be read is reported as `check` reports it.
+
+    The preview then goes on showing the last readable version until the next
+    save (MkDocs' server would hold every request while a build fails); when
+    there is none yet, `serve` ends with exit code 1.
+    """
+    try:
+        return plan_site(project, today=build_date(), draft=True, site_url=site_url(project), preview=lang)
+    except NoticeError as exc:
+        report.write(exc.findings, project.shown(project.notice), "text", out=sys.stderr)
+        if "serving" not in _active:
+            raise Abort("The preview cannot start: fix the errors above.") from None
+        print("The preview shows your last readable version: fix the errors above and save again.", file=sys.stderr)
+        return _active["serving"]
 
 
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
