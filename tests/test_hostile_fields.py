@@ -331,6 +331,8 @@ def benign(first_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Sur
     data = second_revision(BENIGN)
     data["revision"]["summary"] = _text("Second version")
     data["introduction"] = _text("Changed introduction")
+    # a changed table row: the diff's table markup is the templates' own too
+    data["cookies"][0]["purpose"] = _text("Changed cookie purpose")
     result, site = build_after(first_release, tmp_path_factory.mktemp("benign") / "p", data)
     assert result.returncode == 0, result.stderr
     return surface(site)

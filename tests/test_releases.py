@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -296,7 +297,10 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
     for tag in ("b", "i", "u"):
         assert f"<{tag}>" not in html
     assert "&lt;b&gt;kept&lt;/b&gt;" in html
-    assert "<del>&lt;i&gt;old&lt;/i&gt;</del>" in html and "<ins>&lt;u&gt;new&lt;/u&gt;</ins>" in html
+    sr = r'(<span class="seloste-sr">[^<]*</span>)?'  # "Removed: " / "Added: " for screen readers
+    changed = re.search(r'<p class="seloste-diff-changed">(.*?)</p>', html).group(1)
+    assert re.search(rf"<del>{sr}old</del>", changed) and re.search(rf"<ins>{sr}new</ins>", changed), changed
+    assert re.sub(r"</?(del|ins|span)[^>]*>|Removed: |Added: ", "", changed) == "&lt;iu&gt;oldnew&lt;/iu&gt;"
 
 
 def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
