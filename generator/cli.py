@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
+    check.add_argument("--summary", type=Path, metavar="FILE",
+                       help="also append every finding as a Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="check, then build the site")
@@ -67,6 +69,10 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.strict:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict)
+    if args.summary:
+        from . import job_summary
+
+        job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
     return exit_code(findings)
 
 
