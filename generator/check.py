@@ -29,6 +29,7 @@ from .project import Project
 from .read import read_notice
 from .releases import Release, load_releases, verify
 from .rules import Context, run_rules
+from .site import build_date
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def inspect(project: Project, path: Path | None = None) -> Inspection:
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous))
+        findings += run_rules(Context(notice, doc, previous, build_date()))
     except NoticeError as exc:
         findings += exc.findings
     return Inspection(notice, doc, releases, tuple(findings))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import report
-from .check import exit_code, inspect, refuse_errors, strictly
+from .check import Inspection, exit_code, inspect, refuse_errors, strictly
 from .findings import NoticeError
 from .languages import DEFAULT, SUPPORTED
 from .project import Project
@@ -96,16 +96,20 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 def _release(project: Project, args: argparse.Namespace) -> int:
     from .releases import make_release
 
-    _fit_to_publish(project, args.strict)
+    inspection = _fit_to_publish(project, args.strict)
     release = make_release(project)
     print(f"released {release.id} (effective {release.effective.isoformat()})")
+    for finding in inspection.findings:
+        if finding.rule == "effective-far-ahead":  # about this release, not a gap in the notice: said in full
+            print(finding, file=sys.stderr)
     return 0
 
 
-def _fit_to_publish(project: Project, strict: bool) -> None:
+def _fit_to_publish(project: Project, strict: bool) -> Inspection:
     """Refuse, with every finding, while `check` would fail; count the warnings that do not stop it."""
     inspection = inspect(project)
     refuse_errors(inspection, strict)
     if inspection.findings:
         print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
               file=sys.stderr)
+    return inspection

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -81,7 +82,11 @@ def dump(data: Data) -> str:
 def findings(tmp_path: Path, data: Data) -> list[Finding]:
     path = tmp_path / "notice.yaml"
     path.write_text(dump(data), encoding="utf-8")
-    return run_rules(Context(*read_notice(path, PROJECT.schema)))
+    return run_rules(Context(*read_notice(path, PROJECT.schema), today=TODAY))
+
+
+TODAY = date(2026, 1, 1)
+"""The build date of these checks: the complete notice takes effect on it."""
 
 
 def rules_of(found: list[Finding]) -> set[str]:
@@ -167,6 +172,7 @@ FAILING = [
     ("unsafe-link", _set("requirement.en", "See [our terms](javascript:alert(1))."), "requirement.en"),
     ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
     ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
+    ("effective-far-ahead", _set("revision.effective", "2026-02-21"), "revision.effective"),  # 51 days ahead
 ]
 
 
@@ -198,7 +204,7 @@ def test_rules_are_documented() -> None:
         assert spec.why.endswith(".") and len(spec.why) > 30, rule
         assert spec.article == "" or article.match(spec.article), (rule, spec.article)
     assert {spec.id for spec in RULES.values() if not spec.article} == {"unknown-reference", "duplicate-id", "unsafe-link",
-                                                                       "languages-kept"}
+                                                                       "languages-kept", "effective-far-ahead"}
 
 
 def test_findings_point_at_the_gap(tmp_path: Path) -> None:
@@ -229,6 +235,17 @@ def _quiet(tmp_path: Path, change: Callable[[Data], None]) -> set[str]:
     data = complete()
     change(data)
     return rules_of(findings(tmp_path, data))
+
+
+def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
+    assert "effective-far-ahead" not in _quiet(tmp_path, _set("revision.effective", "2026-02-20"))
+    data = complete()
+    _set("revision.effective", "2026-02-21")(data)
+    found = [f for f in findings(tmp_path, data) if f.rule == "effective-far-ahead"]
+    assert [f.message for f in found] == [
+        "revision.effective: 2026-02-21 is 51 days ahead: GitHub pauses the daily publish run of a repository with no "
+        "activity for 60 days, and then this version never becomes the one in force; keep the repository active until "
+        'that date (a push, or running Publish by hand, at least every 60 days: README, "Keeping the daily run alive")']
 
 
 def test_full_adequacy_needs_no_safeguard(tmp_path: Path) -> None:
