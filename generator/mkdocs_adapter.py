@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,22 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 """The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
 
 
+SITE_URL_ENV = "SELOSTE_SITE_URL"
+"""The site's public address, set by the publish workflow; it wins over mkdocs.yml's site_url."""
+
+
 def site_url(project: Project) -> str:
-    """The site's public address from mkdocs.yml, or "" when it is not set."""
-    with open(project.mkdocs_config, encoding="utf-8") as handle:
-        return (yaml_load(handle).get("site_url") or "").rstrip("/")
+    """The site's public address (SELOSTE_SITE_URL, else mkdocs.yml's site_url), or "" when neither is set."""
+    value = os.environ.get(SITE_URL_ENV, "").strip()
+    where = Position(SITE_URL_ENV)
+    if not value:
+        with open(project.mkdocs_config, encoding="utf-8") as handle:
+            value = yaml_load(handle).get("site_url") or ""
+        where = Position(project.shown(project.mkdocs_config))
+    if value and not (isinstance(value, str) and re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?", value)):
+        raise NoticeError([Finding(where, "error", f"site_url {str(value)!r} is not a full address such as "
+                                                   "https://privacy.example.fi/ or https://owner.github.io/repo/")])
+    return value.rstrip("/")
 
 
 def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
@@ -95,10 +108,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
     plan = _plan(config)
-    # Each language is its own MkDocs site under /<lang>/: error pages and
-    # canonical links need that base. Without a configured site_url the base is
-    # the path alone, as in versions.json.
-    config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
+    # Each language is its own MkDocs site under /<lang>/: error pages need
+    # that base (MkDocs gives them root-absolute links from site_url's path).
+    # Without the site's address, canonical links and the sitemap, which must
+    # be full addresses, are left out (on_page_context, static_templates).
+    config.site_url = f"{plan.site_url}/{lang}/"
+    if not plan.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
+    config.extra["feed_title"] = plan.feed_titles.get(lang, "")
+    config.extra["full_addresses"] = bool(plan.site_url)
     config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     _active["languages"] = plan.languages
@@ -109,6 +127,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
 # holds nothing but static files.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not _plan(config).site_url:  # no sitemap: the theme's template would be copied as it is
+        for file in [f for f in files if f.src_uri == "sitemap.xml"]:
+            files.remove(file)
     for page in _plan(config).pages[config.theme["language"]]:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
@@ -132,6 +153,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 # pointing it at this page in each language keeps a switch on the same page.
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     config.extra["alternate"] = alternates(page.url)
+    if not _plan(config).site_url:
+        page.canonical_url = None  # a path from the host's root is no canonical address
     return context
 
 
