@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import i18n
+from . import i18n, preview
 from .findings import Finding, NoticeError, Position
 from .project import Project
 from .site import SitePlan, build_date, plan_site
@@ -97,29 +97,32 @@ def _overrides(project: Project, lang: str) -> dict[str, Any]:
 
 # on_config: the plan decides the site name, the navigation (the notice and
 # the changelog only: revisions stay out of it so that every page does not
-# grow with the number of releases) and the language menu.
+# grow with the number of releases), the language menu and the addresses.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
-    if "plan" not in _active:  # `serve`: read the project afresh for every rebuild
+    serving = "plan" not in _active
+    if serving:  # `serve`: read the project afresh for every rebuild; its errors become the pages
         project = _serving["project"]
-        _active["serving"] = plan_site(project, today=build_date(), draft=True, site_url=site_url(project),
-                                       preview=lang)
+        _active["serving"] = preview.plan(project, lang, lambda: site_url(project))
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
     plan = _plan(config)
-    # Each language is its own MkDocs site under /<lang>/: error pages need
-    # that base (MkDocs gives them root-absolute links from site_url's path).
+    if not serving:
+        # Each language is its own MkDocs site under /<lang>/: error pages need
+        # that base (MkDocs gives them root-absolute links from site_url's path).
+        # The preview is served at the root of its own address, which MkDocs sets.
+        config.site_url = f"{plan.site_url}/{lang}/"
     # Without the site's address, canonical links and the sitemap, which must
-    # be full addresses, are left out (on_page_context, static_templates).
-    config.site_url = f"{plan.site_url}/{lang}/"
+    # be full addresses, are left out (on_page_context, on_files).
     if not plan.site_url:
         config.theme.static_templates.discard("sitemap.xml")
     config.extra["feed_title"] = plan.feed_titles.get(lang, "")
     config.extra["full_addresses"] = bool(plan.site_url)
     config.site_name = plan.site_name
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
-    _active["languages"] = plan.languages
+    # The language menu: every language of the site; the preview builds one, so it has none.
+    _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     return config
 
@@ -163,6 +166,12 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     config.extra["alternate"] = alternates(template_name if template_name == "404.html" else "")
     return context
+
+
+# on_post_build: the preview answers an address it does not build with a page that says so.
+def on_post_build(config: MkDocsConfig) -> None:
+    if "serving" in _active:
+        preview.write_not_found(_serving["project"], config.theme["language"], Path(config.site_dir))
 
 
 def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[str, str]]:

@@ -178,3 +178,12 @@ def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(se
     feed = ET.fromstring(_resolves(server.base + "fi/feed.xml"))
     for link in feed.iter(f"{ATOM}link"):
         _resolves(urllib.parse.urljoin(server.base + "fi/feed.xml", link.get("href")))
+
+
+def test_an_address_that_is_not_one_stops_the_build(tmp_path: Path) -> None:
+    root = multi_release_project(tmp_path)
+    built = run(root, "build", env={"SELOSTE_SITE_URL": "javascript:alert(1)//"})
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert ("SELOSTE_SITE_URL: error: site_url 'javascript:alert(1)//' is not a full address such as "
+            "https://privacy.example.fi/") in built.stderr
+    assert not (root / "site").exists()
