@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,24 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     config.extra["alternate"] = alternates(template_name if template_name == "404.html" else "")
     return context
+
+
+# on_serve: a rebuild that fails inside MkDocs (a template or catalog it
+# cannot use) would leave every request waiting and print a traceback; the
+# preview shows the problem instead, and reloads when it is fixed.
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    lang = config.theme["language"]
+
+    def guarded() -> None:
+        try:
+            builder()
+        except Exception as exc:  # anything the host raises: shown, never a traceback
+            problem = f"{type(exc).__name__}: {exc}"
+            print(f"The preview was not rebuilt: {problem}", file=sys.stderr)
+            preview.write_failure(_serving["project"], lang, Path(server.root), problem)
+
+    server.builder = guarded
+    return server
 
 
 # on_post_build: the preview answers an address it does not build with a page that says so.

@@ -56,6 +56,15 @@ def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Findin
     return SitePlan(name, (lang,), {lang: pages})
 
 
+def write_failure(project: Project, lang: str, site_dir: Path, problem: str) -> None:
+    """When the site host itself fails (a template or catalog it cannot use): a page saying so at
+    every address the preview has, so that the browser shows it and reloads when it is fixed."""
+    page = render_file("preview_failure.html.j2", lang, project.locales, lang=lang, problem=problem).encode("utf-8")
+    for path in ("index.html", "draft/index.html", "changelog/index.html", "404.html"):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(page)
+
+
 def not_found(project: Project, lang: str) -> bytes:
     """The preview's 404 page: self-contained, since it is served at any address."""
     return render_file("preview_404.html.j2", lang, project.locales, lang=lang).encode("utf-8")

@@ -152,3 +152,16 @@ def test_links_the_preview_does_not_build_say_so(preview: Preview) -> None:
     status, missing = get(f"{preview.base}/{permanent.group(1)}")
     assert status == 404 and "<h1>Ei mukana esikatselussa</h1>" in missing
     assert "<style>" in missing  # styled by itself, whatever the address
+
+
+def test_a_template_the_host_cannot_use_is_shown_not_hung(preview: Preview) -> None:
+    """A slip in site_overrides/ fails MkDocs itself: the preview says so and recovers on the fix."""
+    preview.wait_for("/draft/", notice_shown, "the draft")
+    template = preview.root / "site_overrides" / "main.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{% block extrahead %}", "{% block extrahead %}{% if %}"), encoding="utf-8")
+    page = preview.wait_for("/draft/", errors_shown, "the template error")
+    assert "TemplateSyntaxError" in page
+    template.write_text(good, encoding="utf-8")
+    preview.wait_for("/draft/", notice_shown, "the fixed template")
+    assert "Traceback" not in preview.output()
