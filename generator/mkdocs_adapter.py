@@ -40,6 +40,8 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 SITE_URL_ENV = "SELOSTE_SITE_URL"
 """The site's public address, set by the publish workflow; it wins over mkdocs.yml's site_url."""
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
+"""A full address whose characters need no escaping anywhere it is written (Markdown, HTML, XML, JSON)."""
 
 
 def site_url(project: Project) -> str:
@@ -50,7 +52,7 @@ def site_url(project: Project) -> str:
         with open(project.mkdocs_config, encoding="utf-8") as handle:
             value = yaml_load(handle).get("site_url") or ""
         where = Position(project.shown(project.mkdocs_config))
-    if value and not (isinstance(value, str) and re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?", value)):
+    if value and not (isinstance(value, str) and _ADDRESS.fullmatch(value)):
         raise NoticeError([Finding(where, "error", f"site_url {str(value)!r} is not a full address such as "
                                                    "https://privacy.example.fi/ or https://owner.github.io/repo/")])
     return value.rstrip("/")

@@ -315,6 +315,7 @@ def feed(pages: Pages, lang: str) -> bytes:
     controller = first.notice.controller
     authority = atom.tag_authority(controller.name, controller.website, controller.email)
     entries = [{"release": r, "id": atom.entry_id(authority, first.effective, lang, r.id)} for r in reversed(releases)]
+    base = f"{pages.site_url}/{lang}/" if pages.site_url else ""  # else links relative to the feed
     return _file(pages, "feed.xml.j2", lang, lang=lang, controller=pages.controller, title=feed_title(pages, lang),
-                 id=atom.feed_id(authority, first.effective, lang), base=f"{pages.site_url}/{lang}/" if pages.site_url else "",
+                 id=atom.feed_id(authority, first.effective, lang), base=base,
                  updated=max(r.effective for r in releases).isoformat(), entries=entries)
