@@ -166,28 +166,3 @@ def test_a_template_the_host_cannot_use_is_shown_not_hung(preview: Preview) -> N
     preview.wait_for("/draft/", notice_shown, "the fixed template")
     assert "Traceback" not in preview.output()
 
-
-@pytest.mark.browser
-def test_the_open_page_reloads_itself_with_the_errors_and_back(preview: Preview) -> None:
-    """In Chromium: the page that is open when the file is saved changes by itself (live reload)."""
-    from playwright.sync_api import sync_playwright
-
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    good = preview.notice.read_text(encoding="utf-8")
-    preview.wait_for("/draft/", notice_shown, "the draft")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.goto(preview.base + "/draft/")
-            page.wait_for_selector("h1", timeout=HANG_GUARD * 1000)
-            preview.save(good.replace("    recipients: [mailer]", "    recipients: [nobody]"))
-            alert = page.wait_for_selector(".seloste-preview-errors", timeout=HANG_GUARD * 1000)
-            assert "unknown-reference" in alert.inner_text()
-            assert re.search(r"policy/notice\.yaml:\d+:\d+", alert.inner_text())
-            preview.save(good)
-            page.wait_for_selector(".seloste-preview-errors", state="detached", timeout=HANG_GUARD * 1000)
-            assert "Esimerkki Oy" in page.locator("h1").first.inner_text()
-        finally:
-            browser.close()

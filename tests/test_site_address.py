@@ -188,25 +188,3 @@ def test_an_address_that_is_not_one_stops_the_build(tmp_path: Path) -> None:
             "https://privacy.example.fi/") in built.stderr
     assert not (root / "site").exists()
 
-
-@pytest.mark.browser
-def test_without_an_address_the_browser_writes_the_permanent_address_in_full(server: SubPathServer,
-                                                                            multi_site: Path) -> None:
-    """Served under /notice/ with no address configured: the reader still sees (and prints) the
-    full permanent address, which the browser knows; without JavaScript, the path."""
-    from playwright.sync_api import sync_playwright
-
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    server.site = multi_site
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            for javascript, shown in ((True, f"{server.base}sv/2026-01-01/"), (False, "/sv/2026-01-01/")):
-                context = browser.new_context(java_script_enabled=javascript)
-                page = context.new_page()
-                page.goto(f"{server.base}sv/2026-01-01/")
-                assert page.locator("a.seloste-permalink").inner_text() == shown
-                context.close()
-        finally:
-            browser.close()
