@@ -12,11 +12,13 @@ In one run, in bench/work/ (scratch, gitignored):
    recipients and cookies), as a user runs it, and its stages in-process.
 4. The live-preview loop: one-line edit of policy/notice.yaml, then the
    rebuild `python -m generator serve` does (bench/measure.py: rebuild).
-5. bench/results.json and a table; `--readme-section FILE` also writes the
+5. The weight of /fi/ of the repository's own site at first load, bytes
+   (gzipped) and requests, measured in Chromium (bench/page.py).
+6. bench/results.json and a table; `--readme-section FILE` also writes the
    README's Benchmark section.
 
 Run from the repository root: `make bench`, or `.venv/bin/python -m bench
-[--quick]`. A full run takes under three minutes on two cores.
+[--quick]`. A full run takes about three minutes on two cores.
 """
 
 from __future__ import annotations
@@ -34,18 +36,24 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from . import measure, project, synth  # noqa: E402
+from generator import parallel  # noqa: E402
+
+from . import measure, page, project, synth  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work"
 RESULTS = REPO / "bench" / "results.json"
 
 TARGETS = {
-    "build_ratio_vs_mkdocs": 1.3,  # at the largest R
+    "build_ratio_vs_mkdocs": 1.05,  # CPU, at the largest R
+    "build_wall_ratio_vs_mkdocs": 0.75,  # wall clock, at the largest R (3 equal builds on 2 cores: >= 0.67)
     "per_release_growth": 1.5,  # per-release cost at the largest R / at the middle R
     "site_bytes_per_release_growth": 1.1,  # same, for bytes: flat means within 10 %
     "check_seconds_1mb": 1.0,
-    "rebuild_seconds": 1.5,
+    "rebuild_seconds": 1.5,  # at the middle R
+    "rebuild_seconds_at_largest_R": 0.35,
+    "page_weight_kb": 60,
+    "page_requests": 6,
 }
 
 
@@ -84,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     large.write_text(synth.large_notice(base), encoding="utf-8")
     checked = measure.check(large, repetitions=2 if args.quick else 5)
 
-    results = _results(sizes, builds, rebuilds, checked, release_seconds)
+    _say("/fi/ of this repository's site in Chromium ...")
+    weight = page.weigh(REPO, WORK)
+
+    results = _results(sizes, builds, rebuilds, checked, release_seconds, weight)
     results["run"] = {"seconds": round(time.perf_counter() - started, 1), "loadavg_before": _rounded(load_before),
                       "loadavg_after": _rounded(os.getloadavg()), "quick": args.quick}
     table = report(results)
@@ -98,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _results(sizes, builds, rebuilds, checked, release_seconds) -> dict[str, object]:
+def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.PageWeight) -> dict[str, object]:
     small, middle, large = sizes
     ratio = {str(r): round(b.generator.cpu_median / b.mkdocs.cpu_median, 3) for r, b in builds.items()}
     wall_ratio = {str(r): round(b.generator.wall_median / b.mkdocs.wall_median, 3) for r, b in builds.items()}
@@ -117,42 +128,54 @@ def _results(sizes, builds, rebuilds, checked, release_seconds) -> dict[str, obj
     headline_rebuild = rebuilds[middle]
     return {
         "build_ratio_vs_mkdocs": ratio,
+        "build_wall_ratio_vs_mkdocs": wall_ratio,
+        "page_weight_kb": round(weight.gzip_bytes / 1000, 1),
+        "page_requests": weight.requests,
         "per_release_seconds": per_release,
         "site_bytes_per_release": bytes_per_release[str(large)],
         "check_seconds_1mb": round(checked.subprocess.wall_median, 3),
         "rebuild_seconds": round(headline_rebuild.timing.wall_median, 3),
         "targets": {
             "build_ratio_vs_mkdocs": f"<= {TARGETS['build_ratio_vs_mkdocs']} at R = {large}",
+            "build_wall_ratio_vs_mkdocs": f"<= {TARGETS['build_wall_ratio_vs_mkdocs']} at R = {large}",
+            "page_weight_kb": f"<= {TARGETS['page_weight_kb']} kB",
+            "page_requests": f"<= {TARGETS['page_requests']}",
             "per_release_seconds": f"R = {large} <= {TARGETS['per_release_growth']} x R = {middle}",
             "site_bytes_per_release": f"flat: R = {large} <= {TARGETS['site_bytes_per_release_growth']} x R = {middle}",
             "check_seconds_1mb": f"< {TARGETS['check_seconds_1mb']} s",
             "rebuild_seconds": f"< {TARGETS['rebuild_seconds']} s at R = {middle}",
-            "rebuild_seconds_at_largest_R": f"< {TARGETS['rebuild_seconds']} s at R = {large} (same target, for information)",
+            "rebuild_seconds_at_largest_R": f"<= {TARGETS['rebuild_seconds_at_largest_R']} s at R = {large}",
         },
         "met": {
             "build_ratio_vs_mkdocs": ratio[str(large)] <= TARGETS["build_ratio_vs_mkdocs"],
+            "build_wall_ratio_vs_mkdocs": wall_ratio[str(large)] <= TARGETS["build_wall_ratio_vs_mkdocs"],
+            "page_weight_kb": weight.gzip_bytes / 1000 <= TARGETS["page_weight_kb"],
+            "page_requests": weight.requests <= TARGETS["page_requests"],
             "per_release_seconds": per_release[str(large)] <= TARGETS["per_release_growth"] * per_release[str(middle)],
             "site_bytes_per_release": bytes_per_release[str(large)]
             <= TARGETS["site_bytes_per_release_growth"] * bytes_per_release[str(middle)],
             "check_seconds_1mb": checked.subprocess.wall_median < TARGETS["check_seconds_1mb"],
             "rebuild_seconds": headline_rebuild.timing.wall_median < TARGETS["rebuild_seconds"],
-            "rebuild_seconds_at_largest_R": rebuilds[large].timing.wall_median < TARGETS["rebuild_seconds"],
+            "rebuild_seconds_at_largest_R": rebuilds[large].timing.wall_median <= TARGETS["rebuild_seconds_at_largest_R"],
         },
         "details": {
             "method": {
                 "builds": "in-process, after one warm-up build of each; generator = generator.build.build_site "
-                          "(plan + 3 MkDocs builds + versions.json/feeds/release JSON + swap); plain = "
+                          "(plan + 3 MkDocs builds side by side, one forked process per language up to the "
+                          f"cores ({parallel.cores()} here) + versions.json/feeds/release JSON + swap); plain = "
                           "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
-                          "docs_dir holds the generator's exact pages as Markdown files; alternated; medians. "
-                          "Ratios and per-release costs use CPU time (user+sys of this process), which another "
-                          "job on the machine disturbs least; wall-clock figures are given beside them.",
+                          "docs_dir holds the generator's exact pages as Markdown files, one language after "
+                          "another; alternated; medians. CPU time is user+sys of this process and of the worker "
+                          "processes it waited for; build_ratio_vs_mkdocs and per-release costs use it (work "
+                          "done, which another job on the machine disturbs least); build_wall_ratio_vs_mkdocs "
+                          "is the same builds' wall-clock ratio (what building side by side gains).",
+                "page_weight_kb": page.__doc__.split("\n\n")[1].replace("\n", " ").strip(),
                 "per_release_seconds": f"slope of the generator's build time: R {small}->{middle} and R {middle}->{large}",
                 "site_bytes_per_release": f"slope of the built site's bytes, R {middle}->{large} (by_R: {small}->{middle}, {middle}->{large})",
                 "check_seconds_1mb": "wall time of `python -m generator check FILE` in a new interpreter (start-up "
                                      "and imports included), median",
                 "rebuild_seconds": measure.rebuild.__doc__.split("\n\n")[1].replace("\n    ", " ").strip(),
             },
-            "build_ratio_vs_mkdocs_wall": wall_ratio,
             "per_release_seconds_wall": per_release_wall,
             "per_release_seconds_plain_mkdocs": per_release_plain,
             "site_bytes_per_release_by_R": bytes_per_release,
@@ -160,6 +183,8 @@ def _results(sizes, builds, rebuilds, checked, release_seconds) -> dict[str, obj
                                 "site_bytes": b.site_bytes, "plain_site_bytes": b.plain_site_bytes,
                                 "pages_per_language": b.pages_per_language} for r, b in builds.items()},
             "release_seconds": {str(r): round(s, 2) for r, s in release_seconds.items()},
+            "page": {"path": weight.path, "raw_kb": round(weight.raw_bytes / 1000, 1),
+                     "foreign_requests": weight.foreign_requests, "responses": weight.responses},
             "rebuild": {str(r): {"seconds": b.timing.summary(), "pages_built": b.pages} for r, b in rebuilds.items()},
             "check": {
                 "file_bytes": checked.file_bytes, "purposes": checked.purposes, "recipients": checked.recipients,
@@ -188,7 +213,7 @@ def report(results: dict) -> str:
     row("pages per language", [str(builds[r]["pages_per_language"]) for r in sizes])
     row("generator build, CPU s (wall s)", [f"{builds[r]['generator_seconds']['cpu_median']:.2f} ({builds[r]['generator_seconds']['wall_median']:.2f})" for r in sizes])
     row("plain MkDocs, same pages, CPU s (wall s)", [f"{builds[r]['mkdocs_seconds']['cpu_median']:.2f} ({builds[r]['mkdocs_seconds']['wall_median']:.2f})" for r in sizes])
-    row("ratio generator / MkDocs, CPU (wall)", [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({d['build_ratio_vs_mkdocs_wall'][r]:.2f})" for r in sizes])
+    row("ratio generator / MkDocs, CPU (wall)", [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({results['build_wall_ratio_vs_mkdocs'][r]:.2f})" for r in sizes])
     row("site size, MB", [f"{builds[r]['site_bytes'] / 1e6:.1f}" for r in sizes])
     row("preview rebuild after a one-line edit, s", [f"{d['rebuild'][r]['seconds']['wall_median']:.2f}" for r in sizes])
     per = results["per_release_seconds"]
@@ -196,7 +221,9 @@ def report(results: dict) -> str:
     middle, large = list(per)
     summary = [
         "| Figure | Measured | Target | Met |", "| --- | ---: | --- | :---: |",
-        f"| build vs plain MkDocs at R = {large} | {results['build_ratio_vs_mkdocs'][large]:.2f}x | "
+        f"| build vs plain MkDocs at R = {large}, wall clock | {results['build_wall_ratio_vs_mkdocs'][large]:.2f}x | "
+        f"{results['targets']['build_wall_ratio_vs_mkdocs']} | {_ok(results['met']['build_wall_ratio_vs_mkdocs'])} |",
+        f"| build vs plain MkDocs at R = {large}, CPU | {results['build_ratio_vs_mkdocs'][large]:.2f}x | "
         f"{results['targets']['build_ratio_vs_mkdocs']} | {_ok(results['met']['build_ratio_vs_mkdocs'])} |",
         f"| build time per release, R = {middle} / R = {large} | {per[middle] * 1000:.0f} ms / {per[large] * 1000:.0f} ms "
         f"({per[large] / per[middle]:.2f}x) | {results['targets']['per_release_seconds']} | {_ok(results['met']['per_release_seconds'])} |",
@@ -207,14 +234,26 @@ def report(results: dict) -> str:
         f"| preview rebuild after a one-line edit, R = {middle} | {results['rebuild_seconds']:.2f} s | "
         f"{results['targets']['rebuild_seconds']} | {_ok(results['met']['rebuild_seconds'])} |",
         f"| preview rebuild after a one-line edit, R = {large} | {d['rebuild'][large]['seconds']['wall_median']:.2f} s | "
-        f"< {TARGETS['rebuild_seconds']} s (same target) | {_ok(results['met']['rebuild_seconds_at_largest_R'])} |",
+        f"{results['targets']['rebuild_seconds_at_largest_R']} | {_ok(results['met']['rebuild_seconds_at_largest_R'])} |",
+        f"| `/fi/` at first load, gzipped | {results['page_weight_kb']:.1f} kB | "
+        f"{results['targets']['page_weight_kb']} | {_ok(results['met']['page_weight_kb'])} |",
+        f"| `/fi/` at first load, requests | {results['page_requests']} | "
+        f"{results['targets']['page_requests']} | {_ok(results['met']['page_requests'])} |",
     ]
+    loaded = ", ".join(f"{r['path'].rsplit('/', 2)[-2] if r['path'].endswith('/') else r['path'].rsplit('/', 1)[-1]} "
+                       f"{r['gzip_bytes'] / 1000:.1f}" for r in d["page"]["responses"])
+    page_line = f"`/fi/` at first load, kB gzipped: {loaded}; requests to other hosts: {d['page']['foreign_requests']}"
     stages = d["check"]["in_process_seconds"]
     check_line = ("`check` in-process stages (s): " + ", ".join(f"{k} {v['wall_median']:.2f}" for k, v in stages.items())
                   + f"; {d['check']['purposes']} purposes, {d['check']['recipients']} recipients, {d['check']['cookies']} cookies")
     m = results["machine"]
     machine_line = f"Machine: {m['cpu']}, {m['cpus']} CPUs (nproc), Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}; {results['date']}, commit {results['commit']}."
-    return "\n".join(summary + [""] + lines + ["", check_line, machine_line])
+    run = results.get("run", {})
+    if run.get("loadavg_before"):
+        machine_line += (f" Load average (1 min) {run['loadavg_before'][0]:.1f} before and {run['loadavg_after'][0]:.1f} "
+                         f"after the run on {m['cpus']} CPUs: above the CPU count, other jobs shared the cores and the "
+                         "wall-clock figures (and the side-by-side gain) say more about them than about the build.")
+    return "\n".join(summary + [""] + lines + ["", page_line, check_line, machine_line])
 
 
 def readme_section(results: dict, table: str) -> str:
@@ -224,14 +263,18 @@ def readme_section(results: dict, table: str) -> str:
 `make bench` (about {minutes} minutes; not part of `make test`) synthesises a
 realistic notice (~22 kB, fi/sv/en; one real change per release) with R = 1,
 10 and 100 releases, builds each full site with the generator and the very
-same pages with plain `mkdocs build` (same theme and config, no hooks), times
-`python -m generator check` on a 1 MB notice (a new process, as a user runs
-it) and the live preview's rebuild after a one-line edit, prints the tables
-below and writes `bench/results.json`. Builds are timed in-process, medians
-of five alternating runs; the ratios and per-release costs use CPU time,
-which other work on a shared machine disturbs least (wall-clock times are in
-brackets). `.venv/bin/python -m bench --quick` is a one-minute smoke run that
-writes nothing.
+same pages with plain `mkdocs build` (same theme and config, no hooks, one
+language after another), times `python -m generator check` on a 1 MB notice
+(a new process, as a user runs it) and the live preview's rebuild after a
+one-line edit, weighs `/fi/` of this repository's site at first load in
+Chromium (every response, gzipped), prints the tables below and writes
+`bench/results.json`. Builds are timed in-process, medians of five
+alternating runs. The generator builds the languages side by side (one
+process per language, up to the cores), so its wall clock is compared with
+plain MkDocs' as well as its CPU time (its worker processes included); the
+per-release costs use CPU time, which other work on a shared machine disturbs
+least (wall-clock times are in brackets). `.venv/bin/python -m bench
+--quick` is a one-minute smoke run that writes nothing.
 
 The latest run:
 

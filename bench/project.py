@@ -24,7 +24,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator import mkdocs_adapter
-from generator.model import LANGUAGES
+from generator.project import Project
 from generator.releases import Release, make_release
 from generator.site import SitePlan
 from tests.support import make_project as copy_project
@@ -41,7 +41,7 @@ def make_project(root: Path) -> Path:
 
 def add_release(root: Path, notice_yaml: str) -> Release:
     (root / "policy" / "notice.yaml").write_text(notice_yaml, encoding="utf-8")
-    return make_release(root)
+    return make_release(Project.at(root))
 
 
 def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path]:
@@ -53,7 +53,7 @@ def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path
     base.pop("hooks", None)
     base.pop("watch", None)  # serve only; its paths are relative to the project
     configs = {}
-    for lang in LANGUAGES:
+    for lang in plan.languages:
         hooked = _hooked_config(root, plan, lang)
         docs = out / lang / "docs"
         shutil.copytree(root / base["docs_dir"], docs)
@@ -87,7 +87,7 @@ def _hooked_config(root: Path, plan: SitePlan, lang: str) -> MkDocsConfig:
     """The config as the generator's on_config hook leaves it (site name, nav, language menu)."""
     mkdocs_adapter._active["plan"] = plan
     try:
-        return mkdocs_adapter.on_config(mkdocs_adapter._config(root, lang))
+        return mkdocs_adapter.on_config(mkdocs_adapter._config(Project.at(root), lang))
     finally:
         mkdocs_adapter._active.clear()
 

@@ -2,7 +2,9 @@
 
 Everything is built into a staging folder beside the target; only a complete
 build replaces the old site (two renames), so a failed build leaves an
-existing site/ exactly as it was.
+existing site/ exactly as it was. The languages are built side by side, one
+process each up to the number of cores (parallel.py), into the same bytes as
+one after another.
 """
 
 from __future__ import annotations
@@ -14,18 +16,20 @@ from datetime import date
 from pathlib import Path
 
 from .mkdocs_adapter import build_language, site_url
+from .parallel import for_each_language
 from .project import Project
 from .site import SitePlan, build_date, plan_site
 
 
-def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None) -> SitePlan:
+def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,
+               jobs: int | None = None) -> SitePlan:
+    """Plan and build the site into `site_dir`; `jobs` processes at most (default: one per core)."""
     plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.building.", dir=site_dir.parent))
     try:
-        for lang in plan.languages:
-            build_language(project, plan, lang, staging / lang)
+        for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages, jobs)
         for name, content in sorted(plan.files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ readable diff page.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ def _items(area: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change
 
 _LINK = re.compile(r"\[([^\]]*)\]\(<[^>]*>\)")
 _ATTRS = re.compile(r"\s*\{ #[^}]*\}$")
+_MARK = re.compile(r"^(#+|-) ")
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -78,15 +80,29 @@ def plain_lines(markdown: str) -> list[str]:
     >>> plain_lines("## Recipients { #recipients }\\n\\n- **Sub\\\\_contractors** ([mail](<mailto:a@b.fi>))")
     ['Recipients', 'Sub_contractors (mail)']
     """
+    return list(_plain_lines(markdown))
+
+
+@functools.lru_cache(maxsize=4)
+def _plain_lines(markdown: str) -> tuple[str, ...]:
+    # Kept for the next diff: consecutive releases' diffs share a text, the
+    # newer one of a diff being the older one of the next. Each pattern runs
+    # only on a line that can match it (most lines are plain text).
     lines = []
     for line in markdown.splitlines():
-        line = _ATTRS.sub("", line)
-        line = re.sub(r"^(#+|-) ", "", line)
-        line = _LINK.sub(r"\1", line).replace("**", "")
-        line = html.unescape(_ESCAPE.sub(r"\1", line))
+        if line.endswith("}"):
+            line = _ATTRS.sub("", line)
+        if line.startswith(("#", "- ")):
+            line = _MARK.sub("", line)
+        if "](<" in line:
+            line = _LINK.sub(r"\1", line)
+        line = line.replace("**", "")
+        if "\\" in line:
+            line = _ESCAPE.sub(r"\1", line)
+        line = html.unescape(line)
         if line.strip():
             lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,7 @@ class NoticeError(Exception):
     def __init__(self, findings: list[Finding] | tuple[Finding, ...]):
         self.findings = tuple(sorted(findings, key=lambda f: f.position))
         super().__init__("\n".join(str(f) for f in self.findings))
+
+    def __reduce__(self) -> tuple[type[NoticeError], tuple[tuple[Finding, ...]]]:
+        """Pickled with its findings, so that an error of a worker process arrives whole."""
+        return (NoticeError, (self.findings,))

@@ -46,3 +46,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         result = run(root, *args)
         assert result.returncode == 2, args
         assert "usage:" in result.stderr
+
+
+def test_a_language_failing_in_mkdocs_is_reported_as_a_finding_without_traceback(tmp_path: Path) -> None:
+    """Every language fails the same way; the first one's error is reported, as from a build one by one."""
+    root, before = built(tmp_path)
+    (root / "site_overrides" / "docs" / "extra.md").write_text("# Extra\n\n[missing](missing.md)\n")
+    result = run(root, "build")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == ["mkdocs.yml: error: MkDocs build failed (fi): Aborted with 1 warnings in strict mode!"], result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root / "site") == before

@@ -6,6 +6,10 @@ with exactly the edits listed in ``EDITS`` (and our own header comment in
 place of Material's "automatically generated" one). After a Material upgrade
 this test fails, and its message says how to re-derive the copies.
 
+``site_overrides/main.html`` replaces Material's ``scripts`` block to load
+Material's script on the first use of search: it must load the very script
+that Material's block loads, and that block must hold nothing else.
+
 Fast and browser-free: no ``browser`` mark.
 """
 
@@ -79,3 +83,32 @@ def test_copied_template_is_material_plus_listed_edits(name: str) -> None:
         f"header comment, apply the edits, and check the site again."
     )
 
+
+
+BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+# Material's scripts block, whitespace aside, with its script's name as BUNDLE.
+MATERIAL_SCRIPTS = (
+    "<script src=\"{{ 'BUNDLE' | url }}\"></script> {% for script in config.extra_javascript %}"
+    " {{ script | script_tag }} {% endfor %}"
+)
+
+
+def _block(text: str, name: str) -> str:
+    found = re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", text, re.S)
+    assert found, f"no {name} block"
+    return " ".join(found.group(1).split())
+
+
+def test_search_loads_the_script_material_would_load() -> None:
+    upstream = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    scripts = _block(upstream, "scripts")
+    assert BUNDLE.sub("BUNDLE", scripts) == MATERIAL_SCRIPTS, (
+        f"Material's scripts block changed ({scripts!r}): site_overrides/main.html replaces it "
+        f"and must load whatever it loads; update both, then MATERIAL_SCRIPTS here"
+    )
+    ours = _block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
+    assert BUNDLE.findall(ours) == BUNDLE.findall(scripts), (
+        "site_overrides/main.html loads another script than Material's base.html: "
+        f"{BUNDLE.findall(ours)} vs {BUNDLE.findall(scripts)}"
+    )
+    assert "config.extra_javascript" in ours, "main.html's scripts block dropped extra_javascript"
