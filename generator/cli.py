@@ -72,7 +72,12 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.summary:
         from . import job_summary
 
-        job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
+        try:
+            job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
+        except OSError as exc:
+            print(f"python -m generator check: error: cannot write the summary to {args.summary}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+            return 2
     return exit_code(findings)
 
 

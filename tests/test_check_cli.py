@@ -217,3 +217,9 @@ def test_summary_table_errors_first_and_hostile_text_stays_text(tmp_path: Path) 
     assert [row[0] for row in rows] == ["error"] + ["warning"] * len(ENTRACK_GAPS)
     assert all(len(row) == 4 for row in rows), rows
     assert rows[0][2] == "unsafe-link" and f"the link to '{hostile}' is not allowed" in rows[0][3]
+
+
+def test_a_summary_file_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    result = check(NOTICE, "--summary", str(tmp_path / "no" / "such" / "folder" / "summary.md"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot write the summary to" in result.stderr and "No such file or directory" in result.stderr
