@@ -37,7 +37,8 @@ def plan(project: Project, lang: str, site_url: Callable[[], str] = str) -> Site
     errors = inspection.errors()
     if not errors:
         try:
-            return plan_site(project, today=build_date(), draft=True, site_url=site_url(), preview=lang)
+            return plan_site(project, today=build_date(), draft=True, site_url=site_url(), preview=lang,
+                             working=inspection.notice)
         except NoticeError as exc:
             errors = exc.findings
     findings = inspection.findings if inspection.errors() else errors

@@ -64,7 +64,7 @@ class SitePlan:
 
 
 def plan_site(project: Project, *, today: date, draft: bool = False, site_url: str = "",
-              preview: str | None = None) -> SitePlan:
+              preview: str | None = None, working: Notice | None = None) -> SitePlan:
     """Everything to publish, as of `today`; NoticeError if a release was tampered with.
 
     `site_url` (SELOSTE_SITE_URL or the host's configuration) makes permanent
@@ -73,6 +73,7 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
     `preview` (a language) plans the live preview instead: that language only,
     and only the pages an edit can change (the draft, the notice in force and
     the changelog), so a rebuild stays fast however many releases there are.
+    `working` is the working copy for the draft when the caller has read it already.
     """
     releases = load_releases(project)
     problems = verify(project, releases)
@@ -81,7 +82,10 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
                                 "nothing is released yet: run `python -m generator release` first"))
     if problems:
         raise NoticeError(problems)
-    working = read_notice(project.notice, project.schema)[0] if draft else None
+    if draft and working is None:
+        working = read_notice(project.notice, project.schema)[0]
+    elif not draft:
+        working = None
     pages = Pages(project, Timeline(releases, today), working, site_url)
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
