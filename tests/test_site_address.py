@@ -24,7 +24,7 @@ from typing import Iterator
 import pytest
 
 from browser.test_links import _Scan
-from support import multi_release_project, run
+from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
 
 PREFIX = "/notice/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -181,7 +181,8 @@ def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(se
 
 
 def test_an_address_that_is_not_one_stops_the_build(tmp_path: Path) -> None:
-    root = multi_release_project(tmp_path)
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
     built = run(root, "build", env={"SELOSTE_SITE_URL": "javascript:alert(1)//"})
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert ("SELOSTE_SITE_URL: error: site_url 'javascript:alert(1)//' is not a full address such as "
