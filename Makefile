@@ -26,9 +26,20 @@ bench: $(VENV)
 
 # Extract the fixed strings of the templates and merge them into every
 # locale's catalog; translators then edit locales/*/LC_MESSAGES/messages.po.
+# `# NOTE:` comments above a string reach translators as `#.` comments. The
+# files are wrapped as GNU gettext wraps them (msgcat, 79 columns), which is
+# also what Weblate writes, so neither rewraps a catalog Seloste wrote: pybabel
+# does not wrap (its own wrapping differs from GNU's), msgcat does.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+CATALOGS := locales/messages.pot $(wildcard locales/*/LC_MESSAGES/messages.po)
 catalogs: $(VENV)
-	.venv/bin/pybabel extract -F babel.cfg --no-location --sort-output -o locales/messages.pot generator
-	.venv/bin/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+	.venv/bin/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap -c NOTE: --strip-comments \
+	  --project=Seloste --version=$(VERSION) --copyright-holder="the Seloste authors" \
+	  --header-comment="$$(printf '# Translations template for Seloste, the privacy notice generator.\n# Copyright (C) YEAR the Seloste authors\n# This file is distributed under the same license as the Seloste project.\n#')" \
+	  -o locales/messages.pot generator
+	sed -i 's/^"Report-Msgid-Bugs-To: EMAIL@ADDRESS\\n"$$/"Report-Msgid-Bugs-To: \\n"/' locales/messages.pot
+	.venv/bin/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete --no-wrap
+	for catalog in $(CATALOGS); do msgcat --width=79 -o $$catalog $$catalog || exit 1; done
 	.venv/bin/pybabel compile -d locales --statistics -f
 	rm -f locales/*/LC_MESSAGES/messages.mo
 

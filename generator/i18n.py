@@ -14,9 +14,11 @@ Babel's CLDR data. Durations are exact: P18M is 18 months, never "2 years".
 '30 minuuttia'
 >>> from datetime import date
 >>> [format_date(date(2026, 11, 24), lang) for lang in ("fi", "sv", "en")]
-['24. marraskuuta 2026', '24 november 2026', 'November 24, 2026']
->>> country_name("US", "sv"), format_list(["a", "b", "c"], "fi")
-('USA', 'a, b ja c')
+['24. marraskuuta 2026', '24 november 2026', '24 November 2026']
+>>> country_name("US", "sv"), format_list(["a", "b", "c"], "fi"), format_list(["a", "b", "c"], "en")
+('USA', 'a, b ja c', 'a, b and c')
+>>> [format_duration(value, "sv") for value in ("P1D", "P30D", "P1Y30D")]
+['1 dag', '30 dagar', '1 år och 30 dagar']
 """
 
 from __future__ import annotations
@@ -31,10 +33,16 @@ from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
 from . import duration
+from .languages import babel_locale
+
+_UNIT_WORDS = {("sv", "day"): {"one": "{0} dag", "other": "{0} dagar"}}
+"""Units whose CLDR word does not fit a legal period: Swedish "dygn" is a period
+of 24 hours, and a retention period is counted in days ("dagar")."""
 
 
 def translations(locales: Path, lang: str) -> Translations:
@@ -54,20 +62,20 @@ def _compile(po: Path, _mtime: int) -> Translations:
 
 
 def format_date(value: date, lang: str) -> str:
-    return _babel_date(value, "long", locale=lang)
+    return _babel_date(value, "long", locale=babel_locale(lang))
 
 
 def format_list(items: list[str], lang: str) -> str:
-    return _babel_list(list(items), locale=lang) if items else ""
+    return _babel_list(list(items), locale=babel_locale(lang)) if items else ""
 
 
 def country_name(code: str, lang: str) -> str:
-    return Locale.parse(lang).territories.get(code, code)
+    return Locale.parse(babel_locale(lang)).territories.get(code, code)
 
 
 def language_name(code: str, lang: str) -> str:
     """A language's name in `lang`, capitalised as in a menu: Suomi, svenska -> Svenska."""
-    name = Locale.parse(lang).languages.get(code, code)
+    name = Locale.parse(babel_locale(lang)).languages.get(code, code)
     return name[:1].upper() + name[1:]
 
 
@@ -76,5 +84,13 @@ def format_duration(value: str, lang: str) -> str:
     amounts = duration.units(value)
     if amounts is None:
         return value
-    return format_list([format_unit(amount, f"duration-{unit}", length="long", locale=lang)
-                        for unit, amount in amounts.items() if amount], lang)
+    return format_list([_unit(amount, unit, lang) for unit, amount in amounts.items() if amount], lang)
+
+
+def _unit(amount: int, unit: str, lang: str) -> str:
+    locale = babel_locale(lang)
+    words = _UNIT_WORDS.get((lang, unit))
+    if words is None:
+        return format_unit(amount, f"duration-{unit}", length="long", locale=locale)
+    plural = Locale.parse(locale).plural_form(amount)
+    return words.get(plural, words["other"]).format(format_decimal(amount, locale=locale))

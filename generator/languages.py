@@ -11,6 +11,8 @@ here, the schema's text definition, and the notice's texts.
 ('fi', 'en')
 >>> english_name("sv")
 'Swedish'
+>>> babel_locale("en"), babel_locale("fi")
+('en_GB', 'fi')
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ DEFAULT = "fi"
 _ENGLISH_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 """Names for check's messages, which are written in English."""
 
+_BABEL_LOCALES = {"en": "en_GB"}
+"""The CLDR locale that formats a language's dates, lists and units, where it is
+not the language itself. The English of an EU company is British: "25 November
+2026", "a, b and c" (plain `en` is American: "November 25, 2026"). The page's
+language stays `en`."""
+
 
 def in_order(codes: Iterable[str]) -> tuple[str, ...]:
     """Language codes in the supported order; codes no longer supported (an old
@@ -36,3 +44,8 @@ def in_order(codes: Iterable[str]) -> tuple[str, ...]:
 
 def english_name(code: str) -> str:
     return _ENGLISH_NAMES.get(code, code)
+
+
+def babel_locale(code: str) -> str:
+    """The locale Babel formats a page in `code` with."""
+    return _BABEL_LOCALES.get(code, code)

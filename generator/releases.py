@@ -1,9 +1,11 @@
 """Releases: published revisions, frozen so they never change.
 
 `policy/notice.yaml` is the working copy. `release` freezes it under
-policy/releases/<id>/: the source as written (notice.yaml), the structured
-notice (notice.json) and the rendered text of each language (fi.md, sv.md,
-en.md). policy/releases/releases.lock records the sha256 of every file, so a
+policy/releases/<id>/: the source as written (notice.yaml), the schema it was
+checked against (schema.json), the structured notice (notice.json) and the
+rendered text of each language (fi.md, sv.md, en.md). The source's first line
+tells editors where its schema is; in the release it names the frozen copy
+beside it, so an editor opening a release checks it against its own format. policy/releases/releases.lock records the sha256 of every file, so a
 later template or catalog change cannot alter a released text, and an edit to
 a released file is caught by `check`. Everything needed to publish a release
 is in the repository: no deploy branch, no git history.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,7 +38,11 @@ from .read import read_notice
 from .render import render_notice
 
 SOURCE_NAME = "notice.yaml"
+SCHEMA_NAME = "schema.json"
 JSON_NAME = "notice.json"
+
+_MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
+"""The editor's line: `# yaml-language-server: $schema=PATH`, PATH relative to the file."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,8 @@ def make_release(project: Project) -> Release:
     _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
     release_id = next_id(notice.revision.effective, (r.id for r in releases))
     contents = {
-        SOURCE_NAME: source.read_bytes(),
+        SOURCE_NAME: frozen_source(source.read_bytes()),
+        SCHEMA_NAME: project.schema.read_bytes(),
         JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
         **{f"{lang}.md": render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
     }
@@ -126,6 +134,17 @@ def make_release(project: Project) -> Release:
     _write_release(release, contents)
     _write_lock(project, releases + (release,))
     return release
+
+
+def frozen_source(source: bytes) -> bytes:
+    r"""The source as written, its editor line (if any) naming the schema frozen beside it.
+
+    >>> frozen_source(b"# yaml-language-server: $schema=../../../policy/schema.json\nseloste: 1\n")
+    b'# yaml-language-server: $schema=./schema.json\nseloste: 1\n'
+    >>> frozen_source(b"seloste: 1\n")
+    b'seloste: 1\n'
+    """
+    return _MODELINE.sub(lambda match: (match[1] or b"") + match[2] + b"./" + SCHEMA_NAME.encode(), source, count=1)
 
 
 def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Position) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import jinja2
@@ -29,7 +30,7 @@ from babel.support import Translations
 from . import i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
 from .languages import SUPPORTED
-from .model import Contact, Notice, Retention, Text, references
+from .model import Contact, Cookie, Notice, Retention, Text, references
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -41,6 +42,19 @@ FINNISH_AUTHORITY = Contact(
     website="https://tietosuoja.fi",
 )
 """The default supervisory authority (../shared/gdpr-terms.md §3)."""
+
+
+@dataclass(frozen=True)
+class CookieTable:
+    """What is known of the cookies: the columns some cookie fills, a row of Markdown cells
+    per cookie, and whether every row fills every column (then it is a table, else a list)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Markdown], ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(row[column] for row in self.rows for column in self.columns)
 
 
 def render_notice(notice: Notice, lang: str, locales: Path) -> str:
@@ -106,6 +120,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
         PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
+        COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
         FINNISH_AUTHORITY=FINNISH_AUTHORITY,
     )
     return env
@@ -153,7 +168,22 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
     def cookie_duration(value: str | None) -> Markdown:
         if not value:
             return Markdown("")
+        # NOTE: A cookie's duration: it is deleted when the browser is closed.
         return inline(gettext("session") if value == "session" else i18n.format_duration(value, lang))
+
+    def cookie_table(cookies: tuple[Cookie, ...]) -> CookieTable | None:
+        """The cookies' known facts; a fact no cookie states has no column (never a cell of dashes)."""
+        if not cookies:
+            return None
+        rows = tuple({
+            "name": inline(c.name or ""),
+            "provider": Markdown(inline(c.provider) + (f" ({inline(gettext(vocabulary.COOKIE_PARTIES[c.party]))})"
+                                                       if c.party else "")),
+            "purpose": line(c.purpose),
+            "category": inline(gettext(vocabulary.COOKIE_CATEGORIES[c.category])) if c.category else Markdown(""),
+            "duration": cookie_duration(c.duration),
+        } for c in cookies)
+        return CookieTable(tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)), rows)
 
     def prevailing(notice: Notice) -> str:
         """Which version prevails; the sentence names the languages only when it is all of them."""
@@ -163,7 +193,7 @@ def _filters(lang: str, translations: Translations) -> dict[str, Callable[..., A
 
     return {
         "line": line, "para": para, "email": email, "url": url, "contact": contact, "labels": labels,
-        "names": names, "retention": retention, "cookie_duration": cookie_duration,
+        "names": names, "retention": retention, "cookie_table": cookie_table,
         "country": lambda code: inline(i18n.country_name(code, lang)),
         # Plain text: a date usually fills a sentence's placeholder, which is escaped as a whole.
         "date": lambda value: i18n.format_date(value, lang),

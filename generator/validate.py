@@ -4,6 +4,11 @@ jsonschema finds the errors; this module turns each into one sentence that
 names the field, says what is allowed, and points at the line. An unknown key
 comes with the nearest known one as a suggestion.
 
+Editors check only the formats JSON Schema defines, so the schema gives them a
+`pattern` (and for countries an `enum`) beside each of Seloste's own formats.
+Here the format is the exact check, and the one that reports: a pattern or
+enum beside a format is the editor's, and never reported a second time.
+
 >>> from generator.load import load_text
 >>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
@@ -18,28 +23,23 @@ import difflib
 import itertools
 import json
 import re
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
-from urllib.parse import urlsplit
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from babel import Locale
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from . import duration
+from . import formats
 from .findings import Finding
 from .languages import SUPPORTED, english_name
 from .load import MAX_FINDINGS, Document, FieldPath
 
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
     "email": "is not a valid e-mail address",
     "https-url": "is not a valid https: address (such as https://example.fi)",
-    "country": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as FI, SE or US)",
+    "country": "is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)",
     "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
 }
 _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
@@ -48,36 +48,43 @@ _TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string":
 
 def _formats() -> FormatChecker:
     checker = FormatChecker(formats=())
-
-    @checker.checks("date", raises=ValueError)
-    def is_date(value: object) -> bool:
-        return not isinstance(value, str) or (bool(_DATE.match(value)) and bool(date.fromisoformat(value)))
-
-    @checker.checks("email")
-    def is_email(value: object) -> bool:
-        return not isinstance(value, str) or bool(_EMAIL.match(value))
-
-    @checker.checks("https-url")
-    def is_https_url(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        parts = urlsplit(value)
-        return parts.scheme == "https" and bool(parts.hostname) and not re.search(r"[\s<>\"]", value)
-
-    @checker.checks("country")
-    def is_country(value: object) -> bool:
-        return not isinstance(value, str) or (bool(re.fullmatch(r"[A-Z]{2}", value)) and value in _territories())
-
-    @checker.checks("duration")
-    def is_duration(value: object) -> bool:
-        return not isinstance(value, str) or duration.units(value) is not None
-
+    for name, check in (("date", formats.is_date), ("email", formats.is_email), ("https-url", formats.is_https_url),
+                        ("country", formats.is_country), ("duration", formats.is_duration)):
+        checker.checks(name)(_on_text(check))
     return checker
 
 
-@lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
-    return frozenset(code for code in Locale.parse("en").territories if code.isalpha() and code != "ZZ")
+def _on_text(check: Callable[[str], bool]) -> Callable[[object], bool]:
+    """A format applies to text only; the schema's type says what else is wrong."""
+    return lambda value: not isinstance(value, str) or check(value)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The `pattern` keyword as JSON Schema (ECMA-262) means it: `$` is the end of the text.
+
+    Python's `$` also matches before a final newline, so "1234567-8\\n" would pass.
+    """
+    if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _python_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _beside_format(keyword: Any) -> Any:
+    """A keyword checked only where the schema gives no format: beside a format it is for editors."""
+    def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+        if "format" not in schema:
+            yield from keyword(validator, value, instance, schema)
+    return check
+
+
+_Validator = validators.extend(Draft202012Validator, {
+    "pattern": _beside_format(_pattern),
+    "enum": _beside_format(Draft202012Validator.VALIDATORS["enum"]),
+})
 
 
 @lru_cache(maxsize=4)
@@ -87,8 +94,8 @@ def load_schema(path: Path) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
-def _validator(path: Path) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(path), format_checker=_formats())
+def _validator(path: Path) -> Any:
+    return _Validator(load_schema(path), format_checker=_formats())
 
 
 def validate(doc: Document, schema: Path) -> list[Finding]:
@@ -153,10 +160,11 @@ def _sentence(error: ValidationError) -> str:
     if kind == "const":
         return f"must be {error.validator_value!r}"
     if kind == "format":
+        if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
+            return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
         text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
-        if error.validator_value == "country" and value.strip().upper() in _territories():
-            text += f"; did you mean '{value.strip().upper()}'?"
-        return text
+        suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
+        return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
     if kind == "pattern":
         return f"{_shown(value)} is not valid: expected {_expected(schema)}"
     if kind == "minLength":

@@ -22,8 +22,10 @@ LEGAL_BASES = {
     "legitimate_interests": N_("legitimate interests (Art. 6(1)(f))"),
 }
 
-RECIPIENT_ROLES = {
+RECIPIENT_ROLES = {  # shown in brackets after a recipient's name
+    # NOTE: GDPR Art. 4(8): one who processes personal data on the controller's behalf.
     "processor": N_("processor"),
+    # NOTE: GDPR: a recipient that decides itself why and how it processes the data (sv: självständigt personuppgiftsansvarig).
     "controller": N_("independent controller"),
     "joint_controller": N_("joint controller"),
     "authority": N_("public authority"),
@@ -36,12 +38,28 @@ SAFEGUARDS = {
     "derogation": N_("derogation for a specific situation (Art. 49)"),
 }
 
-COOKIE_PARTIES = {
+COOKIE_PARTIES = {  # shown in brackets after a cookie's provider
+    # NOTE: A cookie set by the website itself.
     "first": N_("first party"),
+    # NOTE: A cookie set by another party than the website.
     "third": N_("third party"),
 }
 
-COOKIE_CATEGORIES = {
+COOKIE_COLUMNS = {  # the facts of a cookie, in the order the page gives them
+    # NOTE: A column heading: the cookie's name as the browser shows it (e.g. _ga).
+    "name": N_("Cookie"),
+    # NOTE: A column heading: who sets the cookie (a company or service).
+    "provider": N_("Provider"),
+    # NOTE: A column heading: what the cookie is used for.
+    "purpose": N_("Purpose"),
+    # NOTE: A column heading: strictly necessary, functional, analytics or marketing.
+    "category": N_("Category"),
+    # NOTE: A column heading: how long the cookie is kept in the browser.
+    "duration": N_("Duration"),
+}
+
+COOKIE_CATEGORIES = {  # a cookie's category, lower case in a table cell
+    # NOTE: A cookie category: needed for a service the user asked for; needs no consent.
     "necessary": N_("strictly necessary"),
     "functional": N_("functional"),
     "analytics": N_("analytics"),
@@ -60,9 +78,10 @@ RIGHTS = {
     "portability": (N_("Right to data portability (Art. 20)"),
                     N_("You may receive the data you have given us in a machine-readable format and have it transmitted to another controller.")),
     "objection": (N_("Right to object (Art. 21)"),
-                  N_("You may object to processing based on legitimate interests or a public task, on grounds relating to your particular situation.")),
+                  N_("On grounds relating to your particular situation, you may object to processing based on legitimate interests or on a task carried out in the public interest or in the exercise of official authority.")),
     "object_direct_marketing": (N_("Right to object to direct marketing (Art. 21(2))"),
-                                N_("You may at any time forbid the use of your data for direct marketing.")),
+                                # NOTE: GDPR Art. 21(2): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
+                                N_("You may object at any time to the processing of your data for direct marketing.")),
     "withdraw_consent": (N_("Right to withdraw consent (Art. 7(3))"),
                          N_("Where processing is based on your consent, you may withdraw it at any time. This does not affect the lawfulness of processing before the withdrawal.")),
     "complaint": (N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
@@ -96,7 +115,8 @@ CHANGES = {  # in the order the changelog lists them
     ("rights", "changed"): N_("Information on your rights changed"),
 }
 
-RELEASE_STATES = {
+RELEASE_STATES = {  # the state of one version of the notice
+    # NOTE: A version of the privacy notice that applies now.
     "current": N_("In force"),
     "upcoming": N_("Upcoming"),
     "archived": N_("No longer in force"),
@@ -116,8 +136,9 @@ PREVAILING_LANGUAGE_OF_SOME = {  # for a notice published in fewer than all supp
 
 NOT_FOUND = N_("Page not found.")
 
-PAGE_TITLES = {
+PAGE_TITLES = {  # the titles of pages in the site's navigation
     "notice": N_("Privacy notice"),
     "changelog": N_("Changelog"),
+    # NOTE: An unreleased working copy of the notice, not in force.
     "draft": N_("Draft"),
 }

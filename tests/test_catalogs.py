@@ -31,11 +31,78 @@ def test_finnish_and_swedish_are_not_english(lang: str) -> None:
     assert len(same) <= 3, same  # proper names or codes may coincide; sentences may not
 
 
-def test_catalogs_hold_every_string_of_the_templates(tmp_path) -> None:
+def extracted(tmp_path):
+    """The strings of the templates and the code, with their notes for translators, as `make catalogs` extracts them."""
     pot = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "--no-location",
-                    "-o", str(pot), "generator"], cwd=REPO, check=True, capture_output=True)
+                    "-c", "NOTE:", "--strip-comments", "-o", str(pot), "generator"], cwd=REPO, check=True,
+                   capture_output=True)
     with open(pot, "rb") as handle:
-        wanted = {m.id for m in read_po(handle) if m.id}
+        return {m.id: m for m in read_po(handle) if m.id}
+
+
+def test_catalogs_hold_every_string_of_the_templates(tmp_path) -> None:
+    wanted = extracted(tmp_path)
     for lang in LANGS:
-        assert sorted(wanted - {m.id for m in catalog(lang) if m.id}) == [], lang
+        assert sorted(set(wanted) - {m.id for m in catalog(lang) if m.id}, key=str) == [], lang
+
+
+AMBIGUOUS = [
+    "Cookie", "Provider", "Purpose", "Category", "Duration", "session", "first party", "third party",
+    "strictly necessary", "processor", "independent controller", "Draft", "In force", "Version", "Added:", "Removed:",
+    ("Legal basis", "Legal bases"), "The controller has not designated a data protection officer.",
+    "You may object at any time to the processing of your data for direct marketing.",
+]
+"""Strings a translator cannot get right from the words alone: a column heading that is also a common
+word, a GDPR term of art, a label whose number depends on the list after it."""
+
+
+def test_ambiguous_strings_carry_a_note_for_translators_in_every_catalog(tmp_path) -> None:
+    wanted = extracted(tmp_path)
+    assert [msgid for msgid in AMBIGUOUS if not wanted[msgid].auto_comments] == []
+    for name, messages in [("messages.pot", pot()), *((lang, catalog(lang)) for lang in LANGS)]:
+        notes = {m.id: m.auto_comments for m in messages if m.id}
+        assert {msgid: notes.get(msgid) for msgid in wanted if notes.get(msgid) != wanted[msgid].auto_comments} == {}, name
+
+
+def pot():
+    with open(REPO / "locales" / "messages.pot", "rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalog_headers_name_the_project_team_language_and_plural_forms(lang: str) -> None:
+    from babel.messages.plurals import get_plural
+
+    messages = catalog(lang)
+    english = {"fi": "Finnish", "sv": "Swedish", "en": "English"}[lang]
+    assert (messages.project, messages.version) == ("Seloste", pyproject_version())
+    assert str(messages.locale) == lang
+    assert messages.language_team == messages.last_translator == f"Seloste {english} translators"
+    plural = get_plural(lang)
+    assert messages.plural_forms == f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+    header = (REPO / "locales" / lang / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8").split("\n\n")[0]
+    assert [word for word in ("PROJECT", "ORGANIZATION", "FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "YEAR")
+            if word in header] == []
+
+
+def test_the_template_names_the_project_and_no_placeholder_address() -> None:
+    template = pot()
+    assert (template.project, template.version, template.msgid_bugs_address) == ("Seloste", pyproject_version(), "")
+    header = (REPO / "locales" / "messages.pot").read_text(encoding="utf-8").split("msgid")[0]
+    assert "Seloste" in header and "PROJECT" not in header and "ORGANIZATION" not in header and "EMAIL" not in header
+
+
+def pyproject_version() -> str:
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+@pytest.mark.parametrize("name", ["messages.pot", *(f"{lang}/LC_MESSAGES/messages.po" for lang in LANGS)])
+def test_catalogs_are_wrapped_as_gnu_gettext_and_weblate_write_them(name: str) -> None:
+    """msgcat (GNU gettext, 79 columns, the width Weblate's wrapping follows) leaves every catalog as it is:
+    a translator's tool never rewraps what Seloste wrote, so a diff shows only real changes."""
+    path = REPO / "locales" / name
+    rewrapped = subprocess.run(["msgcat", "--width=79", str(path)], check=True, capture_output=True).stdout
+    assert rewrapped.decode("utf-8") == path.read_text(encoding="utf-8")

@@ -65,7 +65,7 @@ def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(mu
 
     html = page(multi_site, lang, "2026-01-01")
     start, end = i18n.format_date(date(2026, 1, 1), lang), i18n.format_date(date(2026, 3, 1), lang)
-    assert translated(lang, "This version was in force from %(start)s until %(end)s.", start=start, end=end) in html
+    assert translated(lang, "This version was in force from %(start)s until it was replaced on %(end)s.", start=start, end=end) in html
     assert 'href="../"' in html
     old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
     assert old in html

@@ -91,3 +91,166 @@ print(render_notice(notice, "fi", project.locales).splitlines()[0])
                             env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["# Tietosuojaseloste: Esimerkki Oy", "# Korjattu: Esimerkki Oy"]
+
+
+# -- The words: official terms, exact periods, nothing said that the notice does not say ----------------------
+
+
+def _notice(change=lambda data: None):
+    """The fictional notice (version 2), changed in place by `change`."""
+    import yaml
+
+    from generator.model import Notice
+
+    data = yaml.safe_load(MULTI_VERSIONS[1].read_text(encoding="utf-8"))
+    change(data)
+    return Notice.from_data(data)
+
+
+def _pages(notice) -> dict[str, str]:
+    return {lang: render_notice(notice, lang, PROJECT.locales) for lang in ("fi", "sv", "en")}
+
+
+def test_swedish_periods_in_days_are_dagar_not_dygn() -> None:
+    def thirty_days(data):
+        data["purposes"][0]["retention"] = {"period": "P30D"}
+        data["cookies"][0]["duration"] = "P1D"
+
+    sv = _pages(_notice(thirty_days))["sv"]
+    assert "30 dagar" in sv and "| 1 dag |" in sv and "dygn" not in sv
+
+
+def test_english_dates_are_british_on_a_page_in_english() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from generator.render import render_template
+
+    release = SimpleNamespace(id="2026-11-25", effective=date(2026, 11, 25))
+    page = render_template("page.md.j2", "en", PROJECT.locales, heading="# Privacy notice", status="current",
+                           upcoming=None, release=release, permalink="/en/2026-11-25/",
+                           permalink_link="../2026-11-25/", body="")
+    assert "In force from 25 November 2026." in page
+
+
+def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from generator.render import render_template
+
+    first, second = (SimpleNamespace(id=d.isoformat(), effective=d) for d in (date(2026, 1, 1), date(2026, 3, 1)))
+    pages = {lang: render_template("page.md.j2", lang, PROJECT.locales, heading="#", status="archived", upcoming=None,
+                                   release=first, successor=second, current_link="../", permalink="/x/",
+                                   permalink_link="../x/", body="") for lang in ("fi", "sv", "en")}
+    assert "in force from 1 January 2026 until it was replaced on 1 March 2026." in pages["en"]
+    assert "kunnes se korvattiin 1. maaliskuuta 2026" in pages["fi"]
+    assert "tills den ersattes den 1 mars 2026" in pages["sv"]
+
+
+def test_the_regulation_is_named_once_in_full() -> None:
+    pages = _pages(_notice())
+    for lang, name in (("fi", "EU:n yleisen tietosuoja-asetuksen (EU) 2016/679"),
+                       ("sv", "dataskyddsförordningen (EU) 2016/679"),
+                       ("en", "General Data Protection Regulation (EU) 2016/679 (GDPR)")):
+        assert pages[lang].count(name) == 1, lang
+        assert pages[lang].count("2016/679") == 1, lang
+
+
+def test_the_right_to_object_names_official_authority_and_direct_marketing_is_objected_to() -> None:
+    def objections(data):
+        data["rights"]["granted"] += ["object_direct_marketing"]
+
+    pages = _pages(_notice(objections))
+    assert "or in the exercise of official authority" in pages["en"]
+    assert "julkisen vallan käyttämiseen" in pages["fi"] and "myndighetsutövning" in pages["sv"]
+    assert "You may object at any time to the processing of your data for direct marketing." in pages["en"]
+    assert "Voit milloin tahansa vastustaa tietojesi käsittelyä suoramarkkinointia varten." in pages["fi"]
+    assert "Du kan när som helst invända mot att dina uppgifter behandlas för direktmarknadsföring." in pages["sv"]
+    for lang, words in (("en", ("forbid", "prohibit")), ("fi", ("kieltää", "kielto")), ("sv", ("förbjud",))):
+        assert not [word for word in words if word in pages[lang].lower()], lang
+
+
+def test_rights_are_listed_in_the_order_of_the_articles() -> None:
+    def shuffled(data):
+        data["rights"]["granted"] = ["complaint", "objection", "portability", "erasure", "access"]
+
+    for lang, page in _pages(_notice(shuffled)).items():
+        articles = re.findall(r"^- \*\*[^*]*?(\d+)(?: artikla|\)|\.\d+\))", page, flags=re.M)
+        assert articles == ["15", "17", "20", "21", "77"], (lang, articles)
+
+
+def test_a_data_protection_officer_is_designated_not_appointed() -> None:
+    pages = _pages(_notice())  # appointed: false
+    assert "Rekisterinpitäjä ei ole nimennyt tietosuojavastaavaa." in pages["fi"] and "nimittä" not in pages["fi"]
+    assert "The controller has not designated a data protection officer." in pages["en"]
+    assert "har inte utsett något dataskyddsombud" in pages["sv"]
+
+
+def test_swedish_and_english_use_the_regulations_terms_for_controllers_and_public_sources() -> None:
+    def independent_and_public(data):
+        data["recipients"][0]["role"] = "controller"
+        data["sources"][0]["publicly_available"] = True
+
+    pages = _pages(_notice(independent_and_public))
+    assert "(självständigt personuppgiftsansvarig, Finland)" in pages["sv"]
+    assert "(allmänt tillgänglig källa)" in pages["sv"] and "offentlig" not in pages["sv"]
+    assert "(publicly accessible source)" in pages["en"]
+    assert "(yleisesti saatavilla oleva lähde)" in pages["fi"]
+
+
+def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> None:
+    pages = _pages(_notice())
+    assert "## Oikeutesi { #rights }" in pages["fi"]
+    assert "## Dina rättigheter { #rights }" in pages["sv"]
+    assert "## Your rights { #rights }" in pages["en"]
+
+
+@pytest.mark.parametrize("bases, labels", [
+    (["contract"], ("Oikeusperuste:", "Rättslig grund:", "Legal basis:")),
+    (["contract", "legal_obligation"], ("Oikeusperusteet:", "Rättsliga grunder:", "Legal bases:")),
+])
+def test_labels_are_singular_or_plural_as_the_list_after_them(bases: list[str], labels: tuple[str, ...]) -> None:
+    def with_bases(data):
+        data["purposes"][0]["legal_bases"] = bases
+        data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][:len(bases)]
+
+    pages = _pages(_notice(with_bases))
+    for lang, label in zip(("fi", "sv", "en"), labels):
+        assert f"- **{label}**" in pages[lang], lang
+    recipients = ("Vastaanottaja:", "Mottagare:", "Recipient:") if len(bases) == 1 else ("Vastaanottajat:", "Mottagare:", "Recipients:")
+    for lang, label in zip(("fi", "sv", "en"), recipients):
+        assert f"- **{label}**" in pages[lang], lang
+    assert "- **Source:** The data subject" in pages["en"] and "- **Tietolähde:**" in pages["fi"] and "- **Källa:**" in pages["sv"]
+
+
+def _cookie_section(page: str) -> str:
+    start = page.index("{ #cookies }")
+    return page[start:page.index("\n## ", start)]
+
+
+def test_a_cookie_of_which_only_the_provider_is_known_shows_that_and_no_dashes() -> None:
+    def provider_only(data):
+        data["cookies"] = [{"provider": "Google Analytics", "party": "third"}]
+
+    for lang, page in _pages(_notice(provider_only)).items():
+        section = _cookie_section(page)
+        assert "–" not in section and "| |" not in section and "|  |" not in section, lang
+    assert "| Provider |\n| --- |\n| Google Analytics (third party) |" in _cookie_section(_pages(_notice(provider_only))["en"])
+
+
+def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
+    def mixed(data):
+        data["cookies"].append({"name": "_ga", "provider": "Google Analytics", "duration": "P2Y"})
+
+    en = _cookie_section(_pages(_notice(mixed))["en"])
+    assert "|" not in en and "–" not in en
+    assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
+            "Duration: session\n") in en
+    assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
+
+
+def test_cookies_known_in_full_are_a_table_of_five_columns() -> None:
+    en = _cookie_section(_pages(_notice())["en"])
+    assert "| Cookie | Provider | Purpose | Category | Duration |\n| --- | --- | --- | --- | --- |\n" in en
+    assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session |" in en

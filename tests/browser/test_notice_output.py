@@ -24,7 +24,6 @@ import subprocess
 import time
 import urllib.parse
 
-import babel.dates
 import material
 import pytest
 from ruamel.yaml import YAML
@@ -127,7 +126,7 @@ def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, r
     expected = {
         "company name": controller_name(site, release),
         "release id": release["id"],
-        "effective date": babel.dates.format_date(effective, "long", locale=lang),
+        "effective date": i18n.format_date(effective, lang),
     }
     problems = [f"no {what} {value!r}" for what, value in expected.items() if value not in text]
     permanent = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
@@ -167,7 +166,7 @@ def test_printed_archived_release_states_its_period_and_address(
     # pdftotext joins a word hyphenated at a line's end ("2026-11-" + "25/"); -layout keeps the hyphen
     no_space = re.sub(r"\s+", "", pdf_text(out, "-layout"))
     gettext = i18n.translations(PROJECT.locales, lang).gettext
-    period = gettext("This version was in force from %(start)s until %(end)s.") % {
+    period = gettext("This version was in force from %(start)s until it was replaced on %(end)s.") % {
         "start": i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
         "end": i18n.format_date(datetime.date.fromisoformat(successor["effective"]), lang),
     }

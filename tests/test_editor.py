@@ -1,0 +1,169 @@
+"""The editor flags what `check` flags: the real YAML language server, driven over LSP, on broken notices.
+
+VS Code's YAML extension runs yaml-language-server with the schema the notice's
+first line names. The server checks only the formats JSON Schema defines, so
+the schema gives it a `pattern` or an `enum` beside each of Seloste's own
+formats; these tests open each broken notice in the server and run `check` on
+the same file, and the lines must be the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import formats
+from generator.check import inspect
+from generator.project import Project
+from generator.report import as_dict
+from language_server import LanguageServer
+from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
+
+MODELINE = "# yaml-language-server: $schema=./schema.json"
+VALID = MODELINE + "\n" + MULTI_VERSIONS[1].read_text(encoding="utf-8").split("\n", 1)[1]
+
+BROKEN = {  # name: (text as found in the valid notice, the mistake)
+    "country-uk": ("    country: US\n", "    country: UK\n"),
+    "duration-without-p": ("retention: {period: P18M}", "retention: {period: 6Y}"),
+    "duration-without-unit": ("retention: {period: P18M}", "retention: {period: P2Y6}"),
+    "http-address": ("  website: https://esimerkki.fi\n", "  website: http://esimerkki.fi\n"),
+    "email": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja(at)esimerkki.fi\n"),
+    "unknown-key": ("  business_id:", "  busines_id:"),
+    "missing-required": ("    role: processor\n    country: FI\n", "    country: FI\n"),
+    "bad-date": ('effective: "2026-03-01"', 'effective: "1.3.2026"'),
+    "bad-id": ("  - id: orders\n", "  - id: Orders_2026\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    """A project whose policy/ holds the schema and one notice per mistake, as the editor would open them."""
+    root = make_project(tmp_path_factory.mktemp("editor"))
+    for name, (right, wrong) in BROKEN.items():
+        assert VALID.count(right) == 1, name
+        (root / "policy" / f"{name}.yaml").write_text(VALID.replace(right, wrong), encoding="utf-8")
+    (root / "policy" / "valid.yaml").write_text(VALID, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def editor(workspace: Path) -> dict[str, list[dict]]:
+    """What the server says about every notice of the workspace, by name."""
+    paths = sorted((workspace / "policy").glob("*.yaml"))
+    with LanguageServer(workspace) as server:
+        found = server.check(*paths)
+    return {path.stem: diagnostics for path, diagnostics in found.items()}
+
+
+def check_errors(root: Path, name: str) -> list[dict]:
+    """The errors `check` reports for one notice of the workspace, as `check --format json` gives them."""
+    findings = inspect(Project.at(root), root / "policy" / f"{name}.yaml").findings
+    return [as_dict(f) for f in findings if f.level == "error"]
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_the_editor_flags_each_mistake_on_the_line_check_reports(workspace: Path, editor, name: str) -> None:
+    errors = check_errors(workspace, name)
+    assert errors, f"check finds nothing wrong in {name}"
+    shown = editor[name]
+    assert shown, f"the editor shows nothing wrong in {name}"
+    assert sorted({d["range"]["start"]["line"] + 1 for d in shown}) == sorted({e["line"] for e in errors})
+    assert len(shown) == len(errors), (shown, errors)  # one message each, in both
+
+
+@pytest.mark.parametrize("name, words", [
+    ("country-uk", "the United Kingdom is GB"),
+    ("duration-without-p", "ISO 8601 duration"),
+    ("duration-without-unit", "ISO 8601 duration"),
+    ("http-address", "http: address is not accepted"),
+    ("email", "name@example.fi"),
+    ("bad-date", "YYYY-MM-DD"),
+    ("bad-id", "lower-case letters"),
+])
+def test_the_editor_says_what_to_write(editor, name: str, words: str) -> None:
+    assert [d["message"] for d in editor[name] if words in d["message"]], editor[name]
+
+
+def test_check_says_each_mistake_once_and_suggests_gb_for_uk(workspace: Path) -> None:
+    errors = check_errors(workspace, "country-uk")
+    assert [e["message"] for e in errors] == [
+        "recipients[crm].country: 'UK' is not the ISO 3166-1 alpha-2 code of a country (two capital letters, "
+        "such as FI, SE or US); did you mean 'GB'?",
+    ]
+
+
+def test_a_valid_notice_and_entracks_show_nothing_in_the_editor(editor) -> None:
+    assert editor["valid"] == []
+    with LanguageServer(REPO) as server:
+        assert server.check(PROJECT.notice) == {PROJECT.notice: []}
+
+
+def test_hovering_a_field_shows_its_title(workspace: Path) -> None:
+    notice = workspace / "policy" / "valid.yaml"
+    lines = notice.read_text(encoding="utf-8").splitlines()
+    with LanguageServer(workspace) as server:
+        server.check(notice)
+        country = next(i for i, text in enumerate(lines) if text.strip() == "country: US")
+        assert "Country code" in server.hover(notice, country, lines[country].index("US"))
+        website = next(i for i, text in enumerate(lines) if text.strip().startswith("website:"))
+        assert "Web address" in server.hover(notice, website, lines[website].index("https"))
+
+
+def test_the_schemas_country_codes_are_the_countries_check_accepts() -> None:
+    schema = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
+    assert schema["$defs"]["country"]["enum"] == sorted(formats.countries())
+    assert "UK" not in formats.countries() and "EU" not in formats.countries() and "GB" in formats.countries()
+
+
+SAMPLES = {  # format: (values check accepts, values check refuses), tried in the editor's own regex engine
+    "duration": (["P6Y", "P18M", "P2W", "P30D", "PT12H", "P1Y6M", "PT30M", "P1DT2H"],
+                 ["6Y", "P2Y6", "P", "PT", "P6Y\n", "p6y", "P1.5Y", "P" + "9" * 10 + "Y"]),
+    "url": (["https://esimerkki.fi", "https://tietosuoja.fi/sv", "https://a.example.com:8443/x?y=1#z",
+             "https://jyväskylä.fi/tietosuoja"],
+            ["http://esimerkki.fi", "https://", "https://localhost", "https://a.fi/with space", "ftp://a.fi",
+             "javascript:alert(1)", "https://a.fi\n"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_each_editor_pattern_agrees_with_checks_format(name: str) -> None:
+    """The pattern is the editor's copy of the format: run in Node.js as the server runs it (flag u)."""
+    definition = json.loads(PROJECT.schema.read_text(encoding="utf-8"))["$defs"][name]
+    good, bad = SAMPLES[name]
+    check = {"duration": formats.is_duration, "url": formats.is_https_url}[name]
+    assert [v for v in good if not check(v)] == [] and [v for v in bad if check(v)] == []
+    script = "const [p, values] = JSON.parse(process.argv[1]); " \
+             "console.log(JSON.stringify(values.map(v => new RegExp(p, 'u').test(v))))"
+    answer = subprocess.run(["node", "-e", script, json.dumps([definition["pattern"], good + bad])],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(answer.stdout) == [True] * len(good) + [False] * len(bad)
+
+
+def test_a_released_notice_points_the_editor_at_the_schema_frozen_beside_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])  # its first line points at ../../../policy/schema.json, from tests/fixtures/multi/
+    folder = next(path for path in (root / "policy" / "releases").iterdir() if path.is_dir())
+    source = (folder / "notice.yaml").read_text(encoding="utf-8")
+    assert source.splitlines()[0] == MODELINE
+    assert source.split("\n", 1)[1] == MULTI_VERSIONS[0].read_text(encoding="utf-8").split("\n", 1)[1]
+    assert (folder / "schema.json").read_bytes() == (root / "policy" / "schema.json").read_bytes()
+    lock = json.loads((root / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
+    assert "schema.json" in lock["releases"][0]["files"]
+    with LanguageServer(root) as server:
+        assert server.check(folder / "notice.yaml") == {folder / "notice.yaml": []}
+    # The frozen schema is part of the release: an edit to it is caught like any released file.
+    (folder / "schema.json").write_text("{}", encoding="utf-8")
+    result = run(root, "check")
+    assert result.returncode == 1 and re.search(r"release [0-9-]+: schema.json was edited", result.stdout + result.stderr)
+
+
+def test_the_repository_recommends_the_yaml_extension_and_keeps_releases_read_only() -> None:
+    recommended = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert "redhat.vscode-yaml" in recommended  # the extension that runs yaml-language-server
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.validate"] is True and settings["yaml.schemaStore.enable"] is False  # no other host asked
+    assert settings["files.readonlyInclude"] == {"policy/releases/**": True}
