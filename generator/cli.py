@@ -9,13 +9,14 @@ here, once, from the current folder, and handed to every command.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import report
 from .check import Inspection, exit_code, inspect, refuse_errors, strictly
-from .findings import NoticeError
+from .findings import NoticeError, UsageError
 from .languages import DEFAULT, SUPPORTED
 from .project import Project
 
@@ -30,8 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(Project.at(Path()), args)
     except NoticeError as exc:
         for finding in exc.findings:
-            print(finding, file=sys.stderr)
+            print(report.line(finding), file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"{parser.prog}: error: {report.visible(str(exc))}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,13 +58,28 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
     serve.add_argument("--lang", choices=SUPPORTED, default=DEFAULT)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="HOST:PORT (default: %(default)s)")
     serve.set_defaults(run=_serve)
 
     release = commands.add_parser("release", help="check, then freeze the working copy as a new release")
     release.add_argument("--strict", action="store_true", help="refuse on warnings too")
     release.set_defaults(run=_release)
     return parser
+
+
+def _address(value: str) -> str:
+    """HOST:PORT for the preview server, the port from 1 to 65535.
+
+    >>> _address("127.0.0.1:8001")
+    '127.0.0.1:8001'
+    >>> _address("127.0.0.1:99999")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '127.0.0.1:99999' is not HOST:PORT with a port from 1 to 65535
+    """
+    host, _, port = value.rpartition(":")
+    if not host or not re.fullmatch(r"[0-9]{1,5}", port) or not 0 < int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not HOST:PORT with a port from 1 to 65535")
+    return value
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -93,9 +112,10 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
     from .mkdocs_adapter import serve
+    from .site import build_date
 
-    serve(project, args.lang, args.dev_addr)
-    return 0
+    build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
+    return serve(project, args.lang, args.dev_addr)
 
 
 def _release(project: Project, args: argparse.Namespace) -> int:

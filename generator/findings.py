@@ -58,3 +58,6 @@ class NoticeError(Exception):
     def __reduce__(self) -> tuple[type[NoticeError], tuple[tuple[Finding, ...]]]:
         """Pickled with its findings, so that an error of a worker process arrives whole."""
         return (NoticeError, (self.findings,))
+
+class UsageError(Exception):
+    """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""

@@ -57,6 +57,16 @@ MAX_FINDINGS = 100
 """Parsing stops after this many problems: a file of ten thousand aliases gets
 a hundred messages at once, not ten thousand, and not after minutes."""
 
+UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no key or value may hold, though a double-quoted YAML escape can
+write them: control characters other than tab and newline (C0, DEL, C1), lone
+surrogates and the non-characters U+FFFE and U+FFFF. XML 1.0 (the Atom feed)
+cannot carry most of them, UTF-8 cannot encode a lone surrogate, and a terminal
+obeys the rest."""
+
+YAML_VERSIONS = ((1, 1), (1, 2))
+"""The %YAML directives a notice may start with."""
+
 FieldPath = tuple[str | int, ...]
 
 
@@ -125,6 +135,9 @@ def load_text(text: str, name: str) -> Document:
         builder.findings.append(_error(name, line, col, f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it"))
     except YAMLError as exc:
         builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
+    except (ValueError, AssertionError) as exc:  # ruamel.yaml's own checks, which raise no YAMLError
+        builder.findings.append(_parser_failure(name, text, exc))
+    builder.findings += _uncarriable(builder)
     if builder.findings:
         raise NoticeError(builder.findings)
     if not isinstance(builder.root, dict):
@@ -212,6 +225,8 @@ class _Builder:
         # Each open container: [container, its path, key awaiting a value, key position].
         self.stack: list[list[Any]] = []
         self.documents = 0
+        # (field path, whether in a key, the character, line and column) of each uncarriable character
+        self.uncarriable: list[tuple[FieldPath | None, bool, str, tuple[int, int]]] = []
 
     def feed(self, event: Any) -> None:
         if isinstance(event, DocumentStartEvent):
@@ -219,6 +234,8 @@ class _Builder:
             if self.documents > 1:
                 self.findings.append(self._at(event, "a second YAML document starts here ('---'); a notice file holds one document"))
                 raise NoticeError(self.findings)
+            if event.version and tuple(event.version) not in YAML_VERSIONS:
+                self.findings.append(_error(self.name, 1, 1, _version_message(event.version)))
         if isinstance(event, NodeEvent):
             self._refuse_anchors_and_tags(event)
         if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
@@ -226,13 +243,29 @@ class _Builder:
         elif isinstance(event, AliasEvent):
             self._add(None, event)
         elif isinstance(event, ScalarEvent):
-            self._add(_resolve(event), event)
+            self._scalar(event)
         elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             container: Any = {} if isinstance(event, MappingStartEvent) else []
             path = self._add(container, event)
             if len(self.stack) >= MAX_DEPTH:
                 raise NoticeError(self.findings + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")])
             self.stack.append([container, path, None, None])
+
+    def _scalar(self, event: ScalarEvent) -> None:
+        is_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        try:
+            value = _resolve(event)
+        except ValueError:  # an integer of more digits than Python converts
+            self.findings.append(self._at(event, f"a number of {len(event.value)} digits is too long to read; "
+                                                 "put it in quotes if it is text"))
+            value = None
+        path = self._add(value, event)
+        bad = UNCARRIABLE.search(event.value)
+        if bad and self.stack and (path is not None or is_key):
+            parent = self.stack[-1][1] if is_key else path
+            self.uncarriable.append((parent, is_key, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
+        elif bad and not self.stack:
+            self.uncarriable.append(((), False, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
 
     def _add(self, value: Any, event: Any) -> FieldPath | None:
         where = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -286,6 +319,55 @@ class _Builder:
 
 _INVALID = object()
 
+
+def _uncarriable(builder: _Builder) -> list[Finding]:
+    """A finding for each key or value holding a character in UNCARRIABLE, naming the field."""
+    doc = Document(builder.name, builder.root, builder.values, builder.keys)
+    findings = []
+    for path, is_key, char, (line, column) in builder.uncarriable:
+        field = field_name(doc, path) if path is not None else "(a key)"
+        place = "a key contains" if is_key else "contains"
+        findings.append(_error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which cannot be "
+                                                           "published (XML, UTF-8 or a terminal cannot carry it); remove it"))
+    return findings
+
+
+def describe_character(char: str) -> str:
+    """A character that cannot be shown, by its code point.
+
+    >>> describe_character("\\x1b"), describe_character("\\ud800"), describe_character("\\uffff")
+    ('the control character U+001B', 'half of a surrogate pair, U+D800', 'the non-character U+FFFF')
+    """
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"half of a surrogate pair, U+{code:04X}"
+    if code in (0xFFFE, 0xFFFF):
+        return f"the non-character U+{code:04X}"
+    return f"the control character U+{code:04X}"
+
+
+def field_name(doc: Document, path: FieldPath) -> str:
+    """A field path as an editor reads it: list items named by their id.
+
+    >>> doc = load_text("purposes:\\n- id: sales\\n  name: {fi: x}\\n", "n.yaml")
+    >>> field_name(doc, ("purposes", 0, "name", "sv"))
+    'purposes[sales].name.sv'
+    """
+    text, node = "", doc.data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part + 1
+            text += f"[{label}]"
+        else:
+            text += f".{part}" if text else str(part)
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+    return text or "(top level)"
+
+
+def _has(node: Any, part: str | int) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -338,6 +420,22 @@ def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
         message = re.sub(r"^found character (.+) that cannot start any token$", r"a value cannot start with \1: put it in quotes", message)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return _error(name, line, col, f"invalid YAML: {message}")
+
+
+def _parser_failure(name: str, text: str, exc: Exception) -> Finding:
+    """A finding for what the parser refused with a plain exception rather than a YAML error."""
+    version = re.search(r"(?m)^%YAML[ \t]+(\d+)\.(\d+)", text)
+    if version and (int(version[1]), int(version[2])) not in YAML_VERSIONS:
+        return _error(name, *_line_col(text[: version.start()]), _version_message((version[1], version[2])))
+    for escape in re.finditer(r"\\U([0-9A-Fa-f]{8})", text):
+        if int(escape[1], 16) > 0x10FFFF:
+            return _error(name, *_line_col(text[: escape.start()]),
+                          f"invalid YAML: \\U{escape[1]} is beyond the last Unicode character, U+10FFFF")
+    return _error(name, 0, 0, f"invalid YAML: {exc}")
+
+
+def _version_message(version: tuple[Any, Any]) -> str:
+    return f"invalid YAML: %YAML {version[0]}.{version[1]} is not a YAML version a notice can be in; use %YAML 1.2, or no %YAML line"
 
 
 def _line_col(prefix: str) -> tuple[int, int]:

@@ -4,7 +4,8 @@ Authors may write paragraphs (each line of a text is one: in a folded YAML
 block, `>`, a blank line starts a new paragraph) and links of the
 form [text](https://...) or [text](mailto:...). Everything else is escaped
 for Markdown and HTML alike, so `<script>`, `{: onclick=...}` attribute lists,
-`javascript:` links and Markdown syntax show up on the page as typed.
+`javascript:` links, image syntax `![x](https://...)`, table cells `|` and
+Markdown syntax show up on the page as typed.
 
 >>> print(paragraphs("See [our site](https://example.com).\\n\\n<b>bold</b> *not*"))
 See [our site](<https://example.com>).
@@ -14,18 +15,21 @@ See [our site](<https://example.com>).
 '\\\\[x\\\\](javascript:alert(1))'
 >>> links("[a](https://a.fi) [b](ftp://b) [c](mailto:c@d.fi)")
 [('https://a.fi', True), ('ftp://b', False), ('mailto:c@d.fi', True)]
+>>> print(inline("![pixel](https://t.example/p.gif) a|b [x](https://a.fi){: onclick=alert }"))
+\\!\\[pixel\\](https://t.example/p.gif) a\\|b [x](<https://a.fi>)\\{: onclick=alert \\}
 """
 
 from __future__ import annotations
 
 import re
 
-LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-"""A Markdown link as the author writes it; only safe schemes become links."""
+LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+"""A Markdown link as the author writes it; only safe schemes become links.
+After a `!` it is image syntax, which stays text: no picture loads from another host."""
 
 SAFE_SCHEMES = ("https://", "mailto:")
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
 _BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 

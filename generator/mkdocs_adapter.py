@@ -7,27 +7,31 @@ another site host means rewriting this file alone.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
+import socket
 import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
 from . import i18n, preview
-from .findings import Finding, NoticeError, Position
+from .findings import Finding, NoticeError, Position, UsageError
 from .project import Project
-from .site import SitePlan, build_date, plan_site
+from .site import SitePlan
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -51,13 +55,38 @@ def site_url(project: Project) -> str:
     value = os.environ.get(SITE_URL_ENV, "").strip()
     where = Position(SITE_URL_ENV)
     if not value:
-        with open(project.mkdocs_config, encoding="utf-8") as handle:
-            value = yaml_load(handle).get("site_url") or ""
+        value = _raw_config(project).get("site_url") or ""
         where = Position(project.shown(project.mkdocs_config))
     if value and not (isinstance(value, str) and _ADDRESS.fullmatch(value)):
         raise NoticeError([Finding(where, "error", f"site_url {str(value)!r} is not a full address such as "
                                                    "https://privacy.example.fi/ or https://owner.github.io/repo/")])
     return value.rstrip("/")
+
+
+def _raw_config(project: Project) -> dict[str, Any]:
+    """mkdocs.yml as written; NoticeError, with the line where there is one, if it cannot be used."""
+    try:
+        with open(project.mkdocs_config, encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except OSError as exc:
+        raise NoticeError([_config_error(project, f"cannot read the site configuration: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise NoticeError([_config_error(project, "the site configuration is not UTF-8 text")]) from None
+    except MkDocsException as exc:  # MkDocs' reader wraps the YAML error, or an INHERIT: file cannot be read
+        cause = exc.__context__
+        mark = getattr(cause, "problem_mark", None)
+        if isinstance(cause, yaml.YAMLError) and mark is not None:
+            problem = getattr(cause, "problem", None) or "not valid YAML"
+            raise NoticeError([_config_error(project, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)]) from None
+        raise NoticeError([_config_error(project, f"the site configuration cannot be used: {exc}")]) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
+        raise NoticeError([_config_error(project, "the site configuration must be a mapping with a theme: mapping "
+                                                  "(name: material, ...)")])
+    return raw
+
+
+def _config_error(project: Project, message: str, line: int = 0, column: int = 0) -> Finding:
+    return Finding(Position(project.shown(project.mkdocs_config), line, column), "error", message)
 
 
 def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
@@ -72,19 +101,30 @@ def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) 
         _active.clear()
 
 
-def serve(project: Project, lang: str, dev_addr: str) -> None:
+def serve(project: Project, lang: str, dev_addr: str) -> int:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
+    While the working copy has errors, every page lists them (preview.py).
+    Returns the exit code: 1 when MkDocs aborts the first build (its message is printed).
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    print(f"Preview of your working copy: http://{dev_addr}/draft/")
     _serving["project"] = project
     overrides = _overrides(project, lang)
     overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
-    mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    print(f"Preview of your working copy: http://{dev_addr}/draft/")
+    try:
+        mkdocs_serve(str(project.mkdocs_config), livereload=True, dev_addr=dev_addr, **overrides)
+    except Abort as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise UsageError(f"cannot serve the preview at {dev_addr}: {exc.strerror or exc}") from None
+        raise
+    return 0
 
 
 def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
@@ -92,8 +132,7 @@ def _config(project: Project, lang: str, **options: Any) -> MkDocsConfig:
 
 
 def _overrides(project: Project, lang: str) -> dict[str, Any]:
-    with open(project.mkdocs_config, encoding="utf-8") as handle:
-        raw = yaml_load(handle)
+    raw = _raw_config(project)
     watch = [str(project.mkdocs_config.parent / path) for path in raw.get("watch", ())]
     return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
@@ -124,7 +163,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme.static_templates.discard("sitemap.xml")
     config.extra["feed_title"] = plan.feed_titles.get(lang, "")
     config.extra["full_addresses"] = bool(plan.site_url)
-    config.site_name = plan.site_name
+    # Material prints site_name both escaped (| e) and raw (the header, the
+    # navigation, <title>): escaped once as Markup, it reads right in both.
+    config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
     # The language menu: every language of the site; the preview builds one, so it has none.
     _active["languages"] = () if serving else plan.languages

@@ -12,11 +12,20 @@ stderr, where it still shows in the log.
 ::warning file=n.yaml,line=3,col=5,title=retention::a: 50%25 done,%0Anext (GDPR Art. 13(2)(a))
 >>> summary([f], "n.yaml")
 'n.yaml: 0 errors, 1 warning'
+
+Keys and values of a notice reach the messages. Whatever they hold, each
+finding stays one line, and no character reaches the terminal that it would
+obey rather than show: control characters, line separators and bidi controls
+are printed as escapes.
+
+>>> print(line(Finding(Position("n.yaml", 1, 1), "error", "a\\nn.yaml:9:9: error: b\\x1b[2J \\u202ec")))
+n.yaml:1:1: error: a\\nn.yaml:9:9: error: b\\x1b[2J \\u202ec
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Iterable, TextIO
 
@@ -24,24 +33,51 @@ from .findings import Finding
 
 FORMATS = ("text", "github", "json")
 
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What a terminal obeys or cannot print: control characters (C0, DEL, C1), line and
+paragraph separators, bidirectional controls, lone surrogates."""
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
 
 def write(findings: Iterable[Finding], path: str, output: str, *, strict: bool = False,
           out: TextIO | None = None, err: TextIO | None = None) -> None:
     """Print `findings` about the file `path` in the format `output`."""
     out, err = out or sys.stdout, err or sys.stderr
     findings = sorted(findings, key=lambda f: (f.position, f.rule, f.message))
-    line = summary(findings, path, strict=strict)
+    total = summary(findings, path, strict=strict)
     if output == "json":
-        print(json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2), file=out)
-        print(line, file=err)
+        print(_surrogates_escaped(json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2)), file=out)
+        print(visible(total), file=err)
     elif output == "github":
         for finding in findings:
             print(github(finding), file=out)
-        print(line, file=err)
+        print(visible(total), file=err)
     else:
         for finding in findings:
-            print(finding, file=out)
-        print(line, file=out)
+            print(line(finding), file=out)
+        print(visible(total), file=out)
+
+
+def line(finding: Finding) -> str:
+    """One finding as one line of text, for a terminal."""
+    return visible(str(finding))
+
+
+def visible(text: str) -> str:
+    """`text` with every character in _INVISIBLE written as an escape (\\n, \\x1b, \\u202e)."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def _surrogates_escaped(text: str) -> str:
+    """JSON text with each lone surrogate (from a file name that is not UTF-8) as a JSON escape."""
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def summary(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
@@ -65,7 +101,7 @@ def github(finding: Finding) -> str:
             properties.append(f"col={position.column}")
     properties.append(f"title={_property(finding.rule or 'seloste')}")
     message = finding.message + (f" (GDPR Art. {finding.article})" if finding.article else "")
-    return f"::{finding.level} {','.join(properties)}::{_data(message)}"
+    return f"::{finding.level} {','.join(properties)}::{visible(_data(message))}"
 
 
 def _data(text: str) -> str:
@@ -75,7 +111,7 @@ def _data(text: str) -> str:
 
 def _property(text: str) -> str:
     """Escape a command's property value as GitHub's toolkit does (escapeProperty)."""
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return visible(_data(text).replace(":", "%3A").replace(",", "%2C"))
 
 
 def as_dict(finding: Finding) -> dict[str, object]:

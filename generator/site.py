@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Callable, Iterable
 
 from . import atom, diff, i18n, vocabulary
-from .findings import Finding, NoticeError, Position
+from .findings import Finding, NoticeError, Position, UsageError
 from .markup import Markdown
 from .model import Notice, Text
 from .project import Project
@@ -95,12 +96,23 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
                     files(pages), site_url, titles)
 
 
+MAX_EPOCH = 2**32 - 1
+"""The last second a gzip header (MkDocs' sitemap.xml.gz) can carry: 2106-02-07."""
+
+
 def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC)."""
+    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC).
+
+    As the reproducible-builds specification says, the value is a whole number
+    of seconds since 1970-01-01 UTC, and a malformed one stops the build.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(timezone.utc).date()
+    if epoch is None:
+        return datetime.now(timezone.utc).date()
+    if not re.fullmatch(r"[0-9]{1,10}", epoch) or int(epoch) > MAX_EPOCH:
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, as `date +%s` "
+                         f"prints it, from 0 to {MAX_EPOCH} (the year 2106); it is {epoch!r}")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
 
 
 def link(source: str, target: str) -> str:

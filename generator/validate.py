@@ -33,7 +33,7 @@ from jsonschema.exceptions import ValidationError
 from . import formats
 from .findings import Finding
 from .languages import SUPPORTED, english_name
-from .load import MAX_FINDINGS, Document, FieldPath
+from .load import MAX_FINDINGS, Document, FieldPath, field_name
 
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
@@ -106,30 +106,6 @@ def validate(doc: Document, schema: Path) -> list[Finding]:
         last = findings[MAX_FINDINGS - 1].position
         findings = findings[: MAX_FINDINGS - 1] + [Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")]
     return findings
-
-
-def field_name(doc: Document, path: FieldPath) -> str:
-    """A field path as an editor reads it: list items named by their id.
-
-    >>> from generator.load import load_text
-    >>> doc = load_text("purposes:\\n- id: sales\\n  name: {fi: x}\\n", "n.yaml")
-    >>> field_name(doc, ("purposes", 0, "name", "sv"))
-    'purposes[sales].name.sv'
-    """
-    text, node = "", doc.data
-    for part in path:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and part < len(node) else None
-            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part + 1
-            text += f"[{label}]"
-        else:
-            text += f".{part}" if text else str(part)
-        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
-    return text or "(top level)"
-
-
-def _has(node: Any, part: str | int) -> bool:
-    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
 
 
 def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ PROJECT = Project.at(REPO)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MULTI = FIXTURES / "multi"
 MULTI_VERSIONS = [MULTI / "v1.yaml", MULTI / "v2.yaml", MULTI / "v3.yaml"]
+HOSTILE = FIXTURES / "hostile.yaml"
 BUILD_EPOCH = "1781481600"  # 2026-06-15: v1 archived, v2 in force, v3 upcoming
 
 
@@ -52,4 +53,11 @@ def multi_release_project(root: Path) -> Path:
     make_project(root)
     for version in MULTI_VERSIONS:
         release(root, version)
+    return root
+
+
+def hostile_project(root: Path) -> Path:
+    """A notice with markup in the values that reach each output, released and ready to build."""
+    make_project(root)
+    release(root, HOSTILE)
     return root

@@ -6,12 +6,19 @@ subprocess. How long a case takes is measured by the benchmark, not here.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
+
+from generator import cli
 
 from generator.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
 
@@ -52,9 +59,9 @@ def check(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedPro
                           capture_output=True, text=True, timeout=120)
 
 
-def refused(tmp_path: Path, content: bytes) -> list[str]:
+def refused(tmp_path: Path, content: bytes, runner: Callable[..., subprocess.CompletedProcess[str]] = check) -> list[str]:
     """Run check on a bad file: exit 1, no traceback; the error lines of the report, without the file name."""
-    result = check(tmp_path, content)
+    result = runner(tmp_path, content)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -113,6 +120,77 @@ CASES = [
     ("second document", BASE.encode() + b"---\nseloste: 1\n", ":20:1: error:", ["second YAML document"]),
     ("deep nesting", b"seloste: " + b"[" * 200 + b"]" * 200 + b"\n", f":1:{9 + MAX_DEPTH}: error:",
      [f"nested deeper than {MAX_DEPTH}"]),
+]
+
+def check_here(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
+    """`check` through the same command line in this process (faster): stdout and stderr encode
+    UTF-8 strictly, as a terminal's do, so text that cannot be printed fails as it would there."""
+    path = tmp_path / "notice.yaml"
+    path.write_bytes(content)
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for _ in range(2))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["check", str(path), *args])
+        out.flush(), err.flush()
+    return subprocess.CompletedProcess([], code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
+
+
+# Characters a double-quoted YAML escape can write but no published text can carry (XML 1.0, UTF-8, a terminal).
+UNCARRIABLE = [
+    ("NUL", "\\0", "control character U+0000"),
+    ("C0 control", "\\x01", "control character U+0001"),
+    ("escape", "\\e[31m", "control character U+001B"),
+    ("carriage return", "\\r", "control character U+000D"),
+    ("DEL", "\\x7f", "control character U+007F"),
+    ("NEL", "\\N", "control character U+0085"),
+    ("C1 control", "\\x9b", "control character U+009B"),
+    ("U+FFFE", "\\uFFFE", "non-character U+FFFE"),
+    ("U+FFFF", "\\uFFFF", "non-character U+FFFF"),
+    ("lone high surrogate", "\\ud800", "half of a surrogate pair, U+D800"),
+    ("lone low surrogate", "\\udc00", "half of a surrogate pair, U+DC00"),
+    ("surrogate pair as two escapes", "\\ud83d\\ude00", "half of a surrogate pair, U+D83D"),
+]
+HERE = [(f"{name} in a name", changed("name: Esimerkki Oy", f'name: "Esimerkki{escape} Oy"'), ":3:9: error:",
+           ["controller.name: contains", words, "remove it"]) for name, escape, words in UNCARRIABLE]
+HERE += [(f"{name} in a text", changed("en: First version.", f'en: "First{escape} version."'), ":19:65: error:",
+           ["revision.summary.en: contains", words]) for name, escape, words in UNCARRIABLE[:3]]
+HERE += [
+    ("lone surrogate in a country", changed("country: FI", 'country: "\\ud800"'), ":9:14: error:",
+     ["recipients[crm].country: contains half of a surrogate pair, U+D800"]),
+    ("control character in a key", changed("  email:", '  "e\\x1bmail":'), ":4:3: error:",
+     ["controller: a key contains the control character U+001B"]),
+    ("escape beyond Unicode", changed("name: Esimerkki Oy", 'name: "\\U0011FFFF"'), ":3:10: error:",
+     ["\\U0011FFFF is beyond the last Unicode character, U+10FFFF"]),
+    ("YAML 1.3", b"%YAML 1.3\n---\n" + BASE.encode(), ":1:1: error:", ["%YAML 1.3 is not a YAML version"]),
+    ("a number of 4,301 digits", changed("seloste: 1", "seloste: " + "1" * 4301), ":1:10: error:",
+     ["a number of 4301 digits is too long to read"]),
+    ("a duration of 28 digits", changed("duration: P1Y", "duration: P" + "9" * 28 + "Y"), ":12:15: error:",
+     ["cookies[1].duration", "is not valid"]),
+    ("e-mail with a trailing newline", changed("email: tietosuoja@esimerkki.fi", 'email: "tietosuoja@esimerkki.fi\\n"'),
+     ":4:10: error:", ["controller.email: 'tietosuoja@esimerkki.fi\\n' is not a valid e-mail address"]),
+    ("e-mail as a block with its newline", changed("email: tietosuoja@esimerkki.fi", "email: |\n    tietosuoja@esimerkki.fi"),
+     ":4:10: error:", ["e-mail address"]),
+    ("e-mail of one long word", changed("email: tietosuoja@esimerkki.fi", "email: " + "x" * 5000), ":4:10: error:",
+     ["e-mail address"]),
+    ("URL of one long word", changed("terms: https://esimerkki.fi/kartta", "terms: https://" + "x-" * 5000),
+     ":15:12: error:", ["https:"]),
+    ("e-mail with two dots", changed("email: tietosuoja@esimerkki.fi", "email: tieto..suoja@esimerkki.fi"),
+     ":4:10: error:", ["e-mail address"]),
+    ("id with a trailing newline", changed("- id: crm", '- id: "crm\\n"'), ":6:9: error:", ["'crm\\n' is not valid"]),
+    ("URL with a broken IPv6 host", changed("terms: https://esimerkki.fi/kartta", "terms: https://[::1"), ":15:12: error:",
+     ["https:"]),
+    ("URL with a user name", changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi@evil.example/"),
+     ":15:12: error:", ["https:"]),
+    ("URL with port 99999", changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi:99999/"),
+     ":15:12: error:", ["https:"]),
+    ("URL with a trailing newline", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\n"'),
+     ":15:12: error:", ["https:"]),
+    ("URL with a bidi control", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\u202ecod.exe"'),
+     ":15:12: error:", ["https:"]),
+    ("EU is no country", changed("country: FI", "country: EU"), ":9:14: error:", ["'EU' is not the ISO 3166-1 alpha-2 code"]),
+    ("UK for the United Kingdom", changed("country: FI", "country: UK"), ":9:14: error:", ["'UK'", "did you mean 'GB'?"]),
+    ("EL for Greece", changed("country: FI", "country: EL"), ":9:14: error:", ["'EL'", "did you mean 'GR'?"]),
+    ("private-use country code", changed("country: FI", "country: XK"), ":9:14: error:", ["'XK'", "ISO 3166-1"]),
+    ("country with a trailing newline", changed("country: FI", 'country: "FI\\n"'), ":9:14: error:", ["ISO 3166-1"]),
 ]
 
 
@@ -185,6 +263,64 @@ def test_javascript_link_in_text_is_an_error(tmp_path: Path) -> None:
     assert errors == [":19:65: error: revision.summary.en: the link to 'javascript:alert(1)' is not allowed: only "
                       "https: and mailto: links are published as links, and this one would show as plain text "
                       "[unsafe-link]"]
+
+
+@pytest.mark.parametrize("content, where, words", [case[1:] for case in HERE], ids=[case[0] for case in HERE])
+def test_refused_naming_the_field(tmp_path: Path, content: bytes, where: str, words: list[str]) -> None:
+    """Inputs that ended in a traceback or passed unnoticed: each is one finding at its place."""
+    errors = refused(tmp_path, content, check_here)
+    match = [line for line in errors if line.startswith(where)]
+    assert match, errors
+    assert all(word in match[0] for word in words), match[0]
+
+
+def test_a_retention_period_of_28_digits_is_refused(tmp_path: Path) -> None:
+    """decimal.InvalidOperation in release, before: the number now stops at check."""
+    text = (REPO / "tests" / "fixtures" / "multi" / "v3.yaml").read_text(encoding="utf-8")
+    errors = refused(tmp_path, text.replace("retention: {period: P18M}", "retention: {period: P" + "9" * 28 + "M}").encode(),
+                     check_here)
+    assert [e for e in errors if "purposes[orders].retention.period: 'P9999" in e and "more than 9 digits" in e], errors
+
+
+def test_a_key_holding_a_newline_cannot_forge_a_finding(tmp_path: Path) -> None:
+    """The text report keeps one finding to a line: the key's newline is printed as \\n."""
+    name = str(tmp_path / "notice.yaml")
+    forged = f"x\\n{name}:1:1: error: forged"
+    result = check(tmp_path, changed("  email:", f'  "{forged}": 1\n  email:'))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith(f"{name}:1:1: error: forged")]
+    assert f"x\\n{name}:1:1: error: forged: unknown field" in result.stdout
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u2028"])
+def test_bidi_controls_and_separators_are_printed_escaped(tmp_path: Path, char: str) -> None:
+    result = check_here(tmp_path, changed("  email:", f'  "a{char}b": 1\n  email:'))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert char not in result.stdout
+    assert f"a\\u{ord(char):04x}b: unknown field" in result.stdout
+
+
+@pytest.mark.parametrize("key", ["a\\u202eb", "a\\u2028b", "a\\Nb"])
+def test_machine_formats_stay_valid_whatever_a_key_holds(tmp_path: Path, key: str) -> None:
+    content = changed("  email:", f'  "{key}": 1\n  email:')
+    findings = json.loads(check_here(tmp_path, content, "--format", "json").stdout)
+    assert len(findings) == 1 and findings[0]["message"].startswith("controller")
+    lines = check_here(tmp_path, content, "--format", "github").stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("::error file=") and "\u202e" not in lines[0]
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """A name from the command line that is not UTF-8 is printed escaped, never a UnicodeEncodeError."""
+    path = os.path.join(os.fsencode(tmp_path), b"n\xff.yaml")
+    with open(path, "wb") as handle:
+        handle.write(changed("role: processor", "role: processer"))
+    for output in ("text", "json", "github"):
+        result = subprocess.run([sys.executable, "-m", "generator", "check", path, "--format", output], cwd=REPO,
+                                capture_output=True, timeout=120)
+        assert result.returncode == 1 and b"Traceback" not in result.stderr, (output, result.stderr)
+        assert b"\\udcff" in result.stdout + result.stderr
+    assert json.loads(subprocess.run([sys.executable, "-m", "generator", "check", path, "--format", "json"], cwd=REPO,
+                                     capture_output=True, timeout=120).stdout)
 
 
 def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:

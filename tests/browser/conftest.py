@@ -51,6 +51,7 @@ from generator.languages import SUPPORTED as LANGS
 REPO = pathlib.Path(__file__).resolve().parents[2]
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
 MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
+HOSTILE = "hostile"  # tests/fixtures/hostile.yaml: markup in the values
 SITE_NAMES = (ENTRACK, MULTI)
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -154,7 +155,23 @@ def _build_multi() -> BuiltSite:
     return BuiltSite(MULTI, root, error=error, seconds=seconds, cleanup=project)
 
 
-_BUILDERS: dict[str, Callable[[], BuiltSite]] = {ENTRACK: _build_entrack, MULTI: _build_multi}
+def _build_hostile() -> BuiltSite:
+    """tests/fixtures/hostile.yaml released and built with its draft: markup in every output."""
+    import support
+
+    project = pathlib.Path(tempfile.mkdtemp(prefix="seloste-hostile-"))
+    try:
+        support.hostile_project(project)
+        done = support.run(project, "build", "--draft")
+    except (AssertionError, OSError, subprocess.TimeoutExpired) as exc:
+        return BuiltSite(HOSTILE, project / "site", error=f"releasing {support.HOSTILE}: {exc}", cleanup=project)
+    error = _failed(["python", "-m", "generator", "build", "--draft"], done) if done.returncode else None
+    return BuiltSite(HOSTILE, project / "site", error=error, cleanup=project)
+
+
+# HOSTILE is built only when a test asks for it (open_page(..., site=HOSTILE)); it is not one of the
+# SITE_NAMES that every page test visits.
+_BUILDERS: dict[str, Callable[[], BuiltSite]] = {ENTRACK: _build_entrack, MULTI: _build_multi, HOSTILE: _build_hostile}
 
 # The builds run during collection (the pages to test are read from them), so
 # they are kept here rather than held by fixtures; the fixtures below hand the
