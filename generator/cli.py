@@ -94,9 +94,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         try:
             job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
         except OSError as exc:
-            print(f"python -m generator check: error: cannot write the summary to {args.summary}: "
-                  f"{exc.strerror or exc}", file=sys.stderr)
-            return 2
+            raise UsageError(f"cannot write the summary to {args.summary}: {exc.strerror or exc}") from None
     return exit_code(findings)
 
 
