@@ -76,11 +76,11 @@ def base_notice(repo: Path) -> dict[str, Any]:
         {"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses",
          "copy": _text("Pyydä kopio osoitteesta tietosuoja@entrack.fi.", "Begär en kopia på tietosuoja@entrack.fi.",
                        "Ask for a copy at tietosuoja@entrack.fi.")},
-        {"country": "US", "recipient": "analytics", "safeguard": "adequacy_decision"},
+        {"country": "US", "recipient": "analytics", "safeguard": "adequacy_decision", "certified": True},
     ]
     for index, purpose in enumerate(data["purposes"]):
-        purpose.setdefault("legal_bases", ["contract"])
-        purpose["retention"] = {"period": PERIODS[index % len(PERIODS)]}
+        purpose.setdefault("legal_bases", [{"basis": "contract"}])
+        purpose["retention"] = [{"period": PERIODS[index % len(PERIODS)]}]
         purpose["recipients"] = [r["id"] for r in data["recipients"][index % 3:index % 3 + 3]]
     data["cookies"] = [
         {"name": "_ga", "provider": "Google Analytics", "party": "third", "category": "analytics", "duration": "P2Y",
@@ -113,8 +113,8 @@ def release_notice(base: dict[str, Any], k: int) -> dict[str, Any]:
             })
             purpose["recipients"] = purpose.get("recipients", []) + [rid]
         elif kind == 1:  # a retention period changes
-            current = PERIODS.index(purpose["retention"]["period"])
-            purpose["retention"] = {"period": PERIODS[(current + 1) % len(PERIODS)]}
+            current = PERIODS.index(purpose["retention"][0]["period"])
+            purpose["retention"] = [{"period": PERIODS[(current + 1) % len(PERIODS)]}]
         elif kind == 2:  # a text is reworded
             purpose["description"] = {
                 lang: text.split(" [")[0] + f" [{label} {step}]"
@@ -163,11 +163,11 @@ def _grow(data: dict[str, Any], n: int) -> None:
     })
     for m in range(2):
         data["purposes"].append({
-            "id": f"purpose-{n}-{m}", "legal_bases": [("contract", "consent", "legitimate_interests")[(n + m) % 3]],
+            "id": f"purpose-{n}-{m}", "legal_bases": [{"basis": ("contract", "consent", "legitimate_interests")[(n + m) % 3]}],
             "name": _text(f"Käyttötarkoitus {n}.{m}", f"Ändamål {n}.{m}", f"Purpose {n}.{m}"),
             "description": {lang: s * 6 for lang, s in sentence.items()},
             "data_subjects": ["customers"], "data_categories": [f"category-{n}", "email"],
-            "recipients": [f"vendor-{n}", "crm"], "retention": {"period": PERIODS[n % len(PERIODS)]},
+            "recipients": [f"vendor-{n}", "crm"], "retention": [{"period": PERIODS[n % len(PERIODS)]}],
         })
     for m in range(2):
         data["cookies"].append({

@@ -7,7 +7,7 @@ prints them; `release` and `build` refuse to go on while any is an error
 
 >>> from generator.read import read_notice_text
 >>> notice, doc = read_notice_text(
-...     "seloste: 1\\ncontroller: {name: X}\\n"
+...     "seloste: 2\\ncontroller: {name: X}\\n"
 ...     "revision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}\\n"
 ...     "purposes:\\n- id: a\\n  name: {fi: Myynti, sv: Försäljning, en: Sales}\\n"
 ...     "  recipients: [nobody]\\n", "n.yaml", PROJECT.schema)
@@ -29,7 +29,6 @@ from .project import Project
 from .read import read_notice
 from .releases import Release, load_releases, verify
 from .rules import Context, run_rules
-from .site import build_date
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,8 @@ def inspect(project: Project, path: Path | None = None) -> Inspection:
         findings = verify(project, releases)
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
+    from .site import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is
+
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)

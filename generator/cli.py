@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | build | release | serve.
+"""Command line: python -m generator check | build | release | serve | migrate.
 
 Exit codes: 0 success, 1 invalid input (the findings are printed, each with
 file, line and column), 2 usage error. No traceback reaches the user for a bad
@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     release = commands.add_parser("release", help="check, then freeze the working copy as a new release")
     release.add_argument("--strict", action="store_true", help="refuse on warnings too")
     release.set_defaults(run=_release)
+
+    migrate = commands.add_parser("migrate", help="rewrite a notice in an older format in the current one, keeping comments")
+    migrate.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
+    migrate.set_defaults(run=_migrate)
     return parser
 
 
@@ -125,6 +129,24 @@ def _release(project: Project, args: argparse.Namespace) -> int:
     for finding in inspection.findings:
         if finding.rule == "effective-far-ahead":  # about this release, not a gap in the notice: said in full
             print(finding, file=sys.stderr)
+    return 0
+
+
+def _migrate(project: Project, args: argparse.Namespace) -> int:
+    from .migrate import CURRENT, migrate_file
+
+    path = args.path or project.notice
+    shown = project.shown(path)
+    result = migrate_file(path, shown, project.schema)
+    if not result.changed:
+        print(f"{shown} is already in format {CURRENT}; nothing to change")
+        return 0
+    print(f"migrated {shown} to format {CURRENT}")
+    for note in result.notes:
+        print(note)
+    if result.notes:
+        print(f"{len(result.notes)} field(s) left for you to complete, marked '# migrate:' in the file; "
+              "`check` keeps reporting them until you do")
     return 0
 
 

@@ -8,7 +8,7 @@ changelog can say in each language what was added, removed or changed.
 readable diff page.
 
 >>> from generator.model import Notice
->>> base = {"seloste": 1, "controller": {"name": "A Oy"},
+>>> base = {"seloste": 2, "controller": {"name": "A Oy"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}}
 >>> old = Notice.from_data(base)
 >>> new = Notice.from_data({**base, "transfers": [{"country": "US"}]})

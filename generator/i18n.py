@@ -65,8 +65,9 @@ def format_date(value: date, lang: str) -> str:
     return _babel_date(value, "long", locale=babel_locale(lang))
 
 
-def format_list(items: list[str], lang: str) -> str:
-    return _babel_list(list(items), locale=babel_locale(lang)) if items else ""
+def format_list(items: list[str], lang: str, style: str = "standard") -> str:
+    """Items joined as the language joins them: "a, b and c"; with style="or", "a, b or c"."""
+    return _babel_list(list(items), style=style, locale=babel_locale(lang)) if items else ""
 
 
 def country_name(code: str, lang: str) -> str:

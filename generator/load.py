@@ -149,12 +149,9 @@ def _events(text: str) -> Iterable[Any]:
     """The parser events of `text`: libyaml's where it reads the text cleanly, else ruamel.yaml's.
 
     Both give the same events, positions included, for a text libyaml reads
-    without complaint and without anchors, aliases or tags:
+    without complaint and without anchors, aliases or tags (tests/test_load.py
+    compares them):
 
-    >>> text = 'a: 1\\r\\nb: [x, "y\\\\u00e4", z]\\nc: |\\n  text\\nd: {e: ä😀, f: null}\\ng: >\\n  two\\n  lines\\n'
-    >>> fast = [_signature(e) for e in _libyaml_events(text)]
-    >>> fast == [_signature(e) for e in YAML(typ="safe", pure=True).parse(text)]
-    True
     >>> _libyaml_events("a: &x 1\\nb: *x\\n") is None, _libyaml_events("a: [") is None
     (True, True)
     """
@@ -206,11 +203,16 @@ _LIBYAML = hasattr(pyyaml, "CBaseLoader")  # PyYAML built with libyaml
 _DIFFERENT = re.compile("[\t\x85\u2028\u2029\ufeff]")
 
 
-def _signature(event: Any) -> tuple[Any, ...]:
-    """What the builder reads of an event."""
-    return (type(event).__name__, getattr(event, "anchor", None), getattr(event, "tag", None),
-            getattr(event, "implicit", None), getattr(event, "value", None), getattr(event, "style", None),
-            event.start_mark.line, event.start_mark.column)
+@dataclass
+class _Open:
+    """A container the builder is filling: a mapping waits for a key, then for that key's value."""
+
+    container: Any
+    path: FieldPath | None
+    """Where it is in the document; None inside a part that is refused."""
+    key: Any = None
+    """The key whose value comes next (None: a key comes next)."""
+    key_at: tuple[int, int] = (0, 0)
 
 
 class _Builder:
@@ -222,8 +224,7 @@ class _Builder:
         self.findings: list[Finding] = []
         self.values: dict[FieldPath, tuple[int, int]] = {}
         self.keys: dict[FieldPath, tuple[int, int]] = {}
-        # Each open container: [container, its path, key awaiting a value, key position].
-        self.stack: list[list[Any]] = []
+        self.stack: list[_Open] = []
         self.documents = 0
         # (field path, whether in a key, the character, line and column) of each uncarriable character
         self.uncarriable: list[tuple[FieldPath | None, bool, str, tuple[int, int]]] = []
@@ -249,10 +250,10 @@ class _Builder:
             path = self._add(container, event)
             if len(self.stack) >= MAX_DEPTH:
                 raise NoticeError(self.findings + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")])
-            self.stack.append([container, path, None, None])
+            self.stack.append(_Open(container, path))
 
     def _scalar(self, event: ScalarEvent) -> None:
-        is_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        is_key = bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None
         try:
             value = _resolve(event)
         except ValueError:  # an integer of more digits than Python converts
@@ -262,7 +263,7 @@ class _Builder:
         path = self._add(value, event)
         bad = UNCARRIABLE.search(event.value)
         if bad and self.stack and (path is not None or is_key):
-            parent = self.stack[-1][1] if is_key else path
+            parent = self.stack[-1].path if is_key else path
             self.uncarriable.append((parent, is_key, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
         elif bad and not self.stack:
             self.uncarriable.append(((), False, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
@@ -274,35 +275,35 @@ class _Builder:
             self.values[()] = where
             return ()
         top = self.stack[-1]
-        container, path = top[0], top[1]
+        container, path = top.container, top.path
         if isinstance(container, list):
             child = path + (len(container),) if path is not None else None
             container.append(value)
-        elif top[2] is None:  # this node is a key
-            self._key(top, value, event, where)
+        elif top.key is None:  # this node is a key
+            self._key(top, event, where)
             return None
         else:
-            key, top[2] = top[2], None
+            key, top.key = top.key, None
             child = path + (key,) if path is not None and key is not _INVALID else None
             if child is not None:
-                self.keys[child] = top[3]
+                self.keys[child] = top.key_at
                 container[key] = value
         if child is not None:
             self.values[child] = where
         return child
 
-    def _key(self, top: list[Any], value: Any, event: Any, where: tuple[int, int]) -> None:
+    def _key(self, top: _Open, event: Any, where: tuple[int, int]) -> None:
         if not isinstance(event, ScalarEvent):
             self.findings.append(self._at(event, "a key must be a plain name, not a list or mapping"))
-            top[2] = _INVALID
+            top.key = _INVALID
             return
         key = event.value
-        if key in top[0]:
-            first = self.keys.get(top[1] + (key,), (0, 0)) if top[1] is not None else (0, 0)
+        if key in top.container:
+            first = self.keys.get(top.path + (key,), (0, 0)) if top.path is not None else (0, 0)
             self.findings.append(self._at(event, f"duplicate key '{key}' (first given on line {first[0]})"))
-            top[2] = _INVALID
+            top.key = _INVALID
             return
-        top[2], top[3] = key, where
+        top.key, top.key_at = key, where
 
     def _refuse_anchors_and_tags(self, event: Any) -> None:
         if isinstance(event, AliasEvent):

@@ -13,8 +13,6 @@ See [our site](<https://example.com>).
 &lt;b&gt;bold&lt;/b&gt; \\*not\\*
 >>> inline("[x](javascript:alert(1))")
 '\\\\[x\\\\](javascript:alert(1))'
->>> links("[a](https://a.fi) [b](ftp://b) [c](mailto:c@d.fi)")
-[('https://a.fi', True), ('ftp://b', False), ('mailto:c@d.fi', True)]
 >>> print(inline("![pixel](https://t.example/p.gif) a|b [x](https://a.fi){: onclick=alert }"))
 \\!\\[pixel\\](https://t.example/p.gif) a\\|b [x](<https://a.fi>)\\{: onclick=alert \\}
 """
@@ -65,11 +63,6 @@ def paragraphs(text: str) -> Markdown:
     """A multi-paragraph text: each line break starts a paragraph."""
     blocks = [block for block in str(text).splitlines() if block.strip()]
     return Markdown("\n\n".join(inline(block) for block in blocks))
-
-
-def links(text: str) -> list[tuple[str, bool]]:
-    """Each link target in a text, and whether it is allowed."""
-    return [(url, url.startswith(SAFE_SCHEMES)) for _, url in LINK.findall(str(text))]
 
 
 def finalize(value: object) -> object:

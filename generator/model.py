@@ -10,7 +10,7 @@ The model also says, once, what the rules and the changelog need to know of
 the format: which lists hold items with ids (`listed`), which fields name
 items of another list (`ref`), and what the changelog follows (`changelog`).
 
->>> notice = Notice.from_data({"seloste": 1, "controller": {"name": "Example Oy"},
+>>> notice = Notice.from_data({"seloste": 2, "controller": {"name": "Example Oy"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}})
 >>> notice.controller.name, notice.revision.effective
 ('Example Oy', datetime.date(2026, 1, 1))
@@ -83,6 +83,13 @@ class Text(Mapping[str, str]):
         return tuple(self)
 
 
+Name = typing.Union[Text, str]
+"""A name: a descriptive name in each language (Text), or a proper name written once (str)."""
+
+Web = typing.Union[str, Text]
+"""A web address: the same in every language (str), or one per language (Text)."""
+
+
 def ref(target: type, default: Any = ()) -> Any:
     """A field that names items of another list by their id (checked by `unknown-reference`)."""
     return field(default=default, metadata={"refers_to": target})
@@ -100,11 +107,11 @@ def changelog(area: str, default: Any = dataclasses.MISSING) -> Any:
 
 @dataclass(frozen=True)
 class Contact:
-    name: Text | None = None
+    name: Name | None = None
     email: str | None = None
     phone: str | None = None
     address: Text | None = None
-    website: str | None = None
+    website: Web | None = None
     at: FieldPath = _at
 
 
@@ -122,11 +129,18 @@ class Controller:
 @dataclass(frozen=True)
 class DataProtectionOfficer:
     appointed: bool
-    name: str | None = None
+    kind: Literal["person", "organisation"] | None = None
+    name: Name | None = None
     email: str | None = None
     phone: str | None = None
     address: Text | None = None
+    website: Web | None = None
     at: FieldPath = _at
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The fields that describe an officer (a notice with appointed: false must have none)."""
+        return tuple(name for name in ("kind", "name", "email", "phone", "address", "website") if getattr(self, name))
 
 
 @dataclass(frozen=True)
@@ -150,37 +164,40 @@ class Identified:
     and the changelog follows it by the id and calls it by its name."""
 
     id: str
-    name: Text
+    name: Name
 
     @property
     def key(self) -> str:
         return self.id
 
     @property
-    def label(self) -> Text:
+    def label(self) -> Name:
         return self.name
 
 
 @dataclass(frozen=True)
 class DataSubject(Identified):
     id: str
-    name: Text
+    name: Name
     at: FieldPath = _at
 
 
 @dataclass(frozen=True)
 class DataCategory(Identified):
     id: str
-    name: Text
+    name: Name
     data_subjects: tuple[str, ...] = ref(DataSubject)
     special: bool = False
+    """A special category of Art. 9(1)."""
+    criminal: bool = False
+    """Data relating to criminal convictions and offences (Art. 10)."""
     at: FieldPath = _at
 
 
 @dataclass(frozen=True)
 class Source(Identified):
     id: str
-    name: Text
+    name: Name
     description: Text | None = None
     publicly_available: bool | None = None
     at: FieldPath = _at
@@ -189,8 +206,8 @@ class Source(Identified):
 @dataclass(frozen=True)
 class Recipient(Identified):
     id: str
-    name: Text
-    role: Literal["processor", "controller", "joint_controller", "authority"]
+    name: Name
+    role: Literal["processor", "controller", "joint_controller", "authority"] | None = None
     description: Text | None = None
     country: str | None = None
     at: FieldPath = _at
@@ -202,6 +219,8 @@ class Transfer:
     recipient: str | None = ref(Recipient, None)
     safeguard: str | None = None
     copy: Text | None = None
+    certified: bool | None = None
+    """The recipient is covered by the country's partial adequacy decision (e.g. certified under the EU-US DPF)."""
     at: FieldPath = _at
 
     @property
@@ -214,26 +233,84 @@ class Transfer:
         return self.country
 
 
+Basis = Literal["consent", "contract", "pre_contract", "legal_obligation", "vital_interests", "public_task",
+                "legitimate_interests"]
+
+Event = Literal["end_of_customer_relationship", "end_of_accounting_year", "end_of_contract", "end_of_employment",
+                "position_filled", "collected", "consent_withdrawn", "objection"]
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """One legal basis, or alternatives of which one applies in each case, and what it covers."""
+
+    basis: Basis | None = None
+    alternatives: tuple[Basis, ...] = ()
+    covers: Text | None = None
+    at: FieldPath = _at
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        return (self.basis,) if self.basis else self.alternatives
+
+
 @dataclass(frozen=True)
 class Retention:
+    """One retention rule: for some or all of a purpose's data, a period, the event it runs from, or both."""
+
+    data: tuple[str, ...] = ref(DataCategory)
     period: str | None = None
+    event: Event | None = None
     criterion: Text | None = None
+    at: FieldPath = _at
+
+
+@dataclass(frozen=True)
+class Provision:
+    """Whether the person must provide the data, and why (Art. 13(2)(e))."""
+
+    required_by: Literal["statute", "contract", "entering_contract", "none"]
+    obligatory: bool | None = None
+    consequences: Text | None = None
+    at: FieldPath = _at
+
+
+@dataclass(frozen=True)
+class AutomatedDecision:
+    """A decision based solely on automated processing in one purpose (Art. 22), by the controller or a recipient."""
+
+    decided_by: str | None = ref(Recipient, None)
+    profiling: bool | None = None
+    exception: Literal["contract", "law", "explicit_consent"] | None = None
+    logic: Text | None = None
+    consequences: Text | None = None
+    human_review: Text | None = None
     at: FieldPath = _at
 
 
 @dataclass(frozen=True)
 class Purpose(Identified):
     id: str
-    name: Text
+    name: Name
     description: Text | None = None
-    legal_bases: tuple[str, ...] = changelog("legal_basis", ())
+    legal_bases: tuple[LegalBasis, ...] = changelog("legal_basis", ())
     legitimate_interest: Text | None = None
     data_subjects: tuple[str, ...] = ref(DataSubject)
     data_categories: tuple[str, ...] = ref(DataCategory)
     sources: tuple[str, ...] = ref(Source)
     recipients: tuple[str, ...] = ref(Recipient)
-    retention: Retention | None = changelog("retention", None)
+    retention: tuple[Retention, ...] = changelog("retention", ())
+    provision: Provision | None = None
+    automated_decision: AutomatedDecision | None = None
+    special_condition: str | None = None
+    criminal_data_authority: Text | None = None
+    consent_withdrawal: Text | None = None
     at: FieldPath = _at
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """Every legal basis the purpose names, alternatives included."""
+        return tuple(basis for item in self.legal_bases for basis in item.bases)
 
 
 @dataclass(frozen=True)
@@ -245,13 +322,26 @@ class AutomatedDecisions:
 
 @dataclass(frozen=True)
 class Cookie:
-    provider: str
+    provider: Name
     name: str | None = None
     party: Literal["first", "third"] | None = None
     purpose: Text | None = None
     category: str | None = None
     duration: str | None = None
+    consent: bool | None = None
     at: FieldPath = _at
+
+    @property
+    def needs_consent(self) -> bool | None:
+        """Whether the cookie is set only with consent: as stated, else all but strictly necessary ones
+        (Act on Electronic Communications Services 917/2014 s. 205); None when neither says.
+
+        >>> Cookie("X", category="analytics").needs_consent, Cookie("X", category="necessary").needs_consent
+        (True, False)
+        """
+        if self.consent is not None:
+            return self.consent
+        return None if self.category is None else self.category != "necessary"
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -259,13 +349,13 @@ class Cookie:
         return (self.provider, self.name)
 
     @property
-    def label(self) -> str:
+    def label(self) -> Name:
         return self.name or self.provider
 
 
 @dataclass(frozen=True)
 class WebsiteService:
-    name: str
+    name: Name
     description: Text | None = None
     terms: str | None = None
     at: FieldPath = _at
@@ -314,9 +404,14 @@ class Notice:
     rights: Rights = changelog("rights", Rights())
     prevailing_language: str | None = None
 
+    @property
+    def purpose_decisions(self) -> tuple[tuple["Purpose", AutomatedDecision], ...]:
+        """The purposes that make automated decisions, with the decision."""
+        return tuple((p, p.automated_decision) for p in self.purposes if p.automated_decision)
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Notice":
-        """Build from data that has passed schema validation."""
+        """Build from data that has passed schema validation (in the current format)."""
         return _build(cls, data, ())
 
     def lookup(self, kind: type[T]) -> dict[str, T]:
@@ -405,7 +500,10 @@ def _hints(cls: type) -> dict[str, Any]:
 def _convert(hint: Any, value: Any, path: FieldPath) -> Any:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if isinstance(value, str) and str in options:
+            return value  # a name or address written once
+        hint = next(arg for arg in options if arg is not str) if len(options) > 1 else options[0]
         origin = typing.get_origin(hint)
     if origin is tuple:
         item = typing.get_args(hint)[0]

@@ -6,14 +6,23 @@
 ... except NoticeError as exc:
 ...     print(exc.findings[0])
 n.yaml:1:1: error: controller: missing required field
+
+A working copy in an older format gets one finding, which says how to rewrite it:
+
+>>> try:
+...     read_notice_text("# notes\\nseloste: 1\\n", "n.yaml", PROJECT.schema)
+... except NoticeError as exc:
+...     print(exc.findings[0])
+n.yaml:2:10: error: seloste: this notice is in format 1; run `python -m generator migrate n.yaml` to rewrite it in format 2, keeping your comments [format-version]
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .findings import NoticeError
+from .findings import Finding, NoticeError
 from .load import Document, load_file, load_text
+from .migrate import CURRENT
 from .model import Notice, texts
 from .validate import text_languages, validate
 
@@ -28,6 +37,11 @@ def read_notice_text(text: str, name: str, schema: Path) -> tuple[Notice, Docume
 
 
 def _model(doc: Document, schema: Path) -> tuple[Notice, Document]:
+    if doc.data.get("seloste") == 1:
+        raise NoticeError([Finding(
+            doc.position(("seloste",)), "error",
+            f"seloste: this notice is in format 1; run `python -m generator migrate {doc.path}` to rewrite it in "
+            f"format {CURRENT}, keeping your comments", "format-version")])
     findings = validate(doc, schema)
     if findings:
         raise NoticeError(findings)

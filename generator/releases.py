@@ -32,6 +32,7 @@ from typing import Iterable
 
 from .findings import Finding, NoticeError, Position
 from .languages import in_order
+from .migrate import upgrade
 from .model import Notice, Text
 from .project import Project
 from .read import read_notice
@@ -56,8 +57,11 @@ class Release:
 
     @cached_property
     def notice(self) -> Notice:
-        """The structured notice, from notice.json (fast; no YAML parse)."""
-        return Notice.from_data(json.loads((self.directory / JSON_NAME).read_text(encoding="utf-8")))
+        """The structured notice, from notice.json (fast; no YAML parse), in the current format
+        whatever format it was released in: the changelog and diffs compare across formats."""
+        data = json.loads((self.directory / JSON_NAME).read_text(encoding="utf-8"))
+        upgrade(data)
+        return Notice.from_data(data)
 
     @property
     def languages(self) -> tuple[str, ...]:

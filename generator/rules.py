@@ -13,20 +13,18 @@ the GDPR asks for that the notice does not yet give: the page can be
 published, but the gap is real. `--strict` turns warnings into errors.
 
 >>> sorted(RULES)[:3]
-['automated-decisions', 'automated-decisions-logic', 'complaint']
+['adequacy-certification', 'adequacy-ended', 'adequacy-list-age']
 >>> RULES["purpose-legal-basis"].article, RULES["purpose-legal-basis"].level
 ('13(1)(c), 14(1)(c)', 'warning')
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from babel import Locale
 
@@ -34,12 +32,11 @@ from .findings import Finding, Level, Position
 from .languages import english_name
 from .load import Document, FieldPath
 from .markup import SAFE_SCHEMES
-from .model import Notice, Text, id_lists, item_lists, references, texts
+from .adequacy import load as adequacy
+from .model import DataCategory, Name, Notice, Purpose, Recipient, Text, id_lists, item_lists, references, texts
 from .validate import field_name
 
 Found = Iterator[tuple[FieldPath, str]]
-
-ADEQUACY_PATH = Path(__file__).resolve().parent / "data" / "adequacy.json"
 
 EEA = frozenset(
     "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()  # EU 27
@@ -58,7 +55,12 @@ class Context:
     previous: Notice | None = None
     """The notice of the newest release, if there is one (for translation-stale)."""
     today: date | None = None
-    """The build date (SOURCE_DATE_EPOCH or today), for rules about time; None: no such rule runs."""
+    """The build's date (SOURCE_DATE_EPOCH or today): adequacy decisions are dated against it, and a
+    revision taking effect far ahead of it is warned about."""
+
+    @property
+    def day(self) -> date:
+        return self.today or date.today()
 
 
 @dataclass(frozen=True)
@@ -114,26 +116,6 @@ def _value(data: object, path: FieldPath) -> object:
     return data
 
 
-# --- Data ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Adequacy:
-    as_of: date
-    countries: dict[str, dict[str, object]]
-
-    def full(self, code: str) -> bool:
-        return code in self.countries and not self.countries[code].get("partial")
-
-
-@lru_cache(maxsize=1)
-def adequacy() -> Adequacy:
-    """The European Commission's adequacy decisions (data/adequacy.json)."""
-    with open(ADEQUACY_PATH, encoding="utf-8") as handle:
-        data = json.load(handle)
-    return Adequacy(date.fromisoformat(data["as_of"]), data["countries"])
-
-
 def country(code: str) -> str:
     """A country code as a reader knows it: 'the United States (US)'.
 
@@ -146,13 +128,20 @@ def country(code: str) -> str:
     return f"{the}{name} ({code})"
 
 
-def _name(text: Text | None) -> str:
-    """A text quoted in a message (which is in English), in English where the notice has it."""
+def _name(text: Name | None) -> str:
+    """A name quoted in a message (which is in English), in English where the notice has it."""
+    if isinstance(text, str):
+        return f"\u201c{text.strip()}\u201d"
     return f"\u201c{text.get('en', next(iter(text.values()))).strip()}\u201d" if text else ""
 
 
 def _bases(notice: Notice) -> set[str]:
-    return {basis for purpose in notice.purposes for basis in purpose.legal_bases}
+    return {basis for purpose in notice.purposes for basis in purpose.bases}
+
+
+def _on_consent(p: Purpose) -> bool:
+    """Whether the purpose rests on consent, under Art. 6(1)(a) or 9(2)(a)."""
+    return "consent" in p.bases or p.special_condition == "explicit_consent"
 
 
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
@@ -201,6 +190,16 @@ def dpo_contact(ctx: Context) -> Found:
         yield dpo.at, "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address"
 
 
+@rule("dpo-contradiction", "13(1)(b), 14(1)(b)", "error")
+def dpo_contradiction(ctx: Context) -> Found:
+    """A notice that says no officer is appointed must not name one: the page would say 'none' and hide the details."""
+    dpo = ctx.notice.data_protection_officer
+    if dpo and not dpo.appointed and dpo.details:
+        yield dpo.at + ("appointed",), (
+            f"says no data protection officer is appointed, but gives the officer's {_join(dpo.details)}; set "
+            "appointed: true, or remove the details")
+
+
 # --- Purposes and legal bases: Art. 13(1)(c)-(d), 14(1)(c), 14(2)(b) ----------------------------
 
 
@@ -219,7 +218,7 @@ def purpose_legal_basis(ctx: Context) -> Found:
     for p in n.purposes:
         if not p.legal_bases:
             yield p.at + ("legal_bases",), (
-                f"no legal basis is given for the purpose {_name(p.name)}; add legal_bases (consent, contract, "
+                f"no legal basis is given for the purpose {_name(p.name)}; add legal_bases (consent, contract, pre_contract, "
                 "legal_obligation, vital_interests, public_task or legitimate_interests)")
 
 
@@ -228,7 +227,7 @@ def legitimate_interest(ctx: Context) -> Found:
     """Where a purpose rests on legitimate interests (Art. 6(1)(f)), the interest itself must be described."""
     n = ctx.notice
     for p in n.purposes:
-        if "legitimate_interests" in p.legal_bases and not p.legitimate_interest:
+        if "legitimate_interests" in p.bases and not p.legitimate_interest:
             yield p.at + ("legitimate_interest",), (
                 f"the purpose {_name(p.name)} rests on legitimate interests (Art. 6(1)(f)), but the interest "
                 "pursued is not described; add legitimate_interest")
@@ -239,10 +238,35 @@ def legitimate_interest_basis(ctx: Context) -> Found:
     """A described legitimate interest without that legal basis leaves the reader unsure which basis applies."""
     n = ctx.notice
     for p in n.purposes:
-        if p.legitimate_interest and "legitimate_interests" not in p.legal_bases:
+        if p.legitimate_interest and "legitimate_interests" not in p.bases:
             yield p.at + ("legitimate_interest",), (
                 "a legitimate interest is described, but legal_bases does not include legitimate_interests; "
                 "add that basis or remove the text")
+
+
+@rule("legal-basis-scope", "13(1)(c), 14(1)(c)", "warning")
+def legal_basis_scope(ctx: Context) -> Found:
+    """Where a purpose has several legal bases, the reader learns which covers what, or that they are alternatives."""
+    for p in ctx.notice.purposes:
+        if len(p.legal_bases) > 1:
+            for index, item in enumerate(p.legal_bases):
+                if not item.covers:
+                    yield item.at, (
+                        f"the purpose {_name(p.name)} has {len(p.legal_bases)} legal bases, but this one does not say "
+                        "what it covers; add covers, or make the bases one item with alternatives if one of them "
+                        "applies in each case")
+
+
+@rule("legal-basis-alternatives", "13(1)(c), 14(1)(c)", "error")
+def legal_basis_alternatives(ctx: Context) -> Found:
+    """A basis is named once in a purpose: listed twice, or as its own alternative, the page would contradict itself."""
+    for p in ctx.notice.purposes:
+        seen: set[str] = set()
+        for item in p.legal_bases:
+            repeated = [basis for basis in item.bases if basis in seen]
+            if repeated or len(set(item.bases)) < len(item.bases):
+                yield item.at, f"the legal basis {repeated[0] if repeated else item.bases[0]} is named more than once in the purpose {_name(p.name)}"
+            seen.update(item.bases)
 
 
 # --- Data and sources: Art. 14(1)(d), 14(2)(f) --------------------------------------------------
@@ -270,6 +294,44 @@ def sources_stated(ctx: Context) -> Found:
         yield ("sources",), (
             "the notice does not say where the personal data comes from; list the sources (the person "
             "themselves included), saying for each whether it is publicly accessible")
+
+
+# --- Special categories and criminal-offence data: Art. 9, 10 ---------------------------------
+
+
+def _categories(ctx: Context, p: Purpose, flag: str) -> list[str]:
+    known = ctx.notice.lookup(DataCategory)
+    return [_name(known[i].name) for i in p.data_categories if i in known and getattr(known[i], flag)]
+
+
+@rule("special-condition", "9(2), 13(1)(c), 14(1)(c)", "warning")
+def special_condition(ctx: Context) -> Found:
+    """Special categories may be processed only under one of the conditions of Art. 9(2); the notice names it."""
+    for p in ctx.notice.purposes:
+        special = _categories(ctx, p, "special")
+        if special and not p.special_condition:
+            yield p.at + ("special_condition",), (
+                f"the purpose {_name(p.name)} processes special categories of data ({_join(special)}) but names no "
+                "condition of Art. 9(2); add special_condition")
+        elif p.special_condition and not special:
+            yield p.at + ("special_condition",), (
+                f"the purpose {_name(p.name)} names an Art. 9(2) condition, but none of its data categories is marked "
+                "special: true; mark the category, or remove special_condition")
+
+
+@rule("criminal-data-authority", "10, 13(1)(c), 14(1)(c)", "warning")
+def criminal_data_authority(ctx: Context) -> Found:
+    """Data on criminal convictions and offences may be processed only as Union or Member State law authorises (Art. 10)."""
+    for p in ctx.notice.purposes:
+        criminal = _categories(ctx, p, "criminal")
+        if criminal and not p.criminal_data_authority:
+            yield p.at + ("criminal_data_authority",), (
+                f"the purpose {_name(p.name)} processes data on criminal convictions and offences ({_join(criminal)}) "
+                "but does not name the law that authorises it; add criminal_data_authority")
+        elif p.criminal_data_authority and not criminal:
+            yield p.at + ("criminal_data_authority",), (
+                f"the purpose {_name(p.name)} names a law for data on criminal convictions and offences, but none of "
+                "its data categories is marked criminal: true; mark the category, or remove criminal_data_authority")
 
 
 # --- Recipients and transfers: Art. 13(1)(e)-(f), 14(1)(e)-(f) ----------------------------------
@@ -339,12 +401,12 @@ def transfer_safeguard(ctx: Context) -> Found:
     n = ctx.notice
     known = adequacy()
     for t in n.transfers:
-        if t.safeguard or t.country in EEA or known.full(t.country):
+        decision = known.of(t.country)
+        if t.safeguard or t.country in EEA or (decision and not decision.partial and decision.in_force(ctx.day)):
             continue
-        if t.country in known.countries:
-            scope = known.countries[t.country].get("scope", "some recipients")
-            why = (f"the European Commission's adequacy decision for {country(t.country)} covers {scope}; name "
-                   "the safeguard: adequacy_decision if the recipient is covered, otherwise ")
+        if decision and decision.in_force(ctx.day):
+            why = (f"the European Commission's adequacy decision for {country(t.country)} covers {decision.scope}; "
+                   "name the safeguard: adequacy_decision with certified: true if the recipient is covered, otherwise ")
         else:
             why = (f"{country(t.country)} has no adequacy decision of the European Commission (list as of "
                    f"{known.as_of.isoformat()}); name the safeguard: ")
@@ -359,10 +421,66 @@ def transfer_adequacy(ctx: Context) -> Found:
     n = ctx.notice
     known = adequacy()
     for t in n.transfers:
-        if t.safeguard == "adequacy_decision" and t.country not in EEA and t.country not in known.countries:
+        if t.safeguard == "adequacy_decision" and t.country not in EEA and known.of(t.country) is None:
             yield t.at + ("safeguard",), (
                 f"the European Commission has no adequacy decision for {country(t.country)} (list as of "
                 f"{known.as_of.isoformat()}); name the safeguard actually used")
+
+
+@rule("adequacy-certification", "45(1), 13(1)(f), 14(1)(f)", "error")
+def adequacy_certification(ctx: Context) -> Found:
+    """A partial adequacy decision (US Data Privacy Framework, Canada, Japan) covers a transfer only if the recipient is covered."""
+    known = adequacy()
+    for t in ctx.notice.transfers:
+        decision = known.of(t.country)
+        if decision and decision.partial and t.safeguard == "adequacy_decision" and not t.certified:
+            yield t.at + ("certified",), (
+                f"the adequacy decision for {country(t.country)} covers {decision.scope}; say that the recipient is "
+                "covered with certified: true, or name the safeguard actually used")
+        if t.certified is not None and not (decision and decision.partial):
+            yield t.at + ("certified",), (
+                f"{country(t.country)} has no partial adequacy decision of the European Commission, so there is no "
+                "certification to state; remove certified")
+
+
+@rule("adequacy-ended", "45(1), 13(1)(f), 14(1)(f)", "error")
+def adequacy_ended(ctx: Context) -> Found:
+    """A transfer cannot rest on an adequacy decision that no longer applies."""
+    known = adequacy()
+    for t in ctx.notice.transfers:
+        decision = known.of(t.country)
+        if decision and not decision.in_force(ctx.day) and t.safeguard in (None, "adequacy_decision"):
+            yield t.at + ("safeguard",), (
+                f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} applied "
+                f"until {decision.end.isoformat() if decision.end else ''}; name the safeguard now used, or update "
+                "generator/data/adequacy.json if the decision was renewed")
+
+
+@rule("adequacy-list-age", "45(3), 13(1)(f), 14(1)(f)", "warning")
+def adequacy_list_age(ctx: Context) -> Found:
+    """The adequacy list is the Commission's decisions as of a date; a year later it may be out of date."""
+    known = adequacy()
+    if ctx.notice.transfers and _months(known.as_of, ctx.day) > 12:
+        yield ("transfers",), (
+            f"the list of adequacy decisions this check uses is as of {known.as_of.isoformat()}, more than 12 months "
+            f"before {ctx.day.isoformat()}; check the European Commission's decisions and update "
+            "generator/data/adequacy.json")
+
+
+def _months(start: date, end: date) -> float:
+    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+
+
+@rule("transfer-recipient-country", "13(1)(f), 14(1)(f)", "error")
+def transfer_recipient_country(ctx: Context) -> Found:
+    """A transfer's recipient is in the transfer's country; a recipient said to be elsewhere makes one of the two wrong."""
+    recipients = ctx.notice.lookup(Recipient)
+    for t in ctx.notice.transfers:
+        r = recipients.get(t.recipient or "")
+        if r is not None and r.country and r.country != t.country:
+            yield t.at + ("country",), (
+                f"the transfer is to {country(t.country)}, but its recipient {_name(r.name)} is said to process the "
+                f"data in {country(r.country)}; correct the country of one of them")
 
 
 @rule("transfer-copy", "13(1)(f), 14(1)(f)", "warning")
@@ -400,10 +518,53 @@ def retention(ctx: Context) -> Found:
     """For each purpose the reader learns how long the data is kept, or the criteria that set it."""
     n = ctx.notice
     for p in n.purposes:
-        if p.retention is None:
+        if not p.retention:
             yield p.at + ("retention",), (
                 f"no retention period, nor the criterion that sets it, is given for the purpose {_name(p.name)}; "
-                "add retention with a period (such as P6Y) or a criterion")
+                "add retention with a period (such as P6Y), the event it runs from, or a criterion")
+
+
+@rule("retention-data", "13(2)(a), 14(2)(a)", "error")
+def retention_data(ctx: Context) -> Found:
+    """A retention rule applies to data the purpose processes; another id leaves the rule about nothing on the page."""
+    known = ctx.notice.lookup(DataCategory)
+    for p in ctx.notice.purposes:
+        for rule_ in p.retention:
+            for index, data in enumerate(rule_.data):
+                if data in known and data not in p.data_categories:  # an unknown id is unknown-reference's
+                    yield rule_.at + ("data", index), (
+                        f"'{data}' is not among the data categories of the purpose {_name(p.name)} "
+                        f"({', '.join(p.data_categories) or 'none listed'}); a retention rule applies to the purpose's own data")
+
+
+@rule("retention-coverage", "13(2)(a), 14(2)(a)", "warning")
+def retention_coverage(ctx: Context) -> Found:
+    """Where retention rules name the data they apply to, every category of the purpose needs one."""
+    for p in ctx.notice.purposes:
+        if p.retention and all(rule_.data for rule_ in p.retention):
+            covered = {data for rule_ in p.retention for data in rule_.data}
+            missing = [data for data in p.data_categories if data not in covered]
+            if missing:
+                yield p.at + ("retention",), (
+                    f"no retention rule of the purpose {_name(p.name)} applies to {_join(missing)}; add a rule for "
+                    "them, or one without data that applies to all")
+
+
+@rule("retention-event", "13(2)(a), 14(2)(a)", "error")
+def retention_event(ctx: Context) -> Found:
+    """'Until consent is withdrawn' needs consent, 'until you object' a basis one can object to, and 'from collection' a period."""
+    for p in ctx.notice.purposes:
+        for rule_ in p.retention:
+            if rule_.event == "consent_withdrawn" and not _on_consent(p):
+                yield rule_.at + ("event",), (
+                    f"the purpose {_name(p.name)} does not rest on consent, so its data cannot be kept until consent "
+                    "is withdrawn; correct the event or the legal basis")
+            elif rule_.event == "objection" and not set(p.bases) & {"legitimate_interests", "public_task"}:
+                yield rule_.at + ("event",), (
+                    f"the purpose {_name(p.name)} rests on no basis the person can object to (Art. 21: legitimate "
+                    "interests or a public task); correct the event or the legal basis")
+            elif rule_.event == "collected" and not rule_.period:
+                yield rule_.at + ("event",), "collected needs a period: the data is kept for the period from collection"
 
 
 # --- Rights: Art. 13(2)(b)-(d), 14(2)(c)-(e) ---------------------------------------------------
@@ -437,7 +598,7 @@ def rights_stated(ctx: Context) -> Found:
 def withdraw_consent(ctx: Context) -> Found:
     """Where a purpose rests on consent, the reader learns that consent can be withdrawn at any time."""
     n = ctx.notice
-    on_consent = [_name(p.name) for p in n.purposes if "consent" in p.legal_bases]
+    on_consent = [_name(p.name) for p in n.purposes if _on_consent(p)]
     if on_consent and "withdraw_consent" not in n.rights.granted:
         yield ("rights", "granted"), (
             f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(on_consent)} rest{'' if len(on_consent) > 1 else 's'} "
@@ -454,24 +615,65 @@ def complaint(ctx: Context) -> Found:
             "Finnish Data Protection Ombudsman is shown unless rights.supervisory_authority names another)")
 
 
+@rule("consent-withdrawal", "7(3), 13(2)(c), 14(2)(d)", "warning")
+def consent_withdrawal(ctx: Context) -> Found:
+    """Withdrawing consent must be as easy as giving it; the reader learns how, for each purpose that rests on consent."""
+    for p in ctx.notice.purposes:
+        if _on_consent(p) and not p.consent_withdrawal:
+            yield p.at + ("consent_withdrawal",), (
+                f"the purpose {_name(p.name)} rests on consent, but the notice does not say how to withdraw it; add "
+                "consent_withdrawal (for example: the unsubscribe link in each newsletter)")
+        elif p.consent_withdrawal and not _on_consent(p):
+            yield p.at + ("consent_withdrawal",), (
+                f"the purpose {_name(p.name)} does not rest on consent, yet says how to withdraw consent; remove "
+                "consent_withdrawal or correct the legal basis")
+
+
 # --- Requirement and automated decisions: Art. 13(2)(e)-(f), 14(2)(g) ---------------------------
 
 
 @rule("requirement", "13(2)(e)", "warning")
 def requirement(ctx: Context) -> Found:
-    """The reader learns whether they must give the data, and what follows if they do not."""
+    """The reader learns, for each purpose, whether they must give the data, and what follows if they do not."""
     n = ctx.notice
-    if not n.requirement:
+    if n.requirement:
+        return
+    if not n.purposes:
         yield ("requirement",), (
             "the notice does not say whether providing the data is a statutory or contractual requirement, "
             "whether the person must provide it, and what follows if they do not; add requirement")
+    for p in n.purposes:
+        if p.provision is None:
+            yield p.at + ("provision",), (
+                f"the notice does not say whether providing the data for the purpose {_name(p.name)} is a statutory "
+                "or contractual requirement, whether the person must provide it, and what follows if not; add provision")
+
+
+@rule("provision-consequences", "13(2)(e)", "warning")
+def provision_consequences(ctx: Context) -> Found:
+    """Where the person must provide the data, the notice says what follows if they do not."""
+    for p in ctx.notice.purposes:
+        if p.provision and p.provision.obligatory and not p.provision.consequences:
+            yield p.provision.at + ("consequences",), (
+                f"the person must provide the data for the purpose {_name(p.name)}, but the notice does not say what "
+                "follows if they do not; add consequences")
+
+
+@rule("provision-contradiction", "13(2)(e)", "error")
+def provision_contradiction(ctx: Context) -> Found:
+    """An obligation to provide data comes from a statute or a contract; without either, the person is not obliged."""
+    for p in ctx.notice.purposes:
+        if p.provision and p.provision.required_by == "none" and p.provision.obligatory:
+            yield p.provision.at + ("obligatory",), (
+                "says the data is required by neither a statute nor a contract, yet that the person must provide it; "
+                "correct required_by or obligatory")
 
 
 @rule("automated-decisions", "13(2)(f), 14(2)(g)", "warning")
 def automated_decisions(ctx: Context) -> Found:
     """The existence of automated decision-making, profiling included, must always be stated, even when there is none."""
     n = ctx.notice
-    if n.automated_decisions is None:
+    if n.automated_decisions is None and not n.purpose_decisions:
         yield ("automated_decisions",), (
             "the notice does not say whether decisions are made solely by automated processing, including "
             "profiling; add automated_decisions with exists: false, or exists: true and a description")
@@ -482,10 +684,46 @@ def automated_decisions_logic(ctx: Context) -> Found:
     """Where automated decisions are made, the logic and the consequences for the person must be explained."""
     n = ctx.notice
     decisions = n.automated_decisions
-    if decisions and decisions.exists and not decisions.description:
+    if decisions and decisions.exists and not decisions.description and not n.purpose_decisions:
         yield decisions.at + ("description",), (
             "decisions based solely on automated processing are made, but the logic involved and their "
-            "significance and consequences for the person are not described; add description")
+            "significance and consequences for the person are not described; add automated_decision to each "
+            "purpose that makes them")
+    for p, decision in n.purpose_decisions:
+        missing = [name for name in ("logic", "consequences") if not getattr(decision, name)]
+        if missing:
+            yield decision.at + (missing[0],), (
+                f"the automated decisions of the purpose {_name(p.name)} are described without their "
+                f"{_join(['logic involved' if m == 'logic' else 'significance and consequences' for m in missing])}; "
+                f"add {_join(missing)}")
+
+
+@rule("automated-decisions-review", "22(3), 13(2)(f), 14(2)(g)", "warning")
+def automated_decisions_review(ctx: Context) -> Found:
+    """A person subject to an automated decision may obtain human intervention, express their view and contest it; the notice says how."""
+    for p, decision in ctx.notice.purpose_decisions:
+        if not decision.human_review:
+            yield decision.at + ("human_review",), (
+                f"the notice does not say how a person subject to the automated decisions of the purpose "
+                f"{_name(p.name)} obtains human intervention and contests the decision; add human_review")
+
+
+@rule("automated-decisions-contradiction", "13(2)(f), 14(2)(g)", "error")
+def automated_decisions_contradiction(ctx: Context) -> Found:
+    """The notice must not deny automated decisions it describes, nor have a processor take them in its own name."""
+    n = ctx.notice
+    if n.automated_decisions and not n.automated_decisions.exists and n.purpose_decisions:
+        names = [_name(p.name) for p, _ in n.purpose_decisions]
+        yield n.automated_decisions.at + ("exists",), (
+            f"says no decisions are based solely on automated processing, but the purpose{'s' if len(names) > 1 else ''} "
+            f"{_join(names)} make{'' if len(names) > 1 else 's'} them; set exists: true")
+    recipients = n.lookup(Recipient)
+    for p, decision in n.purpose_decisions:
+        r = recipients.get(decision.decided_by or "")
+        if r is not None and r.role == "processor":
+            yield decision.at + ("decided_by",), (
+                f"{_name(r.name)} is a processor: it decides on the controller's behalf, so the decision is the "
+                "controller's; omit decided_by, or correct the recipient's role")
 
 
 # --- Cookies: Art. 13(1)(c), 13(2)(a); Act on Electronic Communications Services s. 205 ---------
@@ -503,6 +741,18 @@ def cookie_details(ctx: Context) -> Found:
             yield c.at, f"{cookie} has no {_join(missing, 'or')}; add {_join(missing)}"
 
 
+@rule("cookie-consent", "", "warning")
+def cookie_consent(ctx: Context) -> Found:
+    """In Finland every cookie but a strictly necessary one needs consent (Act on Electronic Communications Services 917/2014 s. 205)."""
+    for c in ctx.notice.cookies:
+        if c.consent is False and c.category in ("analytics", "marketing"):
+            cookie = f"the {c.category} cookie {c.name or ''}".rstrip()
+            yield c.at + ("consent",), (
+                f"{cookie} is said to be set without consent, but in Finland only strictly necessary cookies may be "
+                "(Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or "
+                "correct the category")
+
+
 # --- The format's own integrity ----------------------------------------------------------------
 
 @rule("unknown-reference", "", "error")
@@ -510,24 +760,34 @@ def unknown_reference(ctx: Context) -> Found:
     """An id that names nothing leaves a hole in the published page."""
     n = ctx.notice
     lists = id_lists()
-    for kind, field, target in _references():
+    for item, field, target in _references(n):
         known = n.lookup(target)
-        for item in getattr(n, kind):
-            ids = getattr(item, field)
-            for index, ref in ([(None, ids)] if isinstance(ids, str) else enumerate(ids or ())):
-                if ref not in known:
-                    path = item.at + ((field,) if index is None else (field, index))
-                    names = sorted(known)
-                    choice = ("that list is empty" if not names else f"the ids there are {_join(names)}"
-                              if len(names) <= 12 else f"the ids there include {', '.join(names[:12])}")
-                    yield path, f"'{ref}' is not the id of anything listed under {lists[target]}; {choice}"
+        ids = getattr(item, field)
+        for index, ref in ([(None, ids)] if isinstance(ids, str) else enumerate(ids or ())):
+            if ref not in known:
+                path = item.at + ((field,) if index is None else (field, index))
+                names = sorted(known)
+                choice = ("that list is empty" if not names else f"the ids there are {_join(names)}"
+                          if len(names) <= 12 else f"the ids there include {', '.join(names[:12])}")
+                yield path, f"'{ref}' is not the id of anything listed under {lists[target]}; {choice}"
 
 
-def _references() -> Iterator[tuple[str, str, type]]:
-    """(list, field, kind it names) for every field of a listed item that names items by id; the model says which."""
-    for kind, item in item_lists().items():
-        for field, target in references(item).items():
-            yield kind, field, target
+def _references(notice: Notice) -> Iterator[tuple[Any, str, type]]:
+    """(value, field, kind it names) for every field that names items by id, in listed items and the values
+    inside them (a purpose's retention rules); the model says which fields."""
+    for kind in item_lists():
+        for item in getattr(notice, kind):
+            yield from _references_in(item)
+
+
+def _references_in(value: Any) -> Iterator[tuple[Any, str, type]]:
+    for field, target in references(type(value)).items():
+        yield value, field, target
+    for spec in dataclasses.fields(value):
+        inner = getattr(value, spec.name)
+        for part in inner if isinstance(inner, tuple) else (inner,):
+            if dataclasses.is_dataclass(part) and not isinstance(part, type):
+                yield from _references_in(part)
 
 
 @rule("duplicate-id", "", "error")

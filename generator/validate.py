@@ -10,7 +10,7 @@ Here the format is the exact check, and the one that reports: a pattern or
 enum beside a format is the editor's, and never reported a second time.
 
 >>> from generator.load import load_text
->>> doc = load_text("seloste: 1\\ncontroler: {name: X}\\n", "n.yaml")
+>>> doc = load_text("seloste: 2\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
 n.yaml:1:1: error: revision: missing required field
@@ -119,7 +119,7 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
         missing = re.match(r"'([^']+)'", error.message)
         yield _finding(doc, path + (missing.group(1) if missing else "?",), "missing required field", at=path)
     elif kind == "anyOf" or kind == "oneOf":
-        yield _finding(doc, path, f"{_shown(error.instance)} is not valid: expected {_expected(error.schema)}")
+        yield _finding(doc, path, f"{_shown(error.instance)} is not valid. {error.schema['errorMessage']}")
     else:
         yield _finding(doc, path, _sentence(error))
 
@@ -142,7 +142,7 @@ def _sentence(error: ValidationError) -> str:
         suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
         return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
     if kind == "pattern":
-        return f"{_shown(value)} is not valid: expected {_expected(schema)}"
+        return f"{_shown(value)} is not valid. {schema['patternErrorMessage']}"
     if kind == "minLength":
         return "must not be empty"
     if kind in ("maxLength", "maxItems"):
@@ -154,20 +154,6 @@ def _sentence(error: ValidationError) -> str:
     if kind == "uniqueItems":
         return "lists the same value twice"
     return error.message
-
-
-def _expected(schema: dict[str, Any]) -> str:
-    """What a value should be, from its schema description, as part of a sentence.
-
-    >>> _expected({"description": "How long: an ISO 8601 duration or session."})
-    'an ISO 8601 duration or session'
-    >>> _expected({"description": "A telephone number."})
-    'a telephone number'
-    """
-    text = schema.get("description", "a valid value").strip().rstrip(".")
-    if ": " in text:
-        return text.split(": ", 1)[1]
-    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _shown(value: Any) -> str:

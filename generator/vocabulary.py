@@ -16,10 +16,79 @@ def N_(message: str) -> str:
 LEGAL_BASES = {
     "consent": N_("consent (Art. 6(1)(a))"),
     "contract": N_("performance of a contract (Art. 6(1)(b))"),
+    "pre_contract": N_("steps at the request of the data subject prior to entering into a contract (Art. 6(1)(b))"),
     "legal_obligation": N_("legal obligation (Art. 6(1)(c))"),
     "vital_interests": N_("vital interests (Art. 6(1)(d))"),
     "public_task": N_("public task or official authority (Art. 6(1)(e))"),
     "legitimate_interests": N_("legitimate interests (Art. 6(1)(f))"),
+}
+
+RETENTION_EVENTS = {  # event: (with a period, which runs from it; alone, "until" it)
+    "end_of_customer_relationship": (N_("%(period)s from the end of the customer relationship"),
+                                     N_("until the end of the customer relationship")),
+    "end_of_accounting_year": (N_("%(period)s from the end of the financial year"),
+                               N_("until the end of the financial year")),
+    "end_of_contract": (N_("%(period)s from the end of the contract"), N_("until the end of the contract")),
+    "end_of_employment": (N_("%(period)s from the end of the employment"), N_("until the end of the employment")),
+    "position_filled": (N_("%(period)s from when the position is filled"), N_("until the position is filled")),
+    "collected": (N_("%(period)s from collection"), N_("%(period)s from collection")),
+    "consent_withdrawn": (N_("%(period)s after you withdraw your consent"), N_("until you withdraw your consent")),
+    "objection": (N_("%(period)s after you object to the processing"), N_("until you object to the processing")),
+}
+
+PROVISION = {
+    "statute": N_("Providing the data is a statutory requirement."),
+    "contract": N_("Providing the data is a contractual requirement."),
+    "entering_contract": N_("Providing the data is a requirement necessary to enter into a contract."),
+    "none": N_("Providing the data is neither a statutory nor a contractual requirement."),
+}
+
+OBLIGATORY = {
+    True: N_("You are obliged to provide the data."),
+    False: N_("You are not obliged to provide the data."),
+}
+
+DECISION_EXCEPTIONS = {
+    "contract": N_("The decisions are necessary for entering into or performing a contract (Art. 22(2)(a))."),
+    "law": N_("The decisions are authorised by Union or Member State law (Art. 22(2)(b))."),
+    "explicit_consent": N_("The decisions are based on your explicit consent (Art. 22(2)(c))."),
+}
+
+DECIDERS = {  # who makes a purpose's automated decisions: the controller, or a named recipient
+    "controller": N_("We make decisions based solely on automated processing for this purpose."),
+    "recipient": N_("%(recipient)s makes decisions based solely on automated processing for this purpose."),
+}
+
+PROFILING = N_("The decisions involve profiling.")
+
+ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45)
+    "full": N_("The European Commission has decided that this country ensures an adequate level of protection "
+               "(decision %(decision)s of %(date)s)."),
+    "renewed": N_("The European Commission has decided that this country ensures an adequate level of protection "
+                  "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."),
+    "covered": N_("The decision covers only some recipients in this country; this recipient is one of them."),
+    "partial": N_("The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
+                  "in this country."),
+}
+
+SPECIAL_CONDITIONS = {
+    "explicit_consent": N_("explicit consent (Art. 9(2)(a))"),
+    "employment": N_("obligations and rights in employment and social security law (Art. 9(2)(b))"),
+    "vital_interests": N_("vital interests where you cannot give consent (Art. 9(2)(c))"),
+    "not_for_profit": N_("activities of a not-for-profit body with regard to its members (Art. 9(2)(d))"),
+    "made_public": N_("data you have manifestly made public (Art. 9(2)(e))"),
+    "legal_claims": N_("the establishment, exercise or defence of legal claims (Art. 9(2)(f))"),
+    "substantial_public_interest": N_("substantial public interest on the basis of law (Art. 9(2)(g))"),
+    "health_care": N_("preventive or occupational medicine, health or social care (Art. 9(2)(h))"),
+    "public_health": N_("public interest in the area of public health (Art. 9(2)(i))"),
+    "archiving_research": N_("archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"),
+}
+
+COOKIES_BY_CONSENT = {  # after the cookies: which are set only with consent, which without (917/2014 s. 205)
+    # NOTE: Followed by a list of cookie names, e.g. "_ga and ads_id".
+    True: N_("These cookies are set only with your consent: %(cookies)s."),
+    # NOTE: Followed by a list of cookie names; strictly necessary cookies, or those the notice says need none.
+    False: N_("These cookies are set without consent: %(cookies)s."),
 }
 
 RECIPIENT_ROLES = {  # shown in brackets after a recipient's name

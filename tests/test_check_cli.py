@@ -32,9 +32,12 @@ ENTRACK_GAPS = {
     ("purposes[legal-obligations].retention", "retention", "13(2)(a), 14(2)(a)"),
     ("purposes[personnel].retention", "retention", "13(2)(a), 14(2)(a)"),
     ("rights.granted", "complaint", "13(2)(d), 14(2)(e)"),
-    ("requirement", "requirement", "13(2)(e)"),
+    ("purposes[customer-service].provision", "requirement", "13(2)(e)"),
+    ("purposes[marketing].provision", "requirement", "13(2)(e)"),
+    ("purposes[legal-obligations].provision", "requirement", "13(2)(e)"),
+    ("purposes[personnel].provision", "requirement", "13(2)(e)"),
+    ("purposes[marketing].consent_withdrawal", "consent-withdrawal", "7(3), 13(2)(c), 14(2)(d)"),
     ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
-    ("cookies[1]", "cookie-details", "13(1)(c), 13(2)(a)"),
 }
 
 LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+), GDPR Art\. ([^\]]+)\]$")

@@ -28,12 +28,13 @@ VALID = MODELINE + "\n" + MULTI_VERSIONS[1].read_text(encoding="utf-8").split("\
 
 BROKEN = {  # name: (text as found in the valid notice, the mistake)
     "country-uk": ("    country: US\n", "    country: UK\n"),
-    "duration-without-p": ("retention: {period: P18M}", "retention: {period: 6Y}"),
-    "duration-without-unit": ("retention: {period: P18M}", "retention: {period: P2Y6}"),
+    "duration-without-p": ("retention: [{period: P18M}]", "retention: [{period: 6Y}]"),
+    "duration-without-unit": ("retention: [{period: P18M}]", "retention: [{period: P2Y6}]"),
     "http-address": ("  website: https://esimerkki.fi\n", "  website: http://esimerkki.fi\n"),
     "email": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja(at)esimerkki.fi\n"),
     "unknown-key": ("  business_id:", "  busines_id:"),
-    "missing-required": ("    role: processor\n    country: FI\n", "    country: FI\n"),
+    "missing-required": ("  - id: mailer\n    name: {fi: Sähköpostipalvelu, sv: E-posttjänst, en: E-mail service}\n",
+                         "  - id: mailer\n"),
     "bad-date": ('effective: "2026-03-01"', 'effective: "1.3.2026"'),
     "bad-id": ("  - id: orders\n", "  - id: Orders_2026\n"),
 }

@@ -36,6 +36,13 @@ def unwrap(hint: Any) -> Any:
     return hint
 
 
+def kinds_of(hint: Any) -> set[str]:
+    """The JSON types a model field allows: one, or two for a name or address (str | Text)."""
+    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    options = [arg for arg in typing.get_args(hint) if arg is not type(None)] if union else [hint]
+    return {kind_of(option) for option in options}
+
+
 def kind_of(hint: Any) -> str:
     hint = unwrap(hint)
     if hint is Text or dataclasses.is_dataclass(hint):
@@ -57,32 +64,32 @@ def pairs(model: type, node: dict[str, Any], path: str = "") -> typing.Iterator[
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
     assert required == set(node.get("required", ())), f"{path or 'notice'}: required fields differ"
     for name in fields:
-        hint, child = unwrap(hints[name]), resolve(node["properties"][name])
-        yield f"{path}{name}", hint, child
+        raw, child = hints[name], resolve(node["properties"][name])
+        hint = unwrap(raw)
+        yield f"{path}{name}", raw, child
         if dataclasses.is_dataclass(hint):
             yield from pairs(hint, child, f"{path}{name}.")
         elif typing.get_origin(hint) is tuple and dataclasses.is_dataclass(typing.get_args(hint)[0]):
             yield from pairs(typing.get_args(hint)[0], child["items"], f"{path}{name}[].")
 
 
-def schema_kind(node: dict[str, Any]) -> str | None:
-    """The JSON type a schema node allows (the first alternative's, for anyOf)."""
+def schema_kinds(node: dict[str, Any]) -> set[str | None]:
+    """The JSON types a schema node allows (each alternative's, for anyOf)."""
     if "anyOf" in node:
-        kinds = {schema_kind(resolve(option)) for option in node["anyOf"]}
-        assert len(kinds) == 1, node
-        return kinds.pop()
+        return {kind for option in node["anyOf"] for kind in schema_kinds(resolve(option))}
     if "const" in node:
-        return {bool: "boolean", int: "integer", str: "string"}[type(node["const"])]
-    return node.get("type") or ("string" if {"enum", "format", "pattern"} & set(node) else None)
+        return {{bool: "boolean", int: "integer", str: "string"}[type(node["const"])]}
+    return {node.get("type") or ("string" if {"enum", "format", "pattern"} & set(node) else None)}
 
 
 def test_model_and_schema_agree_field_for_field() -> None:
     checked = 0
     for path, hint, node in pairs(Notice, SCHEMA):
-        expected = schema_kind(node)
-        assert kind_of(hint) == expected, f"{path}: model {hint} but schema {expected}"
-        if unwrap(hint) is Text:
-            assert node is not None and set(node["properties"]) == set(SUPPORTED), path
+        expected = schema_kinds(node)
+        assert kinds_of(hint) == expected, f"{path}: model {hint} but schema {expected}"
+        for option in [resolve(o) for o in node.get("anyOf", [node])]:
+            if option.get("type") == "object" and not dataclasses.is_dataclass(unwrap(hint)):  # a text
+                assert set(option["properties"]) == set(SUPPORTED), path
         checked += 1
     assert checked > 80  # every field of the format, not a few
 
@@ -112,3 +119,22 @@ def test_the_changelog_has_words_for_every_change_it_follows(kind: type) -> None
         actions = ("added", "removed", "changed") if listed else ("changed",)
         for action in actions:
             assert (area, action) in vocabulary.CHANGES, (field, area, action)
+
+
+def _nodes(node: object, path: str = "") -> typing.Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _nodes(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _nodes(value, f"{path}[{index}]")
+
+
+def test_every_pattern_and_choice_has_its_own_message() -> None:
+    """check and the editor say what is wrong in the schema's own words, never cut out of a description."""
+    for path, node in _nodes(SCHEMA):
+        if "pattern" in node:
+            assert node.get("patternErrorMessage", "").startswith("Not "), path
+        if "anyOf" in node or "oneOf" in node:
+            assert node.get("errorMessage", "").startswith("Not "), path

@@ -24,7 +24,7 @@ from support import PROJECT
 NAME = "notice.yaml"
 
 VALID = """\
-seloste: 1
+seloste: 2
 controller:
   name: Esimerkki Oy
   business_id: "1234567-8"
@@ -56,13 +56,17 @@ transfers:
 purposes:
   - id: orders
     name: {fi: Tilausten käsittely, sv: Hantering av beställningar, en: Handling orders}
-    legal_bases: [contract, consent, legitimate_interests]
+    legal_bases:
+      - {basis: contract, covers: {fi: Tilaukset., sv: Beställningar., en: Orders.}}
+      - alternatives: [consent, legitimate_interests]
+        covers: {fi: Uutiskirje., sv: Nyhetsbrev., en: Newsletter.}
+    consent_withdrawal: {fi: Uutiskirjeen linkistä., sv: Via länken i nyhetsbrevet., en: Through the link in the newsletter.}
     legitimate_interest: {fi: Asiakassuhteen hoitaminen., sv: Att sköta kundrelationen., en: Managing the customer relationship.}
     data_subjects: [customers]
     data_categories: [contact]
     sources: [subject]
     recipients: [crm]
-    retention: {period: P6Y}
+    retention: [{period: P6Y}]
 requirement: {fi: Tiedot ovat sopimuksen edellytys., sv: Uppgifterna är ett villkor för avtalet., en: The data is required.}
 automated_decisions: {exists: false}
 cookies:

@@ -18,14 +18,30 @@ def entrack():
 
 
 @pytest.mark.parametrize("lang, sentences", [
-    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi", "Henkilötietojen käsittelijä"]),
-    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "personuppgiftsbiträde", "Rätt till radering"]),
-    ("en", ["# Privacy notice: Entrack Oy", "processor", "Right to erasure (Art. 17)"]),
+    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi esimerkiksi", "suostumus (6 artiklan 1 kohdan a alakohta) tai oikeutettu etu"]),
+    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "invända mot direktmarknadsföring", "Rätt till radering"]),
+    ("en", ["# Privacy notice: Entrack Oy", "consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))",
+            "Right to erasure (Art. 17)"]),
 ])
 def test_key_sentences_per_language(entrack, lang: str, sentences: list[str]) -> None:
     text = render_notice(entrack, lang, PROJECT.locales)
     lowered = text.lower()
     assert [s for s in sentences if s.lower() not in lowered] == []
+
+
+@pytest.mark.parametrize("lang, distortions", [  # what the first release said that its source does not
+    ("fi", ["käsittelijä)", "(kolmas osapuoli)", "Oikeusperuste:** suostumus (6 artiklan 1 kohdan a alakohta) ja",
+            "keräämme perustietojen lisäksi palkanmaksuun ja lakisääteisten velvoitteiden täyttämiseen tarvittavia "
+            "tietoja sekä ansioluetteloita", "Työntekijät ja Työnhakijat"]),
+    ("sv", ["personuppgiftsbiträde)", "(tredje part)", "förbjuda direktmarknadsföring", "Offentliga källor"]),
+    ("en", ["(processor)", "(third party)", "prohibit direct marketing", "required by the authorities",
+            "the data subject's consent", "adequate level of protection", "Employees and Job applicants"]),
+])
+def test_entracks_current_notice_no_longer_says_what_its_source_does_not(entrack, lang: str, distortions: list[str]) -> None:
+    text = " ".join(render_notice(entrack, lang, PROJECT.locales).split())
+    assert [d for d in distortions if d in text] == []
+    first = " ".join((REPO / "policy" / "releases" / "2026-11-25" / f"{lang}.md").read_text(encoding="utf-8").split())
+    assert [d for d in distortions if d not in first] == []  # the first release, unchanged, still says them
 
 
 @pytest.mark.parametrize("lang, words", [("fi", "18 kuukautta"), ("sv", "18 månader"), ("en", "18 months")])
@@ -113,7 +129,7 @@ def _pages(notice) -> dict[str, str]:
 
 def test_swedish_periods_in_days_are_dagar_not_dygn() -> None:
     def thirty_days(data):
-        data["purposes"][0]["retention"] = {"period": "P30D"}
+        data["purposes"][0]["retention"] = [{"period": "P30D"}]
         data["cookies"][0]["duration"] = "P1D"
 
     sv = _pages(_notice(thirty_days))["sv"]
@@ -212,7 +228,7 @@ def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> No
 ])
 def test_labels_are_singular_or_plural_as_the_list_after_them(bases: list[str], labels: tuple[str, ...]) -> None:
     def with_bases(data):
-        data["purposes"][0]["legal_bases"] = bases
+        data["purposes"][0]["legal_bases"] = [{"basis": basis} for basis in bases]
         data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][:len(bases)]
 
     pages = _pages(_notice(with_bases))
@@ -247,6 +263,7 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
     assert "|" not in en and "–" not in en
     assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
             "Duration: session\n") in en
+    assert "These cookies are set without consent: session.\n" in en  # _ga's category is not given: nor is that
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
 
@@ -254,3 +271,35 @@ def test_cookies_known_in_full_are_a_table_of_five_columns() -> None:
     en = _cookie_section(_pages(_notice())["en"])
     assert "| Cookie | Provider | Purpose | Category | Duration |\n| --- | --- | --- | --- | --- |\n" in en
     assert "| session | Esimerkki Oy (first party) | Session | strictly necessary | session |" in en
+
+
+def test_the_page_says_which_cookies_need_consent() -> None:
+    def four(data):
+        data["cookies"] += [
+            {"name": "_ga", "provider": "Google Analytics", "category": "analytics"},
+            {"name": "lang", "provider": "Esimerkki Oy", "category": "functional", "consent": False},
+            {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"}]
+
+    pages = _pages(_notice(four))
+    assert "These cookies are set only with your consent: \\_ga and ads.\n" in _cookie_section(pages["en"])
+    assert "These cookies are set without consent: session and lang.\n" in _cookie_section(pages["en"])
+    assert "Nämä evästeet asetetaan vain suostumuksellasi: \\_ga ja ads." in pages["fi"]
+    assert "Dessa kakor används utan samtycke: session och lang." in pages["sv"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fi", "- **Oikeusperuste (uutiskirjeet ja muu suoramarkkinointi):** suostumus (6 artiklan 1 kohdan a alakohta) "
+           "tai oikeutettu etu (6 artiklan 1 kohdan f alakohta)"),
+    ("en", "- **Legal basis (newsletters and other direct marketing):** consent (Art. 6(1)(a)) or legitimate "
+           "interests (Art. 6(1)(f))"),
+])
+def test_one_basis_says_what_it_covers_in_its_label_and_alternatives_read_or(lang: str, line: str) -> None:
+    notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
+    assert line in render_notice(notice, lang, PROJECT.locales).splitlines()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> None:
+    notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
+    text = render_notice(notice, lang, PROJECT.locales)
+    assert not re.search(r"13 (ja|och|and) 14|Articles 13", text)
