@@ -4,7 +4,7 @@ VENV    := .venv/.installed
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check release bench catalogs lock clean
+.PHONY: site test serve check release bench mutate catalogs lock clean
 
 site: $(VENV)
 	$(PY) -m generator build
@@ -23,6 +23,11 @@ release: $(VENV)
 
 bench: $(VENV)
 	$(PY) -m bench
+
+# Mutation testing of the core against the core tests (not part of `make test`;
+# takes long): the kill rate per module. `make mutate MODULES="markup releases"`.
+mutate: $(VENV)
+	$(PY) -m mutate $(MODULES)
 
 # Extract the fixed strings of the templates and merge them into every
 # locale's catalog; translators then edit locales/*/LC_MESSAGES/messages.po.
@@ -59,4 +64,4 @@ $(NODE): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.* .venv node_modules .pytest_cache
+	rm -rf site site.* .site.* .venv node_modules .pytest_cache

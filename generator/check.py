@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .findings import Finding, NoticeError
+from .ledger import history, read_entries
 from .load import Document
 from .model import Notice
 from .project import Project
@@ -45,11 +46,14 @@ class Inspection:
         return tuple(f for f in self.findings if strict or f.level == "error")
 
 
-def inspect(project: Project, path: Path | None = None) -> Inspection:
-    """Read the notice at `path` (default: the project's) and check it and the project's releases."""
+def inspect(project: Project, path: Path | None = None, since: str | None = None) -> Inspection:
+    """Read the notice at `path` (default: the project's) and check it and the project's releases;
+    with `since` (a git revision), also that no release recorded there was rewritten."""
     try:
         releases = load_releases(project)
         findings = verify(project, releases)
+        if since is not None:
+            findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
     from .site import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is

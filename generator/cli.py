@@ -9,6 +9,8 @@ here, once, from the current folder, and handed to every command.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,9 +18,10 @@ from typing import Sequence
 
 from . import report
 from .check import Inspection, exit_code, inspect, refuse_errors, strictly
-from .findings import NoticeError, UsageError
+from .findings import Failure, NoticeError, UsageError
 from .languages import DEFAULT, SUPPORTED
 from .project import Project
+from .publish_dir import shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +39,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"{parser.prog}: error: {report.visible(str(exc))}", file=sys.stderr)
         return 2
+    except Failure as exc:
+        print(report.visible(str(exc)), file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # the disk, not the notice: full, read-only, a folder where a file should be
+        print(f"{report.visible(_where(exc))}: error: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 1
+
+
+def _where(exc: OSError) -> str:
+    """The file an OS error is about (of a copy, the one written when writing failed), relative to here."""
+    written = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
+    name = exc.filename2 if written and exc.filename2 else exc.filename
+    if not isinstance(name, (str, bytes)) or not name:
+        return "."
+    return shown(Path(os.fsdecode(name)), Path.cwd())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
+    check.add_argument("--since", metavar="REF", help="also fail if a release recorded at git revision REF was "
+                                                      "removed or changed, or one was added before its newest")
     check.add_argument("--summary", type=Path, metavar="FILE",
                        help="also append every finding as a Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     check.set_defaults(run=_check)
@@ -88,7 +108,7 @@ def _address(value: str) -> str:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     path = args.path or project.notice
-    findings = list(inspect(project, path).findings)
+    findings = list(inspect(project, path, args.since).findings)
     if args.strict:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict)
@@ -128,7 +148,7 @@ def _release(project: Project, args: argparse.Namespace) -> int:
     print(f"released {release.id} (effective {release.effective.isoformat()})")
     for finding in inspection.findings:
         if finding.rule == "effective-far-ahead":  # about this release, not a gap in the notice: said in full
-            print(finding, file=sys.stderr)
+            print(report.line(finding), file=sys.stderr)
     return 0
 
 

@@ -59,5 +59,12 @@ class NoticeError(Exception):
         """Pickled with its findings, so that an error of a worker process arrives whole."""
         return (NoticeError, (self.findings,))
 
+
 class UsageError(Exception):
     """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""
+
+
+class Failure(Exception):
+    """A command that could not finish, through no fault of the notice (exit 1, with a sentence)."""
+
+    exit_code = 1

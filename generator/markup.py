@@ -28,7 +28,9 @@ After a `!` it is image syntax, which stays text: no picture loads from another 
 SAFE_SCHEMES = ("https://", "mailto:")
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
-_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(?:[-+]|\d+(?=\.))")
+"""What would start a list at the start of a line. Markdown escapes `-` and `+` but not digits,
+so `1.` becomes `1\\.`: an escape Markdown does not know would show its backslash."""
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
@@ -56,7 +58,17 @@ def inline(text: str) -> Markdown:
         out.append(f"[{_escape(label)}](<{_entities(url)}>)")
         last = match.end()
     out.append(_escape(text[last:]))
-    return Markdown(_BLOCK_START.sub(r"\\\1", "".join(out)))
+    return Markdown(_BLOCK_START.sub(_unlist, "".join(out)))
+
+
+def _unlist(match: re.Match[str]) -> str:
+    """`- x` -> `\\- x`, `1. x` -> `1\\. x`: text, not a list.
+
+    >>> print(inline("1. one"), inline("- two"), inline("= three"), inline("1) four"))
+    1\\. one \\- two = three 1) four
+    """
+    marker = match.group()
+    return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
 
 
 def paragraphs(text: str) -> Markdown:

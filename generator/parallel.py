@@ -11,10 +11,16 @@ after another.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
+
+from .findings import Failure
 
 _task: Callable[[str], None] | None = None  # what a forked worker runs; set only while a pool lives
 
@@ -43,16 +49,28 @@ def for_each_language(task: Callable[[str], None], languages: Sequence[str], job
         return
     _task = task
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_run, lang) for lang in languages]
             try:
                 for future in futures:
                     future.result()
+            except BrokenProcessPool:
+                raise Failure("the build of a language stopped: its process was killed; nothing was replaced, "
+                              "run the command again") from None
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
         _task = None
+
+
+def _die_with(parent: int) -> None:
+    """A worker never outlives the build (killed, it would wait for work forever, holding the site's lock)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
 
 
 def _run(lang: str) -> None:

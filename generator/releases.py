@@ -10,6 +10,12 @@ later template or catalog change cannot alter a released text, and an edit to
 a released file is caught by `check`. Everything needed to publish a release
 is in the repository: no deploy branch, no git history.
 
+The lock is the record (generator/ledger.py): a released file is read only
+through `Release.read`, which checks its bytes against the lock first. A
+release is written as a new copy of policy/releases exchanged with the old one
+in one step (generator/publish_dir.py), so a killed `release` leaves either no
+new release or a complete one listed in the lock.
+
 Release ids are the effective date, with -2, -3 ... for further releases
 effective on the same day: stable, sortable and URL-safe.
 
@@ -23,24 +29,25 @@ import hashlib
 import json
 import os
 import re
-import tempfile
+import shutil
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+from . import ledger
 from .findings import Finding, NoticeError, Position
 from .languages import in_order
+from .ledger import JSON_NAME, SCHEMA_NAME, SOURCE_NAME
+from .load import load_bytes
 from .migrate import upgrade
 from .model import Notice, Text
-from .project import Project
+from .project import LOCK_NAME, Project
+from .publish_dir import locked_folder, recover, staged
 from .read import read_notice
 from .render import render_notice
-
-SOURCE_NAME = "notice.yaml"
-SCHEMA_NAME = "schema.json"
-JSON_NAME = "notice.json"
+from .validate import conforms, validate
 
 _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
 """The editor's line: `# yaml-language-server: $schema=PATH`, PATH relative to the file."""
@@ -54,13 +61,32 @@ class Release:
     effective: date
     files: dict[str, str]  # file name -> sha256
     directory: Path
+    schema: Path | None = None  # what notice.json must conform to (load_releases always gives it)
+    shown: str = ""  # the folder as messages name it
 
     @cached_property
     def notice(self) -> Notice:
-        """The structured notice, from notice.json (fast; no YAML parse), in the current format
-        whatever format it was released in: the changelog and diffs compare across formats."""
-        data = json.loads((self.directory / JSON_NAME).read_text(encoding="utf-8"))
-        upgrade(data)
+        """The structured notice, from notice.json (fast: YAML is parsed only to say where it is wrong), in
+        the current format whatever format it was released in: the changelog and diffs compare across formats."""
+        raw = self.read(JSON_NAME)
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            try:
+                upgrade(data)
+            except (AttributeError, KeyError, TypeError, ValueError):  # not a notice of any format
+                data = None
+        if self.schema is not None and not conforms(data, self.schema):
+            where = self._shown(JSON_NAME)
+            try:
+                problems = validate(load_bytes(raw, where), self.schema) or [ledger.finding(where, "not a notice")]
+            except NoticeError as exc:
+                problems = list(exc.findings)
+            raise NoticeError([ledger.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
+                                              f"notice: {f.message}", f.position.line, f.position.column)
+                               for f in problems])
         return Notice.from_data(data)
 
     @property
@@ -70,41 +96,42 @@ class Release:
 
     def text(self, lang: str) -> str:
         """The rendered text of a language, exactly as released."""
-        return (self.directory / f"{lang}.md").read_text(encoding="utf-8")
+        name = f"{lang}.md"
+        try:
+            return self.read(name).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
+                                                                  f"(byte {exc.start})")]) from None
+
+    def read(self, name: str) -> bytes:
+        """A released file's bytes, only if they are those the lock records."""
+        try:
+            content = (self.directory / name).read_bytes()
+        except OSError as exc:
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} cannot be read: "
+                                                                  f"{(exc.strerror or str(exc)).lower()}")]) from None
+        if name not in self.files or _sha256(content) != self.files[name]:
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not the file "
+                                                                  f"{LOCK_NAME} records; a published release never changes")])
+        return content
+
+    def _shown(self, name: str) -> str:
+        return f"{self.shown or self.directory}/{name}"
 
     def sha256(self, lang: str) -> str:
         return self.files[f"{lang}.md"]
 
 
 def load_releases(project: Project) -> tuple[Release, ...]:
-    """Every release listed in the lock file, oldest first."""
-    lock = project.lock
-    if not lock.exists():
-        return ()
-    try:
-        entries = json.loads(lock.read_text(encoding="utf-8"))["releases"]
-        return tuple(
-            Release(e["id"], date.fromisoformat(e["effective"]), dict(e["files"]), project.releases / e["id"])
-            for e in entries
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise NoticeError([Finding(Position(project.shown(lock)), "error", f"the release lock file is damaged: {exc}", "release-integrity")])
+    """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
+    return tuple(Release(e.id, e.effective, e.files, project.releases / e.id, project.schema,
+                         project.shown(project.releases / e.id))
+                 for e in ledger.read_entries(project))
 
 
 def verify(project: Project, releases: Iterable[Release] | None = None) -> list[Finding]:
-    """Every released file whose bytes differ from the lock, or that is missing."""
-    findings = []
-    for release in load_releases(project) if releases is None else releases:
-        for name, expected in sorted(release.files.items()):
-            path = release.directory / name
-            if not path.exists():
-                problem = "is missing"
-            elif _sha256(path.read_bytes()) != expected:
-                problem = "was edited after release; a published release never changes (restore it with git, or make a new release)"
-            else:
-                continue
-            findings.append(Finding(Position(project.shown(path)), "error", f"release {release.id}: {name} {problem}", "release-integrity"))
-    return findings
+    """Every way policy/releases differs from the lock: unlisted folders, missing, extra or edited files."""
+    return ledger.audit(project, load_releases(project) if releases is None else releases)
 
 
 def next_id(effective: date, existing: Iterable[str]) -> str:
@@ -121,22 +148,32 @@ def make_release(project: Project) -> Release:
     """Freeze the working copy as a new release; refuse one that changes nothing or goes back in time."""
     source = project.notice
     notice, doc = read_notice(source, project.schema)
-    releases = load_releases(project)
-    errors = verify(project, releases)
-    if errors:
-        raise NoticeError(errors)
-    _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
-    release_id = next_id(notice.revision.effective, (r.id for r in releases))
-    contents = {
-        SOURCE_NAME: frozen_source(source.read_bytes()),
-        SCHEMA_NAME: project.schema.read_bytes(),
-        JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-        **{f"{lang}.md": render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
-    }
-    release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
-                      project.releases / release_id)
-    _write_release(release, contents)
-    _write_lock(project, releases + (release,))
+    folder = project.releases
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    busy = (f"{project.shown(folder)}: another `release` is writing it right now; run the command again when it "
+            "has finished")
+    with locked_folder(folder.parent, busy):
+        recover(folder)  # a release killed earlier: its staging or old copy goes, before anything can refuse
+        releases = load_releases(project)
+        errors = verify(project, releases)
+        if errors:
+            raise NoticeError(errors)
+        _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
+        release_id = next_id(notice.revision.effective, (r.id for r in releases))
+        contents = {
+            SOURCE_NAME: frozen_source(source.read_bytes()),
+            SCHEMA_NAME: project.schema.read_bytes(),
+            JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+            **{f"{lang}.md": render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
+        }
+        release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
+                          folder / release_id, project.schema, project.shown(folder / release_id))
+        with staged(folder, project.root) as staging:
+            _keep(folder, staging)
+            (staging / release_id).mkdir()
+            for name, content in contents.items():
+                (staging / release_id / name).write_bytes(content)
+            _write_lock(staging / LOCK_NAME, releases + (release,))
     return release
 
 
@@ -166,20 +203,30 @@ def _content(notice: Notice) -> Notice:
     return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text()))
 
 
-def _write_release(release: Release, contents: dict[str, bytes]) -> None:
-    release.directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{release.id}.", dir=release.directory.parent))
-    for name, content in contents.items():
-        (staging / name).write_bytes(content)
-    os.replace(staging, release.directory)
+def _keep(folder: Path, staging: Path) -> None:
+    """Carry every release (as hard links: released files never change) and anything else kept, into the
+    copy of policy/releases that the new release is added to; leftovers of interrupted releases stay behind."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name == LOCK_NAME or ledger.is_leftover(path.name):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, staging / path.name, copy_function=_link, symlinks=True)
+        else:
+            _link(path, staging / path.name)
 
 
-def _write_lock(project: Project, releases: tuple[Release, ...]) -> None:
-    lock = project.lock
+def _link(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _write_lock(lock: Path, releases: tuple[Release, ...]) -> None:
     data = {"releases": [{"id": r.id, "effective": r.effective.isoformat(), "files": dict(sorted(r.files.items()))} for r in releases]}
-    staging = lock.with_suffix(".tmp")
-    staging.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(staging, lock)
+    lock.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def _sha256(content: bytes) -> str:

@@ -288,7 +288,7 @@ def files(pages: Pages) -> dict[str, bytes]:
                           root=pages.site_url or ""),
     }
     for release in pages.timeline.releases:
-        found[f"releases/{release.id}.json"] = (release.directory / "notice.json").read_bytes()
+        found[f"releases/{release.id}.json"] = release.read("notice.json")
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found

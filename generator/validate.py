@@ -98,6 +98,11 @@ def _validator(path: Path) -> Any:
     return _Validator(load_schema(path), format_checker=_formats())
 
 
+def conforms(data: Any, schema: Path) -> bool:
+    """Whether plain data (a released notice.json) passes the schema; `validate` says where it does not."""
+    return _validator(schema).is_valid(data)
+
+
 def validate(doc: Document, schema: Path) -> list[Finding]:
     """Every schema violation of the document (at most MAX_FINDINGS), sorted by position."""
     every = (finding for error in _validator(schema).iter_errors(doc.data) for finding in _describe(doc, error))

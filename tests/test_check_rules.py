@@ -218,6 +218,13 @@ FAILING = [
 ]
 
 
+ERRORS = {"transfers-contradiction", "transfer-adequacy", "unknown-reference", "duplicate-id", "unsafe-link",
+          "translation-blank", "legal-basis-alternatives", "dpo-contradiction", "adequacy-certification",
+          "adequacy-ended", "transfer-recipient-country", "retention-data", "retention-event",
+          "provision-contradiction", "automated-decisions-contradiction", "languages-kept"}
+"""The rules that stop publication, stated here and not read from the code under test."""
+
+
 def test_every_rule_has_a_failing_case() -> None:
     # rules that compare the notice with the last release are tested with two notices below, and those that
     # depend on the build date with a date
@@ -233,7 +240,8 @@ def test_rule_fails_on_its_gap(tmp_path: Path, rule: str, change: Callable[[Data
     assert mine, f"{rule} did not fire"
     spec = RULES[rule]
     for finding in mine:
-        assert finding.level == spec.level and finding.article == spec.article
+        assert finding.level == ("error" if rule in ERRORS else "warning")
+        assert finding.article == spec.article
         assert finding.position.line > 0 and finding.position.column > 0
     assert any(f.message.startswith(f"{field}: ") for f in mine), [f.message for f in mine]
     if spec.article:

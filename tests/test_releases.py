@@ -198,3 +198,81 @@ def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_pat
     html = page(root / "site", "fi", "draft")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "palautuksia" in html
+
+
+@pytest.fixture(scope="module")
+def one_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("one-release"))
+    release(root, MULTI_VERSIONS[0])
+    return root
+
+
+RELEASED_FILES = ["notice.yaml", "schema.json", "notice.json", "fi.md", "sv.md", "en.md"]
+
+
+def test_the_lock_records_every_released_file(one_release: Path) -> None:
+    lock = json.loads((one_release / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
+    assert sorted(lock["releases"][0]["files"]) == sorted(RELEASED_FILES)
+
+
+@pytest.mark.parametrize("name", RELEASED_FILES)
+@pytest.mark.parametrize("damage", ["edited", "deleted"])
+def test_every_released_file_is_verified(one_release: Path, tmp_path: Path, name: str, damage: str) -> None:
+    """An edit to, or the loss of, any one released file is an error of check and build."""
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    path = root / "policy" / "releases" / "2026-01-01" / name
+    if damage == "edited":
+        path.write_bytes(path.read_bytes() + b"\n")
+    else:
+        path.unlink()
+    for command in ("check", "build"):
+        result = run(root, command)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, (command, output)
+        assert f"policy/releases/2026-01-01/{name}" in output and "Traceback" not in output
+        assert ("missing" if damage == "deleted" else "edited") in output
+    assert not (root / "site").exists()
+
+
+def test_a_release_is_in_force_from_its_own_effective_date(multi_project: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(multi_project, root, symlinks=True)
+    for epoch, current in (("1772323199", "We handle orders."), ("1772323200", "We handle orders and returns.")):
+        assert run(root, "build", epoch=epoch).returncode == 0  # 2026-02-28 23:59:59, then 2026-03-01 00:00 UTC
+        html = page(root / "site", "en")
+        assert current in html and ("We handle orders." in html) == (current == "We handle orders.")
+
+
+def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None:
+    """Kept, removed and added paragraphs alike: what the notice says is text on the diff page."""
+    root = make_project(tmp_path)
+    plain = "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}"
+
+    def version(effective: str, changed: str) -> Path:
+        text = json.dumps(f"<b>kept</b>\n{changed}")
+        path = tmp_path / f"{effective}.yaml"
+        path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
+            plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
+            'effective: "2026-01-01"', f'effective: "{effective}"'), encoding="utf-8")
+        return path
+
+    release(root, version("2026-01-01", "<i>old</i>"))
+    release(root, version("2026-02-01", "<u>new</u>"))
+    assert run(root, "build").returncode == 0
+    html = page(root / "site", "en", "2026-02-01/diff")
+    for tag in ("b", "i", "u"):
+        assert f"<{tag}>" not in html
+    assert "&lt;b&gt;kept&lt;/b&gt;" in html
+    assert "<del>&lt;i&gt;old&lt;/i&gt;</del>" in html and "<ins>&lt;u&gt;new&lt;/u&gt;</ins>" in html
+
+
+def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    (root / "policy" / "releases" / "releases.lock").write_text('{"releases": [{"id": 1}]}', encoding="utf-8")
+    result = run(root, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "policy/releases/releases.lock: error: the release lock file is damaged" in output
+    assert "[release-integrity]" in output

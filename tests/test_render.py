@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -50,36 +52,88 @@ def test_retention_durations_are_exact(lang: str, words: str) -> None:
     assert words in render_notice(notice, lang, PROJECT.locales)
 
 
+HOSTILE_TEXT = {
+    # Attacks the Markdown parser would really act on: a `javascript:` target without parentheses matches
+    # the link pattern, and attr_list applies after an inline element or at the end of a block.
+    "fi": "<script>alert(1)</script> [klik](javascript:alert) [data](data:text/html,x) "
+          "<img src=x onerror=alert(3)> ![pixel](https://tracker.example/p.gif) [ok](https://example.com/ok)\n"
+          "1. not a list\n+ not a list\n= not a heading",
+    "sv": "**fet**{: onclick=alert } `kod`{: onclick=alert } &amp; [länk](https://example.com/a_b){: onclick=alert } "
+          "[<b>x</b> *y*](https://example.com/c) slut {: onclick=alert }",
+    "en": "# not a heading\n\n- not a list <b>bold</b> [x](https://example.com/d)\\{: onclick=alert } "
+          "**b**\\{: style=\"color:red\" } _i_\\{: #forged } C:\\*temp\\*",
+}
 HOSTILE = MULTI_VERSIONS[0].read_text().replace(
     "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}",
-    'description: {fi: "<script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)>",'
-    ' sv: "{: onclick=alert(4) } **fet** `kod` &amp; [länk](https://example.com/a_b)",'
-    ' en: "# not a heading\\n\\n- not a list <b>bold</b>"}')
+    f"description: {json.dumps(HOSTILE_TEXT)}")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.found
 
 
 def test_hostile_text_renders_as_text_in_markdown() -> None:
     notice = read_notice_text(HOSTILE, "hostile.yaml", PROJECT.schema)[0]
     fi = render_notice(notice, "fi", PROJECT.locales)
     assert "<script>" not in fi and "&lt;script&gt;" in fi
-    assert "\\[klik\\](javascript:alert(2))" in fi  # escaped: not a link
+    assert "\\[klik\\](javascript:alert)" in fi  # escaped: not a link
+    assert "[ok](<https://example.com/ok>)" in fi  # a safe link after an unsafe one is still a link
+    sv = render_notice(notice, "sv", PROJECT.locales)
+    assert "[&lt;b&gt;x&lt;/b&gt; \\*y\\*](<https://example.com/c>)" in sv  # a link, its label escaped
+    assert "\\{: onclick=alert \\}" in sv
 
 
-def test_hostile_text_is_shown_as_text_on_the_built_pages(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    root = make_project(tmp_path / "p")
     # An unsafe link is an error of check, which stops release; the rest is published as text.
-    (tmp_path / "hostile.yaml").write_text(HOSTILE.replace(" [klik](javascript:alert(2))", ""), encoding="utf-8")
+    published = HOSTILE.replace("[klik](javascript:alert) [data](data:text/html,x) ", "")
+    (tmp_path / "hostile.yaml").write_text(published, encoding="utf-8")
     release(root, tmp_path / "hostile.yaml")
     assert run(root, "build").returncode == 0
-    site = root / "site"
-    fi = (site / "fi" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in fi and "&lt;script&gt;alert(1)&lt;/script&gt;" in fi
-    assert "<img src=x" not in fi
-    sv = (site / "sv" / "index.html").read_text(encoding="utf-8")
-    assert "onclick" not in re.sub(r"\{: onclick=alert\(4\) \}", "", sv)
-    assert "**fet**" in sv and "`kod`" in sv and "&amp;amp;" in sv
-    assert 'href="https://example.com/a_b"' in sv
-    en = (site / "en" / "index.html").read_text(encoding="utf-8")
+    return {lang: (root / "site" / lang / "index.html").read_text(encoding="utf-8") for lang in ("fi", "sv", "en")}
+
+
+def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[str, str]) -> None:
+    pages = hostile_pages
+    for lang, html in pages.items():
+        found = elements(html)
+        assert [(tag, name) for tag, attrs in found for name in attrs if name.startswith("on")] == [], lang
+        assert [a["href"] for tag, a in found if tag == "a" and re.match(r"[a-z]+:", a.get("href") or "")
+                and not a["href"].startswith(("https:", "mailto:"))] == [], lang
+        assert [a for tag, a in found if a.get("style") or a.get("id") == "forged"] == [], lang
+    fi = pages["fi"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fi and '<a href="https://example.com/ok">ok</a>' in fi
+    assert "<p>1. not a list</p>" in fi and "<p>+ not a list</p>" in fi and "<p>= not a heading</p>" in fi
+    sv = pages["sv"]
+    assert "**fet**{: onclick=alert }" in sv and "`kod`{: onclick=alert }" in sv and "&amp;amp;" in sv
+    assert '<a href="https://example.com/a_b">länk</a>{: onclick=alert }' in sv
+    assert '<a href="https://example.com/c">&lt;b&gt;x&lt;/b&gt; *y*</a>' in sv
+    assert "slut {: onclick=alert }" in sv
+    en = pages["en"]
     assert "# not a heading" in en and "<b>bold</b>" not in en and "&lt;b&gt;bold&lt;/b&gt;" in en
+    assert "<p>- not a list &lt;b&gt;" in en
+    assert '<a href="https://example.com/d">x</a>\\{: onclick=alert }' in en
+    assert '**b**\\{: style="color:red" }' in en.replace("&quot;", '"')
+    assert "C:\\*temp\\*" in en  # a typed backslash is text too: it cannot undo the next escape
+
+
+def test_image_syntax_is_text_not_a_request(hostile_pages: dict[str, str]) -> None:
+    fi = hostile_pages["fi"]
+    assert [a for tag, a in elements(fi) if tag == "img"] == []
+    assert "![pixel](https://tracker.example/p.gif)" in fi or '!<a href="https://tracker.example/p.gif">' in fi
 
 
 def test_a_catalog_edit_reaches_the_next_render_in_the_same_process(tmp_path: Path) -> None:
@@ -107,6 +161,18 @@ print(render_notice(notice, "fi", project.locales).splitlines()[0])
                             env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["# Tietosuojaseloste: Esimerkki Oy", "# Korjattu: Esimerkki Oy"]
+
+
+@pytest.mark.parametrize("value, words", [
+    ("P2W", {"fi": "2 viikkoa", "en": "2 weeks"}), ("P3D", {"fi": "3 päivää", "en": "3 days"}),
+    ("P1Y2M3W4D", {"fi": "1 vuosi, 2 kuukautta, 3 viikkoa ja 4 päivää", "en": "1 year, 2 months, 3 weeks and 4 days"}),
+    ("PT12H", {"en": "12 hours"}), ("PT30M", {"fi": "30 minuuttia", "en": "30 minutes"}), ("P1M", {"en": "1 month"}),
+    ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute and 1 second"}), ("P18M", {"sv": "18 månader"}),
+])
+def test_every_unit_of_a_duration_is_named_as_written(value: str, words: dict[str, str]) -> None:
+    from generator import i18n
+
+    assert {lang: i18n.format_duration(value, lang) for lang in words} == words
 
 
 # -- The words: official terms, exact periods, nothing said that the notice does not say ----------------------

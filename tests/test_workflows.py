@@ -260,6 +260,17 @@ def test_pull_request_check_prints_annotations():
     assert any(".ci/run" in r for r in runs), runs
 
 
+def test_pull_request_check_compares_the_release_record_with_the_base_branch():
+    """`--since` the base commit catches a rewritten releases.lock; it needs the history checked out."""
+    flow = _load(WORKFLOWS / "pull-request.yml")
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+    check = next(s for s in steps if "generator check" in s.get("run", ""))
+    assert '--since "$BASE_SHA"' in check["run"]
+    assert check["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def _ci_run_as(uid: int, tmp_path: Path) -> list[str]:
     """Run .ci/run on a machine with none of the test tools, as user `uid`; the commands it ran."""
     bin_dir = tmp_path / "bin"

@@ -1,0 +1,283 @@
+"""`make mutate`: mutation testing of the core against the core (non-browser) tests.
+
+mutmut makes single-point changes (an operator, a constant, a string, a
+condition) in each module of MODULES, one at a time, and runs the tests; a
+mutant no test notices "survived": a bug the suite would let through. The
+kill rate is printed per module and overall, with every survivor.
+
+It runs in mutate/work/ (scratch, gitignored), a copy of the project, so a
+mutant never sits in your working tree, not even when the run is killed. Before
+mutating, one coverage run of the core tests (subprocesses included) records
+which tests execute each statement (mutate/coverage_plugin.py); each mutant
+then runs only those tests, fastest first, stopping at the first failure
+(mutate/mutmut_config.py). Results are kept in mutate/work/.mutmut-cache:
+a killed mutant stays killed, so a re-run after adding tests only re-tries
+the survivors.
+
+    .venv/bin/python -m mutate                    # all modules
+    .venv/bin/python -m mutate markup releases    # some
+    .venv/bin/python -m mutate --report           # the last results, without running
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "mutate" / "work"
+MODULES = ["markup", "releases", "rules", "load", "diff", "i18n", "site"]
+ALSO_KNOWN = {"site": ["templates/files/diff.html.j2", "timeline", "duration"]}
+"""Where issue 10's named survivors moved to outside MODULES, checked with the module they belong to."""
+TARGETS = {"markup": 0.90, "releases": 0.90}
+OVERALL_TARGET = 0.80
+KILLED = ("ok_killed", "ok_suspicious", "bad_timeout")
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "ci"}
+
+
+def sync() -> None:
+    """Refresh the scratch copy from the working tree (its files git knows of), keeping mutmut's cache."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    files = sorted({name for name in listed if name and (REPO / name).is_file()})
+    for top in {name.split("/")[0] for name in files}:
+        target = WORK / top
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+    for name in files:
+        target = WORK / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target)
+    shutil.copy2(REPO / "mutate" / "mutmut_config.py", WORK / "mutmut_config.py")
+    for link in (".venv", "node_modules"):
+        if not (WORK / link).exists() and (REPO / link).exists():
+            (WORK / link).symlink_to((REPO / link).resolve())
+
+
+def _statement_lines(path: Path) -> dict[int, int]:
+    """Each line of a module -> the first line of the innermost statement holding it (what coverage records)."""
+    spans = sorted(((node.end_lineno - node.lineno, node.lineno, node.end_lineno)
+                    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(node, ast.stmt) and node.end_lineno is not None), reverse=True)
+    owner: dict[int, int] = {}
+    for _, first, last in spans:  # widest first: inner statements overwrite
+        for line in range(first, last + 1):
+            owner[line] = first
+    return owner
+
+
+def line_map() -> None:
+    """Run the core tests under coverage and write line_map.json: module -> line -> tests, fastest first."""
+    for old in WORK.glob(".coverage*"):
+        old.unlink()
+    rc = WORK / "mutate" / "coveragerc"
+    rc.write_text(f"[run]\ndata_file = {WORK / '.coverage'}\nparallel = true\nbranch = false\n"
+                  "include = */generator/*.py\ncontext = ${SELOSTE_COVERAGE_CONTEXT}\n", encoding="utf-8")
+    tests_file = WORK / "tests.json"
+    env = dict(os.environ, **ENV, COVERAGE_PROCESS_START=str(rc), SELOSTE_COVERAGE_CONTEXT="",
+               SELOSTE_COVERAGE_TESTS=str(tests_file))
+    result = subprocess.run([sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", "-m", "pytest", "-q",
+                             "-p", "no:cacheprovider", "-p", "mutate.coverage_plugin", "-m", "not browser"],
+                            cwd=WORK, env=env)
+    subprocess.run([sys.executable, "-m", "coverage", "combine", f"--rcfile={rc}", "-q"], cwd=WORK, env=env,
+                   check=True)
+    import coverage
+
+    data = coverage.CoverageData(basename=str(WORK / ".coverage"))
+    data.read()
+    tests = json.loads(tests_file.read_text(encoding="utf-8"))
+    failing = sorted(t for t, info in tests.items() if not info["passed"])
+    if result.returncode not in (0, 1) or len(failing) > 20:
+        sys.exit("The core tests do not run without mutations; fix them first.")
+    if failing:
+        print("These tests fail without any mutation; they are left out:\n  " + "\n  ".join(failing))
+    tests = {t: info for t, info in tests.items() if info["passed"]}
+    users: dict[str, set[str]] = defaultdict(set)
+    for nodeid, info in tests.items():
+        for fixture in info["fixtures"]:
+            users[f"fixture:{fixture}"].add(nodeid)
+
+    def expand(contexts: set[str]) -> set[str]:
+        out = set()
+        for context in contexts:
+            out |= users.get(context, {context}) & tests.keys()
+        return out
+
+    by_module: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    imported: dict[str, set[int]] = defaultdict(set)
+    for filename in data.measured_files():
+        path = Path(filename)
+        if path.parent.name != "generator":
+            continue
+        for line, contexts in (data.contexts_by_lineno(filename) or {}).items():
+            by_module[path.stem][line] |= expand(set(contexts))
+            if "" in contexts:
+                imported[path.stem].add(line)
+    out: dict[str, dict[str, list[str]]] = {}
+    for module in MODULES + [name for names in ALSO_KNOWN.values() for name in names if "." not in name]:
+        lines = by_module.get(module, {})
+        anyone = set().union(*lines.values()) if lines else set()
+        owner = _statement_lines(WORK / "generator" / f"{module}.py")
+        table = {}
+        for line, first in owner.items():
+            chosen = set(lines.get(first, set()))
+            if first in imported[module]:
+                chosen |= anyone  # run at import: every test that uses the module
+            table[str(line)] = sorted(chosen)
+        out[f"{module}.py"] = table
+    out = {module: {line: order(chosen, tests) for line, chosen in table.items()} for module, table in out.items()}
+    (WORK / "line_map.json").write_text(json.dumps(out), encoding="utf-8")
+    (WORK / "failing.json").write_text(json.dumps(failing), encoding="utf-8")
+    (WORK / "test_cost.json").write_text(json.dumps(costs(tests)), encoding="utf-8")
+
+
+def order(chosen: list[str], tests: dict[str, dict]) -> list[str]:
+    """Cheapest first: a test's own time plus the set-up of the module and session fixtures it needs.
+
+    The first user of a shared fixture pays for its set-up; that cost counts for every user, so a quick
+    unit test runs before a test of a built site.
+    """
+    cost = costs(tests)
+    return sorted(chosen, key=lambda t: (cost[t], t))
+
+
+def costs(tests: dict[str, dict]) -> dict[str, float]:
+    """Each test's own time plus the set-up of the shared fixtures it uses, in seconds."""
+    setup: dict[str, float] = {}
+    for info in tests.values():
+        if "fixtures_set_up" in info:
+            setup.update(info["fixtures_set_up"])
+    if not setup:  # a map made before set-up times were recorded: the first user's time is the estimate
+        for info in tests.values():
+            for name in info["fixtures"]:
+                setup[name] = max(setup.get(name, 0.0), info["seconds"])
+    return {t: info["seconds"] + sum(setup.get(f, 0.0) for f in info["fixtures"]) for t, info in tests.items()}
+
+
+def restore() -> None:
+    """Put back a module a killed mutmut run left mutated (its original is the .bak beside it)."""
+    for backup in (WORK / "generator").glob("*.py.bak"):
+        os.replace(backup, backup.with_suffix(""))
+
+
+def mutate(module: str) -> None:
+    env = dict(os.environ, **ENV)
+    failing = json.loads((WORK / "failing.json").read_text(encoding="utf-8"))
+    runner = shlex.join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not browser",
+                         *(f"--deselect={nodeid}" for nodeid in failing)])
+    # mutmut first times the whole suite to set its time-out; each mutant has its own (mutmut_config.py),
+    # so a generous recorded baseline spares that run.
+    seed = ("from mutmut.cache import hash_of_tests, set_cached_test_time; "
+            "set_cached_test_time(600.0, hash_of_tests(['tests']))")
+    subprocess.run([sys.executable, "-c", seed], cwd=WORK, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", f"generator/{module}.py",
+                    "--tests-dir", "tests", "--runner", runner, "--simple-output", "--no-progress"],
+                   cwd=WORK, env=env)
+
+
+def known(module: str) -> None:
+    """Apply each survivor issue 10 named in `module` (mutate/known.py), run its line's tests, restore."""
+    from .known import KNOWN
+
+    results = json.loads((WORK / "known.json").read_text(encoding="utf-8")) if (WORK / "known.json").exists() else {}
+    line_maps = json.loads((WORK / "line_map.json").read_text(encoding="utf-8"))
+    for name, old, new, what in KNOWN:
+        if name != module and name not in ALSO_KNOWN.get(module, []):
+            continue
+        template = "." in name
+        path = WORK / "generator" / (name if template else f"{name}.py")
+        source = path.read_text(encoding="utf-8")
+        tests_of = line_maps.get(f"{module if template else name}.py", {})
+        if old not in source:
+            results[what] = "not found"
+            continue
+        line = source[:source.index(old)].count("\n") + 1 + len(old) - len(old.lstrip("\n"))
+        tests = (sorted({t for ts in tests_of.values() for t in ts}) if template  # every test of the module
+                 else tests_of.get(str(line), []))
+        try:
+            path.write_text(source.replace(old, new, 1), encoding="utf-8")
+            result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                                     "-m", "not browser", *tests], cwd=WORK, env=dict(os.environ, **ENV),
+                                    capture_output=True) if tests else None
+        finally:
+            path.write_text(source, encoding="utf-8")
+        results[what] = "killed" if result and result.returncode == 1 else "survived"
+        print(f"known mutant of {module}.py: {what}: {results[what]}")
+    (WORK / "known.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+def report(modules: list[str]) -> bool:
+    """Print the kill rate per module and overall, and the survivors; True if the targets are met."""
+    db = sqlite3.connect(WORK / ".mutmut-cache")
+    rows = db.execute("select s.filename, l.line_number, l.line, m.id, m.status from Mutant m "
+                      "join Line l on m.line = l.id join SourceFile s on l.sourcefile = s.id").fetchall()
+    counts: dict[str, list[int]] = {module: [0, 0] for module in modules}
+    survivors = []
+    for filename, number, line, mutant_id, status in rows:
+        module = Path(filename).stem
+        if module not in counts or status in ("untested", "skipped"):
+            continue
+        counts[module][1] += 1
+        if status in KILLED:
+            counts[module][0] += 1
+        else:
+            survivors.append((module, number + 1, mutant_id, line.strip()))
+    met = True
+    print(f"\n{'module':<10} {'killed':>7} {'total':>6} {'rate':>7}  target")
+    for module, (killed, total) in counts.items():
+        rate = killed / total if total else 0.0
+        target = TARGETS.get(module)
+        met &= target is None or rate >= target
+        print(f"{module:<10} {killed:>7} {total:>6} {rate:>7.1%}  {f'{target:.0%}' if target else ''}")
+    killed, total = (sum(c[i] for c in counts.values()) for i in (0, 1))
+    overall = killed / total if total else 0.0
+    met &= overall >= OVERALL_TARGET
+    print(f"{'overall':<10} {killed:>7} {total:>6} {overall:>7.1%}  {OVERALL_TARGET:.0%}")
+    if (WORK / "known.json").exists():
+        named = json.loads((WORK / "known.json").read_text(encoding="utf-8"))
+        print(f"\nThe survivors issue 10 named (mutate/known.py): {sum(v == 'killed' for v in named.values())}"
+              f" of {len(named)} killed")
+        for what, verdict in named.items():
+            met &= verdict == "killed"
+            print(f"  {verdict:<9} {what}")
+    if survivors:
+        print("\nSurvivors (see one with: cd mutate/work && ../../.venv/bin/mutmut show ID):")
+        for module, number, mutant_id, line in sorted(survivors):
+            print(f"  {module}.py:{number}  id {mutant_id}  {line[:90]}")
+    return met
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m mutate", description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", choices=MODULES, default=[], metavar="MODULE")
+    parser.add_argument("--report", action="store_true", help="print the last results without running")
+    parser.add_argument("--reuse-map", action="store_true",
+                        help="go on with the last run's copy and line map (after killing a run)")
+    args = parser.parse_args()
+    modules = args.modules or MODULES
+    if not args.report:
+        restore()
+        shutil.copy2(REPO / "mutate" / "mutmut_config.py", WORK / "mutmut_config.py")
+        if not (args.reuse_map and (WORK / "line_map.json").exists()):
+            sync()
+            line_map()
+        for module in modules:
+            mutate(module)
+            known(module)
+    sys.exit(0 if report(MODULES if args.report else modules) else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Releases on a hostile file system: folders where files belong, foreign shapes, a full disk.
+
+Each ends with a path and a plain sentence, exit 1, never a traceback, in
+check, build and release; a full disk leaves no half-written release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from disk import fill, snapshot, tmpfs
+from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
+
+RELEASES = Path("policy/releases")
+LOCK = RELEASES / "releases.lock"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return multi_release_project(tmp_path_factory.mktemp("files"))
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root, symlinks=True)
+    return root
+
+
+def fails_plainly(root: Path, expected: str) -> None:
+    """check, build and release exit 1 with `expected` (a path and a sentence), without a traceback."""
+    for command in ("check", "build", "release"):
+        result = run(root, command)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, command + output
+        assert "Traceback" not in output, command + output
+        assert expected in output, command + output
+
+
+def test_a_lock_that_is_a_folder(project: Path) -> None:
+    (project / LOCK).unlink()
+    (project / LOCK).mkdir()
+    fails_plainly(project, "policy/releases/releases.lock: error: is not a regular file; it must be the file that "
+                           "records every release [release-integrity]")
+
+
+def test_a_released_text_that_is_a_folder(project: Path) -> None:
+    fi = project / RELEASES / "2026-03-01" / "fi.md"
+    fi.unlink()
+    fi.mkdir()
+    fails_plainly(project, "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not a regular file")
+
+
+def test_a_releases_folder_that_is_a_file(project: Path) -> None:
+    shutil.rmtree(project / RELEASES)
+    (project / RELEASES).write_text("releases\n")
+    fails_plainly(project, "policy/releases: error: is not a folder; it must be the folder that holds the release "
+                           "folders and releases.lock [release-integrity]")
+
+
+@pytest.mark.parametrize("content", [b"[1, 2]\n", b'{"seloste": 1}\n', b"\xff\xfe not json\n",
+                                     b'{"seloste": 1, "controller": "Entrack"}\n'])
+def test_a_lock_entry_blessing_a_notice_json_of_another_shape(project: Path, content: bytes) -> None:
+    """The lock records the forged file's hash, so only reading it as a notice can catch it."""
+    forged = project / RELEASES / "2026-09-01" / "notice.json"
+    forged.write_bytes(content)
+    data = json.loads((project / LOCK).read_text())
+    data["releases"][2]["files"]["notice.json"] = hashlib.sha256(content).hexdigest()
+    (project / LOCK).write_text(json.dumps(data, indent=2) + "\n")
+    fails_plainly(project, "policy/releases/2026-09-01/notice.json:1:")
+    assert "error: release 2026-09-01: notice.json is not a valid notice: " in run(project, "build").stderr
+
+
+def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeeds(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "disk", "16m") as disk:
+        root = make_project(disk / "project")
+        release(root, MULTI_VERSIONS[0])
+        before = snapshot(root / RELEASES)
+        shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+        run(root, "check")  # let Python write its byte-code caches while there is room
+        fill(disk, leave=4096)
+        result = run(root, "release")
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.strip().endswith("error: no space left on device"), result.stderr
+        assert result.stderr.startswith("policy/.releases.building."), result.stderr
+        assert snapshot(root / RELEASES) == before
+        assert sorted(p.name for p in (root / "policy").iterdir()) == ["notice.yaml", "releases", "schema.json"]
+        (disk / "filler").unlink()
+        assert run(root, "release").returncode == 0
+        assert run(root, "check").returncode == 0

@@ -1,0 +1,227 @@
+"""The lock is the record: policy/releases is exactly what releases.lock says, and history cannot be rewritten.
+
+Each case tampers with a real released project the way a careless or hostile
+editor would, then runs the real `check`, `build` and `release`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.findings import NoticeError
+from generator.project import Project
+from generator.releases import load_releases
+from support import MULTI_VERSIONS, multi_release_project, release, run
+
+LOCK = Path("policy/releases/releases.lock")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return multi_release_project(tmp_path_factory.mktemp("record"))
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root, symlinks=True)
+    return root
+
+
+def lock_data(root: Path) -> dict:
+    return json.loads((root / LOCK).read_text())
+
+
+def write_lock(root: Path, data: dict) -> None:
+    (root / LOCK).write_text(json.dumps(data, indent=2) + "\n")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refused_by_all(root: Path, expected: str) -> None:
+    """check, build and release all exit 1 naming `expected` under the release-integrity rule, no traceback."""
+    check = run(root, "check")
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert expected in check.stdout and "[release-integrity]" in check.stdout, check.stdout
+    for command in ("build", "release"):
+        result = run(root, command)
+        assert result.returncode == 1, command + result.stdout + result.stderr
+        assert expected in result.stderr and "Traceback" not in result.stderr, command + result.stderr
+
+
+def test_a_release_folder_the_lock_does_not_list_is_an_error(project: Path) -> None:
+    shutil.copytree(project / "policy/releases/2026-03-01", project / "policy/releases/2026-12-01")
+    refused_by_all(project, "policy/releases/2026-12-01: error: is not a release listed in releases.lock")
+
+
+def test_the_newest_release_removed_from_the_lock_is_an_error(project: Path) -> None:
+    data = lock_data(project)
+    data["releases"].pop()
+    write_lock(project, data)
+    refused_by_all(project, "policy/releases/2026-09-01: error: is not a release listed in releases.lock")
+
+
+def test_a_lock_entry_without_its_folder_is_an_error(project: Path) -> None:
+    shutil.rmtree(project / "policy/releases/2026-03-01")
+    refused_by_all(project, "policy/releases/2026-03-01: error: release 2026-03-01 is listed in releases.lock but "
+                            "its folder is missing")
+
+
+def test_an_extra_file_in_a_release_folder_is_an_error(project: Path) -> None:
+    (project / "policy/releases/2026-03-01/de.md").write_text("# Datenschutz\n")
+    refused_by_all(project, "policy/releases/2026-03-01/de.md: error: release 2026-03-01: de.md is not one of its files")
+
+
+def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path) -> None:
+    data = lock_data(project)
+    del data["releases"][1]["files"]["fi.md"]
+    write_lock(project, data)
+    fi = project / "policy/releases/2026-03-01/fi.md"
+    fi.write_text(fi.read_text() + "\n<script>alert(1)</script>\n")
+    refused_by_all(project, "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not one of its "
+                            "files in releases.lock")
+
+
+def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
+    data = lock_data(project)
+    del data["releases"][1]["files"]["notice.json"]
+    write_lock(project, data)
+    (project / "policy/releases/2026-03-01/notice.json").unlink()
+    refused_by_all(project, "policy/releases/releases.lock:16:7: error: the release lock file is damaged: "
+                            "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
+                            "of each of its languages")
+
+
+def test_a_deleted_lock_with_releases_present_is_an_error(project: Path) -> None:
+    (project / LOCK).unlink()
+    refused_by_all(project, "policy/releases/releases.lock: error: is missing, yet policy/releases holds releases "
+                            "(2026-01-01, 2026-03-01, 2026-09-01)")
+
+
+def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> None:
+    text = (project / LOCK).read_text()
+    (project / LOCK).write_text(text.replace('"effective": "2026-03-01",', '"effective": "2026-03-01"', 1))
+    refused_by_all(project, "policy/releases/releases.lock:18:7: error: the release lock file is damaged: "
+                            "Expecting ',' delimiter")
+
+
+def test_released_markdown_is_verified_against_the_lock_when_it_is_read(project: Path) -> None:
+    releases = load_releases(Project.at(project))
+    (project / "policy/releases/2026-03-01/fi.md").write_text("# Tampered\n\n<script>alert(1)</script>\n")
+    with pytest.raises(NoticeError) as caught:
+        releases[1].text("fi")
+    assert str(caught.value.findings[0]).startswith("policy/releases/2026-03-01/fi.md: error: release 2026-03-01: "
+                                                    "fi.md is not the file releases.lock records")
+    assert releases[0].text("fi").startswith("#")
+
+
+def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by_the_next_release(project: Path) -> None:
+    for leftover in (project / "policy/releases/.2026-12-01.k2j_8x0a", project / "policy/.releases.building.abcd1234"):
+        leftover.mkdir()
+        (leftover / "fi.md").write_text("half a release")
+    data = lock_data(project)
+    assert run(project, "check").returncode == 0
+    shutil.copy(MULTI_VERSIONS[2], project / "policy/notice.yaml")
+    text = (project / "policy/notice.yaml").read_text()
+    (project / "policy/notice.yaml").write_text(text.replace("2026-09-01", "2026-12-01").replace("Newsletter", "News"))
+    result = run(project, "release")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (project / "policy/releases").iterdir()) == [
+        "2026-01-01", "2026-03-01", "2026-09-01", "2026-12-01", "releases.lock"]
+    assert sorted(p.name for p in (project / "policy").iterdir()) == ["notice.yaml", "releases", "schema.json"]
+    assert lock_data(project)["releases"][:3] == data["releases"]
+    assert run(project, "check").returncode == 0
+
+
+# -- history: check --since REF ------------------------------------------------
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.fi", *args], cwd=root, check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def committed(project: Path) -> Path:
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "three releases")
+    return project
+
+
+def since(root: Path, ref: str = "main") -> subprocess.CompletedProcess[str]:
+    return run(root, "check", "--since", ref)
+
+
+def test_since_passes_when_history_is_kept_and_a_newer_release_is_added(committed: Path) -> None:
+    assert since(committed).returncode == 0
+    text = MULTI_VERSIONS[2].read_text().replace("2026-09-01", "2026-10-01").replace("Newsletter", "News")
+    (committed / "policy/notice.yaml").write_text(text)
+    assert run(committed, "release").returncode == 0
+    result = since(committed)
+    assert result.returncode == 0, result.stdout
+
+
+def test_since_fails_when_a_recorded_entry_is_removed_with_its_folder(committed: Path) -> None:
+    data = lock_data(committed)
+    data["releases"].pop()
+    write_lock(committed, data)
+    shutil.rmtree(committed / "policy/releases/2026-09-01")
+    assert run(committed, "check").returncode == 0  # the folder agrees with the rewritten lock ...
+    result = since(committed)  # ... but not with history
+    assert result.returncode == 1
+    assert ("policy/releases/releases.lock: error: release 2026-09-01, recorded at main, was removed from the lock; "
+            "a published release never goes away [release-integrity]") in result.stdout
+
+
+def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(committed: Path) -> None:
+    fi = committed / "policy/releases/2026-03-01/fi.md"
+    fi.write_text(fi.read_text().replace("Käsittelemme", "<script>alert(1)</script> Käsittelemme"))
+    data = lock_data(committed)
+    data["releases"][1]["files"]["fi.md"] = sha256(fi)
+    write_lock(committed, data)
+    assert run(committed, "check").returncode == 0
+    result = since(committed)
+    assert result.returncode == 1
+    assert ("policy/releases/releases.lock:16:7: error: release 2026-03-01 differs from its record at main (fi.md); "
+            "a published release never changes [release-integrity]") in result.stdout
+
+
+def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Path) -> None:
+    shutil.copytree(committed / "policy/releases/2026-03-01", committed / "policy/releases/2026-03-01-2")
+    data = lock_data(committed)
+    entry = dict(data["releases"][1], id="2026-03-01-2")
+    data["releases"].insert(2, entry)
+    write_lock(committed, data)
+    assert run(committed, "check").returncode == 0
+    result = since(committed)
+    assert result.returncode == 1
+    assert ("policy/releases/releases.lock:28:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+            "newest at main; a new release comes after every published one [release-integrity]") in result.stdout
+
+
+def test_since_fails_when_the_lock_and_every_release_are_deleted(committed: Path) -> None:
+    shutil.rmtree(committed / "policy/releases")
+    result = since(committed)
+    assert result.returncode == 1
+    assert result.stdout.count("was removed from the lock") == 3
+
+
+def test_since_an_unknown_revision_is_a_usage_error(committed: Path) -> None:
+    result = since(committed, "no-such-branch")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("python -m generator: error: --since no-such-branch: git knows no such commit here")
+
+
+def test_since_a_revision_without_a_lock_protects_nothing(committed: Path) -> None:
+    git(committed, "checkout", "-q", "--orphan", "empty")
+    git(committed, "rm", "-rq", "--cached", "policy/releases")
+    git(committed, "commit", "-q", "-m", "no releases yet")
+    assert since(committed, "empty").returncode == 0
