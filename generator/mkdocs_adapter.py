@@ -28,8 +28,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import i18n, preview
+from . import css, i18n, preview
+from .address_links import AddressLinks
 from .findings import Finding, NoticeError, Position, UsageError
+from .scroll_tables import ScrollTables
 from .project import Project
 from .site import SitePlan
 
@@ -170,6 +172,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The language menu: every language of the site; the preview builds one, so it has none.
     _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
+    config.extra["labels"] = plan.labels[lang]
+    config.markdown_extensions += [AddressLinks(), ScrollTables()]
     return config
 
 
@@ -184,7 +188,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# on_page_markdown: per-page settings the templates read: title, search, robots.
+# on_page_markdown: per-page settings the templates read: title, search, robots,
+# and what a printed release names on every sheet.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     spec = next((p for p in _plan(config).pages[lang] if p.path == page.file.src_uri), None)
@@ -194,6 +199,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
             page.meta["search"] = {"exclude": True}
         if spec.robots:
             page.meta["robots"] = spec.robots
+        if spec.record:
+            page.meta["record"] = spec.record
     return markdown
 
 
@@ -238,13 +245,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         preview.write_not_found(_serving["project"], config.theme["language"], Path(config.site_dir))
 
 
-# on_env: MkDocs makes a new Jinja environment for every build, so the live
+# on_env: the templates' filter for text in CSS (the print header), and:
+# MkDocs makes a new Jinja environment for every build, so the live
 # preview compiled Material's templates anew on every edit (a third of a
 # rebuild). Compiled templates are kept for the life of the process; a
 # template whose source changed is compiled again (Jinja checks each one's
 # checksum), so an edit in site_overrides/ shows in the next rebuild.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = _COMPILED
+    env.filters["css_string"] = css.string
     return env
 
 

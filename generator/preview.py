@@ -22,6 +22,7 @@ from .findings import Finding, NoticeError
 from .markup import Markdown
 from .project import Project
 from .render import render_file, translate
+from . import vocabulary
 from .vocabulary import N_
 from .site import CHANGELOG, DRAFT, Page, SitePlan, build_date, plan_site
 
@@ -54,7 +55,8 @@ def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Findin
     markdown = f"# {heading}\n\n{Markdown(block)}\n"
     pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == "index.md")
                   for path in ("index.md", DRAFT, CHANGELOG))
-    return SitePlan(name, (lang,), {lang: pages})
+    labels = {key: translate(message, lang, project.locales) for key, message in vocabulary.LABELS.items()}
+    return SitePlan(name, (lang,), {lang: pages}, labels={lang: labels})
 
 
 def write_failure(project: Project, lang: str, site_dir: Path, problem: str) -> None:

@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Callable, Iterable
 
-from . import atom, diff, i18n, vocabulary
+from . import atom, compare, diff, i18n, vocabulary
 from .findings import Finding, NoticeError, Position, UsageError
 from .markup import Markdown
 from .model import Notice, Text
@@ -48,6 +48,8 @@ class Page:
     searchable: bool = False
     robots: str = ""
     in_nav: bool = False
+    record: dict[str, str] = field(default_factory=dict)
+    """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class SitePlan:
     """The languages the site is published in; the language menu lists these."""
     pages: dict[str, tuple[Page, ...]]
     """The pages to build, by language: every language, or the previewed one."""
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The site templates' own words, by language (vocabulary.LABELS, from the catalogs)."""
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
     site_url: str = ""
     """The site's public address without a trailing slash (https://host/sub-path), or "" when unknown."""
@@ -91,9 +95,10 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(pages.controller, pages.languages, {preview: pages.of(preview, preview=True)},
-                        site_url=site_url, feed_titles=titles)
+                        labels={preview: pages.labels(preview)}, site_url=site_url, feed_titles=titles)
     return SitePlan(pages.controller, pages.languages, {lang: pages.of(lang) for lang in pages.languages},
-                    files(pages), site_url, titles)
+                    labels={lang: pages.labels(lang) for lang in pages.languages}, files=files(pages),
+                    site_url=site_url, feed_titles=titles)
 
 
 MAX_EPOCH = 2**32 - 1
@@ -144,6 +149,11 @@ def diff_page(release: Release) -> str:
     return f"{release.id}/diff/index.md"
 
 
+def current_diff_page(release: Release) -> str:
+    """The comparison of an archived release with the release in force."""
+    return f"{release.id}/diff/current/index.md"
+
+
 def url_of(lang: str, page: str) -> str:
     """The site-absolute address of a page source.
 
@@ -179,6 +189,10 @@ class Pages:
         """A message of the catalog in `lang`."""
         return translate(message, lang, self.project.locales, **values)
 
+    def labels(self, lang: str) -> dict[str, str]:
+        """The words the site's own templates show (404 page, menus, print header), in `lang`."""
+        return {key: self.say(message, lang) for key, message in vocabulary.LABELS.items()}
+
     def notice_title(self, lang: str) -> str:
         return f"{self.say(vocabulary.PAGE_TITLES['notice'], lang)}: {self.controller}"
 
@@ -190,17 +204,32 @@ class Pages:
 
     def notice_page(self, lang: str, path: str, release: Release, in_nav: bool = False) -> Page:
         heading, _, body = release.text(lang).partition("\n")
-        status = self.timeline.status(release)
-        upcoming = self.timeline.upcoming if status == "current" else None
+        timeline = self.timeline
+        status = timeline.status(release)
+        upcoming = timeline.upcoming if status == "current" else None
+        successor = timeline.successor(release)
+        permalink = self.site_url + url_of(lang, release_page(release))
         markdown = render_template(
             "page.md.j2", lang, self.project.locales, heading=Markdown(heading), body=Markdown(body.strip()),
-            status=status, release=release, successor=self.timeline.successor(release), upcoming=upcoming,
-            upcoming_link=link(path, f"{CHANGELOG}#{upcoming.id}") if upcoming else "",
-            current_link=link(path, "index.md"), permalink=self.site_url + url_of(lang, release_page(release)),
+            status=status, release=release, successor=successor, current=timeline.current, upcoming=upcoming,
+            upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
+            current_link=link(path, "index.md"), permalink=permalink,
             permalink_link=link(path, release_page(release)),
+            diff_link=link(path, diff_page(release)) if timeline.predecessor(release) else "",
+            current_diff_link=link(path, current_diff_page(release)) if status == "archived" else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
-        return Page(path, title if in_nav else f"{title} {release.id}", markdown, searchable=in_nav, in_nav=in_nav)
+        if not in_nav:
+            title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id,
+                             state=self.say(vocabulary.RELEASE_STATES[status], lang))
+        record = {
+            "header": self.say(vocabulary.PRINT_HEADER, lang,
+                               controller=self.controller, title=self.say(vocabulary.PAGE_TITLES["notice"], lang),
+                               id=release.id, date=i18n.format_date(release.effective, lang)),
+            "address": permalink,
+        }
+        return Page(path, title, markdown, searchable=in_nav, in_nav=in_nav,
+                    robots="noindex" if status == "archived" else "", record=record)
 
     def draft(self, lang: str) -> Iterable[Page]:
         if self.working is None:
@@ -214,17 +243,34 @@ class Pages:
         for release in self.timeline.releases:
             previous = self.timeline.predecessor(release)
             if previous:
-                yield self.diff_page(lang, release, previous)
+                yield self.diff_page(lang, diff_page(release), release, previous, self.changes[release.id])
 
-    def diff_page(self, lang: str, release: Release, previous: Release) -> Page:
-        path = diff_page(release)
-        lines = diff.text_diff(previous.text(lang), release.text(lang))
-        markup = Markdown(render_file("diff.html.j2", lang, self.project.locales, lines=lines).rstrip("\n"))
+    def current_diff_pages(self, lang: str) -> Iterable[Page]:
+        """Each archived release compared with the release in force."""
+        current = self.timeline.current
+        for release in self.timeline.releases:
+            if self.timeline.status(release) == "archived":
+                yield self.diff_page(lang, current_diff_page(release), current, release,
+                                     self.ordered(diff.changes(release.notice, current.notice)))
+
+    def diff_page(self, lang: str, path: str, release: Release, previous: Release,
+                  changes: tuple[diff.Change, ...]) -> Page:
+        """`previous` compared with `release`, section by section."""
+        sections = [
+            {"heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
+             "html": Markdown(render_file("diff.html.j2", lang, self.project.locales, section=section).strip())
+             if section.op != "same" else ""}
+            for section in compare.compare(previous.text(lang), release.text(lang))
+        ]
+        against_current = path == current_diff_page(previous)
         markdown = render_template(
-            "diff.md.j2", lang, self.project.locales, release=release, previous=previous, diff=markup,
+            "diff.md.j2", lang, self.project.locales, release=release, previous=previous, sections=sections,
+            changes=[self.describe(lang, change) for change in changes], against_current=against_current,
             release_link=link(path, release_page(release)), previous_link=link(path, release_page(previous)),
         )
-        return Page(path, self.say("Changes in version %(id)s", lang, id=release.id), markdown)
+        title = (self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
+                 if against_current else self.say("Changes in version %(id)s", lang, id=release.id))
+        return Page(path, title, markdown, robots="noindex" if against_current else "")
 
     def changelog(self, lang: str) -> Iterable[Page]:
         entries = []
@@ -235,6 +281,8 @@ class Pages:
                 "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
                 "changes": [self.describe(lang, change) for change in self.changes[release.id]],
                 "link": link(CHANGELOG, release_page(release)), "diff_link": link(CHANGELOG, diff_page(release)),
+                "current_diff_link": link(CHANGELOG, current_diff_page(release))
+                if self.timeline.status(release) == "archived" else "",
             })
         markdown = render_template("changelog.md.j2", lang, self.project.locales, entries=entries,
                                    controller=self.controller)
@@ -244,13 +292,18 @@ class Pages:
     @cached_property
     def changes(self) -> dict[str, tuple[diff.Change, ...]]:
         """What changed in each release, in the changelog's order; the same in every language, so worked out once."""
-        order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
         found = {}
         for release in self.timeline.releases:
             previous = self.timeline.predecessor(release)
             changes = diff.changes(previous.notice, release.notice) if previous else ()
-            found[release.id] = tuple(sorted(changes, key=lambda change: order[change.area]))
+            found[release.id] = self.ordered(changes)
         return found
+
+    @staticmethod
+    def ordered(changes: tuple[diff.Change, ...]) -> tuple[diff.Change, ...]:
+        """Changes in the order the changelog lists them (vocabulary.CHANGES)."""
+        order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
+        return tuple(sorted(changes, key=lambda change: order[change.area]))
 
     def describe(self, lang: str, change: diff.Change) -> str:
         subject = change.subject
@@ -266,6 +319,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.notice_in_force, True),
     (Pages.release_pages, False),
     (Pages.diff_pages, False),
+    (Pages.current_diff_pages, False),
     (Pages.changelog, True),
     (Pages.draft, True),
 )

@@ -207,7 +207,34 @@ NOT_FOUND = N_("Page not found.")
 
 PAGE_TITLES = {  # the titles of pages in the site's navigation
     "notice": N_("Privacy notice"),
-    "changelog": N_("Changelog"),
+    # NOTE: The page listing every version of the notice, newest first (not developer jargon: "Changelog").
+    "changelog": N_("Version history"),
     # NOTE: An unreleased working copy of the notice, not in force.
     "draft": N_("Draft"),
 }
+
+LABELS = {  # the site templates' own words (site_overrides/), by the key they read them under
+    # NOTE: The heading of the page shown for an address where there is no page.
+    "not_found_title": N_("Page not found"),
+    # NOTE: On the "Page not found" page, followed by a link to the notice in force.
+    "not_found": N_("There is no page at this address. The privacy notice in force:"),
+    # NOTE: Read by screen readers before the current language's name on the language menu button.
+    "language": N_("Language"),
+    # NOTE: On a phone: the button that opens the table of contents of the page.
+    "contents": N_("Contents"),
+    # NOTE: A link at the end of a long page, back to its beginning.
+    "back_to_top": N_("Back to top"),
+    # NOTE: The button that empties the search box (a verb: clear the search).
+    "search_reset": N_("Clear"),
+    # NOTE: In the footer of a printed sheet, before "3 / 7" (this sheet's number / the number of sheets).
+    "page": N_("Page"),
+    "notice": N_("Privacy notice"),
+}
+
+# NOTE: The browser tab's title of one version's page; %(state)s is e.g. "No longer in force".
+RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
+"""The <title> of a release's own page: the version and its status, as a search result shows it."""
+
+# NOTE: The header of every printed sheet; %(date)s is the day this version took effect.
+PRINT_HEADER = N_("%(controller)s · %(title)s, version %(id)s · effective date %(date)s")
+"""The running header of every printed sheet of a release."""

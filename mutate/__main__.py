@@ -269,6 +269,7 @@ def main() -> None:
     modules = args.modules or MODULES
     if not args.report:
         restore()
+        WORK.mkdir(parents=True, exist_ok=True)  # a fresh clone has no scratch copy yet
         shutil.copy2(REPO / "mutate" / "mutmut_config.py", WORK / "mutmut_config.py")
         if not (args.reuse_map and (WORK / "line_map.json").exists()):
             sync()

@@ -56,19 +56,30 @@ def test_current_address_shows_the_release_in_force_and_announces_the_upcoming_o
     returns = {"fi": "palautuksia", "sv": "returer", "en": "returns"}[lang]
     assert returns in html
     assert i18n.format_date(__import__("datetime").date(2026, 9, 1), lang) in html
-    assert 'href="changelog/#2026-09-01"' in html
+    assert 'href="2026-09-01/diff/"' in html  # "See what changes" leads to the comparison
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(multi_site: Path, lang: str) -> None:
+    """In force until the day its successor took effect, said exactly."""
     from datetime import date
 
     html = page(multi_site, lang, "2026-01-01")
     start, end = i18n.format_date(date(2026, 1, 1), lang), i18n.format_date(date(2026, 3, 1), lang)
-    assert translated(lang, "This version was in force from %(start)s until it was replaced on %(end)s.", start=start, end=end) in html
-    assert 'href="../"' in html
+    assert translated(lang, "This version was in force from %(start)s until it was replaced on %(end)s.",
+                      start=start, end=end) in html
+    assert 'href="../"' in html and 'href="diff/current/"' in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'class="admonition warning seloste-status"' in html
     old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
     assert old in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_release_page_after_the_first_links_its_diff(multi_site: Path, lang: str) -> None:
+    for release in ("2026-03-01", "2026-09-01"):
+        assert 'href="diff/"' in page(multi_site, lang, release), release
+    assert 'href="diff/"' not in page(multi_site, lang, "2026-01-01")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -93,14 +104,35 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_diff_page_shows_removed_and_added_text(multi_site: Path, lang: str) -> None:
+def test_diff_page_marks_the_words_that_changed_under_their_heading(multi_site: Path, lang: str) -> None:
     html = page(multi_site, lang, "2026-03-01/diff")
-    old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
-    new = {"fi": "Käsittelemme tilauksia ja palautuksia.", "sv": "Vi hanterar beställningar och returer.",
-           "en": "We handle orders and returns."}[lang]
-    assert f"<del>{old}</del>" in html
-    assert f"<ins>{new}</ins>" in html
-    assert not (multi_site / lang / "2026-01-01" / "diff").exists()
+    kept = {"fi": "Käsittelemme tilauksia", "sv": "Vi hanterar beställningar", "en": "We handle orders"}[lang]
+    added = {"fi": " ja palautuksia", "sv": " och returer", "en": " and returns"}[lang]
+    label = translated(lang, "Added:")
+    heading = html.index('id="purpose-orders"')
+    assert heading < html.index(f'{kept}<ins><span class="seloste-sr">{label} </span>{added}</ins>.')
+    assert not (multi_site / lang / "2026-01-01" / "diff" / "index.html").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_removed_table_is_compared_row_by_row(multi_site: Path, lang: str) -> None:
+    html = page(multi_site, lang, "2026-09-01/diff")
+    assert "| --- |" not in html and "| session |" not in html
+    row = html.index('<tr class="seloste-diff-removed">', html.index('id="cookies"'))
+    assert html.index("<del>session</del>", row) < html.index("</tr>", row)
+    assert translated(lang, "Section removed.") in html
+    summary = html.index('id="summary-of-changes"')
+    assert summary < html.index(translated(lang, "Cookie removed: %(name)s", name="session")) < html.index('id="cookies"')
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_archived_release_is_compared_with_the_version_in_force(multi_site: Path, lang: str) -> None:
+    html = page(multi_site, lang, "2026-01-01/diff/current")
+    assert translated(lang, "Version %(id)s compared with the version in force", id="2026-01-01") in html
+    added = {"fi": " ja palautuksia", "sv": " och returer", "en": " and returns"}[lang]
+    assert f"{added}</ins>" in html
+    assert 'href="../../../2026-03-01/"' in html and 'href="../../"' in html
+    assert not (multi_site / lang / "2026-03-01" / "diff" / "current").exists()  # in force: nothing to compare
 
 
 def test_language_switcher_on_a_release_page_stays_on_that_release(multi_site: Path) -> None:

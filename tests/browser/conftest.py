@@ -233,7 +233,7 @@ class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
     site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, changelog, 404 (versions.json if unreadable)
+    kind: str  # chooser, current, release, diff, compare, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -251,7 +251,7 @@ class PageCase:
     @property
     def release_id(self) -> str | None:
         parts = self.path.strip("/").split("/")
-        return parts[1] if self.kind in ("release", "diff") and len(parts) > 1 else None
+        return parts[1] if self.kind in ("release", "diff", "compare") and len(parts) > 1 else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -291,6 +291,8 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
             cases.append(case("release", lang, path, status=status))
             if release is not first:
                 cases.append(case("diff", lang, path.rstrip("/") + "/diff/"))
+            if status == "archived":  # compared with the release in force
+                cases.append(case("compare", lang, path.rstrip("/") + "/diff/current/"))
     return cases
 
 
@@ -469,15 +471,17 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
     Requests to any other host (the other site's server included) are
     recorded and never sent. Close the returned Visit when done; what is
     left open closes at the session end. With ``stay``, the page may not
-    navigate away (the language chooser's meta refresh is answered with
-    204 No Content, so the chooser stays) and the URLs it tried are
-    recorded. Keyword arguments other than ``site`` and ``stay`` go to
+    navigate away (the language chooser's move to a preferred language is
+    answered with 204 No Content, so the chooser stays) and the URLs it tried are
+    recorded. ``wait_until`` is Playwright's (``commit`` for a page that
+    moves on before it loads). Other keyword arguments go to
     ``browser.new_context``.
     """
     contexts: list[Any] = []
 
     def open_(
-        path: str, *, site: str = ENTRACK, stay: bool = False, **context_options: Any
+        path: str, *, site: str = ENTRACK, stay: bool = False, wait_until: str = "load",
+        **context_options: Any,
     ) -> Visit:
         server = servers(site)
         context = browser.new_context(**context_options)
@@ -509,7 +513,7 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
         responses: list[Any] = []
         context.on("response", lambda response: responses.append(response))
         page = context.new_page()
-        response = page.goto(first_url, wait_until="load")
+        response = page.goto(first_url, wait_until=wait_until)
         return Visit(page, response, foreign, blocked, responses)
 
     yield open_

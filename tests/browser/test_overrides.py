@@ -45,6 +45,19 @@ EDITS: dict[str, list[tuple[str, str]]] = {
             '<div class="md-search" data-md-component="search" role="dialog"'
             " aria-label=\"{{ lang.t('search') }}\">",
         ),
+        # Material's Finnish "Tyhjää" for the reset button: the label comes from the catalogs.
+        (
+            'title="{{ lang.t(\'search.reset\') }}" aria-label="{{ lang.t(\'search.reset\') }}"',
+            'title="{{ config.extra.labels.search_reset | e }}"'
+            ' aria-label="{{ config.extra.labels.search_reset | e }}"',
+        ),
+    ],
+    # The language menu names the current language in words, and marks it in the list.
+    "partials/alternate.html": [
+        ('<button class="md-header__button md-icon" aria-label="{{ lang.t(\'select.language\') }}">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
+         '<button class="md-header__button md-icon seloste-language">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n      <span class="seloste-sr">{{ config.extra.labels.language | e }}:</span>\n      {% for alt in config.extra.alternate if alt.lang == config.theme.language %}<span class="seloste-language__name">{{ alt.name | e }}</span>{% endfor %}\n'),
+        ('hreflang="{{ alt.lang }}" class="md-select__link">\n              {{ alt.name }}\n',
+         'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link"{% if alt.lang == config.theme.language %} aria-current="page"{% endif %}>\n              {{ alt.name | e }}{% if alt.lang == config.theme.language %}<span aria-hidden="true"> ✓</span>{% endif %}\n'),
     ],
     # Nu Html Checker: label for="__toc" on pages outside the navigation,
     # where Material renders no __toc toggle.

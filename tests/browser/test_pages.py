@@ -21,7 +21,7 @@ from generator.languages import SUPPORTED as LANGS
 
 pytestmark = pytest.mark.browser
 
-DEFAULT_LANG = "fi"  # where the chooser sends browsers
+DEFAULT_LANG = "fi"  # the chooser's own language: the notice's first
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")  # as conftest runs
 
 # Script run in the page: what the tests below need from the DOM.
@@ -57,15 +57,18 @@ class PageReport:
     language_links: list[tuple[str, str]]
     violations: list[dict[str, Any]]
     focus: dict[str, str] | None
+    not_found: list[str]  # URLs the page asked for that answered 404
 
 
 @pytest.fixture(scope="module")
 def page_report(page_case, open_page, axe_source) -> PageReport:
     if page_case.problem:
         pytest.fail(page_case.problem, pytrace=False)
-    # The chooser must stay put to be examined: its redirect to fi/ is
-    # answered with 204 (and checked in test_chooser_sends_browsers_on).
-    visit = open_page(page_case.path, site=page_case.site, stay=page_case.kind == "chooser")
+    # The chooser is examined as a reader sees it who prefers none of the
+    # notice's languages (a preferred one sends the browser on, which
+    # test_chooser_sends_browsers_to_the_language_they_prefer checks).
+    chooser = {"stay": True, "locale": "de-DE"} if page_case.kind == "chooser" else {}
+    visit = open_page(page_case.path, site=page_case.site, **chooser)
     try:
         page = visit.page
         page.wait_for_load_state("networkidle")
@@ -87,6 +90,7 @@ def page_report(page_case, open_page, axe_source) -> PageReport:
             language_links=[tuple(a) for a in facts["languageLinks"]],
             violations=violations,
             focus=focus,
+            not_found=[r.url for r in visit.responses if r.status == 404],
         )
     finally:
         visit.close()
@@ -95,6 +99,10 @@ def page_report(page_case, open_page, axe_source) -> PageReport:
 def test_page_loads(page_case, page_report):
     assert page_report.status == 200, f"{page_case.path} answered {page_report.status}"
     assert page_report.final_path == page_case.path, "the page moved on to another address"
+
+
+def test_no_request_ends_in_404(page_case, page_report):
+    assert not page_report.not_found, f"{page_case.path} asked for what is not there: {page_report.not_found}"
 
 
 def test_no_request_to_another_host(page_case, page_report):
@@ -190,17 +198,28 @@ def test_keyboard_focus_is_visible(page_case, page_report):
         pytest.fail(f"{page_case.path}: the focused link shows no focus: {focus}", pytrace=False)
 
 
-def test_chooser_sends_browsers_on_without_javascript(each_site, open_page):
+def test_chooser_stays_for_a_reader_without_javascript(each_site, open_page):
     visit = open_page("/index.html", site=each_site.name, stay=True, java_script_enabled=False)
     try:
-        visit.page.wait_for_timeout(100)
-        for _ in range(30):  # a meta refresh fires after load
+        visit.page.wait_for_timeout(1500)  # a meta refresh would have fired by now
+        assert not visit.blocked_navigations, f"the chooser moved on to {visit.blocked_navigations}"
+        shown = visit.page.locator("main a[hreflang]").evaluate_all("links => links.map(a => a.getAttribute('hreflang'))")
+        assert shown == list(LANGS)
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("locale, expected", [("sv-FI", "/sv/"), ("en-GB", "/en/"), ("fi", "/fi/"), ("de-DE", None)])
+def test_chooser_sends_browsers_to_the_language_they_prefer(each_site, open_page, locale, expected):
+    """Among the notice's languages; a reader who prefers none of them chooses."""
+    visit = open_page("/index.html", site=each_site.name, stay=True, locale=locale, wait_until="commit")
+    try:
+        for _ in range(20):
             if visit.blocked_navigations:
                 break
             visit.page.wait_for_timeout(100)
-        assert visit.blocked_navigations[:1] == [f"/{DEFAULT_LANG}/"], (
-            f"the chooser should send browsers to /{DEFAULT_LANG}/ without JavaScript; "
-            f"it went to {visit.blocked_navigations or 'nowhere'}"
+        assert visit.blocked_navigations[:1] == ([expected] if expected else []), (
+            f"with {locale} the chooser went to {visit.blocked_navigations or 'nowhere'}, not {expected}"
         )
     finally:
         visit.close()
@@ -241,7 +260,7 @@ def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cas
     found = {(c.label, c.lang) for c in cases}
     wanted = {("chooser", None)} | {
         (kind, lang)
-        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff")
+        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff", "compare")
         for lang in LANGS
     }
     missing = sorted(wanted - found, key=str)

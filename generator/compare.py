@@ -1,0 +1,334 @@
+"""Two released texts compared as a lawyer reads them: section by section, word by word.
+
+A released text is Markdown the generator wrote, so its structure is known:
+headings with fixed ids (`## Recipients { #recipients }`), paragraphs, list
+items one per line, and tables. `sections` reads it into sections keyed by
+heading id; `compare` pairs the sections of two texts by id, the blocks of a
+section by their text, the rows of a table by their first cell, and marks
+the words inserted and deleted inside a changed paragraph. The result is
+plain data for the diff page's autoescaped template.
+
+>>> old = "# T\\n\\n## A { #a }\\n\\nWe keep data.\\n\\n## B { #b }\\n\\nSame."
+>>> new = "# T\\n\\n## A { #a }\\n\\nWe keep your data.\\n\\n## B { #b }\\n\\nSame."
+>>> [(s.key, s.op) for s in compare(old, new)]
+[('a', 'changed')]
+>>> [(span.op, span.text) for span in compare(old, new)[0].blocks[0].spans]
+[('same', 'We keep '), ('added', 'your '), ('same', 'data.')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .markup import Markdown
+
+Op = Literal["same", "added", "removed", "changed"]
+INTRODUCTION = "introduction"
+"""The key of what precedes the first section heading: the title and the introduction."""
+
+_HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{ #([A-Za-z0-9_-]+) \})?$")
+_LINK = re.compile(r"\[([^\]]*)\]\(<([^>]*)>\)")
+_ESCAPE = re.compile(r"\\(.)")
+_CELL = re.compile(r"(?<!\\)\|")
+_WORD = re.compile(r"\w+|\s+|[^\w\s]")
+_SIMILAR = 0.4
+"""Two blocks at the same place whose words agree at least this much are one block changed."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, a list item, or a table (its rows, the header first) of a released text."""
+
+    kind: Literal["paragraph", "item", "table"]
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading."""
+
+    key: str
+    level: int
+    heading: Markdown
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    op: Op
+    cells: tuple[tuple[Span, ...], ...]
+
+
+@dataclass(frozen=True)
+class BlockChange:
+    """A block as it was, removed, added or changed; `skip` stands for unchanged blocks left out."""
+
+    op: Op | Literal["skip"]
+    kind: str
+    spans: tuple[Span, ...] = ()
+    header: tuple[str, ...] = ()
+    rows: tuple[RowChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """A section of the comparison; `same` with no blocks is a heading shown for a changed subsection."""
+
+    key: str
+    level: int
+    heading: Markdown
+    op: Op
+    blocks: tuple[BlockChange, ...] = field(default=())
+
+
+# -- Reading a released text -----------------------------------------------------
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown of a released text as the reader sees it; a link keeps its address.
+
+    >>> plain("**Sub\\\\_contractors** ([mail](<mailto:a@b.fi>)), [https://a.fi](<https://a.fi>)")
+    'Sub_contractors (mail <a@b.fi>), https://a.fi'
+    """
+    def link(match: re.Match[str]) -> str:
+        text, url = match.groups()
+        address = html.unescape(url).removeprefix("mailto:")
+        return text if address == _unescape(text) else f"{text} <{address}>"
+
+    return _unescape(_LINK.sub(link, markdown).replace("**", ""))
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(_ESCAPE.sub(r"\1", text))
+
+
+@functools.lru_cache(maxsize=8)
+def sections(markdown: str) -> tuple[Section, ...]:
+    """The sections of a released text, in order; the title and introduction come first.
+
+    Cached: consecutive releases' comparisons share a text.
+    """
+    found: list[Section] = []
+    key, level, heading, title = INTRODUCTION, 2, Markdown(""), ""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    table: list[tuple[str, ...]] = []
+
+    def close_blocks() -> None:
+        if paragraph:
+            blocks.append(Block("paragraph", plain(" ".join(paragraph))))
+            paragraph.clear()
+        if table:
+            blocks.append(Block("table", rows=tuple(table)))
+            table.clear()
+
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        match = _HEADING.match(stripped)
+        if match:
+            close_blocks()
+            if blocks or key != INTRODUCTION or heading:
+                found.append(Section(key, level, heading, title, tuple(blocks)))
+            blocks = []
+            marks, text, anchor = match.groups()
+            if len(marks) == 1:  # the notice's title opens its introduction
+                key, level = INTRODUCTION, 2
+            else:
+                key = anchor or re.sub(r"\W+", "-", plain(text).lower()).strip("-") or "section"
+                level = len(marks)
+            heading, title = Markdown(text), plain(text)
+        elif stripped.startswith("|"):
+            if paragraph:
+                close_blocks()
+            cells = tuple(plain(cell.strip()) for cell in _CELL.split(stripped.strip("|")))
+            if not all(set(cell) <= set("-: ") for cell in cells):
+                table.append(cells)
+        elif stripped.startswith("- "):
+            close_blocks()
+            blocks.append(Block("item", plain(stripped[2:])))
+        elif not stripped or stripped == "---":
+            close_blocks()
+        else:
+            if table:
+                close_blocks()
+            paragraph.append(stripped)
+    close_blocks()
+    found.append(Section(key, level, heading, title, tuple(blocks)))
+    return tuple(found)
+
+
+# -- Comparing -------------------------------------------------------------------
+
+
+def words(old: str, new: str) -> tuple[Span, ...]:
+    """The words deleted from `old` and inserted into `new`, with what stayed.
+
+    >>> [(s.op, s.text) for s in words("kept 6 years", "kept 18 months")]
+    [('same', 'kept '), ('removed', '6 years'), ('added', '18 months')]
+    """
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    spans: list[Span] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            spans.append(Span("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            spans.append(Span("removed", "".join(a[i1:i2])))
+        if j2 > j1:
+            spans.append(Span("added", "".join(b[j1:j2])))
+    return _merged(spans)
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Each run of changes as one deletion and one insertion; a space between two changes joins them.
+
+    >>> [(s.op, s.text) for s in words("a b c", "x y c")]
+    [('removed', 'a b'), ('added', 'x y'), ('same', ' c')]
+    """
+    out: list[Span] = []
+    removed = added = ""
+    for index, span in enumerate(spans):
+        inside = (span.op == "same" and not span.text.strip() and (removed or added)
+                  and index + 1 < len(spans) and spans[index + 1].op != "same")
+        if span.op == "removed" or inside:
+            removed += span.text
+        if span.op == "added" or inside:
+            added += span.text
+        if span.op == "same" and not inside:
+            out += [Span(op, text) for op, text in (("removed", removed), ("added", added)) if text]
+            removed = added = ""
+            out.append(span)
+    out += [Span(op, text) for op, text in (("removed", removed), ("added", added)) if text]
+    return tuple(out)
+
+
+def _similarity(old: str, new: str) -> float:
+    return difflib.SequenceMatcher(a=_WORD.findall(old), b=_WORD.findall(new), autojunk=False).ratio()
+
+
+def _whole(op: Op, block: Block) -> BlockChange:
+    if block.kind == "table":
+        header, *rows = block.rows or ((),)
+        return BlockChange(op, "table", header=header,
+                           rows=tuple(RowChange(op, tuple((Span(op, c),) for c in row)) for row in rows))
+    return BlockChange(op, block.kind, spans=(Span(op, block.text),))
+
+
+def _table(old: Block, new: Block) -> BlockChange:
+    """Rows compared one by one: a row with the same first cell is the same row, changed or not."""
+    old_rows, new_rows = old.rows[1:], new.rows[1:]
+    out: list[RowChange] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_rows, b=new_rows, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += [RowChange("same", tuple((Span("same", c),) for c in row)) for row in old_rows[i1:i2]]
+            continue
+        before = {row[0]: row for row in old_rows[i1:i2]}
+        after = {row[0]: row for row in new_rows[j1:j2]}
+        out += [RowChange("removed", tuple((Span("removed", c),) for c in row))
+                for key, row in before.items() if key not in after]
+        for key, row in after.items():
+            if key in before:
+                cells = tuple(words(a, b) if a != b else (Span("same", b),) for a, b in zip(before[key], row))
+                out.append(RowChange("changed", cells))
+            else:
+                out.append(RowChange("added", tuple((Span("added", c),) for c in row)))
+    return BlockChange("changed", "table", header=new.rows[0] if new.rows else (), rows=tuple(out))
+
+
+def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]:
+    out: list[BlockChange] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += [_whole("same", block) for block in new[j1:j2]]
+            continue
+        pending = list(new[j1:j2])
+        for block in old[i1:i2]:
+            match = next((n for n in pending if n.kind == block.kind and
+                          (block.kind == "table" or _similarity(block.text, n.text) >= _SIMILAR)), None)
+            if match is None:
+                out.append(_whole("removed", block))
+                continue
+            while pending[0] is not match:
+                out.append(_whole("added", pending.pop(0)))
+            pending.pop(0)
+            out.append(_table(block, match) if block.kind == "table"
+                       else BlockChange("changed", block.kind, spans=words(block.text, match.text)))
+        out += [_whole("added", block) for block in pending]
+    return out
+
+
+def _in_context(blocks: list[BlockChange], context: int = 1) -> tuple[BlockChange, ...]:
+    """Unchanged blocks more than `context` blocks away from a change become one `skip`."""
+    near = {i + d for i, b in enumerate(blocks) if b.op != "same" for d in range(-context, context + 1)}
+    out: list[BlockChange] = []
+    for index, block in enumerate(blocks):
+        if index in near:
+            out.append(block)
+        elif not out or out[-1].op != "skip":
+            out.append(BlockChange("skip", ""))
+    return tuple(out)
+
+
+def _section(old: Section | None, new: Section | None) -> SectionChange:
+    if old is None or new is None:
+        op: Op = "added" if old is None else "removed"
+        shown = new or old
+        assert shown is not None
+        return SectionChange(shown.key, shown.level, shown.heading, op,
+                             tuple(_whole(op, block) for block in shown.blocks))
+    blocks = _blocks(old.blocks, new.blocks)
+    if old.title != new.title:
+        blocks.insert(0, BlockChange("changed", "heading", spans=words(old.title, new.title)))
+    changed = any(block.op != "same" for block in blocks)
+    return SectionChange(new.key, new.level, new.heading, "changed" if changed else "same",
+                         _in_context(blocks) if changed else ())
+
+
+def compare(old: str, new: str) -> tuple[SectionChange, ...]:
+    """The sections that changed from `old` to `new`, in reading order, each under its parent headings."""
+    before, after = sections(old), sections(new)
+    old_index = {section.key: index for index, section in enumerate(before)}
+    new_keys = {section.key for section in after}
+    merged: list[SectionChange] = []
+    position = 0
+    for section in after:
+        index = old_index.get(section.key)
+        if index is None:
+            merged.append(_section(None, section))
+            continue
+        merged += [_section(gone, None) for gone in before[position:index] if gone.key not in new_keys]
+        position = max(position, index + 1)
+        merged.append(_section(before[index], section))
+    merged += [_section(gone, None) for gone in before[position:] if gone.key not in new_keys]
+    return _with_parents(merged)
+
+
+def _with_parents(merged: list[SectionChange]) -> tuple[SectionChange, ...]:
+    """The changed sections, and the heading of each unchanged section above a changed one."""
+    shown: list[SectionChange] = []
+    for index, section in enumerate(merged):
+        if section.op != "same":
+            shown.append(section)
+            continue
+        following = merged[index + 1:]
+        below = []
+        for later in following:
+            if later.level <= section.level:
+                break
+            below.append(later)
+        if any(later.op != "same" for later in below):
+            shown.append(SectionChange(section.key, section.level, section.heading, "same"))
+    return tuple(shown)
