@@ -56,7 +56,7 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
             findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
-    from .site import build_date  # the build's date decides which adequacy decisions apply
+    from .site import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is
 
     notice = doc = None
     try:

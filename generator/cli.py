@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import report
-from .check import exit_code, inspect, refuse_errors, strictly
+from .check import Inspection, exit_code, inspect, refuse_errors, strictly
 from .findings import Failure, NoticeError, UsageError
 from .languages import DEFAULT, SUPPORTED
 from .project import Project
@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
     check.add_argument("--since", metavar="REF", help="also fail if a release recorded at git revision REF was "
                                                       "removed or changed, or one was added before its newest")
+    check.add_argument("--summary", type=Path, metavar="FILE",
+                       help="also append every finding as a Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="check, then build the site")
@@ -110,6 +112,13 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.strict:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict)
+    if args.summary:
+        from . import job_summary
+
+        try:
+            job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
+        except OSError as exc:
+            raise UsageError(f"cannot write the summary to {args.summary}: {exc.strerror or exc}") from None
     return exit_code(findings)
 
 
@@ -134,9 +143,12 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 def _release(project: Project, args: argparse.Namespace) -> int:
     from .releases import make_release
 
-    _fit_to_publish(project, args.strict)
+    inspection = _fit_to_publish(project, args.strict)
     release = make_release(project)
     print(f"released {release.id} (effective {release.effective.isoformat()})")
+    for finding in inspection.findings:
+        if finding.rule == "effective-far-ahead":  # about this release, not a gap in the notice: said in full
+            print(report.line(finding), file=sys.stderr)
     return 0
 
 
@@ -158,10 +170,11 @@ def _migrate(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _fit_to_publish(project: Project, strict: bool) -> None:
+def _fit_to_publish(project: Project, strict: bool) -> Inspection:
     """Refuse, with every finding, while `check` would fail; count the warnings that do not stop it."""
     inspection = inspect(project)
     refuse_errors(inspection, strict)
     if inspection.findings:
         print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
               file=sys.stderr)
+    return inspection

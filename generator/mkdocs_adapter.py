@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -27,12 +28,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import css, i18n, report
+from . import css, i18n, preview
 from .address_links import AddressLinks
 from .findings import Finding, NoticeError, Position, UsageError
 from .scroll_tables import ScrollTables
 from .project import Project
-from .site import SitePlan, build_date, plan_site
+from .site import SitePlan
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -45,11 +46,22 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 """The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
 
 
+SITE_URL_ENV = "SELOSTE_SITE_URL"
+"""The site's public address, set by the publish workflow; it wins over mkdocs.yml's site_url."""
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
+"""A full address whose characters need no escaping anywhere it is written (Markdown, HTML, XML, JSON)."""
+
+
 def site_url(project: Project) -> str:
-    """The site's public address from mkdocs.yml, or "" when it is not set."""
-    value = _raw_config(project).get("site_url") or ""
-    if not isinstance(value, str):
-        raise NoticeError([_config_error(project, "site_url must be an address, such as https://privacy.example.fi/")])
+    """The site's public address (SELOSTE_SITE_URL, else mkdocs.yml's site_url), or "" when neither is set."""
+    value = os.environ.get(SITE_URL_ENV, "").strip()
+    where = Position(SITE_URL_ENV)
+    if not value:
+        value = _raw_config(project).get("site_url") or ""
+        where = Position(project.shown(project.mkdocs_config))
+    if value and not (isinstance(value, str) and _ADDRESS.fullmatch(value)):
+        raise NoticeError([Finding(where, "error", f"site_url {str(value)!r} is not a full address such as "
+                                                   "https://privacy.example.fi/ or https://owner.github.io/repo/")])
     return value.rstrip("/")
 
 
@@ -95,7 +107,8 @@ def serve(project: Project, lang: str, dev_addr: str) -> int:
     """Live preview of one language: the draft, the notice in force and the changelog.
 
     Rebuilt when policy/, locales/ or site_overrides/ change (mkdocs.yml `watch`).
-    Returns the exit code: 1 when the first build fails (the findings are printed).
+    While the working copy has errors, every page lists them (preview.py).
+    Returns the exit code: 1 when MkDocs aborts the first build (its message is printed).
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
@@ -130,50 +143,46 @@ def _overrides(project: Project, lang: str) -> dict[str, Any]:
 
 # on_config: the plan decides the site name, the navigation (the notice and
 # the changelog only: revisions stay out of it so that every page does not
-# grow with the number of releases) and the language menu.
+# grow with the number of releases), the language menu and the addresses.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
-    if "plan" not in _active:  # `serve`: read the project afresh for every rebuild
-        _active["serving"] = _preview_plan(_serving["project"], lang)
+    serving = "plan" not in _active
+    if serving:  # `serve`: read the project afresh for every rebuild; its errors become the pages
+        project = _serving["project"]
+        _active["serving"] = preview.plan(project, lang, lambda: site_url(project))
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
     plan = _plan(config)
-    # Each language is its own MkDocs site under /<lang>/: error pages and
-    # canonical links need that base. Without a configured site_url the base is
-    # the path alone, as in versions.json.
-    config.site_url = f"{(config.site_url or '').rstrip('/')}/{lang}/"
+    if not serving:
+        # Each language is its own MkDocs site under /<lang>/: error pages need
+        # that base (MkDocs gives them root-absolute links from site_url's path).
+        # The preview is served at the root of its own address, which MkDocs sets.
+        config.site_url = f"{plan.site_url}/{lang}/"
+    # Without the site's address, canonical links and the sitemap, which must
+    # be full addresses, are left out (on_page_context, on_files).
+    if not plan.site_url:
+        config.theme.static_templates.discard("sitemap.xml")
+    config.extra["feed_title"] = plan.feed_titles.get(lang, "")
+    config.extra["full_addresses"] = bool(plan.site_url)
     # Material prints site_name both escaped (| e) and raw (the header, the
     # navigation, <title>): escaped once as Markup, it reads right in both.
     config.site_name = escape(plan.site_name)
     config.nav = [{page.title: page.path} for page in plan.pages[lang] if page.in_nav]
-    _active["languages"] = plan.languages
+    # The language menu: every language of the site; the preview builds one, so it has none.
+    _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
     config.markdown_extensions += [AddressLinks(), ScrollTables()]
     return config
 
 
-def _preview_plan(project: Project, lang: str) -> SitePlan:
-    """The preview's plan; a notice that cannot be read is reported as `check` reports it.
-
-    The preview then goes on showing the last readable version until the next
-    save (MkDocs' server would hold every request while a build fails); when
-    there is none yet, `serve` ends with exit code 1.
-    """
-    try:
-        return plan_site(project, today=build_date(), draft=True, site_url=site_url(project), preview=lang)
-    except NoticeError as exc:
-        report.write(exc.findings, project.shown(project.notice), "text", out=sys.stderr)
-        if "serving" not in _active:
-            raise Abort("The preview cannot start: fix the errors above.") from None
-        print("The preview shows your last readable version: fix the errors above and save again.", file=sys.stderr)
-        return _active["serving"]
-
-
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir
 # holds nothing but static files.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not _plan(config).site_url:  # no sitemap: the theme's template would be copied as it is
+        for file in [f for f in files if f.src_uri == "sitemap.xml"]:
+            files.remove(file)
     for page in _plan(config).pages[config.theme["language"]]:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
@@ -200,6 +209,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 # pointing it at this page in each language keeps a switch on the same page.
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     config.extra["alternate"] = alternates(page.url)
+    if not _plan(config).site_url:
+        page.canonical_url = None  # a path from the host's root is no canonical address
     return context
 
 
@@ -208,6 +219,30 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     config.extra["alternate"] = alternates(template_name if template_name == "404.html" else "")
     return context
+
+
+# on_serve: a rebuild that fails inside MkDocs (a template or catalog it
+# cannot use) would leave every request waiting and print a traceback; the
+# preview shows the problem instead, and reloads when it is fixed.
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    lang = config.theme["language"]
+
+    def guarded() -> None:
+        try:
+            builder()
+        except Exception as exc:  # anything the host raises: shown, never a traceback
+            problem = f"{type(exc).__name__}: {exc}"
+            print(f"The preview was not rebuilt: {problem}", file=sys.stderr)
+            preview.write_failure(_serving["project"], lang, Path(server.root), problem)
+
+    server.builder = guarded
+    return server
+
+
+# on_post_build: the preview answers an address it does not build with a page that says so.
+def on_post_build(config: MkDocsConfig) -> None:
+    if "serving" in _active:
+        preview.write_not_found(_serving["project"], config.theme["language"], Path(config.site_dir))
 
 
 # on_env: the templates' filter for text in CSS (the print header), and:

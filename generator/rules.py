@@ -55,7 +55,8 @@ class Context:
     previous: Notice | None = None
     """The notice of the newest release, if there is one (for translation-stale)."""
     today: date | None = None
-    """The build's date (SOURCE_DATE_EPOCH or today), against which adequacy decisions are dated."""
+    """The build's date (SOURCE_DATE_EPOCH or today): adequacy decisions are dated against it, and a
+    revision taking effect far ahead of it is warned about."""
 
     @property
     def day(self) -> date:
@@ -824,6 +825,26 @@ def unsafe_link(ctx: Context) -> Found:
                     yield path + (lang,), (
                         f"the link to '{_clip(target)}' is not allowed: only https: and mailto: links are published "
                         "as links, and this one would show as plain text")
+
+
+SCHEDULE_PAUSE_DAYS = 60
+"""GitHub pauses the scheduled workflows of a repository with no activity for this many days."""
+FAR_AHEAD_DAYS = 50
+"""A revision taking effect further ahead than this is warned about: the margin before the pause."""
+
+
+@rule("effective-far-ahead", "", "warning")
+def effective_far_ahead(ctx: Context) -> Found:
+    """The daily publish run makes a revision current on its date, but GitHub pauses it after 60 days without activity."""
+    if ctx.today is None:
+        return
+    ahead = (ctx.notice.revision.effective - ctx.today).days
+    if ahead > FAR_AHEAD_DAYS:
+        yield ("revision", "effective"), (
+            f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: GitHub pauses the daily publish run "
+            f"of a repository with no activity for {SCHEDULE_PAUSE_DAYS} days, and then this version never becomes "
+            "the one in force; keep the repository active until that date (a push, or running Publish by hand, "
+            f"at least every {SCHEDULE_PAUSE_DAYS} days: README, \"Keeping the daily run alive\")")
 
 
 @rule("languages-kept", "", "error")

@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Callable, Iterable
 
-from . import compare, diff, i18n, vocabulary
+from . import atom, compare, diff, i18n, vocabulary
 from .findings import Finding, NoticeError, Position, UsageError
 from .markup import Markdown
 from .model import Notice, Text
@@ -62,16 +62,23 @@ class SitePlan:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     """The site templates' own words, by language (vocabulary.LABELS, from the catalogs)."""
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
+    site_url: str = ""
+    """The site's public address without a trailing slash (https://host/sub-path), or "" when unknown."""
+    feed_titles: dict[str, str] = field(default_factory=dict)
+    """The Atom feed's title in each language, for the pages' feed discovery links."""
 
 
 def plan_site(project: Project, *, today: date, draft: bool = False, site_url: str = "",
-              preview: str | None = None) -> SitePlan:
+              preview: str | None = None, working: Notice | None = None) -> SitePlan:
     """Everything to publish, as of `today`; NoticeError if a release was tampered with.
 
-    `site_url` (from the host's configuration) makes permanent addresses absolute.
+    `site_url` (SELOSTE_SITE_URL or the host's configuration) makes permanent
+    addresses absolute; without it every address is relative, except where
+    only a path from the host's root can work (the site-wide 404 page).
     `preview` (a language) plans the live preview instead: that language only,
     and only the pages an edit can change (the draft, the notice in force and
     the changelog), so a rebuild stays fast however many releases there are.
+    `working` is the working copy for the draft when the caller has read it already.
     """
     releases = load_releases(project)
     problems = verify(project, releases)
@@ -80,13 +87,18 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
                                 "nothing is released yet: run `python -m generator release` first"))
     if problems:
         raise NoticeError(problems)
-    working = read_notice(project.notice, project.schema)[0] if draft else None
+    if draft and working is None:
+        working = read_notice(project.notice, project.schema)[0]
+    elif not draft:
+        working = None
     pages = Pages(project, Timeline(releases, today), working, site_url)
+    titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(pages.controller, pages.languages, {preview: pages.of(preview, preview=True)},
-                        {preview: pages.labels(preview)})
+                        labels={preview: pages.labels(preview)}, site_url=site_url, feed_titles=titles)
     return SitePlan(pages.controller, pages.languages, {lang: pages.of(lang) for lang in pages.languages},
-                    {lang: pages.labels(lang) for lang in pages.languages}, files(pages))
+                    labels={lang: pages.labels(lang) for lang in pages.languages}, files=files(pages),
+                    site_url=site_url, feed_titles=titles)
 
 
 MAX_EPOCH = 2**32 - 1
@@ -117,6 +129,16 @@ def link(source: str, target: str) -> str:
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(source) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def published(site_url: str, path: str) -> str:
+    """A path from the site's root ("fi/2026-01-01/") as published: under the site's address
+    when it is known, else as it is (relative, so it resolves wherever the site is served).
+
+    >>> published("https://x.github.io/notice", "fi/"), published("", "fi/")
+    ('https://x.github.io/notice/fi/', 'fi/')
+    """
+    return f"{site_url}/{path}" if site_url else path
 
 
 def release_page(release: Release) -> str:
@@ -309,12 +331,15 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 def files(pages: Pages) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
     languages = [{"lang": lang, "name": i18n.language_name(lang, lang), "title": pages.notice_title(lang),
-                  "not_found": pages.say(vocabulary.NOT_FOUND, lang)} for lang in pages.languages]
+                  "not_found": pages.say(vocabulary.NOT_FOUND, lang), "feed_title": feed_title(pages, lang)}
+                 for lang in pages.languages]
     first = languages[0]
     found = {
         "versions.json": versions_json(pages),
         "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first),
-        "404.html": _file(pages, "404.html.j2", first["lang"], languages=languages, first=first),
+        # GitHub Pages serves it at any missing address: its links start at the host's root.
+        "404.html": _file(pages, "404.html.j2", first["lang"], languages=languages, first=first,
+                          root=pages.site_url or ""),
     }
     for release in pages.timeline.releases:
         found[f"releases/{release.id}.json"] = release.read("notice.json")
@@ -337,10 +362,11 @@ def versions_json(pages: Pages) -> bytes:
                 "id": r.id,
                 "effective": r.effective.isoformat(),
                 "status": timeline.status(r),
-                "urls": {lang: url_of(lang, release_page(r)) for lang in r.languages},
+                "urls": {lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/"))
+                         for lang in r.languages},
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
-                "notice": f"/releases/{r.id}.json",
+                "notice": published(pages.site_url, f"releases/{r.id}.json"),
             }
             for r in reversed(timeline.releases)
         ],
@@ -348,9 +374,18 @@ def versions_json(pages: Pages) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def feed_title(pages: Pages, lang: str) -> str:
+    return f"{pages.notice_title(lang)}: {pages.say(vocabulary.PAGE_TITLES['changelog'], lang)}"
+
+
 def feed(pages: Pages, lang: str) -> bytes:
-    """The Atom feed of one language: an entry per release, newest first."""
-    title = f"{pages.notice_title(lang)}: {pages.say(vocabulary.PAGE_TITLES['changelog'], lang)}"
+    """The Atom feed of one language: an entry per release, newest first, each with a permanent tag: id."""
     releases = pages.timeline.releases
-    return _file(pages, "feed.xml.j2", lang, lang=lang, controller=pages.controller, title=title,
-                 updated=max(r.effective for r in releases).isoformat(), releases=tuple(reversed(releases)))
+    first = releases[0]
+    controller = first.notice.controller
+    authority = atom.tag_authority(controller.name, controller.website, controller.email)
+    entries = [{"release": r, "id": atom.entry_id(authority, first.effective, lang, r.id)} for r in reversed(releases)]
+    base = f"{pages.site_url}/{lang}/" if pages.site_url else ""  # else links relative to the feed
+    return _file(pages, "feed.xml.j2", lang, lang=lang, controller=pages.controller, title=feed_title(pages, lang),
+                 id=atom.feed_id(authority, first.effective, lang), base=base,
+                 updated=max(r.effective for r in releases).isoformat(), entries=entries)

@@ -32,10 +32,11 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def run(root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO) -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in the project at `root`, run with the package under `code`
-    (this repository's unless a test changes a copy)."""
-    env = dict(os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
+    (this repository's unless a test changes a copy), with `env` added to the environment."""
+    env = dict(os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, env=env,
                           capture_output=True, text=True, timeout=300)
 

@@ -106,19 +106,6 @@ def test_a_preview_address_in_use_is_a_usage_error(project: Path) -> None:
     assert f"cannot serve the preview at {address}: Address already in use" in result.stderr
 
 
-def test_the_preview_does_not_start_on_an_unreadable_notice(project: Path) -> None:
-    notice = project / "policy" / "notice.yaml"
-    good = notice.read_text(encoding="utf-8")
-    notice.write_text(good.replace("role: processor", "role: processer", 1), encoding="utf-8")
-    try:
-        result = run(project, "serve", "--dev-addr", f"127.0.0.1:{free_port()}")
-    finally:
-        notice.write_text(good, encoding="utf-8")
-    no_traceback(result)
-    assert result.returncode == 1
-    assert re.search(r"^policy/notice\.yaml:\d+:\d+: error: recipients\[mailer\]\.role: 'processer'", result.stderr, re.M)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -148,7 +135,8 @@ class Output:
         raise AssertionError(f"no {pattern!r} ({count}x) within {timeout} s in:\n{self.text}")
 
 
-def test_a_bad_edit_while_serving_is_reported_like_check_and_the_preview_goes_on(project: Path) -> None:
+def test_a_bad_edit_while_serving_is_reported_like_check_and_shown_until_fixed(project: Path) -> None:
+    """The terminal says it as `check` does; the preview's pages show it (tests/test_preview.py, issue 12)."""
     import os
 
     notice = project / "policy" / "notice.yaml"
@@ -161,13 +149,14 @@ def test_a_bad_edit_while_serving_is_reported_like_check_and_the_preview_goes_on
     try:
         output.wait_for(r"Serving on")
         notice.write_text(good.replace("role: processor", "role: processer", 1), encoding="utf-8")
-        text = output.wait_for(r"The preview shows your last readable version")
+        text = output.wait_for(r"^policy/notice\.yaml: 1 error, 0 warnings$")
         assert re.search(r"^policy/notice\.yaml:\d+:\d+: error: recipients\[mailer\]\.role: 'processer' is not allowed",
                          text, re.M), text
         assert re.search(r"^policy/notice\.yaml: 1 error, 0 warnings$", text, re.M), text
         output.wait_for(r"Reloading browsers")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/draft/", timeout=30) as page:
-            assert page.status == 200
+            assert page.status == 200 and "recipients[mailer].role: &#39;processer&#39; is not allowed" in \
+                page.read().decode("utf-8")
         notice.write_text(good.replace("Tilausten käsittely", "Tilausten käsittely korjattu", 1), encoding="utf-8")
         output.wait_for(r"Reloading browsers", count=2)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/draft/", timeout=30) as page:

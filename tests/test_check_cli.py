@@ -155,3 +155,74 @@ def test_text_report_and_summary() -> None:
                               "n.yaml: 1 error, 1 warning\n")
     assert err.getvalue() == ""
     assert report.summary([], "n.yaml") == "n.yaml: 0 errors, 0 warnings"
+
+
+def _rows(markdown_text: str) -> list[list[str]]:
+    """The body rows of the Markdown tables in `markdown_text`, as rendered (Python-Markdown's tables)."""
+    import html.parser
+
+    import markdown
+
+    class Cells(html.parser.HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+            self.tags: list[str] = []
+            self.cell: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.tags.append(tag)
+            if tag == "tr":
+                self.rows.append([])
+            elif tag == "td":
+                self.cell = ""
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "td":
+                self.rows[-1].append(self.cell)
+                self.cell = None
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell += data
+
+    parser = Cells()
+    parser.feed(markdown.markdown(markdown_text, extensions=["tables"]))
+    assert set(parser.tags) <= {"h3", "p", "table", "thead", "tbody", "tr", "th", "td"}, parser.tags
+    return [row for row in parser.rows if row]
+
+
+def test_summary_table_has_every_finding(tmp_path: Path) -> None:
+    """--summary appends a table with every finding (GitHub shows only 10 warning annotations)."""
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n\n", encoding="utf-8")
+    result = check(NOTICE, "--format", "github", "--summary", str(summary))
+    assert result.returncode == 0
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n\n### Seloste check: ")
+    rows = _rows(text)
+    assert len(rows) == len(ENTRACK_GAPS) > 10
+    assert {row[0] for row in rows} == {"warning"}
+    assert {(row[3].split(":")[0], row[2].split(" ")[0]) for row in rows} == {(f, r) for f, r, _ in ENTRACK_GAPS}
+
+
+def test_summary_table_errors_first_and_hostile_text_stays_text(tmp_path: Path) -> None:
+    """Errors head the table; a message quoting the notice cannot add a cell, a link or markup."""
+    hostile = "javascript:a|b</td><td>*c*_@team_<img>"
+    notice = tmp_path / "n.yaml"
+    notice.write_text((REPO / NOTICE).read_text(encoding="utf-8").replace(
+        "en: \"Personal data is processed mainly by Entrack Oy's employees.\"", f'en: "See [x]({hostile})"'),
+        encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = check(str(notice), "--summary", str(summary))
+    assert result.returncode == 1
+    rows = _rows(summary.read_text(encoding="utf-8"))
+    assert [row[0] for row in rows] == ["error"] + ["warning"] * len(ENTRACK_GAPS)
+    assert all(len(row) == 4 for row in rows), rows
+    assert rows[0][2] == "unsafe-link" and f"the link to '{hostile}' is not allowed" in rows[0][3]
+
+
+def test_a_summary_file_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    result = check(NOTICE, "--summary", str(tmp_path / "no" / "such" / "folder" / "summary.md"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot write the summary to" in result.stderr and "No such file or directory" in result.stderr

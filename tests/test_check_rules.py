@@ -214,6 +214,7 @@ FAILING = [
     ("unsafe-link", _set("requirement.en", "See [our terms](javascript:alert(1))."), "requirement.en"),
     ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
     ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
+    ("effective-far-ahead", _set("revision.effective", "2026-08-05"), "revision.effective"),  # BUILD_DAY + 51 days
 ]
 
 
@@ -255,7 +256,7 @@ def test_rules_are_documented() -> None:
         assert spec.why.endswith(".") and len(spec.why) > 30, rule
         assert spec.article == "" or article.match(spec.article), (rule, spec.article)
     assert {spec.id for spec in RULES.values() if not spec.article} == {
-        "unknown-reference", "duplicate-id", "unsafe-link", "languages-kept",
+        "unknown-reference", "duplicate-id", "unsafe-link", "languages-kept", "effective-far-ahead",
         "cookie-consent"}  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
 
 
@@ -287,6 +288,17 @@ def _quiet(tmp_path: Path, change: Callable[[Data], None]) -> set[str]:
     data = complete()
     change(data)
     return rules_of(findings(tmp_path, data))
+
+
+def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
+    assert "effective-far-ahead" not in _quiet(tmp_path, _set("revision.effective", "2026-08-04"))  # BUILD_DAY + 50
+    data = complete()
+    _set("revision.effective", "2026-08-05")(data)
+    found = [f for f in findings(tmp_path, data) if f.rule == "effective-far-ahead"]
+    assert [f.message for f in found] == [
+        "revision.effective: 2026-08-05 is 51 days ahead: GitHub pauses the daily publish run of a repository with no "
+        "activity for 60 days, and then this version never becomes the one in force; keep the repository active until "
+        'that date (a push, or running Publish by hand, at least every 60 days: README, "Keeping the daily run alive")']
 
 
 def test_full_adequacy_needs_no_safeguard(tmp_path: Path) -> None:

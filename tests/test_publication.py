@@ -3,6 +3,7 @@ error, with the same messages; warnings never block unless `--strict`."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,14 @@ def test_warnings_never_block_unless_strict(tmp_path: Path) -> None:
     assert "1 warning" in lenient.stderr
     assert run(root, "build").returncode == 0
     assert run(root, "build", "--strict").returncode == 1
+
+
+def test_release_says_when_its_date_is_beyond_the_daily_run(tmp_path: Path) -> None:
+    """v3 takes effect 2026-09-01, 78 days after the build date: GitHub may pause the schedule before then."""
+    root = make_project(tmp_path)
+    for version in MULTI_VERSIONS[:2]:
+        assert "effective-far-ahead" not in release(root, version).stderr
+    released = release(root, MULTI_VERSIONS[2])
+    assert re.search(r"^policy/notice\.yaml:\d+:\d+: warning: revision\.effective: 2026-09-01 is 78 days ahead: GitHub "
+                     r"pauses the daily publish run", released.stderr, re.M), released.stderr
+    assert "effective-far-ahead" in run(root, "check").stdout

@@ -170,13 +170,43 @@ def _uses(node):
             yield from _uses(item)
 
 
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>\S+?)@(?P<ref>\S+)(?P<comment>\s+#.*)?$")
+
+
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda p: p.name)
-def test_actions_are_pinned_to_a_major_version(workflow):
-    """`owner/repo@vN`: not a branch such as @main, which can change under us."""
+def test_actions_are_pinned_to_commit_shas(workflow):
+    """`owner/repo@<40 hex digits> # vX.Y.Z`: a tag can be moved to other code, a commit cannot;
+    the comment says which release it is (and Dependabot updates both)."""
     uses = list(_uses(_load(workflow)))
-    assert uses
-    loose = [u for u in uses if not u.startswith("./") and not re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", u)]
+    lines = [m for m in map(USES.match, workflow.read_text(encoding="utf-8").splitlines()) if m]
+    assert uses and len(lines) == len(uses), (uses, [m.group(0) for m in lines])
+    loose = [m.group(0).strip() for m in lines
+             if not m.group("action").startswith("./")
+             and not (re.fullmatch(r"[0-9a-f]{40}", m.group("ref"))
+                      and re.fullmatch(r"\s+# v\d+\.\d+\.\d+", m.group("comment") or ""))]
     assert not loose, loose
+
+
+def test_pinning_test_refuses_a_tag():
+    assert USES.match("      - uses: actions/checkout@v7").group("ref") == "v7"
+    assert not USES.match("      - uses: actions/checkout@v7").group("comment")
+
+
+@pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_runners_are_a_pinned_image(workflow):
+    """ubuntu-latest moves to a new release under the workflow; a named image does not."""
+    jobs = _load(workflow)["jobs"].values()
+    assert all(re.fullmatch(r"ubuntu-\d\d\.\d\d", job["runs-on"]) for job in jobs), [j["runs-on"] for j in jobs]
+
+
+def test_dependabot_updates_actions_and_pip():
+    config = _load(ROOT / ".github" / "dependabot.yml")
+    assert config["version"] == 2
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"github-actions", "pip"}
+    assert all(u["directory"] == "/" and u["schedule"]["interval"] for u in ecosystems.values())
+    # Dependabot reads pip requirements from *.txt and *.in files.
+    assert (ROOT / "requirements.in").is_file()
 
 
 def test_publish_deploys_daily_with_least_permissions():
@@ -193,8 +223,27 @@ def test_publish_deploys_daily_with_least_permissions():
     assert deploy["environment"]["name"] == "github-pages"
     assert any(u.startswith("actions/deploy-pages@") for u in _uses(deploy))
     build = flow["jobs"]["build"]
-    assert "permissions" not in build
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
     assert any(u.startswith("actions/upload-pages-artifact@") for u in _uses(build))
+
+
+def test_publish_builds_for_the_pages_address():
+    """The site's address from configure-pages reaches the build (SELOSTE_SITE_URL), so a project
+    site under /<repo>/ has working links and full permanent addresses."""
+    build = _load(WORKFLOWS / "publish.yml")["jobs"]["build"]
+    steps = build["steps"]
+    pages = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/configure-pages@")]
+    site = [i for i, step in enumerate(steps) if "make site" in step.get("run", "")]
+    assert pages and site and pages[0] < site[0], steps
+    assert steps[site[0]]["env"]["SELOSTE_SITE_URL"] == f"${{{{ steps.{steps[pages[0]]['id']}.outputs.base_url }}}}"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_findings_reach_the_job_summary(workflow):
+    """Annotations stop at 10 warnings a step: the job summary gets every finding."""
+    runs = [step.get("run", "") for job in _load(workflow)["jobs"].values() for step in job["steps"]]
+    check = [r for r in runs if "generator check" in r]
+    assert check and all('--summary "$GITHUB_STEP_SUMMARY"' in r for r in check), check
 
 
 def test_pull_request_check_prints_annotations():
@@ -220,3 +269,40 @@ def test_pull_request_check_compares_the_release_record_with_the_base_branch():
     assert check["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def _ci_run_as(uid: int, tmp_path: Path) -> list[str]:
+    """Run .ci/run on a machine with none of the test tools, as user `uid`; the commands it ran."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "log"
+    for name in ("dirname", "env"):
+        (bin_dir / name).symlink_to(shutil.which(name))
+    stubs = {
+        "id": f'[ "$1" = -u ] && echo {uid}',
+        "sudo": f'echo "sudo $*" >> {log}; exec "$@"',
+        "apt-get": f'echo "apt-get $* DEBIAN_FRONTEND=$DEBIAN_FRONTEND" >> {log}',
+        "make": f'echo "make $*" >> {log}',
+        "python3": "exit 1",
+    }
+    for name, body in stubs.items():
+        (bin_dir / name).write_text(f"#!{shutil.which('bash')}\n{body}\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    subprocess.run([shutil.which("bash"), str(ROOT / ".ci" / "run")], env={"PATH": str(bin_dir)},
+                   check=True, timeout=60, capture_output=True, text=True)
+    return log.read_text(encoding="utf-8").splitlines()
+
+
+def test_ci_run_uses_sudo_for_apt_get_when_not_root(tmp_path):
+    log = _ci_run_as(1001, tmp_path)
+    assert log[0] == "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq", log
+    assert log[1] == "apt-get update -qq DEBIAN_FRONTEND=noninteractive", log
+    assert log[2].startswith("sudo env DEBIAN_FRONTEND=noninteractive apt-get install") and "chromium" in log[2], log
+    assert log[-1] == "make test"
+
+
+def test_ci_run_as_root_runs_apt_get_itself(tmp_path):
+    log = _ci_run_as(0, tmp_path)
+    assert not [line for line in log if line.startswith("sudo")], log
+    assert log[0] == "apt-get update -qq DEBIAN_FRONTEND=noninteractive", log
+    assert log[-1] == "make test"

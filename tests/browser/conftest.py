@@ -287,7 +287,7 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
                 url = f"/{lang}/{release.get('id')}/"
                 cases.append(case("release", lang, url, problem, status))
                 continue
-            path = urllib.parse.urlsplit(url).path
+            path = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", url)).path
             cases.append(case("release", lang, path, status=status))
             if release is not first:
                 cases.append(case("diff", lang, path.rstrip("/") + "/diff/"))

@@ -129,7 +129,7 @@ def test_printed_notice_carries_its_facts_and_no_chrome(lang, site, open_page, r
         "effective date": i18n.format_date(effective, lang),
     }
     problems = [f"no {what} {value!r}" for what, value in expected.items() if value not in text]
-    permanent = urllib.parse.urlsplit(release["urls"][lang]).path
+    permanent = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
     if permanent not in no_space:  # a long address may wrap across lines
         problems.append(f"no permanent address {permanent!r}")
     problems += chrome_on_paper(text, lang)
@@ -159,7 +159,7 @@ def test_printed_archived_release_states_its_period_and_address(
 ):
     """On paper, an archived release says when it was in force and where it stays."""
     release, successor = archived_release(multi_release_site)
-    permanent = urllib.parse.urlsplit(release["urls"][lang]).path
+    permanent = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
     out = ARTIFACTS / "print" / f"{multi_release_site.name}-archived-{release['id']}-{lang}.pdf"
     raw = print_to_pdf(open_page, permanent, out, site=multi_release_site.name)
     text = squeeze(raw)

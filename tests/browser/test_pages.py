@@ -161,7 +161,8 @@ def test_html_lang_is_the_page_language(page_case, page_report):
 
 
 def _path(url: str) -> str:
-    return urllib.parse.urlsplit(url).path
+    """The path from the site's root of an address versions.json gives (relative to itself)."""
+    return urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", url)).path
 
 
 def test_hreflang_alternates_lead_to_the_same_page(page_case, page_report, page_server):

@@ -150,7 +150,7 @@ def test_every_printed_sheet_names_the_release(site_name, lang, request, open_pa
     site = request.getfixturevalue("multi_release_site" if site_name == "multi" else "site")
     versions = site.versions()
     release = next(r for r in versions["releases"] if r["status"] == ("archived" if site_name == "multi" else "current"))
-    path = urllib.parse.urlsplit(release["urls"][lang]).path
+    path = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
     out, sheets = _print(open_page, site_name, path, f"{site_name}-{release['id']}-{lang}.pdf")
     assert len(sheets) >= 2, f"{path} printed on {len(sheets)} sheet(s): the test needs two or more"
     header = squeeze(say(lang, "%(controller)s · %(title)s, version %(id)s · effective date %(date)s",

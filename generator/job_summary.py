@@ -1,0 +1,69 @@
+"""Findings as a Markdown table for a CI job summary ($GITHUB_STEP_SUMMARY).
+
+GitHub shows at most ten warning annotations per step; the job summary has
+room for every finding. Errors come first, then warnings, each in the order
+of the file. Every value is text: Markdown and HTML in a message (which
+quotes the notice) are escaped, so no cell can add a cell, a link, a mention
+or markup (a plain address may still show as a link, as anywhere on GitHub).
+
+>>> from generator.findings import Finding, Position
+>>> print(table([Finding(Position("n.yaml", 9, 1), "warning", "x", "retention", "13(2)(a)"),
+...              Finding(Position("n.yaml", 3, 5), "error", "a | <b> [c](https://x) @d")], "n.yaml"))
+### Seloste check: n\\.yaml
+<BLANKLINE>
+n\\.yaml: 1 error, 1 warning
+<BLANKLINE>
+| Level | Where | Rule | Message |
+| --- | --- | --- | --- |
+| error | n\\.yaml:3:5 |  | a \\| &lt;b&gt; \\[c\\]\\(https://x\\) @d |
+| warning | n\\.yaml:9:1 | retention \\(GDPR Art\\. 13\\(2\\)\\(a\\)\\) | x |
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .findings import Finding
+from .report import summary
+
+_MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
+"""What Markdown could read as markup (emphasis, code, links, headings, lists, table cells, strike-through):
+backslash-escaped, which both CommonMark (GitHub) and Python-Markdown read as the character itself."""
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
+    """A heading, the count line, and one table row per finding, errors first."""
+    findings = sorted(findings, key=lambda f: (f.level != "error", f.position, f.rule, f.message))
+    lines = [f"### Seloste check: {cell(path)}", "", cell(summary(findings, path, strict=strict)), ""]
+    if findings:
+        lines += ["| Level | Where | Rule | Message |", "| --- | --- | --- | --- |"]
+        lines += [f"| {f.level} | {cell(str(f.position))} | {cell(_rule(f))} | {cell(f.message)} |" for f in findings]
+    return "\n".join(lines) + "\n"
+
+
+def append(file: Path, findings: Iterable[Finding], path: str, *, strict: bool = False) -> None:
+    """Add the table to `file` (a job summary collects what every step appends)."""
+    with open(file, "a", encoding="utf-8") as handle:
+        handle.write(table(findings, path, strict=strict))
+
+
+def cell(text: str) -> str:
+    """`text` as the literal content of a Markdown table cell: one line, nothing it could mark up.
+
+    >>> cell("*a*\\n_b_ `c` &amp;")
+    '\\\\*a\\\\* \\\\_b\\\\_ \\\\`c\\\\` &amp;amp;'
+    """
+    text = _CONTROL.sub(" ", text)
+    text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
+    return re.sub("[&<>]", lambda m: _ENTITIES[m.group()], text)
+
+
+def _rule(finding: Finding) -> str:
+    if not finding.rule:
+        return ""
+    return f"{finding.rule} (GDPR Art. {finding.article})" if finding.article else finding.rule

@@ -1,0 +1,77 @@
+"""The live preview's plan: the working copy's pages, or its errors on every page.
+
+`make serve` rebuilds on every save. While the project has errors (what
+`check` calls one, or releases that fail their lock), every page of the
+preview is one page listing them, each with its file, line and column, rule
+and sentence, and the terminal prints them as `check` does. The build itself
+succeeds, so the browser's live reload shows the errors at once and shows the
+notice again as soon as the file is fixed; no request waits on a failed
+build. Addresses the preview does not build (archived releases, diffs, other
+languages) get a page that says so.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from . import report
+from .check import inspect
+from .findings import Finding, NoticeError
+from .markup import Markdown
+from .project import Project
+from .render import render_file, translate
+from . import vocabulary
+from .vocabulary import N_
+from .site import CHANGELOG, DRAFT, Page, SitePlan, build_date, plan_site
+
+ERRORS_TITLE = N_("Errors in the working copy")
+NAME = "Seloste"
+"""The site's name while the notice cannot be read."""
+
+
+def plan(project: Project, lang: str, site_url: Callable[[], str] = str) -> SitePlan:
+    """The preview of `lang` as of today: the draft, the notice in force and the changelog, or the errors.
+    `site_url` reads the site's address (a bad one is an error like any other)."""
+    inspection = inspect(project)
+    errors = inspection.errors()
+    if not errors:
+        try:
+            return plan_site(project, today=build_date(), draft=True, site_url=site_url(), preview=lang,
+                             working=inspection.notice)
+        except NoticeError as exc:
+            errors = exc.findings
+    findings = inspection.findings if inspection.errors() else errors
+    report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
+    name = inspection.notice.controller.name if inspection.notice else NAME
+    return error_plan(project, lang, [f for f in findings if f.level == "error"], name)
+
+
+def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Finding, ...], name: str) -> SitePlan:
+    """One page listing `errors`, at every address the preview has."""
+    heading = translate(ERRORS_TITLE, lang, project.locales)
+    block = render_file("preview_errors.html.j2", lang, project.locales, errors=errors).rstrip("\n")
+    markdown = f"# {heading}\n\n{Markdown(block)}\n"
+    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == "index.md")
+                  for path in ("index.md", DRAFT, CHANGELOG))
+    labels = {key: translate(message, lang, project.locales) for key, message in vocabulary.LABELS.items()}
+    return SitePlan(name, (lang,), {lang: pages}, labels={lang: labels})
+
+
+def write_failure(project: Project, lang: str, site_dir: Path, problem: str) -> None:
+    """When the site host itself fails (a template or catalog it cannot use): a page saying so at
+    every address the preview has, so that the browser shows it and reloads when it is fixed."""
+    page = render_file("preview_failure.html.j2", lang, project.locales, lang=lang, problem=problem).encode("utf-8")
+    for path in ("index.html", "draft/index.html", "changelog/index.html", "404.html"):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(page)
+
+
+def not_found(project: Project, lang: str) -> bytes:
+    """The preview's 404 page: self-contained, since it is served at any address."""
+    return render_file("preview_404.html.j2", lang, project.locales, lang=lang).encode("utf-8")
+
+
+def write_not_found(project: Project, lang: str, site_dir: Path) -> None:
+    (site_dir / "404.html").write_bytes(not_found(project, lang))
