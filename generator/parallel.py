@@ -51,8 +51,8 @@ def for_each_language(task: Callable[[str], None], languages: Sequence[str], job
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(_run, lang) for lang in languages]
-            try:
+            try:  # a worker killed early breaks the pool while the languages are still being handed out
+                futures = [pool.submit(_run, lang) for lang in languages]
                 for future in futures:
                     future.result()
             except BrokenProcessPool:
