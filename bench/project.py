@@ -63,19 +63,23 @@ def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path
                 meta["search"] = {"exclude": True}
             if page.robots:
                 meta["robots"] = page.robots
+            if page.record:
+                meta["record"] = page.record
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{page.markdown}", encoding="utf-8")
         config = dict(base)
         config.update(
-            site_name=hooked.site_name,
+            site_name=str(hooked.site_name),  # already escaped for Material (a Markup value)
             # on_config sets /<lang>/ when mkdocs.yml has no site_url; a config file needs a full address.
             site_url=hooked.site_url if "://" in (hooked.site_url or "") else f"https://seloste.invalid/{lang}/",
             docs_dir=str(docs),
             site_dir=str(out / lang / "site"),
             nav=hooked.nav,
             theme=dict(base["theme"], language=lang, custom_dir=str(root / base["theme"]["custom_dir"])),
-            extra=dict(base.get("extra") or {}, alternate=hooked.extra["alternate"]),
+            extra=dict(base.get("extra") or {}, alternate=hooked.extra["alternate"], labels=hooked.extra["labels"]),
+            # The one filter the overrides need (escaping for CSS strings); nothing of the generator runs.
+            hooks=[str(Path(__file__).resolve().parent / "plain_hooks.py")],
         )
         path = out / lang / "mkdocs.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

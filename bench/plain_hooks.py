@@ -1,0 +1,11 @@
+"""The plain-MkDocs twin's only hook: the CSS-string filter site_overrides/main.html uses.
+
+Everything else of the generator stays out of the twin's build.
+"""
+
+from generator import css
+
+
+def on_env(env, config, files):  # noqa: ANN001, ANN201 (MkDocs' hook signature)
+    env.filters["css_string"] = css.string
+    return env
