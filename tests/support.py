@@ -61,3 +61,15 @@ def hostile_project(root: Path) -> Path:
     make_project(root)
     release(root, HOSTILE)
     return root
+
+
+def drop_language(data: object, lang: str) -> None:
+    """Remove one language from every text (a mapping of language codes to strings) of notice data."""
+    if isinstance(data, dict):
+        if {"fi", "en"} <= set(data) and all(isinstance(v, str) for v in data.values()):
+            data.pop(lang, None)
+        for value in data.values():
+            drop_language(value, lang)
+    elif isinstance(data, list):
+        for value in data:
+            drop_language(value, lang)

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from generator.findings import Finding
 from generator.read import read_notice
 from generator.rules import EEA, RULES, Context, adequacy, run_rules
-from support import PROJECT
+from support import PROJECT, drop_language
 
 Data = dict[str, Any]
 
@@ -482,23 +482,11 @@ def test_stale_translation_when_only_finnish_changed(tmp_path: Path) -> None:
 def test_a_notice_keeps_the_languages_it_was_published_in(tmp_path: Path) -> None:
     def drop_swedish(data: Data) -> None:
         data["languages"] = ["fi", "en"]
-        _drop_language(data, "sv")
+        drop_language(data, "sv")
 
     found = _two(tmp_path, drop_swedish)
     assert [(f.rule, f.level, f.message.split(":")[0]) for f in found] == [("languages-kept", "error", "languages")]
     assert "fi, sv and en" in found[0].message
-
-
-def _drop_language(data: object, lang: str) -> None:
-    """Remove one language from every text of the data."""
-    if isinstance(data, dict):
-        if {"fi", "en"} <= set(data) and all(isinstance(v, str) for v in data.values()):
-            data.pop(lang, None)
-        for value in data.values():
-            _drop_language(value, lang)
-    elif isinstance(data, list):
-        for value in data:
-            _drop_language(value, lang)
 
 
 def test_no_stale_translation_when_all_changed(tmp_path: Path) -> None:

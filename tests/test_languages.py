@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from support import MULTI_VERSIONS, make_project, run
+from support import MULTI_VERSIONS, drop_language, make_project, run
 
 TWO = ("fi", "en")
 
@@ -19,22 +19,11 @@ def without_swedish(source: Path) -> str:
     """A fixture notice published in Finnish and English only."""
     yaml = YAML()
     data = yaml.load(source.read_text(encoding="utf-8"))
-    _drop(data, "sv")
+    drop_language(data, "sv")
     data.insert(1, "languages", list(TWO))
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
-
-
-def _drop(node: object, lang: str) -> None:
-    if isinstance(node, dict):
-        if {"fi", "en"} <= set(node) and all(isinstance(v, str) for v in node.values()):
-            node.pop(lang, None)
-        for value in node.values():
-            _drop(value, lang)
-    elif isinstance(node, list):
-        for value in node:
-            _drop(value, lang)
 
 
 @pytest.fixture(scope="module")
