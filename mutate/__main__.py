@@ -261,11 +261,14 @@ def report(modules: list[str]) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m mutate", description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", choices=MODULES, default=[], metavar="MODULE")
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"any of {', '.join(MODULES)} (default: all)")
     parser.add_argument("--report", action="store_true", help="print the last results without running")
     parser.add_argument("--reuse-map", action="store_true",
                         help="go on with the last run's copy and line map (after killing a run)")
     args = parser.parse_args()
+    unknown = sorted(set(args.modules) - set(MODULES))
+    if unknown:  # checked here: argparse tests an empty default against `choices` and refuses it
+        parser.error(f"no such module: {', '.join(unknown)} (choose from {', '.join(MODULES)})")
     modules = args.modules or MODULES
     if not args.report:
         restore()
