@@ -17,19 +17,21 @@ from .mkdocs_adapter import build_language, site_url
 from .parallel import for_each_language
 from .project import Project
 from .publish_dir import replacing
-from .site import SitePlan, build_date, plan_site
+from .site import build_date, plan_site
 
 
 def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,
-               jobs: int | None = None) -> SitePlan:
-    """Plan and build the site into `site_dir`; `jobs` processes at most (default: one per core)."""
+               jobs: int | None = None) -> dict[str, int]:
+    """Plan and build the site into `site_dir`, `jobs` processes at most (default: one per core); the number
+    of pages built in each language."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
         plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
-        for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages, jobs)
+        built = for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages,
+                                  jobs)
         for name, content in sorted(plan.files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-    return plan
+    return dict(zip(plan.languages, built))
 

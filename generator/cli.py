@@ -126,9 +126,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     from .build import build_site
 
     _fit_to_publish(project, args.strict)
-    plan = build_site(project, args.site_dir, draft=args.draft)
-    counts = {len(pages) for pages in plan.pages.values()}
-    print(f"built {args.site_dir}/ in {', '.join(plan.pages)} ({max(counts)} pages each)")
+    built = build_site(project, args.site_dir, draft=args.draft)
+    print(f"built {args.site_dir}/ in {', '.join(built)} ({max(built.values())} pages each)")
     return 0
 
 

@@ -289,6 +289,8 @@ def _section(old: Section | None, new: Section | None) -> SectionChange:
         assert shown is not None
         return SectionChange(shown.key, shown.level, shown.heading, op,
                              tuple(_whole(op, block) for block in shown.blocks))
+    if old.title == new.title and old.blocks == new.blocks:  # most sections of a revision: no need to compare
+        return SectionChange(new.key, new.level, new.heading, "same")
     blocks = _blocks(old.blocks, new.blocks)
     if old.title != new.title:
         blocks.insert(0, BlockChange("changed", "heading", spans=words(old.title, new.title)))

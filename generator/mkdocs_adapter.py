@@ -91,11 +91,12 @@ def _config_error(project: Project, message: str, line: int = 0, column: int = 0
     return Finding(Position(project.shown(project.mkdocs_config), line, column), "error", message)
 
 
-def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> None:
-    """Run one MkDocs build of `plan` in `lang` into `site_dir`."""
+def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) -> int:
+    """Run one MkDocs build of `plan` in `lang` into `site_dir`; the number of pages built."""
     _active["plan"] = plan
     try:
         mkdocs_build(_config(project, lang, site_dir=str(site_dir)))
+        return len(plan.pages[lang])
     except MkDocsException as exc:
         raise NoticeError([Finding(Position(project.shown(project.mkdocs_config)), "error",
                                    f"MkDocs build failed ({lang}): {exc}")]) from None

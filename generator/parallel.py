@@ -3,7 +3,8 @@
 The languages of a site are independent builds into their own folders, so
 they can run at the same time. The task reaches the workers by fork (a
 copy of this process, the site plan included), never pickled; only the
-language goes out and only an error comes back. Errors are raised in the
+language goes out and only the task's result (a small value) or an error
+comes back. Errors are raised in the
 order of the languages, as a build one language after another would raise
 them. On one core, or where fork does not exist, the tasks run here, one
 after another.
@@ -18,11 +19,12 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from .findings import Failure
 
-_task: Callable[[str], None] | None = None  # what a forked worker runs; set only while a pool lives
+T = TypeVar("T")
+_task: Callable[[str], object] | None = None  # what a forked worker runs; set only while a pool lives
 
 
 def cores() -> int:
@@ -33,28 +35,24 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def for_each_language(task: Callable[[str], None], languages: Sequence[str], jobs: int | None = None) -> None:
-    """task(lang) for every language, in up to `jobs` processes (default: one per core).
+def for_each_language(task: Callable[[str], T], languages: Sequence[str], jobs: int | None = None) -> list[T]:
+    """task(lang) for every language, in up to `jobs` processes (default: one per core); the results in the
+    languages' order (a small value: it is pickled back from the worker).
 
-    >>> seen = []
-    >>> for_each_language(seen.append, ["fi", "sv"], jobs=1)
-    >>> seen
-    ['fi', 'sv']
+    >>> for_each_language(str.upper, ["fi", "sv"], jobs=1)
+    ['FI', 'SV']
     """
     global _task
     jobs = min(len(languages), jobs or cores())
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for lang in languages:
-            task(lang)
-        return
+        return [task(lang) for lang in languages]
     _task = task
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with, initargs=(os.getpid(),)) as pool:
             try:  # a worker killed early breaks the pool while the languages are still being handed out
                 futures = [pool.submit(_run, lang) for lang in languages]
-                for future in futures:
-                    future.result()
+                return [future.result() for future in futures]
             except BrokenProcessPool:
                 raise Failure("the build of a language stopped: its process was killed; nothing was replaced, "
                               "run the command again") from None
@@ -73,6 +71,6 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _run(lang: str) -> None:
+def _run(lang: str) -> object:
     assert _task is not None, "a worker runs only in a pool's fork"
-    _task(lang)
+    return _task(lang)

@@ -53,6 +53,17 @@ _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$s
 """The editor's line: `# yaml-language-server: $schema=PATH`, PATH relative to the file."""
 
 
+_READ: dict[tuple[str, Path | None], Notice] = {}
+"""Each released notice.json already read in this process, by its sha256 (checked against the lock on every
+read) and the schema it conforms to: the live preview reads every release on each edit, and reading one (a
+schema validation) is most of the cost. Only conforming notices are kept; they are immutable."""
+
+
+def forget_read_notices() -> None:
+    """Empty the memo of read notices, so the next read validates again (the benchmark times cold builds)."""
+    _READ.clear()
+
+
 @dataclass(frozen=True)
 class Release:
     """One published revision: id, effective date and its frozen files."""
@@ -69,6 +80,9 @@ class Release:
         """The structured notice, from notice.json (fast: YAML is parsed only to say where it is wrong), in
         the current format whatever format it was released in: the changelog and diffs compare across formats."""
         raw = self.read(JSON_NAME)
+        known = _READ.get((self.files[JSON_NAME], self.schema))
+        if known is not None:
+            return known
         try:
             data = json.loads(raw)
         except ValueError:
@@ -87,7 +101,8 @@ class Release:
             raise NoticeError([ledger.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
                                               f"notice: {f.message}", f.position.line, f.position.column)
                                for f in problems])
-        return Notice.from_data(data)
+        notice = _READ[(self.files[JSON_NAME], self.schema)] = Notice.from_data(data)
+        return notice
 
     @property
     def languages(self) -> tuple[str, ...]:

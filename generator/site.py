@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Mapping
 
 from . import atom, compare, diff, i18n, vocabulary
 from .findings import Finding, NoticeError, Position, UsageError
@@ -57,8 +57,8 @@ class SitePlan:
     site_name: str
     languages: tuple[str, ...]
     """The languages the site is published in; the language menu lists these."""
-    pages: dict[str, tuple[Page, ...]]
-    """The pages to build, by language: every language, or the previewed one."""
+    pages: Mapping[str, tuple[Page, ...]]
+    """The pages to build, by language: every language, or the previewed one (composed when first asked for)."""
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     """The site templates' own words, by language (vocabulary.LABELS, from the catalogs)."""
     files: dict[str, bytes] = field(default_factory=dict)  # path under site/ -> bytes
@@ -94,11 +94,33 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
     pages = Pages(project, Timeline(releases, today), working, site_url)
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
-        return SitePlan(pages.controller, pages.languages, {preview: pages.of(preview, preview=True)},
+        return SitePlan(pages.controller, pages.languages, ByLanguage(pages, (preview,), preview=True),
                         labels={preview: pages.labels(preview)}, site_url=site_url, feed_titles=titles)
-    return SitePlan(pages.controller, pages.languages, {lang: pages.of(lang) for lang in pages.languages},
+    return SitePlan(pages.controller, pages.languages, ByLanguage(pages, pages.languages),
                     labels={lang: pages.labels(lang) for lang in pages.languages}, files=files(pages),
                     site_url=site_url, feed_titles=titles)
+
+
+class ByLanguage(Mapping[str, tuple[Page, ...]]):
+    """The pages of each language, composed when first asked for: a build composes each language's
+    pages in the process that builds that language (parallel.py), so the languages are composed side by side."""
+
+    def __init__(self, pages: Pages, languages: tuple[str, ...], preview: bool = False):
+        self._pages, self._languages, self._preview = pages, languages, preview
+        self._composed: dict[str, tuple[Page, ...]] = {}
+
+    def __getitem__(self, lang: str) -> tuple[Page, ...]:
+        if lang not in self._languages:
+            raise KeyError(lang)
+        if lang not in self._composed:
+            self._composed[lang] = self._pages.of(lang, preview=self._preview)
+        return self._composed[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._languages)
+
+    def __len__(self) -> int:
+        return len(self._languages)
 
 
 MAX_EPOCH = 2**32 - 1

@@ -41,6 +41,12 @@ def test_one_job_runs_the_languages_here_in_order(tmp_path: Path) -> None:
     assert seen == [("fi", os.getpid()), ("sv", os.getpid()), ("en", os.getpid())]
 
 
+def test_the_results_come_back_in_language_order_from_the_workers() -> None:
+    results = for_each_language(lambda lang: (lang, os.getpid()), ["fi", "sv", "en"], jobs=3)
+    assert [lang for lang, _ in results] == ["fi", "sv", "en"]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
 def _fail(langs: set[str]):
     def task(lang: str) -> None:
         if lang in langs:
@@ -67,8 +73,11 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     today = date(2026, 6, 15)
     project = Project.at(multi_project)
-    build_site(project, tmp_path / "one", today=today, jobs=1)
-    build_site(project, tmp_path / "three", today=today, jobs=3)
+    built = build_site(project, tmp_path / "one", today=today, jobs=1)
+    assert build_site(project, tmp_path / "three", today=today, jobs=3) == built
     one, three = snapshot(tmp_path / "one"), snapshot(tmp_path / "three")
     assert len(one) > 100 and one.keys() == three.keys()
     assert [name for name in one if one[name] != three[name]] == []
+    pages = {lang: sum(1 for name in one if name.startswith(f"{lang}/") and name.endswith("index.html"))
+             for lang in built}
+    assert built == pages, "build_site reports the pages it built in each language"

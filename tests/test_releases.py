@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
+from generator.findings import NoticeError
+from generator.project import Project
+from generator.releases import load_releases
 from generator.model import Purpose, Recipient
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
@@ -312,3 +315,17 @@ def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) 
     assert result.returncode == 1 and "Traceback" not in output
     assert "policy/releases/releases.lock: error: the release lock file is damaged" in output
     assert "[release-integrity]" in output
+
+
+def test_a_notice_read_once_is_checked_against_the_lock_on_every_read(one_release: Path, tmp_path: Path) -> None:
+    """The live preview reads every release after each edit, from memory: a release edited since is caught."""
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    project = Project.at(root)
+    assert load_releases(project)[0].notice.controller.name
+    path = root / "policy" / "releases" / "2026-01-01" / "notice.json"
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.raises(NoticeError) as caught:
+        load_releases(project)[0].notice
+    assert [f.message for f in caught.value.findings] == [
+        "release 2026-01-01: notice.json is not the file releases.lock records; a published release never changes"]
