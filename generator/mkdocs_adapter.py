@@ -184,7 +184,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not _plan(config).site_url:  # no sitemap: the theme's template would be copied as it is
         for file in [f for f in files if f.src_uri == "sitemap.xml"]:
             files.remove(file)
-    for page in _plan(config).pages[config.theme["language"]]:
+    pages = _plan(config).pages[config.theme["language"]]
+    _active["by_path"] = {page.path: page for page in pages}  # for on_page_markdown, once per page
+    for page in pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
 
@@ -192,8 +194,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # on_page_markdown: per-page settings the templates read: title, search, robots,
 # and what a printed release names on every sheet.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    lang = config.theme["language"]
-    spec = next((p for p in _plan(config).pages[lang] if p.path == page.file.src_uri), None)
+    spec = _active["by_path"].get(page.file.src_uri)
     if spec is not None:
         page.meta["title"] = spec.title
         if not spec.searchable:

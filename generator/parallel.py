@@ -13,6 +13,7 @@ after another.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -47,6 +48,7 @@ def for_each_language(task: Callable[[str], T], languages: Sequence[str], jobs: 
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [task(lang) for lang in languages]
     _task = task
+    gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with, initargs=(os.getpid(),)) as pool:
@@ -60,6 +62,7 @@ def for_each_language(task: Callable[[str], T], languages: Sequence[str], jobs: 
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
+        gc.unfreeze()
         _task = None
 
 

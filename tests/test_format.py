@@ -138,3 +138,43 @@ def test_every_pattern_and_choice_has_its_own_message() -> None:
             assert node.get("patternErrorMessage", "").startswith("Not "), path
         if "anyOf" in node or "oneOf" in node:
             assert node.get("errorMessage", "").startswith("Not "), path
+
+
+def _variants(node: Any, path: tuple = ()) -> typing.Iterator[tuple[tuple, Any]]:
+    """(path, a wrong value) for every place of a notice: a number for text, text for anything else, an
+    unknown key in a mapping, an empty list."""
+    if isinstance(node, dict):
+        yield path + ("unknown_key",), "x"
+        for key, value in node.items():
+            yield from _variants(value, path + (key,))
+    elif isinstance(node, list):
+        yield path, []
+        for index, value in enumerate(node):
+            yield from _variants(value, path + (index,))
+    yield path, 12345 if isinstance(node, str) else "not-this\n"
+
+
+def _with(data: Any, path: tuple, value: Any) -> Any:
+    if not path:
+        return value
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _with(data[path[0]], path[1:], value) if path[0] in copy or isinstance(copy, list) else value
+    return copy
+
+
+def test_a_released_notice_is_held_to_exactly_the_checks_of_the_working_copy() -> None:
+    """Releases are read with the schema's references written out (validate.conforms, for speed): it must
+    accept and refuse exactly what the schema as written does (what `validate` reports), wherever a value is
+    wrong."""
+    from generator.load import load_text
+    from generator.validate import _validator, conforms
+
+    data = load_text((PROJECT.root / "tests/fixtures/shop/notice.yaml").read_text(encoding="utf-8"), "n.yaml").data
+    cases = [(path, value) for path, value in _variants(data) if path]
+    assert len(cases) > 400
+    disagree = []
+    for path, value in cases:
+        changed = _with(data, path, value)
+        if conforms(changed, PROJECT.schema) != _validator(PROJECT.schema).is_valid(changed):
+            disagree.append((path, value))
+    assert conforms(data, PROJECT.schema) and disagree == []
