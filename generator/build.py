@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .mkdocs_adapter import build_language, site_url
+from .mkdocs_adapter import build_language, compile_theme, site_url
 from .parallel import for_each_language
 from .project import Project
 from .publish_dir import replacing
@@ -27,6 +27,7 @@ def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: 
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
         plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
+        compile_theme(project, plan.languages[0])
         built = for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages,
                                   jobs)
         for name, content in sorted(plan.files.items()):

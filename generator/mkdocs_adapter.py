@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, TemplateError, meta
 from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
@@ -257,6 +257,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = _COMPILED
     env.filters["css_string"] = css.string
     return env
+
+
+def compile_theme(project: Project, lang: str) -> None:
+    """Compile the theme's templates here, once: the language builds forked after this inherit them
+    instead of each compiling them again (about a third of a second of CPU each)."""
+    config = _config(project, lang)
+    env = on_env(config.theme.get_env(), config, Files([]))
+    pending, seen = ["main.html", "404.html"], set()
+    while pending:
+        name = pending.pop()
+        seen.add(name)
+        try:
+            env.get_template(name)
+            found = meta.find_referenced_templates(env.parse(env.loader.get_source(env, name)[0]))
+        except TemplateError:  # a name the theme does not have, or cannot compile: the build will say
+            continue
+        pending += [other for other in found if other and other not in seen and other not in pending]
 
 
 class _CompiledTemplates(BytecodeCache):
