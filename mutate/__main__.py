@@ -66,16 +66,44 @@ def sync() -> None:
             (WORK / link).symlink_to((REPO / link).resolve())
 
 
-def _statement_lines(path: Path) -> dict[int, int]:
-    """Each line of a module -> the first line of the innermost statement holding it (what coverage records)."""
-    spans = sorted(((node.end_lineno - node.lineno, node.lineno, node.end_lineno)
-                    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                    if isinstance(node, ast.stmt) and node.end_lineno is not None), reverse=True)
-    owner: dict[int, int] = {}
-    for _, first, last in spans:  # widest first: inner statements overwrite
-        for line in range(first, last + 1):
-            owner[line] = first
-    return owner
+def scopes(path: Path) -> dict[int, tuple[str, frozenset[int]]]:
+    """Each line of a module -> which coverage records tell whether a test runs it.
+
+    ("body", {first}): a line in a function's body runs when its statement (starting at line `first`) runs.
+    ("header", {firsts}): a decorator, signature or default of a module- or class-level function is run at
+    import, but matters only to the tests that run the function: those that run any of its statements.
+    ("import", {}): any other line runs at import, and every test that uses the module depends on it.
+    (Line 0 of coverage's records, "" as context, is import time and also a subprocess whose test is
+    unknown: the scopes keep the two apart, so an unknown subprocess never marks a line as run by every test.)
+    """
+    found: dict[int, tuple[str, frozenset[int]]] = {}
+
+    def body(nodes: list[ast.stmt]) -> None:
+        spans = sorted(((n.end_lineno - n.lineno, n.lineno, n.end_lineno) for node in nodes for n in ast.walk(node)
+                        if isinstance(n, ast.stmt) and n.end_lineno is not None), reverse=True)
+        for _, first, last in spans:  # widest first: inner statements overwrite
+            for line in range(first, last + 1):
+                found[line] = ("body", frozenset({first}))
+
+    def level(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body(node.body)
+                statements = frozenset(line for line, (_, firsts) in found.items()
+                                       if node.body[0].lineno <= line <= (node.end_lineno or line) for line in firsts)
+                for line in range(start, node.body[0].lineno):
+                    found[line] = ("header", statements)
+            elif isinstance(node, ast.ClassDef):
+                for line in range(start, node.body[0].lineno):
+                    found[line] = ("import", frozenset())
+                level(node.body)
+            else:
+                for line in range(start, (node.end_lineno or node.lineno) + 1):
+                    found[line] = ("import", frozenset())
+
+    level(ast.parse(path.read_text(encoding="utf-8")).body)
+    return found
 
 
 def line_map() -> None:
@@ -116,25 +144,19 @@ def line_map() -> None:
         return out
 
     by_module: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    imported: dict[str, set[int]] = defaultdict(set)
     for filename in data.measured_files():
         path = Path(filename)
         if path.parent.name != "generator":
             continue
         for line, contexts in (data.contexts_by_lineno(filename) or {}).items():
             by_module[path.stem][line] |= expand(set(contexts))
-            if "" in contexts:
-                imported[path.stem].add(line)
     out: dict[str, dict[str, list[str]]] = {}
     for module in MODULES + [name for names in ALSO_KNOWN.values() for name in names if "." not in name]:
         lines = by_module.get(module, {})
         anyone = set().union(*lines.values()) if lines else set()
-        owner = _statement_lines(WORK / "generator" / f"{module}.py")
         table = {}
-        for line, first in owner.items():
-            chosen = set(lines.get(first, set()))
-            if first in imported[module]:
-                chosen |= anyone  # run at import: every test that uses the module
+        for line, (kind, firsts) in scopes(WORK / "generator" / f"{module}.py").items():
+            chosen = anyone if kind == "import" else set().union(*(lines.get(first, set()) for first in firsts))
             table[str(line)] = sorted(chosen)
         out[f"{module}.py"] = table
     out = {module: {line: order(chosen, tests) for line, chosen in table.items()} for module, table in out.items()}
