@@ -161,8 +161,8 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
         "details": {
             "method": {
                 "builds": "in-process, after one warm-up build of each; generator = generator.build.build_site "
-                          "(plan + 3 MkDocs builds side by side, one forked process per language up to the "
-                          f"cores ({parallel.cores()} here) + versions.json/feeds/release JSON + swap); plain = "
+                          "(plan + 3 MkDocs builds side by side, one forked process per language, on "
+                          f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
                           "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
                           "docs_dir holds the generator's exact pages as Markdown files, one language after "
                           "another; alternated; medians. CPU time is user+sys of this process and of the worker "

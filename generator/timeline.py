@@ -55,10 +55,15 @@ class Timeline:
             return "current"
         return "upcoming" if release.effective > current.effective else "archived"
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each release's place by id: every page asks for neighbours, and a search would grow with R²."""
+        return {release.id: index for index, release in enumerate(self.releases)}
+
     def predecessor(self, release: Release) -> Release | None:
-        index = self.releases.index(release)
+        index = self._positions[release.id]
         return self.releases[index - 1] if index else None
 
     def successor(self, release: Release) -> Release | None:
-        index = self.releases.index(release)
+        index = self._positions[release.id]
         return self.releases[index + 1] if index + 1 < len(self.releases) else None
