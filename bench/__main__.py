@@ -270,7 +270,7 @@ one-line edit, weighs `/fi/` of this repository's site at first load in
 Chromium (every response, gzipped), prints the tables below and writes
 `bench/results.json`. Builds are timed in-process, medians of five
 alternating runs. The generator builds the languages side by side (one
-process per language, up to the cores), so its wall clock is compared with
+process per language), so its wall clock is compared with
 plain MkDocs' as well as its CPU time (its worker processes included); the
 per-release costs use CPU time, which other work on a shared machine disturbs
 least (wall-clock times are in brackets). `.venv/bin/python -m bench

@@ -4,8 +4,8 @@ Everything is built into a staging folder beside the target; only a complete
 build replaces the old site, in one atomic exchange (generator/publish_dir.py),
 so a failed or killed build leaves an existing site/ exactly as it was, and a
 folder Seloste did not build is never replaced. The languages are built side
-by side, one process each up to the number of cores (parallel.py), into the
-same bytes as one after another.
+by side, one process each (parallel.py), into the same bytes as one after
+another.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .site import build_date, plan_site
 
 def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,
                jobs: int | None = None) -> dict[str, int]:
-    """Plan and build the site into `site_dir`, `jobs` processes at most (default: one per core); the number
+    """Plan and build the site into `site_dir`, `jobs` processes at most (default: one per language); the number
     of pages built in each language."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
