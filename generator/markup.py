@@ -78,7 +78,11 @@ def paragraphs(text: str) -> Markdown:
 
 
 def finalize(value: object) -> object:
-    """Jinja2 `finalize`: escape every value a template prints unless it is Markdown."""
+    """Jinja2 `finalize`: escape every value a template prints unless it is Markdown; nothing prints nothing.
+
+    >>> finalize(None), finalize("*a*"), finalize(Markdown("*a*"))
+    ('', '\\\\*a\\\\*', '*a*')
+    """
     if value is None:
         return ""
     if isinstance(value, Markdown):
