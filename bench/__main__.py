@@ -165,7 +165,9 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
                           f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
                           "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
                           "docs_dir holds the generator's exact pages as Markdown files, one language after "
-                          "another; alternated; medians. CPU time is user+sys of this process and of the worker "
+                          "another; alternated; medians. Before each generator build the releases it read "
+                          "before are forgotten (generator.releases.forget_read_notices), so every build reads "
+                          "and validates them as `make site` in a new process does. CPU time is user+sys of this process and of the worker "
                           "processes it waited for; build_ratio_vs_mkdocs and per-release costs use it (work "
                           "done, which another job on the machine disturbs least); build_wall_ratio_vs_mkdocs "
                           "is the same builds' wall-clock ratio (what building side by side gains).",
@@ -269,8 +271,9 @@ language after another), times `python -m generator check` on a 1 MB notice
 one-line edit, weighs `/fi/` of this repository's site at first load in
 Chromium (every response, gzipped), prints the tables below and writes
 `bench/results.json`. Builds are timed in-process, medians of five
-alternating runs. The generator builds the languages side by side (one
-process per language), so its wall clock is compared with
+alternating runs; each generator build reads and validates every release
+anew, as a new process would. The generator builds the languages side by
+side (one process per language), so its wall clock is compared with
 plain MkDocs' as well as its CPU time (its worker processes included); the
 per-release costs use CPU time, which other work on a shared machine disturbs
 least (wall-clock times are in brackets). `.venv/bin/python -m bench
