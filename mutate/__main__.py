@@ -197,11 +197,8 @@ def restore() -> None:
 
 def mutate(module: str, sample: float, budget: float) -> None:
     env = dict(os.environ, **ENV, SELOSTE_MUTATE_SAMPLE=str(sample), SELOSTE_MUTATE_BUDGET=str(budget))
-    db = sqlite3.connect(WORK / ".mutmut-cache") if (WORK / ".mutmut-cache").exists() else None
-    if db is not None:  # a mutant left out of an earlier sample may be in this one
-        with db:
-            db.execute("update Mutant set status = 'untested' where status = 'skipped'")
-        db.close()
+    if (WORK / ".mutmut-cache").exists():
+        tidy_cache(module)
     failing = json.loads((WORK / "failing.json").read_text(encoding="utf-8"))
     runner = shlex.join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not browser",
                          *(f"--deselect={nodeid}" for nodeid in failing)])
@@ -213,6 +210,22 @@ def mutate(module: str, sample: float, budget: float) -> None:
     subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", f"generator/{module}.py",
                     "--tests-dir", "tests", "--runner", runner, "--simple-output", "--no-progress"],
                    cwd=WORK, env=env)
+
+
+def tidy_cache(module: str) -> None:
+    """Ready mutmut's cache for a run of `module`: a mutant left out of an earlier sample may be in this
+    one, and a line recorded as a killed run left it (mutated) is forgotten, as mutmut stops on it."""
+    source = (WORK / "generator" / f"{module}.py").read_text(encoding="utf-8").splitlines()
+    db = sqlite3.connect(WORK / ".mutmut-cache")
+    with db:
+        db.execute("update Mutant set status = 'untested' where status = 'skipped'")
+        rows = db.execute("select l.id, l.line_number, l.line from Line l join SourceFile s on l.sourcefile = s.id "
+                          "where s.filename = ?", (f"generator/{module}.py",)).fetchall()
+        for line_id, number, text in rows:
+            if number >= len(source) or source[number] != text:
+                db.execute("delete from Mutant where line = ?", (line_id,))
+                db.execute("delete from Line where id = ?", (line_id,))
+    db.close()
 
 
 def known(module: str) -> None:

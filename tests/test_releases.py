@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import json
 import re
@@ -329,3 +330,15 @@ def test_a_notice_read_once_is_checked_against_the_lock_on_every_read(one_releas
         load_releases(project)[0].notice
     assert [f.message for f in caught.value.findings] == [
         "release 2026-01-01: notice.json is not the file releases.lock records; a published release never changes"]
+
+
+def test_a_release_is_a_value_that_cannot_be_changed(one_release: Path) -> None:
+    release = load_releases(Project.at(one_release))[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        release.id = "2027-01-01"  # type: ignore[misc]
+
+
+def test_a_release_read_again_in_one_process_is_not_validated_again(one_release: Path) -> None:
+    """The live preview reads every release after each edit: the notice read before is the one returned."""
+    project = Project.at(one_release)
+    assert load_releases(project)[0].notice is load_releases(project)[0].notice
