@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import filecmp
+import hashlib
 import json
 import re
 import shutil
@@ -14,7 +15,7 @@ import pytest
 from generator import i18n
 from generator.findings import NoticeError
 from generator.project import Project
-from generator.releases import load_releases
+from generator.releases import load_releases, verify
 from generator.model import Purpose, Recipient
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
@@ -342,3 +343,47 @@ def test_a_release_read_again_in_one_process_is_not_validated_again(one_release:
     """The live preview reads every release after each edit: the notice read before is the one returned."""
     project = Project.at(one_release)
     assert load_releases(project)[0].notice is load_releases(project)[0].notice
+
+
+def _bless(root: Path, name: str, content: bytes | None) -> Path:
+    """Replace a released file (None: by a folder) and record its hash in the lock, as forged history would."""
+    path = root / "policy" / "releases" / "2026-01-01" / name
+    path.unlink()
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    lock = root / "policy" / "releases" / "releases.lock"
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    data["releases"][0]["files"][name] = hashlib.sha256(content or b"").hexdigest()
+    lock.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("notice.json", b'{"seloste": 2}\n', "release 2026-01-01: notice.json is not a valid notice: "),
+    ("fi.md", b"\xff\xfeTietosuojaseloste\n", "release 2026-01-01: fi.md is not UTF-8 text (byte 0)"),
+    ("fi.md", None, "release 2026-01-01: fi.md cannot be read: is a directory"),
+])
+def test_a_released_file_the_lock_blesses_is_still_read_with_care(
+    one_release: Path, tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    """A lock rewritten to bless what no release could hold: a finding naming the file, never a traceback."""
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    _bless(root, name, content)
+    release = load_releases(Project.at(root))[0]
+    with pytest.raises(NoticeError) as caught:
+        release.notice if name == "notice.json" else release.text("fi")
+    assert caught.value.findings[0].message.startswith(message), caught.value.findings
+    assert caught.value.findings[0].position.path == f"policy/releases/2026-01-01/{name}"
+
+
+def test_verify_reads_the_releases_itself_when_not_given_them(one_release: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    assert verify(Project.at(root)) == []
+    (root / "policy" / "releases" / "2026-01-01" / "en.md").write_text("edited\n", encoding="utf-8")
+    assert [f.message for f in verify(Project.at(root))] == [
+        "release 2026-01-01: en.md was edited after release; a published release never changes (restore it with "
+        "git, or make a new release)"]
