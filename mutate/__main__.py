@@ -28,6 +28,7 @@ import math
 import os
 import shlex
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -195,10 +196,26 @@ def restore() -> None:
         os.replace(backup, backup.with_suffix(""))
 
 
-def mutate(module: str, sample: float, budget: float) -> None:
+def mutate(module: str, sample: float, budget: float, attempts: int = 20) -> None:
+    """mutmut over one module, started again where it stopped when its checking process dies.
+
+    mutmut 2 lists the mutants in one process while another mutates the file, so the lister can record
+    a mutated line as the line; the checker then dies on that mutant and mutmut waits forever. The run
+    is stopped, the file restored, the wrong line forgotten (tidy_cache) and mutmut started again: the
+    mutants already tested keep their results.
+    """
+    for _ in range(attempts):
+        if (WORK / ".mutmut-cache").exists():
+            tidy_cache(module)
+        if _mutmut(module, sample, budget):
+            return
+        restore()
+    print(f"mutmut stopped {attempts} times on {module}.py; its results so far are kept")
+
+
+def _mutmut(module: str, sample: float, budget: float) -> bool:
+    """One mutmut run; False if its checking process died (mutmut then hangs: it is stopped here)."""
     env = dict(os.environ, **ENV, SELOSTE_MUTATE_SAMPLE=str(sample), SELOSTE_MUTATE_BUDGET=str(budget))
-    if (WORK / ".mutmut-cache").exists():
-        tidy_cache(module)
     failing = json.loads((WORK / "failing.json").read_text(encoding="utf-8"))
     runner = shlex.join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not browser",
                          *(f"--deselect={nodeid}" for nodeid in failing)])
@@ -207,9 +224,16 @@ def mutate(module: str, sample: float, budget: float) -> None:
     seed = ("from mutmut.cache import hash_of_tests, set_cached_test_time; "
             "set_cached_test_time(600.0, hash_of_tests(['tests']))")
     subprocess.run([sys.executable, "-c", seed], cwd=WORK, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", f"generator/{module}.py",
-                    "--tests-dir", "tests", "--runner", runner, "--simple-output", "--no-progress"],
-                   cwd=WORK, env=env)
+    with subprocess.Popen([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", f"generator/{module}.py",
+                           "--tests-dir", "tests", "--runner", runner, "--simple-output", "--no-progress"],
+                          cwd=WORK, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True) as run:
+        assert run.stderr is not None
+        for line in run.stderr:
+            sys.stderr.write(line)
+            if line.startswith("Process check_mutants"):  # its traceback follows; mutmut will wait forever
+                os.killpg(run.pid, signal.SIGKILL)
+                return False
+    return True
 
 
 def tidy_cache(module: str) -> None:
