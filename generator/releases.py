@@ -197,6 +197,8 @@ def frozen_source(source: bytes) -> bytes:
 
     >>> frozen_source(b"# yaml-language-server: $schema=../../../policy/schema.json\nseloste: 1\n")
     b'# yaml-language-server: $schema=./schema.json\nseloste: 1\n'
+    >>> frozen_source(b"# yaml-language-server: $schema=a.json\n# yaml-language-server: $schema=b.json\n")
+    b'# yaml-language-server: $schema=./schema.json\n# yaml-language-server: $schema=b.json\n'
     >>> frozen_source(b"seloste: 1\n")
     b'seloste: 1\n'
     """

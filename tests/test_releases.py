@@ -15,7 +15,8 @@ import pytest
 from generator import i18n
 from generator.findings import NoticeError
 from generator.project import Project
-from generator.releases import load_releases, verify
+from generator.publish_dir import Busy, locked_folder
+from generator.releases import load_releases, make_release, verify
 from generator.model import Purpose, Recipient
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
@@ -387,3 +388,62 @@ def test_verify_reads_the_releases_itself_when_not_given_them(one_release: Path,
     assert [f.message for f in verify(Project.at(root))] == [
         "release 2026-01-01: en.md was edited after release; a published release never changes (restore it with "
         "git, or make a new release)"]
+
+
+def _copy(one_release: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    return root
+
+
+def _revision_line(root: Path) -> int:
+    lines = (root / "policy" / "notice.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith("revision:"))
+
+
+def test_a_release_of_nothing_new_is_refused_at_the_revision(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    with pytest.raises(NoticeError) as caught:
+        make_release(Project.at(root))
+    [finding] = caught.value.findings
+    assert (finding.level, finding.message) == (
+        "error", "nothing changed since release 2026-01-01; edit the notice before releasing")
+    assert finding.position.path.endswith("policy/notice.yaml")
+    assert (finding.position.line, finding.position.column) == (_revision_line(root) + 1, 3)  # its mapping
+
+
+def test_a_release_earlier_than_the_last_is_refused_at_the_revision(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    notice = root / "policy" / "notice.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace('effective: "2026-01-01"', 'effective: "2025-06-01"'),
+                      encoding="utf-8")
+    with pytest.raises(NoticeError) as caught:
+        make_release(Project.at(root))
+    [finding] = caught.value.findings
+    assert (finding.level, finding.position.line, finding.position.column) == ("error", _revision_line(root) + 1, 3)
+    assert finding.message.startswith("revision.effective 2025-06-01 is earlier than release 2026-01-01 "
+                                      "(effective 2026-01-01); releases follow each other in time")
+
+
+def test_a_release_over_a_tampered_one_is_refused(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    (root / "policy" / "releases" / "2026-01-01" / "sv.md").write_text("edited\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as caught:
+        make_release(Project.at(root))
+    assert [f.position.path for f in caught.value.findings] == ["policy/releases/2026-01-01/sv.md"]
+
+
+def test_a_second_release_at_the_same_time_is_told_to_wait(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    with locked_folder(root / "policy", "held by this test"):
+        with pytest.raises(Busy) as caught:
+            make_release(Project.at(root))
+    assert str(caught.value) == ("policy/releases: another `release` is writing it right now; run the command "
+                                 "again when it has finished")
+
+
+def test_the_released_notice_json_is_sorted_indented_and_keeps_its_letters(one_release: Path) -> None:
+    """One canonical form, so the same notice always gives the same bytes (and hash)."""
+    raw = (one_release / "policy" / "releases" / "2026-01-01" / "notice.json").read_text(encoding="utf-8")
+    assert raw == json.dumps(json.loads(raw), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert "ä" in raw
