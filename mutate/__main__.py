@@ -214,7 +214,7 @@ def mutate(module: str, sample: float, budget: float, attempts: int = 20) -> Non
 
 
 def _mutmut(module: str, sample: float, budget: float) -> bool:
-    """One mutmut run; False if its checking process died (mutmut then hangs: it is stopped here)."""
+    """One mutmut run; False if it failed with a traceback (mutmut then hangs: it is stopped here)."""
     env = dict(os.environ, **ENV, SELOSTE_MUTATE_SAMPLE=str(sample), SELOSTE_MUTATE_BUDGET=str(budget))
     failing = json.loads((WORK / "failing.json").read_text(encoding="utf-8"))
     runner = shlex.join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not browser",
@@ -230,7 +230,7 @@ def _mutmut(module: str, sample: float, budget: float) -> bool:
         assert run.stderr is not None
         for line in run.stderr:
             sys.stderr.write(line)
-            if line.startswith("Process check_mutants"):  # its traceback follows; mutmut will wait forever
+            if line.startswith(("Traceback", "Process check_mutants")):  # mutmut will wait forever
                 os.killpg(run.pid, signal.SIGKILL)
                 return False
     return True
