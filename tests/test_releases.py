@@ -447,3 +447,21 @@ def test_the_released_notice_json_is_sorted_indented_and_keeps_its_letters(one_r
     raw = (one_release / "policy" / "releases" / "2026-01-01" / "notice.json").read_text(encoding="utf-8")
     assert raw == json.dumps(json.loads(raw), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert "ä" in raw
+
+
+def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_release: Path, tmp_path: Path) -> None:
+    """policy/releases is rebuilt as a copy for each release: files of its own (.gitattributes) come along,
+    a staging folder of a release an earlier version left behind does not, and the lock is canonical JSON."""
+    root = _copy(one_release, tmp_path)
+    folder = root / "policy" / "releases"
+    (folder / ".gitattributes").write_text("* -text\n", encoding="utf-8")
+    leftover = folder / ".2026-03-01.abcd1234"
+    leftover.mkdir()
+    (leftover / "fi.md").write_text("half\n", encoding="utf-8")
+    shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+    make_release(Project.at(root))
+    assert (folder / ".gitattributes").read_text(encoding="utf-8") == "* -text\n"
+    assert not leftover.exists()
+    lock = (folder / "releases.lock").read_text(encoding="utf-8")
+    assert lock == json.dumps(json.loads(lock), indent=2) + "\n"
+    assert len(load_releases(Project.at(root))) == 2
