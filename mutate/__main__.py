@@ -9,14 +9,20 @@ It runs in mutate/work/ (scratch, gitignored), a copy of the project, so a
 mutant never sits in your working tree, not even when the run is killed. Before
 mutating, one coverage run of the core tests (subprocesses included) records
 which tests execute each statement (mutate/coverage_plugin.py); each mutant
-then runs only those tests, fastest first, stopping at the first failure
-(mutate/mutmut_config.py). Results are kept in mutate/work/.mutmut-cache:
-a killed mutant stays killed, so a re-run after adding tests only re-tries
-the survivors.
+then runs only those tests, fastest first, up to a budget of estimated
+seconds (--budget), stopping at the first failure (mutate/mutmut_config.py).
+Results are kept in mutate/work/.mutmut-cache: a killed mutant stays killed,
+so a re-run after adding tests only re-tries the survivors.
 
-    .venv/bin/python -m mutate                    # all modules
-    .venv/bin/python -m mutate markup releases    # some
-    .venv/bin/python -m mutate --report           # the last results, without running
+Every module in full takes hours on two cores (about 1,800 mutants, most
+lines run by hundreds of tests); --sample F tests a fixed share of each
+module's mutants (the same ones in every run) and the report gives each rate
+with its 95% interval.
+
+    .venv/bin/python -m mutate                              # all modules, every mutant
+    .venv/bin/python -m mutate markup releases              # some
+    .venv/bin/python -m mutate --sample 0.1 rules load      # a tenth of their mutants
+    .venv/bin/python -m mutate --report                     # the last results, without running
 """
 
 from __future__ import annotations
@@ -197,7 +203,7 @@ def restore() -> None:
 
 
 def mutate(module: str, sample: float, budget: float, attempts: int = 20) -> None:
-    """mutmut over one module, started again where it stopped when its checking process dies.
+    """mutmut over one module, started again where it stopped when it fails.
 
     mutmut 2 lists the mutants in one process while another mutates the file, so the lister can record
     a mutated line as the line; the checker then dies on that mutant and mutmut waits forever. The run
