@@ -6,6 +6,7 @@ import dataclasses
 import filecmp
 import hashlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -455,12 +456,14 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
     root = _copy(one_release, tmp_path)
     folder = root / "policy" / "releases"
     (folder / ".gitattributes").write_text("* -text\n", encoding="utf-8")
+    (folder / ".first.md").symlink_to("2026-01-01/fi.md")
     leftover = folder / ".2026-03-01.abcd1234"
     leftover.mkdir()
     (leftover / "fi.md").write_text("half\n", encoding="utf-8")
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     make_release(Project.at(root))
     assert (folder / ".gitattributes").read_text(encoding="utf-8") == "* -text\n"
+    assert os.readlink(folder / ".first.md") == "2026-01-01/fi.md"
     assert not leftover.exists()
     lock = (folder / "releases.lock").read_text(encoding="utf-8")
     assert lock == json.dumps(json.loads(lock), indent=2) + "\n"
