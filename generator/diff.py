@@ -1,11 +1,10 @@
-"""What changed between two releases: a list of changes, and a text diff.
+"""What changed between two releases: the list of changes the changelog names.
 
 `changes` compares the structured notices wherever the model marks a field
 for the changelog (`model.changelog`): lists of items are matched by each
 item's key (an id, or a country, or a cookie's provider and name), so the
 changelog can say in each language what was added, removed or changed.
-`text_diff` compares the released texts paragraph by paragraph, for a
-readable diff page.
+(The diff pages compare the released texts themselves: compare.py.)
 
 >>> from generator.model import Notice
 >>> base = {"seloste": 2, "controller": {"name": "A Oy"},
@@ -18,10 +17,6 @@ readable diff page.
 
 from __future__ import annotations
 
-import difflib
-import functools
-import html
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -65,72 +60,3 @@ def _items(area: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change
                       if getattr(before[key], field) != getattr(item, field)]
     return found
 
-
-# -- Text diff ---------------------------------------------------------------
-
-_LINK = re.compile(r"\[([^\]]*)\]\(<[^>]*>\)")
-_ATTRS = re.compile(r"\s*\{ #[^}]*\}$")
-_MARK = re.compile(r"^(#+|-) ")
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def plain_lines(markdown: str) -> list[str]:
-    """The released Markdown as plain lines: no heading marks, escapes or link targets.
-
-    >>> plain_lines("## Recipients { #recipients }\\n\\n- **Sub\\\\_contractors** ([mail](<mailto:a@b.fi>))")
-    ['Recipients', 'Sub_contractors (mail)']
-    """
-    return list(_plain_lines(markdown))
-
-
-@functools.lru_cache(maxsize=4)
-def _plain_lines(markdown: str) -> tuple[str, ...]:
-    # Kept for the next diff: consecutive releases' diffs share a text, the
-    # newer one of a diff being the older one of the next. Each pattern runs
-    # only on a line that can match it (most lines are plain text).
-    lines = []
-    for line in markdown.splitlines():
-        if line.endswith("}"):
-            line = _ATTRS.sub("", line)
-        if line.startswith(("#", "- ")):
-            line = _MARK.sub("", line)
-        if "](<" in line:
-            line = _LINK.sub(r"\1", line)
-        line = line.replace("**", "")
-        if "\\" in line:
-            line = _ESCAPE.sub(r"\1", line)
-        line = html.unescape(line)
-        if line.strip():
-            lines.append(line)
-    return tuple(lines)
-
-
-@dataclass(frozen=True)
-class DiffLine:
-    """A paragraph of the diff: kept as it was, removed, or added."""
-
-    op: Literal["same", "removed", "added"]
-    text: str
-
-
-def text_diff(old: str, new: str, context: int = 1) -> tuple[DiffLine | None, ...]:
-    """Paragraph diff of two released texts; None marks skipped unchanged paragraphs.
-
-    >>> [d and (d.op, d.text) for d in text_diff("# T\\n\\na\\n\\nb\\n\\nc", "# T\\n\\na\\n\\nB\\n\\nc", context=0)]
-    [None, ('removed', 'b'), ('added', 'B'), None]
-    """
-    a, b = plain_lines(old), plain_lines(new)
-    out: list[DiffLine | None] = []
-    for group in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_grouped_opcodes(context):
-        if group[0][1] > 0 or group[0][3] > 0:
-            out.append(None)
-        for op, i1, i2, j1, j2 in group:
-            if op == "equal":
-                out += [DiffLine("same", line) for line in a[i1:i2]]
-                continue
-            out += [DiffLine("removed", line) for line in a[i1:i2]]
-            out += [DiffLine("added", line) for line in b[j1:j2]]
-        last = group[-1]
-        if last[2] < len(a) or last[4] < len(b):
-            out.append(None)
-    return tuple(line for i, line in enumerate(out) if line is not None or i == 0 or out[i - 1] is not None)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any, Callable
 
 import pytest
 
-from generator.diff import changes
+from generator.diff import Change, changes
 from generator.migrate import upgrade
 from generator.model import Notice
 
@@ -93,3 +94,9 @@ def test_changes_come_in_the_order_of_the_notice() -> None:
         ("controller", "changed", ""), ("recipient", "removed", "CRM"), ("transfer", "removed", "US"),
         ("purpose", "changed", "Orders"), ("legal_basis", "changed", "Orders"), ("retention", "changed", "Orders"),
         ("purpose", "added", "News")]
+
+
+def test_a_change_is_a_value() -> None:
+    change = Change("transfer", "added", "US")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        change.area = "purpose"  # type: ignore[misc]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import io
+import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -246,6 +248,23 @@ def test_rule_fails_on_its_gap(tmp_path: Path, rule: str, change: Callable[[Data
     assert any(f.message.startswith(f"{field}: ") for f in mine), [f.message for f in mine]
     if spec.article:
         assert f"[{rule}, GDPR Art. {spec.article}]" in str(mine[0])
+
+
+MESSAGES = Path(__file__).parent / "fixtures" / "rule_messages.json"
+"""Every rule's words on its gap case: what an author reads is pinned, so a change to it is deliberate.
+After changing a message on purpose: SELOSTE_UPDATE_MESSAGES=1 pytest tests/test_check_rules.py -k words"""
+
+
+def test_each_rule_says_its_gap_in_its_own_words(tmp_path: Path) -> None:
+    said = {}
+    for rule, change, _ in FAILING:
+        data = complete()
+        change(data)
+        said[rule] = sorted({str(f).replace(str(tmp_path / "notice.yaml"), "notice.yaml")
+                             for f in findings(tmp_path, data) if f.rule == rule})
+    if os.environ.get("SELOSTE_UPDATE_MESSAGES"):
+        MESSAGES.write_text(json.dumps(said, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    assert said == json.loads(MESSAGES.read_text(encoding="utf-8"))
 
 
 def test_rules_are_documented() -> None:
@@ -513,3 +532,13 @@ def test_stale_texts_are_matched_by_id_not_by_place(tmp_path: Path) -> None:
         data["purposes"][1]["name"]["fi"] = "Tilausten käsittely ja toimitus"
     found = _two(tmp_path, insert_purpose_first)
     assert sorted(f.message.split(":")[0] for f in found) == ["purposes[orders].name.en", "purposes[orders].name.sv"]
+
+
+@pytest.mark.parametrize("country", ["AT", "SK", "AX", "YT", "IS", "LI", "NO", "US"])
+def test_a_recipient_inside_the_eea_is_no_transfer(tmp_path: Path, country: str) -> None:
+    """The first and last of the EU's codes, parts of member states with codes of their own, and the EEA
+    states are inside: a notice that says nothing leaves the EU/EEA may have a recipient there."""
+    data = complete()
+    _steps(_delete("transfers"), _set("transfers_outside_eea", False), _set("recipients.0.country", country))(data)
+    assert rules_of(findings(tmp_path, data)) == ({"transfers-contradiction"}
+                                                  if country == "US" else set())

@@ -140,3 +140,22 @@ def test_every_fact_of_the_seed_is_on_the_page(entrack_site: Path, index: int, l
     html = text(entrack_site / lang / "index.html").lower()
     missing = [fact[index] for fact in SEED_FACTS if fact[index].lower() not in html]
     assert missing == []
+
+
+def test_the_plan_puts_each_page_at_its_address(multi_project: Path) -> None:
+    """In-process, without MkDocs: the notice and the changelog in the navigation, the draft at /draft/,
+    each release's page carrying what its printed sheets name, and the root 404 linking from the site's address."""
+    from datetime import date
+
+    from generator.project import Project
+    from generator.site import plan_site
+
+    plan = plan_site(Project.at(multi_project), today=date(2026, 6, 15), draft=True,
+                     site_url="https://notice.example/entrack")
+    pages = plan.pages["fi"]
+    assert [p.path for p in pages if p.in_nav] == ["index.md", "changelog/index.md"]
+    assert "draft/index.md" in [p.path for p in pages]
+    first = next(p for p in pages if p.path == "2026-01-01/index.md")
+    assert first.record["address"] == "https://notice.example/entrack/fi/2026-01-01/"
+    assert "2026-01-01" in first.record["header"]
+    assert b'href="https://notice.example/entrack/fi/"' in plan.files["404.html"]
