@@ -14,10 +14,10 @@ import re
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
-from jinja2 import BytecodeCache, Environment, TemplateError, meta
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, TemplateError, meta
 from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
@@ -175,7 +175,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
     config.markdown_extensions += [AddressLinks(), ScrollTables()]
+    config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]
     return config
+
+
+def _listing_no_hidden_folders(get_env: Callable[[], Environment]) -> Callable[[], Environment]:
+    """The theme's Jinja environment, listing its templates without looking into hidden folders.
+
+    MkDocs lists every file of the theme to copy the static ones, and leaves out
+    whatever is hidden; Material's hidden .icons folder holds 14,000 files, only
+    ever included by name. Not walking it saves a sixth of a preview rebuild, and
+    copies the same files.
+    """
+    def env() -> Environment:
+        made = get_env()
+        loader = made.loader
+        if isinstance(loader, FileSystemLoader):
+            loader.list_templates = lambda: _visible_templates(loader)  # type: ignore[method-assign]
+        return made
+    return env
+
+
+def _visible_templates(loader: FileSystemLoader) -> list[str]:
+    found = set()
+    for folder in loader.searchpath:
+        for path, folders, names in os.walk(folder, followlinks=loader.followlinks):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            relative = os.path.relpath(path, folder)
+            found.update(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/") for name in names)
+    return sorted(found)
 
 
 # on_files: pages exist only in memory (MkDocs 1.6 File.generated); docs_dir

@@ -159,3 +159,17 @@ def test_the_plan_puts_each_page_at_its_address(multi_project: Path) -> None:
     assert first.record["address"] == "https://notice.example/entrack/fi/2026-01-01/"
     assert "2026-01-01" in first.record["header"]
     assert b'href="https://notice.example/entrack/fi/"' in plan.files["404.html"]
+
+
+def test_the_theme_is_listed_without_its_hidden_folders_and_nothing_else_left_out() -> None:
+    """MkDocs copies the theme's static files from this listing (and skips hidden ones itself)."""
+    from mkdocs.config import load_config
+
+    from generator.mkdocs_adapter import _visible_templates
+    from support import REPO
+
+    loader = load_config(str(REPO / "mkdocs.yml")).theme.get_env().loader
+    every = loader.list_templates()
+    visible = [name for name in every if not any(part.startswith(".") for part in name.split("/")[:-1])]
+    assert len(every) > 10_000 and 100 < len(visible) < 1_000
+    assert _visible_templates(loader) == visible
