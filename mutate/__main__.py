@@ -200,6 +200,8 @@ def restore() -> None:
     """Put back a module a killed mutmut run left mutated (its original is the .bak beside it)."""
     for backup in (WORK / "generator").glob("*.py.bak"):
         os.replace(backup, backup.with_suffix(""))
+    for backup in (WORK / "generator").rglob("*.known"):  # a named survivor applied by known()
+        os.replace(backup, backup.with_suffix(""))
 
 
 def mutate(module: str, sample: float, budget: float, attempts: int = 20) -> None:
@@ -277,6 +279,8 @@ def known(module: str) -> None:
         line = source[:source.index(old)].count("\n") + 1 + len(old) - len(old.lstrip("\n"))
         tests = (sorted({t for ts in tests_of.values() for t in ts}) if template  # every test of the module
                  else tests_of.get(str(line), []))
+        backup = path.with_name(path.name + ".known")  # restore() puts it back if this run is killed
+        backup.write_text(source, encoding="utf-8")
         try:
             path.write_text(source.replace(old, new, 1), encoding="utf-8")
             result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
@@ -284,6 +288,7 @@ def known(module: str) -> None:
                                     capture_output=True) if tests else None
         finally:
             path.write_text(source, encoding="utf-8")
+            backup.unlink()
         results[what] = "killed" if result and result.returncode == 1 else "survived"
         print(f"known mutant of {module}.py: {what}: {results[what]}")
     (WORK / "known.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
