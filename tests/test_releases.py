@@ -289,19 +289,19 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
     root = make_project(tmp_path)
     plain = "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}"
 
-    def version(effective: str, changed: str) -> Path:
-        text = json.dumps(f"<b>kept</b>\n{changed}")
+    def version(effective: str, changed: str, whole: str) -> Path:
+        text = json.dumps(f"<b>kept</b>\n{changed}\n{whole}")
         path = tmp_path / f"{effective}.yaml"
         path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
             plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
             'effective: "2026-01-01"', f'effective: "{effective}"'), encoding="utf-8")
         return path
 
-    release(root, version("2026-01-01", "<i>old</i>"))
-    release(root, version("2026-02-01", "<u>new</u>"))
+    release(root, version("2026-01-01", "<i>old</i>", "<q>A paragraph removed whole.</q>"))
+    release(root, version("2026-02-01", "<u>new</u>", "<s>Another one added whole.</s>"))
     assert run(root, "build").returncode == 0
     html = page(root / "site", "en", "2026-02-01/diff")
-    for tag in ("b", "i", "u"):
+    for tag in ("b", "i", "u", "q", "s"):
         assert f"<{tag}>" not in html
     assert "&lt;b&gt;kept&lt;/b&gt;" in html
     sr = r'(<span class="seloste-sr">[^<]*</span>)?'  # "Removed: " / "Added: " for screen readers
