@@ -252,9 +252,11 @@ def report(results: dict) -> str:
     machine_line = f"Machine: {m['cpu']}, {m['cpus']} CPUs (nproc), Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}; {results['date']}, commit {results['commit']}."
     run = results.get("run", {})
     if run.get("loadavg_before"):
-        machine_line += (f" Load average (1 min) {run['loadavg_before'][0]:.1f} before and {run['loadavg_after'][0]:.1f} "
-                         f"after the run on {m['cpus']} CPUs: above the CPU count, other jobs shared the cores and the "
-                         "wall-clock figures (and the side-by-side gain) say more about them than about the build.")
+        before, after = run["loadavg_before"][0], run["loadavg_after"][0]
+        machine_line += f" Load average (1 min) {before:.1f} before and {after:.1f} after the run on {m['cpus']} CPUs"
+        machine_line += (": above the CPU count, other jobs shared the cores and the wall-clock figures (and the "
+                         "side-by-side gain) say more about them than about the build." if max(before, after) > m["cpus"]
+                         else ": no other job competed for the cores.")
     return "\n".join(summary + [""] + lines + ["", page_line, check_line, machine_line])
 
 
