@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,20 @@ from support import multi_release_project, run
 # CI (and `make mutate`, whose verdicts must not depend on luck) draws the same examples every run.
 settings.register_profile("ci", derandomize=True, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional three-release project, released but not built: copy it (`project`) to change it."""
+    return multi_release_project(tmp_path_factory.mktemp("released"))
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    """A copy of `pristine` of the test's own, for tests that tamper with a released project."""
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root, symlinks=True)
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -14,22 +14,10 @@ from pathlib import Path
 import pytest
 
 from disk import fill, snapshot, tmpfs
-from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
+from support import MULTI_VERSIONS, make_project, release, run
 
 RELEASES = Path("policy/releases")
 LOCK = RELEASES / "releases.lock"
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return multi_release_project(tmp_path_factory.mktemp("files"))
-
-
-@pytest.fixture
-def project(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root, symlinks=True)
-    return root
 
 
 def fails_plainly(root: Path, expected: str) -> None:

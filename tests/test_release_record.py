@@ -17,21 +17,9 @@ import pytest
 from generator.findings import NoticeError
 from generator.project import Project
 from generator.releases import load_releases
-from support import MULTI_VERSIONS, multi_release_project, release, run
+from support import MULTI_VERSIONS, release, run
 
 LOCK = Path("policy/releases/releases.lock")
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return multi_release_project(tmp_path_factory.mktemp("record"))
-
-
-@pytest.fixture
-def project(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root, symlinks=True)
-    return root
 
 
 def lock_data(root: Path) -> dict:

@@ -15,10 +15,10 @@ import pytest
 
 from generator import i18n
 from generator.findings import NoticeError
+from generator.model import Purpose, Recipient
 from generator.project import Project
 from generator.publish_dir import Busy, locked_folder
 from generator.releases import load_releases, make_release, verify
-from generator.model import Purpose, Recipient
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
@@ -250,6 +250,12 @@ def one_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
 RELEASED_FILES = ["notice.yaml", "schema.json", "notice.json", "fi.md", "sv.md", "en.md"]
 
 
+def _copy(one_release: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(one_release, root, symlinks=True)
+    return root
+
+
 def test_the_lock_records_every_released_file(one_release: Path) -> None:
     lock = json.loads((one_release / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
     assert sorted(lock["releases"][0]["files"]) == sorted(RELEASED_FILES)
@@ -259,8 +265,7 @@ def test_the_lock_records_every_released_file(one_release: Path) -> None:
 @pytest.mark.parametrize("damage", ["edited", "deleted"])
 def test_every_released_file_is_verified(one_release: Path, tmp_path: Path, name: str, damage: str) -> None:
     """An edit to, or the loss of, any one released file is an error of check and build."""
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
+    root = _copy(one_release, tmp_path)
     path = root / "policy" / "releases" / "2026-01-01" / name
     if damage == "edited":
         path.write_bytes(path.read_bytes() + b"\n")
@@ -311,8 +316,7 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
 
 
 def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
+    root = _copy(one_release, tmp_path)
     (root / "policy" / "releases" / "releases.lock").write_text('{"releases": [{"id": 1}]}', encoding="utf-8")
     result = run(root, "check")
     output = result.stdout + result.stderr
@@ -323,8 +327,7 @@ def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) 
 
 def test_a_notice_read_once_is_checked_against_the_lock_on_every_read(one_release: Path, tmp_path: Path) -> None:
     """The live preview reads every release after each edit, from memory: a release edited since is caught."""
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
+    root = _copy(one_release, tmp_path)
     project = Project.at(root)
     assert load_releases(project)[0].notice.controller.name
     path = root / "policy" / "releases" / "2026-01-01" / "notice.json"
@@ -371,8 +374,7 @@ def test_a_released_file_the_lock_blesses_is_still_read_with_care(
     one_release: Path, tmp_path: Path, name: str, content: bytes | None, message: str
 ) -> None:
     """A lock rewritten to bless what no release could hold: a finding naming the file, never a traceback."""
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
+    root = _copy(one_release, tmp_path)
     _bless(root, name, content)
     release = load_releases(Project.at(root))[0]
     with pytest.raises(NoticeError) as caught:
@@ -382,19 +384,12 @@ def test_a_released_file_the_lock_blesses_is_still_read_with_care(
 
 
 def test_verify_reads_the_releases_itself_when_not_given_them(one_release: Path, tmp_path: Path) -> None:
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
+    root = _copy(one_release, tmp_path)
     assert verify(Project.at(root)) == []
     (root / "policy" / "releases" / "2026-01-01" / "en.md").write_text("edited\n", encoding="utf-8")
     assert [f.message for f in verify(Project.at(root))] == [
         "release 2026-01-01: en.md was edited after release; a published release never changes (restore it with "
         "git, or make a new release)"]
-
-
-def _copy(one_release: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "p"
-    shutil.copytree(one_release, root, symlinks=True)
-    return root
 
 
 def _revision_line(root: Path) -> int:

@@ -13,18 +13,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from support import MULTI_VERSIONS, make_project, release
-from test_preview import HANG_GUARD, Preview, notice_shown
+from test_preview import HANG_GUARD, Preview, notice_shown, preview  # noqa: F401 (a fixture, shared)
 from test_site_address import SubPathServer
-
-
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
-    running = Preview(root)
-    yield running
-    running.stop()
 
 
 @pytest.fixture
