@@ -115,11 +115,12 @@ def _unescape(text: str) -> str:
     return html.unescape(_ESCAPE.sub(r"\1", text))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=256)
 def sections(markdown: str) -> tuple[Section, ...]:
     """The sections of a released text, in order; the title and introduction come first.
 
-    Cached: consecutive releases' comparisons share a text.
+    Cached: a release's text is compared with the one before, the one after and the one in force, so a
+    language's diff pages read each text three times (a site of 100 releases holds 101 texts a language).
     """
     found: list[Section] = []
     key, level, heading, title = INTRODUCTION, 2, Markdown(""), ""

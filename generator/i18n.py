@@ -24,6 +24,7 @@ Babel's CLDR data. Durations are exact: P18M is 18 months, never "2 years".
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -46,9 +47,16 @@ of 24 hours, and a retention period is counted in days ("dagar")."""
 
 
 def translations(locales: Path, lang: str) -> Translations:
-    """The catalog of `lang` under `locales`, compiled from its .po file (fuzzy entries left out)."""
-    po = locales / lang / "LC_MESSAGES" / "messages.po"
-    return _compile(po, po.stat().st_mtime_ns)
+    """The catalog of `lang` under `locales`, compiled from its .po file (fuzzy entries left out), again
+    only when the file has changed since."""
+    po = _catalog(locales, lang)
+    return _compile(po, os.stat(po).st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _catalog(locales: Path, lang: str) -> Path:
+    """Where the catalog is: asked for on every sentence of every page, so worked out once."""
+    return locales / lang / "LC_MESSAGES" / "messages.po"
 
 
 @lru_cache(maxsize=16)
