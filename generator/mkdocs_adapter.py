@@ -30,6 +30,7 @@ from mkdocs.utils import yaml_load
 
 from . import css, i18n, preview
 from .address_links import AddressLinks
+from .finished_html import FinishedHtml
 from .findings import Finding, NoticeError, Position, UsageError
 from .scroll_tables import ScrollTables
 from .project import Project
@@ -174,7 +175,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
-    config.markdown_extensions += [AddressLinks(), ScrollTables()]
+    config.markdown_extensions += [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ()))]
     config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]
     return config
 
@@ -220,9 +221,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # on_page_markdown: per-page settings the templates read: title, search, robots,
+# the HTML blocks Markdown takes as finished (finished_html),
 # and what a printed release names on every sheet.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     spec = _active["by_path"].get(page.file.src_uri)
+    _active["blocks"] = spec.html_blocks if spec is not None else ()
     if spec is not None:
         page.meta["title"] = spec.title
         if not spec.searchable:

@@ -50,6 +50,9 @@ class Page:
     in_nav: bool = False
     record: dict[str, str] = field(default_factory=dict)
     """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
+    html_blocks: tuple[str, ...] = ()
+    """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
+    they need no reading as Markdown (the adapter's finished_html)."""
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,7 @@ class Pages:
              if section.op != "same" else ""}
             for section in compare.compare(previous.text(lang), release.text(lang))
         ]
+        blocks = tuple(section["html"] for section in sections if section["html"])
         against_current = path == current_diff_page(previous)
         markdown = render_template(
             "diff.md.j2", lang, self.project.locales, release=release, previous=previous, sections=sections,
@@ -292,7 +296,7 @@ class Pages:
         )
         title = (self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
                  if against_current else self.say("Changes in version %(id)s", lang, id=release.id))
-        return Page(path, title, markdown, robots="noindex" if against_current else "")
+        return Page(path, title, markdown, robots="noindex" if against_current else "", html_blocks=blocks)
 
     def changelog(self, lang: str) -> Iterable[Page]:
         entries = []
