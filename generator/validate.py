@@ -113,19 +113,30 @@ def _fast_validator(path: Path) -> Any:
     return jsonschema_rs.validator_for(for_machines(load_schema(path)), formats=FORMATS, validate_formats=True)
 
 
-def for_machines(node: Any) -> Any:
+def for_machines(schema: Any, names: bool = False) -> Any:
     """The schema without what is only for editors: a `pattern` or `enum` beside a `format` (the format is
-    the exact check, and the pattern may be one Python cannot read).
+    the exact check, and the pattern may be one Python cannot read). Names of properties and values are
+    left as they are.
 
-    >>> for_machines({"properties": {"a": {"format": "date", "pattern": "^[0-9-]+$"}, "b": {"enum": [1]}}})
-    {'properties': {'a': {'format': 'date'}, 'b': {'enum': [1]}}}
+    >>> for_machines({"properties": {"a": {"format": "date", "pattern": "^[0-9-]+$"}, "b": {"enum": [1]},
+    ...               "format": {"type": "string"}, "pattern": {"const": {"format": 1, "enum": 2}}}})
+    {'properties': {'a': {'format': 'date'}, 'b': {'enum': [1]}, 'format': {'type': 'string'}, 'pattern': {'const': {'format': 1, 'enum': 2}}}}
     """
-    if isinstance(node, list):
-        return [for_machines(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    editors = {"pattern", "enum"} if "format" in node else set()
-    return {key: for_machines(value) for key, value in node.items() if key not in editors}
+    if isinstance(schema, list):
+        return [for_machines(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if names:
+        return {name: for_machines(value) for name, value in schema.items()}
+    editors = {"pattern", "enum"} if "format" in schema else set()
+    return {key: value if key in _VALUES else for_machines(value, key in _NAMES)
+            for key, value in schema.items() if key not in editors}
+
+
+_NAMES = {"properties", "patternProperties", "$defs", "dependentSchemas"}
+"""Keywords whose value maps names to schemas."""
+_VALUES = {"const", "enum", "default", "examples"}
+"""Keywords whose value is data, not a schema."""
 
 
 def validate(doc: Document, schema: Path) -> list[Finding]:
