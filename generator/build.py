@@ -17,6 +17,7 @@ from .mkdocs_adapter import build_language, compile_theme, site_url
 from .parallel import for_each_language
 from .project import Project
 from .publish_dir import replacing
+from .render import compile_templates
 from .site import build_date, plan_site
 
 
@@ -28,6 +29,7 @@ def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: 
     with replacing(site_dir, project.root) as staging:
         plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
         compile_theme(project, plan.languages[0])
+        compile_templates(project.locales, plan.languages)
         built = for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages,
                                   jobs)
         for name, content in sorted(plan.files.items()):

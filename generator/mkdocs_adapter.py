@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, TemplateError, meta
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, TemplateError, meta
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -28,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import css, i18n, preview
+from . import compiled_templates, css, i18n, preview
 from .address_links import AddressLinks
 from .finished_html import FinishedHtml
 from .findings import Finding, NoticeError, Position, UsageError
@@ -307,19 +306,7 @@ def compile_theme(project: Project, lang: str) -> None:
         pending += [other for other in found if other and other not in seen and other not in pending]
 
 
-class _CompiledTemplates(BytecodeCache):
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
+_COMPILED = compiled_templates.InMemory()
 
 
 def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[str, str]]:

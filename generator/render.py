@@ -28,7 +28,7 @@ from typing import Any, Callable
 import jinja2
 from babel.support import Translations
 
-from . import adequacy, i18n, vocabulary
+from . import adequacy, compiled_templates, i18n, vocabulary
 from .markup import Markdown, finalize, inline, paragraphs
 from .languages import SUPPORTED
 from .model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
@@ -122,10 +122,27 @@ def environment(lang: str, locales: Path) -> jinja2.Environment:
     return _environment(lang, i18n.translations(locales, lang))
 
 
+def compile_templates(locales: Path, languages: tuple[str, ...]) -> None:
+    """Compile every template for every language now: the language builds forked after this inherit them,
+    and a template is compiled once, not once for each language (languages share the compiled code)."""
+    for lang in languages:
+        translations = i18n.translations(locales, lang)
+        markdown, files = _environment(lang, translations), _files_environment(lang, translations)
+        for name in markdown.list_templates(extensions=["j2"]):
+            (files if name.startswith("files/") else markdown).get_template(name)
+
+
+_MARKDOWN_CODE = compiled_templates.InMemory()
+"""The Markdown templates' code, shared by the languages' environments."""
+_FILES_CODE = compiled_templates.InMemory()
+"""The HTML and XML templates' code (autoescaped, so not the same), shared likewise."""
+
+
 @lru_cache(maxsize=8)
 def _files_environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), extensions=["jinja2.ext.i18n"], autoescape=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), bytecode_cache=_FILES_CODE,
+        extensions=["jinja2.ext.i18n"], autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.install_gettext_translations(translations, newstyle=True)
@@ -136,6 +153,7 @@ def _files_environment(lang: str, translations: Translations) -> jinja2.Environm
 def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_MARKDOWN_CODE,
         extensions=["jinja2.ext.i18n"],
         finalize=finalize,
         autoescape=False,  # the output is Markdown; markup.finalize escapes for it

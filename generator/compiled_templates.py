@@ -1,0 +1,26 @@
+"""Compiled Jinja templates kept in memory for the life of the process.
+
+Jinja compiles a template once per environment, and Seloste has an
+environment per language (its catalog, its filters) and MkDocs one per build.
+Environments of one kind compile a template to the same code, so the first
+compilation serves them all: Jinja checks the source's checksum on every
+load, and compiles a template whose source changed again.
+"""
+
+from __future__ import annotations
+
+from jinja2.bccache import Bucket, BytecodeCache
+
+
+class InMemory(BytecodeCache):
+    """Share one only among environments of the same options (autoescaping, finalize): these shape the code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
