@@ -69,7 +69,9 @@ def _compile(po: Path, _mtime: int) -> Translations:
     return Translations(buffer, domain="messages")
 
 
+@lru_cache(maxsize=1024)
 def format_date(value: date, lang: str) -> str:
+    """A date as the language writes it in full; kept, since a site names each release's date on many pages."""
     return _babel_date(value, "long", locale=babel_locale(lang))
 
 
