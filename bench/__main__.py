@@ -216,6 +216,7 @@ def report(results: dict) -> str:
     row("generator build, CPU s (wall s)", [f"{builds[r]['generator_seconds']['cpu_median']:.2f} ({builds[r]['generator_seconds']['wall_median']:.2f})" for r in sizes])
     row("plain MkDocs, same pages, CPU s (wall s)", [f"{builds[r]['mkdocs_seconds']['cpu_median']:.2f} ({builds[r]['mkdocs_seconds']['wall_median']:.2f})" for r in sizes])
     row("ratio generator / MkDocs, CPU (wall)", [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({results['build_wall_ratio_vs_mkdocs'][r]:.2f})" for r in sizes])
+    row("the same, CPU, each pair of runs: lowest – highest", [_spread(builds[r]) for r in sizes])
     row("site size, MB", [f"{builds[r]['site_bytes'] / 1e6:.1f}" for r in sizes])
     row("preview rebuild after a one-line edit, s", [f"{d['rebuild'][r]['seconds']['wall_median']:.2f}" for r in sizes])
     per = results["per_release_seconds"]
@@ -310,6 +311,12 @@ def _git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
+
+
+def _spread(build: dict) -> str:
+    """How far apart the CPU ratios of the alternating pairs of runs fell: what the machine's noise allows."""
+    ratios = [g / p for g, p in zip(build["generator_seconds"]["cpu"], build["mkdocs_seconds"]["cpu"])]
+    return f"{min(ratios):.2f} – {max(ratios):.2f}"
 
 
 def _ok(met: bool) -> str:
