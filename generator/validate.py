@@ -2,7 +2,9 @@
 
 jsonschema finds the errors; this module turns each into one sentence that
 names the field, says what is allowed, and points at the line. An unknown key
-comes with the nearest known one as a suggestion.
+comes with the nearest known one as a suggestion. Whether a notice conforms
+at all is asked first of jsonschema-rs (`conforms`), which a build asks of
+every release: jsonschema is asked where only when the answer is no.
 
 Editors check only the formats JSON Schema defines, so the schema gives them a
 `pattern` (and for countries an `enum`) beside each of Seloste's own formats.
