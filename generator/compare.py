@@ -219,8 +219,10 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
 def _similar(old: str, new: str) -> bool:
     """Whether the words of two blocks agree at least _SIMILAR; the cheap upper bounds first (difflib's idiom).
 
-    >>> _similar("We keep data for six years.", "We keep data for ten years."), _similar("We keep data for six years.", "Cookies: none")
-    (True, False)
+    >>> _similar("We keep data for six years.", "We keep data for ten years.")
+    True
+    >>> _similar("We keep data for six years.", "Cookies: none")
+    False
     """
     matcher = difflib.SequenceMatcher(a=_WORD.findall(old), b=_WORD.findall(new), autojunk=False)
     return (matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR
