@@ -141,10 +141,10 @@ def test_every_pattern_and_choice_has_its_own_message() -> None:
 
 
 def _variants(node: Any, path: tuple = ()) -> typing.Iterator[tuple[tuple, str, Any]]:
-    """(path, what is wrong, the wrong value) for every place of a notice: a number for text, text for
-    anything else, an unknown key in a mapping, an empty list, a list with an item twice, and for text what
-    only a careful reading of JSON Schema refuses: a final newline after a pattern's `$`, nothing, too much,
-    a digit that is not 0-9."""
+    """(path, what is wrong, the wrong value) for every place of a notice: a number or true for text, text,
+    NaN or a mapping whose key is not text for anything else, an unknown key in a mapping, an empty list, a
+    list with an item twice, and for text what only a careful reading of JSON Schema refuses: a final newline
+    after a pattern's `$`, nothing, too much, a digit that is not 0-9."""
     if isinstance(node, dict):
         yield path + ("unknown_key",), "unknown key", "x"
         for key, value in node.items():
@@ -175,7 +175,7 @@ def _with(data: Any, path: tuple, value: Any) -> Any:
     return copy
 
 
-def test_a_released_notice_is_held_to_exactly_the_checks_of_the_working_copy() -> None:
+def test_both_validators_give_one_verdict_wherever_a_value_is_wrong() -> None:
     """Releases and the working copy are first asked of jsonschema-rs (validate.conforms, for speed): it must
     accept and refuse exactly what jsonschema, which `validate` reports with, does, wherever a value is wrong."""
     from generator.load import load_text
