@@ -370,3 +370,21 @@ def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> No
     notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
     text = render_notice(notice, lang, PROJECT.locales)
     assert not re.search(r"13 (ja|och|and) 14|Articles 13", text)
+
+
+def test_templates_are_compiled_once_for_every_language_before_the_build() -> None:
+    """compile_templates fills each language's environment, and the languages share the compiled code:
+    one entry per template, not one per language (the build calls it before the languages fork)."""
+    from generator import i18n, render
+
+    render.compile_templates(PROJECT.locales, ("fi", "sv", "en"))
+    names = render.environment("fi", PROJECT.locales).list_templates(extensions=["j2"])
+    markdown = [name for name in names if not name.startswith("files/")]
+    files = [name for name in names if name.startswith("files/")]
+    assert markdown and files
+    assert len(render._MARKDOWN_CODE._code) == len(markdown) and len(render._FILES_CODE._code) == len(files)
+    for lang in ("fi", "sv", "en"):
+        translations = i18n.translations(PROJECT.locales, lang)
+        cached = {key[1] for key in render._environment(lang, translations).cache}
+        cached |= {key[1] for key in render._files_environment(lang, translations).cache}
+        assert set(names) <= cached, lang
