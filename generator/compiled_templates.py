@@ -4,7 +4,11 @@ Jinja compiles a template once per environment, and Seloste has an
 environment per language (its catalog, its filters) and MkDocs one per build.
 Environments of one kind compile a template to the same code, so the first
 compilation serves them all: Jinja checks the source's checksum on every
-load, and compiles a template whose source changed again.
+load, and compiles a template whose source changed again. One exception:
+Jinja applies a filter to a constant while it compiles, with the compiling
+environment's filter; Seloste's templates never do that (a test in
+tests/test_render.py checks), since "SE"|country would then read "Ruotsi"
+in every language.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 
 class InMemory(BytecodeCache):
-    """Share one only among environments of the same options (autoescaping, finalize): these shape the code."""
+    """Share one only among environments of the same options (autoescaping, finalize): these shape the code,
+    and so does a filter applied to a constant."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}

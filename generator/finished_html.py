@@ -6,8 +6,9 @@ Python's HTML parser, once for MkDocs' anchor scan and once to find where the
 raw block ends, only to copy it out unchanged: for a site's diff pages that
 is most of their cost in MkDocs. Given those blocks, this stores each one
 where it stands as a block already read, before either parser runs. The page
-is the same: a block is taken only where it stands whole between blank lines,
-as the template writes it; anything else is read as before.
+is the same HTML, less a blank line after each block: a block is taken only
+where it stands whole between blank lines, as the template writes it;
+anything else is read as before.
 
 >>> import markdown
 >>> block = '<div class="d">\\n<p>a &lt; b</p>\\n</div>'

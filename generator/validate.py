@@ -101,8 +101,9 @@ def conforms(data: Any, schema: Path) -> bool:
 
     A build reads every release, and the live preview the working copy on
     each edit, so this asks jsonschema-rs (compiled, about 80 times faster
-    than jsonschema here); only data it cannot take (a mapping key that is not
-    text) goes to jsonschema. A test holds both to one verdict.
+    than jsonschema here); data it cannot take (a mapping key that is not
+    text, a lone surrogate, a value JSON has no type for) goes to jsonschema.
+    A test holds both to one verdict.
     """
     try:
         return bool(_fast_validator(schema).is_valid(data))

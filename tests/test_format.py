@@ -8,12 +8,14 @@ import json
 import types
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import vocabulary
 from generator.languages import SUPPORTED
+from generator.migrate import FORMAT_1_SCHEMA
 from generator.model import Notice, Text, changelog_fields, id_lists, item_lists, references
 from support import PROJECT
 
@@ -175,19 +177,23 @@ def _with(data: Any, path: tuple, value: Any) -> Any:
     return copy
 
 
-def test_both_validators_give_one_verdict_wherever_a_value_is_wrong() -> None:
+@pytest.mark.parametrize("notice, schema", [
+    ("tests/fixtures/shop/notice.yaml", PROJECT.schema),  # every field of the format
+    ("policy/releases/2026-11-25/notice.yaml", FORMAT_1_SCHEMA),  # format 1, which migrate.py still reads
+], ids=["format-2", "format-1"])
+def test_both_validators_give_one_verdict_wherever_a_value_is_wrong(notice: str, schema: Path) -> None:
     """Releases and the working copy are first asked of jsonschema-rs (validate.conforms, for speed): it must
     accept and refuse exactly what jsonschema, which `validate` reports with, does, wherever a value is wrong."""
     from generator.load import load_text
     from generator.validate import _validator, conforms
 
-    data = load_text((PROJECT.root / "tests/fixtures/shop/notice.yaml").read_text(encoding="utf-8"), "n.yaml").data
+    data = load_text((PROJECT.root / notice).read_text(encoding="utf-8"), "n.yaml").data
     places = {(_place(path), kind): (path, value) for path, kind, value in _variants(data) if path}
     cases = list(places.values())  # each wrong value once at each place of the schema: a list's items are alike
     assert len(cases) > 500
     disagree = []
     for path, value in cases:
         changed = _with(data, path, value)
-        if conforms(changed, PROJECT.schema) != _validator(PROJECT.schema).is_valid(changed):
+        if conforms(changed, schema) != _validator(schema).is_valid(changed):
             disagree.append((path, value))
-    assert conforms(data, PROJECT.schema) and disagree == []
+    assert conforms(data, schema) and disagree == []

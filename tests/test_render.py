@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.read import read_notice, read_notice_text
@@ -372,19 +373,63 @@ def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> No
     assert not re.search(r"13 (ja|och|and) 14|Articles 13", text)
 
 
-def test_templates_are_compiled_once_for_every_language_before_the_build() -> None:
-    """compile_templates fills each language's environment, and the languages share the compiled code:
-    one entry per template, not one per language (the build calls it before the languages fork)."""
+
+def test_templates_are_compiled_once_for_every_language_before_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """compile_templates fills each language's environment, and a template is compiled for the first
+    language only: the others load its code (the build calls it before the languages fork)."""
+    from generator import compiled_templates, i18n, render
+
+    class Counted(compiled_templates.InMemory):
+        def __init__(self) -> None:
+            super().__init__()
+            self.compiled: list[str] = []
+
+        def dump_bytecode(self, bucket) -> None:  # called only after Jinja compiled a template
+            self.compiled.append(bucket.key)
+            super().dump_bytecode(bucket)
+
+    markdown_code, files_code = Counted(), Counted()
+    monkeypatch.setattr(render, "_MARKDOWN_CODE", markdown_code)
+    monkeypatch.setattr(render, "_FILES_CODE", files_code)
+    render._environment.cache_clear(), render._files_environment.cache_clear()
+    try:
+        render.compile_templates(PROJECT.locales, ("fi", "sv", "en"))
+        names = render.environment("fi", PROJECT.locales).list_templates(extensions=["j2"])
+        files = [name for name in names if name.startswith("files/")]
+        assert len(markdown_code.compiled) == len(names) - len(files) and len(files_code.compiled) == len(files)
+        for lang in ("fi", "sv", "en"):
+            translations = i18n.translations(PROJECT.locales, lang)
+            cached = {key[1] for env in (render._environment(lang, translations),
+                                         render._files_environment(lang, translations)) for key in env.cache}
+            assert set(names) <= cached, lang
+    finally:
+        render._environment.cache_clear(), render._files_environment.cache_clear()
+
+
+def _folded(env: "jinja2.Environment", source: str) -> list[str]:
+    """The filters and tests in `source` that Jinja applies while compiling it: those given constants."""
+    from jinja2 import nodes
+
+    found = []
+    for node in env.parse(source).find_all((nodes.Filter, nodes.Test)):
+        try:
+            node.as_const(nodes.EvalContext(env))
+        except nodes.Impossible:
+            continue
+        found.append(f"line {node.lineno}: {node.name}")
+    return found
+
+
+def test_no_template_applies_a_filter_to_a_constant() -> None:
+    """Jinja applies such a filter while compiling, with the compiling language's filter, and the languages
+    share compiled code (generator/compiled_templates.py): "SE"|country would read "Ruotsi" in Swedish and
+    English too. A value goes through the template's context instead."""
     from generator import i18n, render
 
-    render.compile_templates(PROJECT.locales, ("fi", "sv", "en"))
-    names = render.environment("fi", PROJECT.locales).list_templates(extensions=["j2"])
-    markdown = [name for name in names if not name.startswith("files/")]
-    files = [name for name in names if name.startswith("files/")]
-    assert markdown and files
-    assert len(render._MARKDOWN_CODE._code) == len(markdown) and len(render._FILES_CODE._code) == len(files)
-    for lang in ("fi", "sv", "en"):
-        translations = i18n.translations(PROJECT.locales, lang)
-        cached = {key[1] for key in render._environment(lang, translations).cache}
-        cached |= {key[1] for key in render._files_environment(lang, translations).cache}
-        assert set(names) <= cached, lang
+    translations = i18n.translations(PROJECT.locales, "sv")
+    markdown, files = render._environment("sv", translations), render._files_environment("sv", translations)
+    assert _folded(markdown, '{{ "SE"|country }}') == ["line 1: country"]
+    assert _folded(markdown, "{{ code|country }}") == []
+    for name in markdown.list_templates(extensions=["j2"]):
+        env = files if name.startswith("files/") else markdown
+        assert _folded(env, env.loader.get_source(env, name)[0]) == [], name
