@@ -165,9 +165,10 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
                           f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
                           "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
                           "docs_dir holds the generator's exact pages as Markdown files, one language after "
-                          "another; alternated; medians. Before each generator build the releases it read "
-                          "before are forgotten (generator.releases.forget_read_notices), so every build reads "
-                          "and validates them as `make site` in a new process does. CPU time is user+sys of this process and of the worker "
+                          "another; alternated; medians. Before each generator build all it keeps for the life of "
+                          "a process is emptied (bench.measure.forget_process_caches: releases read, templates, "
+                          "catalogs and schemas compiled), so every build reads, validates and compiles as "
+                          "`make site` in a new process does. CPU time is user+sys of this process and of the worker "
                           "processes it waited for; build_ratio_vs_mkdocs and per-release costs use it (work "
                           "done, which another job on the machine disturbs least); build_wall_ratio_vs_mkdocs "
                           "is the same builds' wall-clock ratio (what building side by side gains).",

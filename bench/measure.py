@@ -1,7 +1,7 @@
 """What the benchmark times, each function one measurement.
 
 Builds are timed in-process, the generator and plain MkDocs alike: after a
-warm-up build of each (imports and caches loaded), every repetition calls
+warm-up build of each (imports loaded), every repetition calls
 `generator.build.build_site` (plan, three MkDocs builds, the files beside the
 pages, the swap into place) and, for plain MkDocs, `mkdocs.commands.build.build`
 on each language's plain mkdocs.yml one language after another, as three
@@ -12,6 +12,9 @@ CPU counts. The machine is shared, and CPU time is what stays put when
 another job runs beside the benchmark, so the CPU ratio compares work done;
 the wall-clock ratio shows what building side by side gains. Repetitions
 alternate generator and plain MkDocs so that a busy moment hits both.
+Before each generator build, all it keeps for the life of a process is
+emptied (`forget_process_caches`), as plain MkDocs compiles its theme anew on
+every build: both pay what a new process pays, imports aside.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from mkdocs.config import load_config
 
 from generator import mkdocs_adapter
 from generator.build import build_site
+from generator.compiled_templates import InMemory
 from generator.load import load_file
 from generator.model import Notice
 from generator.project import Project
@@ -79,6 +83,21 @@ def timed(into: Timing) -> Iterator[None]:
     into.wall.append(time.perf_counter() - wall)
 
 
+def forget_process_caches() -> None:
+    """Empty all the generator keeps for the life of a process: the releases it read, the templates,
+    catalogs and schemas it compiled, the dates and texts it worked out. A timed build then costs what
+    `make site` costs in a new process, imports aside (plain MkDocs' builds keep theirs too, and compile
+    their templates anew on every build)."""
+    forget_read_notices()
+    for name, module in list(sys.modules.items()):
+        if name == "generator" or name.startswith("generator."):
+            for value in list(vars(module).values()):
+                if isinstance(value, InMemory):
+                    value.clear()
+                elif callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                    value.cache_clear()
+
+
 @contextlib.contextmanager
 def source_date(day: date) -> Iterator[None]:
     """SOURCE_DATE_EPOCH set to `day`, as a reproducible build (and serve) would have it."""
@@ -111,7 +130,7 @@ def compare_builds(root: Path, work: Path, today: date, releases: int, repetitio
         configs = project.write_plain_project(root, plan, work / "plain")
 
         def generator_build() -> None:
-            forget_read_notices()  # as in a new process: `make site` reads (validates) every release once
+            forget_process_caches()  # as in a new process: `make site` compiles and reads everything once
             build_site(Project.at(root), site_dir, today=today)
 
         def plain_build() -> None:
