@@ -36,6 +36,8 @@ _LINK = re.compile(r"\[([^\]]*)\]\(<([^>]*)>\)")
 _ESCAPE = re.compile(r"\\(.)")
 _CELL = re.compile(r"(?<!\\)\|")
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
+_MARKUP = re.compile(r"[\[*\\&]")
+"""What `plain` reads: a link, bold, an escape, an entity; text without any of them is plain already."""
 _SIMILAR = 0.4
 """Two blocks at the same place whose words agree at least this much are one block changed."""
 
@@ -108,6 +110,8 @@ def plain(markdown: str) -> str:
         address = html.unescape(url).removeprefix("mailto:")
         return text if address == _unescape(text) else f"{text} <{address}>"
 
+    if not _MARKUP.search(markdown):  # most of a text: nothing to read
+        return markdown
     return _unescape(_LINK.sub(link, markdown).replace("**", ""))
 
 
