@@ -4,10 +4,9 @@ The languages of a site are independent builds into their own folders, so
 they can run at the same time. Each gets its own process, even where there
 are fewer cores than languages: three equal builds in two processes on two
 cores leave one core idle for the last third of the time, while three
-processes share the two cores and end together (`make bench` at R = 100:
-0.64 of plain MkDocs' wall clock; in two processes the same build took a
-sixth longer). The task reaches the
-workers by fork (a copy of this process, the site plan included), never
+processes share the two cores and end together (in two processes the same
+build took a sixth longer; `make bench` gives the wall clock against plain
+MkDocs). The task reaches the workers by fork (a copy of this process, the site plan included), never
 pickled; only the language goes out and only the task's result (a small
 value) or an error comes back. Errors are raised in the order of the
 languages, as a build one language after another would raise them. On one

@@ -110,23 +110,26 @@ class Release:
         return in_order(name.removesuffix(".md") for name in self.files if name.endswith(".md"))
 
     def text(self, lang: str) -> str:
-        """The rendered text of a language, exactly as released: read and checked against the lock once
-        for this value (a site reads each text for its page and three comparisons)."""
-        if lang not in self._texts:
-            name = f"{lang}.md"
-            try:
-                self._texts[lang] = self.read(name).decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 "
-                                                                      f"text (byte {exc.start})")]) from None
-        return self._texts[lang]
-
-    @cached_property
-    def _texts(self) -> dict[str, str]:
-        return {}
+        """The rendered text of a language, exactly as released."""
+        name = f"{lang}.md"
+        try:
+            return self.read(name).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
+                                                                  f"(byte {exc.start})")]) from None
 
     def read(self, name: str) -> bytes:
-        """A released file's bytes, only if they are those the lock records."""
+        """A released file's bytes, only if they are those the lock records: read and checked once for this
+        value (a site reads each text for its page and three comparisons; a new plan reads them anew)."""
+        if name not in self._checked:
+            self._checked[name] = self._read_checked(name)
+        return self._checked[name]
+
+    @cached_property
+    def _checked(self) -> dict[str, bytes]:
+        return {}
+
+    def _read_checked(self, name: str) -> bytes:
         try:
             content = (self.directory / name).read_bytes()
         except OSError as exc:
