@@ -36,7 +36,7 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from generator import parallel  # noqa: E402
+from generator.host import processes as parallel  # noqa: E402
 
 from . import measure, page, project, synth  # noqa: E402
 
@@ -160,7 +160,7 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
         },
         "details": {
             "method": {
-                "builds": "in-process, after one warm-up build of each; generator = generator.build.build_site "
+                "builds": "in-process, after one warm-up build of each; generator = generator.host.build.build_site "
                           "(plan + 3 MkDocs builds side by side, one forked process per language, on "
                           f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
                           "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "

@@ -2,7 +2,7 @@
 
 Builds are timed in-process, the generator and plain MkDocs alike: after a
 warm-up build of each (imports loaded), every repetition calls
-`generator.build.build_site` (plan, three MkDocs builds, the files beside the
+`generator.host.build.build_site` (plan, three MkDocs builds, the files beside the
 pages, the swap into place) and, for plain MkDocs, `mkdocs.commands.build.build`
 on each language's plain mkdocs.yml one language after another, as three
 `mkdocs build -f` would. Both are timed with a wall clock and with CPU time
@@ -36,15 +36,15 @@ from typing import Callable, Iterator
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator import mkdocs_adapter
-from generator.build import build_site
-from generator.compiled_templates import InMemory
-from generator.load import load_file
-from generator.model import Notice
+from generator.host import adapter as mkdocs_adapter
+from generator.host.build import build_site
+from generator.words.compiled_templates import InMemory
+from generator.notice.load import load_file
+from generator.notice.model import Notice
 from generator.project import Project
-from generator.releases import forget_read_notices
-from generator.site import plan_site
-from generator.validate import validate
+from generator.record.releases import forget_read_notices
+from generator.site.plan import plan_site
+from generator.notice.validate import validate
 
 from . import project
 
@@ -236,7 +236,7 @@ def check(path: Path, repetitions: int) -> CheckResult:
             raise RuntimeError(f"check failed ({result.returncode}): {result.stderr[-2000:]}")
         last = (result.stdout.strip().splitlines() or [""])[-1]
 
-    from generator.rules import Context, run_rules
+    from generator.notice.rules import Context, run_rules
 
     stages = {name: Timing() for name in ("load", "validate", "model", "rules")}
     for _ in range(repetitions):

@@ -3,7 +3,7 @@
 Everything else of the generator stays out of the twin's build.
 """
 
-from generator import css
+from generator.host import css
 
 
 def on_env(env, config, files):  # noqa: ANN001, ANN201 (MkDocs' hook signature)

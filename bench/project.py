@@ -2,7 +2,7 @@
 
 A project is a copy of the code, config and catalogs with its own policy/
 (made by tests/support.py). Releases are made in-process with
-generator.releases.make_release, the same function `python -m generator
+generator.record.releases.make_release, the same function `python -m generator
 release` calls.
 
 `write_plain_project` dumps the exact Markdown pages the generator feeds
@@ -23,10 +23,10 @@ import yaml
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import mkdocs_adapter
+from generator.host import adapter as mkdocs_adapter
 from generator.project import Project
-from generator.releases import Release, make_release
-from generator.site import SitePlan
+from generator.record.releases import Release, make_release
+from generator.site.plan import SitePlan
 from tests.support import make_project as copy_project
 
 

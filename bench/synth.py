@@ -22,7 +22,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from generator.load import load_file
+from generator.notice.load import load_file
 
 FIRST_EFFECTIVE = date(2026, 1, 1)
 PERIODS = ("P6M", "P12M", "P18M", "P2Y", "P3Y", "P5Y", "P6Y", "P10Y")

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import report
-from .check import Inspection, exit_code, inspect, refuse_errors, strictly
-from .findings import Failure, NoticeError, UsageError
-from .languages import DEFAULT, SUPPORTED
-from .project import Project
-from .publish_dir import shown
+from generator import report
+from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
+from generator.findings import Failure, NoticeError, UsageError
+from generator.notice.languages import DEFAULT, SUPPORTED
+from generator.project import Project
+from generator.folder_swap import shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,7 +113,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict)
     if args.summary:
-        from . import job_summary
+        from generator import job_summary
 
         try:
             job_summary.append(args.summary, findings, project.shown(path), strict=args.strict)
@@ -123,7 +123,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
-    from .build import build_site
+    from generator.host.build import build_site
 
     _fit_to_publish(project, args.strict)
     built = build_site(project, args.site_dir, draft=args.draft)
@@ -132,15 +132,15 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    from .mkdocs_adapter import serve
-    from .site import build_date
+    from generator.host.adapter import serve
+    from generator.site.plan import build_date
 
     build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
     return serve(project, args.lang, args.dev_addr)
 
 
 def _release(project: Project, args: argparse.Namespace) -> int:
-    from .releases import make_release
+    from generator.record.releases import make_release
 
     inspection = _fit_to_publish(project, args.strict)
     release = make_release(project)
@@ -152,7 +152,7 @@ def _release(project: Project, args: argparse.Namespace) -> int:
 
 
 def _migrate(project: Project, args: argparse.Namespace) -> int:
-    from .migrate import CURRENT, migrate_file
+    from generator.notice.migrate import CURRENT, migrate_file
 
     path = args.path or project.notice
     shown = project.shown(path)

@@ -26,8 +26,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from .findings import Finding
-from .report import summary
+from generator.findings import Finding
+from generator.report import summary
 
 _MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
 """What Markdown could read as markup (emphasis, code, links, headings, lists, table cells, strike-through):

@@ -29,7 +29,7 @@ import re
 import sys
 from typing import Iterable, TextIO
 
-from .findings import Finding
+from generator.findings import Finding
 
 FORMATS = ("text", "github", "json")
 

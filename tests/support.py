@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.languages import SUPPORTED as LANGS
+from generator.notice.languages import SUPPORTED as LANGS
 from generator.project import Project
 
 REPO = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ import pytest
 
 from generator import cli
 
-from generator.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
+from generator.notice.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
 
 REPO = Path(__file__).resolve().parent.parent
 

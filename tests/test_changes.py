@@ -8,9 +8,9 @@ from typing import Any, Callable
 
 import pytest
 
-from generator.diff import Change, changes
-from generator.migrate import upgrade
-from generator.model import Notice
+from generator.notice.changes import Change, changes
+from generator.notice.migrate import upgrade
+from generator.notice.model import Notice
 
 
 def T(word: str) -> dict[str, str]:

@@ -20,8 +20,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.findings import Finding
-from generator.read import read_notice
-from generator.rules import EEA, RULES, Context, adequacy, run_rules
+from generator.notice.read import read_notice
+from generator.notice.rules import EEA, RULES, Context, adequacy, run_rules
 from support import PROJECT, drop_language
 
 Data = dict[str, Any]

@@ -1,8 +1,8 @@
-"""Released texts compared as a lawyer reads them (generator/compare.py): real released Markdown shapes."""
+"""Released texts compared as a lawyer reads them (generator/record/compare.py): real released Markdown shapes."""
 
 from __future__ import annotations
 
-from generator.compare import compare, sections
+from generator.record.compare import compare, sections
 
 OLD = """# Privacy notice: A Oy
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import formats
-from generator.check import inspect
+from generator.notice import formats
+from generator.record.inspection import inspect
 from generator.project import Project
 from generator.report import as_dict
 from language_server import LanguageServer

@@ -1,4 +1,4 @@
-"""A diff page's HTML blocks go into the page as finished (generator/finished_html.py): the page reads
+"""A diff page's HTML blocks go into the page as finished (generator/host/finished_html.py): the page reads
 exactly as it would if Markdown read them, and nothing else is taken as a block."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from generator.finished_html import FinishedHtml
+from generator.host.finished_html import FinishedHtml
 from generator.project import Project
-from generator.site import Page, plan_site
+from generator.site.plan import Page, plan_site
 from support import BUILD_EPOCH
 
 TODAY = datetime.fromtimestamp(int(BUILD_EPOCH), timezone.utc).date()  # the day the tests build on

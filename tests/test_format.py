@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from generator import vocabulary
-from generator.languages import SUPPORTED
-from generator.migrate import FORMAT_1_SCHEMA
-from generator.model import Notice, Text, changelog_fields, id_lists, item_lists, references
+from generator.words import vocabulary
+from generator.notice.languages import SUPPORTED
+from generator.notice.migrate import FORMAT_1_SCHEMA
+from generator.notice.model import Notice, Text, changelog_fields, id_lists, item_lists, references
 from support import PROJECT
 
 SCHEMA = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
@@ -184,8 +184,8 @@ def _with(data: Any, path: tuple, value: Any) -> Any:
 def test_both_validators_give_one_verdict_wherever_a_value_is_wrong(notice: str, schema: Path) -> None:
     """Releases and the working copy are first asked of jsonschema-rs (validate.conforms, for speed): it must
     accept and refuse exactly what jsonschema, which `validate` reports with, does, wherever a value is wrong."""
-    from generator.load import load_text
-    from generator.validate import _validator, conforms
+    from generator.notice.load import load_text
+    from generator.notice.validate import _validator, conforms
 
     data = load_text((PROJECT.root / notice).read_text(encoding="utf-8"), "n.yaml").data
     places = {(_place(path), kind): (path, value) for path, kind, value in _variants(data) if path}

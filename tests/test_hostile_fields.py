@@ -34,7 +34,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.migrate import upgrade
+from generator.notice.migrate import upgrade
 from support import REPO, make_project, run
 
 SCHEMA = json.loads((REPO / "policy" / "schema.json").read_text(encoding="utf-8"))

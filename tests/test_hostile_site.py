@@ -17,8 +17,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.read import read_notice_text
-from generator.render import render_notice
+from generator.notice.read import read_notice_text
+from generator.words.render import render_notice
 from support import MULTI_VERSIONS, PROJECT, hostile_project, run
 
 NAME = "Esimerkki Oy<img src=x onerror=alert(document.domain)>"

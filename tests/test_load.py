@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from generator.load import _libyaml_events
+from generator.notice.load import _libyaml_events
 from support import MULTI_VERSIONS, REPO
 
 

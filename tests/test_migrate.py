@@ -8,11 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import diff
-from generator.migrate import upgrade
-from generator.read import read_notice
-from generator.releases import load_releases
-from generator.render import render_notice
+from generator.notice import changes as diff
+from generator.notice.migrate import upgrade
+from generator.notice.read import read_notice
+from generator.record.releases import load_releases
+from generator.words.render import render_notice
 from support import PROJECT, make_project, run
 
 FORMAT_1 = """\

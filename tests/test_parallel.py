@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.host.build import build_site
 from generator.findings import Finding, NoticeError, Position
-from generator.parallel import for_each_language
+from generator.host.processes import for_each_language
 from generator.project import Project
 from support import BUILD_EPOCH
 

@@ -17,8 +17,8 @@ from ruamel.yaml import YAML
 
 from generator import report
 from generator.findings import Finding, NoticeError
-from generator.read import read_notice_text
-from generator.rules import Context, run_rules
+from generator.notice.read import read_notice_text
+from generator.notice.rules import Context, run_rules
 from support import PROJECT
 
 NAME = "notice.yaml"

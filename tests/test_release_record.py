@@ -16,7 +16,7 @@ import pytest
 
 from generator.findings import NoticeError
 from generator.project import Project
-from generator.releases import load_releases
+from generator.record.releases import load_releases
 from support import MULTI_VERSIONS, release, run
 
 LOCK = Path("policy/releases/releases.lock")

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
+from generator.words import i18n
 from generator.findings import NoticeError
-from generator.model import Purpose, Recipient
+from generator.notice.model import Purpose, Recipient
 from generator.project import Project
-from generator.publish_dir import Busy, locked_folder
-from generator.releases import load_releases, make_release, verify
+from generator.folder_swap import Busy, locked_folder
+from generator.record.releases import load_releases, make_release, verify
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
@@ -92,7 +92,7 @@ def test_every_release_page_after_the_first_links_its_diff(multi_site: Path, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: str) -> None:
-    from generator.read import read_notice
+    from generator.notice.read import read_notice
 
     html = page(multi_site, lang, "changelog")
     v2 = read_notice(MULTI_VERSIONS[1], PROJECT.schema)[0]

@@ -10,8 +10,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.read import read_notice, read_notice_text
-from generator.render import render_notice
+from generator.notice.read import read_notice, read_notice_text
+from generator.words.render import render_notice
 from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
@@ -147,8 +147,8 @@ def test_a_catalog_edit_reaches_the_next_render_in_the_same_process(tmp_path: Pa
 import os, sys
 from pathlib import Path
 from generator.project import Project
-from generator.read import read_notice
-from generator.render import render_notice
+from generator.notice.read import read_notice
+from generator.words.render import render_notice
 project = Project.at(Path())
 notice = read_notice(sys.argv[1], project.schema)[0]
 print(render_notice(notice, "fi", project.locales).splitlines()[0])
@@ -171,7 +171,7 @@ print(render_notice(notice, "fi", project.locales).splitlines()[0])
     ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute and 1 second"}), ("P18M", {"sv": "18 månader"}),
 ])
 def test_every_unit_of_a_duration_is_named_as_written(value: str, words: dict[str, str]) -> None:
-    from generator import i18n
+    from generator.words import i18n
 
     assert {lang: i18n.format_duration(value, lang) for lang in words} == words
 
@@ -183,7 +183,7 @@ def _notice(change=lambda data: None):
     """The fictional notice (version 2), changed in place by `change`."""
     import yaml
 
-    from generator.model import Notice
+    from generator.notice.model import Notice
 
     data = yaml.safe_load(MULTI_VERSIONS[1].read_text(encoding="utf-8"))
     change(data)
@@ -207,7 +207,7 @@ def test_english_dates_are_british_on_a_page_in_english() -> None:
     from datetime import date
     from types import SimpleNamespace
 
-    from generator.render import render_template
+    from generator.words.render import render_template
 
     release = SimpleNamespace(id="2026-11-25", effective=date(2026, 11, 25))
     page = render_template("page.md.j2", "en", PROJECT.locales, heading="# Privacy notice", status="current",
@@ -220,7 +220,7 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
     from datetime import date
     from types import SimpleNamespace
 
-    from generator.render import render_template
+    from generator.words.render import render_template
 
     first, second = (SimpleNamespace(id=d.isoformat(), effective=d) for d in (date(2026, 1, 1), date(2026, 3, 1)))
     pages = {lang: render_template("page.md.j2", lang, PROJECT.locales, heading="#", status="archived", upcoming=None,
@@ -377,7 +377,7 @@ def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> No
 def test_templates_are_compiled_once_for_every_language_before_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     """compile_templates fills each language's environment, and a template is compiled for the first
     language only: the others load its code (the build calls it before the languages fork)."""
-    from generator import compiled_templates, i18n, render
+    from generator.words import compiled_templates, i18n, render
 
     class Counted(compiled_templates.InMemory):
         def __init__(self) -> None:
@@ -422,9 +422,9 @@ def _folded(env: "jinja2.Environment", source: str) -> list[str]:
 
 def test_no_template_applies_a_filter_to_a_constant() -> None:
     """Jinja applies such a filter while compiling, with the compiling language's filter, and the languages
-    share compiled code (generator/compiled_templates.py): "SE"|country would read "Ruotsi" in Swedish and
+    share compiled code (generator/words/compiled_templates.py): "SE"|country would read "Ruotsi" in Swedish and
     English too. A value goes through the template's context instead."""
-    from generator import i18n, render
+    from generator.words import i18n, render
 
     translations = i18n.translations(PROJECT.locales, "sv")
     markdown, files = render._environment("sv", translations), render._files_environment("sv", translations)

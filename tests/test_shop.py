@@ -14,11 +14,12 @@ from typing import Any, Iterator
 
 import pytest
 
-from generator import adequacy, i18n, vocabulary
-from generator.languages import SUPPORTED as LANGS
-from generator.model import Notice, Text, texts
-from generator.read import read_notice
-from generator.render import translate
+from generator.notice import adequacy
+from generator.words import i18n, vocabulary
+from generator.notice.languages import SUPPORTED as LANGS
+from generator.notice.model import Notice, Text, texts
+from generator.notice.read import read_notice
+from generator.words.render import translate
 from support import FIXTURES, PROJECT, make_project, run
 
 SHOP = FIXTURES / "shop" / "notice.yaml"

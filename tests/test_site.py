@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.languages import SUPPORTED as LANGS
+from generator.notice.languages import SUPPORTED as LANGS
 
 
 class _Tags(HTMLParser):
@@ -148,7 +148,7 @@ def test_the_plan_puts_each_page_at_its_address(multi_project: Path) -> None:
     from datetime import date
 
     from generator.project import Project
-    from generator.site import plan_site
+    from generator.site.plan import plan_site
 
     plan = plan_site(Project.at(multi_project), today=date(2026, 6, 15), draft=True,
                      site_url="https://notice.example/entrack")
@@ -165,7 +165,7 @@ def test_the_theme_is_listed_without_its_hidden_folders_and_nothing_else_left_ou
     """MkDocs copies the theme's static files from this listing (and skips hidden ones itself)."""
     from mkdocs.config import load_config
 
-    from generator.mkdocs_adapter import _visible_templates
+    from generator.host.adapter import _visible_templates
     from support import REPO
 
     loader = load_config(str(REPO / "mkdocs.yml")).theme.get_env().loader

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from disk import snapshot, tmpfs
-from generator import publish_dir
+from generator import folder_swap as publish_dir
 from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, run
 
 USAGE = "python -m generator: error: "  # how a usage error (exit 2) begins

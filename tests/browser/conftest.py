@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from generator.languages import SUPPORTED as LANGS
+from generator.notice.languages import SUPPORTED as LANGS
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)

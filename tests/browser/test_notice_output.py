@@ -28,7 +28,7 @@ import material
 import pytest
 from ruamel.yaml import YAML
 
-from generator import i18n
+from generator.words import i18n
 from support import PROJECT
 
 pytestmark = pytest.mark.browser

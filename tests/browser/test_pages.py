@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from generator.languages import SUPPORTED as LANGS
+from generator.notice.languages import SUPPORTED as LANGS
 
 pytestmark = pytest.mark.browser
 

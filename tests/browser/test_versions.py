@@ -28,8 +28,8 @@ import urllib.parse
 
 import pytest
 
-from generator import i18n
-from generator.languages import SUPPORTED as LANGS
+from generator.words import i18n
+from generator.notice.languages import SUPPORTED as LANGS
 from support import PROJECT
 
 pytestmark = pytest.mark.browser

@@ -10,10 +10,10 @@ later template or catalog change cannot alter a released text, and an edit to
 a released file is caught by `check`. Everything needed to publish a release
 is in the repository: no deploy branch, no git history.
 
-The lock is the record (generator/ledger.py): a released file is read only
+The lock is the record (generator/record/ledger.py): a released file is read only
 through `Release.read`, which checks its bytes against the lock first. A
 release is written as a new copy of policy/releases exchanged with the old one
-in one step (generator/publish_dir.py), so a killed `release` leaves either no
+in one step (generator/folder_swap.py), so a killed `release` leaves either no
 new release or a complete one listed in the lock.
 
 Release ids are the effective date, with -2, -3 ... for further releases
@@ -36,18 +36,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
-from . import ledger
-from .findings import Finding, NoticeError, Position
-from .languages import in_order
-from .ledger import JSON_NAME, SCHEMA_NAME, SOURCE_NAME
-from .load import load_bytes
-from .migrate import upgrade
-from .model import Notice, Text
-from .project import LOCK_NAME, Project
-from .publish_dir import locked_folder, recover, staged
-from .read import read_notice
-from .render import render_notice
-from .validate import conforms, validate
+from generator.record import ledger
+from generator.findings import Finding, NoticeError, Position
+from generator.notice.languages import in_order
+from generator.record.ledger import JSON_NAME, SCHEMA_NAME, SOURCE_NAME
+from generator.notice.load import load_bytes
+from generator.notice.migrate import upgrade
+from generator.notice.model import Notice, Text
+from generator.project import LOCK_NAME, Project
+from generator.folder_swap import locked_folder, recover, staged
+from generator.notice.read import read_notice
+from generator.words.render import render_notice
+from generator.notice.validate import conforms, validate
 
 _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
 """The editor's line: `# yaml-language-server: $schema=PATH`, PATH relative to the file."""

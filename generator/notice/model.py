@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator, Literal, Mapping, TypeVar
 
-from .languages import SUPPORTED, in_order
+from generator.notice.languages import SUPPORTED, in_order
 
 FieldPath = tuple[str | int, ...]
 _at = field(default=(), compare=False, repr=False)
@@ -423,7 +423,7 @@ def item_lists() -> dict[str, type]:
     """The notice's lists of items, and the kind of item each holds.
 
     >>> item_lists()["transfers"]
-    <class 'generator.model.Transfer'>
+    <class 'generator.notice.model.Transfer'>
     """
     return _list_items(Notice)
 
@@ -441,7 +441,7 @@ def references(kind: type) -> dict[str, type]:
     """The fields of `kind` that name items of another list, and that list's kind.
 
     >>> references(Transfer)
-    {'recipient': <class 'generator.model.Recipient'>}
+    {'recipient': <class 'generator.notice.model.Recipient'>}
     """
     return {spec.name: spec.metadata["refers_to"] for spec in dataclasses.fields(kind) if "refers_to" in spec.metadata}
 

@@ -5,7 +5,7 @@ gettext catalog of the language; every value from the YAML is escaped by
 `markup.finalize` unless a filter here has already made it safe Markdown.
 Rendering is pure: the same notice, templates and catalogs give the same text.
 
->>> from generator.model import Notice
+>>> from generator.notice.model import Notice
 >>> n = Notice.from_data({"seloste": 2, "controller": {"name": "Example <Oy>"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}})
 >>> render_notice(n, "sv", PROJECT.locales).splitlines()[0]
@@ -28,10 +28,11 @@ from typing import Any, Callable
 import jinja2
 from babel.support import Translations
 
-from . import adequacy, compiled_templates, i18n, vocabulary
-from .markup import Markdown, finalize, inline, paragraphs
-from .languages import SUPPORTED
-from .model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
+from generator.notice import adequacy
+from generator.words import compiled_templates, i18n, vocabulary
+from generator.notice.markup import Markdown, finalize, inline, paragraphs
+from generator.notice.languages import SUPPORTED
+from generator.notice.model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 

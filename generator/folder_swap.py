@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .findings import Failure, UsageError
+from generator.findings import Failure, UsageError
 
 MARKER = ".seloste-site"
 MARKER_TEXT = b"Built by Seloste (python -m generator build), which replaces this folder on every build.\n"

@@ -24,15 +24,18 @@ from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Callable, Iterable, Iterator, Mapping
 
-from . import atom, compare, diff, i18n, vocabulary
-from .findings import Finding, NoticeError, Position, UsageError
-from .markup import Markdown
-from .model import Notice, Text
-from .project import Project
-from .read import read_notice
-from .releases import Release, load_releases, verify
-from .render import render_file, render_notice, render_template, translate
-from .timeline import Timeline
+from generator.site import feeds as atom
+from generator.record import compare
+from generator.notice import changes as diff
+from generator.words import i18n, vocabulary
+from generator.findings import Finding, NoticeError, Position, UsageError
+from generator.notice.markup import Markdown
+from generator.notice.model import Notice, Text
+from generator.project import Project
+from generator.notice.read import read_notice
+from generator.record.releases import Release, load_releases, verify
+from generator.words.render import render_file, render_notice, render_template, translate
+from generator.record.timeline import Timeline
 
 CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"

@@ -1,11 +1,11 @@
 """What `check`, `release` and `build` all ask first: is the project fit to publish?
 
-`inspect` reads the notice, runs every rule (generator/rules.py) and verifies
+`inspect` reads the notice, runs every rule (generator/notice/rules.py) and verifies
 the releases against their lock; every finding comes back at once. `check`
 prints them; `release` and `build` refuse to go on while any is an error
 (or, with `strict`, any at all), with the same messages.
 
->>> from generator.read import read_notice_text
+>>> from generator.notice.read import read_notice_text
 >>> notice, doc = read_notice_text(
 ...     "seloste: 2\\ncontroller: {name: X}\\n"
 ...     "revision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}\\n"
@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .findings import Finding, NoticeError
-from .ledger import history, read_entries
-from .load import Document
-from .model import Notice
-from .project import Project
-from .read import read_notice
-from .releases import Release, load_releases, verify
-from .rules import Context, run_rules
+from generator.findings import Finding, NoticeError
+from generator.record.ledger import history, read_entries
+from generator.notice.load import Document
+from generator.notice.model import Notice
+from generator.project import Project
+from generator.notice.read import read_notice
+from generator.record.releases import Release, load_releases, verify
+from generator.notice.rules import Context, run_rules
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
             findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
-    from .site import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is
+    from generator.site.plan import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is
 
     notice = doc = None
     try:

@@ -28,9 +28,9 @@ from typing import Any, MutableMapping
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .findings import Finding, NoticeError, Position
-from .load import FieldPath, load_bytes, load_text
-from .validate import field_name, validate
+from generator.findings import Finding, NoticeError, Position
+from generator.notice.load import FieldPath, load_bytes, load_text
+from generator.notice.validate import field_name, validate
 
 CURRENT = 2
 """The format this generator reads and writes."""

@@ -27,13 +27,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import yaml_load
 
-from . import compiled_templates, css, i18n, preview
-from .address_links import AddressLinks
-from .finished_html import FinishedHtml
-from .findings import Finding, NoticeError, Position, UsageError
-from .scroll_tables import ScrollTables
-from .project import Project
-from .site import SitePlan
+from generator.words import compiled_templates, i18n
+from generator.host import css
+from generator.site import preview
+from generator.host.address_links import AddressLinks
+from generator.host.finished_html import FinishedHtml
+from generator.findings import Finding, NoticeError, Position, UsageError
+from generator.host.scroll_tables import ScrollTables
+from generator.project import Project
+from generator.site.plan import SitePlan
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -42,7 +44,7 @@ _active: dict[str, Any] = {}
 _serving: dict[str, Project] = {}
 
 
-HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+HOOKS = Path(__file__).resolve().parent / "hooks.py"
 """The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
 
 

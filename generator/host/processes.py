@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
-from .findings import Failure
+from generator.findings import Failure
 
 T = TypeVar("T")
 _task: Callable[[str], object] | None = None  # what a forked worker runs; set only while a pool lives

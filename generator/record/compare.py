@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .markup import Markdown
+from generator.notice.markup import Markdown
 
 Op = Literal["same", "added", "removed", "changed"]
 INTRODUCTION = "introduction"

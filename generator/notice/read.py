@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .findings import Finding, NoticeError
-from .load import Document, load_file, load_text
-from .migrate import CURRENT
-from .model import Notice, texts
-from .validate import text_languages, validate
+from generator.findings import Finding, NoticeError
+from generator.notice.load import Document, load_file, load_text
+from generator.notice.migrate import CURRENT
+from generator.notice.model import Notice, texts
+from generator.notice.validate import text_languages, validate
 
 
 def read_notice(path: str | Path, schema: Path) -> tuple[Notice, Document]:

@@ -16,15 +16,15 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import report
-from .check import inspect
-from .findings import Finding, NoticeError
-from .markup import Markdown
-from .project import Project
-from .render import render_file, translate
-from . import vocabulary
-from .vocabulary import N_
-from .site import CHANGELOG, DRAFT, Page, SitePlan, build_date, plan_site
+from generator import report
+from generator.record.inspection import inspect
+from generator.findings import Finding, NoticeError
+from generator.notice.markup import Markdown
+from generator.project import Project
+from generator.words.render import render_file, translate
+from generator.words import vocabulary
+from generator.words.vocabulary import N_
+from generator.site.plan import CHANGELOG, DRAFT, Page, SitePlan, build_date, plan_site
 
 ERRORS_TITLE = N_("Errors in the working copy")
 NAME = "Seloste"

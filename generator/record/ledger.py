@@ -28,8 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
-from .findings import Finding, NoticeError, Position, UsageError
-from .project import LOCK_NAME, Project
+from generator.findings import Finding, NoticeError, Position, UsageError
+from generator.project import LOCK_NAME, Project
 
 SOURCE_NAME = "notice.yaml"
 SCHEMA_NAME = "schema.json"  # the schema the release was checked against (releases since it was frozen too)

@@ -28,13 +28,13 @@ from typing import Any, Callable, Iterable, Iterator
 
 from babel import Locale
 
-from .findings import Finding, Level, Position
-from .languages import english_name
-from .load import Document, FieldPath
-from .markup import SAFE_SCHEMES
-from .adequacy import load as adequacy
-from .model import DataCategory, Name, Notice, Purpose, Recipient, Text, id_lists, item_lists, references, texts
-from .validate import field_name
+from generator.findings import Finding, Level, Position
+from generator.notice.languages import english_name
+from generator.notice.load import Document, FieldPath
+from generator.notice.markup import SAFE_SCHEMES
+from generator.notice.adequacy import load as adequacy
+from generator.notice.model import DataCategory, Name, Notice, Purpose, Recipient, Text, id_lists, item_lists, references, texts
+from generator.notice.validate import field_name
 
 Found = Iterator[tuple[FieldPath, str]]
 
@@ -453,7 +453,7 @@ def adequacy_ended(ctx: Context) -> Found:
             yield t.at + ("safeguard",), (
                 f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} applied "
                 f"until {decision.end.isoformat() if decision.end else ''}; name the safeguard now used, or update "
-                "generator/data/adequacy.json if the decision was renewed")
+                "generator/notice/data/adequacy.json if the decision was renewed")
 
 
 @rule("adequacy-list-age", "45(3), 13(1)(f), 14(1)(f)", "warning")
@@ -464,7 +464,7 @@ def adequacy_list_age(ctx: Context) -> Found:
         yield ("transfers",), (
             f"the list of adequacy decisions this check uses is as of {known.as_of.isoformat()}, more than 12 months "
             f"before {ctx.day.isoformat()}; check the European Commission's decisions and update "
-            "generator/data/adequacy.json")
+            "generator/notice/data/adequacy.json")
 
 
 def _months(start: date, end: date) -> float:

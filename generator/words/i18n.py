@@ -38,8 +38,8 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
-from . import duration
-from .languages import babel_locale
+from generator.notice import periods as duration
+from generator.notice.languages import babel_locale
 
 _UNIT_WORDS = {("sv", "day"): {"one": "{0} dag", "other": "{0} dagar"}}
 """Units whose CLDR word does not fit a legal period: Swedish "dygn" is a period

@@ -6,7 +6,7 @@ shown as the notice (there is no other).
 
 >>> from datetime import date
 >>> from pathlib import Path
->>> from generator.releases import Release
+>>> from generator.record.releases import Release
 >>> r1, r2, r3 = (Release(i, date.fromisoformat(i), {}, Path(i)) for i in ("2026-01-01", "2026-03-01", "2026-09-01"))
 >>> t = Timeline((r1, r2, r3), date(2026, 3, 1))
 >>> t.current.id, t.upcoming.id, [t.status(r) for r in (r1, r2, r3)]
@@ -22,7 +22,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from .releases import Release
+from generator.record.releases import Release
 
 Status = Literal["archived", "current", "upcoming"]
 

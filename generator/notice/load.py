@@ -45,7 +45,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from .findings import Finding, NoticeError, Position
+from generator.findings import Finding, NoticeError, Position
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest notice file accepted: ample for a notice, small enough to stay fast."""

@@ -11,7 +11,7 @@ Editors check only the formats JSON Schema defines, so the schema gives them a
 Here the format is the exact check, and the one that reports: a pattern or
 enum beside a format is the editor's, and never reported a second time.
 
->>> from generator.load import load_text
+>>> from generator.notice.load import load_text
 >>> doc = load_text("seloste: 2\\ncontroler: {name: X}\\n", "n.yaml")
 >>> for f in validate(doc, PROJECT.schema): print(f)
 n.yaml:1:1: error: controller: missing required field
@@ -33,10 +33,10 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from . import formats
-from .findings import Finding
-from .languages import SUPPORTED, english_name
-from .load import MAX_FINDINGS, Document, FieldPath, field_name
+from generator.notice import formats
+from generator.findings import Finding
+from generator.notice.languages import SUPPORTED, english_name
+from generator.notice.load import MAX_FINDINGS, Document, FieldPath, field_name
 
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
@@ -238,7 +238,7 @@ def text_languages(texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languag
                    doc: Document) -> list[Finding]:
     r"""Every text that does not hold exactly the notice's languages (`languages:`, default all).
 
-    >>> from generator.load import load_text
+    >>> from generator.notice.load import load_text
     >>> doc = load_text("a: {fi: x, sv: y}\n", "n.yaml")
     >>> for f in text_languages([(("a",), doc.data["a"])], ("fi", "en"), doc): print(f)
     n.yaml:1:4: error: a: the English text (en) is missing; this notice is published in fi and en

@@ -6,7 +6,7 @@ item's key (an id, or a country, or a cookie's provider and name), so the
 changelog can say in each language what was added, removed or changed.
 (The diff pages compare the released texts themselves: compare.py.)
 
->>> from generator.model import Notice
+>>> from generator.notice.model import Notice
 >>> base = {"seloste": 2, "controller": {"name": "A Oy"},
 ...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}}}
 >>> old = Notice.from_data(base)
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .model import Notice, Text, changelog_fields, item_kind
+from generator.notice.model import Notice, Text, changelog_fields, item_kind
 
 Action = Literal["added", "removed", "changed"]
 

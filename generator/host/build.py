@@ -1,7 +1,7 @@
 """Build the whole site: plan it, run MkDocs per language, then swap it in.
 
 Everything is built into a staging folder beside the target; only a complete
-build replaces the old site, in one atomic exchange (generator/publish_dir.py),
+build replaces the old site, in one atomic exchange (generator/folder_swap.py),
 so a failed or killed build leaves an existing site/ exactly as it was, and a
 folder Seloste did not build is never replaced. The languages are built side
 by side, one process each (parallel.py), into the same bytes as one after
@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .mkdocs_adapter import build_language, compile_theme, site_url
-from .parallel import for_each_language
-from .project import Project
-from .publish_dir import replacing
-from .render import compile_templates
-from .site import build_date, plan_site
+from generator.host.adapter import build_language, compile_theme, site_url
+from generator.host.processes import for_each_language
+from generator.project import Project
+from generator.folder_swap import replacing
+from generator.words.render import compile_templates
+from generator.site.plan import build_date, plan_site
 
 
 def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,

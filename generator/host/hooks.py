@@ -1,6 +1,6 @@
 """MkDocs hook module named in mkdocs.yml; the events live in mkdocs_adapter.py."""
 
-from generator.mkdocs_adapter import (
+from generator.host.adapter import (
     on_config, on_env, on_files, on_page_context, on_page_markdown, on_post_build, on_serve, on_template_context,
 )
 

@@ -1,0 +1,1 @@
+"""The site host: MkDocs and its Markdown extensions, the build and its processes."""

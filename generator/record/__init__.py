@@ -1,0 +1,1 @@
+"""The frozen record: releases, their lock, the timeline, comparing texts, the inspection before publication."""

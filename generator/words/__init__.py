@@ -1,0 +1,1 @@
+"""The notice's words in each language: catalogs, the format's vocabulary, the templates."""
