@@ -1,4 +1,4 @@
-"""A diff page's HTML blocks go into the page as finished (generator/host/finished_html.py): the page reads
+"""A diff page's HTML blocks go into the page as finished (generator.host.extensions.py): the page reads
 exactly as it would if Markdown read them, and nothing else is taken as a block."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from generator.host.finished_html import FinishedHtml
+from generator.host.extensions import FinishedHtml
 from generator.project import Project
 from generator.site.plan import Page, plan_site
 from support import BUILD_EPOCH

@@ -30,10 +30,8 @@ from mkdocs.utils import yaml_load
 from generator.words import compiled_templates, i18n
 from generator.host import css
 from generator.site import preview
-from generator.host.address_links import AddressLinks
-from generator.host.finished_html import FinishedHtml
+from generator.host.extensions import AddressLinks, FinishedHtml, ScrollTables
 from generator.findings import Finding, NoticeError, Position, UsageError
-from generator.host.scroll_tables import ScrollTables
 from generator.project import Project
 from generator.site.plan import SitePlan
 

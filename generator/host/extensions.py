@@ -1,0 +1,96 @@
+"""The Markdown extensions the adapter adds to MkDocs' own: three small changes to how a page is read.
+
+- `AddressLinks`: a link whose text is its own address is marked as such.
+  Print shows each link's address after its text; a link that already reads
+  as its address (`https://tietosuoja.fi`, an e-mail address) gets the class
+  `seloste-address`, and the print stylesheet leaves it alone, so no address
+  prints twice.
+- `ScrollTables`: every table can take keyboard focus. A table wider than a
+  phone's screen scrolls sideways inside the page (the stylesheet shows a
+  shadow at the edge that hides columns); a keyboard can scroll it only if it
+  can take focus (WCAG 2.1.1, axe-core scrollable-region-focusable).
+  Material's script would wrap tables in a scrolling box, but the pages load
+  no script until search is used.
+- `FinishedHtml`: HTML the generator built itself goes into the page as it
+  is. A diff page is mostly HTML blocks from an autoescaped template
+  (words/templates/files/diff.html.j2). Markdown would read each of them
+  twice with Python's HTML parser, once for MkDocs' anchor scan and once to
+  find where the raw block ends, only to copy it out unchanged: for a site's
+  diff pages that is most of their cost in MkDocs. Given those blocks, this
+  stores each one where it stands as a block already read, before either
+  parser runs. The page is the same HTML, less a blank line after each block:
+  a block is taken only where it stands whole between blank lines, as the
+  template writes it; anything else is read as before.
+
+>>> import markdown
+>>> markdown.markdown("[https://a.fi](<https://a.fi>) [site](<https://a.fi>)", extensions=[AddressLinks()])
+'<p><a class="seloste-address" href="https://a.fi">https://a.fi</a> <a href="https://a.fi">site</a></p>'
+>>> markdown.markdown("| a |\\n| --- |\\n| 1 |", extensions=["tables", ScrollTables()])[:28]
+'<table tabindex="0">\\n<thead>'
+>>> block = '<div class="d">\\n<p>a &lt; b</p>\\n</div>'
+>>> markdown.markdown(f"# T\\n\\n{block}\\n\\nText.", extensions=[FinishedHtml(lambda: (block,))])
+'<h1>T</h1>\\n<div class="d">\\n<p>a &lt; b</p>\\n</div>\\n<p>Text.</p>'
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+
+class _Mark(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for anchor in root.iter("a"):
+            href = (anchor.get("href") or "").removeprefix("mailto:").rstrip("/")
+            text = "".join(anchor.itertext()).strip().rstrip("/")
+            if href and text == href:
+                anchor.set("class", " ".join(filter(None, ("seloste-address", anchor.get("class")))))
+
+
+class AddressLinks(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        md.treeprocessors.register(_Mark(md), "seloste_address_links", 0)
+
+
+class _Focusable(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for table in root.iter("table"):
+            table.set("tabindex", "0")
+
+
+class ScrollTables(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        md.treeprocessors.register(_Focusable(md), "seloste_scroll_tables", 0)
+
+
+class _Store(Preprocessor):
+    def __init__(self, md: Markdown, blocks: Callable[[], tuple[str, ...]]):
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, lines: list[str]) -> list[str]:
+        blocks = self.blocks()
+        if not blocks:
+            return lines
+        text = "\n" + "\n".join(lines) + "\n"
+        for block in blocks:
+            whole = f"\n\n{block}\n\n"
+            if whole in text:
+                text = text.replace(whole, f"\n\n{self.md.htmlStash.store(block)}\n\n", 1)
+        return text[1:-1].split("\n")
+
+
+class FinishedHtml(Extension):
+    """`blocks()` gives the HTML blocks of the page being converted (none: Markdown reads it all)."""
+
+    def __init__(self, blocks: Callable[[], tuple[str, ...]]):
+        super().__init__()
+        self.blocks = blocks
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        # after whitespace is normalised (30), before MkDocs' anchor scan (21) and the raw HTML blocks (20)
+        md.preprocessors.register(_Store(md, self.blocks), "seloste_finished_html", 25)
