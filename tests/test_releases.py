@@ -180,7 +180,7 @@ def test_template_change_leaves_released_text_unchanged(tmp_path: Path) -> None:
     frozen = {p.name: p.read_bytes() for p in (root / "policy" / "releases" / "2026-01-01").iterdir()}
     code = tmp_path / "code"  # a later version of Seloste, with a changed template
     shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    template = code / "generator" / "templates" / "notice.md.j2"
+    template = code / "generator" / "words" / "templates" / "notice.md.j2"
     template.write_text(template.read_text().replace('## {{ _("Controller") }}', "## TEMPLATE-CHANGED"))
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     assert run(root, "release", code=code).returncode == 0

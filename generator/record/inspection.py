@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.findings import Finding, NoticeError
-from generator.record.ledger import history, read_entries
+from generator.record.ledger import history
+from generator.record.lock import read_entries
 from generator.notice.load import Document
 from generator.notice.model import Notice
 from generator.project import Project

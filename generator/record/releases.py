@@ -25,7 +25,6 @@ effective on the same day: stable, sortable and URL-safe.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -36,10 +35,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
-from generator.record import ledger
+from generator.record import ledger, lock
 from generator.findings import Finding, NoticeError, Position
-from generator.notice.languages import in_order
-from generator.record.ledger import JSON_NAME, SCHEMA_NAME, SOURCE_NAME
+from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
 from generator.notice.load import load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
@@ -95,10 +93,10 @@ class Release:
         if self.schema is not None and not conforms(data, self.schema):
             where = self._shown(JSON_NAME)
             try:
-                problems = validate(load_bytes(raw, where), self.schema) or [ledger.finding(where, "not a notice")]
+                problems = validate(load_bytes(raw, where), self.schema) or [lock.finding(where, "not a notice")]
             except NoticeError as exc:
                 problems = list(exc.findings)
-            raise NoticeError([ledger.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
+            raise NoticeError([lock.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
                                               f"notice: {f.message}", f.position.line, f.position.column)
                                for f in problems])
         notice = _READ[(self.files[JSON_NAME], self.schema)] = Notice.from_data(data)
@@ -107,15 +105,15 @@ class Release:
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages it was published in: one rendered text each, recorded in the lock."""
-        return in_order(name.removesuffix(".md") for name in self.files if name.endswith(".md"))
+        return lock.languages(self.files)
 
     def text(self, lang: str) -> str:
         """The rendered text of a language, exactly as released."""
-        name = f"{lang}.md"
+        name = text_name(lang)
         try:
             return self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
+            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
                                                                   f"(byte {exc.start})")]) from None
 
     def read(self, name: str) -> bytes:
@@ -133,10 +131,10 @@ class Release:
         try:
             content = (self.directory / name).read_bytes()
         except OSError as exc:
-            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} cannot be read: "
+            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} cannot be read: "
                                                                   f"{(exc.strerror or str(exc)).lower()}")]) from None
-        if name not in self.files or _sha256(content) != self.files[name]:
-            raise NoticeError([ledger.finding(self._shown(name), f"release {self.id}: {name} is not the file "
+        if name not in self.files or lock.sha256(content) != self.files[name]:
+            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} is not the file "
                                                                   f"{LOCK_NAME} records; a published release never changes")])
         return content
 
@@ -144,14 +142,14 @@ class Release:
         return f"{self.shown or self.directory}/{name}"
 
     def sha256(self, lang: str) -> str:
-        return self.files[f"{lang}.md"]
+        return self.files[text_name(lang)]
 
 
 def load_releases(project: Project) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
     return tuple(Release(e.id, e.effective, e.files, project.releases / e.id, project.schema,
                          project.shown(project.releases / e.id))
-                 for e in ledger.read_entries(project))
+                 for e in lock.read_entries(project))
 
 
 def verify(project: Project, releases: Iterable[Release] | None = None) -> list[Finding]:
@@ -189,16 +187,16 @@ def make_release(project: Project) -> Release:
             SOURCE_NAME: frozen_source(source.read_bytes()),
             SCHEMA_NAME: project.schema.read_bytes(),
             JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-            **{f"{lang}.md": render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
+            **{text_name(lang): render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
         }
-        release = Release(release_id, notice.revision.effective, {n: _sha256(c) for n, c in contents.items()},
+        release = Release(release_id, notice.revision.effective, {n: lock.sha256(c) for n, c in contents.items()},
                           folder / release_id, project.schema, project.shown(folder / release_id))
         with staged(folder, project.root) as staging:
             _keep(folder, staging)
             (staging / release_id).mkdir()
             for name, content in contents.items():
                 (staging / release_id / name).write_bytes(content)
-            _write_lock(staging / LOCK_NAME, releases + (release,))
+            (staging / LOCK_NAME).write_text(lock.text(releases + (release,)), encoding="utf-8")
     return release
 
 
@@ -250,11 +248,3 @@ def _link(source: Path | str, target: Path | str) -> None:
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
 
-
-def _write_lock(lock: Path, releases: tuple[Release, ...]) -> None:
-    data = {"releases": [{"id": r.id, "effective": r.effective.isoformat(), "files": dict(sorted(r.files.items()))} for r in releases]}
-    lock.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-
-
-def _sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()

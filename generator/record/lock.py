@@ -1,0 +1,205 @@
+"""The lock's format: policy/releases/releases.lock, read and written here and nowhere else.
+
+releases.lock lists every release, oldest first, with its id, effective date
+and the sha256 of each of its files: notice.yaml, notice.json, a <lang>.md
+per language and (since releases froze it) schema.json. Its text is
+canonical (keys sorted within an entry's files, two spaces of indent, a final
+newline), so the same releases always give the same bytes.
+
+>>> [e.id for e in entries_from_text('{"releases": []}', "releases.lock")]
+[]
+>>> e = Entry("2026-01-01", date(2026, 1, 1), {"notice.yaml": "0" * 64, "notice.json": "1" * 64, "sv.md": "2" * 64,
+...           "fi.md": "3" * 64})
+>>> e.languages
+('fi', 'sv')
+>>> [(r.id, r.files == e.files, r.line) for r in entries_from_text(text([e]), "releases.lock")]
+[('2026-01-01', True, 4)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+from generator.findings import Finding, NoticeError, Position
+from generator.notice.languages import in_order
+from generator.project import LOCK_NAME, Project
+
+SOURCE_NAME = "notice.yaml"
+SCHEMA_NAME = "schema.json"  # the schema the release was checked against (releases since it was frozen too)
+JSON_NAME = "notice.json"
+RULE = "release-integrity"
+_TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
+
+_ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def text_name(lang: str) -> str:
+    """The file of a release that holds its rendered text in `lang`.
+
+    >>> text_name("sv")
+    'sv.md'
+    """
+    return f"{lang}.md"
+
+
+def languages(files: Iterable[str]) -> tuple[str, ...]:
+    """The languages of a release with these files: one rendered text each, in the site's order.
+
+    >>> languages(["notice.yaml", "sv.md", "fi.md"])
+    ('fi', 'sv')
+    """
+    return in_order(name.removesuffix(".md") for name in files if _TEXT.fullmatch(name))
+
+
+def sha256(content: bytes) -> str:
+    """The digest the lock records of a file's bytes."""
+    return hashlib.sha256(content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One release as the lock records it, and the line of the lock it starts on."""
+
+    id: str
+    effective: date
+    files: dict[str, str]
+    line: int = 0
+    column: int = 0
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it was published in: one rendered text each."""
+        return languages(self.files)
+
+    @property
+    def order(self) -> tuple[date, int]:
+        """Where the release stands in time: its date, then its number that day."""
+        return self.effective, int(_ID.fullmatch(self.id).group(2) or 1)
+
+
+def finding(path: str, message: str, line: int = 0, column: int = 0) -> Finding:
+    return Finding(Position(path, line, column if line else 0), "error", message, RULE)
+
+
+def read_entries(project: Project) -> tuple[Entry, ...]:
+    """The lock's entries, oldest first; NoticeError when the lock cannot be the record."""
+    folder, lock = project.releases, project.lock
+    shown_lock = project.shown(lock)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise NoticeError([finding(project.shown(folder), "is not a folder; it must be the folder that holds "
+                                                          "the release folders and releases.lock")])
+    if not lock.exists() and not lock.is_symlink():
+        kept = release_names(folder)
+        if kept:
+            raise NoticeError([finding(shown_lock, f"is missing, yet {project.shown(folder)} holds releases "
+                                                   f"({', '.join(kept)}); the lock is the record of every release: "
+                                                   "restore it with git")])
+        return ()
+    if lock.is_symlink() or not lock.is_file():
+        raise NoticeError([finding(shown_lock, "is not a regular file; it must be the file that records every release")])
+    try:
+        text = lock.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise NoticeError([finding(shown_lock, f"the release lock file is damaged: it is not UTF-8 text (byte {exc.start})")]) from None
+    return entries_from_text(text, shown_lock)
+
+
+def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
+    """The entries of a lock's text, checked for shape and order; NoticeError naming the line otherwise."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 1)
+        reason = getattr(exc, "msg", str(exc))
+        raise NoticeError([finding(path, f"the release lock file is damaged: {reason}", line, column)]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
+        raise NoticeError([finding(path, 'the release lock file is damaged: it must be {"releases": [...]}', 1, 1)])
+    entries, problems = [], []
+    for index, item in enumerate(data["releases"]):
+        line, column = _place_of(text, item.get("id") if isinstance(item, dict) else None)
+        try:
+            entries.append(_entry(item, line, column))
+        except ValueError as exc:
+            problems.append(finding(path, f"the release lock file is damaged: releases[{index}]: {exc}", line, column))
+    if not problems:
+        problems = _order_problems(entries, path)
+    if problems:
+        raise NoticeError(problems)
+    return tuple(entries)
+
+
+def _entry(item: Any, line: int, column: int) -> Entry:
+    if not isinstance(item, dict) or set(item) != {"id", "effective", "files"}:
+        raise ValueError('an entry has exactly "id", "effective" and "files"')
+    release_id, effective, files = item["id"], item["effective"], item["files"]
+    match = _ID.fullmatch(release_id) if isinstance(release_id, str) else None
+    if not match:
+        raise ValueError(f"id {json.dumps(release_id)} is not a release id such as 2026-01-31 or 2026-01-31-2")
+    if effective != match.group(1):
+        raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
+    texts = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
+    if not isinstance(files, dict) or not {SOURCE_NAME, JSON_NAME} <= set(files) or not texts \
+            or not all(_TEXT.fullmatch(n) for n in texts):
+        raise ValueError(f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
+                         f"of its languages (such as fi.md) and possibly {SCHEMA_NAME}, and nothing else")
+    bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
+    if bad:
+        raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
+    try:
+        day = date.fromisoformat(effective)
+    except ValueError:
+        raise ValueError(f"release {release_id}: {effective} is not a date") from None
+    return Entry(release_id, day, dict(files), line, column)
+
+
+def _order_problems(entries: list[Entry], path: str) -> list[Finding]:
+    problems, seen = [], set()
+    for previous, entry in zip([None, *entries], entries):
+        if entry.id in seen:
+            problems.append(finding(path, f"release {entry.id} is listed twice", entry.line, entry.column))
+        elif previous and entry.order <= previous.order:
+            problems.append(finding(path, f"release {entry.id} is listed after {previous.id}; the lock lists "
+                                          "releases oldest first", entry.line, entry.column))
+        seen.add(entry.id)
+    return problems
+
+
+def _place_of(text: str, release_id: Any) -> tuple[int, int]:
+    """Line and column of the entry with `release_id` in the lock's text, (0, 0) if not found."""
+    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(release_id)), text) if isinstance(release_id, str) else None
+    if not match:
+        return 0, 0
+    return text.count("\n", 0, match.start()) + 1, match.start() - text.rfind("\n", 0, match.start())
+
+
+
+class Recorded(Protocol):
+    """What the lock records of a release (an Entry, or a Release about to be written)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def effective(self) -> date: ...
+    @property
+    def files(self) -> dict[str, str]: ...
+
+
+def text(entries: Iterable[Recorded]) -> str:
+    """The lock's canonical text for `entries` (oldest first)."""
+    data = {"releases": [{"id": e.id, "effective": e.effective.isoformat(), "files": dict(sorted(e.files.items()))}
+                         for e in entries]}
+    return json.dumps(data, indent=2) + "\n"
+
+
+def release_names(folder: Path) -> list[str]:
+    """The names in the releases folder that claim to be releases: all but the lock and hidden names."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.name != LOCK_NAME and not p.name.startswith("."))
