@@ -36,6 +36,7 @@ from typing import Callable, Iterator
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from generator.environment import Environment
 from generator.host import adapter as mkdocs_adapter
 from generator.host.build import build_site
 from generator.words.compiled_templates import InMemory
@@ -126,12 +127,12 @@ def compare_builds(root: Path, work: Path, today: date, releases: int, repetitio
     """The generator's full build against plain MkDocs building the same pages, alternately."""
     site_dir = work / "site"
     with source_date(today):
-        plan = plan_site(Project.at(root), today=today, site_url=mkdocs_adapter.site_url(Project.at(root)))
+        plan = plan_site(Project.at(root), Environment(today, mkdocs_adapter.site_url(Project.at(root))))
         configs = project.write_plain_project(root, plan, work / "plain")
 
         def generator_build() -> None:
             forget_process_caches()  # as in a new process: `make site` compiles and reads everything once
-            build_site(Project.at(root), site_dir, today=today)
+            build_site(Project.at(root), site_dir, Environment(today))
 
         def plain_build() -> None:
             for config in configs.values():

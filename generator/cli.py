@@ -2,8 +2,8 @@
 
 Exit codes: 0 success, 1 invalid input (the findings are printed, each with
 file, line and column), 2 usage error. No traceback reaches the user for a bad
-notice; one that does is a bug. The project (generator/project.py) is made
-here, once, from the current folder, and handed to every command.
+notice; one that does is a bug. The project (generator/project.py) and the
+environment (generator/environment.py) are read here, once, and handed to every command.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ import errno
 import os
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from generator import report
+from generator.environment import Environment, build_date
 from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 from generator.findings import Failure, NoticeError, UsageError
 from generator.notice.languages import DEFAULT, SUPPORTED
-from generator.project import Project
-from generator.folder_swap import shown
+from generator.project import Project, shown
+
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,7 +110,7 @@ def _address(value: str) -> str:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     path = args.path or project.notice
-    findings = list(inspect(project, path, args.since).findings)
+    findings = list(inspect(project, path, args.since, today=build_date()).findings)
     if args.strict:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict)
@@ -123,18 +125,18 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
+    from generator.host.adapter import site_url
     from generator.host.build import build_site
 
-    _fit_to_publish(project, args.strict)
-    built = build_site(project, args.site_dir, draft=args.draft)
+    today = build_date()
+    _fit_to_publish(project, args.strict, today)
+    built = build_site(project, args.site_dir, Environment(today, site_url(project)), draft=args.draft)
     print(f"built {args.site_dir}/ in {', '.join(built)} ({max(built.values())} pages each)")
     return 0
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
     from generator.host.adapter import serve
-    from generator.site.plan import build_date
-
     build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
     return serve(project, args.lang, args.dev_addr)
 
@@ -142,7 +144,7 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 def _release(project: Project, args: argparse.Namespace) -> int:
     from generator.record.releases import make_release
 
-    inspection = _fit_to_publish(project, args.strict)
+    inspection = _fit_to_publish(project, args.strict, build_date())
     release = make_release(project)
     print(f"released {release.id} (effective {release.effective.isoformat()})")
     for finding in inspection.findings:
@@ -169,9 +171,9 @@ def _migrate(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _fit_to_publish(project: Project, strict: bool) -> Inspection:
+def _fit_to_publish(project: Project, strict: bool, today: date) -> Inspection:
     """Refuse, with every finding, while `check` would fail; count the warnings that do not stop it."""
-    inspection = inspect(project)
+    inspection = inspect(project, today=today)
     refuse_errors(inspection, strict)
     if inspection.findings:
         print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",

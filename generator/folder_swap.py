@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.findings import Failure, UsageError
+from generator.project import shown
 
 MARKER = ".seloste-site"
 MARKER_TEXT = b"Built by Seloste (python -m generator build), which replaces this folder on every build.\n"
@@ -54,14 +55,6 @@ class Refused(UsageError):
 
 class Busy(Failure):
     """Another run holds the folder's lock (exit 1)."""
-
-
-def shown(path: Path, root: Path) -> str:
-    """`path` as the user knows it: relative to the project when inside it."""
-    try:
-        return str(path.relative_to(root)) or "."
-    except ValueError:
-        return str(path)
 
 
 def refusal(target: Path, root: Path) -> str | None:

@@ -50,7 +50,16 @@ class Project:
 
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to the root where it is inside it."""
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
+        return shown(path, self.root)
+
+
+def shown(path: Path, root: Path) -> str:
+    """`path` as the user knows it: relative to `root` when inside it.
+
+    >>> shown(Path("/repo/site"), Path("/repo")), shown(Path("/repo"), Path("/repo")), shown(Path("/x"), Path("/repo"))
+    ('site', '.', '/x')
+    """
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

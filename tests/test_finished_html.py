@@ -11,6 +11,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from generator.environment import Environment
 from generator.host.extensions import FinishedHtml
 from generator.project import Project
 from generator.site.plan import Page, plan_site
@@ -32,7 +33,7 @@ def _between_blocks(html: str) -> str:
 
 
 def _diff_pages(root: Path) -> list[Page]:
-    plan = plan_site(Project.at(root), today=TODAY)
+    plan = plan_site(Project.at(root), Environment(TODAY))
     return [page for lang in plan.languages for page in plan.pages[lang] if page.html_blocks]
 
 
@@ -64,7 +65,7 @@ def test_a_block_is_taken_only_where_it_stands_whole(pristine: Path, place: str)
 def test_the_built_diff_pages_hold_the_blocks_as_finished(multi_project: Path) -> None:
     """The build's Markdown takes them: each stands as written and, but the page's last, is followed
     directly by the next heading, where MkDocs' own reading of a raw block leaves a blank line."""
-    plan = plan_site(Project.at(multi_project), today=TODAY)
+    plan = plan_site(Project.at(multi_project), Environment(TODAY))
     followed = [(lang, page, block) for lang in plan.languages for page in plan.pages[lang]
                 for block in page.html_blocks[:-1]]
     assert len(followed) >= 3

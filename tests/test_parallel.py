@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.environment import Environment
 from generator.host.build import build_site
 from generator.findings import Finding, NoticeError, Position
 from generator.host.processes import for_each_language
@@ -73,8 +74,8 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     today = date(2026, 6, 15)
     project = Project.at(multi_project)
-    built = build_site(project, tmp_path / "one", today=today, jobs=1)
-    assert build_site(project, tmp_path / "three", today=today, jobs=3) == built
+    built = build_site(project, tmp_path / "one", Environment(today), jobs=1)
+    assert build_site(project, tmp_path / "three", Environment(today), jobs=3) == built
     one, three = snapshot(tmp_path / "one"), snapshot(tmp_path / "three")
     assert len(one) > 100 and one.keys() == three.keys()
     assert [name for name in one if one[name] != three[name]] == []

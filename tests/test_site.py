@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.environment import Environment
 from generator.notice.languages import SUPPORTED as LANGS
 
 
@@ -150,8 +151,8 @@ def test_the_plan_puts_each_page_at_its_address(multi_project: Path) -> None:
     from generator.project import Project
     from generator.site.plan import plan_site
 
-    plan = plan_site(Project.at(multi_project), today=date(2026, 6, 15), draft=True,
-                     site_url="https://notice.example/entrack")
+    plan = plan_site(Project.at(multi_project), Environment(date(2026, 6, 15), "https://notice.example/entrack"),
+                     draft=True)
     pages = plan.pages["fi"]
     assert [p.path for p in pages if p.in_nav] == ["index.md", "changelog/index.md"]
     assert "draft/index.md" in [p.path for p in pages]

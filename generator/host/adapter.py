@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, TemplateError, meta
+from jinja2 import Environment as Templates, FileSystemLoader, TemplateError, meta
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -32,6 +32,9 @@ from generator.host import css
 from generator.site import preview
 from generator.host.extensions import AddressLinks, FinishedHtml, ScrollTables
 from generator.findings import Finding, NoticeError, Position, UsageError
+from generator import report
+from generator import environment
+from generator.environment import Environment, build_date
 from generator.project import Project
 from generator.site.plan import SitePlan
 
@@ -46,23 +49,10 @@ HOOKS = Path(__file__).resolve().parent / "hooks.py"
 """The hook module MkDocs runs: the package's own, whatever the project's mkdocs.yml says."""
 
 
-SITE_URL_ENV = "SELOSTE_SITE_URL"
-"""The site's public address, set by the publish workflow; it wins over mkdocs.yml's site_url."""
-_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
-"""A full address whose characters need no escaping anywhere it is written (Markdown, HTML, XML, JSON)."""
-
-
 def site_url(project: Project) -> str:
-    """The site's public address (SELOSTE_SITE_URL, else mkdocs.yml's site_url), or "" when neither is set."""
-    value = os.environ.get(SITE_URL_ENV, "").strip()
-    where = Position(SITE_URL_ENV)
-    if not value:
-        value = _raw_config(project).get("site_url") or ""
-        where = Position(project.shown(project.mkdocs_config))
-    if value and not (isinstance(value, str) and _ADDRESS.fullmatch(value)):
-        raise NoticeError([Finding(where, "error", f"site_url {str(value)!r} is not a full address such as "
-                                                   "https://privacy.example.fi/ or https://owner.github.io/repo/")])
-    return value.rstrip("/")
+    """The site's public address: SELOSTE_SITE_URL, else mkdocs.yml's site_url, else ""."""
+    return environment.site_url(configured=lambda: (_raw_config(project).get("site_url"),
+                                                    project.shown(project.mkdocs_config)))
 
 
 def _raw_config(project: Project) -> dict[str, Any]:
@@ -150,7 +140,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     serving = "plan" not in _active
     if serving:  # `serve`: read the project afresh for every rebuild; its errors become the pages
         project = _serving["project"]
-        _active["serving"] = preview.plan(project, lang, lambda: site_url(project))
+        try:
+            serving, problems = Environment(build_date(), site_url(project)), ()
+        except NoticeError as exc:  # a bad site address: shown on the preview's pages like any error
+            serving, problems = Environment(build_date()), tuple(exc.findings)
+        _active["serving"], findings = preview.plan(project, lang, serving, problems)
+        report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
@@ -179,7 +174,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _listing_no_hidden_folders(get_env: Callable[[], Environment]) -> Callable[[], Environment]:
+def _listing_no_hidden_folders(get_env: Callable[[], Templates]) -> Callable[[], Templates]:
     """The theme's Jinja environment, listing its templates without looking into hidden folders.
 
     MkDocs lists every file of the theme to copy the static ones, and leaves out
@@ -187,7 +182,7 @@ def _listing_no_hidden_folders(get_env: Callable[[], Environment]) -> Callable[[
     ever included by name. Not walking it saves a sixth of a preview rebuild, and
     copies the same files.
     """
-    def env() -> Environment:
+    def env() -> Templates:
         made = get_env()
         loader = made.loader
         if isinstance(loader, FileSystemLoader):
@@ -283,7 +278,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 # rebuild). Compiled templates are kept for the life of the process; a
 # template whose source changed is compiled again (Jinja checks each one's
 # checksum), so an edit in site_overrides/ shows in the next rebuild.
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def on_env(env: Templates, config: MkDocsConfig, files: Files) -> Templates:
     env.bytecode_cache = _COMPILED
     env.filters["css_string"] = css.string
     return env

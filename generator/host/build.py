@@ -10,24 +10,24 @@ another.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from generator.host.adapter import build_language, compile_theme, site_url
+from generator.environment import Environment
+from generator.host.adapter import build_language, compile_theme
 from generator.host.processes import for_each_language
 from generator.project import Project
 from generator.folder_swap import replacing
 from generator.words.render import compile_templates
-from generator.site.plan import build_date, plan_site
+from generator.site.plan import plan_site
 
 
-def build_site(project: Project, site_dir: Path, *, draft: bool = False, today: date | None = None,
+def build_site(project: Project, site_dir: Path, environment: Environment, *, draft: bool = False,
                jobs: int | None = None) -> dict[str, int]:
-    """Plan and build the site into `site_dir`, `jobs` processes at most (default: one per language); the number
+    """Plan and build the site as of `environment` into `site_dir`, `jobs` processes at most (default: one per language); the number
     of pages built in each language."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
-        plan = plan_site(project, today=today or build_date(), draft=draft, site_url=site_url(project))
+        plan = plan_site(project, environment, draft=draft)
         compile_theme(project, plan.languages[0])
         compile_templates(project.locales, plan.languages)
         built = for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages,

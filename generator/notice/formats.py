@@ -22,8 +22,10 @@ from functools import lru_cache
 
 from babel import Locale
 
-DURATION = re.compile(r"P(?=[0-9]|T[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?")
-"""An ISO 8601 duration (use with fullmatch); the groups are its units, group 5 the time part."""
+from generator.notice.periods import PATTERN
+
+DURATION = PATTERN
+"""An ISO 8601 duration (use with fullmatch): the grammar periods.py states."""
 
 MAX_DURATION_DIGITS = 9
 """Digits of one number of a duration: a billion days is already longer than any retention."""

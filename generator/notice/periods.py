@@ -16,8 +16,10 @@ import re
 UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 
 PATTERN = re.compile(
-    r"P(?=\d|T\d)(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?")
+    r"P(?=[0-9]|T[0-9])(?:(?P<year>[0-9]+)Y)?(?:(?P<month>[0-9]+)M)?(?:(?P<week>[0-9]+)W)?(?:(?P<day>[0-9]+)D)?"
+    r"(?:T(?=[0-9])(?:(?P<hour>[0-9]+)H)?(?:(?P<minute>[0-9]+)M)?(?:(?P<second>[0-9]+)S)?)?")
+"""An ISO 8601 duration, the grammar the format accepts (use with fullmatch; ASCII digits only): one named
+group per unit."""
 
 
 def units(value: str) -> dict[str, int] | None:

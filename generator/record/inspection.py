@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
@@ -47,9 +48,10 @@ class Inspection:
         return tuple(f for f in self.findings if strict or f.level == "error")
 
 
-def inspect(project: Project, path: Path | None = None, since: str | None = None) -> Inspection:
-    """Read the notice at `path` (default: the project's) and check it and the project's releases;
-    with `since` (a git revision), also that no release recorded there was rewritten."""
+def inspect(project: Project, path: Path | None = None, since: str | None = None, *, today: date) -> Inspection:
+    """Read the notice at `path` (default: the project's) and check it and the project's releases as of
+    `today` (which adequacy decisions apply, how far ahead a revision is); with `since` (a git revision),
+    also that no release recorded there was rewritten."""
     try:
         releases = load_releases(project)
         findings = verify(project, releases)
@@ -57,13 +59,11 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
             findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
-    from generator.site.plan import build_date  # the build's date: which adequacy decisions apply, how far ahead a revision is
-
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous, build_date()))
+        findings += run_rules(Context(notice, doc, previous, today))
     except NoticeError as exc:
         findings += exc.findings
     return Inspection(notice, doc, releases, tuple(findings))

@@ -31,6 +31,7 @@ from generator.words import i18n, vocabulary
 from generator.findings import Finding, NoticeError, Position, UsageError
 from generator.notice.markup import Markdown
 from generator.notice.model import Notice, Text
+from generator.environment import Environment
 from generator.project import Project
 from generator.notice.read import read_notice
 from generator.record.releases import Release, load_releases, verify
@@ -74,12 +75,11 @@ class SitePlan:
     """The Atom feed's title in each language, for the pages' feed discovery links."""
 
 
-def plan_site(project: Project, *, today: date, draft: bool = False, site_url: str = "",
-              preview: str | None = None, working: Notice | None = None) -> SitePlan:
-    """Everything to publish, as of `today`; NoticeError if a release was tampered with.
+def plan_site(project: Project, environment: Environment, *, draft: bool = False, preview: str | None = None,
+              working: Notice | None = None) -> SitePlan:
+    """Everything to publish, as of the environment's date; NoticeError if a release was tampered with.
 
-    `site_url` (SELOSTE_SITE_URL or the host's configuration) makes permanent
-    addresses absolute; without it every address is relative, except where
+    The environment's site address makes permanent addresses absolute; without it every address is relative, except where
     only a path from the host's root can work (the site-wide 404 page).
     `preview` (a language) plans the live preview instead: that language only,
     and only the pages an edit can change (the draft, the notice in force and
@@ -97,7 +97,8 @@ def plan_site(project: Project, *, today: date, draft: bool = False, site_url: s
         working = read_notice(project.notice, project.schema)[0]
     elif not draft:
         working = None
-    pages = Pages(project, Timeline(releases, today), working, site_url)
+    site_url = environment.site_url
+    pages = Pages(project, Timeline(releases, environment.today), working, site_url)
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(pages.controller, pages.languages, ByLanguage(pages, (preview,), preview=True),
@@ -127,25 +128,6 @@ class ByLanguage(Mapping[str, tuple[Page, ...]]):
 
     def __len__(self) -> int:
         return len(self._languages)
-
-
-MAX_EPOCH = 2**32 - 1
-"""The last second a gzip header (MkDocs' sitemap.xml.gz) can carry: 2106-02-07."""
-
-
-def build_date() -> date:
-    """The build's date: SOURCE_DATE_EPOCH if set (reproducible builds), else today (UTC).
-
-    As the reproducible-builds specification says, the value is a whole number
-    of seconds since 1970-01-01 UTC, and a malformed one stops the build.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return datetime.now(timezone.utc).date()
-    if not re.fullmatch(r"[0-9]{1,10}", epoch) or int(epoch) > MAX_EPOCH:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, as `date +%s` "
-                         f"prints it, from 0 to {MAX_EPOCH} (the year 2106); it is {epoch!r}")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
 
 
 def link(source: str, target: str) -> str:

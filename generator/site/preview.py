@@ -12,11 +12,9 @@ languages) get a page that says so.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Callable
 
-from generator import report
+from generator.environment import Environment
 from generator.record.inspection import inspect
 from generator.findings import Finding, NoticeError
 from generator.notice.markup import Markdown
@@ -24,28 +22,28 @@ from generator.project import Project
 from generator.words.render import render_file, translate
 from generator.words import vocabulary
 from generator.words.vocabulary import N_
-from generator.site.plan import CHANGELOG, DRAFT, Page, SitePlan, build_date, plan_site
+from generator.site.plan import CHANGELOG, DRAFT, Page, SitePlan, plan_site
 
 ERRORS_TITLE = N_("Errors in the working copy")
 NAME = "Seloste"
 """The site's name while the notice cannot be read."""
 
 
-def plan(project: Project, lang: str, site_url: Callable[[], str] = str) -> SitePlan:
-    """The preview of `lang` as of today: the draft, the notice in force and the changelog, or the errors.
-    `site_url` reads the site's address (a bad one is an error like any other)."""
-    inspection = inspect(project)
-    errors = inspection.errors()
+def plan(project: Project, lang: str, environment: Environment,
+         problems: tuple[Finding, ...] = ()) -> tuple[SitePlan, tuple[Finding, ...]]:
+    """The preview of `lang` in `environment`: the draft, the notice in force and the changelog, or the errors;
+    and the findings the terminal should print (none while the preview shows the notice). `problems` are
+    errors found before (a bad site address): they are shown like any other."""
+    inspection = inspect(project, today=environment.today)
+    errors = inspection.errors() + problems
     if not errors:
         try:
-            return plan_site(project, today=build_date(), draft=True, site_url=site_url(), preview=lang,
-                             working=inspection.notice)
+            return plan_site(project, environment, draft=True, preview=lang, working=inspection.notice), ()
         except NoticeError as exc:
-            errors = exc.findings
-    findings = inspection.findings if inspection.errors() else errors
-    report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
+            errors = tuple(exc.findings)
+    findings = inspection.findings + problems if inspection.errors() or problems else errors
     name = inspection.notice.controller.name if inspection.notice else NAME
-    return error_plan(project, lang, [f for f in findings if f.level == "error"], name)
+    return error_plan(project, lang, [f for f in findings if f.level == "error"], name), findings
 
 
 def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Finding, ...], name: str) -> SitePlan:
