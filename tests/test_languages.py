@@ -89,3 +89,18 @@ def test_the_prevailing_language_sentence_names_no_language_the_notice_lacks(
         two_language_site: Path, lang: str, prevails: str, wrong: str) -> None:
     html = (two_language_site / lang / "index.html").read_text(encoding="utf-8")
     assert prevails in html and wrong not in html
+
+
+def test_every_supported_language_has_what_its_pages_need() -> None:
+    """A language added to languages.SUPPORTED without its catalog, the default authority's texts or the
+    prevailing-language sentences is caught here, not on a published page."""
+    from generator.notice.authority import FINNISH_AUTHORITY
+    from generator.notice.languages import SUPPORTED
+    from generator.words import vocabulary
+    from support import PROJECT
+
+    for lang in SUPPORTED:
+        assert (PROJECT.locales / lang / "LC_MESSAGES" / "messages.po").is_file(), lang
+        for text in (FINNISH_AUTHORITY.name, FINNISH_AUTHORITY.address, FINNISH_AUTHORITY.website):
+            assert text is not None and not isinstance(text, str) and lang in text and text[lang], (lang, text)
+        assert lang in vocabulary.PREVAILING_LANGUAGE and lang in vocabulary.PREVAILING_LANGUAGE_OF_SOME, lang

@@ -36,6 +36,11 @@ not the language itself. The English of an EU company is British: "25 November
 language stays `en`."""
 
 
+UNIT_WORDS = {("sv", "day"): {"one": "{0} dag", "other": "{0} dagar"}}
+"""Units whose CLDR word does not fit a legal period: Swedish "dygn" is a period
+of 24 hours, and a retention period is counted in days ("dagar")."""
+
+
 def in_order(codes: Iterable[str]) -> tuple[str, ...]:
     """Language codes in the supported order; codes no longer supported (an old
     release's) follow in alphabetical order, so old releases still load."""

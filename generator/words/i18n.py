@@ -39,11 +39,8 @@ from babel.support import Translations
 from babel.units import format_unit
 
 from generator.notice import periods as duration
-from generator.notice.languages import babel_locale
+from generator.notice.languages import UNIT_WORDS, babel_locale
 
-_UNIT_WORDS = {("sv", "day"): {"one": "{0} dag", "other": "{0} dagar"}}
-"""Units whose CLDR word does not fit a legal period: Swedish "dygn" is a period
-of 24 hours, and a retention period is counted in days ("dagar")."""
 
 
 def translations(locales: Path, lang: str) -> Translations:
@@ -100,7 +97,7 @@ def format_duration(value: str, lang: str) -> str:
 
 def _unit(amount: int, unit: str, lang: str) -> str:
     locale = babel_locale(lang)
-    words = _UNIT_WORDS.get((lang, unit))
+    words = UNIT_WORDS.get((lang, unit))
     if words is None:
         return format_unit(amount, f"duration-{unit}", length="long", locale=locale)
     plural = Locale.parse(locale).plural_form(amount)

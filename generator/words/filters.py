@@ -1,0 +1,281 @@
+"""The notice template's filters, in families: each turns the notice's values into safe Markdown in one language.
+
+A filter's answer is `Markdown` (already escaped, see notice/markup.py) or
+plain text that the template's `finalize` escapes. The families share
+`Words`, the language's own small words (a line of text, a link, a catalog
+sentence); each family adds the sentences of one part of the notice, so a new
+field's sentence goes to the family of its part:
+
+- `Texts`: the notice's texts, names, addresses, countries and dates;
+- `Bases`: purposes and the law they rest on (legal bases, provision of data,
+  special and criminal data, automated decisions);
+- `Retention`: how long data is kept;
+- `Transfers`: the Commission's adequacy decisions;
+- `Cookies`: the cookie table and the consent sentences;
+- `References`: the items a field names by id.
+
+>>> from generator.words import i18n
+>>> f = filters("sv", i18n.translations(PROJECT.locales, "sv"))
+>>> f["line"]({"fi": "Asiakkaat", "sv": "Kunder", "en": "Customers"}), f["country"]("US")
+('Kunder', 'USA')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import jinja2
+from babel.support import Translations
+
+from generator.notice import adequacy
+from generator.notice.languages import SUPPORTED
+from generator.notice.markup import Markdown, inline, paragraphs
+from generator.notice.model import (Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention as
+                                    RetentionRule, Text, Transfer, references)
+from generator.words import i18n, vocabulary
+
+
+def filters(lang: str, translations: Translations) -> dict[str, Callable[..., Any]]:
+    """Every filter of every family, by the name templates use."""
+    found: dict[str, Callable[..., Any]] = {}
+    for family in (Texts, Bases, Retention, Transfers, Cookies, References):
+        found.update(family(lang, translations).filters())
+    return found
+
+
+@dataclass(frozen=True)
+class CookieTable:
+    """What is known of the cookies: the columns some cookie fills, a row of Markdown cells
+    per cookie, and whether every row fills every column (then it is a table, else a list)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Markdown], ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(row[column] for row in self.rows for column in self.columns)
+
+
+class Words:
+    """The small words of one language that every family uses."""
+
+    NAMES: tuple[str, ...] = ()
+    """The methods templates use as filters, by the same name."""
+
+    def __init__(self, lang: str, translations: Translations):
+        self.lang = lang
+        self.translations = translations
+        self.gettext = translations.gettext
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        return {name: getattr(self, name) for name in self.NAMES}
+
+    def line(self, text: Name | None) -> Markdown:
+        """A text in this language, or a name written once."""
+        if isinstance(text, str):
+            return inline(text)
+        return inline(text[self.lang]) if text else Markdown("")
+
+    def say(self, message: str, **values: str) -> Markdown:
+        """A catalog sentence with plain-text values in its placeholders, escaped as one line."""
+        return inline(self.gettext(message) % values if values else self.gettext(message))
+
+    def plain(self, name: Name) -> str:
+        return name if isinstance(name, str) else name[self.lang]
+
+    def list_of(self, items: list[str], style: str = "standard") -> Markdown:
+        return Markdown(i18n.format_list(items, self.lang, style))
+
+
+class Texts(Words):
+    NAMES = ("line", "para", "email", "url", "contact", "entry", "label", "country", "date", "prevailing")
+
+    def para(self, text: Text | None) -> Markdown:
+        return paragraphs(text[self.lang]) if text else Markdown("")
+
+    def email(self, address: str | None) -> Markdown:
+        return Markdown(f"[{inline(address)}](<mailto:{address}>)") if address else Markdown("")
+
+    def url(self, address: str | Text | None) -> Markdown:
+        """A web address, the one for this language where there is one per language."""
+        if isinstance(address, Text):
+            address = address[self.lang]
+        return Markdown(f"[{inline(address)}](<{address}>)") if address else Markdown("")
+
+    def contact(self, person: Contact | Any) -> Markdown:
+        parts = [self.line(getattr(person, "name", None)), self.line(getattr(person, "address", None)),
+                 self.email(person.email), inline(person.phone or ""), self.url(getattr(person, "website", None))]
+        return Markdown(", ".join(part for part in parts if part))
+
+    def entry(self, value: Any) -> Markdown:
+        """A list entry's value after its label: inline, or a nested list when there are several."""
+        if isinstance(value, tuple):
+            if len(value) == 1:
+                return Markdown(" " + value[0])
+            return Markdown("".join(f"\n    - {item}" for item in value))
+        return Markdown(" " + (value if isinstance(value, Markdown) else inline(value)))
+
+    def label(self, text: Any) -> Markdown:
+        """A bold label at the start of a list item that a sentence follows: capitalised."""
+        value = self.line(text)
+        return Markdown(value[:1].upper() + value[1:])
+
+    def country(self, code: str) -> Markdown:
+        return inline(i18n.country_name(code, self.lang))
+
+    def date(self, value: Any) -> str:
+        """Plain text: a date usually fills a sentence's placeholder, which is escaped as a whole."""
+        return i18n.format_date(value, self.lang)
+
+    def prevailing(self, notice: Notice) -> str:
+        """Which version prevails; the sentence names the languages only when it is all of them."""
+        every = set(notice.languages) == set(SUPPORTED)
+        sentences = vocabulary.PREVAILING_LANGUAGE if every else vocabulary.PREVAILING_LANGUAGE_OF_SOME
+        return self.gettext(sentences[notice.prevailing_language])
+
+
+class Bases(Words):
+    NAMES = ("legal_bases", "basis_label", "provision", "decision", "flagged")
+
+    def legal_bases(self, purpose: Purpose) -> tuple[Markdown, ...]:
+        """Each basis, after what it covers; alternatives joined with "or", never "and".
+
+        A single basis's scope goes in the label (`basis_label`), so a line
+        never reads "basis: bases: scope".
+        """
+        out = []
+        for item in purpose.legal_bases:
+            names = self.list_of([inline(self.gettext(vocabulary.LEGAL_BASES[b])) for b in item.bases], "or")
+            scoped = item.covers and len(purpose.legal_bases) > 1
+            out.append(Markdown(f"{self.line(item.covers)}: {names}" if scoped else names))
+        return tuple(out)
+
+    def basis_label(self, purpose: Purpose) -> Markdown:
+        """"Legal basis", with what it covers in brackets when one basis covers only part of the purpose."""
+        # NOTE: A label before one legal basis or a list of them; alternatives ("a or b") count as one basis.
+        label = inline(self.translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)))
+        only = purpose.legal_bases[0] if len(purpose.legal_bases) == 1 else None
+        return Markdown(f"{label} ({self.line(only.covers)})") if only and only.covers else label
+
+    def provision(self, purpose: Purpose) -> Markdown:
+        given = purpose.provision
+        if given is None:
+            return Markdown("")
+        sentences = [self.say(vocabulary.PROVISION[given.required_by])]
+        if given.obligatory is not None:
+            sentences.append(self.say(vocabulary.OBLIGATORY[given.obligatory]))
+        return Markdown(" ".join(sentences))
+
+    @jinja2.pass_context
+    def decision(self, context: Any, purpose: Purpose) -> Markdown:
+        """Who makes the purpose's automated decisions, whether they involve profiling, and why they are allowed."""
+        given = purpose.automated_decision
+        if given is None:
+            return Markdown("")
+        recipients = context["n"].lookup(Recipient)
+        if given.decided_by:
+            who = recipients[given.decided_by].name if given.decided_by in recipients else given.decided_by
+            sentences = [self.say(vocabulary.DECIDERS["recipient"], recipient=self.plain(who))]
+        else:
+            sentences = [self.say(vocabulary.DECIDERS["controller"])]
+        if given.profiling:
+            sentences.append(self.say(vocabulary.PROFILING))
+        if given.exception:
+            sentences.append(self.say(vocabulary.DECISION_EXCEPTIONS[given.exception]))
+        return Markdown(" ".join(sentences))
+
+    @jinja2.pass_context
+    def flagged(self, context: Any, purpose: Purpose, flag: str) -> Markdown:
+        """The purpose's data categories marked special (Art. 9) or criminal (Art. 10)."""
+        known = context["n"].lookup(DataCategory)
+        return self.list_of([self.line(known[i].name) for i in purpose.data_categories
+                             if i in known and getattr(known[i], flag)])
+
+
+class Retention(Words):
+    NAMES = ("retention_rules",)
+
+    @jinja2.pass_context
+    def retention_rules(self, context: Any, purpose: Purpose) -> tuple[Markdown, ...]:
+        """Each retention rule, once: the data it is for, then the period and the event it runs from."""
+        known = context["n"].lookup(DataCategory)
+        out = []
+        for rule in purpose.retention:
+            data = self.list_of([self.line(known[i].name) if i in known else inline(i) for i in rule.data])
+            text = "; ".join(part for part in (self.kept_for(rule), self.line(rule.criterion)) if part)
+            out.append(Markdown(f"{data}: {text}" if data else text))
+        return tuple(out)
+
+    def kept_for(self, rule: RetentionRule) -> Markdown:
+        period = i18n.format_duration(rule.period, self.lang) if rule.period else None
+        if rule.event:
+            with_period, alone = vocabulary.RETENTION_EVENTS[rule.event]
+            if period:
+                return self.say(with_period, period=period)
+            return self.say(alone) if rule.event != "collected" else Markdown("")
+        return inline(period) if period else Markdown("")
+
+
+class Transfers(Words):
+    NAMES = ("adequacy_decision",)
+
+    def adequacy_decision(self, transfer: Transfer) -> Markdown:
+        """The Commission's adequacy decision for the country, whenever there is one (Art. 13(1)(f))."""
+        found = adequacy.load().of(transfer.country)
+        if found is None:
+            return Markdown("")
+        values = {"decision": found.decision, "date": i18n.format_date(found.adopted, self.lang)}
+        if found.renewed:
+            values["renewed"] = i18n.format_date(found.renewed, self.lang)
+        if not found.partial:
+            return self.say(vocabulary.ADEQUACY["renewed" if found.renewed else "full"], **values)
+        if transfer.certified:
+            return Markdown(self.say(vocabulary.ADEQUACY["full"], **values) + " "
+                            + self.say(vocabulary.ADEQUACY["covered"]))
+        return self.say(vocabulary.ADEQUACY["partial"], **values)
+
+
+class Cookies(Words):
+    NAMES = ("cookie_table", "by_consent")
+
+    def duration(self, value: str | None) -> Markdown:
+        if not value:
+            return Markdown("")
+        # NOTE: A cookie's duration: it is deleted when the browser is closed.
+        return inline(self.gettext("session") if value == "session" else i18n.format_duration(value, self.lang))
+
+    def cookie_table(self, cookies: tuple[Cookie, ...]) -> CookieTable | None:
+        """The cookies' known facts; a fact no cookie states has no column (never a cell of dashes)."""
+        if not cookies:
+            return None
+        rows = tuple({
+            "name": inline(c.name or ""),
+            "provider": Markdown(self.line(c.provider) + (
+                f" ({inline(self.gettext(vocabulary.COOKIE_PARTIES[c.party]))})" if c.party else "")),
+            "purpose": self.line(c.purpose),
+            "category": inline(self.gettext(vocabulary.COOKIE_CATEGORIES[c.category])) if c.category else Markdown(""),
+            "duration": self.duration(c.duration),
+        } for c in cookies)
+        return CookieTable(tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)),
+                           rows)
+
+    def by_consent(self, cookies: tuple[Cookie, ...], needed: bool) -> Markdown:
+        """The sentence naming the cookies that do (or do not) need consent; empty when there are none."""
+        named = [c.label for c in cookies if c.needs_consent is needed]
+        if not named:
+            return Markdown("")
+        return self.say(vocabulary.COOKIES_BY_CONSENT[needed],
+                        cookies=i18n.format_list([self.plain(label) for label in named], self.lang))
+
+
+class References(Words):
+    NAMES = ("names",)
+
+    @jinja2.pass_context
+    def names(self, context: Any, item: Any, field: str) -> Markdown:
+        """The names of the items that `item.field` refers to by id (the model says of which kind)."""
+        ids = getattr(item, field)
+        ids = (ids,) if isinstance(ids, str) else ids or ()
+        found = context["n"].lookup(references(type(item))[field])
+        return self.list_of([self.line(found[i].name) if i in found else inline(i) for i in ids])
