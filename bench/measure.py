@@ -39,11 +39,10 @@ from mkdocs.config import load_config
 from generator.environment import Environment
 from generator.host import adapter as mkdocs_adapter
 from generator.host.build import build_site
-from generator.words.compiled_templates import InMemory
+from generator import caches
 from generator.notice.load import load_file
 from generator.notice.model import Notice
 from generator.project import Project
-from generator.record.releases import forget_read_notices
 from generator.site.plan import plan_site
 from generator.notice.validate import validate
 
@@ -85,18 +84,11 @@ def timed(into: Timing) -> Iterator[None]:
 
 
 def forget_process_caches() -> None:
-    """Empty all the generator keeps for the life of a process: the releases it read, the templates,
-    catalogs and schemas it compiled, the dates and texts it worked out. A timed build then costs what
-    `make site` costs in a new process, imports aside (plain MkDocs' builds keep theirs too, and compile
-    their templates anew on every build)."""
-    forget_read_notices()
-    for name, module in list(sys.modules.items()):
-        if name == "generator" or name.startswith("generator."):
-            for value in list(vars(module).values()):
-                if isinstance(value, InMemory):
-                    value.clear()
-                elif callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
-                    value.cache_clear()
+    """Empty all the generator keeps for the life of a process (generator/caches.py): the releases it read,
+    the templates, catalogs and schemas it compiled, the dates and texts it worked out. A timed build then
+    costs what `make site` costs in a new process, imports aside (plain MkDocs' builds keep theirs too, and
+    compile their templates anew on every build)."""
+    caches.forget()
 
 
 @contextlib.contextmanager

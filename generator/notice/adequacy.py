@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
+from generator import caches
 
 PATH = Path(__file__).resolve().parent / "data" / "adequacy.json"
 
@@ -49,7 +49,7 @@ class Decisions:
         return self.by_country.get(country)
 
 
-@lru_cache(maxsize=1)
+@caches.kept(maxsize=1)
 def load(path: Path = PATH) -> Decisions:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Decisions(date.fromisoformat(data["as_of"]), {

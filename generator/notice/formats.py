@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
 
 from babel import Locale
 
 from generator.notice.periods import PATTERN
+from generator import caches
 
 DURATION = PATTERN
 """An ISO 8601 duration (use with fullmatch): the grammar periods.py states."""
@@ -89,7 +89,7 @@ def country_suggestion(value: str) -> str | None:
     return code if code in countries() and code != value else None
 
 
-@lru_cache(maxsize=1)
+@caches.kept(maxsize=1)
 def countries() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code assigned to a country or territory (249)."""
     return frozenset(code for code in Locale.parse("en").territories if code.isalpha()) - NOT_COUNTRIES

@@ -17,8 +17,8 @@ here, the schema's text definition, and the notice's texts.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
+from generator import caches
 
 SUPPORTED: tuple[str, ...] = ("fi", "sv", "en")
 """Every language with a catalog, in the order menus and texts list them."""
@@ -47,7 +47,7 @@ def in_order(codes: Iterable[str]) -> tuple[str, ...]:
     return _in_order(frozenset(codes))
 
 
-@lru_cache(maxsize=64)
+@caches.kept(maxsize=64)
 def _in_order(codes: frozenset[str]) -> tuple[str, ...]:
     """Kept: every text of every release is put in order (6,000 texts for a site of 100 releases)."""
     return tuple(code for code in SUPPORTED if code in codes) + tuple(sorted(codes - set(SUPPORTED)))

@@ -21,7 +21,6 @@ items of another list (`ref`), and what the changelog follows (`changelog`).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from datetime import date
 from typing import Any, Iterator, Literal, Mapping, TypeVar
 
 from generator.notice.languages import SUPPORTED, in_order
+from generator import caches
 
 FieldPath = tuple[str | int, ...]
 _at = field(default=(), compare=False, repr=False)
@@ -458,7 +458,7 @@ def item_kind(kind: type, name: str) -> type | None:
         typing.get_args(hint)[0]) else None
 
 
-@functools.lru_cache(maxsize=None)
+@caches.kept(maxsize=None)
 def _list_items(kind: type) -> dict[str, type]:
     return {spec.name: item for spec in dataclasses.fields(kind) if (item := item_kind(kind, spec.name))}
 
@@ -491,7 +491,7 @@ def _build(cls: type[T], data: dict[str, Any], path: FieldPath) -> T:
     return cls(**values)
 
 
-@functools.lru_cache(maxsize=None)
+@caches.kept(maxsize=None)
 def _hints(cls: type) -> dict[str, Any]:
     """The field types of a model class, resolved once: get_type_hints is slow, and a notice has thousands of values."""
     return typing.get_type_hints(cls)

@@ -25,7 +25,6 @@ import difflib
 import itertools
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -37,6 +36,7 @@ from generator.notice import formats
 from generator.findings import Finding
 from generator.notice.languages import SUPPORTED, english_name
 from generator.notice.load import MAX_FINDINGS, Document, FieldPath, field_name
+from generator import caches
 
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
@@ -77,7 +77,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-@lru_cache(maxsize=64)
+@caches.kept(maxsize=64)
 def _python_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
@@ -85,13 +85,13 @@ def _python_regex(pattern: str) -> re.Pattern[str]:
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
-@lru_cache(maxsize=4)
+@caches.kept(maxsize=4)
 def load_schema(path: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
 
 
-@lru_cache(maxsize=4)
+@caches.kept(maxsize=4)
 def _validator(path: Path) -> Any:
     return _Validator(for_machines(load_schema(path)), format_checker=_formats())
 
@@ -111,7 +111,7 @@ def conforms(data: Any, schema: Path) -> bool:
         return bool(_validator(schema).is_valid(data))
 
 
-@lru_cache(maxsize=4)
+@caches.kept(maxsize=4)
 def _fast_validator(path: Path) -> Any:
     return jsonschema_rs.validator_for(for_machines(load_schema(path)), formats=FORMATS, validate_formats=True)
 

@@ -19,13 +19,13 @@ plain data for the diff page's autoescaped template.
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.notice.markup import Markdown
+from generator import caches
 
 Op = Literal["same", "added", "removed", "changed"]
 INTRODUCTION = "introduction"
@@ -119,7 +119,7 @@ def _unescape(text: str) -> str:
     return html.unescape(_ESCAPE.sub(r"\1", text))
 
 
-@functools.lru_cache(maxsize=256)
+@caches.kept(maxsize=256)
 def sections(markdown: str) -> tuple[Section, ...]:
     """The sections of a released text, in order; the title and introduction come first.
 

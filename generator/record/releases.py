@@ -35,6 +35,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+from generator import caches
 from generator.record import ledger, lock
 from generator.findings import Finding, NoticeError, Position
 from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
@@ -55,11 +56,7 @@ _READ: dict[tuple[str, Path | None], Notice] = {}
 """Each released notice.json already read in this process, by its sha256 (checked against the lock on every
 read) and the schema it conforms to: the live preview reads every release on each edit, and reading one (a
 schema validation) is most of the cost. Only conforming notices are kept; they are immutable."""
-
-
-def forget_read_notices() -> None:
-    """Empty the memo of read notices, so the next read validates again (the benchmark times cold builds)."""
-    _READ.clear()
+caches.register(_READ.clear)
 
 
 @dataclass(frozen=True)

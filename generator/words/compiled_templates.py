@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from jinja2.bccache import Bucket, BytecodeCache
 
+from generator import caches
+
 
 class InMemory(BytecodeCache):
     """Share one only among environments of the same options (autoescaping, finalize): these shape the code,
@@ -22,6 +24,7 @@ class InMemory(BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        caches.register(self.clear)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self._code:

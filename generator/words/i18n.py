@@ -26,7 +26,6 @@ from __future__ import annotations
 import io
 import os
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -40,6 +39,7 @@ from babel.units import format_unit
 
 from generator.notice import periods as duration
 from generator.notice.languages import UNIT_WORDS, babel_locale
+from generator import caches
 
 
 
@@ -50,13 +50,13 @@ def translations(locales: Path, lang: str) -> Translations:
     return _compile(po, os.stat(po).st_mtime_ns)
 
 
-@lru_cache(maxsize=16)
+@caches.kept(maxsize=16)
 def _catalog(locales: Path, lang: str) -> Path:
     """Where the catalog is: asked for on every sentence of every page, so worked out once."""
     return locales / lang / "LC_MESSAGES" / "messages.po"
 
 
-@lru_cache(maxsize=16)
+@caches.kept(maxsize=16)
 def _compile(po: Path, _mtime: int) -> Translations:
     with open(po, "rb") as handle:
         catalog = read_po(handle, locale=po.parent.parent.name)
@@ -66,7 +66,7 @@ def _compile(po: Path, _mtime: int) -> Translations:
     return Translations(buffer, domain="messages")
 
 
-@lru_cache(maxsize=1024)
+@caches.kept(maxsize=1024)
 def format_date(value: date, lang: str) -> str:
     """A date as the language writes it in full; kept, since a site names each release's date on many pages."""
     return _babel_date(value, "long", locale=babel_locale(lang))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -35,6 +34,7 @@ from generator.notice.authority import supervisory_authority
 from generator.notice.markup import finalize
 from generator.notice.languages import SUPPORTED
 from generator.notice.model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
+from generator import caches
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -90,7 +90,7 @@ _FILES_CODE = compiled_templates.InMemory()
 """The HTML and XML templates' code (autoescaped, so not the same), shared likewise."""
 
 
-@lru_cache(maxsize=8)
+@caches.kept(maxsize=8)
 def _files_environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR), bytecode_cache=_FILES_CODE,
@@ -101,7 +101,7 @@ def _files_environment(lang: str, translations: Translations) -> jinja2.Environm
     return env
 
 
-@lru_cache(maxsize=8)
+@caches.kept(maxsize=8)
 def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
