@@ -1,4 +1,4 @@
-"""The MkDocs adapter: the only module that knows MkDocs (with mkdocs_hooks.py).
+"""The MkDocs adapter: the only module that knows MkDocs (with hooks.py).
 
 MkDocs runs once per language with theme.language set to that language. The
 hook events below feed it the pages that site.plan_site decided on; moving to
@@ -130,7 +130,7 @@ def _overrides(project: Project, lang: str) -> dict[str, Any]:
     return {"theme": dict(raw["theme"], language=lang), "hooks": [str(HOOKS)], "watch": watch}
 
 
-# -- Hook events (mkdocs_hooks.py re-exports these) -----------------------------
+# -- Hook events (hooks.py re-exports these) -----------------------------------------
 
 # on_config: the plan decides the site name, the navigation (the notice and
 # the changelog only: revisions stay out of it so that every page does not
@@ -215,7 +215,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # on_page_markdown: per-page settings the templates read: title, search, robots,
-# the HTML blocks Markdown takes as finished (finished_html),
+# the HTML blocks Markdown takes as finished (extensions.FinishedHtml),
 # and what a printed release names on every sheet.
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     spec = _active["by_path"].get(page.file.src_uri)

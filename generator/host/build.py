@@ -4,7 +4,7 @@ Everything is built into a staging folder beside the target; only a complete
 build replaces the old site, in one atomic exchange (generator/folder_swap.py),
 so a failed or killed build leaves an existing site/ exactly as it was, and a
 folder Seloste did not build is never replaced. The languages are built side
-by side, one process each (parallel.py), into the same bytes as one after
+by side, one process each (processes.py), into the same bytes as one after
 another.
 """
 

@@ -56,7 +56,7 @@ class Page:
     """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
     html_blocks: tuple[str, ...] = ()
     """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
-    they need no reading as Markdown (the adapter's finished_html)."""
+    they need no reading as Markdown (the host's FinishedHtml extension)."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def plan_site(project: Project, environment: Environment, *, draft: bool = False
 
 class ByLanguage(Mapping[str, tuple[Page, ...]]):
     """The pages of each language, composed when first asked for: a build composes each language's
-    pages in the process that builds that language (parallel.py), so the languages are composed side by side."""
+    pages in the process that builds that language (host/processes.py), so the languages are composed side by side."""
 
     def __init__(self, pages: Pages, languages: tuple[str, ...], preview: bool = False):
         self._pages, self._languages, self._preview = pages, languages, preview
