@@ -174,3 +174,18 @@ def test_the_theme_is_listed_without_its_hidden_folders_and_nothing_else_left_ou
     visible = [name for name in every if not any(part.startswith(".") for part in name.split("/")[:-1])]
     assert len(every) > 10_000 and 100 < len(visible) < 1_000
     assert _visible_templates(loader) == visible
+
+
+def test_the_preview_plans_exactly_the_pages_its_error_page_stands_in_for(pristine: Path) -> None:
+    """The preview's addresses are stated once (plan.PREVIEWED): what it builds is what its error page covers."""
+    from datetime import date
+
+    from generator.environment import Environment
+    from generator.project import Project
+    from generator.site.plan import PREVIEWED, plan_site
+    from generator.site.preview import error_plan
+
+    plan = plan_site(Project.at(pristine), Environment(date(2026, 6, 15)), draft=True, preview="fi")
+    assert sorted(page.path for page in plan.pages["fi"]) == sorted(PREVIEWED)
+    errors = error_plan(Project.at(pristine), "fi", [], "X")
+    assert sorted(page.path for page in errors.pages["fi"]) == sorted(PREVIEWED)

@@ -38,8 +38,11 @@ from generator.record.releases import Release, load_releases, verify
 from generator.words.render import render_file, render_notice, render_template, translate
 from generator.record.timeline import Timeline
 
+IN_FORCE = "index.md"
 CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"
+PREVIEWED = (IN_FORCE, DRAFT, CHANGELOG)
+"""The pages the live preview builds (PAGES says which kinds): the notice in force, the draft, the changelog."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,7 @@ class Pages:
         return f"{self.say(vocabulary.PAGE_TITLES['notice'], lang)}: {self.controller}"
 
     def notice_in_force(self, lang: str) -> Iterable[Page]:
-        yield self.notice_page(lang, "index.md", self.timeline.current, in_nav=True)
+        yield self.notice_page(lang, IN_FORCE, self.timeline.current, in_nav=True)
 
     def release_pages(self, lang: str) -> Iterable[Page]:
         return (self.notice_page(lang, release_page(r), r) for r in self.timeline.releases)
@@ -223,7 +226,7 @@ class Pages:
             "page.md.j2", lang, self.project.locales, heading=Markdown(heading), body=Markdown(body.strip()),
             status=status, release=release, successor=successor, current=timeline.current, upcoming=upcoming,
             upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
-            current_link=link(path, "index.md"), permalink=permalink,
+            current_link=link(path, IN_FORCE), permalink=permalink,
             permalink_link=link(path, release_page(release)),
             diff_link=link(path, diff_page(release)) if timeline.predecessor(release) else "",
             current_diff_link=link(path, current_diff_page(release)) if status == "archived" else "",

@@ -22,7 +22,7 @@ from generator.project import Project
 from generator.words.render import render_file, translate
 from generator.words import vocabulary
 from generator.words.vocabulary import N_
-from generator.site.plan import CHANGELOG, DRAFT, Page, SitePlan, plan_site
+from generator.site.plan import IN_FORCE, PREVIEWED, Page, SitePlan, plan_site
 
 ERRORS_TITLE = N_("Errors in the working copy")
 NAME = "Seloste"
@@ -51,8 +51,8 @@ def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Findin
     heading = translate(ERRORS_TITLE, lang, project.locales)
     block = render_file("preview_errors.html.j2", lang, project.locales, errors=errors).rstrip("\n")
     markdown = f"# {heading}\n\n{Markdown(block)}\n"
-    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == "index.md")
-                  for path in ("index.md", DRAFT, CHANGELOG))
+    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == IN_FORCE)
+                  for path in PREVIEWED)
     labels = {key: translate(message, lang, project.locales) for key, message in vocabulary.LABELS.items()}
     return SitePlan(name, (lang,), {lang: pages}, labels={lang: labels})
 
@@ -61,7 +61,7 @@ def write_failure(project: Project, lang: str, site_dir: Path, problem: str) -> 
     """When the site host itself fails (a template or catalog it cannot use): a page saying so at
     every address the preview has, so that the browser shows it and reloads when it is fixed."""
     page = render_file("preview_failure.html.j2", lang, project.locales, lang=lang, problem=problem).encode("utf-8")
-    for path in ("index.html", "draft/index.html", "changelog/index.html", "404.html"):
+    for path in [page.removesuffix(".md") + ".html" for page in PREVIEWED] + ["404.html"]:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(page)
 
