@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from generator import report
+from generator import environment
 from generator.environment import Environment, build_date
 from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 from generator.findings import Failure, NoticeError, UsageError
@@ -137,7 +138,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
     from generator.host.adapter import serve
-    build_date()  # a malformed SOURCE_DATE_EPOCH stops the preview before it starts
+    build_date()  # a malformed SOURCE_DATE_EPOCH or SELOSTE_SITE_URL stops the preview before it starts
+    environment.site_url()
     return serve(project, args.lang, args.dev_addr)
 
 

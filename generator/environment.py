@@ -25,8 +25,15 @@ SITE_URL_ENV = "SELOSTE_SITE_URL"
 """The site's public address, set by the publish workflow; it wins over the host's configuration."""
 MAX_EPOCH = 2**32 - 1
 """The last second a gzip header (MkDocs' sitemap.xml.gz) can carry: 2106-02-07."""
-_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
-"""A full address whose characters need no escaping anywhere it is written (Markdown, HTML, XML, JSON)."""
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_ADDRESS = re.compile(rf"(?P<scheme>https?)://(?P<host>{_LABEL}(?:\.{_LABEL})*)(?::(?P<port>[0-9]{{1,5}}))?"
+                      r"(?P<path>(?:/[A-Za-z0-9._~%-]+)*/?)")
+"""A site's address: a host name (no user, no IP literal but loopback's), an optional port and path (no empty
+segment, no query, no fragment), in characters that need no escaping wherever it is written (Markdown, HTML,
+XML, JSON, CSS)."""
+_LOOPBACK = ("localhost", "127.0.0.1")
+"""Hosts an `http:` address may name: a build tried on this machine. A published site is served over https:."""
+
 
 Configured = Callable[[], tuple[object, str]]
 """The address the site host's configuration gives, and where it is written (read only when needed)."""
@@ -56,13 +63,45 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
 
 
 def site_url(environ: Mapping[str, str] = os.environ, configured: Configured = lambda: ("", "")) -> str:
-    """The site's public address: SELOSTE_SITE_URL, else the host's configuration, else ""."""
-    value: object = environ.get(SITE_URL_ENV, "").strip()
-    where = SITE_URL_ENV
+    """The site's public address: SELOSTE_SITE_URL, else the host's configuration, else "".
+
+    A malformed SELOSTE_SITE_URL is a usage error (exit 2); a malformed configured one, a finding at the
+    configuration file.
+
+    >>> site_url({SITE_URL_ENV: "https://x//evil.example"})
+    Traceback (most recent call last):
+    generator.findings.UsageError: SELOSTE_SITE_URL 'https://x//evil.example' is not a site's address: ...
+    """
+    given = environ.get(SITE_URL_ENV, "").strip()
+    if given:
+        problem = _problem(given)
+        if problem:
+            raise UsageError(f"{SITE_URL_ENV} {given!r} is not a site's address: {problem}")
+        return given.rstrip("/")
+    value, where = configured()
     if not value:
-        value, where = configured()
-        value = value or ""
-    if value and not (isinstance(value, str) and _ADDRESS.fullmatch(value)):
-        raise NoticeError([Finding(Position(where), "error", f"site_url {str(value)!r} is not a full address such as "
-                                                             "https://privacy.example.fi/ or https://owner.github.io/repo/")])
+        return ""
+    problem = _problem(value)
+    if problem:
+        raise NoticeError([Finding(Position(where), "error", f"site_url {str(value)!r} is not a site's address: "
+                                                             f"{problem}")])
     return str(value).rstrip("/")
+
+
+def _problem(value: object) -> str:
+    """What is wrong with a site's address, or "".
+
+    >>> _problem("https://owner.github.io/repo/"), _problem("http://127.0.0.1:8000/sub")
+    ('', '')
+    >>> _problem("http://example.fi")
+    'an address on the web is https: (http: only for localhost or 127.0.0.1); ...'
+    """
+    example = "write it as https://privacy.example.fi/ or https://owner.github.io/repo/"
+    match = _ADDRESS.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return f"it must be https://, a host name, an optional port and path, and nothing else; {example}"
+    if match["scheme"] == "http" and match["host"] not in _LOOPBACK:
+        return f"an address on the web is https: (http: only for localhost or 127.0.0.1); {example}"
+    if match["port"] and not 0 < int(match["port"]) <= 65535:
+        return f"port {match['port']} is not from 1 to 65535; {example}"
+    return ""

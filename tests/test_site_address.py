@@ -180,12 +180,25 @@ def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(se
         _resolves(urllib.parse.urljoin(server.base + "fi/feed.xml", link.get("href")))
 
 
-def test_an_address_that_is_not_one_stops_the_build(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
-    built = run(root, "build", env={"SELOSTE_SITE_URL": "javascript:alert(1)//"})
-    assert built.returncode == 1 and "Traceback" not in built.stderr
-    assert ("SELOSTE_SITE_URL: error: site_url 'javascript:alert(1)//' is not a full address such as "
-            "https://privacy.example.fi/") in built.stderr
-    assert not (root / "site").exists()
+NOT_ADDRESSES = ["javascript:alert(1)//", "https://x//evil.example", "http://example.fi", "https://x.fi:99999/",
+                 "https://-/", "https://user@x.fi/", "https://x.fi/?q=1", "https://x.fi/#top", "ftp://x.fi/",
+                 "https://x.fi/a b", "https://x.fi/\u202e", "https://x.fi/\"><script>", "//x.fi/", "https:x.fi"]
+
+
+@pytest.mark.parametrize("address", NOT_ADDRESSES)
+def test_an_address_that_is_not_one_stops_build_and_serve(pristine: Path, address: str) -> None:
+    """SELOSTE_SITE_URL is an https: address with a host and an optional path, or nothing is built or served."""
+    for command in (["build"], ["serve", "--dev-addr", "127.0.0.1:9"]):
+        result = run(pristine, *command, env={"SELOSTE_SITE_URL": address})
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"SELOSTE_SITE_URL {address!r} is not a site's address: " in result.stderr
+    assert not (pristine / "site").exists()
+
+
+@pytest.mark.parametrize("address", ["https://owner.github.io/repo/", "https://privacy.example.fi",
+                                     "http://127.0.0.1:8000/sub/", "https://x.fi:8443/a/b"])
+def test_a_site_address_is_taken_without_its_final_slash(address: str) -> None:
+    from generator.environment import site_url
+
+    assert site_url({"SELOSTE_SITE_URL": address}) == address.rstrip("/")
 
