@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from generator.notice.load import _libyaml_events
+from generator.findings import NoticeError
+from generator.notice.load import _libyaml_events, load_text
 from support import MULTI_VERSIONS, REPO
 
 
@@ -30,3 +31,14 @@ def test_libyaml_and_ruamel_give_the_same_events(text: str) -> None:
     fast = _libyaml_events(text)
     assert fast is not None
     assert [signature(e) for e in fast] == [signature(e) for e in YAML(typ="safe", pure=True).parse(text)]
+
+
+@pytest.mark.parametrize("escape", ["00110000", "7FFFFFFF", "80000000", "FFFFFFFF"])
+def test_an_escape_beyond_unicode_is_a_finding_over_the_whole_range(escape: str) -> None:
+    """`\\U` escapes past U+10FFFF, up to the largest eight hex digits give (ruamel.yaml raises ValueError, then
+    OverflowError past C's int), are one finding at their place: never a traceback in check, build or migrate."""
+    with pytest.raises(NoticeError) as raised:
+        load_text(f'seloste: 2\ncontroller: {{name: "A\\U{escape}"}}\n', "n.yaml")
+    (finding,) = raised.value.findings
+    assert str(finding.position) == "n.yaml:2:22"
+    assert finding.message == f"invalid YAML: \\U{escape} is beyond the last Unicode character, U+10FFFF"

@@ -135,7 +135,7 @@ def load_text(text: str, name: str) -> Document:
         builder.findings.append(_error(name, line, col, f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it"))
     except YAMLError as exc:
         builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
-    except (ValueError, AssertionError) as exc:  # ruamel.yaml's own checks, which raise no YAMLError
+    except (ValueError, OverflowError, AssertionError) as exc:  # ruamel.yaml's own checks, which raise no YAMLError
         builder.findings.append(_parser_failure(name, text, exc))
     builder.findings += _uncarriable(builder)
     if builder.findings:
