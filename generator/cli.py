@@ -168,8 +168,9 @@ def _migrate(project: Project, args: argparse.Namespace) -> int:
     for note in result.notes:
         print(note)
     if result.notes:
-        print(f"{len(result.notes)} field(s) left for you to complete, marked '# migrate:' in the file; "
-              "`check` keeps reporting them until you do")
+        marked = "all" if result.marked == len(result.notes) else result.marked
+        print(f"{len(result.notes)} field(s) left for you to complete, {marked} of them marked '# migrate:' in the "
+              "file; `check` keeps reporting them until you do")
     return 0
 
 

@@ -93,7 +93,7 @@ def test_migrate_says_what_it_left_for_the_author(tmp_path: Path) -> None:
         assert text[number - 2].lstrip().startswith("# migrate: "), (field, text[number - 2])
         assert text[number - 1].lstrip().startswith(field.rsplit(".", 1)[1] + ":")
     assert "Art. 10" in notes["data_categories[health].special"]
-    assert lines[-1].startswith("2 field(s) left for you to complete, marked '# migrate:'")
+    assert lines[-1].startswith("2 field(s) left for you to complete, all of them marked '# migrate:'")
     checked = run(root, "check")
     scope = [line for line in checked.stdout.splitlines() if "[legal-basis-scope" in line]
     assert len(scope) == 2  # check keeps asking what each basis covers
@@ -179,3 +179,60 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     assert "Retention period changed: Complying with other obligations" in changelog  # 2026-11-26 -> 2026-12-01
     # 2026-11-25 (format 1) -> 2026-11-26 (format 2): marketing's bases became alternatives, said once
     assert changelog.count("Legal basis changed: Marketing and communications") == 1
+
+
+def _migrated(tmp_path: Path, text: str, name: str = "notice.yaml") -> tuple[Path, object]:
+    from generator.notice.migrate import migrate_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path, migrate_file(path, name, PROJECT.schema)
+
+
+def test_migrate_keeps_a_plain_scalar_that_looks_like_a_timestamp_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 would read `2026-1-1 9:00:00` as a timestamp and write it back as `2026-01-01 09:00:00`."""
+    path, _ = _migrated(tmp_path, FORMAT_1.replace('name: "Esimerkki Oy"', "name: 2026-1-1 9:00:00"))
+    assert "  name: 2026-1-1 9:00:00   # the registered name\n" in path.read_text(encoding="utf-8")
+
+
+def test_migrate_writes_through_a_symbolic_link_and_keeps_it(tmp_path: Path) -> None:
+    real = tmp_path / "kept" / "notice.yaml"
+    real.parent.mkdir()
+    real.write_text(FORMAT_1, encoding="utf-8")
+    link = tmp_path / "notice.yaml"
+    link.symlink_to(real)
+    from generator.notice.migrate import migrate_file
+
+    migrate_file(link, "notice.yaml", PROJECT.schema)
+    assert link.is_symlink() and link.resolve() == real
+    assert "seloste: 2" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in real.parent.iterdir()) == ["notice.yaml"]
+
+
+def test_migrate_says_which_notes_a_flow_style_file_could_not_carry(tmp_path: Path) -> None:
+    flow = ('{seloste: 1, controller: {name: X}, purposes: [{id: a, name: {fi: A, sv: A, en: A}, '
+            'legal_bases: [consent, contract]}], revision: {effective: "2026-01-01", summary: {fi: a, sv: b, en: c}}}\n')
+    path, result = _migrated(tmp_path, flow)
+    assert "# migrate:" not in path.read_text(encoding="utf-8")
+    assert result.marked == 0 and len(result.notes) == 1  # type: ignore[attr-defined]
+    assert result.notes[0].message.endswith("(not marked in the file: it is written in flow style, {...}, "  # type: ignore[attr-defined]
+                                            "where a comment cannot go)")
+
+
+def test_migrate_drops_what_a_killed_run_left_and_leaves_nothing_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / ".notice.yaml.seloste-migrate.tmp").write_text("half a file", encoding="utf-8")
+    (tmp_path / ".notice.yaml.abcd1234.tmp").write_text("the author's own", encoding="utf-8")
+    _migrated(tmp_path, FORMAT_1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".notice.yaml.abcd1234.tmp", "notice.yaml"]
+
+
+def test_migrate_reads_no_more_than_the_size_limit() -> None:
+    """`migrate /dev/zero` is refused like a 2 MiB file, not read until memory runs out."""
+    import pytest
+
+    from generator.findings import NoticeError
+    from generator.notice.migrate import migrate_file
+
+    with pytest.raises(NoticeError) as raised:
+        migrate_file(Path("/dev/zero"), "/dev/zero", PROJECT.schema)
+    assert "larger than 2 MiB" in raised.value.findings[0].message

@@ -91,13 +91,17 @@ class Document:
 
 def load_file(path: str | Path) -> Document:
     """Read and parse a notice file; raise NoticeError with every problem found."""
-    name = str(path)
+    return load_bytes(read_bounded(path, str(path)), str(path))
+
+
+def read_bounded(path: str | Path, name: str) -> bytes:
+    """A notice file's bytes, never more than one past the limit (`/dev/zero` is not read to the end):
+    load_bytes then refuses a file over it."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise NoticeError([Finding(Position(name), "error", f"cannot read file: {exc.strerror}")])
-    return load_bytes(raw, name)
+        raise NoticeError([Finding(Position(name), "error", f"cannot read file: {exc.strerror}")]) from None
 
 
 def load_bytes(raw: bytes, name: str) -> Document:

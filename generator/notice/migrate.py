@@ -20,16 +20,17 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, MutableMapping
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from generator.findings import Finding, NoticeError, Position
-from generator.notice.load import FieldPath, load_bytes, load_text
+from generator.notice.load import FieldPath, load_bytes, load_text, read_bounded
 from generator.notice.validate import field_name, validate
 
 CURRENT = 2
@@ -44,10 +45,12 @@ MARK = "migrate:"
 
 @dataclass(frozen=True)
 class Note:
-    """Something format 1 did not say and format 2 asks for: left to the author."""
+    """Something format 1 did not say and format 2 asks for: left to the author, marked with a comment in the
+    file where the file can carry one (a mapping written in flow style, `{...}`, cannot)."""
 
     path: FieldPath
     message: str
+    marked: bool = False
 
 
 SEVERAL_BASES = (
@@ -69,15 +72,14 @@ def upgrade(data: MutableMapping[str, Any]) -> list[Note]:
         if bases is not None:
             purpose["legal_bases"] = _like(bases, [_map(purpose, {"basis": basis}) for basis in bases])
             if len(bases) > 1:
-                notes.append(Note(("purposes", index, "legal_bases"), SEVERAL_BASES))
-                _comment(purpose, "legal_bases", SEVERAL_BASES)
+                notes.append(Note(("purposes", index, "legal_bases"), SEVERAL_BASES,
+                                  _comment(purpose, "legal_bases", SEVERAL_BASES)))
         retention = purpose.get("retention")
         if isinstance(retention, dict):
             purpose["retention"] = _like(retention, [retention])
     for index, category in enumerate(data.get("data_categories") or ()):
         if category.get("special") is True:
-            notes.append(Note(("data_categories", index, "special"), SPECIAL))
-            _comment(category, "special", SPECIAL)
+            notes.append(Note(("data_categories", index, "special"), SPECIAL, _comment(category, "special", SPECIAL)))
     return notes
 
 
@@ -104,9 +106,12 @@ def _map(parent: Any, values: dict[str, Any]) -> Any:
     return item
 
 
-def _comment(mapping: Any, key: str, message: str) -> None:
-    if isinstance(mapping, CommentedMap):
-        mapping.yaml_set_comment_before_after_key(key, before=f"{MARK} {message}", indent=mapping.lc.col)
+def _comment(mapping: Any, key: str, message: str) -> bool:
+    """Mark `key` with a comment for the author, where the YAML can carry one; whether it could."""
+    if not isinstance(mapping, CommentedMap) or mapping.fa.flow_style():
+        return False
+    mapping.yaml_set_comment_before_after_key(key, before=f"{MARK} {message}", indent=mapping.lc.col)
+    return True
 
 
 # --- The command -------------------------------------------------------------------------------
@@ -116,11 +121,17 @@ def _comment(mapping: Any, key: str, message: str) -> None:
 class Migrated:
     changed: bool
     notes: tuple[Finding, ...]
+    marked: int = 0
+    """How many of the notes are marked `# migrate:` in the file."""
 
 
 def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
-    """Rewrite the file at `path` in format 2 (atomically), or raise NoticeError naming every problem."""
-    raw = _read(path, shown)
+    """Rewrite the file at `path` in format 2 (atomically; through a symbolic link, its target), or raise
+    NoticeError naming every problem. What the migration does not change stays as written: plain scalars
+    that look like timestamps are not rewritten."""
+    target = path.resolve() if path.is_symlink() else path
+    _drop_leftover(target)
+    raw = read_bounded(path, shown)
     doc = load_bytes(raw, shown)
     version = doc.data.get("seloste")
     if version == CURRENT:
@@ -136,6 +147,8 @@ def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
     yaml = YAML()
+    yaml.Constructor = _AsWritten
+    yaml.Representer = _AsWrittenOut
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.brace_single_entry_mapping_in_flow_sequence = True  # [{basis: consent}], not [basis: consent]
@@ -150,9 +163,12 @@ def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
     problems = validate(after, schema)
     if problems:
         raise NoticeError(problems)
-    _write(path, (("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + result).replace("\n", newline))
+    _write(target, (("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + result).replace("\n", newline))
     return Migrated(True, tuple(Finding(after.position(note.path, key=True), "warning",
-                                        f"{field_name(after, note.path)}: {note.message}", "migrate") for note in notes))
+                                        f"{field_name(after, note.path)}: {note.message}"
+                                        + ("" if note.marked else " (not marked in the file: it is written in flow "
+                                           "style, {...}, where a comment cannot go)"), "migrate")
+                                for note in notes), sum(note.marked for note in notes))
 
 
 _KEY = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
@@ -180,16 +196,39 @@ def _indents(text: str) -> tuple[int, int]:
     return mapping or 2, offset if offset is not None else 2
 
 
-def _read(path: Path, shown: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise NoticeError([Finding(Position(shown), "error", f"cannot read file: {exc.strerror}")])
+class _Timestamp(str):
+    """A plain scalar YAML would read as a timestamp, kept as the author wrote it (`2026-1-1 9:00:00`)."""
+
+
+class _AsWritten(RoundTripConstructor):
+    pass
+
+
+_AsWritten.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: _Timestamp(node.value))
+
+
+class _AsWrittenOut(RoundTripRepresenter):
+    pass
+
+
+_AsWrittenOut.add_representer(_Timestamp, lambda self, data: self.represent_scalar("tag:yaml.org,2002:timestamp",
+                                                                                  str(data)))
+
+
+def _leftover(path: Path) -> Path:
+    """Where `migrate` writes the new file before it replaces `path`: one known name, so that what a killed
+    run left is recognised and dropped by the next, and nothing of the author's is."""
+    return path.with_name(f".{path.name}.seloste-migrate.tmp")
+
+
+def _drop_leftover(path: Path) -> None:
+    _leftover(path).unlink(missing_ok=True)
 
 
 def _write(path: Path, text: str) -> None:
     """Replace the file in one step: a kill midway leaves the old file, never half of the new one."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = _leftover(path)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -197,7 +236,16 @@ def _write(path: Path, text: str) -> None:
             os.fsync(out.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o777)
         os.replace(temporary, path)
+        _sync_folder(path.parent)  # the exchange itself survives a crash, not only the new file's bytes
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
