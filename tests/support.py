@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.notice.languages import SUPPORTED as LANGS
 from generator.project import Project
+from generator.releases import make_release
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = Project.at(REPO)
@@ -54,6 +55,16 @@ def multi_release_project(root: Path) -> Path:
     for version in MULTI_VERSIONS:
         release(root, version)
     return root
+
+
+def released_here(root: Path, *versions: Path) -> Project:
+    """A new project at `root` with each of `versions` released in this process, in order (no subprocess)."""
+    make_project(root)
+    project = Project.at(root)
+    for version in versions:
+        shutil.copy(version, project.notice)
+        make_release(project)
+    return project
 
 
 def hostile_project(root: Path) -> Path:

@@ -406,15 +406,65 @@ def test_derogation_needs_no_copy(tmp_path: Path) -> None:
     assert _quiet(tmp_path, _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy"))) == set()
 
 
-def test_objection_and_portability_only_where_the_basis_calls_for_them(tmp_path: Path) -> None:
-    change = _steps(_set("purposes.0.legal_bases", [{"basis": "legal_obligation"}]), _delete("purposes.0.legitimate_interest"),
-                    _delete("purposes.0.consent_withdrawal"),
-                    _without_right("objection"), _without_right("portability"), _without_right("withdraw_consent"))
-    assert _quiet(tmp_path, change) == set()
+RIGHTS_NAMED = {"objection": "the right to object (Art. 21)", "portability": "the right to data portability (Art. 20)"}
+
+
+@pytest.mark.parametrize(
+    ("basis", "required"),
+    [
+        ("contract", {"portability"}),
+        ("consent", {"portability"}),
+        ("public_task", {"objection"}),
+        ("legitimate_interests", {"objection"}),
+        ("legal_obligation", set()),
+    ],
+)
+def test_objection_and_portability_only_where_the_basis_calls_for_them(
+    tmp_path: Path, basis: str, required: set[str]
+) -> None:
+    """Portability is owed under consent or contract (Art. 20), objection under public task or legitimate interest."""
+    for right in ("objection", "portability"):
+        data = complete()
+        _steps(_set("purposes.0.legal_bases", [{"basis": basis}]), _without_right(right))(data)
+        stated = [f.message for f in findings(tmp_path, data) if f.rule == "rights-stated"]
+        if right in required:
+            assert len(stated) == 1 and RIGHTS_NAMED[right] in stated[0], (basis, right, stated)
+        else:
+            assert stated == [], (basis, right)
+
+
+def _explicit_consent(data: Data) -> None:
+    """The purpose rests on a contract (Art. 6(1)(b)) and, for its special data, on explicit consent (Art. 9(2)(a))."""
+    _steps(
+        _set("data_categories.0.special", True),
+        _set("purposes.0.special_condition", "explicit_consent"),
+        _set("purposes.0.legal_bases", [{"basis": "contract"}]),
+        _delete("purposes.0.legitimate_interest"),
+    )(data)
+
+
+def test_explicit_consent_is_consent(tmp_path: Path) -> None:
+    """Explicit consent (Art. 9(2)(a)) is consent: withdrawal explained, the right stated, data kept until withdrawn."""
+    assert _quiet(tmp_path, _explicit_consent) == set()
+    without_how = _delete("purposes.0.consent_withdrawal")
+    assert _quiet(tmp_path, _steps(_explicit_consent, without_how)) == {"consent-withdrawal"}
+    assert _quiet(tmp_path, _steps(_explicit_consent, _without_right("withdraw_consent"))) == {"withdraw-consent"}
+    until = _set("purposes.0.retention", [{"event": "consent_withdrawn"}])
+    assert _quiet(tmp_path, _steps(_explicit_consent, until)) == set()
+
+
+def test_a_recipient_not_certified_is_not_covered_by_a_partial_decision(tmp_path: Path) -> None:
+    """certified: false on a transfer resting on the US decision is an error; beside another safeguard it is fine."""
     data = complete()
-    _without_right("objection")(data)
+    _steps(
+        _set("transfers.0.safeguard", "adequacy_decision"),
+        _delete("transfers.0.copy"),
+        _set("transfers.0.certified", False),
+    )(data)
     (finding,) = findings(tmp_path, data)
-    assert finding.rule == "rights-stated" and "the right to object (Art. 21)" in finding.message
+    assert (finding.rule, finding.level) == ("adequacy-certification", "error")
+    assert finding.message.startswith("transfers[1].certified: ") and "certified: true" in finding.message
+    assert _quiet(tmp_path, _set("transfers.0.certified", False)) == set()
 
 
 def test_withdraw_consent_only_where_a_purpose_rests_on_consent(tmp_path: Path) -> None:

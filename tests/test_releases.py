@@ -313,6 +313,8 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
     changed = re.search(r'<p class="seloste-diff-changed">(.*?)</p>', html).group(1)
     assert re.search(rf"<del>{sr}old</del>", changed) and re.search(rf"<ins>{sr}new</ins>", changed), changed
     assert re.sub(r"</?(del|ins|span)[^>]*>|Removed: |Added: ", "", changed) == "&lt;iu&gt;oldnew&lt;/iu&gt;"
+    removed = re.findall(r'<p class="seloste-diff-removed">(.*?)</p>', html)  # shown whole, as text, marked removed
+    assert removed == ["<strong>Removed:</strong> <del>&lt;q&gt;A paragraph removed whole.&lt;/q&gt;</del>"], html
 
 
 def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
@@ -460,6 +462,11 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
     assert (folder / ".gitattributes").read_text(encoding="utf-8") == "* -text\n"
     assert os.readlink(folder / ".first.md") == "2026-01-01/fi.md"
     assert not leftover.exists()
-    lock = (folder / "releases.lock").read_text(encoding="utf-8")
-    assert lock == json.dumps(json.loads(lock), indent=2) + "\n"
     assert len(load_releases(Project.at(root))) == 2
+    # Canonical: each entry's keys in the order id, effective, files, the files by name, indented by 2, one newline
+    # at the end; built here from the folders themselves, byte for byte.
+    canonical = {"releases": [
+        {"id": release_id, "effective": release_id,
+         "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / release_id).iterdir())}}
+        for release_id in ("2026-01-01", "2026-03-01")]}
+    assert (folder / "releases.lock").read_bytes() == (json.dumps(canonical, indent=2) + "\n").encode("ascii")

@@ -1,0 +1,109 @@
+"""The lock is the record, in process: its entries' dates and order, and the build held to it (ledger.py, site.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from support import MULTI_VERSIONS, released_here
+
+from generator.findings import NoticeError
+from generator.ledger import entries_from_text
+from generator.project import Project
+from generator.site import plan_site
+
+DIGEST = "0" * 64
+LOCK = "policy/releases/releases.lock"
+
+
+def lock_text(*entries: tuple[str, str]) -> str:
+    """A lock as `release` writes it, with (id, effective) entries in the order given."""
+    files = {name: DIGEST for name in ("en.md", "fi.md", "notice.json", "notice.yaml", "sv.md")}
+    data = {"releases": [{"id": i, "effective": effective, "files": files} for i, effective in entries]}
+    return json.dumps(data, indent=2) + "\n"
+
+
+def refusal(text: str) -> list[str]:
+    """The messages with which the lock's text is refused; [] if it is accepted."""
+    try:
+        entries_from_text(text, LOCK)
+    except NoticeError as exc:
+        return [finding.message for finding in exc.findings]
+    return []
+
+
+def test_a_lock_entry_whose_effective_date_was_edited_is_refused() -> None:
+    """An entry's effective date is its id's date: edited alone, it would move the day a release takes effect."""
+    assert refusal(lock_text(("2026-01-01", "2026-01-01"), ("2026-03-01", "2026-03-01"))) == []
+    (message,) = refusal(lock_text(("2026-01-01", "2026-01-01"), ("2026-03-01", "2026-02-01")))
+    assert message == (
+        'the release lock file is damaged: releases[1]: release 2026-03-01: effective "2026-02-01" is not the date '
+        "of its id"
+    )
+
+
+def test_releases_of_one_day_are_listed_in_the_order_of_their_numbers() -> None:
+    """A day's releases are listed 2026-03-01, -2, ..., -9, -10 (by number, not as text); any other order is refused."""
+    day = ["2026-03-01", *(f"2026-03-01-{n}" for n in range(2, 11))]
+    assert refusal(lock_text(*((i, "2026-03-01") for i in day))) == []
+    for first, second in (("2026-03-01-2", "2026-03-01"), ("2026-03-01-10", "2026-03-01-9")):
+        (message,) = refusal(lock_text((first, "2026-03-01"), (second, "2026-03-01")))
+        assert message == f"release {second} is listed after {first}; the lock lists releases oldest first"
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional notice's first two versions, released in this process; copy it to change it."""
+    return released_here(tmp_path_factory.mktemp("ledger") / "project", *MULTI_VERSIONS[:2]).root
+
+
+def _symlink_to_a_copy(folder: Path) -> None:
+    """fi.md replaced by a link to a byte-identical copy outside the release: its hash still matches."""
+    copy = folder.parent.parent.parent / "fi-copy.md"
+    shutil.copy(folder / "fi.md", copy)
+    (folder / "fi.md").unlink()
+    (folder / "fi.md").symlink_to(copy)
+
+
+TAMPERING: dict[str, tuple[Callable[[Path], None], str, str]] = {
+    # how policy/releases/2026-01-01 is changed, the path named, and words of the message
+    "a released file replaced by a symbolic link": (
+        _symlink_to_a_copy,
+        "policy/releases/2026-01-01/fi.md",
+        "release 2026-01-01: fi.md is not a regular file",
+    ),
+    "the released source deleted (a build never reads it)": (
+        lambda folder: (folder / "notice.yaml").unlink(),
+        "policy/releases/2026-01-01/notice.yaml",
+        "release 2026-01-01: notice.yaml is missing",
+    ),
+    "a file added to a release": (
+        lambda folder: (folder / "notes.txt").write_text("added later\n", encoding="utf-8"),
+        "policy/releases/2026-01-01/notes.txt",
+        "notes.txt is not one of its files",
+    ),
+    "a release folder the lock does not list": (
+        lambda folder: shutil.copytree(folder, folder.with_name("2026-02-01")),
+        "policy/releases/2026-02-01",
+        "is not a release listed in releases.lock",
+    ),
+}
+
+
+@pytest.mark.parametrize("tampering", TAMPERING)
+def test_the_build_holds_the_releases_to_the_lock(released: Path, tmp_path: Path, tampering: str) -> None:
+    """plan_site, where every build starts, refuses releases that differ from the lock, even in files it never reads."""
+    root = tmp_path / "project"
+    shutil.copytree(released, root, symlinks=True)
+    project = Project.at(root)
+    plan_site(project, today=date(2026, 6, 15))  # untouched, it plans
+    change, path, words = TAMPERING[tampering]
+    change(root / "policy" / "releases" / "2026-01-01")
+    with pytest.raises(NoticeError) as caught:
+        plan_site(project, today=date(2026, 6, 15))
+    found = [(f.position.path, f.rule) for f in caught.value.findings if words in f.message]
+    assert found == [(path, "release-integrity")], caught.value.findings
