@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.notice.languages import SUPPORTED as LANGS
 from generator.project import Project
-from generator.releases import make_release
+from generator.record.releases import make_release
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = Project.at(REPO)

@@ -1,4 +1,4 @@
-"""What the notice says of the Commission's adequacy decisions (generator/adequacy.py, data/adequacy.json)."""
+"""What the notice says of the Commission's adequacy decisions (generator/notice/adequacy.py, data/adequacy.json)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from support import MULTI_VERSIONS, PROJECT
 
-from generator import adequacy
-from generator.read import read_notice
-from generator.render import render_notice
+from generator.notice import adequacy
+from generator.notice.read import read_notice
+from generator.words.render import render_notice
 
 SCC = "    safeguard: standard_data_protection_clauses\n"
 """The US transfer of the fixture's second version, whose recipient is certified or not."""

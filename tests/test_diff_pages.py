@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from support import MULTI_VERSIONS, PROJECT, released_here
 
-from generator.compare import SectionChange, compare
+from generator.record.compare import SectionChange, compare
 from generator.project import Project
-from generator.releases import load_releases
-from generator.render import render_file
-from generator.site import Pages, current_diff_page, release_page
-from generator.timeline import Timeline
+from generator.record.releases import load_releases
+from generator.words.render import render_file
+from generator.site.plan import Pages, current_diff_page, release_page
+from generator.record.timeline import Timeline
 
 OLD = """# Privacy notice: A Oy
 

@@ -1,11 +1,11 @@
-"""A translation a translator marked `#, fuzzy` (a guess to review) is never published (generator/i18n.py)."""
+"""A translation a translator marked `#, fuzzy` (a guess to review) is never published (generator/words/i18n.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator import i18n
-from generator.render import translate
+from generator.words import i18n
+from generator.words.render import translate
 
 CATALOG = """\
 msgid ""

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from support import MULTI_VERSIONS, released_here
 
+from generator.environment import Environment
 from generator.findings import NoticeError
-from generator.ledger import entries_from_text
+from generator.record.ledger import entries_from_text
 from generator.project import Project
-from generator.site import plan_site
+from generator.site.plan import plan_site
 
 DIGEST = "0" * 64
 LOCK = "policy/releases/releases.lock"
@@ -100,10 +101,10 @@ def test_the_build_holds_the_releases_to_the_lock(released: Path, tmp_path: Path
     root = tmp_path / "project"
     shutil.copytree(released, root, symlinks=True)
     project = Project.at(root)
-    plan_site(project, today=date(2026, 6, 15))  # untouched, it plans
+    plan_site(project, Environment(date(2026, 6, 15)))  # untouched, it plans
     change, path, words = TAMPERING[tampering]
     change(root / "policy" / "releases" / "2026-01-01")
     with pytest.raises(NoticeError) as caught:
-        plan_site(project, today=date(2026, 6, 15))
+        plan_site(project, Environment(date(2026, 6, 15)))
     found = [(f.position.path, f.rule) for f in caught.value.findings if words in f.message]
     assert found == [(path, "release-integrity")], caught.value.findings

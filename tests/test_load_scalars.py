@@ -1,11 +1,11 @@
-"""What a scalar of a notice file reads as (generator/load.py): only a plain scalar is ever a number, a truth value
+"""What a scalar of a notice file reads as (generator/notice/load.py): only a plain scalar is ever a number, a truth value
 or null; a quoted or block scalar is the text as written, by either parser."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.load import _libyaml_events, load_text
+from generator.notice.load import _libyaml_events, load_text
 
 LOOKS_TYPED = ["1", "-7", "0.5", "1e3", "true", "False", "null", "~", "2026-01-01"]
 """Values a plain scalar would read as something other than text (a date stays text in any case)."""

@@ -1,4 +1,4 @@
-"""How `migrate` writes (generator/migrate.py): a new file synced and put in place in one step, and only a result
+"""How `migrate` writes (generator/notice/migrate.py): a new file synced and put in place in one step, and only a result
 that is a valid notice; on a real file system, in process."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from support import PROJECT
 
 from generator.findings import NoticeError
-from generator.migrate import FORMAT_1_SCHEMA, migrate_file
+from generator.notice.migrate import FORMAT_1_SCHEMA, migrate_file
 
 FORMAT_1 = """\
 # Esimerkki Oy's notice, as written before format 2.

@@ -1,12 +1,12 @@
-"""Which release is in force, which upcoming, which archived: generator/timeline.py, on dates that decide."""
+"""Which release is in force, which upcoming, which archived: generator/record/timeline.py, on dates that decide."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from generator.releases import Release
-from generator.timeline import Timeline
+from generator.record.releases import Release
+from generator.record.timeline import Timeline
 
 
 def releases(*ids: str) -> tuple[Release, ...]:
