@@ -10,8 +10,11 @@ exchanged with it in one step (Linux `renameat2(RENAME_EXCHANGE)`), so at
 every instant, even under kill -9, the target is the old complete content or
 the new one. Where the exchange is not available, two renames are used and a
 target missing between them is restored from the old one by the next run.
-Leftovers of killed runs (`.<name>.building.*`, `.<name>.old.*`) are removed
-by the next run. One run at a time holds an exclusive lock on `.<name>.lock`
+Leftovers of killed runs are known, not guessed: before a run makes a
+staging or old folder (`.<name>.building.*`, `.<name>.old.*`) it records the
+folder's name in `.<name>.seloste-made` beside the target, and the next run
+removes only the folders recorded there; a folder of the user's whose name
+merely looks like one is never touched. One run at a time holds an exclusive lock on `.<name>.lock`
 beside the target; another run meanwhile stops at once with `Busy` (exit 1)
 rather than wait for an unknown time.
 
@@ -31,7 +34,6 @@ import re
 import secrets
 import shutil
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -106,8 +108,10 @@ def staged(target: Path, root: Path) -> Iterator[Path]:
     Call with the lock held.
     """
     recover(target)
+    staging = target.with_name(f".{target.name}.building.{secrets.token_hex(4)}")
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
+        _record(target, staging)
+        staging.mkdir(mode=0o700)
     except OSError as exc:
         raise Refused(f"{shown(target.parent, root)}: cannot write here: {_reason(exc)}") from None
     try:
@@ -121,6 +125,8 @@ def staged(target: Path, root: Path) -> Iterator[Path]:
         swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not any(os.path.lexists(target.parent / name) for name in _recorded(target)):
+            _records(target).unlink(missing_ok=True)  # all it made is gone: nothing left to recover
 
 
 @contextmanager
@@ -157,7 +163,7 @@ def _flocked(fd: int, busy: str) -> Iterator[None]:
 
 
 def leftover_pattern(name: str) -> re.Pattern[str]:
-    """Names of the staging and old folders of `name` (tempfile's and swap_in's 8-character suffixes).
+    """Names of the staging and old folders of `name` (an 8-character suffix): a recorded name must have this shape.
 
     Earlier versions named them without the leading dot.
     """
@@ -171,8 +177,9 @@ def recover(target: Path) -> None:
     renames of the fallback) gets that old copy back.
     """
     pattern = leftover_pattern(target.name)
-    leftovers = sorted(p for p in target.parent.iterdir()
-                       if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
+    leftovers = sorted({target.parent / name for name in _recorded(target)
+                        if pattern.fullmatch(name) and (target.parent / name).is_dir()
+                        and not (target.parent / name).is_symlink()})
     if not os.path.lexists(target):
         olds = [p for p in leftovers if ".old." in p.name]
         if olds:
@@ -180,6 +187,28 @@ def recover(target: Path) -> None:
             leftovers.remove(olds[-1])
     for path in leftovers:
         shutil.rmtree(path)
+    _records(target).unlink(missing_ok=True)
+
+
+def _records(target: Path) -> Path:
+    """The file beside `target` that names every staging and old folder a run made for it."""
+    return target.with_name(f".{target.name}.seloste-made")
+
+
+def _record(target: Path, made: Path) -> None:
+    """Write down a folder's name, durably, before the folder exists: a run killed at any point leaves a
+    record of everything it made."""
+    with open(_records(target), "a", encoding="utf-8") as record:
+        record.write(made.name + "\n")
+        record.flush()
+        os.fsync(record.fileno())
+
+
+def _recorded(target: Path) -> list[str]:
+    try:
+        return _records(target).read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -190,6 +219,7 @@ def swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(new)
     else:
         old = target.with_name(f".{target.name}.old.{secrets.token_hex(4)}")
+        _record(target, old)
         os.rename(target, old)
         os.rename(new, target)
         shutil.rmtree(old)

@@ -91,21 +91,58 @@ def test_a_built_folder_carries_the_marker_and_is_replaced_and_an_empty_one_is_u
     assert sorted(p.name for p in tmp_path.iterdir()) == [".empty.lock", "empty"]
 
 
+LEFTOVERS = [".site.building.k2j_8x0a", ".site.old.0a1b2c3d", ".site.building.abcdefgh"]
+"""What killed builds left: each recorded in .site.seloste-made before it was made."""
+USERS_OWN = ["site.old.holidays", ".site.building.drafts_1", ".site.old.9f8e7d6c", "site.old-photos", "site.building"]
+"""Folders of the user's own beside the site: the first three have names of a leftover's shape, one exactly."""
+
+
+def _left_by_killed_builds(folder: Path, marked: bool = True) -> None:
+    for name in LEFTOVERS:
+        (folder / name / "fi").mkdir(parents=True)
+        (folder / name / "fi" / "index.html").write_text("half a site")
+        if marked:
+            (folder / name / publish_dir.MARKER).write_bytes(publish_dir.MARKER_TEXT)
+    (folder / ".site.seloste-made").write_text("".join(f"{name}\n" for name in LEFTOVERS))
+    for name in USERS_OWN:
+        (folder / name).mkdir()
+        (folder / name / "mine.txt").write_text("mine")
+
+
 def test_leftovers_of_killed_builds_are_cleaned_by_the_next_build_and_nothing_else(project: Path,
                                                                                     tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    leftovers = ["site.building.k2j_8x0a", "site.old.0a1b2c3d", ".site.building.zz_9x0ab", ".site.old.0a1b2c3d"]
-    for name in leftovers:
-        (tmp_path / name / "fi").mkdir(parents=True)
-        (tmp_path / name / "fi" / "index.html").write_text("half a site")
-    kept = ["site.old-photos", "site.building"]
-    for name in kept:
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "mine.txt").write_text("mine")
-    result = run(project, "build", "--site-dir", str(site))
+    """The next build removes what killed builds recorded; the user's own folders stay, even ones whose names
+    have exactly a leftover's shape."""
+    _left_by_killed_builds(tmp_path)
+    result = run(project, "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".site.lock", "site", *kept])
-    assert all((tmp_path / name / "mine.txt").read_text() == "mine" for name in kept)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".site.lock", "site", *USERS_OWN])
+    assert all((tmp_path / name / "mine.txt").read_text() == "mine" for name in USERS_OWN)
+
+
+def test_recover_removes_only_what_was_recorded(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    _left_by_killed_builds(tmp_path, marked=False)
+    publish_dir.recover(tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", *USERS_OWN])
+
+
+def test_a_record_naming_other_folders_removes_nothing_of_theirs(tmp_path: Path) -> None:
+    """A damaged or hostile record names only what has a leftover's shape: never the project, never a path."""
+    for name in ("policy", "site.old.holidays"):
+        (tmp_path / name).mkdir()
+    (tmp_path / ".site.seloste-made").write_text("policy\n../x\n/tmp\n.site.old.0a1b2c3d/../policy\n")
+    publish_dir.recover(tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["policy", "site.old.holidays"]
+
+
+def test_a_users_folder_never_takes_the_place_of_a_missing_site(tmp_path: Path) -> None:
+    """With no site, a user's folder named like an old copy is not moved into its place (a build would then
+    replace it)."""
+    (tmp_path / ".site.old.9f8e7d6c").mkdir()
+    (tmp_path / ".site.old.9f8e7d6c" / "photo.jpg").write_bytes(b"\xff\xd8")
+    publish_dir.recover(tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.old.9f8e7d6c"]
 
 
 def test_a_site_lost_between_the_two_renames_of_the_fallback_is_restored_by_the_next_run(tmp_path: Path) -> None:
@@ -115,6 +152,7 @@ def test_a_site_lost_between_the_two_renames_of_the_fallback_is_restored_by_the_
     (old / publish_dir.MARKER).write_bytes(publish_dir.MARKER_TEXT)
     (old / "fi" / "index.html").write_text("the old complete site")
     (tmp_path / ".site.building.abcdefgh").mkdir()
+    (tmp_path / ".site.seloste-made").write_text(".site.building.abcdefgh\n.site.old.0a1b2c3d\n")
     publish_dir.recover(tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert (tmp_path / "site" / "fi" / "index.html").read_text() == "the old complete site"
