@@ -29,8 +29,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.findings import Finding, NoticeError, Position
-from generator.notice.load import FieldPath, load_bytes, load_text
-from generator.notice.validate import field_name, validate
+from generator.notice.load import FieldPath, field_name, load_bytes, load_text
+from generator.notice.validate import validate
 
 CURRENT = 2
 """The format this generator reads and writes."""
