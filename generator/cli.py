@@ -15,7 +15,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence, cast
 
 from generator import report
 from generator import environment
@@ -33,8 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_usage(sys.stderr)
         return 2
+    run = cast(Callable[[Project, argparse.Namespace], int], args.run)  # a command's, from set_defaults below
     try:
-        return args.run(Project.at(Path()), args)
+        return run(Project.at(Path()), args)
     except NoticeError as exc:
         for finding in exc.findings:
             print(report.line(finding), file=sys.stderr)

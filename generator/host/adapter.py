@@ -14,7 +14,7 @@ import re
 import socket
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import yaml
 from jinja2 import Environment as Templates, FileSystemLoader, TemplateError, meta
@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.utils import yaml_load
+from mkdocs.utils.yaml import yaml_load
 
 from generator.words import compiled_templates, i18n
 from generator.host import css
@@ -140,11 +140,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     serving = "plan" not in _active
     if serving:  # `serve`: read the project afresh for every rebuild; its errors become the pages
         project = _serving["project"]
+        problems: tuple[Finding, ...]
         try:
-            serving, problems = Environment(build_date(), site_url(project)), ()
+            preview_environment, problems = Environment(build_date(), site_url(project)), ()
         except NoticeError as exc:  # a bad site address: shown on the preview's pages like any error
-            serving, problems = Environment(build_date()), tuple(exc.findings)
-        _active["serving"], findings = preview.plan(project, lang, serving, problems)
+            preview_environment, problems = Environment(build_date()), tuple(exc.findings)
+        _active["serving"], findings = preview.plan(project, lang, preview_environment, problems)
         report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
         # The preview leaves out archived releases and diffs: links to them are expected to miss.
         config.validation.links.not_found = logging.INFO
@@ -169,8 +170,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
-    config.markdown_extensions += [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ()))]
-    config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]
+    config.markdown_extensions += [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ()))]  # type: ignore[list-item]  # MkDocs types the option list[str]; Markdown takes extensions too
+    config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]  # wrapped on purpose
     return config
 
 
@@ -186,13 +187,13 @@ def _listing_no_hidden_folders(get_env: Callable[[], Templates]) -> Callable[[],
         made = get_env()
         loader = made.loader
         if isinstance(loader, FileSystemLoader):
-            loader.list_templates = lambda: _visible_templates(loader)  # type: ignore[method-assign]
+            loader.list_templates = lambda: _visible_templates(loader)  # type: ignore[method-assign]  # replaced on purpose
         return made
     return env
 
 
 def _visible_templates(loader: FileSystemLoader) -> list[str]:
-    found = set()
+    found: set[str] = set()
     for folder in loader.searchpath:
         for path, folders, names in os.walk(folder, followlinks=loader.followlinks):
             folders[:] = [name for name in folders if not name.startswith(".")]
@@ -290,12 +291,14 @@ def compile_theme(project: Project, lang: str) -> None:
     config = _config(project, lang)
     env = on_env(config.theme.get_env(), config, Files([]))
     pending, seen = ["main.html", "404.html"], set()
+    loader = env.loader
+    assert loader is not None  # a theme's templates come from its folders
     while pending:
         name = pending.pop()
         seen.add(name)
         try:
             env.get_template(name)
-            found = meta.find_referenced_templates(env.parse(env.loader.get_source(env, name)[0]))
+            found = meta.find_referenced_templates(env.parse(loader.get_source(env, name)[0]))
         except TemplateError:  # a name the theme does not have, or cannot compile: the build will say
             continue
         pending += [other for other in found if other and other not in seen and other not in pending]
@@ -315,4 +318,4 @@ def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:
-    return _active.get("plan") or _active["serving"]
+    return cast(SitePlan, _active.get("plan") or _active["serving"])  # a build's plan, or the preview's

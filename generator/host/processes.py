@@ -23,7 +23,7 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar, cast
 
 from generator.findings import Failure
 
@@ -57,7 +57,7 @@ def for_each_language(task: Callable[[str], T], languages: Sequence[str], jobs: 
                                  initializer=_die_with, initargs=(os.getpid(),)) as pool:
             try:  # a worker killed early breaks the pool while the languages are still being handed out
                 futures = [pool.submit(_run, lang) for lang in languages]
-                return [future.result() for future in futures]
+                return [cast(T, future.result()) for future in futures]  # _run returned what `task` did: a T
             except BrokenProcessPool:
                 raise Failure("the build of a language stopped: its process was killed; nothing was replaced, "
                               "run the command again") from None

@@ -92,7 +92,8 @@ def country_suggestion(value: str) -> str | None:
 @caches.kept(maxsize=1)
 def countries() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code assigned to a country or territory (249)."""
-    return frozenset(code for code in Locale.parse("en").territories if code.isalpha()) - NOT_COUNTRIES
+    territories = Locale.parse("en").territories  # keyed by code (babel types its keys str | int | None)
+    return frozenset(code for code in territories if isinstance(code, str) and code.isalpha()) - NOT_COUNTRIES
 
 
 def is_duration(value: str) -> bool:

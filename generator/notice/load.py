@@ -173,29 +173,31 @@ def _libyaml_events(text: str) -> list[Any] | None:
     """
     if not _LIBYAML or _DIFFERENT.search(text):
         return None
-    events, parser = [], None
+    events: list[ruamel.yaml.events.Event] = []
+    parser = None
     try:
         parser = pyyaml.CBaseLoader(text)
         while parser.check_event():
             event = parser.get_event()
+            assert event is not None  # check_event() said there is one
             name = type(event).__name__
             if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
                 return None  # ruamel.yaml's parser reads these, for the messages about them
             start, end = event.start_mark, event.end_mark
-            if name == "ScalarEvent":
+            if isinstance(event, pyyaml.ScalarEvent):
                 if not event.value and not event.style:
                     return None
                 events.append(ScalarEvent(None, None, event.implicit, event.value, start, end, event.style or None))
-            elif name in ("MappingStartEvent", "SequenceStartEvent"):
+            elif isinstance(event, (pyyaml.MappingStartEvent, pyyaml.SequenceStartEvent)):
                 kind = MappingStartEvent if name == "MappingStartEvent" else SequenceStartEvent
                 events.append(kind(None, None, event.implicit, start, end, event.flow_style))
-            elif name == "DocumentStartEvent":
+            elif isinstance(event, pyyaml.DocumentStartEvent):
                 events.append(DocumentStartEvent(start, end, event.explicit, event.version, event.tags))
-            elif name == "DocumentEndEvent":
+            elif isinstance(event, pyyaml.DocumentEndEvent):
                 events.append(DocumentEndEvent(start, end, event.explicit))
             else:  # stream start and end, mapping and sequence end: no attributes but their marks
                 events.append(getattr(ruamel.yaml.events, name)(start, end))
-    except Exception:  # noqa: BLE001 - a YAML error, or text libyaml cannot take (a lone surrogate): ruamel.yaml says what
+    except Exception:  # a YAML error, or text libyaml cannot take (a lone surrogate): ruamel.yaml says what
         return None
     finally:
         if parser is not None:
@@ -366,12 +368,14 @@ def field_name(doc: Document, path: FieldPath) -> str:
             text += f"[{label}]"
         else:
             text += f".{part}" if text else str(part)
-        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        node = _child(node, part)
     return text or "(top level)"
 
 
-def _has(node: Any, part: str | int) -> bool:
-    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(part)
+    return node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

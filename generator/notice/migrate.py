@@ -30,8 +30,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from generator.findings import Finding, NoticeError, Position
-from generator.notice.load import FieldPath, load_bytes, load_text, read_bounded
-from generator.notice.validate import field_name, validate
+from generator.notice.load import FieldPath, field_name, load_bytes, load_text, read_bounded
+from generator.notice.validate import validate
 
 CURRENT = 2
 """The format this generator reads and writes."""

@@ -344,7 +344,7 @@ class Cookie:
         return None if self.category is None else self.category != "necessary"
 
     @property
-    def key(self) -> tuple[str, str | None]:
+    def key(self) -> tuple[Name, str | None]:
         """Cookies have no id: the changelog follows one by its provider and name."""
         return (self.provider, self.name)
 
@@ -382,7 +382,7 @@ class Notice:
     """A whole privacy notice. Lists keep the author's order."""
 
     seloste: int
-    controller: Controller = changelog("controller")
+    controller: Controller = field(metadata={"changelog": "controller"})  # changelog("controller"), as mypy reads it
     revision: Revision
     languages: tuple[str, ...] = SUPPORTED
     representative: Contact | None = changelog("representative", None)
@@ -512,6 +512,6 @@ def _convert(hint: Any, value: Any, path: FieldPath) -> Any:
         return Text(value)
     if hint is date:
         return date.fromisoformat(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, path)
     return value

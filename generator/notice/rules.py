@@ -30,11 +30,10 @@ from babel import Locale
 
 from generator.findings import Finding, Level, Position
 from generator.notice.languages import english_name
-from generator.notice.load import Document, FieldPath
+from generator.notice.load import Document, FieldPath, field_name
 from generator.notice.markup import SAFE_SCHEMES
 from generator.notice.adequacy import load as adequacy
 from generator.notice.model import DataCategory, Name, Notice, Purpose, Recipient, Text, id_lists, item_lists, references, texts
-from generator.notice.validate import field_name
 
 Found = Iterator[tuple[FieldPath, str]]
 
@@ -112,7 +111,7 @@ def _position(doc: Document, path: FieldPath) -> Position:
 
 def _value(data: object, path: FieldPath) -> object:
     for part in path:
-        data = data[part]  # type: ignore[index]
+        data = data[part]  # type: ignore[index]  # the path was found in this data: each part indexes a list or mapping
     return data
 
 
@@ -761,7 +760,7 @@ def unknown_reference(ctx: Context) -> Found:
     n = ctx.notice
     lists = id_lists()
     for item, field, target in _references(n):
-        known = n.lookup(target)
+        known: dict[str, object] = n.lookup(target)
         ids = getattr(item, field)
         for index, ref in ([(None, ids)] if isinstance(ids, str) else enumerate(ids or ())):
             if ref not in known:
@@ -925,7 +924,7 @@ def _keyed_texts(notice: Notice) -> Iterator[tuple[tuple[object, ...], FieldPath
         key: list[object] = []
         node: object = notice
         for part in path:
-            node = node[part] if isinstance(part, int) else getattr(node, part)  # type: ignore[index]
+            node = node[part] if isinstance(part, int) else getattr(node, part)  # type: ignore[index]  # a tuple's item
             item_id = getattr(node, "id", None) if isinstance(part, int) else None
             key.append(("id", item_id) if isinstance(item_id, str) else part)
         yield tuple(key), path, text

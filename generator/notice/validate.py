@@ -26,11 +26,12 @@ import itertools
 import json
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, cast
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator
 
 from generator.notice import formats
 from generator.findings import Finding
@@ -82,17 +83,18 @@ def _python_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+_Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # the stub: extend() is unannotated
+    Draft202012Validator, {"pattern": _pattern})
 
 
 @caches.kept(maxsize=4)
 def load_schema(path: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+        return cast(dict[str, Any], json.load(handle))  # the schema file is a JSON object
 
 
 @caches.kept(maxsize=4)
-def _validator(path: Path) -> Any:
+def _validator(path: Path) -> Validator:
     return _Validator(for_machines(load_schema(path)), format_checker=_formats())
 
 
@@ -112,7 +114,7 @@ def conforms(data: Any, schema: Path) -> bool:
 
 
 @caches.kept(maxsize=4)
-def _fast_validator(path: Path) -> Any:
+def _fast_validator(path: Path) -> jsonschema_rs.Validator:
     return jsonschema_rs.validator_for(for_machines(load_schema(path)), formats=FORMATS, validate_formats=True)
 
 
@@ -157,34 +159,36 @@ def validate(doc: Document, schema: Path) -> list[Finding]:
 def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
     path = tuple(error.absolute_path)
     kind = error.validator
+    schema = cast(Mapping[str, Any], error.schema)  # a keyword's error: its schema is a mapping (the stub allows unset)
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(allowed)):
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(cast(dict[str, Any], error.instance)) - set(allowed)):
             yield _finding(doc, path + (key,), f"unknown field{_suggest(key, allowed)}", key=True)
     elif kind == "required":
         missing = re.match(r"'([^']+)'", error.message)
         yield _finding(doc, path + (missing.group(1) if missing else "?",), "missing required field", at=path)
     elif kind == "anyOf" or kind == "oneOf":
-        yield _finding(doc, path, f"{_shown(error.instance)} is not valid. {error.schema['errorMessage']}")
+        yield _finding(doc, path, f"{_shown(error.instance)} is not valid. {schema['errorMessage']}")
     else:
         yield _finding(doc, path, _sentence(error))
 
 
 def _sentence(error: ValidationError) -> str:
-    kind, value, schema = error.validator, error.instance, error.schema
+    # validation sets every field of its errors (the stub allows them unset); a keyword's schema is a mapping
+    kind, value, schema = error.validator, cast(Any, error.instance), cast(Mapping[str, Any], error.schema)
     if kind == "type":
         if set(schema.get("properties", ())) == set(SUPPORTED):
             return f"expected the text in each language, as fi:, sv: and en: lines below it, got {_kind(value)}"
         return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in cast(list[Any], error.validator_value))
         return f"{_shown(value)} is not allowed; use one of: {allowed}"
     if kind == "const":
         return f"must be {error.validator_value!r}"
     if kind == "format":
         if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
             return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
-        text = f"{_shown(value)} {_FORMATS.get(error.validator_value, 'is not valid')}"
+        text = f"{_shown(value)} {_FORMATS.get(cast(str, error.validator_value), 'is not valid')}"
         suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
         return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
     if kind == "pattern":

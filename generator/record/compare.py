@@ -213,10 +213,10 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
         if span.op == "added" or inside:
             added += span.text
         if span.op == "same" and not inside:
-            out += [Span(op, text) for op, text in (("removed", removed), ("added", added)) if text]
+            out += [change for change in (Span("removed", removed), Span("added", added)) if change.text]
             removed = added = ""
             out.append(span)
-    out += [Span(op, text) for op, text in (("removed", removed), ("added", added)) if text]
+    out += [change for change in (Span("removed", removed), Span("added", added)) if change.text]
     return tuple(out)
 
 

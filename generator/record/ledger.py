@@ -29,9 +29,12 @@ _STAGING = re.compile(r"\.\d{4}-\d{2}-\d{2}(-\d+)?\.[a-z0-9_]{8}")
 
 
 class Listed(Protocol):
-    id: str
-    files: dict[str, str]
-    directory: Path
+    @property
+    def id(self) -> str: ...
+    @property
+    def files(self) -> dict[str, str]: ...
+    @property
+    def directory(self) -> Path: ...
 
 
 def audit(project: Project, releases: Iterable[Listed]) -> list[Finding]:

@@ -81,7 +81,9 @@ class Entry:
     @property
     def order(self) -> tuple[date, int]:
         """Where the release stands in time: its date, then its number that day."""
-        return self.effective, int(_ID.fullmatch(self.id).group(2) or 1)
+        match = _ID.fullmatch(self.id)
+        assert match is not None  # an id is checked when its entry is read (_entry below)
+        return self.effective, int(match.group(2) or 1)
 
 
 def finding(path: str, message: str, line: int = 0, column: int = 0) -> Finding:

@@ -84,7 +84,7 @@ class Words:
     def plain(self, name: Name) -> str:
         return name if isinstance(name, str) else name[self.lang]
 
-    def list_of(self, items: list[str], style: str = "standard") -> Markdown:
+    def list_of(self, items: list[str], style: i18n.ListStyle = "standard") -> Markdown:
         return Markdown(i18n.format_list(items, self.lang, style))
 
 
@@ -132,6 +132,7 @@ class Texts(Words):
         """Which version prevails; the sentence names the languages only when it is all of them."""
         every = set(notice.languages) == set(SUPPORTED)
         sentences = vocabulary.PREVAILING_LANGUAGE if every else vocabulary.PREVAILING_LANGUAGE_OF_SOME
+        assert notice.prevailing_language is not None  # the template asks only when the notice names one
         return self.gettext(sentences[notice.prevailing_language])
 
 

@@ -27,6 +27,7 @@ import io
 import os
 from datetime import date
 from pathlib import Path
+from typing import Literal, cast
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -72,18 +73,22 @@ def format_date(value: date, lang: str) -> str:
     return _babel_date(value, "long", locale=babel_locale(lang))
 
 
-def format_list(items: list[str], lang: str, style: str = "standard") -> str:
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
+"""Babel's styles of a list."""
+
+
+def format_list(items: list[str], lang: str, style: ListStyle = "standard") -> str:
     """Items joined as the language joins them: "a, b and c"; with style="or", "a, b or c"."""
     return _babel_list(list(items), style=style, locale=babel_locale(lang)) if items else ""
 
 
 def country_name(code: str, lang: str) -> str:
-    return Locale.parse(babel_locale(lang)).territories.get(code, code)
+    return cast(str, Locale.parse(babel_locale(lang)).territories.get(code, code))  # babel's locale data: names
 
 
 def language_name(code: str, lang: str) -> str:
     """A language's name in `lang`, capitalised as in a menu: Suomi, svenska -> Svenska."""
-    name = Locale.parse(babel_locale(lang)).languages.get(code, code)
+    name = cast(str, Locale.parse(babel_locale(lang)).languages.get(code, code))  # babel's locale data: names
     return name[:1].upper() + name[1:]
 
 

@@ -22,7 +22,7 @@ import dataclasses
 import re
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Protocol, cast
 
 import jinja2
 from babel.support import Translations
@@ -84,6 +84,12 @@ def compile_templates(locales: Path, languages: tuple[str, ...]) -> None:
             (files if name.startswith("files/") else markdown).get_template(name)
 
 
+class _Gettext(Protocol):
+    """What the jinja2.ext.i18n extension adds to an environment (at run time: jinja2's types do not show it)."""
+
+    def install_gettext_translations(self, translations: Translations, newstyle: bool | None = None) -> None: ...
+
+
 _MARKDOWN_CODE = compiled_templates.InMemory()
 """The Markdown templates' code, shared by the languages' environments."""
 _FILES_CODE = compiled_templates.InMemory()
@@ -97,7 +103,7 @@ def _files_environment(lang: str, translations: Translations) -> jinja2.Environm
         extensions=["jinja2.ext.i18n"], autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations, newstyle=True)
+    cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
     return env
 
 
@@ -114,7 +120,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations, newstyle=True)
+    cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
     env.filters.update(filters(lang, translations))
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
