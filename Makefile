@@ -10,6 +10,9 @@ site: $(VENV)
 	$(PY) -m generator build
 
 test: $(VENV) $(NODE)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 serve: $(VENV)
