@@ -220,3 +220,42 @@ def test_preview_serves_the_draft_and_rebuilds_after_edits(tmp_path: Path) -> No
             os.killpg(process.pid, signal.SIGTERM)
         _, errors = process.communicate(timeout=30)
     assert "Traceback" not in errors, errors[-3000:]
+
+
+def _raw_get(base: str, path: str, host: str | None) -> tuple[int, bytes]:
+    """A request as any page's script could make it: any Host header, any path bytes."""
+    import http.client
+
+    port = int(base.rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG_GUARD)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",
+                                  "localhost.:{port}", "[::1]:{port}", "", None])
+def test_the_preview_answers_only_the_names_it_is_served_at(preview: Preview, host: str | None) -> None:
+    """DNS rebinding: a page of another site that resolves its own name to 127.0.0.1 cannot read the draft."""
+    preview.wait_for("/draft/", notice_shown, "the draft")
+    port = preview.base.rsplit(":", 1)[1]
+    status, body = _raw_get(preview.base, "/draft/", None if host is None else host.format(port=port))
+    assert status == 403 and b"Esimerkki" not in body
+    for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        assert _raw_get(preview.base, "/draft/", own)[0] == 200, own
+
+
+def test_no_request_path_makes_the_preview_print_a_traceback(preview: Preview) -> None:
+    preview.wait_for("/draft/", notice_shown, "the draft")
+    own = preview.base.removeprefix("http://")
+    for path in ("/%00", "/draft/%00/", "/a%00b.html", "/%ff%fe", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                 "/" + "a" * 5000):
+        status, _ = _raw_get(preview.base, path, own)
+        assert status in (200, 400, 404), (path, status)  # %ff%fe: MkDocs drops bytes that are not UTF-8
+    assert "Traceback" not in preview.output()

@@ -43,6 +43,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 _active: dict[str, Any] = {}
 _serving: dict[str, Project] = {}
+_serving_hosts: dict[str, frozenset[str]] = {}
+"""The names the preview answers at: loopback's and the host of --dev-addr."""
 
 
 HOOKS = Path(__file__).resolve().parent / "hooks.py"
@@ -104,6 +106,7 @@ def serve(project: Project, lang: str, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _serving["project"] = project
+    _serving_hosts["hosts"] = frozenset((*LOOPBACK_HOSTS, dev_addr.rpartition(":")[0].strip("[]").lower()))
     overrides = _overrides(project, lang)
     overrides["watch"] = [*overrides["watch"], str(HOOKS.parent)]
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
@@ -264,7 +267,34 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
             preview.write_failure(_serving["project"], lang, Path(server.root), problem)
 
     server.builder = guarded
+    server.set_app(_answering_only_its_owner(server.serve_request, _serving_hosts["hosts"]))
     return server
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+
+
+def _answering_only_its_owner(app: Callable[..., Any], hosts: frozenset[str]) -> Callable[..., Any]:
+    """The preview's web application, refusing what is not a request of its owner's browser.
+
+    A page elsewhere can make the browser ask for the preview under a name of its own that resolves to
+    127.0.0.1 (DNS rebinding) and read the unreleased draft: a request whose Host is not a name the preview
+    is served at is refused (403). A path with a NUL byte, which no file can have, is refused (400) before
+    MkDocs would print a traceback for it.
+    """
+
+    def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        host = str(environ.get("HTTP_HOST", ""))
+        name = host[1:].partition("]")[0] if host.startswith("[") else host.rpartition(":")[0] or host
+        if name.lower() not in hosts:
+            start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"This preview answers only at the address it is served at.\n"]
+        if "\0" in str(environ.get("PATH_INFO", "")):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"No file has a NUL byte in its name.\n"]
+        return app(environ, start_response)
+
+    return guarded
 
 
 # on_post_build: the preview answers an address it does not build with a page that says so.
