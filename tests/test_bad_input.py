@@ -186,7 +186,9 @@ HERE += [
     ("URL with a trailing newline", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\n"'),
      ":15:12: error:", ["https:"]),
     ("URL with a bidi control", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\u202ecod.exe"'),
-     ":15:12: error:", ["https:"]),
+     ":15:12: error:", ["the bidirectional control U+202E, which would reorder the text around it"]),
+    ("name with a bidi override", changed("name: Esimerkki Oy", 'name: "Esimerkki Oy\\u202e"'), ":3:9: error:",
+     ["controller.name: contains the bidirectional control U+202E"]),
     ("EU is no country", changed("country: FI", "country: EU"), ":9:14: error:", ["'EU' is not the ISO 3166-1 alpha-2 code"]),
     ("UK for the United Kingdom", changed("country: FI", "country: UK"), ":9:14: error:", ["'UK'", "did you mean 'GB'?"]),
     ("EL for Greece", changed("country: FI", "country: EL"), ":9:14: error:", ["'EL'", "did you mean 'GR'?"]),
@@ -295,10 +297,14 @@ def test_a_key_holding_a_newline_cannot_forge_a_finding(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u2028"])
 def test_bidi_controls_and_separators_are_printed_escaped(tmp_path: Path, char: str) -> None:
+    """A bidirectional control in a key is refused; a line separator is shown escaped. Neither reaches the
+    terminal as itself."""
     result = check_here(tmp_path, changed("  email:", f'  "a{char}b": 1\n  email:'))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert char not in result.stdout
-    assert f"a\\u{ord(char):04x}b: unknown field" in result.stdout
+    expected = ("unknown field" if char == "\u2028"
+                else f"a key contains the bidirectional control U+{ord(char):04X}, which would reorder the text")
+    assert (f"a\\u{ord(char):04x}b: unknown field" if char == "\u2028" else expected) in result.stdout
 
 
 @pytest.mark.parametrize("key", ["a\\u202eb", "a\\u2028b", "a\\Nb"])

@@ -214,13 +214,15 @@ MARKDOWN = ["| a | b |\n|---|---|\n| c | d |", "a | b", "# heading", "- item", "
             "a  \nb", "    indented code", "<https://a.fi>", "!!! note\n    admonition", "??? x", "--- ...",
             "{: }", "{#x}", "\t|\t"]
 ENTITIES = ["&amp;", "&lt;script&gt;", "&#60;script&#62;", "&#x3C;img src=x&#x3E;", "&nbsp;", "&bogus;", "&"]
-BIDI = ["\u202egnp.exe", "\u2066x\u2069", "\u200b", "\u200e\u200f", "\u2028", "\u00ad", "e\u0301"]
+BIDI = ["\u200b", "\u2028", "\u00ad", "e\u0301"]
+"""Invisible and combining characters a text may hold; the bidirectional controls are REFUSABLE."""
 LONG = ["W" * 5000, "https://ok.example/" + "a" * 3000, "&" * 2000 + "<" * 2000]
 RENDERABLE = MARKUP + SCHEMES + ATTR_LIST + MARKDOWN + ENTITIES + BIDI + LONG
 IN_TEXTS = [f for f in RENDERABLE if not re.search(r"(javascript|data|vbscript|file|ftp|http):", f)]
 """What a text may hold and still be published; `check` refuses the rest (a target of another scheme,
 in any syntax), which names hold as text."""
-REFUSABLE = ["\x00", "\x07", "\x1b[31mred", "\x7f", "\x85", "\ufffe", "\uffff", "\ud800"]
+REFUSABLE = ["\x00", "\x07", "\x1b[31mred", "\x7f", "\x85", "\ufffe", "\uffff", "\ud800", "\u202egnp.exe",
+             "\u2066x\u2069", "\u200e\u200f", "\u061c", "\u202a"]
 
 
 @st.composite
@@ -411,7 +413,8 @@ def test_an_unsafe_link_is_refused_in_every_text(checker: Path, link: str) -> No
 
 @pytest.mark.parametrize("bad", REFUSABLE, ids=ascii)
 def test_characters_no_output_can_carry_are_refused_in_every_field(checker: Path, bad: str) -> None:
-    """C0/C1 controls, noncharacters, lone surrogates: an error at the line of every field holding one."""
+    """C0/C1 controls, noncharacters, lone surrogates, bidirectional controls: an error at the line of every field
+    holding one."""
     data = second_revision(BENIGN)
     for where in FIELDS:
         put(data, where, f"Esimerkki{bad}{where}")

@@ -57,12 +57,19 @@ MAX_FINDINGS = 100
 """Parsing stops after this many problems: a file of ten thousand aliases gets
 a hundred messages at once, not ten thousand, and not after minutes."""
 
-UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Characters no key or value may hold, though a double-quoted YAML escape can
 write them: control characters other than tab and newline (C0, DEL, C1), lone
 surrogates and the non-characters U+FFFE and U+FFFF. XML 1.0 (the Atom feed)
 cannot carry most of them, UTF-8 cannot encode a lone surrogate, and a terminal
-obeys the rest."""
+obeys the rest. Nor the bidirectional controls (embeddings, overrides,
+isolates and marks: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+U+2069): one in a name or an address reverses what follows it wherever it is
+shown, the printed record's header included; a notice in Finnish, Swedish and
+English needs none."""
+
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""The bidirectional controls among them."""
 
 YAML_VERSIONS = ((1, 1), (1, 2))
 """The %YAML directives a notice may start with."""
@@ -334,8 +341,10 @@ def _uncarriable(builder: _Builder) -> list[Finding]:
     for path, is_key, char, (line, column) in builder.uncarriable:
         field = field_name(doc, path) if path is not None else "(a key)"
         place = "a key contains" if is_key else "contains"
-        findings.append(_error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which cannot be "
-                                                           "published (XML, UTF-8 or a terminal cannot carry it); remove it"))
+        why = ("would reorder the text around it wherever it is shown or printed" if BIDI.match(char)
+               else "cannot be published (XML, UTF-8 or a terminal cannot carry it)")
+        findings.append(_error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which {why}; "
+                                                           "remove it"))
     return findings
 
 
@@ -344,12 +353,17 @@ def describe_character(char: str) -> str:
 
     >>> describe_character("\\x1b"), describe_character("\\ud800"), describe_character("\\uffff")
     ('the control character U+001B', 'half of a surrogate pair, U+D800', 'the non-character U+FFFF')
+    >>> describe_character("\\u202e")
+    'the bidirectional control U+202E'
+
     """
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
         return f"half of a surrogate pair, U+{code:04X}"
     if code in (0xFFFE, 0xFFFF):
         return f"the non-character U+{code:04X}"
+    if BIDI.match(char):
+        return f"the bidirectional control U+{code:04X}"
     return f"the control character U+{code:04X}"
 
 
