@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from support import MULTI_VERSIONS, PROJECT
 
 from generator.notice import adequacy
@@ -54,3 +55,66 @@ def test_the_notice_names_the_uk_decision_by_its_date_and_says_when_it_was_renew
     fi = rendered(tmp_path, v2.replace(SCC, "    safeguard: adequacy_decision\n"), "fi")
     assert "28. kesäkuuta 2021" in fi and "19. joulukuuta 2025" in fi
     assert fi.index("28. kesäkuuta 2021") < fi.index("19. joulukuuta 2025")
+
+
+def test_the_shipped_adequacy_list_conforms_to_its_schema() -> None:
+    """The list users update by hand is held to generator/notice/data/adequacy.schema.json."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads(adequacy.SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(adequacy.PATH.read_text(encoding="utf-8")))
+    assert adequacy.load.__wrapped__(adequacy.PATH).of("US").partial is True  # type: ignore[attr-defined]
+
+
+def _edited(tmp_path: Path, old: str, new: str) -> Path:
+    text = adequacy.PATH.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "adequacy.json"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+BROKEN_LISTS = [
+    ('"partial": true, "scope": "only organisations certified', '"partial": "no", "scope": "only organisations certified',
+     "countries.US.partial: 'no' is not of type 'boolean'"),
+    ('"adopted": "2023-07-10"', '"adopted": "2023-02-30"', "a date that does not exist"),
+    ('"adopted": "2023-07-10"', '"adopted": "10.7.2023"', "countries.US.adopted: '10.7.2023' does not match"),
+    ('"US": {"name"', '"USA": {"name"', "'USA' does not match '^[A-Z]{2}$'"),
+    ('"as_of": "2026-01-28",', '', "'as_of' is a required property"),
+    ('"partial": true, "scope": "only organisations certified under the EU-US Data Privacy Framework"',
+     '"partial": true', "countries.US: 'scope' is a required property"),
+    ('"UY": {', '"UY": {"partial2": 1, ', "Additional properties are not allowed ('partial2' was unexpected)"),
+    ('"countries": {', '"countries": [', "not JSON"),
+]
+
+
+@pytest.mark.parametrize("old, new, message", BROKEN_LISTS, ids=[case[2][:30] for case in BROKEN_LISTS])
+def test_a_broken_adequacy_list_is_named_not_a_traceback(tmp_path: Path, old: str, new: str, message: str) -> None:
+    from generator.findings import NoticeError
+
+    with pytest.raises(NoticeError) as raised:
+        adequacy.load.__wrapped__(_edited(tmp_path, old, new))  # type: ignore[attr-defined]
+    found = [str(f) for f in raised.value.findings]
+    assert any(message in f and "adequacy.json" in f for f in found), found
+
+
+def test_check_and_build_name_a_broken_adequacy_list(tmp_path: Path) -> None:
+    """The list as users edit it, in the package: check and build stop with a finding, exit 1, no traceback."""
+    import shutil
+
+    from support import REPO, make_project, run
+
+    code = tmp_path / "code"
+    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    listed = code / "generator" / "notice" / "data" / "adequacy.json"
+    listed.write_text(listed.read_text(encoding="utf-8").replace('"partial": true', '"partial": "no"'), encoding="utf-8")
+    root = make_project(tmp_path / "project")
+    shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
+    for command in ("check", "build"):
+        result = run(root, command, code=code)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "adequacy.json: error: the adequacy list: countries.CA.partial: 'no' is not of type 'boolean'" in (
+            result.stdout + result.stderr)

@@ -8,7 +8,10 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
-from support import LANGS, REPO
+import re
+from pathlib import Path
+
+from support import LANGS, REPO, run
 
 
 def catalog(lang: str):
@@ -106,3 +109,34 @@ def test_catalogs_are_wrapped_as_gnu_gettext_and_weblate_write_them(name: str) -
     path = REPO / "locales" / name
     rewrapped = subprocess.run(["msgcat", "--width=79", str(path)], check=True, capture_output=True).stdout
     assert rewrapped.decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_the_catalogs_placeholders_fit_their_messages() -> None:
+    """Every translated sentence fills exactly its message's placeholders and writes % as %%."""
+    from generator.words.catalogs import problems
+
+    assert problems(REPO / "locales", ("fi", "sv", "en"), str) == []
+
+
+TRANSLATORS_SLIPS = [
+    ("%(period)s", "%(perod)s", "fills perod, which its message does not have (it has period)"),
+    ("%(period)s", "%(period)s 100 %", "'%' in the translation of"),
+    ("%(period)s ", "", "leaves out period: the page would not say it"),
+]
+
+
+@pytest.mark.parametrize("old, new, message", TRANSLATORS_SLIPS, ids=["typo", "lone percent", "left out"])
+def test_a_translators_slip_in_a_placeholder_stops_check_and_build(project: Path, old: str, new: str,
+                                                                   message: str) -> None:
+    """A placeholder typo or a lone % passed check and crashed build; now both name the catalog's line."""
+    po = project / "locales" / "sv" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("msgstr") and old in row)
+    lines = text.splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    po.write_text("".join(lines), encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(project, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        output = result.stdout + result.stderr
+        assert re.search(rf"locales/sv/LC_MESSAGES/messages\.po:\d+:\d+: error: .*{re.escape(message)}", output), output

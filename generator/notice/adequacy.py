@@ -16,9 +16,17 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import jsonschema
+
 from generator import caches
+from generator.findings import Finding, NoticeError, Position
+from generator.project import shown
 
 PATH = Path(__file__).resolve().parent / "data" / "adequacy.json"
+SCHEMA = PATH.with_name("adequacy.schema.json")
+"""What the list must be: users update it by hand, so it is checked as any input is."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +59,39 @@ class Decisions:
 
 @caches.kept(maxsize=1)
 def load(path: Path = PATH) -> Decisions:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Decisions(date.fromisoformat(data["as_of"]), {
-        code: Decision(code, entry["decision"], date.fromisoformat(entry["adopted"]),
-                       _day(entry.get("renewed")), _day(entry.get("end")), bool(entry.get("partial")), entry.get("scope"))
-        for code, entry in data["countries"].items()})
+    """The list at `path`; NoticeError naming the place of every problem when it is not one."""
+    where = shown(path, Path.cwd())
+    data = _conforming(path, where)
+    try:
+        return Decisions(date.fromisoformat(data["as_of"]), {
+            code: Decision(code, entry["decision"], date.fromisoformat(entry["adopted"]), _day(entry.get("renewed")),
+                           _day(entry.get("end")), entry["partial"], entry.get("scope"))
+            for code, entry in data["countries"].items()})
+    except ValueError as exc:  # a date of the right shape that does not exist (2026-02-30)
+        raise NoticeError([Finding(Position(where), "error", f"the adequacy list: a date that does not exist: "
+                                                             f"{exc}", "adequacy-list")]) from None
+
+
+def _conforming(path: Path, where: str) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NoticeError([_problem(where, f"cannot be read: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise NoticeError([_problem(where, "is not UTF-8 text")]) from None
+    except json.JSONDecodeError as exc:
+        raise NoticeError([Finding(Position(where, exc.lineno, exc.colno), "error", f"the adequacy list: not JSON: "
+                                                                                    f"{exc.msg}", "adequacy-list")]) from None
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if problems:
+        raise NoticeError([_problem(where, f"{'.'.join(map(str, e.absolute_path)) or '(the list)'}: {e.message}")
+                           for e in problems])
+    return data  # type: ignore[no-any-return]  # conforms to adequacy.schema.json: an object
+
+
+def _problem(where: str, message: str) -> Finding:
+    return Finding(Position(where), "error", f"the adequacy list: {message}", "adequacy-list")
 
 
 def _day(value: str | None) -> date | None:

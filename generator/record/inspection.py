@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.findings import Finding, NoticeError
+from generator.notice.languages import SUPPORTED
+from generator.words import catalogs
 from generator.record.ledger import history
 from generator.record.lock import read_entries
 from generator.notice.load import Document
@@ -59,6 +61,7 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
             findings += history(project, since, read_entries(project))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
+    findings += catalogs.problems(project.locales, SUPPORTED, project.shown)
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
