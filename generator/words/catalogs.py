@@ -53,7 +53,7 @@ def problems(locales: Path, languages: Iterable[str], shown: Callable[[Path], st
         for message in catalog:
             if not message.id or message.fuzzy:
                 continue
-            found += _message_problems(message.id, message.string, Position(shown(po), message.lineno or 0))
+            found += _message_problems(message.id, message.string or "", Position(shown(po), message.lineno or 0))
     return found
 
 
