@@ -150,6 +150,26 @@ def locked_folder(folder: Path, busy: str) -> Iterator[None]:
 
 
 @contextmanager
+def shared(lock: Path, *, write: bool = False) -> Iterator[None]:
+    """Readers of a folder that a writer replaces whole hold `lock` shared, the writer exclusive: a reader then
+    sees the folder all before or all after the writer's change, never the lock file of one and the folders of
+    the other. Both wait (a writer holds it for about a second, a reader for milliseconds); where the lock file
+    cannot be made (a read-only checkout), there is no writer to wait for."""
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if write:
+            raise
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if write else fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
 def _flocked(fd: int, busy: str) -> Iterator[None]:
     """The lock goes with the open file: released on close, also when the process is killed."""
     try:

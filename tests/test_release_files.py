@@ -82,3 +82,39 @@ def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeed
         (disk / "filler").unlink()
         assert run(root, "release").returncode == 0
         assert run(root, "check").returncode == 0
+
+
+def test_a_reader_waits_while_a_release_changes_the_record_and_a_release_waits_for_readers(project: Path) -> None:
+    """Readers take the releases' lock shared, `release` exclusive: a check never reads the new lock beside the
+    old folders (or the other way round), which it reported as a release-integrity error asking to move the
+    new release away."""
+    import threading
+    import time
+
+    from generator.environment import build_date
+    from generator.folder_swap import shared
+    from generator.project import Project
+    from generator.record.inspection import inspect
+    from generator.record.releases import make_release
+
+    proj = Project.at(project)
+    lock = project / "policy" / ".releases.lock"
+    done: list[object] = []
+    with shared(lock, write=True):  # as `release` holds it while it changes policy/releases
+        reader = threading.Thread(target=lambda: done.append(inspect(proj, today=build_date())))
+        reader.start()
+        time.sleep(0.5)
+        assert reader.is_alive() and not done, "the check read the record while a release was changing it"
+    reader.join(timeout=60)
+    assert done and not [f for f in done[0].findings if f.rule == "release-integrity"]  # type: ignore[attr-defined]
+
+    notice = project / "policy" / "notice.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace('effective: "2026-09-01"', 'effective: "2026-09-02"')
+                      .replace("and returns.", "and returns at once."), encoding="utf-8")
+    with shared(lock):  # as a check holds it while it reads the record
+        writer = threading.Thread(target=lambda: done.append(make_release(proj)))
+        writer.start()
+        time.sleep(0.5)
+        assert writer.is_alive() and len(done) == 1, "a release changed the record while a check was reading it"
+    writer.join(timeout=60)
+    assert len(done) == 2 and (project / "policy" / "releases" / "2026-09-02").is_dir()

@@ -32,7 +32,7 @@ from generator.notice.load import Document
 from generator.notice.model import Notice
 from generator.project import Project
 from generator.notice.read import read_notice
-from generator.record.releases import Release, load_releases, verify
+from generator.record.releases import Release, verified
 from generator.notice.rules import Context, run_rules
 
 
@@ -55,8 +55,7 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     `today` (which adequacy decisions apply, how far ahead a revision is); with `since` (a git revision),
     also that no release recorded there was rewritten."""
     try:
-        releases = load_releases(project)
-        findings = verify(project, releases)
+        releases, findings = verified(project)
         if since is not None:
             findings += history(project, since, read_entries(project))
     except NoticeError as exc:

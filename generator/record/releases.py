@@ -43,7 +43,7 @@ from generator.notice.load import load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
 from generator.project import LOCK_NAME, Project
-from generator.folder_swap import locked_folder, recover, staged
+from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.read import read_notice
 from generator.words.render import render_notice
 from generator.notice.validate import conforms, validate
@@ -142,6 +142,18 @@ class Release:
         return self.files[text_name(lang)]
 
 
+def verified(project: Project) -> tuple[tuple[Release, ...], list[Finding]]:
+    """Every release and every way policy/releases differs from the lock, read while no `release` changes them
+    (a reader during a release saw a new lock beside the old folders: a false release-integrity error)."""
+    with shared(_readers_lock(project)):
+        releases = load_releases(project)
+        return releases, verify(project, releases)
+
+
+def _readers_lock(project: Project) -> Path:
+    return project.releases.with_name(f".{project.releases.name}.lock")
+
+
 def load_releases(project: Project) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
     return tuple(Release(e.id, e.effective, e.files, project.releases / e.id, project.schema,
@@ -172,7 +184,7 @@ def make_release(project: Project) -> Release:
     folder.parent.mkdir(parents=True, exist_ok=True)
     busy = (f"{project.shown(folder)}: another `release` is writing it right now; run the command again when it "
             "has finished")
-    with locked_folder(folder.parent, busy):
+    with locked_folder(folder.parent, busy), shared(_readers_lock(project), write=True):
         recover(folder)  # a release killed earlier: its staging or old copy goes, before anything can refuse
         releases = load_releases(project)
         errors = verify(project, releases)

@@ -34,7 +34,7 @@ from generator.notice.model import Notice, Text
 from generator.environment import Environment
 from generator.project import Project
 from generator.notice.read import read_notice
-from generator.record.releases import Release, load_releases, verify
+from generator.record.releases import Release, verified
 from generator.words.render import render_file, render_notice, render_template, translate
 from generator.record.timeline import Timeline
 
@@ -89,8 +89,7 @@ def plan_site(project: Project, environment: Environment, *, draft: bool = False
     the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
     """
-    releases = load_releases(project)
-    problems = verify(project, releases)
+    releases, problems = verified(project)
     if not releases:
         problems.append(Finding(Position(project.shown(project.lock)), "error",
                                 "nothing is released yet: run `python -m generator release` first"))
