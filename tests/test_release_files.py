@@ -78,7 +78,8 @@ def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeed
         assert result.stderr.strip().endswith("error: no space left on device"), result.stderr
         assert result.stderr.startswith("policy/.releases.building."), result.stderr
         assert snapshot(root / RELEASES) == before
-        assert sorted(p.name for p in (root / "policy").iterdir()) == ["notice.yaml", "releases", "schema.json"]
+        assert sorted(p.name for p in (root / "policy").iterdir()) == [
+            ".releases.lock", "notice.yaml", "releases", "schema.json"]
         (disk / "filler").unlink()
         assert run(root, "release").returncode == 0
         assert run(root, "check").returncode == 0

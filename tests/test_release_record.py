@@ -115,6 +115,7 @@ def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by
     for leftover in (project / "policy/releases/.2026-12-01.k2j_8x0a", project / "policy/.releases.building.abcd1234"):
         leftover.mkdir()
         (leftover / "fi.md").write_text("half a release")
+    (project / "policy/.releases.seloste-made").write_text(".releases.building.abcd1234\n")  # as `release` records it
     data = lock_data(project)
     assert run(project, "check").returncode == 0
     shutil.copy(MULTI_VERSIONS[2], project / "policy/notice.yaml")
@@ -124,7 +125,8 @@ def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "policy/releases").iterdir()) == [
         "2026-01-01", "2026-03-01", "2026-09-01", "2026-12-01", "releases.lock"]
-    assert sorted(p.name for p in (project / "policy").iterdir()) == ["notice.yaml", "releases", "schema.json"]
+    assert sorted(p.name for p in (project / "policy").iterdir()) == [
+        ".releases.lock", "notice.yaml", "releases", "schema.json"]
     assert lock_data(project)["releases"][:3] == data["releases"]
     assert run(project, "check").returncode == 0
 
