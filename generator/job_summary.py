@@ -4,7 +4,11 @@ GitHub shows at most ten warning annotations per step; the job summary has
 room for every finding. Errors come first, then warnings, each in the order
 of the file. Every value is text: Markdown and HTML in a message (which
 quotes the notice) are escaped, so no cell can add a cell, a link, a mention
-or markup (a plain address may still show as a link, as anywhere on GitHub).
+or markup (a plain address may still show as a link, as anywhere on GitHub);
+a bidirectional control is shown as its escape, never obeyed. GitHub drops a
+step's summary over 1 MiB whole, errors included, so the table stops at
+`BUDGET` bytes with a line saying how many findings it left out (errors come
+first, so they are the last to go); a message longer than a screen is cut.
 
 >>> from generator.findings import Finding, Position
 >>> print(table([Finding(Position("n.yaml", 9, 1), "warning", "x", "retention", "13(2)(a)"),
@@ -15,7 +19,7 @@ n\\.yaml: 1 error, 1 warning
 <BLANKLINE>
 | Level | Where | Rule | Message |
 | --- | --- | --- | --- |
-| error | n\\.yaml:3:5 |  | a \\| &lt;b&gt; \\[c\\]\\(https://x\\) @d |
+| error | n\\.yaml:3:5 |  | a \\| &lt;b&gt; \\[c\\]\\(https://x\\) @\u2060d |
 | warning | n\\.yaml:9:1 | retention \\(GDPR Art\\. 13\\(2\\)\\(a\\)\\) | x |
 <BLANKLINE>
 """
@@ -34,6 +38,13 @@ _MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
 backslash-escaped, which both CommonMark (GitHub) and Python-Markdown read as the character itself."""
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_MENTION = re.compile(r"(?<![\w.+-])@(?=\w)")
+"""`@name` would notify a GitHub user or team: a word joiner (U+2060) after the @ keeps it text."""
+BUDGET = 900 * 1024
+"""Bytes of the table at most: GitHub's limit is 1 MiB for a step, and other steps may append too."""
+MAX_CELL = 2000
+"""Characters of a message at most: the whole of it is in `make check`."""
 
 
 def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
@@ -42,8 +53,21 @@ def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> st
     lines = [f"### Seloste check: {cell(path)}", "", cell(summary(findings, path, strict=strict)), ""]
     if findings:
         lines += ["| Level | Where | Rule | Message |", "| --- | --- | --- | --- |"]
-        lines += [f"| {f.level} | {cell(str(f.position))} | {cell(_rule(f))} | {cell(f.message)} |" for f in findings]
+        size = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        for shown, finding in enumerate(findings):
+            row = f"| {finding.level} | {cell(str(finding.position))} | {cell(_rule(finding))} | {_message(finding)} |"
+            size += len(row.encode("utf-8")) + 1
+            if size > BUDGET - 200:  # room for the line that says what is left out
+                lines += ["", cell(f"{len(findings) - shown} more findings are left out here, to keep the summary "
+                               "under GitHub's 1 MiB; `make check` lists them all.")]
+                break
+            lines.append(row)
     return "\n".join(lines) + "\n"
+
+
+def _message(finding: Finding) -> str:
+    text = finding.message
+    return cell(text if len(text) <= MAX_CELL else text[:MAX_CELL] + " [...]")
 
 
 def append(file: Path, findings: Iterable[Finding], path: str, *, strict: bool = False) -> None:
@@ -57,9 +81,12 @@ def cell(text: str) -> str:
 
     >>> cell("*a*\\n_b_ `c` &amp;")
     '\\\\*a\\\\* \\\\_b\\\\_ \\\\`c\\\\` &amp;amp;'
+    >>> cell("@team \\u202eexe"), cell("a@b.fi")
+    ('@\\u2060team \\\\\\\\u202eexe', 'a@b\\\\.fi')
     """
-    text = _CONTROL.sub(" ", text)
+    text = _CONTROL.sub(" ", _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
+    text = _MENTION.sub("@\u2060", text)
     return re.sub("[&<>]", lambda m: _ENTITIES[m.group()], text)
 
 
