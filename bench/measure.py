@@ -20,6 +20,7 @@ every build: both pay what a new process pays, imports aside.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import resource
 import shutil
@@ -250,3 +251,47 @@ def stopwatch(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()
     return time.perf_counter() - start
+
+
+@dataclass
+class RenameResult:
+    """Comparing two releases whose every data category was renamed, at two sizes."""
+
+    items: tuple[int, int]
+    seconds: tuple[float, float]
+    text_bytes: tuple[int, int]
+
+    @property
+    def growth(self) -> float:
+        return self.seconds[1] / self.seconds[0]
+
+
+def rename(base: dict, items: tuple[int, int], repetitions: int) -> RenameResult:
+    """The diff pages' comparison (generator.record.compare.compare) of two released Finnish texts of a notice
+    whose N data categories, all used by one purpose, were all renamed: the median of `repetitions` runs, at
+    N and 4N. It was quadratic (a paragraph naming every category, each block sought among all the others)."""
+    from generator.notice.model import Notice
+    from generator.record.compare import compare
+    from generator.words.render import render_notice
+
+    locales = Project.at(Path(__file__).resolve().parent.parent).locales
+
+    def text(n: int, tag: str) -> str:
+        data = copy.deepcopy(base)
+        data["data_categories"] = [{"id": f"c{i}", "name": {lang: f"Tietoryhmä {i} {tag}" for lang in ("fi", "sv", "en")}}
+                                   for i in range(n)]
+        for purpose in data["purposes"]:
+            purpose["data_categories"] = [f"c{i}" for i in range(n)]
+            purpose.pop("retention", None)
+        return render_notice(Notice.from_data(data), "fi", locales)
+
+    seconds, sizes = [], []
+    for n in items:
+        old, new = text(n, "ennen"), text(n, "nyt")
+        timing = Timing()
+        for _ in range(repetitions):
+            with timed(timing):
+                compare(old, new)
+        seconds.append(timing.wall_median)
+        sizes.append(len(old.encode("utf-8")))
+    return RenameResult(items, (seconds[0], seconds[1]), (sizes[0], sizes[1]))

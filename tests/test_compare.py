@@ -77,3 +77,33 @@ def test_an_added_section_and_identical_texts():
     new = OLD + "\n## Security { #security }\n\nWe encrypt.\n"
     assert _ops(compare(OLD, new)) == [("security", "added")]
     assert compare(OLD, OLD) == ()
+
+
+def test_comparing_a_long_list_of_renamed_items_costs_linear_work() -> None:
+    """Each old block is sought among at most LOOK_AHEAD new ones, and a paragraph too long to align word by word
+    is shown removed and added whole: the similarity tests grow with the blocks, not with their square (the
+    time is `make bench`'s rename figure; here the work is counted, which no machine's load changes)."""
+    from generator.record import compare as module
+
+    def text(n: int, tag: str) -> str:
+        items = "\n".join(f"- {tag} {i}" for i in range(n))
+        names = ", ".join(f"{tag} {i}" for i in range(n))
+        return f"# T\n\n## Tiedot {{ #data }}\n\n{items}\n\nKäsittelemme: {names}.\n"
+
+    calls: list[int] = []
+    original = module._similar
+
+    def counted(old: str, new: str) -> bool:
+        calls.append(1)
+        return original(old, new)
+
+    module._similar = counted  # type: ignore[assignment]
+    try:
+        counts = []
+        for n in (500, 2000):
+            calls.clear()
+            module.compare(text(n, "Tietoryhmät asiakkaista ennen uudistusta"), text(n, "Luokka"))
+            counts.append(len(calls))
+    finally:
+        module._similar = original
+    assert counts[1] <= 4 * counts[0] + 10

@@ -40,6 +40,13 @@ _MARKUP = re.compile(r"[\[*\\&]")
 """What `plain` reads: a link, bold, an escape, an entity; text without any of them is plain already."""
 _SIMILAR = 0.4
 """Two blocks at the same place whose words agree at least this much are one block changed."""
+LOOK_AHEAD = 16
+"""How many of the new blocks an old block is compared with to find the one it became: the comparison of two
+texts costs time linear in their blocks (a block that changed beyond the first LOOK_AHEAD new ones is shown
+removed, and the new one added, which is still true)."""
+WORD_PAIRS = 4_000_000
+"""The largest product of two blocks' word counts that is compared word by word (difflib's alignment costs
+that much in the worst case); past it, the block is shown removed and added whole."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,8 @@ def words(old: str, new: str) -> tuple[Span, ...]:
     [('same', 'kept '), ('removed', '6 years'), ('added', '18 months')]
     """
     a, b = _WORD.findall(old), _WORD.findall(new)
+    if len(a) * len(b) > WORD_PAIRS:
+        return tuple(span for span in (Span("removed", old), Span("added", new)) if span.text)
     spans: list[Span] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -228,9 +237,10 @@ def _similar(old: str, new: str) -> bool:
     >>> _similar("We keep data for six years.", "Cookies: none")
     False
     """
-    matcher = difflib.SequenceMatcher(a=_WORD.findall(old), b=_WORD.findall(new), autojunk=False)
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     return (matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR
-            and matcher.ratio() >= _SIMILAR)
+            and len(a) * len(b) <= WORD_PAIRS and matcher.ratio() >= _SIMILAR)
 
 
 def _whole(op: Op, block: Block) -> BlockChange:
@@ -268,19 +278,19 @@ def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]
         if op == "equal":
             out += [_whole("same", block) for block in new[j1:j2]]
             continue
-        pending = list(new[j1:j2])
+        pending, first = new[j1:j2], 0  # the new blocks not yet placed: pending[first:]
         for block in old[i1:i2]:
-            match = next((n for n in pending if n.kind == block.kind and
-                          (block.kind == "table" or _similar(block.text, n.text))), None)
-            if match is None:
+            found = next((k for k in range(first, min(first + LOOK_AHEAD, len(pending)))
+                          if pending[k].kind == block.kind
+                          and (block.kind == "table" or _similar(block.text, pending[k].text))), None)
+            if found is None:
                 out.append(_whole("removed", block))
                 continue
-            while pending[0] is not match:
-                out.append(_whole("added", pending.pop(0)))
-            pending.pop(0)
+            out += [_whole("added", added) for added in pending[first:found]]
+            match, first = pending[found], found + 1
             out.append(_table(block, match) if block.kind == "table"
                        else BlockChange("changed", block.kind, spans=words(block.text, match.text)))
-        out += [_whole("added", block) for block in pending]
+        out += [_whole("added", block) for block in pending[first:]]
     return out
 
 
