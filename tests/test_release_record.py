@@ -215,3 +215,94 @@ def test_since_a_revision_without_a_lock_protects_nothing(committed: Path) -> No
     git(committed, "rm", "-rq", "--cached", "policy/releases")
     git(committed, "commit", "-q", "-m", "no releases yet")
     assert since(committed, "empty").returncode == 0
+
+
+# -- a release made by hand: untrusted input ---------------------------------------------------------------
+
+HOSTILE_TEXT = ('<script>alert(1)</script>\n\n<img src="https://evil.example/pixel.png">\n\n'
+                "[click](javascript:alert(1)) and ![seen](https://evil.example/seen.png)\n{: onclick=\"alert(1)\" "
+                'style="background:url(https://evil.example/bg.png)" }\n\n'
+                "[x](&#106;avascript:alert(2)) [y](//evil.example/) [z](data:text/html,<b>x</b>)\n\n")
+
+
+def _release_by_hand(root: Path, text: str, languages: tuple[str, ...] = ("fi", "sv", "en")) -> str:
+    """A fourth release made by copying the third and editing its texts, the lock updated to bless it."""
+    new = root / "policy/releases/2026-12-01"
+    shutil.copytree(root / "policy/releases/2026-09-01", new)
+    for lang in languages:
+        path = new / f"{lang}.md"
+        if path.exists():
+            path.write_text(path.read_text(encoding="utf-8").replace("\n\n", f"\n\n{text}", 1), encoding="utf-8")
+        else:
+            path.write_text(f"# X\n\n{text}", encoding="utf-8")
+    data = lock_data(root)
+    files = {p.name: sha256(p) for p in new.iterdir()}
+    data["releases"].append({"id": "2026-12-01", "effective": "2026-12-01", "files": dict(sorted(files.items()))})
+    write_lock(root, data)
+    return "2026-12-01"
+
+
+def test_since_fails_for_a_release_whose_text_is_not_what_its_record_renders(committed: Path) -> None:
+    """A folder and lock entry made by hand pass the lock; `check --since` renders the release anew and compares."""
+    _release_by_hand(committed, HOSTILE_TEXT)
+    result = since(committed)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for lang in ("fi", "sv", "en"):
+        assert (f"policy/releases/2026-12-01/{lang}.md: error: release 2026-12-01: {lang}.md is not the text Seloste "
+                "renders from its notice.json; a release is made by `release`, never by hand: make it again "
+                "[release-integrity]") in result.stdout
+
+
+def test_a_release_made_by_hand_makes_no_markup_on_any_page(project: Path) -> None:
+    """Whatever a release folder holds reaches a page as text: no script, no element that requests another host,
+    no link but to https:, mailto: or the site, no attribute Markdown does not write."""
+    from html.parser import HTMLParser
+
+    _release_by_hand(project, HOSTILE_TEXT)
+    result = run(project, "build", epoch="1796083200")  # 2026-12-01: the forged release is in force
+    assert result.returncode == 0, result.stderr
+
+    class Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside, self.found = 0, []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "article":
+                self.inside += 1
+            if self.inside:
+                self.found.append((tag, dict(attrs)))
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "article":
+                self.inside -= 1
+
+    for page in [project / "site" / lang / "index.html" for lang in ("fi", "sv", "en")] + [
+            project / "site" / lang / "2026-12-01" / "index.html" for lang in ("fi", "sv", "en")]:
+        content = page.read_text(encoding="utf-8")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content, page  # shown as the text it is
+        parser = Elements()
+        parser.feed(content)
+        assert parser.found, page
+        for tag, attrs in parser.found:
+            assert tag not in ("script", "img", "iframe", "object", "embed", "style"), (page, tag)
+            assert not [a for a in attrs if a.startswith("on") or a in ("style", "src", "srcset")], (page, tag, attrs)
+            href = (attrs.get("href") or "").strip().lower()
+            assert not href.startswith(("javascript:", "data:", "//", "&#")), (page, href)
+            assert "evil.example" not in href or tag != "a" or href.startswith("https://"), (page, href)
+
+
+def test_a_release_in_a_language_without_a_catalog_is_an_error_of_check(project: Path) -> None:
+    _release_by_hand(project, "Text.\n\n", languages=("zz",))
+    result = run(project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("policy/releases/2026-12-01/zz.md: error: release 2026-12-01 is published in 'zz', for which the project "
+            "has no catalog (locales/zz/LC_MESSAGES/messages.po) [release-integrity]") in result.stdout
+
+
+def test_a_bidirectional_control_in_a_released_text_is_refused(project: Path) -> None:
+    _release_by_hand(project, "Oy\u202e 6202\n\n", languages=("fi",))
+    result = run(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("release 2026-12-01: fi.md contains the bidirectional control U+202E, which Seloste never writes; "
+            "restore the release with git") in result.stdout + result.stderr

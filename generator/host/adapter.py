@@ -30,7 +30,7 @@ from mkdocs.utils.yaml import yaml_load
 from generator.words import compiled_templates, i18n
 from generator.host import css
 from generator.site import preview
-from generator.host.extensions import AddressLinks, FinishedHtml, ScrollTables
+from generator.host.extensions import AddressLinks, FinishedHtml, Inert, ScrollTables
 from generator.findings import Finding, NoticeError, Position, UsageError
 from generator import report
 from generator import environment
@@ -173,7 +173,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
-    config.markdown_extensions += [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ()))]  # type: ignore[list-item]  # MkDocs types the option list[str]; Markdown takes extensions too
+    ours: list[Any] = [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ())), Inert()]
+    config.markdown_extensions += ours  # MkDocs types the option list[str]; Markdown takes extension objects too
     config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]  # wrapped on purpose
     return config
 

@@ -1,4 +1,4 @@
-"""The Markdown extensions the adapter adds to MkDocs' own: three small changes to how a page is read.
+"""The Markdown extensions the adapter adds to MkDocs' own: four small changes to how a page is read.
 
 - `AddressLinks`: a link whose text is its own address is marked as such.
   Print shows each link's address after its text; a link that already reads
@@ -22,6 +22,13 @@
   a block is taken only where it stands whole between blank lines, as the
   template writes it; anything else is read as before.
 
+- `Inert`: a page's Markdown comes from released text, which is untrusted
+  input whatever the lock says (a release folder can be made by hand), so it
+  makes no markup beyond what the notice format documents: raw HTML
+  is text, an image is its alternative text, a link goes to an `https:` or
+  `mailto:` address or within the site, and no element keeps an attribute
+  Markdown itself does not write (`{: onclick=... }` through attr_list).
+
 >>> import markdown
 >>> markdown.markdown("[https://a.fi](<https://a.fi>) [site](<https://a.fi>)", extensions=[AddressLinks()])
 '<p><a class="seloste-address" href="https://a.fi">https://a.fi</a> <a href="https://a.fi">site</a></p>'
@@ -30,14 +37,19 @@
 >>> block = '<div class="d">\\n<p>a &lt; b</p>\\n</div>'
 >>> markdown.markdown(f"# T\\n\\n{block}\\n\\nText.", extensions=[FinishedHtml(lambda: (block,))])
 '<h1>T</h1>\\n<div class="d">\\n<p>a &lt; b</p>\\n</div>\\n<p>Text.</p>'
+>>> inert = ["attr_list", Inert()]
+>>> markdown.markdown('<b>x</b> ![i](https://e.example/i.png) [a](javascript:alert)\\n{: onclick="x" }', extensions=inert)
+'<p>&lt;b&gt;x&lt;/b&gt; i <span>a</span></p>'
 """
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Callable
 from xml.etree.ElementTree import Element
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -94,3 +106,63 @@ class FinishedHtml(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
         # after whitespace is normalised (30), before MkDocs' anchor scan (21) and the raw HTML blocks (20)
         md.preprocessors.register(_Store(md, self.blocks), "seloste_finished_html", 25)
+
+
+class _Inert(Treeprocessor):
+    ATTRIBUTES = frozenset({"id", "class", "href", "title", "colspan", "rowspan", "align"})
+    """What Markdown and its extensions here write (toc's ids, admonition's classes, tables' alignment)."""
+
+    def run(self, root: Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag == "img":
+                    _replace_with_text(parent, child, child.get("alt") or "")
+        for element in root.iter():
+            for name in list(element.attrib):
+                if name not in self.ATTRIBUTES:
+                    del element.attrib[name]
+            if element.tag == "a" and not safe_address(element.get("href", "")):
+                element.tag = "span"  # the words stay, as text: MkDocs expects an address on every link
+                del element.attrib["href"]
+
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED = re.compile(r"[\t\n\r]")
+"""What browsers drop from an address before reading it (`java\tscript:` is javascript:)."""
+
+
+def safe_address(value: str) -> bool:
+    """Whether a link's address goes to an https: or mailto: address or within the site.
+
+    >>> [safe_address(a) for a in ("https://a.fi", "mailto:a@b.fi", "../2026-01-01/", "#x", "page/")]
+    [True, True, True, True, True]
+    >>> [safe_address(a) for a in ("javascript:x", "java\\tscript:x", "&#106;avascript:x", "//evil.example",
+    ...                            "/\\\\evil.example", "data:text/html,x", "http://a.fi", " javascript:x")]
+    [False, False, False, False, False, False, False, False]
+    """
+    address = _IGNORED.sub("", html.unescape(value.replace(util.AMP_SUBSTITUTE, "&"))).lstrip("\x00- ")
+    scheme = _SCHEME.match(address)
+    if scheme:
+        return scheme.group(1).lower() in ("https", "mailto")
+    return not address.startswith(("//", "/\\", "\\"))
+
+
+def _replace_with_text(parent: Element, child: Element, text: str) -> None:
+    index = list(parent).index(child)
+    text += child.tail or ""
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(child)
+
+
+class Inert(Extension):
+    """On every page: a page's own HTML is only what FinishedHtml hands over, built from autoescaped templates."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        # after attr_list (8) and toc (5) have written their attributes, before the site's own (0)
+        md.treeprocessors.register(_Inert(md), "seloste_inert", 1)

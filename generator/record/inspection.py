@@ -26,7 +26,8 @@ from typing import Iterable
 from generator.findings import Finding, NoticeError
 from generator.notice.languages import SUPPORTED
 from generator.words import catalogs
-from generator.record.ledger import history
+from generator.record import lock
+from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
 from generator.notice.load import Document
 from generator.notice.model import Notice
@@ -56,8 +57,10 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     also that no release recorded there was rewritten."""
     try:
         releases, findings = verified(project)
+        findings += _languages_without_catalog(project, releases)
         if since is not None:
             findings += history(project, since, read_entries(project))
+            findings += _made_by_hand(project, releases, recorded_at(project, since))
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
     findings += catalogs.problems(project.locales, SUPPORTED, project.shown)
@@ -69,6 +72,27 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     except NoticeError as exc:
         findings += exc.findings
     return Inspection(notice, doc, releases, tuple(findings))
+
+
+def _languages_without_catalog(project: Project, releases: tuple[Release, ...]) -> list[Finding]:
+    """A release is published in each of its languages: one the project has no catalog for cannot be built."""
+    return [lock.finding(project.shown(r.directory / lock.text_name(lang)),
+                         f"release {r.id} is published in {lang!r}, for which the project has no catalog "
+                         f"({project.shown(project.locales / lang / 'LC_MESSAGES' / 'messages.po')})")
+            for r in releases for lang in r.languages if not (project.locales / lang / "LC_MESSAGES" / "messages.po").is_file()]
+
+
+def _made_by_hand(project: Project, releases: tuple[Release, ...], recorded: frozenset[str]) -> list[Finding]:
+    """Each release added since the revision whose lock lists `recorded` must be what `release` writes: its texts
+    rendered anew from its notice.json with this commit's templates, word for word."""
+    found: list[Finding] = []
+    for release in releases:
+        if release.id not in recorded:
+            try:
+                found += release.rendered_anew(project.locales)
+            except NoticeError as exc:
+                found += exc.findings
+    return found
 
 
 def refuse_errors(inspection: Inspection, strict: bool = False) -> None:

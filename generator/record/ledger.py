@@ -109,6 +109,13 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
     return findings
 
 
+def recorded_at(project: Project, ref: str) -> frozenset[str]:
+    """The ids of the releases the lock lists at git revision `ref` (none where it had no lock)."""
+    path = project.shown(project.lock)
+    text = _lock_at(project.root, path, ref)
+    return frozenset(e.id for e in entries_from_text(text, f"{ref}:{path}")) if text is not None else frozenset()
+
+
 def _lock_at(root: Path, lock: str, ref: str) -> str | None:
     """The text of the lock at `ref`, or None when the lock did not exist there."""
     if ref.startswith("-"):

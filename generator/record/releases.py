@@ -39,7 +39,7 @@ from generator import caches
 from generator.record import ledger, lock
 from generator.findings import Finding, NoticeError, Position
 from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
-from generator.notice.load import load_bytes
+from generator.notice.load import UNCARRIABLE, describe_character, load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
 from generator.project import LOCK_NAME, Project
@@ -82,6 +82,8 @@ class Release:
             data = json.loads(raw)
         except ValueError:
             data = None
+        if isinstance(data, dict) and _holds_uncarriable(data):
+            data = None  # never what `release` writes: refused below as not a notice
         if isinstance(data, dict):
             try:
                 upgrade(data)
@@ -108,10 +110,33 @@ class Release:
         """The rendered text of a language, exactly as released."""
         name = text_name(lang)
         try:
-            return self.read(name).decode("utf-8")
+            text = self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
                                                                   f"(byte {exc.start})")]) from None
+        bad = UNCARRIABLE.search(text)
+        if bad:  # a released file is untrusted input: what the loader refuses in a notice, it refuses here
+            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} contains "
+                                                                  f"{describe_character(bad.group())}, which Seloste "
+                                                                  "never writes; restore the release with git")])
+        return text
+
+    def rendered_anew(self, locales: Path) -> list[Finding]:
+        """Whether each released text is what the templates at `locales` render from the release's notice.json,
+        and its notice.yaml says what notice.json says: true of a release `release` made with this code, false of
+        one made or edited by hand (a page could then differ from its own record)."""
+        found = []
+        for lang in self.languages:
+            name = text_name(lang)
+            if render_notice(self.notice, lang, locales) != self.text(lang):
+                found.append(lock.finding(self._shown(name), f"release {self.id}: {name} is not the text Seloste "
+                                                             "renders from its notice.json; a release is made by "
+                                                             "`release`, never by hand: make it again"))
+        source = load_bytes(self.read(SOURCE_NAME), self._shown(SOURCE_NAME)).data
+        if json.loads(self.read(JSON_NAME)) != source:
+            found.append(lock.finding(self._shown(JSON_NAME), f"release {self.id}: {JSON_NAME} does not say what "
+                                                              f"its {SOURCE_NAME} says; make the release again"))
+        return found
 
     def read(self, name: str) -> bytes:
         """A released file's bytes, only if they are those the lock records: read and checked once for this
@@ -257,3 +282,13 @@ def _link(source: Path | str, target: Path | str) -> None:
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
 
+
+def _holds_uncarriable(data: object) -> bool:
+    """Whether a key or string anywhere in JSON data holds a character the loader refuses in a notice."""
+    if isinstance(data, str):
+        return bool(UNCARRIABLE.search(data))
+    if isinstance(data, dict):
+        return any(_holds_uncarriable(k) or _holds_uncarriable(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_holds_uncarriable(v) for v in data)
+    return False

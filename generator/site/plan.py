@@ -59,7 +59,9 @@ class Page:
     """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
     html_blocks: tuple[str, ...] = ()
     """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
-    they need no reading as Markdown (the host's FinishedHtml extension)."""
+    they need no reading as Markdown (the host's FinishedHtml extension), and they are the only HTML a page
+    has. Everything else in its Markdown is read as untrusted text (the host's Inert extension): a released
+    text is whatever the release folder holds."""
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,8 @@ def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Findin
     heading = translate(ERRORS_TITLE, lang, project.locales)
     block = render_file("preview_errors.html.j2", lang, project.locales, errors=errors).rstrip("\n")
     markdown = f"# {heading}\n\n{Markdown(block)}\n"
-    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == IN_FORCE)
-                  for path in PREVIEWED)
+    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == IN_FORCE,
+                       html_blocks=(block,)) for path in PREVIEWED)
     labels = {key: translate(message, lang, project.locales) for key, message in vocabulary.LABELS.items()}
     return SitePlan(name, (lang,), {lang: pages}, labels={lang: labels})
 
