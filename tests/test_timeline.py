@@ -42,3 +42,11 @@ def test_of_two_releases_on_one_day_the_earlier_is_archived_from_that_day() -> N
         assert timeline.current.id == "2026-03-01-2"
         assert statuses(timeline) == {"2026-01-01": "archived", "2026-03-01": "archived", "2026-03-01-2": "current"}
         assert timeline.upcoming is None
+
+
+def test_of_two_upcoming_releases_on_one_day_the_one_that_takes_effect_is_announced() -> None:
+    """Before their day, the announcement names the second release of the day: the first is never in force."""
+    timeline = Timeline(releases("2026-01-01", "2026-03-01", "2026-03-01-2"), date(2026, 2, 1))
+    assert timeline.upcoming is not None and timeline.upcoming.id == "2026-03-01-2"
+    on_the_day = Timeline(timeline.releases, date(2026, 3, 1))
+    assert on_the_day.current.id == timeline.upcoming.id

@@ -41,9 +41,18 @@ class Timeline:
 
     @cached_property
     def upcoming(self) -> Release | None:
-        """The next release to take effect, if one is published ahead of its date."""
+        """The next release to take effect, if one is published ahead of its date: of two released for the same
+        day, the later, which is the one in force on that day (the earlier never is).
+
+        >>> from pathlib import Path
+        >>> r1 = Release("2026-01-01", date(2026, 1, 1), {}, Path("a"))
+        >>> a, b = (Release(i, date(2026, 12, 1), {}, Path(i)) for i in ("2026-12-01", "2026-12-01-2"))
+        >>> Timeline((r1, a, b), date(2026, 11, 1)).upcoming.id
+        '2026-12-01-2'
+        """
         current = self.current
-        return next((r for r in self.releases if r.effective > self.today and r.effective > current.effective), None)
+        later = [r for r in self.releases if r.effective > self.today and r.effective > current.effective]
+        return [r for r in later if r.effective == later[0].effective][-1] if later else None
 
     @property
     def newest(self) -> Release:
