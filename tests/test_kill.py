@@ -209,7 +209,8 @@ def assert_release_recovers(root: Path, saved: Path, before: dict[str, bytes], a
     else:
         assert result.returncode == 1 and "nothing changed since release 2026-03-01" in result.stderr, result.stderr
     assert snapshot(root / "policy" / "releases") == after
-    assert sorted(p.name for p in (root / "policy").iterdir()) == ["notice.yaml", "releases", "schema.json"]
+    assert sorted(p.name for p in (root / "policy").iterdir()) == [
+        ".releases.lock", "notice.yaml", "releases", "schema.json"]  # nothing left but the readers' lock
     restore(root, saved)
 
 
