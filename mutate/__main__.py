@@ -27,7 +27,7 @@ from .campaign import Campaign, Setting
 from .mutants import mutants
 from .run import Budget
 from .select import candidates
-from .tree import PACKAGE, REPO, code_hash, listed_files, modules, resolve, sync, tests_hash
+from .tree import PACKAGE, REPO, code_hash, listed_files, modules, resolve, sync, tests_hash, tool_hash
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -103,7 +103,7 @@ def campaign(args: argparse.Namespace) -> bool:
         Budget(args.budget, args.slow_budget),
         files,
         code_hash(files),
-        tests_hash(files),
+        tests_hash(files) + tool_hash(),
         args.named,
         roots,
     )

@@ -22,7 +22,7 @@ from typing import Any
 from . import measure, select
 from .known import KNOWN
 from .measure import Case
-from .mutants import Mutant, known_mutant, mutants, mutated_line
+from .mutants import Mutant, keyed, known_mutant, mutants, mutated_line
 from .report import figures
 from .run import Budget, Verdict, probe, try_mutant
 from .tree import PACKAGE, REPO, WORK, digest, modules, package_files, resolve_file
@@ -54,7 +54,7 @@ class Setting:
 
     @property
     def signature(self) -> str:
-        """What a survivor's verdict depends on besides its module: the tests and the budgets."""
+        """What a survivor's verdict depends on besides its module: the tests, the tool and the budgets."""
         return f"{self.tests}:{self.budget.fast:g}:{self.budget.slow:g}"
 
 
@@ -154,8 +154,8 @@ class Campaign:
             mine = {"hash": self.hash, "verdicts": {}}
         all_verdicts[self.module] = mine
         share = 0.0 if self.setting.only_named else self.setting.sample
-        chosen = [m for m in self.mutants if sampled(self.module, m.key(self.data), share)]
-        work = [(m.key(self.data), m, self.module, [m.line]) for m in chosen]
+        chosen = [(k, m) for k, m in keyed(self.mutants, self.data) if sampled(self.module, k, share)]
+        work = [(key, m, self.module, [m.line]) for key, m in chosen]
         for item in self.named:
             if item.mutant:
                 data = (self.setting.roots[0] / PACKAGE / item.file).read_bytes()
@@ -207,25 +207,20 @@ class Campaign:
                     f"{verdict.seconds:6.1f} s {verdict.tests:4} tests  {verdict.by[:70]}"
                 )
 
-    def figures(self, chosen: list[Mutant], mine: dict[str, Any], seconds: float) -> dict[str, Any]:
+    def figures(self, chosen: list[tuple[str, Mutant]], mine: dict[str, Any], seconds: float) -> dict[str, Any]:
+        """The module's figures from the verdicts of the sampled mutants, every survivor, the named ones."""
         verdicts = {key: Verdict(**v) for key, v in mine["verdicts"].items()}
         killed, survivors, spent = 0, [], 0.0
-        for mutant in chosen:
-            verdict = verdicts[mutant.key(self.data)]
+        for key, mutant in chosen:
+            verdict = verdicts[key]
             spent += verdict.seconds
             if verdict.caught:
                 killed += 1
             else:
                 original = self.text.splitlines()[mutant.line - 1].strip()
-                survivors.append(
-                    {
-                        "line": mutant.line,
-                        "operator": mutant.operator,
-                        "verdict": verdict.verdict,
-                        "original": original,
-                        "mutated": mutated_line(self.data, mutant),
-                    }
-                )
+                mutated = mutated_line(self.data, mutant)
+                survivor = {"line": mutant.line, "operator": mutant.operator, "verdict": verdict.verdict}
+                survivors.append(survivor | {"original": original, "mutated": mutated})
         result = figures(self.module, len(self.mutants), killed, len(chosen))
         known = []
         for item in self.named:

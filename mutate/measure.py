@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .select import is_slow
 from .tree import PACKAGE, WORK
 
 COVERAGE = WORK / "coverage"
@@ -145,7 +146,8 @@ def executed(path: Path, found: dict[str, Batch]) -> tuple[dict[int, set[str]], 
         failing += sorted(t for t, info in mine.items() if not info["passed"])
         mine = {t: info for t, info in mine.items() if info["passed"]}
         for nodeid, info in mine.items():
-            tests[nodeid] = Case(nodeid, info.get("seconds", 10.0), tuple(info["fixtures"]), info["slow"])
+            slow = is_slow(nodeid, info["slow"])
+            tests[nodeid] = Case(nodeid, info.get("seconds", 10.0), tuple(info["fixtures"]), slow)
         users: dict[str, set[str]] = defaultdict(set)
         for nodeid, info in mine.items():
             for fixture in info["fixtures"]:

@@ -88,11 +88,12 @@ class Mutant:
 
     def key(self, source: bytes) -> str:
         """An id that survives edits elsewhere in the module: the operator, the text replaced and its
-        replacement, and the line's own text (not its number)."""
+        replacement, and where in which text of lines (not their numbers)."""
         first = source.rfind(b"\n", 0, self.start) + 1
         last = source.find(b"\n", self.end)
-        context = source[first : len(source) if last < 0 else last].strip()
-        parts = [self.operator.encode(), context, source[self.start : self.end], self.replacement, self.what.encode()]
+        context = source[first : len(source) if last < 0 else last]
+        place = [str(self.start - first).encode(), source[self.start : self.end]]
+        parts = [self.operator.encode(), context, *place, self.replacement, self.what.encode()]
         return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 
 
@@ -146,6 +147,17 @@ def mutants(text: str) -> list[Mutant]:
         if place not in kept and changes(source.data, mutant, original):
             kept[place] = mutant
     return sorted(kept.values(), key=lambda m: (m.start, m.end, m.operator))
+
+
+def keyed(found: list[Mutant], data: bytes) -> list[tuple[str, Mutant]]:
+    """Each mutant with its key, the second and later of a same edit on identical lines numbered."""
+    seen: dict[str, int] = {}
+    out = []
+    for mutant in found:
+        key = mutant.key(data)
+        seen[key] = seen.get(key, 0) + 1
+        out.append((key if seen[key] == 1 else f"{key}-{seen[key]}", mutant))
+    return out
 
 
 def changes(data: bytes, mutant: Mutant, original_dump: str) -> bool:

@@ -132,6 +132,11 @@ def tests_hash(files: list[str]) -> str:
     return digest([path for path in tests if b"from mutate" not in path.read_bytes()])
 
 
+def tool_hash() -> str:
+    """The tool's own code: a survivor is tried again once it changes (how tests are chosen, say)."""
+    return digest(sorted((REPO / "mutate").glob("*.py")))
+
+
 def tree(job: int) -> Path:
     return WORK / f".tree-{job}"  # a dot: mypy and ruff do not look into it
 

@@ -11,7 +11,7 @@ import pytest
 
 from mutate import campaign, known, report, run, select, tree
 from mutate.measure import Case
-from mutate.mutants import Mutant, Source, known_mutant, mutants
+from mutate.mutants import Mutant, Source, keyed, known_mutant, mutants
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -216,3 +216,9 @@ def test_the_sample_is_a_fixed_share() -> None:
     chosen = [k for k in keys if campaign.sampled("markup.py", k, 0.2)]
     assert chosen == [k for k in keys if campaign.sampled("markup.py", k, 0.2)]
     assert 300 < len(chosen) < 500 and all(campaign.sampled("markup.py", k, 1.0) for k in keys)
+
+
+def test_each_mutant_of_a_module_has_its_own_key() -> None:
+    source = "f(a=True, b=True)\nf(a=True, b=True)\n\n\ndef g(x):\n    if x:\n        return False\n    return False\n"
+    keys = [key for key, _ in keyed(mutants(source), source.encode())]
+    assert len(keys) == len(set(keys)) == 2 * 5 + 5
