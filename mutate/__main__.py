@@ -138,9 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = True if args.report else campaign(args)
     results = report.load()
     shown = [m for m in args.modules if m in results["modules"]]
-    print(report.survivors(results, shown))
-    print()
-    print(report.table(results))
+    survivors = report.survivors(results, shown)
+    print(f"{survivors}\n\n{report.table(results)}" if survivors else report.table(results))
     if args.readme and not report.write_readme(results):
         print(f"README.md has no {report.BEGIN} ... {report.END} markers: the table was not written")
     return 0 if ok else 1

@@ -130,8 +130,8 @@ def first_failure(output: str) -> str:
     return lines[-1][:300] if lines else ""
 
 
-def stage(root: Path, tests: list[Case], setup: dict[str, float], budget: float) -> Verdict | None:
-    """One stage of a mutant's tests; its verdict if they caught it, else None."""
+def stage(root: Path, tests: list[Case], setup: dict[str, float], budget: float) -> Verdict:
+    """One stage of a mutant's tests (the fast ones, or the slow ones) within its budget."""
     nodeids, estimate = plan(tests, setup, budget)
     started = time.monotonic()
     code, said = pytest(root, nodeids, 60 + 5 * estimate)
@@ -140,6 +140,8 @@ def stage(root: Path, tests: list[Case], setup: dict[str, float], budget: float)
         return Verdict("timeout", seconds, len(nodeids), f"ran past {60 + 5 * estimate:.0f} s")
     if code in (0, 5):  # passed, or none of the chosen tests was collected
         return Verdict("survived", seconds, len(nodeids))
+    if code == 4 and "file or directory not found" in said:  # the tool asked for a file that is not there
+        raise RuntimeError(f"pytest was given a file the scratch copy lacks: {said}")
     return Verdict("killed" if code == 1 else "error", seconds, len(nodeids), said)
 
 
@@ -164,7 +166,6 @@ def try_mutant(
             if not group:
                 continue
             verdict = stage(root, group, setup, seconds)
-            assert verdict is not None
             total = Verdict(verdict.verdict, total.seconds + verdict.seconds, total.tests + verdict.tests, verdict.by)
             if verdict.caught:
                 break

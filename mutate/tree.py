@@ -5,7 +5,7 @@ A module is named by its path relative to generator/ (`ledger.py`, or
 tree, never from a list: a new module is mutated the day it is added. On
 the command line a stem (`ledger`) or a relative path names it.
 
-Mutants are written into a copy of the project in mutate/work/tree-N (one
+Mutants are written into a copy of the project in mutate/work/.tree-N (one
 per job), never into the working tree, so a killed run cannot leave one
 behind there; sync() brings the copy back to the working tree's content
 before every run, which also puts back a mutant a killed run left in it.
@@ -120,9 +120,13 @@ def is_test_file(name: str) -> bool:
     return name.startswith("tests/") and Path(name).name.startswith("test_")
 
 
+NOT_CODE = ("mutate/", "bench/", ".github/", ".vscode/", ".ci/", "Makefile", ".gitignore", "requirements.", "package")
+"""Files no test's coverage of the package depends on (the workflows are linted, never run)."""
+
+
 def code_hash(files: list[str]) -> str:
-    """What every test's coverage depends on: every file but the test files, mutate/ and the README."""
-    kept = [f for f in files if not is_test_file(f) and not f.startswith("mutate/") and f != "README.md"]
+    """What every test's coverage depends on: every file but the test files, the docs and NOT_CODE."""
+    kept = [f for f in files if not is_test_file(f) and not f.startswith(NOT_CODE) and not f.endswith(".md")]
     return digest([REPO / f for f in kept])
 
 
