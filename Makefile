@@ -27,10 +27,15 @@ release: $(VENV)
 bench: $(VENV)
 	$(PY) -m bench
 
-# Mutation testing of the core against the core tests (not part of `make test`;
-# takes long): the kill rate per module. `make mutate MODULES="markup releases"`.
+# Mutation testing of every module of generator/ against the tests (not part of
+# `make test`; hours for all): the kill rate per module with its 95% interval,
+# every survivor, mutate/results.json and the README's table. Some modules, a
+# fixed share of their mutants: `make mutate MODULES="markup ledger" SAMPLE=0.2`
+# (a stem or a path under generator/); `JOBS=2` tests two mutants at once. The
+# browser tests need node_modules (`make test` installs it). The last results:
+# `$(PY) -m mutate --report`.
 mutate: $(VENV)
-	$(PY) -m mutate $(MODULES)
+	nice -n 10 $(PY) -m mutate --readme $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(JOBS),--jobs $(JOBS)) $(MODULES)
 
 # Extract the fixed strings of the templates and merge them into every
 # locale's catalog; translators then edit locales/*/LC_MESSAGES/messages.po.

@@ -1,11 +1,15 @@
-"""Pytest plugin for the coverage run of `make mutate`: which test runs which line.
+"""Pytest plugin for the coverage runs of `make mutate`: which test runs which line, and what it costs.
 
 Each test is measured under its own context (its node id), also inside the
-`python -m generator` subprocesses it starts: the subprocess reads its context
-from SELOSTE_COVERAGE_CONTEXT through the coverage configuration. A session
-fixture is measured as `fixture:NAME` and counts for every test that uses it.
-Writes the tests' fixtures, durations (fixture set-up apart) and outcomes to the file named by
-SELOSTE_COVERAGE_TESTS.
+`python -m generator` subprocesses it starts: the subprocess reads its
+context from SELOSTE_COVERAGE_CONTEXT through the coverage configuration. A
+fixture wider than a function is measured as `fixture:NAME` and counts for
+every test that uses it; what runs while a test module is collected (the
+browser tests build their sites then) is measured as `collect:NODEID` and
+counts for every test in that module's directory, which shares the
+conftest that did it. Writes each test's fixtures, own seconds (fixture
+set-up apart), outcome and marker, and the set-up seconds of each fixture
+and collection, to the file named by SELOSTE_COVERAGE_TESTS.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import Any, Iterator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import coverage
 import pytest
@@ -21,6 +27,8 @@ import pytest
 CONTEXT = "SELOSTE_COVERAGE_CONTEXT"
 _tests: dict[str, dict[str, Any]] = {}
 _fixtures: dict[str, float] = {}
+_setup_seconds = [0.0]
+"""All wide fixtures' and collections' set-up time so far: a test's own time leaves out what it paid of it."""
 
 
 def _switch(label: str) -> None:
@@ -30,28 +38,52 @@ def _switch(label: str) -> None:
         current.switch_context(label)
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_fixture_setup(fixturedef: Any, request: Any) -> Iterator[None]:
-    if fixturedef.scope == "function":
-        yield
-        return
+@contextmanager
+def _timed(label: str, name: str) -> Iterator[None]:
     previous = os.environ.get(CONTEXT, "")
-    _switch(f"fixture:{fixturedef.argname}")
+    _switch(label)
     start = time.perf_counter()
-    yield
-    _fixtures[fixturedef.argname] = _fixtures.get(fixturedef.argname, 0.0) + time.perf_counter() - start
-    _switch(previous)
+    try:
+        yield
+    finally:
+        spent = time.perf_counter() - start
+        _fixtures[name] = max(_fixtures.get(name, 0.0), spent)
+        _setup_seconds[0] += spent
+        _switch(previous)
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: Any) -> Iterator[None]:
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: Any) -> Generator[None, Any, Any]:
+    if fixturedef.scope == "function":
+        return (yield)
+    with _timed(f"fixture:{fixturedef.argname}", fixturedef.argname):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, Any, Any]:
+    if not isinstance(collector, pytest.Module):
+        return (yield)
+    with _timed(f"collect:{collector.nodeid}", f"collect:{collector.nodeid}"):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: Any) -> Generator[None, Any, Any]:
     _switch(item.nodeid)
-    start = time.perf_counter()
-    _tests[item.nodeid] = {"fixtures": list(getattr(item, "fixturenames", ())), "passed": True}
-    yield
-    _tests[item.nodeid]["seconds"] = time.perf_counter() - start
-    _tests[item.nodeid]["fixtures_set_up"] = dict(_fixtures)
-    _switch("")
+    start, paid = time.perf_counter(), _setup_seconds[0]
+    module = item.nodeid.split("::")[0]
+    _tests[item.nodeid] = {
+        "fixtures": [*getattr(item, "fixturenames", ()), f"collect:{module}"],
+        "passed": True,
+        "slow": item.get_closest_marker("browser") is not None,
+    }
+    try:
+        return (yield)
+    finally:
+        elapsed = time.perf_counter() - start - (_setup_seconds[0] - paid)
+        _tests[item.nodeid]["seconds"] = max(elapsed, 0.0)
+        _switch("")
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -61,4 +93,4 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     with open(os.environ["SELOSTE_COVERAGE_TESTS"], "w", encoding="utf-8") as out:
-        json.dump(_tests, out)
+        json.dump({"tests": _tests, "fixtures": _fixtures}, out)
