@@ -129,7 +129,7 @@ KNOWN: list[tuple[str, str, str, str]] = [
         '            found.append(Change(area, "changed", item.label))\n',
         "",
         'the changelog drops every "changed" item',
-    ),,
+    ),
     # Issue 18 (tests named after each survivor: tests/test_diff_pages.py, test_timeline.py, test_adequacy.py,
     # test_check_rules.py, test_load_scalars.py, test_fuzzy_translations.py, test_ledger.py, test_migrate_write.py).
     (

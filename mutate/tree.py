@@ -76,7 +76,7 @@ def resolve_file(name: str, root: Path = REPO, among: tuple[list[str], list[str]
     """Any file of the package (a template too) by a unique tail of its path: `files/diff.html.j2`;
     `among`: the package's modules and files, if already listed."""
     all_modules, found = among or (modules(root), package_files(root))
-    if not name.endswith((".py", ".j2", ".html", ".css", ".xml")):
+    if not name.endswith((".py", ".j2", ".html", ".css", ".xml", ".json")):
         return resolve(name, root, all_modules)
     matches = [p for p in found if p == name or p.endswith(f"/{name}")]
     if len(matches) != 1:
