@@ -31,14 +31,14 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from generator.host import processes as parallel  # noqa: E402
+from generator.host import processes as parallel
 
-from . import measure, page, project, synth  # noqa: E402
+from . import measure, page, project, synth
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work"
@@ -60,7 +60,9 @@ TARGETS = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="R = 1, 3, 12 and fewer repetitions (a smoke test; results not written)")
+    parser.add_argument(
+        "--quick", action="store_true", help="R = 1, 3, 12 and fewer repetitions (a smoke test; results not written)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (default: %(default)s)")
     parser.add_argument("--readme-section", type=Path, help="also write the README's Benchmark section here")
     args = parser.parse_args(argv)
@@ -79,8 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     made = 0
     for size in sizes:
         _say(f"releasing up to R = {size} ...")
-        release_seconds[size] = measure.stopwatch(lambda: [
-            project.add_release(root, synth.dump(synth.release_notice(base, k))) for k in range(made + 1, size + 1)])
+        release_seconds[size] = measure.stopwatch(
+            lambda made=made, size=size: [
+                project.add_release(root, synth.dump(synth.release_notice(base, k))) for k in range(made + 1, size + 1)
+            ]
+        )
         made = size
         today = synth.FIRST_EFFECTIVE + timedelta(days=size - 1)
         _say(f"R = {size}: generator build vs plain MkDocs, {repetitions[size]} times each ...")
@@ -100,8 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     weight = page.weigh(REPO, WORK)
 
     results = _results(sizes, builds, rebuilds, checked, release_seconds, weight, renamed)
-    results["run"] = {"seconds": round(time.perf_counter() - started, 1), "loadavg_before": _rounded(load_before),
-                      "loadavg_after": _rounded(os.getloadavg()), "quick": args.quick}
+    results["run"] = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "loadavg_before": _rounded(load_before),
+        "loadavg_after": _rounded(os.getloadavg()),
+        "quick": args.quick,
+    }
     table = report(results)
     print(table)
     if not args.quick or args.output != RESULTS:
@@ -113,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.PageWeight,
-             renamed: measure.RenameResult) -> dict[str, object]:
+def _results(
+    sizes, builds, rebuilds, checked, release_seconds, weight: page.PageWeight, renamed: measure.RenameResult
+) -> dict[str, object]:
     small, middle, large = sizes
     ratio = {str(r): round(b.generator.cpu_median / b.mkdocs.cpu_median, 3) for r, b in builds.items()}
     wall_ratio = {str(r): round(b.generator.wall_median / b.mkdocs.wall_median, 3) for r, b in builds.items()}
@@ -122,14 +132,22 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
     def slope(value, a: int, b: int) -> float:
         return (value(builds[b]) - value(builds[a])) / (b - a)
 
-    per_release = {str(middle): round(slope(lambda b: b.generator.cpu_median, small, middle), 4),
-                   str(large): round(slope(lambda b: b.generator.cpu_median, middle, large), 4)}
-    per_release_wall = {str(middle): round(slope(lambda b: b.generator.wall_median, small, middle), 4),
-                        str(large): round(slope(lambda b: b.generator.wall_median, middle, large), 4)}
-    per_release_plain = {str(middle): round(slope(lambda b: b.mkdocs.cpu_median, small, middle), 4),
-                         str(large): round(slope(lambda b: b.mkdocs.cpu_median, middle, large), 4)}
-    bytes_per_release = {str(middle): round(slope(lambda b: b.site_bytes, small, middle)),
-                         str(large): round(slope(lambda b: b.site_bytes, middle, large))}
+    per_release = {
+        str(middle): round(slope(lambda b: b.generator.cpu_median, small, middle), 4),
+        str(large): round(slope(lambda b: b.generator.cpu_median, middle, large), 4),
+    }
+    per_release_wall = {
+        str(middle): round(slope(lambda b: b.generator.wall_median, small, middle), 4),
+        str(large): round(slope(lambda b: b.generator.wall_median, middle, large), 4),
+    }
+    per_release_plain = {
+        str(middle): round(slope(lambda b: b.mkdocs.cpu_median, small, middle), 4),
+        str(large): round(slope(lambda b: b.mkdocs.cpu_median, middle, large), 4),
+    }
+    bytes_per_release = {
+        str(middle): round(slope(lambda b: b.site_bytes, small, middle)),
+        str(large): round(slope(lambda b: b.site_bytes, middle, large)),
+    }
     headline_rebuild = rebuilds[middle]
     return {
         "build_ratio_vs_mkdocs": ratio,
@@ -164,53 +182,73 @@ def _results(sizes, builds, rebuilds, checked, release_seconds, weight: page.Pag
             <= TARGETS["site_bytes_per_release_growth"] * bytes_per_release[str(middle)],
             "check_seconds_1mb": checked.subprocess.wall_median < TARGETS["check_seconds_1mb"],
             "rebuild_seconds": headline_rebuild.timing.wall_median < TARGETS["rebuild_seconds"],
-            "rebuild_seconds_at_largest_R": rebuilds[large].timing.wall_median <= TARGETS["rebuild_seconds_at_largest_R"],
+            "rebuild_seconds_at_largest_R": rebuilds[large].timing.wall_median
+            <= TARGETS["rebuild_seconds_at_largest_R"],
         },
         "details": {
             "method": {
                 "builds": "in-process, after one warm-up build of each; generator = generator.host.build.build_site "
-                          "(plan + 3 MkDocs builds side by side, one forked process per language, on "
-                          f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
-                          "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
-                          "docs_dir holds the generator's exact pages as Markdown files, one language after "
-                          "another; alternated; medians. Before each generator build all it keeps for the life of "
-                          "a process is emptied (bench.measure.forget_process_caches: releases read, templates, "
-                          "catalogs and schemas compiled), so every build reads, validates and compiles as "
-                          "`make site` in a new process does. CPU time is user+sys of this process and of the worker "
-                          "processes it waited for; build_ratio_vs_mkdocs and per-release costs use it (work "
-                          "done, which another job on the machine disturbs least); build_wall_ratio_vs_mkdocs "
-                          "is the same builds' wall-clock ratio (what building side by side gains).",
+                "(plan + 3 MkDocs builds side by side, one forked process per language, on "
+                f"{parallel.cores()} cores + versions.json/feeds/release JSON + swap); plain = "
+                "mkdocs.commands.build.build on 3 plain mkdocs.yml (the project's, no hooks) whose "
+                "docs_dir holds the generator's exact pages as Markdown files, one language after "
+                "another; alternated; medians. Before each generator build all it keeps for the life of "
+                "a process is emptied (bench.measure.forget_process_caches: releases read, templates, "
+                "catalogs and schemas compiled), so every build reads, validates and compiles as "
+                "`make site` in a new process does. CPU time is user+sys of this process and of the worker "
+                "processes it waited for; build_ratio_vs_mkdocs and per-release costs use it (work "
+                "done, which another job on the machine disturbs least); build_wall_ratio_vs_mkdocs "
+                "is the same builds' wall-clock ratio (what building side by side gains).",
                 "page_weight_kb": page.__doc__.split("\n\n")[1].replace("\n", " ").strip(),
                 "per_release_seconds": f"slope of the generator's build time: R {small}->{middle} and R {middle}->{large}",
                 "site_bytes_per_release": f"slope of the built site's bytes, R {middle}->{large} (by_R: {small}->{middle}, {middle}->{large})",
                 "check_seconds_1mb": "wall time of `python -m generator check FILE` in a new interpreter (start-up "
-                                     "and imports included), median",
+                "and imports included), median",
                 "rebuild_seconds": measure.rebuild.__doc__.split("\n\n")[1].replace("\n    ", " ").strip(),
                 "rename_growth": " ".join(measure.rename.__doc__.split()),
             },
-            "rename": {"items": list(renamed.items), "seconds": [round(s, 4) for s in renamed.seconds],
-                       "text_bytes": list(renamed.text_bytes)},
+            "rename": {
+                "items": list(renamed.items),
+                "seconds": [round(s, 4) for s in renamed.seconds],
+                "text_bytes": list(renamed.text_bytes),
+            },
             "per_release_seconds_wall": per_release_wall,
             "per_release_seconds_plain_mkdocs": per_release_plain,
             "site_bytes_per_release_by_R": bytes_per_release,
-            "builds": {str(r): {"generator_seconds": b.generator.summary(), "mkdocs_seconds": b.mkdocs.summary(),
-                                "site_bytes": b.site_bytes, "plain_site_bytes": b.plain_site_bytes,
-                                "pages_per_language": b.pages_per_language} for r, b in builds.items()},
+            "builds": {
+                str(r): {
+                    "generator_seconds": b.generator.summary(),
+                    "mkdocs_seconds": b.mkdocs.summary(),
+                    "site_bytes": b.site_bytes,
+                    "plain_site_bytes": b.plain_site_bytes,
+                    "pages_per_language": b.pages_per_language,
+                }
+                for r, b in builds.items()
+            },
             "release_seconds": {str(r): round(s, 2) for r, s in release_seconds.items()},
-            "page": {"path": weight.path, "raw_kb": round(weight.raw_bytes / 1000, 1),
-                     "foreign_requests": weight.foreign_requests, "responses": weight.responses},
+            "page": {
+                "path": weight.path,
+                "raw_kb": round(weight.raw_bytes / 1000, 1),
+                "foreign_requests": weight.foreign_requests,
+                "responses": weight.responses,
+            },
             "rebuild": {str(r): {"seconds": b.timing.summary(), "pages_built": b.pages} for r, b in rebuilds.items()},
             "check": {
-                "file_bytes": checked.file_bytes, "purposes": checked.purposes, "recipients": checked.recipients,
-                "cookies": checked.cookies, "report": checked.findings_line,
+                "file_bytes": checked.file_bytes,
+                "purposes": checked.purposes,
+                "recipients": checked.recipients,
+                "cookies": checked.cookies,
+                "report": checked.findings_line,
                 "subprocess_seconds": checked.subprocess.summary(),
-                "in_process_seconds": {name: getattr(checked, name).summary()
-                                       for name in ("load", "validate", "model", "rules")},
+                "in_process_seconds": {
+                    name: getattr(checked, name).summary() for name in ("load", "validate", "model", "rules")
+                },
             },
         },
         "machine": machine(),
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-        "commit": _git("rev-parse", "--short", "HEAD") + (" (+ local changes)" if _git("status", "--porcelain", "--untracked-files=no") else ""),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "commit": _git("rev-parse", "--short", "HEAD")
+        + (" (+ local changes)" if _git("status", "--porcelain", "--untracked-files=no") else ""),
     }
 
 
@@ -225,9 +263,24 @@ def report(results: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(values) + " |")
 
     row("pages per language", [str(builds[r]["pages_per_language"]) for r in sizes])
-    row("generator build, CPU s (wall s)", [f"{builds[r]['generator_seconds']['cpu_median']:.2f} ({builds[r]['generator_seconds']['wall_median']:.2f})" for r in sizes])
-    row("plain MkDocs, same pages, CPU s (wall s)", [f"{builds[r]['mkdocs_seconds']['cpu_median']:.2f} ({builds[r]['mkdocs_seconds']['wall_median']:.2f})" for r in sizes])
-    row("ratio generator / MkDocs, CPU (wall)", [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({results['build_wall_ratio_vs_mkdocs'][r]:.2f})" for r in sizes])
+    row(
+        "generator build, CPU s (wall s)",
+        [
+            f"{builds[r]['generator_seconds']['cpu_median']:.2f} ({builds[r]['generator_seconds']['wall_median']:.2f})"
+            for r in sizes
+        ],
+    )
+    row(
+        "plain MkDocs, same pages, CPU s (wall s)",
+        [
+            f"{builds[r]['mkdocs_seconds']['cpu_median']:.2f} ({builds[r]['mkdocs_seconds']['wall_median']:.2f})"
+            for r in sizes
+        ],
+    )
+    row(
+        "ratio generator / MkDocs, CPU (wall)",
+        [f"{results['build_ratio_vs_mkdocs'][r]:.2f} ({results['build_wall_ratio_vs_mkdocs'][r]:.2f})" for r in sizes],
+    )
     row("the same, CPU, each pair of runs: lowest – highest", [_spread(builds[r]) for r in sizes])
     row("site size, MB", [f"{builds[r]['site_bytes'] / 1e6:.1f}" for r in sizes])
     row("preview rebuild after a one-line edit, s", [f"{d['rebuild'][r]['seconds']['wall_median']:.2f}" for r in sizes])
@@ -235,7 +288,8 @@ def report(results: dict) -> str:
     bytes_by = d["site_bytes_per_release_by_R"]
     middle, large = list(per)
     summary = [
-        "| Figure | Measured | Target | Met |", "| --- | ---: | --- | :---: |",
+        "| Figure | Measured | Target | Met |",
+        "| --- | ---: | --- | :---: |",
         f"| build vs plain MkDocs at R = {large}, wall clock | {results['build_wall_ratio_vs_mkdocs'][large]:.2f}x | "
         f"{results['targets']['build_wall_ratio_vs_mkdocs']} | {_ok(results['met']['build_wall_ratio_vs_mkdocs'])} |",
         f"| build vs plain MkDocs at R = {large}, CPU | {results['build_ratio_vs_mkdocs'][large]:.2f}x | "
@@ -258,21 +312,30 @@ def report(results: dict) -> str:
         f"| `/fi/` at first load, requests | {results['page_requests']} | "
         f"{results['targets']['page_requests']} | {_ok(results['met']['page_requests'])} |",
     ]
-    loaded = ", ".join(f"{r['path'].rsplit('/', 2)[-2] if r['path'].endswith('/') else r['path'].rsplit('/', 1)[-1]} "
-                       f"{r['gzip_bytes'] / 1000:.1f}" for r in d["page"]["responses"])
+    loaded = ", ".join(
+        f"{r['path'].rsplit('/', 2)[-2] if r['path'].endswith('/') else r['path'].rsplit('/', 1)[-1]} "
+        f"{r['gzip_bytes'] / 1000:.1f}"
+        for r in d["page"]["responses"]
+    )
     page_line = f"`/fi/` at first load, kB gzipped: {loaded}; requests to other hosts: {d['page']['foreign_requests']}"
     stages = d["check"]["in_process_seconds"]
-    check_line = ("`check` in-process stages (s): " + ", ".join(f"{k} {v['wall_median']:.2f}" for k, v in stages.items())
-                  + f"; {d['check']['purposes']} purposes, {d['check']['recipients']} recipients, {d['check']['cookies']} cookies")
+    check_line = (
+        "`check` in-process stages (s): "
+        + ", ".join(f"{k} {v['wall_median']:.2f}" for k, v in stages.items())
+        + f"; {d['check']['purposes']} purposes, {d['check']['recipients']} recipients, {d['check']['cookies']} cookies"
+    )
     m = results["machine"]
     machine_line = f"Machine: {m['cpu']}, {m['cpus']} CPUs (nproc), Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}; {results['date']}, commit {results['commit']}."
     run = results.get("run", {})
     if run.get("loadavg_before"):
         before, after = run["loadavg_before"][0], run["loadavg_after"][0]
         machine_line += f" Load average (1 min) {before:.1f} before and {after:.1f} after the run on {m['cpus']} CPUs"
-        machine_line += (": above the CPU count, other jobs shared the cores and the wall-clock figures (and the "
-                         "side-by-side gain) say more about them than about the build." if max(before, after) > m["cpus"]
-                         else ": no other job competed for the cores.")
+        machine_line += (
+            ": above the CPU count, other jobs shared the cores and the wall-clock figures (and the "
+            "side-by-side gain) say more about them than about the build."
+            if max(before, after) > m["cpus"]
+            else ": no other job competed for the cores."
+        )
     return "\n".join(summary + [""] + lines + ["", page_line, check_line, machine_line])
 
 
@@ -317,8 +380,14 @@ def machine() -> dict[str, object]:
                 break
     except OSError:
         pass
-    return {"cpu": cpu, "cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),
-            "mkdocs": version("mkdocs"), "material": version("mkdocs-material")}
+    return {
+        "cpu": cpu,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+    }
 
 
 def _git(*args: str) -> str:
@@ -330,7 +399,7 @@ def _git(*args: str) -> str:
 
 def _spread(build: dict) -> str:
     """How far apart the CPU ratios of the alternating pairs of runs fell: what the machine's noise allows."""
-    ratios = [g / p for g, p in zip(build["generator_seconds"]["cpu"], build["mkdocs_seconds"]["cpu"])]
+    ratios = [g / p for g, p in zip(build["generator_seconds"]["cpu"], build["mkdocs_seconds"]["cpu"], strict=True)]
     return f"{min(ratios):.2f} – {max(ratios):.2f}"
 
 

@@ -29,23 +29,23 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from generator import caches
 from generator.environment import Environment
 from generator.host import adapter as mkdocs_adapter
 from generator.host.build import build_site
-from generator import caches
 from generator.notice.load import load_file
 from generator.notice.model import Notice
+from generator.notice.validate import validate
 from generator.project import Project
 from generator.site.plan import plan_site
-from generator.notice.validate import validate
 
 from . import project
 
@@ -66,8 +66,11 @@ class Timing:
         return statistics.median(self.cpu)
 
     def summary(self) -> dict[str, object]:
-        return {"wall_median": round(self.wall_median, 4), "cpu_median": round(self.cpu_median, 4),
-                **{k: [round(v, 4) for v in vs] for k, vs in asdict(self).items()}}
+        return {
+            "wall_median": round(self.wall_median, 4),
+            "cpu_median": round(self.cpu_median, 4),
+            **{k: [round(v, 4) for v in vs] for k, vs in asdict(self).items()},
+        }
 
 
 def cpu_seconds() -> float:
@@ -166,8 +169,9 @@ def rebuild(root: Path, today: date, repetitions: int, lang: str = "fi") -> Rebu
     serve_url = "http://127.0.0.1:8000/"
 
     def builder() -> int:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir),
-                             **mkdocs_adapter._overrides(Project.at(root), lang))
+        config = load_config(
+            str(root / "mkdocs.yml"), site_dir=str(site_dir), **mkdocs_adapter._overrides(Project.at(root), lang)
+        )
         config.site_url = serve_url
         mkdocs_build(config, serve_url=serve_url)
         return sum(1 for _ in site_dir.rglob("index.html"))
@@ -243,8 +247,9 @@ def check(path: Path, repetitions: int) -> CheckResult:
             notice = Notice.from_data(doc.data)
         with timed(stages["rules"]):
             run_rules(Context(notice, doc))
-    return CheckResult(path.stat().st_size, len(notice.purposes), len(notice.recipients), len(notice.cookies),
-                       last, outside, **stages)
+    return CheckResult(
+        path.stat().st_size, len(notice.purposes), len(notice.recipients), len(notice.cookies), last, outside, **stages
+    )
 
 
 def stopwatch(function: Callable[[], object]) -> float:
@@ -278,8 +283,9 @@ def rename(base: dict, items: tuple[int, int], repetitions: int) -> RenameResult
 
     def text(n: int, tag: str) -> str:
         data = copy.deepcopy(base)
-        data["data_categories"] = [{"id": f"c{i}", "name": {lang: f"Tietoryhmä {i} {tag}" for lang in ("fi", "sv", "en")}}
-                                   for i in range(n)]
+        data["data_categories"] = [
+            {"id": f"c{i}", "name": {lang: f"Tietoryhmä {i} {tag}" for lang in ("fi", "sv", "en")}} for i in range(n)
+        ]
         for purpose in data["purposes"]:
             purpose["data_categories"] = [f"c{i}" for i in range(n)]
             purpose.pop("retention", None)

@@ -25,8 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @dataclass
@@ -40,7 +47,7 @@ class PageWeight:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -48,8 +55,14 @@ def weigh(repo: Path, work: Path, path: str = "/fi/") -> PageWeight:
     """Build the repository's site into `work` and weigh `path` at first load."""
     site = work / "site"
     shutil.rmtree(site, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(site)], cwd=repo,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        cwd=repo,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"building the site failed ({done.returncode}): {done.stderr[-2000:]}")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -93,10 +106,17 @@ def _load(netloc: str, path: str) -> PageWeight:
                 if url.netloc != netloc:
                     continue
                 body = response.body()  # type: ignore[attr-defined]
-                rows.append({"path": url.path, "status": response.status,  # type: ignore[attr-defined]
-                             "raw_bytes": len(body), "gzip_bytes": len(gzip.compress(body, compresslevel=9, mtime=0))})
+                rows.append(
+                    {
+                        "path": url.path,
+                        "status": response.status,  # type: ignore[attr-defined]
+                        "raw_bytes": len(body),
+                        "gzip_bytes": len(gzip.compress(body, compresslevel=9, mtime=0)),
+                    }
+                )
             context.close()
         finally:
             browser.close()
-    return PageWeight(path, sum(r["gzip_bytes"] for r in rows), sum(r["raw_bytes"] for r in rows), len(rows),
-                      len(foreign), rows)
+    return PageWeight(
+        path, sum(r["gzip_bytes"] for r in rows), sum(r["raw_bytes"] for r in rows), len(rows), len(foreign), rows
+    )

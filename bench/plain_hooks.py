@@ -6,6 +6,6 @@ Everything else of the generator stays out of the twin's build.
 from generator.host import css
 
 
-def on_env(env, config, files):  # noqa: ANN001, ANN201 (MkDocs' hook signature)
+def on_env(env, config, files):
     env.filters["css_string"] = css.string
     return env

@@ -16,11 +16,10 @@ plain/<lang>/mkdocs.yml` then builds the same pages with no generator at all.
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.host import adapter as mkdocs_adapter
@@ -28,7 +27,6 @@ from generator.project import Project
 from generator.record.releases import Release, make_release
 from generator.site.plan import SitePlan
 from tests.support import make_project as copy_project
-
 
 
 def make_project(root: Path) -> Path:
@@ -67,7 +65,9 @@ def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path
                 meta["record"] = page.record
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{page.markdown}", encoding="utf-8")
+            target.write_text(
+                f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{page.markdown}", encoding="utf-8"
+            )
         config = dict(base)
         config.update(
             site_name=str(hooked.site_name),  # already escaped for Material (a Markup value)
@@ -102,6 +102,6 @@ def tree_bytes(path: Path) -> int:
 
 def day(epoch_date: date) -> str:
     """SOURCE_DATE_EPOCH for a date."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return str(int(datetime(epoch_date.year, epoch_date.month, epoch_date.day, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(epoch_date.year, epoch_date.month, epoch_date.day, tzinfo=UTC).timestamp()))

@@ -57,41 +57,82 @@ def _text(fi: str, sv: str, en: str) -> dict[str, str]:
 def base_notice(repo: Path) -> dict[str, Any]:
     """Entrack's notice, filled out to what a typical real notice holds."""
     data = copy.deepcopy(load_file(repo / "policy" / "notice.yaml").data)
-    data["controller"].update(business_id="1234567-8", email="tietosuoja@entrack.fi", website="https://entrack.fi",
-                              address=_text("Esimerkkikatu 1, 00100 Helsinki", "Exempelgatan 1, 00100 Helsingfors",
-                                            "Esimerkkikatu 1, FI-00100 Helsinki"))
-    services = [("crm", "Asiakkuudenhallintapalvelu", "CRM-tjänst", "CRM service", "US"),
-                ("mailer", "Sähköpostipalvelu", "E-posttjänst", "E-mail service", "IE"),
-                ("payroll", "Palkanlaskentapalvelu", "Lönetjänst", "Payroll service", "FI"),
-                ("hosting", "Pilvipalvelu", "Molntjänst", "Cloud hosting", "SE"),
-                ("analytics", "Verkkoanalytiikka", "Webbanalys", "Web analytics", "US")]
+    data["controller"].update(
+        business_id="1234567-8",
+        email="tietosuoja@entrack.fi",
+        website="https://entrack.fi",
+        address=_text(
+            "Esimerkkikatu 1, 00100 Helsinki", "Exempelgatan 1, 00100 Helsingfors", "Esimerkkikatu 1, FI-00100 Helsinki"
+        ),
+    )
+    services = [
+        ("crm", "Asiakkuudenhallintapalvelu", "CRM-tjänst", "CRM service", "US"),
+        ("mailer", "Sähköpostipalvelu", "E-posttjänst", "E-mail service", "IE"),
+        ("payroll", "Palkanlaskentapalvelu", "Lönetjänst", "Payroll service", "FI"),
+        ("hosting", "Pilvipalvelu", "Molntjänst", "Cloud hosting", "SE"),
+        ("analytics", "Verkkoanalytiikka", "Webbanalys", "Web analytics", "US"),
+    ]
     for rid, fi, sv, en, country in services:
-        data["recipients"].append({
-            "id": rid, "name": _text(fi, sv, en), "role": "processor", "country": country,
-            "description": _text(f"{fi} käsittelee tietoja lukuunamme sopimuksen mukaisesti.",
-                                 f"{sv} behandlar uppgifterna för vår räkning enligt avtal.",
-                                 f"The {en.lower()} processes the data on our behalf under a contract."),
-        })
+        data["recipients"].append(
+            {
+                "id": rid,
+                "name": _text(fi, sv, en),
+                "role": "processor",
+                "country": country,
+                "description": _text(
+                    f"{fi} käsittelee tietoja lukuunamme sopimuksen mukaisesti.",
+                    f"{sv} behandlar uppgifterna för vår räkning enligt avtal.",
+                    f"The {en.lower()} processes the data on our behalf under a contract.",
+                ),
+            }
+        )
     data["transfers"] = [
-        {"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses",
-         "copy": _text("Pyydä kopio osoitteesta tietosuoja@entrack.fi.", "Begär en kopia på tietosuoja@entrack.fi.",
-                       "Ask for a copy at tietosuoja@entrack.fi.")},
+        {
+            "country": "US",
+            "recipient": "crm",
+            "safeguard": "standard_data_protection_clauses",
+            "copy": _text(
+                "Pyydä kopio osoitteesta tietosuoja@entrack.fi.",
+                "Begär en kopia på tietosuoja@entrack.fi.",
+                "Ask for a copy at tietosuoja@entrack.fi.",
+            ),
+        },
         {"country": "US", "recipient": "analytics", "safeguard": "adequacy_decision", "certified": True},
     ]
     for index, purpose in enumerate(data["purposes"]):
         purpose.setdefault("legal_bases", [{"basis": "contract"}])
         purpose["retention"] = [{"period": PERIODS[index % len(PERIODS)]}]
-        purpose["recipients"] = [r["id"] for r in data["recipients"][index % 3:index % 3 + 3]]
+        purpose["recipients"] = [r["id"] for r in data["recipients"][index % 3 : index % 3 + 3]]
     data["cookies"] = [
-        {"name": "_ga", "provider": "Google Analytics", "party": "third", "category": "analytics", "duration": "P2Y",
-         "purpose": _text("Kävijöiden erottaminen toisistaan", "Skiljer besökare åt", "Distinguishes visitors")},
-        {"name": "_ga_ID", "provider": "Google Analytics", "party": "third", "category": "analytics", "duration": "P2Y",
-         "purpose": _text("Istunnon tila", "Sessionens tillstånd", "Session state")},
-        {"name": "session", "provider": "Entrack Oy", "party": "first", "category": "necessary", "duration": "session",
-         "purpose": _text("Kirjautuminen", "Inloggning", "Signing in")},
+        {
+            "name": "_ga",
+            "provider": "Google Analytics",
+            "party": "third",
+            "category": "analytics",
+            "duration": "P2Y",
+            "purpose": _text("Kävijöiden erottaminen toisistaan", "Skiljer besökare åt", "Distinguishes visitors"),
+        },
+        {
+            "name": "_ga_ID",
+            "provider": "Google Analytics",
+            "party": "third",
+            "category": "analytics",
+            "duration": "P2Y",
+            "purpose": _text("Istunnon tila", "Sessionens tillstånd", "Session state"),
+        },
+        {
+            "name": "session",
+            "provider": "Entrack Oy",
+            "party": "first",
+            "category": "necessary",
+            "duration": "session",
+            "purpose": _text("Kirjautuminen", "Inloggning", "Signing in"),
+        },
     ]
-    data["revision"] = {"effective": FIRST_EFFECTIVE.isoformat(),
-                        "summary": _text("Ensimmäinen versio.", "Första versionen.", "First version.")}
+    data["revision"] = {
+        "effective": FIRST_EFFECTIVE.isoformat(),
+        "summary": _text("Ensimmäinen versio.", "Första versionen.", "First version."),
+    }
     return data
 
 
@@ -104,13 +145,19 @@ def release_notice(base: dict[str, Any], k: int) -> dict[str, Any]:
         kind, purpose = (step - 2) % 4, purposes[step % len(purposes)]
         if kind == 0:  # a new processor, used by one purpose
             rid = f"partner-{step}"
-            data["recipients"].append({
-                "id": rid, "role": ROLES[step % len(ROLES)], "country": COUNTRIES[step % len(COUNTRIES)],
-                "name": _text(f"Yhteistyökumppani {step}", f"Samarbetspartner {step}", f"Partner {step}"),
-                "description": _text(f"Kumppani {step} hoitaa asiakastukea puolestamme.",
-                                     f"Partner {step} sköter kundsupport för vår räkning.",
-                                     f"Partner {step} handles customer support on our behalf."),
-            })
+            data["recipients"].append(
+                {
+                    "id": rid,
+                    "role": ROLES[step % len(ROLES)],
+                    "country": COUNTRIES[step % len(COUNTRIES)],
+                    "name": _text(f"Yhteistyökumppani {step}", f"Samarbetspartner {step}", f"Partner {step}"),
+                    "description": _text(
+                        f"Kumppani {step} hoitaa asiakastukea puolestamme.",
+                        f"Partner {step} sköter kundsupport för vår räkning.",
+                        f"Partner {step} handles customer support on our behalf.",
+                    ),
+                }
+            )
             purpose["recipients"] = purpose.get("recipients", []) + [rid]
         elif kind == 1:  # a retention period changes
             current = PERIODS.index(purpose["retention"][0]["period"])
@@ -118,7 +165,9 @@ def release_notice(base: dict[str, Any], k: int) -> dict[str, Any]:
         elif kind == 2:  # a text is reworded
             purpose["description"] = {
                 lang: text.split(" [")[0] + f" [{label} {step}]"
-                for (lang, text), label in zip(purpose["description"].items(), ("Päivitetty", "Uppdaterad", "Updated"))
+                for (lang, text), label in zip(
+                    purpose["description"].items(), ("Päivitetty", "Uppdaterad", "Updated"), strict=True
+                )
             }
         else:  # the partner added two releases ago leaves
             gone = f"partner-{step - 3}"
@@ -127,12 +176,17 @@ def release_notice(base: dict[str, Any], k: int) -> dict[str, Any]:
                 if gone in p.get("recipients", []):
                     p["recipients"] = [r for r in p["recipients"] if r != gone]
     effective = FIRST_EFFECTIVE + timedelta(days=k - 1)
-    summaries = {0: ("Uusi kumppani.", "Ny partner.", "New partner."),
-                 1: ("Säilytysaika muuttui.", "Ändrad lagringstid.", "Retention period changed."),
-                 2: ("Tekstiä tarkennettu.", "Texten preciserad.", "Text clarified."),
-                 3: ("Kumppani poistui.", "Partner borttagen.", "Partner removed.")}
+    summaries = {
+        0: ("Uusi kumppani.", "Ny partner.", "New partner."),
+        1: ("Säilytysaika muuttui.", "Ändrad lagringstid.", "Retention period changed."),
+        2: ("Tekstiä tarkennettu.", "Texten preciserad.", "Text clarified."),
+        3: ("Kumppani poistui.", "Partner borttagen.", "Partner removed."),
+    }
     fi, sv, en = summaries[(k - 2) % 4] if k > 1 else ("Ensimmäinen versio.", "Första versionen.", "First version.")
-    data["revision"] = {"effective": effective.isoformat(), "summary": _text(f"Versio {k}: {fi}", f"Version {k}: {sv}", f"Version {k}: {en}")}
+    data["revision"] = {
+        "effective": effective.isoformat(),
+        "summary": _text(f"Versio {k}: {fi}", f"Version {k}: {sv}", f"Version {k}: {en}"),
+    }
     return data
 
 
@@ -153,25 +207,43 @@ def _grow(data: dict[str, Any], n: int) -> None:
     sentence = _text(
         "Käsittelemme tietoja vain tähän tarkoitukseen, emmekä säilytä niitä pidempään kuin on tarpeen. ",
         "Vi behandlar uppgifterna endast för detta ändamål och lagrar dem inte längre än nödvändigt. ",
-        "We process the data only for this purpose and keep it no longer than necessary. ")
-    data["data_categories"].append({"id": f"category-{n}",
-                                    "name": _text(f"Tietoryhmä {n}", f"Uppgiftskategori {n}", f"Data category {n}")})
-    data["recipients"].append({
-        "id": f"vendor-{n}", "role": ROLES[n % len(ROLES)], "country": COUNTRIES[n % len(COUNTRIES)],
-        "name": _text(f"Palveluntarjoaja {n}", f"Tjänsteleverantör {n}", f"Service provider {n}"),
-        "description": {lang: s * 4 for lang, s in sentence.items()},
-    })
+        "We process the data only for this purpose and keep it no longer than necessary. ",
+    )
+    data["data_categories"].append(
+        {"id": f"category-{n}", "name": _text(f"Tietoryhmä {n}", f"Uppgiftskategori {n}", f"Data category {n}")}
+    )
+    data["recipients"].append(
+        {
+            "id": f"vendor-{n}",
+            "role": ROLES[n % len(ROLES)],
+            "country": COUNTRIES[n % len(COUNTRIES)],
+            "name": _text(f"Palveluntarjoaja {n}", f"Tjänsteleverantör {n}", f"Service provider {n}"),
+            "description": {lang: s * 4 for lang, s in sentence.items()},
+        }
+    )
     for m in range(2):
-        data["purposes"].append({
-            "id": f"purpose-{n}-{m}", "legal_bases": [{"basis": ("contract", "consent", "legitimate_interests")[(n + m) % 3]}],
-            "name": _text(f"Käyttötarkoitus {n}.{m}", f"Ändamål {n}.{m}", f"Purpose {n}.{m}"),
-            "description": {lang: s * 6 for lang, s in sentence.items()},
-            "data_subjects": ["customers"], "data_categories": [f"category-{n}", "email"],
-            "recipients": [f"vendor-{n}", "crm"], "retention": [{"period": PERIODS[n % len(PERIODS)]}],
-        })
+        data["purposes"].append(
+            {
+                "id": f"purpose-{n}-{m}",
+                "legal_bases": [{"basis": ("contract", "consent", "legitimate_interests")[(n + m) % 3]}],
+                "name": _text(f"Käyttötarkoitus {n}.{m}", f"Ändamål {n}.{m}", f"Purpose {n}.{m}"),
+                "description": {lang: s * 6 for lang, s in sentence.items()},
+                "data_subjects": ["customers"],
+                "data_categories": [f"category-{n}", "email"],
+                "recipients": [f"vendor-{n}", "crm"],
+                "retention": [{"period": PERIODS[n % len(PERIODS)]}],
+            }
+        )
     for m in range(2):
-        data["cookies"].append({
-            "name": f"cookie_{n}_{m}", "provider": f"Palveluntarjoaja {n}", "party": ("first", "third")[m],
-            "category": ("functional", "analytics", "marketing")[n % 3], "duration": PERIODS[(n + m) % len(PERIODS)],
-            "purpose": _text(f"Evästeen {n}.{m} tarkoitus", f"Syftet med kakan {n}.{m}", f"Purpose of cookie {n}.{m}"),
-        })
+        data["cookies"].append(
+            {
+                "name": f"cookie_{n}_{m}",
+                "provider": f"Palveluntarjoaja {n}",
+                "party": ("first", "third")[m],
+                "category": ("functional", "analytics", "marketing")[n % 3],
+                "duration": PERIODS[(n + m) % len(PERIODS)],
+                "purpose": _text(
+                    f"Evästeen {n}.{m} tarkoitus", f"Syftet med kakan {n}.{m}", f"Purpose of cookie {n}.{m}"
+                ),
+            }
+        )

@@ -13,18 +13,17 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence, cast
+from typing import cast
 
-from generator import report
-from generator import environment
+from generator import environment, report
 from generator.environment import Environment, build_date
-from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 from generator.findings import Failure, NoticeError, UsageError
 from generator.notice.languages import DEFAULT, SUPPORTED
 from generator.project import Project, shown
-
+from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,10 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
-    check.add_argument("--since", metavar="REF", help="also fail if a release recorded at git revision REF was "
-                                                      "removed or changed, or one was added before its newest")
-    check.add_argument("--summary", type=Path, metavar="FILE",
-                       help="also append every finding as a Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
+    check.add_argument(
+        "--since",
+        metavar="REF",
+        help="also fail if a release recorded at git revision REF was "
+        "removed or changed, or one was added before its newest",
+    )
+    check.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="also append every finding as a Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY)",
+    )
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="check, then build the site")
@@ -89,7 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument("--strict", action="store_true", help="refuse on warnings too")
     release.set_defaults(run=_release)
 
-    migrate = commands.add_parser("migrate", help="rewrite a notice in an older format in the current one, keeping comments")
+    migrate = commands.add_parser(
+        "migrate", help="rewrite a notice in an older format in the current one, keeping comments"
+    )
     migrate.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     migrate.set_defaults(run=_migrate)
     return parser
@@ -139,6 +148,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
     from generator.host.adapter import serve
+
     build_date()  # a malformed SOURCE_DATE_EPOCH or SELOSTE_SITE_URL stops the preview before it starts
     environment.site_url()
     return serve(project, args.lang, args.dev_addr)
@@ -170,8 +180,10 @@ def _migrate(project: Project, args: argparse.Namespace) -> int:
         print(note)
     if result.notes:
         marked = "all" if result.marked == len(result.notes) else result.marked
-        print(f"{len(result.notes)} field(s) left for you to complete, {marked} of them marked '# migrate:' in the "
-              "file; `check` keeps reporting them until you do")
+        print(
+            f"{len(result.notes)} field(s) left for you to complete, {marked} of them marked '# migrate:' in the "
+            "file; `check` keeps reporting them until you do"
+        )
     return 0
 
 
@@ -180,6 +192,8 @@ def _fit_to_publish(project: Project, strict: bool, today: date) -> Inspection:
     inspection = inspect(project, today=today)
     refuse_errors(inspection, strict)
     if inspection.findings:
-        print(f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
-              file=sys.stderr)
+        print(
+            f"{report.summary(inspection.findings, project.shown(project.notice))} (`make check` lists them)",
+            file=sys.stderr,
+        )
     return inspection

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Callable, Mapping
+from datetime import UTC, date, datetime
 
 from generator.findings import Finding, NoticeError, Position, UsageError
 
@@ -26,8 +26,10 @@ SITE_URL_ENV = "SELOSTE_SITE_URL"
 MAX_EPOCH = 2**32 - 1
 """The last second a gzip header (MkDocs' sitemap.xml.gz) can carry: 2106-02-07."""
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_ADDRESS = re.compile(rf"(?P<scheme>https?)://(?P<host>{_LABEL}(?:\.{_LABEL})*)(?::(?P<port>[0-9]{{1,5}}))?"
-                      r"(?P<path>(?:/[A-Za-z0-9._~%-]+)*/?)")
+_ADDRESS = re.compile(
+    rf"(?P<scheme>https?)://(?P<host>{_LABEL}(?:\.{_LABEL})*)(?::(?P<port>[0-9]{{1,5}}))?"
+    r"(?P<path>(?:/[A-Za-z0-9._~%-]+)*/?)"
+)
 """A site's address: a host name (no user, no IP literal but loopback's), an optional port and path (no empty
 segment, no query, no fragment), in characters that need no escaping wherever it is written (Markdown, HTML,
 XML, JSON, CSS)."""
@@ -55,11 +57,13 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
     """
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        return datetime.now(timezone.utc).date()
+        return datetime.now(UTC).date()
     if not re.fullmatch(r"[0-9]{1,10}", epoch) or int(epoch) > MAX_EPOCH:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, as `date +%s` "
-                         f"prints it, from 0 to {MAX_EPOCH} (the year 2106); it is {epoch!r}")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, as `date +%s` "
+            f"prints it, from 0 to {MAX_EPOCH} (the year 2106); it is {epoch!r}"
+        )
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date()
 
 
 def site_url(environ: Mapping[str, str] = os.environ, configured: Configured = lambda: ("", "")) -> str:
@@ -83,8 +87,9 @@ def site_url(environ: Mapping[str, str] = os.environ, configured: Configured = l
         return ""
     problem = _problem(value)
     if problem:
-        raise NoticeError([Finding(Position(where), "error", f"site_url {str(value)!r} is not a site's address: "
-                                                             f"{problem}")])
+        raise NoticeError(
+            [Finding(Position(where), "error", f"site_url {str(value)!r} is not a site's address: {problem}")]
+        )
     return str(value).rstrip("/")
 
 

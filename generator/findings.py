@@ -64,7 +64,7 @@ class UsageError(Exception):
     """Raised when the command cannot run as asked (its arguments or environment); exit code 2."""
 
 
-class Failure(Exception):
+class Failure(Exception):  # noqa: N818 (a failure of the run, as the exit code says; not a program error)
     """A command that could not finish, through no fault of the notice (exit 1, with a sentence)."""
 
     exit_code = 1

@@ -34,9 +34,9 @@ import re
 import secrets
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from generator.findings import Failure, UsageError
 from generator.project import shown
@@ -51,7 +51,7 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-class Refused(UsageError):
+class Refused(UsageError):  # noqa: N818 (a refusal, which the user reads; a UsageError)
     """The folder must not be replaced, or cannot be: a usage error (exit 2)."""
 
 
@@ -78,8 +78,10 @@ def refusal(target: Path, root: Path) -> str | None:
     if os.path.lexists(target) and not target.is_dir():
         return "is a file, not a folder; Seloste replaces only a folder it built"
     if target.is_dir() and not _ours(target):
-        return (f"holds files that Seloste did not build (it has no {MARKER}); Seloste replaces only a folder "
-                "it built or an empty one: move it away yourself or choose another --site-dir")
+        return (
+            f"holds files that Seloste did not build (it has no {MARKER}); Seloste replaces only a folder "
+            "it built or an empty one: move it away yourself or choose another --site-dir"
+        )
     return None
 
 
@@ -137,8 +139,11 @@ def locked(target: Path, root: Path) -> Iterator[None]:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise Refused(f"{shown(lock, root)}: cannot be written: {_reason(exc)}") from None
-    with _flocked(fd, f"{shown(target, root)}: another Seloste run is writing this folder right now "
-                      f"(it holds {lock.name}); run the command again when it has finished"):
+    with _flocked(
+        fd,
+        f"{shown(target, root)}: another Seloste run is writing this folder right now "
+        f"(it holds {lock.name}); run the command again when it has finished",
+    ):
         yield
 
 
@@ -197,9 +202,13 @@ def recover(target: Path) -> None:
     renames of the fallback) gets that old copy back.
     """
     pattern = leftover_pattern(target.name)
-    leftovers = sorted({target.parent / name for name in _recorded(target)
-                        if pattern.fullmatch(name) and (target.parent / name).is_dir()
-                        and not (target.parent / name).is_symlink()})
+    leftovers = sorted(
+        {
+            target.parent / name
+            for name in _recorded(target)
+            if pattern.fullmatch(name) and (target.parent / name).is_dir() and not (target.parent / name).is_symlink()
+        }
+    )
     if not os.path.lexists(target):
         olds = [p for p in leftovers if ".old." in p.name]
         if olds:

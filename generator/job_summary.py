@@ -27,8 +27,8 @@ n\\.yaml: 1 error, 1 warning
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from generator.findings import Finding
 from generator.report import summary
@@ -58,8 +58,13 @@ def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> st
             row = f"| {finding.level} | {cell(str(finding.position))} | {cell(_rule(finding))} | {_message(finding)} |"
             size += len(row.encode("utf-8")) + 1
             if size > BUDGET - 200:  # room for the line that says what is left out
-                lines += ["", cell(f"{len(findings) - shown} more findings are left out here, to keep the summary "
-                               "under GitHub's 1 MiB; `make check` lists them all.")]
+                lines += [
+                    "",
+                    cell(
+                        f"{len(findings) - shown} more findings are left out here, to keep the summary "
+                        "under GitHub's 1 MiB; `make check` lists them all."
+                    ),
+                ]
                 break
             lines.append(row)
     return "\n".join(lines) + "\n"

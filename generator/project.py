@@ -36,12 +36,17 @@ class Project:
     """The site host's configuration (mkdocs.yml)."""
 
     @classmethod
-    def at(cls, root: Path) -> "Project":
+    def at(cls, root: Path) -> Project:
         """The standard layout of a Seloste repository at `root` (relative paths stay relative,
         so that messages name files as the user does)."""
-        return cls(root=root, notice=root / "policy" / "notice.yaml", releases=root / "policy" / "releases",
-                   schema=root / "policy" / "schema.json", locales=root / "locales",
-                   mkdocs_config=root / "mkdocs.yml")
+        return cls(
+            root=root,
+            notice=root / "policy" / "notice.yaml",
+            releases=root / "policy" / "releases",
+            schema=root / "policy" / "schema.json",
+            locales=root / "locales",
+            mkdocs_config=root / "mkdocs.yml",
+        )
 
     @property
     def lock(self) -> Path:

@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from generator.findings import Finding
 
@@ -39,8 +40,15 @@ paragraph separators, bidirectional controls, lone surrogates."""
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def write(findings: Iterable[Finding], path: str, output: str, *, strict: bool = False,
-          out: TextIO | None = None, err: TextIO | None = None) -> None:
+def write(
+    findings: Iterable[Finding],
+    path: str,
+    output: str,
+    *,
+    strict: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> None:
     """Print `findings` about the file `path` in the format `output`."""
     out, err = out or sys.stdout, err or sys.stderr
     findings = sorted(findings, key=lambda f: (f.position, f.rule, f.message))

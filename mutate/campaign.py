@@ -197,7 +197,7 @@ class Campaign:
                 free.put(root)
 
         with ThreadPoolExecutor(len(self.setting.roots)) as pool:
-            for count, (item, verdict) in enumerate(zip(pending, pool.map(one, pending)), 1):
+            for count, (item, verdict) in enumerate(zip(pending, pool.map(one, pending), strict=True), 1):
                 key, mutant, file, _ = item
                 verdict.signature = self.setting.signature
                 mine["verdicts"][key] = verdict.as_dict()

@@ -120,8 +120,8 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "changes",
-        '            found += [Change(part, "changed", item.label)',
-        '            found += [] and [Change(part, "changed", item.label)',
+        '            found += [\n                Change(part, "changed", item.label)',
+        '            found += [] and [\n                Change(part, "changed", item.label)',
         "the changelog drops legal-basis (and every other part) changes",
     ),
     (
@@ -237,7 +237,7 @@ KNOWN: list[tuple[str, str, str, str]] = [
     (
         "load",
         "    if event.style is not None:\n        return value\n",
-        "    if event.style not in (None, \"'\"):\n        return value\n",
+        '    if event.style not in (None, "\'"):\n        return value\n',
         "single-quoted YAML values read as numbers",
     ),
     (

@@ -10,14 +10,15 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, cast
+from typing import Any, cast
 
 import yaml
-from jinja2 import Environment as Templates, FileSystemLoader, TemplateError, meta
+from jinja2 import Environment as Templates
+from jinja2 import FileSystemLoader, TemplateError, meta
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -27,16 +28,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.yaml import yaml_load
 
-from generator.words import compiled_templates, i18n
-from generator.host import css
-from generator.site import preview
-from generator.host.extensions import AddressLinks, FinishedHtml, Inert, ScrollTables
-from generator.findings import Finding, NoticeError, Position, UsageError
-from generator import report
-from generator import environment
+from generator import environment, report
 from generator.environment import Environment, build_date
+from generator.findings import Finding, NoticeError, Position, UsageError
+from generator.host import css
+from generator.host.extensions import AddressLinks, FinishedHtml, Inert, ScrollTables
 from generator.project import Project
+from generator.site import preview
 from generator.site.plan import SitePlan
+from generator.words import compiled_templates, i18n
 
 # Material announces its end of life on every build; Seloste's README covers it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -53,8 +53,9 @@ HOOKS = Path(__file__).resolve().parent / "hooks.py"
 
 def site_url(project: Project) -> str:
     """The site's public address: SELOSTE_SITE_URL, else mkdocs.yml's site_url, else ""."""
-    return environment.site_url(configured=lambda: (_raw_config(project).get("site_url"),
-                                                    project.shown(project.mkdocs_config)))
+    return environment.site_url(
+        configured=lambda: (_raw_config(project).get("site_url"), project.shown(project.mkdocs_config))
+    )
 
 
 def _raw_config(project: Project) -> dict[str, Any]:
@@ -71,11 +72,18 @@ def _raw_config(project: Project) -> dict[str, Any]:
         mark = getattr(cause, "problem_mark", None)
         if isinstance(cause, yaml.YAMLError) and mark is not None:
             problem = getattr(cause, "problem", None) or "not valid YAML"
-            raise NoticeError([_config_error(project, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)]) from None
+            raise NoticeError(
+                [_config_error(project, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)]
+            ) from None
         raise NoticeError([_config_error(project, f"the site configuration cannot be used: {exc}")]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("theme"), dict):
-        raise NoticeError([_config_error(project, "the site configuration must be a mapping with a theme: mapping "
-                                                  "(name: material, ...)")])
+        raise NoticeError(
+            [
+                _config_error(
+                    project, "the site configuration must be a mapping with a theme: mapping (name: material, ...)"
+                )
+            ]
+        )
     return raw
 
 
@@ -90,8 +98,9 @@ def build_language(project: Project, plan: SitePlan, lang: str, site_dir: Path) 
         mkdocs_build(_config(project, lang, site_dir=str(site_dir)))
         return len(plan.pages[lang])
     except MkDocsException as exc:
-        raise NoticeError([Finding(Position(project.shown(project.mkdocs_config)), "error",
-                                   f"MkDocs build failed ({lang}): {exc}")]) from None
+        raise NoticeError(
+            [Finding(Position(project.shown(project.mkdocs_config)), "error", f"MkDocs build failed ({lang}): {exc}")]
+        ) from None
     finally:
         _active.clear()
 
@@ -134,6 +143,7 @@ def _overrides(project: Project, lang: str) -> dict[str, Any]:
 
 
 # -- Hook events (hooks.py re-exports these) -----------------------------------------
+
 
 # on_config: the plan decides the site name, the navigation (the notice and
 # the changelog only: revisions stay out of it so that every page does not
@@ -187,12 +197,14 @@ def _listing_no_hidden_folders(get_env: Callable[[], Templates]) -> Callable[[],
     ever included by name. Not walking it saves a sixth of a preview rebuild, and
     copies the same files.
     """
+
     def env() -> Templates:
         made = get_env()
         loader = made.loader
         if isinstance(loader, FileSystemLoader):
             loader.list_templates = lambda: _visible_templates(loader)  # type: ignore[method-assign]  # replaced on purpose
         return made
+
     return env
 
 
@@ -345,7 +357,9 @@ def alternates(url: str, languages: tuple[str, ...] | None = None) -> list[dict[
     ['../fi/2026-01-01/', '../en/2026-01-01/']
     """
     languages = _active["languages"] if languages is None else languages
-    return [{"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in languages]
+    return [
+        {"lang": other, "name": i18n.language_name(other, other), "link": f"../{other}/{url}"} for other in languages
+    ]
 
 
 def _plan(config: MkDocsConfig) -> SitePlan:

@@ -13,16 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.environment import Environment
+from generator.folder_swap import replacing
 from generator.host.adapter import build_language, compile_theme
 from generator.host.processes import for_each_language
 from generator.project import Project
-from generator.folder_swap import replacing
-from generator.words.render import compile_templates
 from generator.site.plan import plan_site
+from generator.words.render import compile_templates
 
 
-def build_site(project: Project, site_dir: Path, environment: Environment, *, draft: bool = False,
-               jobs: int | None = None) -> dict[str, int]:
+def build_site(
+    project: Project, site_dir: Path, environment: Environment, *, draft: bool = False, jobs: int | None = None
+) -> dict[str, int]:
     """Plan and build the site as of `environment` into `site_dir`, `jobs` processes at most (default: one per language); the number
     of pages built in each language."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
@@ -30,11 +31,11 @@ def build_site(project: Project, site_dir: Path, environment: Environment, *, dr
         plan = plan_site(project, environment, draft=draft)
         compile_theme(project, plan.languages[0])
         compile_templates(project.locales, plan.languages)
-        built = for_each_language(lambda lang: build_language(project, plan, lang, staging / lang), plan.languages,
-                                  jobs)
+        built = for_each_language(
+            lambda lang: build_language(project, plan, lang, staging / lang), plan.languages, jobs
+        )
         for name, content in sorted(plan.files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-    return dict(zip(plan.languages, built))
-
+    return dict(zip(plan.languages, built, strict=True))

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown, util

@@ -21,9 +21,10 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar, cast
+from typing import TypeVar, cast
 
 from generator.findings import Failure
 
@@ -53,14 +54,17 @@ def for_each_language(task: Callable[[str], T], languages: Sequence[str], jobs: 
     _task = task
     gc.freeze()  # the workers' collections leave the inherited objects alone: fewer of their pages get copied
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_die_with, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=multiprocessing.get_context("fork"), initializer=_die_with, initargs=(os.getpid(),)
+        ) as pool:
             try:  # a worker killed early breaks the pool while the languages are still being handed out
                 futures = [pool.submit(_run, lang) for lang in languages]
                 return [cast(T, future.result()) for future in futures]  # _run returned what `task` did: a T
             except BrokenProcessPool:
-                raise Failure("the build of a language stopped: its process was killed; nothing was replaced, "
-                              "run the command again") from None
+                raise Failure(
+                    "the build of a language stopped: its process was killed; nothing was replaced, "
+                    "run the command again"
+                ) from None
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise

@@ -63,13 +63,29 @@ def load(path: Path = PATH) -> Decisions:
     where = shown(path, Path.cwd())
     data = _conforming(path, where)
     try:
-        return Decisions(date.fromisoformat(data["as_of"]), {
-            code: Decision(code, entry["decision"], date.fromisoformat(entry["adopted"]), _day(entry.get("renewed")),
-                           _day(entry.get("end")), entry["partial"], entry.get("scope"))
-            for code, entry in data["countries"].items()})
+        return Decisions(
+            date.fromisoformat(data["as_of"]),
+            {
+                code: Decision(
+                    code,
+                    entry["decision"],
+                    date.fromisoformat(entry["adopted"]),
+                    _day(entry.get("renewed")),
+                    _day(entry.get("end")),
+                    entry["partial"],
+                    entry.get("scope"),
+                )
+                for code, entry in data["countries"].items()
+            },
+        )
     except ValueError as exc:  # a date of the right shape that does not exist (2026-02-30)
-        raise NoticeError([Finding(Position(where), "error", f"the adequacy list: a date that does not exist: "
-                                                             f"{exc}", "adequacy-list")]) from None
+        raise NoticeError(
+            [
+                Finding(
+                    Position(where), "error", f"the adequacy list: a date that does not exist: {exc}", "adequacy-list"
+                )
+            ]
+        ) from None
 
 
 def _conforming(path: Path, where: str) -> dict[str, Any]:
@@ -80,13 +96,22 @@ def _conforming(path: Path, where: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise NoticeError([_problem(where, "is not UTF-8 text")]) from None
     except json.JSONDecodeError as exc:
-        raise NoticeError([Finding(Position(where, exc.lineno, exc.colno), "error", f"the adequacy list: not JSON: "
-                                                                                    f"{exc.msg}", "adequacy-list")]) from None
+        raise NoticeError(
+            [
+                Finding(
+                    Position(where, exc.lineno, exc.colno),
+                    "error",
+                    f"the adequacy list: not JSON: {exc.msg}",
+                    "adequacy-list",
+                )
+            ]
+        ) from None
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if problems:
-        raise NoticeError([_problem(where, f"{'.'.join(map(str, e.absolute_path)) or '(the list)'}: {e.message}")
-                           for e in problems])
+        raise NoticeError(
+            [_problem(where, f"{'.'.join(map(str, e.absolute_path)) or '(the list)'}: {e.message}") for e in problems]
+        )
     return data  # type: ignore[no-any-return]  # conforms to adequacy.schema.json: an object
 
 

@@ -11,10 +11,10 @@ import dataclasses
 
 from generator.notice.model import Contact, Name, Text
 
-
 FINNISH_AUTHORITY = Contact(
-    name=Text(fi="Tietosuojavaltuutetun toimisto", sv="Dataombudsmannens byrå",
-              en="Office of the Data Protection Ombudsman"),
+    name=Text(
+        fi="Tietosuojavaltuutetun toimisto", sv="Dataombudsmannens byrå", en="Office of the Data Protection Ombudsman"
+    ),
     address=Text(fi="PL 800, 00531 Helsinki", sv="PB 800, 00531 Helsingfors", en="P.O. Box 800, FI-00531 Helsinki"),
     phone="029 566 6700",
     website=Text(fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"),
@@ -37,8 +37,13 @@ def supervisory_authority(given: Contact | None) -> Contact:
         return FINNISH_AUTHORITY
     if given.name is not None and not _same_name(given.name, FINNISH_AUTHORITY.name):
         return given
-    kept = {spec.name: getattr(given, spec.name) if getattr(given, spec.name) is not None
-            else getattr(FINNISH_AUTHORITY, spec.name) for spec in dataclasses.fields(Contact) if spec.name != "at"}
+    kept = {
+        spec.name: getattr(given, spec.name)
+        if getattr(given, spec.name) is not None
+        else getattr(FINNISH_AUTHORITY, spec.name)
+        for spec in dataclasses.fields(Contact)
+        if spec.name != "at"
+    }
     return Contact(**kept, at=given.at)
 
 
@@ -46,5 +51,6 @@ def _same_name(name: Name, default: Name | None) -> bool:
     """Whether a name given for the authority is the default's, in any of its languages."""
     assert isinstance(default, Text)
     values = {name} if isinstance(name, str) else set(name.values())
-    return bool({" ".join(v.split()).casefold() for v in values}
-                & {" ".join(v.split()).casefold() for v in default.values()})
+    return bool(
+        {" ".join(v.split()).casefold() for v in values} & {" ".join(v.split()).casefold() for v in default.values()}
+    )

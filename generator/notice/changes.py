@@ -56,7 +56,9 @@ def _items(area: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change
             found.append(Change(area, "added", item.label))
         elif before[key] != item:
             found.append(Change(area, "changed", item.label))
-            found += [Change(part, "changed", item.label) for field, part in changelog_fields(type(item)).items()
-                      if getattr(before[key], field) != getattr(item, field)]
+            found += [
+                Change(part, "changed", item.label)
+                for field, part in changelog_fields(type(item)).items()
+                if getattr(before[key], field) != getattr(item, field)
+            ]
     return found
-

@@ -21,8 +21,8 @@ from datetime import date
 
 from babel import Locale
 
-from generator.notice.periods import PATTERN
 from generator import caches
+from generator.notice.periods import PATTERN
 
 DURATION = PATTERN
 """An ISO 8601 duration (use with fullmatch): the grammar periods.py states."""

@@ -17,7 +17,8 @@ here, the schema's text definition, and the notice's texts.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
+
 from generator import caches
 
 SUPPORTED: tuple[str, ...] = ("fi", "sv", "en")

@@ -23,10 +23,11 @@ every message about a bad file stays exactly as it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import ruamel.yaml.events
 import yaml as pyyaml
@@ -57,7 +58,9 @@ MAX_FINDINGS = 100
 """Parsing stops after this many problems: a file of ten thousand aliases gets
 a hundred messages at once, not ten thousand, and not after minutes."""
 
-UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNCARRIABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 """Characters no key or value may hold, though a double-quoted YAML escape can
 write them: control characters other than tab and newline (C0, DEL, C1), lone
 surrogates and the non-characters U+FFFE and U+FFFF. XML 1.0 (the Atom feed)
@@ -114,14 +117,18 @@ def read_bounded(path: str | Path, name: str) -> bytes:
 def load_bytes(raw: bytes, name: str) -> Document:
     """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text."""
     if len(raw) > MAX_BYTES:
-        raise NoticeError([_error(name, 0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the limit for a notice")])
+        raise NoticeError(
+            [_error(name, 0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the limit for a notice")]
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"))
-        raise NoticeError([_error(name, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")])
+        raise NoticeError(
+            [_error(name, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        ) from None
     return load_text(text, name)
 
 
@@ -137,13 +144,22 @@ def load_text(text: str, name: str) -> Document:
         for event in _events(text):
             builder.feed(event)
             if len(builder.findings) >= MAX_FINDINGS:
-                builder.findings.append(builder._at(event, f"more than {MAX_FINDINGS} problems; the rest of the file was not read"))
+                builder.findings.append(
+                    builder._at(event, f"more than {MAX_FINDINGS} problems; the rest of the file was not read")
+                )
                 break
     except MarkedYAMLError as exc:
         builder.findings.append(_syntax_error(name, exc))
     except ReaderError as exc:
         line, col = _line_col(text[: exc.position])
-        builder.findings.append(_error(name, line, col, f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it"))
+        builder.findings.append(
+            _error(
+                name,
+                line,
+                col,
+                f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it",
+            )
+        )
     except YAMLError as exc:
         builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
     except (ValueError, OverflowError, AssertionError) as exc:  # ruamel.yaml's own checks, which raise no YAMLError
@@ -152,7 +168,9 @@ def load_text(text: str, name: str) -> Document:
     if builder.findings:
         raise NoticeError(builder.findings)
     if not isinstance(builder.root, dict):
-        raise NoticeError([_error(name, 1, 1, "the notice must be a mapping of fields (key: value), not a single value or a list")])
+        raise NoticeError(
+            [_error(name, 1, 1, "the notice must be a mapping of fields (key: value), not a single value or a list")]
+        )
     return Document(name, builder.root, MappingProxyType(builder.values), MappingProxyType(builder.keys))
 
 
@@ -246,7 +264,9 @@ class _Builder:
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.findings.append(self._at(event, "a second YAML document starts here ('---'); a notice file holds one document"))
+                self.findings.append(
+                    self._at(event, "a second YAML document starts here ('---'); a notice file holds one document")
+                )
                 raise NoticeError(self.findings)
             if event.version and tuple(event.version) not in YAML_VERSIONS:
                 self.findings.append(_error(self.name, 1, 1, _version_message(event.version)))
@@ -262,7 +282,10 @@ class _Builder:
             container: Any = {} if isinstance(event, MappingStartEvent) else []
             path = self._add(container, event)
             if len(self.stack) >= MAX_DEPTH:
-                raise NoticeError(self.findings + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")])
+                raise NoticeError(
+                    self.findings
+                    + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")]
+                )
             self.stack.append(_Open(container, path))
 
     def _scalar(self, event: ScalarEvent) -> None:
@@ -270,14 +293,19 @@ class _Builder:
         try:
             value = _resolve(event)
         except ValueError:  # an integer of more digits than Python converts
-            self.findings.append(self._at(event, f"a number of {len(event.value)} digits is too long to read; "
-                                                 "put it in quotes if it is text"))
+            self.findings.append(
+                self._at(
+                    event, f"a number of {len(event.value)} digits is too long to read; put it in quotes if it is text"
+                )
+            )
             value = None
         path = self._add(value, event)
         bad = UNCARRIABLE.search(event.value)
         if bad and self.stack and (path is not None or is_key):
             parent = self.stack[-1].path if is_key else path
-            self.uncarriable.append((parent, is_key, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
+            self.uncarriable.append(
+                (parent, is_key, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1))
+            )
         elif bad and not self.stack:
             self.uncarriable.append(((), False, bad.group(), (event.start_mark.line + 1, event.start_mark.column + 1)))
 
@@ -320,9 +348,13 @@ class _Builder:
 
     def _refuse_anchors_and_tags(self, event: Any) -> None:
         if isinstance(event, AliasEvent):
-            self.findings.append(self._at(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full"))
+            self.findings.append(
+                self._at(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
+            )
         elif event.anchor:
-            self.findings.append(self._at(event, f"anchors (&{event.anchor}) are not allowed; write each value out in full"))
+            self.findings.append(
+                self._at(event, f"anchors (&{event.anchor}) are not allowed; write each value out in full")
+            )
         tag = getattr(event, "tag", None)
         if tag and not _implicit(event):
             self.findings.append(self._at(event, f"YAML tags ({tag}) are not allowed"))
@@ -341,10 +373,14 @@ def _uncarriable(builder: _Builder) -> list[Finding]:
     for path, is_key, char, (line, column) in builder.uncarriable:
         field = field_name(doc, path) if path is not None else "(a key)"
         place = "a key contains" if is_key else "contains"
-        why = ("would reorder the text around it wherever it is shown or printed" if BIDI.match(char)
-               else "cannot be published (XML, UTF-8 or a terminal cannot carry it)")
-        findings.append(_error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which {why}; "
-                                                           "remove it"))
+        why = (
+            "would reorder the text around it wherever it is shown or printed"
+            if BIDI.match(char)
+            else "cannot be published (XML, UTF-8 or a terminal cannot carry it)"
+        )
+        findings.append(
+            _error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which {why}; remove it")
+        )
     return findings
 
 
@@ -391,6 +427,7 @@ def _child(node: Any, part: str | int) -> Any:
         return node.get(part)
     return node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None
 
+
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -420,13 +457,25 @@ def _resolve(event: ScalarEvent) -> Any:
 
 _PLAIN = (
     # The parser's words, and what they mean for a notice file.
-    ("found character '\\t'", "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes"),
-    ("mapping values are not allowed", "a colon and a space (': ') cannot appear here: put the text in quotes, or check this line's indentation"),
+    (
+        "found character '\\t'",
+        "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes",
+    ),
+    (
+        "mapping values are not allowed",
+        "a colon and a space (': ') cannot appear here: put the text in quotes, or check this line's indentation",
+    ),
     ("expected <block end>, but found '<scalar>'", "unexpected text after a value: put the whole text in quotes"),
     ("expected <block end>", "this line is not indented like the lines around it: check its indentation"),
-    ("expected ',' or '}'", "a mapping in braces { } is not closed: add the closing '}', or a comma between its fields"),
+    (
+        "expected ',' or '}'",
+        "a mapping in braces { } is not closed: add the closing '}', or a comma between its fields",
+    ),
     ("expected ',' or ']'", "a list in brackets [ ] is not closed: add the closing ']', or a comma between its items"),
-    ("could not find expected ':'", "this line is neither a field (name: value) nor a list item (- value): add the colon, or quote the text"),
+    (
+        "could not find expected ':'",
+        "this line is neither a field (name: value) nor a list item (- value): add the colon, or quote the text",
+    ),
     ("expected the node content", "a value is missing here"),
 )
 
@@ -440,7 +489,11 @@ def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
         mark = exc.problem_mark or exc.context_mark
         message = (exc.problem or context or "invalid YAML").strip()
         message = next((plain for start, plain in _PLAIN if message.startswith(start)), message)
-        message = re.sub(r"^found character (.+) that cannot start any token$", r"a value cannot start with \1: put it in quotes", message)
+        message = re.sub(
+            r"^found character (.+) that cannot start any token$",
+            r"a value cannot start with \1: put it in quotes",
+            message,
+        )
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return _error(name, line, col, f"invalid YAML: {message}")
 
@@ -452,8 +505,11 @@ def _parser_failure(name: str, text: str, exc: Exception) -> Finding:
         return _error(name, *_line_col(text[: version.start()]), _version_message((version[1], version[2])))
     for escape in re.finditer(r"\\U([0-9A-Fa-f]{8})", text):
         if int(escape[1], 16) > 0x10FFFF:
-            return _error(name, *_line_col(text[: escape.start()]),
-                          f"invalid YAML: \\U{escape[1]} is beyond the last Unicode character, U+10FFFF")
+            return _error(
+                name,
+                *_line_col(text[: escape.start()]),
+                f"invalid YAML: \\U{escape[1]} is beyond the last Unicode character, U+10FFFF",
+            )
     return _error(name, 0, 0, f"invalid YAML: {exc}")
 
 

@@ -54,7 +54,7 @@ def inline(text: str) -> Markdown:
         label, url = match.groups()
         if not url.startswith(SAFE_SCHEMES):
             continue
-        out.append(_escape(text[last:match.start()]))
+        out.append(_escape(text[last : match.start()]))
         out.append(f"[{_escape(label)}](<{_entities(url)}>)")
         last = match.end()
     out.append(_escape(text[last:]))

@@ -20,16 +20,17 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, MutableMapping
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from generator.findings import Finding, NoticeError, Position
+from generator.findings import Finding, NoticeError
 from generator.notice.load import FieldPath, field_name, load_bytes, load_text, read_bounded
 from generator.notice.validate import validate
 
@@ -55,10 +56,12 @@ class Note:
 
 SEVERAL_BASES = (
     "format 1 did not say whether these legal bases are alternatives or which part of the purpose each covers; "
-    "write covers for each, or make them one item with alternatives: [...] if one of them applies in each case")
+    "write covers for each, or make them one item with alternatives: [...] if one of them applies in each case"
+)
 SPECIAL = (
     "format 1's special: true meant a special category (Art. 9) or data on criminal convictions and offences "
-    "(Art. 10); format 2 says special for Art. 9 only: if this is Art. 10 data, write criminal: true instead")
+    "(Art. 10); format 2 says special for Art. 9 only: if this is Art. 10 data, write criminal: true instead"
+)
 
 
 def upgrade(data: MutableMapping[str, Any]) -> list[Note]:
@@ -72,8 +75,13 @@ def upgrade(data: MutableMapping[str, Any]) -> list[Note]:
         if bases is not None:
             purpose["legal_bases"] = _like(bases, [_map(purpose, {"basis": basis}) for basis in bases])
             if len(bases) > 1:
-                notes.append(Note(("purposes", index, "legal_bases"), SEVERAL_BASES,
-                                  _comment(purpose, "legal_bases", SEVERAL_BASES)))
+                notes.append(
+                    Note(
+                        ("purposes", index, "legal_bases"),
+                        SEVERAL_BASES,
+                        _comment(purpose, "legal_bases", SEVERAL_BASES),
+                    )
+                )
         retention = purpose.get("retention")
         if isinstance(retention, dict):
             purpose["retention"] = _like(retention, [retention])
@@ -138,8 +146,16 @@ def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
         return Migrated(False, ())
     if version != 1:
         position = doc.position(("seloste",))
-        raise NoticeError([Finding(position, "error", f"seloste: format {version!r} is not one this generator knows "
-                                   f"(1 or {CURRENT})", "format-version")])
+        raise NoticeError(
+            [
+                Finding(
+                    position,
+                    "error",
+                    f"seloste: format {version!r} is not one this generator knows (1 or {CURRENT})",
+                    "format-version",
+                )
+            ]
+        )
     findings = validate(doc, FORMAT_1_SCHEMA)
     if findings:
         raise NoticeError(findings)
@@ -164,11 +180,24 @@ def migrate_file(path: Path, shown: str, schema: Path) -> Migrated:
     if problems:
         raise NoticeError(problems)
     _write(target, (("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + result).replace("\n", newline))
-    return Migrated(True, tuple(Finding(after.position(note.path, key=True), "warning",
-                                        f"{field_name(after, note.path)}: {note.message}"
-                                        + ("" if note.marked else " (not marked in the file: it is written in flow "
-                                           "style, {...}, where a comment cannot go)"), "migrate")
-                                for note in notes), sum(note.marked for note in notes))
+    return Migrated(
+        True,
+        tuple(
+            Finding(
+                after.position(note.path, key=True),
+                "warning",
+                f"{field_name(after, note.path)}: {note.message}"
+                + (
+                    ""
+                    if note.marked
+                    else " (not marked in the file: it is written in flow style, {...}, where a comment cannot go)"
+                ),
+                "migrate",
+            )
+            for note in notes
+        ),
+        sum(note.marked for note in notes),
+    )
 
 
 _KEY = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
@@ -184,7 +213,7 @@ def _indents(text: str) -> tuple[int, int]:
     """
     mapping = offset = None
     lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
-    for before, line in zip(lines, lines[1:]):
+    for before, line in zip(lines, lines[1:], strict=False):
         key = _KEY.match(before)
         if not key:
             continue
@@ -211,8 +240,9 @@ class _AsWrittenOut(RoundTripRepresenter):
     pass
 
 
-_AsWrittenOut.add_representer(_Timestamp, lambda self, data: self.represent_scalar("tag:yaml.org,2002:timestamp",
-                                                                                  str(data)))
+_AsWrittenOut.add_representer(
+    _Timestamp, lambda self, data: self.represent_scalar("tag:yaml.org,2002:timestamp", str(data))
+)
 
 
 def _leftover(path: Path) -> Path:

@@ -23,12 +23,13 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator, Literal, Mapping, TypeVar
+from typing import Any, Literal, TypeVar
 
-from generator.notice.languages import SUPPORTED, in_order
 from generator import caches
+from generator.notice.languages import SUPPORTED, in_order
 
 FieldPath = tuple[str | int, ...]
 _at = field(default=(), compare=False, repr=False)
@@ -83,10 +84,10 @@ class Text(Mapping[str, str]):
         return tuple(self)
 
 
-Name = typing.Union[Text, str]
+Name = Text | str
 """A name: a descriptive name in each language (Text), or a proper name written once (str)."""
 
-Web = typing.Union[str, Text]
+Web = str | Text
 """A web address: the same in every language (str), or one per language (Text)."""
 
 
@@ -233,11 +234,20 @@ class Transfer:
         return self.country
 
 
-Basis = Literal["consent", "contract", "pre_contract", "legal_obligation", "vital_interests", "public_task",
-                "legitimate_interests"]
+Basis = Literal[
+    "consent", "contract", "pre_contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"
+]
 
-Event = Literal["end_of_customer_relationship", "end_of_accounting_year", "end_of_contract", "end_of_employment",
-                "position_filled", "collected", "consent_withdrawn", "objection"]
+Event = Literal[
+    "end_of_customer_relationship",
+    "end_of_accounting_year",
+    "end_of_contract",
+    "end_of_employment",
+    "position_filled",
+    "collected",
+    "consent_withdrawn",
+    "objection",
+]
 
 
 @dataclass(frozen=True)
@@ -405,12 +415,12 @@ class Notice:
     prevailing_language: str | None = None
 
     @property
-    def purpose_decisions(self) -> tuple[tuple["Purpose", AutomatedDecision], ...]:
+    def purpose_decisions(self) -> tuple[tuple[Purpose, AutomatedDecision], ...]:
         """The purposes that make automated decisions, with the decision."""
         return tuple((p, p.automated_decision) for p in self.purposes if p.automated_decision)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Notice":
+    def from_data(cls, data: dict[str, Any]) -> Notice:
         """Build from data that has passed schema validation (in the current format)."""
         return _build(cls, data, ())
 
@@ -454,8 +464,11 @@ def changelog_fields(kind: type) -> dict[str, str]:
 def item_kind(kind: type, name: str) -> type | None:
     """The item type of a list field (`tuple[Recipient, ...]` -> Recipient), else None."""
     hint = _hints(kind)[name]
-    return typing.get_args(hint)[0] if typing.get_origin(hint) is tuple and dataclasses.is_dataclass(
-        typing.get_args(hint)[0]) else None
+    return (
+        typing.get_args(hint)[0]
+        if typing.get_origin(hint) is tuple and dataclasses.is_dataclass(typing.get_args(hint)[0])
+        else None
+    )
 
 
 @caches.kept(maxsize=None)

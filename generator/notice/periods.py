@@ -17,7 +17,8 @@ UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 
 PATTERN = re.compile(
     r"P(?=[0-9]|T[0-9])(?:(?P<year>[0-9]+)Y)?(?:(?P<month>[0-9]+)M)?(?:(?P<week>[0-9]+)W)?(?:(?P<day>[0-9]+)D)?"
-    r"(?:T(?=[0-9])(?:(?P<hour>[0-9]+)H)?(?:(?P<minute>[0-9]+)M)?(?:(?P<second>[0-9]+)S)?)?")
+    r"(?:T(?=[0-9])(?:(?P<hour>[0-9]+)H)?(?:(?P<minute>[0-9]+)M)?(?:(?P<second>[0-9]+)S)?)?"
+)
 """An ISO 8601 duration, the grammar the format accepts (use with fullmatch; ASCII digits only): one named
 group per unit."""
 

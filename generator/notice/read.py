@@ -38,10 +38,17 @@ def read_notice_text(text: str, name: str, schema: Path) -> tuple[Notice, Docume
 
 def _model(doc: Document, schema: Path) -> tuple[Notice, Document]:
     if doc.data.get("seloste") == 1:
-        raise NoticeError([Finding(
-            doc.position(("seloste",)), "error",
-            f"seloste: this notice is in format 1; run `python -m generator migrate {doc.path}` to rewrite it in "
-            f"format {CURRENT}, keeping your comments", "format-version")])
+        raise NoticeError(
+            [
+                Finding(
+                    doc.position(("seloste",)),
+                    "error",
+                    f"seloste: this notice is in format 1; run `python -m generator migrate {doc.path}` to rewrite it in "
+                    f"format {CURRENT}, keeping your comments",
+                    "format-version",
+                )
+            ]
+        )
     findings = validate(doc, schema)
     if findings:
         raise NoticeError(findings)

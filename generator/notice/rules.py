@@ -22,25 +22,65 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from babel import Locale
 
 from generator.findings import Finding, Level, Position
+from generator.notice.adequacy import load as adequacy
 from generator.notice.languages import english_name
 from generator.notice.load import Document, FieldPath, field_name
 from generator.notice.markup import SAFE_SCHEMES
-from generator.notice.adequacy import load as adequacy
-from generator.notice.model import DataCategory, Name, Notice, Purpose, Recipient, Text, id_lists, item_lists, references, texts
+from generator.notice.model import (
+    DataCategory,
+    Name,
+    Notice,
+    Purpose,
+    Recipient,
+    Text,
+    id_lists,
+    item_lists,
+    references,
+    texts,
+)
 
 Found = Iterator[tuple[FieldPath, str]]
 
 EEA = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()  # EU 27
-    + "IS LI NO".split()  # EEA
-    + "AX EA GF GP IC MF MQ RE YT".split()  # parts of EU member states with codes of their own
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]  # EU 27
+    + ["IS", "LI", "NO"]  # EEA
+    + ["AX", "EA", "GF", "GP", "IC", "MF", "MQ", "RE", "YT"]  # parts of EU member states with codes of their own
 )
 """Where the GDPR applies: a transfer to one of these is not a third-country transfer."""
 
@@ -87,11 +127,7 @@ def rule(id: str, article: str, level: Level) -> Callable[[Callable[[Context], F
 
 def run_rules(ctx: Context) -> list[Finding]:
     """Every finding of every rule, sorted by position."""
-    findings = [
-        _finding(ctx.doc, spec, path, message)
-        for spec in RULES.values()
-        for path, message in spec.find(ctx)
-    ]
+    findings = [_finding(ctx.doc, spec, path, message) for spec in RULES.values() for path, message in spec.find(ctx)]
     return sorted(findings, key=lambda f: (f.position, f.rule, f.message))
 
 
@@ -122,8 +158,13 @@ def country(code: str) -> str:
     ('India (IN)', 'the United States (US)')
     """
     name = Locale.parse("en").territories.get(code, code)
-    the = "the " if name.startswith(("United", "Republic", "Netherlands", "Philippines", "Bahamas", "Maldives",
-                                     "Faroe", "Isle of Man")) else ""
+    the = (
+        "the "
+        if name.startswith(
+            ("United", "Republic", "Netherlands", "Philippines", "Bahamas", "Maldives", "Faroe", "Isle of Man")
+        )
+        else ""
+    )
     return f"{the}{name} ({code})"
 
 
@@ -175,9 +216,13 @@ def dpo_stated(ctx: Context) -> Found:
     """Where a data protection officer is appointed, the notice gives the officer's contact details; saying so when none is appointed is good practice."""
     n = ctx.notice
     if n.data_protection_officer is None:
-        yield ("data_protection_officer",), (
-            "the notice does not say whether a data protection officer is appointed; add data_protection_officer "
-            "with appointed: true and the officer's contact details, or appointed: false if there is none")
+        yield (
+            ("data_protection_officer",),
+            (
+                "the notice does not say whether a data protection officer is appointed; add data_protection_officer "
+                "with appointed: true and the officer's contact details, or appointed: false if there is none"
+            ),
+        )
 
 
 @rule("dpo-contact", "13(1)(b), 14(1)(b)", "warning")
@@ -186,7 +231,10 @@ def dpo_contact(ctx: Context) -> Found:
     n = ctx.notice
     dpo = n.data_protection_officer
     if dpo and dpo.appointed and not (dpo.email or dpo.phone or dpo.address):
-        yield dpo.at, "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address"
+        yield (
+            dpo.at,
+            "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address",
+        )
 
 
 @rule("dpo-contradiction", "13(1)(b), 14(1)(b)", "error")
@@ -194,9 +242,13 @@ def dpo_contradiction(ctx: Context) -> Found:
     """A notice that says no officer is appointed must not name one: the page would say 'none' and hide the details."""
     dpo = ctx.notice.data_protection_officer
     if dpo and not dpo.appointed and dpo.details:
-        yield dpo.at + ("appointed",), (
-            f"says no data protection officer is appointed, but gives the officer's {_join(dpo.details)}; set "
-            "appointed: true, or remove the details")
+        yield (
+            dpo.at + ("appointed",),
+            (
+                f"says no data protection officer is appointed, but gives the officer's {_join(dpo.details)}; set "
+                "appointed: true, or remove the details"
+            ),
+        )
 
 
 # --- Purposes and legal bases: Art. 13(1)(c)-(d), 14(1)(c), 14(2)(b) ----------------------------
@@ -216,9 +268,13 @@ def purpose_legal_basis(ctx: Context) -> Found:
     n = ctx.notice
     for p in n.purposes:
         if not p.legal_bases:
-            yield p.at + ("legal_bases",), (
-                f"no legal basis is given for the purpose {_name(p.name)}; add legal_bases (consent, contract, pre_contract, "
-                "legal_obligation, vital_interests, public_task or legitimate_interests)")
+            yield (
+                p.at + ("legal_bases",),
+                (
+                    f"no legal basis is given for the purpose {_name(p.name)}; add legal_bases (consent, contract, pre_contract, "
+                    "legal_obligation, vital_interests, public_task or legitimate_interests)"
+                ),
+            )
 
 
 @rule("legitimate-interest", "13(1)(d), 14(2)(b)", "warning")
@@ -227,9 +283,13 @@ def legitimate_interest(ctx: Context) -> Found:
     n = ctx.notice
     for p in n.purposes:
         if "legitimate_interests" in p.bases and not p.legitimate_interest:
-            yield p.at + ("legitimate_interest",), (
-                f"the purpose {_name(p.name)} rests on legitimate interests (Art. 6(1)(f)), but the interest "
-                "pursued is not described; add legitimate_interest")
+            yield (
+                p.at + ("legitimate_interest",),
+                (
+                    f"the purpose {_name(p.name)} rests on legitimate interests (Art. 6(1)(f)), but the interest "
+                    "pursued is not described; add legitimate_interest"
+                ),
+            )
 
 
 @rule("legitimate-interest-basis", "13(1)(d), 14(2)(b)", "warning")
@@ -238,9 +298,13 @@ def legitimate_interest_basis(ctx: Context) -> Found:
     n = ctx.notice
     for p in n.purposes:
         if p.legitimate_interest and "legitimate_interests" not in p.bases:
-            yield p.at + ("legitimate_interest",), (
-                "a legitimate interest is described, but legal_bases does not include legitimate_interests; "
-                "add that basis or remove the text")
+            yield (
+                p.at + ("legitimate_interest",),
+                (
+                    "a legitimate interest is described, but legal_bases does not include legitimate_interests; "
+                    "add that basis or remove the text"
+                ),
+            )
 
 
 @rule("legal-basis-scope", "13(1)(c), 14(1)(c)", "warning")
@@ -248,12 +312,16 @@ def legal_basis_scope(ctx: Context) -> Found:
     """Where a purpose has several legal bases, the reader learns which covers what, or that they are alternatives."""
     for p in ctx.notice.purposes:
         if len(p.legal_bases) > 1:
-            for index, item in enumerate(p.legal_bases):
+            for _index, item in enumerate(p.legal_bases):
                 if not item.covers:
-                    yield item.at, (
-                        f"the purpose {_name(p.name)} has {len(p.legal_bases)} legal bases, but this one does not say "
-                        "what it covers; add covers, or make the bases one item with alternatives if one of them "
-                        "applies in each case")
+                    yield (
+                        item.at,
+                        (
+                            f"the purpose {_name(p.name)} has {len(p.legal_bases)} legal bases, but this one does not say "
+                            "what it covers; add covers, or make the bases one item with alternatives if one of them "
+                            "applies in each case"
+                        ),
+                    )
 
 
 @rule("legal-basis-alternatives", "13(1)(c), 14(1)(c)", "error")
@@ -264,7 +332,10 @@ def legal_basis_alternatives(ctx: Context) -> Found:
         for item in p.legal_bases:
             repeated = [basis for basis in item.bases if basis in seen]
             if repeated or len(set(item.bases)) < len(item.bases):
-                yield item.at, f"the legal basis {repeated[0] if repeated else item.bases[0]} is named more than once in the purpose {_name(p.name)}"
+                yield (
+                    item.at,
+                    f"the legal basis {repeated[0] if repeated else item.bases[0]} is named more than once in the purpose {_name(p.name)}",
+                )
             seen.update(item.bases)
 
 
@@ -276,13 +347,21 @@ def data_categories(ctx: Context) -> Found:
     """Where data comes from sources other than the person, the categories of data concerned must be listed."""
     n = ctx.notice
     if n.sources and not n.data_categories:
-        yield ("data_categories",), (
-            "sources of the data are listed, but not the categories of personal data; list them under data_categories")
+        yield (
+            ("data_categories",),
+            (
+                "sources of the data are listed, but not the categories of personal data; list them under data_categories"
+            ),
+        )
     for p in n.purposes:
         if p.sources and not p.data_categories:
-            yield p.at + ("data_categories",), (
-                f"the purpose {_name(p.name)} obtains data from the sources listed, but does not say which "
-                "categories of personal data; add data_categories")
+            yield (
+                p.at + ("data_categories",),
+                (
+                    f"the purpose {_name(p.name)} obtains data from the sources listed, but does not say which "
+                    "categories of personal data; add data_categories"
+                ),
+            )
 
 
 @rule("sources-stated", "14(2)(f)", "warning")
@@ -290,9 +369,13 @@ def sources_stated(ctx: Context) -> Found:
     """Where data is not collected from the person, the notice says where it comes from and whether the source is public."""
     n = ctx.notice
     if not n.sources and not n.notes.sources:
-        yield ("sources",), (
-            "the notice does not say where the personal data comes from; list the sources (the person "
-            "themselves included), saying for each whether it is publicly accessible")
+        yield (
+            ("sources",),
+            (
+                "the notice does not say where the personal data comes from; list the sources (the person "
+                "themselves included), saying for each whether it is publicly accessible"
+            ),
+        )
 
 
 # --- Special categories and criminal-offence data: Art. 9, 10 ---------------------------------
@@ -309,13 +392,21 @@ def special_condition(ctx: Context) -> Found:
     for p in ctx.notice.purposes:
         special = _categories(ctx, p, "special")
         if special and not p.special_condition:
-            yield p.at + ("special_condition",), (
-                f"the purpose {_name(p.name)} processes special categories of data ({_join(special)}) but names no "
-                "condition of Art. 9(2); add special_condition")
+            yield (
+                p.at + ("special_condition",),
+                (
+                    f"the purpose {_name(p.name)} processes special categories of data ({_join(special)}) but names no "
+                    "condition of Art. 9(2); add special_condition"
+                ),
+            )
         elif p.special_condition and not special:
-            yield p.at + ("special_condition",), (
-                f"the purpose {_name(p.name)} names an Art. 9(2) condition, but none of its data categories is marked "
-                "special: true; mark the category, or remove special_condition")
+            yield (
+                p.at + ("special_condition",),
+                (
+                    f"the purpose {_name(p.name)} names an Art. 9(2) condition, but none of its data categories is marked "
+                    "special: true; mark the category, or remove special_condition"
+                ),
+            )
 
 
 @rule("criminal-data-authority", "10, 13(1)(c), 14(1)(c)", "warning")
@@ -324,13 +415,21 @@ def criminal_data_authority(ctx: Context) -> Found:
     for p in ctx.notice.purposes:
         criminal = _categories(ctx, p, "criminal")
         if criminal and not p.criminal_data_authority:
-            yield p.at + ("criminal_data_authority",), (
-                f"the purpose {_name(p.name)} processes data on criminal convictions and offences ({_join(criminal)}) "
-                "but does not name the law that authorises it; add criminal_data_authority")
+            yield (
+                p.at + ("criminal_data_authority",),
+                (
+                    f"the purpose {_name(p.name)} processes data on criminal convictions and offences ({_join(criminal)}) "
+                    "but does not name the law that authorises it; add criminal_data_authority"
+                ),
+            )
         elif p.criminal_data_authority and not criminal:
-            yield p.at + ("criminal_data_authority",), (
-                f"the purpose {_name(p.name)} names a law for data on criminal convictions and offences, but none of "
-                "its data categories is marked criminal: true; mark the category, or remove criminal_data_authority")
+            yield (
+                p.at + ("criminal_data_authority",),
+                (
+                    f"the purpose {_name(p.name)} names a law for data on criminal convictions and offences, but none of "
+                    "its data categories is marked criminal: true; mark the category, or remove criminal_data_authority"
+                ),
+            )
 
 
 # --- Recipients and transfers: Art. 13(1)(e)-(f), 14(1)(e)-(f) ----------------------------------
@@ -341,9 +440,13 @@ def recipients_stated(ctx: Context) -> Found:
     """The reader learns who receives the data: recipients or categories of them, processors included."""
     n = ctx.notice
     if not n.recipients and not n.notes.recipients:
-        yield ("recipients",), (
-            "the notice does not say who receives the personal data; list the recipients or categories of "
-            "recipients (processors included), or say that there are none")
+        yield (
+            ("recipients",),
+            (
+                "the notice does not say who receives the personal data; list the recipients or categories of "
+                "recipients (processors included), or say that there are none"
+            ),
+        )
 
 
 @rule("transfers-stated", "13(1)(f), 14(1)(f)", "warning")
@@ -351,9 +454,13 @@ def transfers_stated(ctx: Context) -> Found:
     """Whether data leaves the EU/EEA is what most surprises a reader; the notice says it either way."""
     n = ctx.notice
     if n.transfers_outside_eea is None and not n.transfers:
-        yield ("transfers_outside_eea",), (
-            "the notice does not say whether personal data is transferred outside the EU/EEA; set "
-            "transfers_outside_eea to false, or to true and list each transfer under transfers")
+        yield (
+            ("transfers_outside_eea",),
+            (
+                "the notice does not say whether personal data is transferred outside the EU/EEA; set "
+                "transfers_outside_eea to false, or to true and list each transfer under transfers"
+            ),
+        )
 
 
 @rule("transfers-listed", "13(1)(f), 14(1)(f)", "warning")
@@ -361,10 +468,14 @@ def transfers_listed(ctx: Context) -> Found:
     """Each transfer outside the EU/EEA is named with its country and safeguard, not only announced."""
     n = ctx.notice
     if n.transfers_outside_eea and not n.transfers:
-        yield ("transfers_outside_eea",), (
-            "personal data is said to be transferred outside the EU/EEA, but no transfer is listed; under "
-            "transfers, give each country, the recipient, and the safeguard (adequacy decision, standard data "
-            "protection clauses, binding corporate rules or a derogation) with how to get a copy of it")
+        yield (
+            ("transfers_outside_eea",),
+            (
+                "personal data is said to be transferred outside the EU/EEA, but no transfer is listed; under "
+                "transfers, give each country, the recipient, and the safeguard (adequacy decision, standard data "
+                "protection clauses, binding corporate rules or a derogation) with how to get a copy of it"
+            ),
+        )
 
 
 @rule("transfers-contradiction", "13(1)(f), 14(1)(f)", "error")
@@ -374,13 +485,19 @@ def transfers_contradiction(ctx: Context) -> Found:
     if n.transfers_outside_eea is not False:
         return
     if n.transfers:
-        yield ("transfers_outside_eea",), (
-            f"says no personal data is transferred outside the EU/EEA, but transfers lists {len(n.transfers)}")
+        yield (
+            ("transfers_outside_eea",),
+            (f"says no personal data is transferred outside the EU/EEA, but transfers lists {len(n.transfers)}"),
+        )
     for r in n.recipients:
         if r.country and r.country not in EEA:
-            yield ("transfers_outside_eea",), (
-                f"says no personal data is transferred outside the EU/EEA, but the recipient {_name(r.name)} "
-                f"processes it in {country(r.country)}")
+            yield (
+                ("transfers_outside_eea",),
+                (
+                    f"says no personal data is transferred outside the EU/EEA, but the recipient {_name(r.name)} "
+                    f"processes it in {country(r.country)}"
+                ),
+            )
 
 
 @rule("transfer-in-eea", "13(1)(f), 14(1)(f)", "warning")
@@ -389,9 +506,13 @@ def transfer_in_eea(ctx: Context) -> Found:
     n = ctx.notice
     for t in n.transfers:
         if t.country in EEA:
-            yield t.at + ("country",), (
-                f"{country(t.country)} is in the EU/EEA, so this is not a transfer to a third country; "
-                "remove it or correct the country")
+            yield (
+                t.at + ("country",),
+                (
+                    f"{country(t.country)} is in the EU/EEA, so this is not a transfer to a third country; "
+                    "remove it or correct the country"
+                ),
+            )
 
 
 @rule("transfer-safeguard", "13(1)(f), 14(1)(f)", "warning")
@@ -404,14 +525,22 @@ def transfer_safeguard(ctx: Context) -> Found:
         if t.safeguard or t.country in EEA or (decision and not decision.partial and decision.in_force(ctx.day)):
             continue
         if decision and decision.in_force(ctx.day):
-            why = (f"the European Commission's adequacy decision for {country(t.country)} covers {decision.scope}; "
-                   "name the safeguard: adequacy_decision with certified: true if the recipient is covered, otherwise ")
+            why = (
+                f"the European Commission's adequacy decision for {country(t.country)} covers {decision.scope}; "
+                "name the safeguard: adequacy_decision with certified: true if the recipient is covered, otherwise "
+            )
         else:
-            why = (f"{country(t.country)} has no adequacy decision of the European Commission (list as of "
-                   f"{known.as_of.isoformat()}); name the safeguard: ")
-        yield t.at + ("safeguard",), (
-            f"no safeguard is given for this transfer; {why}standard_data_protection_clauses, "
-            "binding_corporate_rules or derogation")
+            why = (
+                f"{country(t.country)} has no adequacy decision of the European Commission (list as of "
+                f"{known.as_of.isoformat()}); name the safeguard: "
+            )
+        yield (
+            t.at + ("safeguard",),
+            (
+                f"no safeguard is given for this transfer; {why}standard_data_protection_clauses, "
+                "binding_corporate_rules or derogation"
+            ),
+        )
 
 
 @rule("transfer-adequacy", "13(1)(f), 14(1)(f)", "error")
@@ -421,9 +550,13 @@ def transfer_adequacy(ctx: Context) -> Found:
     known = adequacy()
     for t in n.transfers:
         if t.safeguard == "adequacy_decision" and t.country not in EEA and known.of(t.country) is None:
-            yield t.at + ("safeguard",), (
-                f"the European Commission has no adequacy decision for {country(t.country)} (list as of "
-                f"{known.as_of.isoformat()}); name the safeguard actually used")
+            yield (
+                t.at + ("safeguard",),
+                (
+                    f"the European Commission has no adequacy decision for {country(t.country)} (list as of "
+                    f"{known.as_of.isoformat()}); name the safeguard actually used"
+                ),
+            )
 
 
 @rule("adequacy-certification", "45(1), 13(1)(f), 14(1)(f)", "error")
@@ -433,13 +566,21 @@ def adequacy_certification(ctx: Context) -> Found:
     for t in ctx.notice.transfers:
         decision = known.of(t.country)
         if decision and decision.partial and t.safeguard == "adequacy_decision" and not t.certified:
-            yield t.at + ("certified",), (
-                f"the adequacy decision for {country(t.country)} covers {decision.scope}; say that the recipient is "
-                "covered with certified: true, or name the safeguard actually used")
+            yield (
+                t.at + ("certified",),
+                (
+                    f"the adequacy decision for {country(t.country)} covers {decision.scope}; say that the recipient is "
+                    "covered with certified: true, or name the safeguard actually used"
+                ),
+            )
         if t.certified is not None and not (decision and decision.partial):
-            yield t.at + ("certified",), (
-                f"{country(t.country)} has no partial adequacy decision of the European Commission, so there is no "
-                "certification to state; remove certified")
+            yield (
+                t.at + ("certified",),
+                (
+                    f"{country(t.country)} has no partial adequacy decision of the European Commission, so there is no "
+                    "certification to state; remove certified"
+                ),
+            )
 
 
 @rule("adequacy-ended", "45(1), 13(1)(f), 14(1)(f)", "error")
@@ -449,10 +590,14 @@ def adequacy_ended(ctx: Context) -> Found:
     for t in ctx.notice.transfers:
         decision = known.of(t.country)
         if decision and not decision.in_force(ctx.day) and t.safeguard in (None, "adequacy_decision"):
-            yield t.at + ("safeguard",), (
-                f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} applied "
-                f"until {decision.end.isoformat() if decision.end else ''}; name the safeguard now used, or update "
-                "generator/notice/data/adequacy.json if the decision was renewed")
+            yield (
+                t.at + ("safeguard",),
+                (
+                    f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} applied "
+                    f"until {decision.end.isoformat() if decision.end else ''}; name the safeguard now used, or update "
+                    "generator/notice/data/adequacy.json if the decision was renewed"
+                ),
+            )
 
 
 @rule("adequacy-list-age", "45(3), 13(1)(f), 14(1)(f)", "warning")
@@ -460,10 +605,14 @@ def adequacy_list_age(ctx: Context) -> Found:
     """The adequacy list is the Commission's decisions as of a date; a year later it may be out of date."""
     known = adequacy()
     if ctx.notice.transfers and _months(known.as_of, ctx.day) > 12:
-        yield ("transfers",), (
-            f"the list of adequacy decisions this check uses is as of {known.as_of.isoformat()}, more than 12 months "
-            f"before {ctx.day.isoformat()}; check the European Commission's decisions and update "
-            "generator/notice/data/adequacy.json")
+        yield (
+            ("transfers",),
+            (
+                f"the list of adequacy decisions this check uses is as of {known.as_of.isoformat()}, more than 12 months "
+                f"before {ctx.day.isoformat()}; check the European Commission's decisions and update "
+                "generator/notice/data/adequacy.json"
+            ),
+        )
 
 
 def _months(start: date, end: date) -> float:
@@ -477,22 +626,32 @@ def transfer_recipient_country(ctx: Context) -> Found:
     for t in ctx.notice.transfers:
         r = recipients.get(t.recipient or "")
         if r is not None and r.country and r.country != t.country:
-            yield t.at + ("country",), (
-                f"the transfer is to {country(t.country)}, but its recipient {_name(r.name)} is said to process the "
-                f"data in {country(r.country)}; correct the country of one of them")
+            yield (
+                t.at + ("country",),
+                (
+                    f"the transfer is to {country(t.country)}, but its recipient {_name(r.name)} is said to process the "
+                    f"data in {country(r.country)}; correct the country of one of them"
+                ),
+            )
 
 
 @rule("transfer-copy", "13(1)(f), 14(1)(f)", "warning")
 def transfer_copy(ctx: Context) -> Found:
     """Where a transfer rests on clauses or binding corporate rules, the reader is told how to get a copy."""
     n = ctx.notice
-    names = {"standard_data_protection_clauses": "standard data protection clauses",
-             "binding_corporate_rules": "binding corporate rules"}
+    names = {
+        "standard_data_protection_clauses": "standard data protection clauses",
+        "binding_corporate_rules": "binding corporate rules",
+    }
     for t in n.transfers:
         if t.safeguard in names and not t.copy:
-            yield t.at + ("copy",), (
-                f"the transfer to {country(t.country)} relies on {names[t.safeguard]}, but the notice does not "
-                "say how to get a copy of them or where they are available; add copy")
+            yield (
+                t.at + ("copy",),
+                (
+                    f"the transfer to {country(t.country)} relies on {names[t.safeguard]}, but the notice does not "
+                    "say how to get a copy of them or where they are available; add copy"
+                ),
+            )
 
 
 @rule("recipient-transfer", "13(1)(f), 14(1)(f)", "warning")
@@ -502,11 +661,18 @@ def recipient_transfer(ctx: Context) -> Found:
     if n.transfers_outside_eea is False:
         return  # transfers-contradiction says it
     for r in n.recipients:
-        if r.country and r.country not in EEA and not any(
-                t.country == r.country and t.recipient in (r.id, None) for t in n.transfers):
-            yield r.at + ("country",), (
-                f"the recipient processes personal data in {country(r.country)}, outside the EU/EEA, but no "
-                "transfer to it is listed; add it under transfers with its safeguard")
+        if (
+            r.country
+            and r.country not in EEA
+            and not any(t.country == r.country and t.recipient in (r.id, None) for t in n.transfers)
+        ):
+            yield (
+                r.at + ("country",),
+                (
+                    f"the recipient processes personal data in {country(r.country)}, outside the EU/EEA, but no "
+                    "transfer to it is listed; add it under transfers with its safeguard"
+                ),
+            )
 
 
 # --- Retention: Art. 13(2)(a), 14(2)(a) --------------------------------------------------------
@@ -518,9 +684,13 @@ def retention(ctx: Context) -> Found:
     n = ctx.notice
     for p in n.purposes:
         if not p.retention:
-            yield p.at + ("retention",), (
-                f"no retention period, nor the criterion that sets it, is given for the purpose {_name(p.name)}; "
-                "add retention with a period (such as P6Y), the event it runs from, or a criterion")
+            yield (
+                p.at + ("retention",),
+                (
+                    f"no retention period, nor the criterion that sets it, is given for the purpose {_name(p.name)}; "
+                    "add retention with a period (such as P6Y), the event it runs from, or a criterion"
+                ),
+            )
 
 
 @rule("retention-data", "13(2)(a), 14(2)(a)", "error")
@@ -531,9 +701,13 @@ def retention_data(ctx: Context) -> Found:
         for rule_ in p.retention:
             for index, data in enumerate(rule_.data):
                 if data in known and data not in p.data_categories:  # an unknown id is unknown-reference's
-                    yield rule_.at + ("data", index), (
-                        f"'{data}' is not among the data categories of the purpose {_name(p.name)} "
-                        f"({', '.join(p.data_categories) or 'none listed'}); a retention rule applies to the purpose's own data")
+                    yield (
+                        rule_.at + ("data", index),
+                        (
+                            f"'{data}' is not among the data categories of the purpose {_name(p.name)} "
+                            f"({', '.join(p.data_categories) or 'none listed'}); a retention rule applies to the purpose's own data"
+                        ),
+                    )
 
 
 @rule("retention-coverage", "13(2)(a), 14(2)(a)", "warning")
@@ -544,9 +718,13 @@ def retention_coverage(ctx: Context) -> Found:
             covered = {data for rule_ in p.retention for data in rule_.data}
             missing = [data for data in p.data_categories if data not in covered]
             if missing:
-                yield p.at + ("retention",), (
-                    f"no retention rule of the purpose {_name(p.name)} applies to {_join(missing)}; add a rule for "
-                    "them, or one without data that applies to all")
+                yield (
+                    p.at + ("retention",),
+                    (
+                        f"no retention rule of the purpose {_name(p.name)} applies to {_join(missing)}; add a rule for "
+                        "them, or one without data that applies to all"
+                    ),
+                )
 
 
 @rule("retention-event", "13(2)(a), 14(2)(a)", "error")
@@ -555,13 +733,21 @@ def retention_event(ctx: Context) -> Found:
     for p in ctx.notice.purposes:
         for rule_ in p.retention:
             if rule_.event == "consent_withdrawn" and not _on_consent(p):
-                yield rule_.at + ("event",), (
-                    f"the purpose {_name(p.name)} does not rest on consent, so its data cannot be kept until consent "
-                    "is withdrawn; correct the event or the legal basis")
+                yield (
+                    rule_.at + ("event",),
+                    (
+                        f"the purpose {_name(p.name)} does not rest on consent, so its data cannot be kept until consent "
+                        "is withdrawn; correct the event or the legal basis"
+                    ),
+                )
             elif rule_.event == "objection" and not set(p.bases) & {"legitimate_interests", "public_task"}:
-                yield rule_.at + ("event",), (
-                    f"the purpose {_name(p.name)} rests on no basis the person can object to (Art. 21: legitimate "
-                    "interests or a public task); correct the event or the legal basis")
+                yield (
+                    rule_.at + ("event",),
+                    (
+                        f"the purpose {_name(p.name)} rests on no basis the person can object to (Art. 21: legitimate "
+                        "interests or a public task); correct the event or the legal basis"
+                    ),
+                )
             elif rule_.event == "collected" and not rule_.period:
                 yield rule_.at + ("event",), "collected needs a period: the data is kept for the period from collection"
 
@@ -599,9 +785,13 @@ def withdraw_consent(ctx: Context) -> Found:
     n = ctx.notice
     on_consent = [_name(p.name) for p in n.purposes if _on_consent(p)]
     if on_consent and "withdraw_consent" not in n.rights.granted:
-        yield ("rights", "granted"), (
-            f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(on_consent)} rest{'' if len(on_consent) > 1 else 's'} "
-            "on consent, but the right to withdraw consent at any time is not stated; add withdraw_consent")
+        yield (
+            ("rights", "granted"),
+            (
+                f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(on_consent)} rest{'' if len(on_consent) > 1 else 's'} "
+                "on consent, but the right to withdraw consent at any time is not stated; add withdraw_consent"
+            ),
+        )
 
 
 @rule("complaint", "13(2)(d), 14(2)(e)", "warning")
@@ -609,9 +799,13 @@ def complaint(ctx: Context) -> Found:
     """Every notice tells the reader they may complain to a supervisory authority."""
     n = ctx.notice
     if "complaint" not in n.rights.granted:
-        yield ("rights", "granted"), (
-            "the right to lodge a complaint with a supervisory authority is not stated; add complaint (the "
-            "Finnish Data Protection Ombudsman is shown unless rights.supervisory_authority names another)")
+        yield (
+            ("rights", "granted"),
+            (
+                "the right to lodge a complaint with a supervisory authority is not stated; add complaint (the "
+                "Finnish Data Protection Ombudsman is shown unless rights.supervisory_authority names another)"
+            ),
+        )
 
 
 @rule("consent-withdrawal", "7(3), 13(2)(c), 14(2)(d)", "warning")
@@ -619,13 +813,21 @@ def consent_withdrawal(ctx: Context) -> Found:
     """Withdrawing consent must be as easy as giving it; the reader learns how, for each purpose that rests on consent."""
     for p in ctx.notice.purposes:
         if _on_consent(p) and not p.consent_withdrawal:
-            yield p.at + ("consent_withdrawal",), (
-                f"the purpose {_name(p.name)} rests on consent, but the notice does not say how to withdraw it; add "
-                "consent_withdrawal (for example: the unsubscribe link in each newsletter)")
+            yield (
+                p.at + ("consent_withdrawal",),
+                (
+                    f"the purpose {_name(p.name)} rests on consent, but the notice does not say how to withdraw it; add "
+                    "consent_withdrawal (for example: the unsubscribe link in each newsletter)"
+                ),
+            )
         elif p.consent_withdrawal and not _on_consent(p):
-            yield p.at + ("consent_withdrawal",), (
-                f"the purpose {_name(p.name)} does not rest on consent, yet says how to withdraw consent; remove "
-                "consent_withdrawal or correct the legal basis")
+            yield (
+                p.at + ("consent_withdrawal",),
+                (
+                    f"the purpose {_name(p.name)} does not rest on consent, yet says how to withdraw consent; remove "
+                    "consent_withdrawal or correct the legal basis"
+                ),
+            )
 
 
 # --- Requirement and automated decisions: Art. 13(2)(e)-(f), 14(2)(g) ---------------------------
@@ -638,14 +840,22 @@ def requirement(ctx: Context) -> Found:
     if n.requirement:
         return
     if not n.purposes:
-        yield ("requirement",), (
-            "the notice does not say whether providing the data is a statutory or contractual requirement, "
-            "whether the person must provide it, and what follows if they do not; add requirement")
+        yield (
+            ("requirement",),
+            (
+                "the notice does not say whether providing the data is a statutory or contractual requirement, "
+                "whether the person must provide it, and what follows if they do not; add requirement"
+            ),
+        )
     for p in n.purposes:
         if p.provision is None:
-            yield p.at + ("provision",), (
-                f"the notice does not say whether providing the data for the purpose {_name(p.name)} is a statutory "
-                "or contractual requirement, whether the person must provide it, and what follows if not; add provision")
+            yield (
+                p.at + ("provision",),
+                (
+                    f"the notice does not say whether providing the data for the purpose {_name(p.name)} is a statutory "
+                    "or contractual requirement, whether the person must provide it, and what follows if not; add provision"
+                ),
+            )
 
 
 @rule("provision-consequences", "13(2)(e)", "warning")
@@ -653,9 +863,13 @@ def provision_consequences(ctx: Context) -> Found:
     """Where the person must provide the data, the notice says what follows if they do not."""
     for p in ctx.notice.purposes:
         if p.provision and p.provision.obligatory and not p.provision.consequences:
-            yield p.provision.at + ("consequences",), (
-                f"the person must provide the data for the purpose {_name(p.name)}, but the notice does not say what "
-                "follows if they do not; add consequences")
+            yield (
+                p.provision.at + ("consequences",),
+                (
+                    f"the person must provide the data for the purpose {_name(p.name)}, but the notice does not say what "
+                    "follows if they do not; add consequences"
+                ),
+            )
 
 
 @rule("provision-contradiction", "13(2)(e)", "error")
@@ -663,9 +877,13 @@ def provision_contradiction(ctx: Context) -> Found:
     """An obligation to provide data comes from a statute or a contract; without either, the person is not obliged."""
     for p in ctx.notice.purposes:
         if p.provision and p.provision.required_by == "none" and p.provision.obligatory:
-            yield p.provision.at + ("obligatory",), (
-                "says the data is required by neither a statute nor a contract, yet that the person must provide it; "
-                "correct required_by or obligatory")
+            yield (
+                p.provision.at + ("obligatory",),
+                (
+                    "says the data is required by neither a statute nor a contract, yet that the person must provide it; "
+                    "correct required_by or obligatory"
+                ),
+            )
 
 
 @rule("automated-decisions", "13(2)(f), 14(2)(g)", "warning")
@@ -673,9 +891,13 @@ def automated_decisions(ctx: Context) -> Found:
     """The existence of automated decision-making, profiling included, must always be stated, even when there is none."""
     n = ctx.notice
     if n.automated_decisions is None and not n.purpose_decisions:
-        yield ("automated_decisions",), (
-            "the notice does not say whether decisions are made solely by automated processing, including "
-            "profiling; add automated_decisions with exists: false, or exists: true and a description")
+        yield (
+            ("automated_decisions",),
+            (
+                "the notice does not say whether decisions are made solely by automated processing, including "
+                "profiling; add automated_decisions with exists: false, or exists: true and a description"
+            ),
+        )
 
 
 @rule("automated-decisions-logic", "13(2)(f), 14(2)(g)", "warning")
@@ -684,17 +906,25 @@ def automated_decisions_logic(ctx: Context) -> Found:
     n = ctx.notice
     decisions = n.automated_decisions
     if decisions and decisions.exists and not decisions.description and not n.purpose_decisions:
-        yield decisions.at + ("description",), (
-            "decisions based solely on automated processing are made, but the logic involved and their "
-            "significance and consequences for the person are not described; add automated_decision to each "
-            "purpose that makes them")
+        yield (
+            decisions.at + ("description",),
+            (
+                "decisions based solely on automated processing are made, but the logic involved and their "
+                "significance and consequences for the person are not described; add automated_decision to each "
+                "purpose that makes them"
+            ),
+        )
     for p, decision in n.purpose_decisions:
         missing = [name for name in ("logic", "consequences") if not getattr(decision, name)]
         if missing:
-            yield decision.at + (missing[0],), (
-                f"the automated decisions of the purpose {_name(p.name)} are described without their "
-                f"{_join(['logic involved' if m == 'logic' else 'significance and consequences' for m in missing])}; "
-                f"add {_join(missing)}")
+            yield (
+                decision.at + (missing[0],),
+                (
+                    f"the automated decisions of the purpose {_name(p.name)} are described without their "
+                    f"{_join(['logic involved' if m == 'logic' else 'significance and consequences' for m in missing])}; "
+                    f"add {_join(missing)}"
+                ),
+            )
 
 
 @rule("automated-decisions-review", "22(3), 13(2)(f), 14(2)(g)", "warning")
@@ -702,9 +932,13 @@ def automated_decisions_review(ctx: Context) -> Found:
     """A person subject to an automated decision may obtain human intervention, express their view and contest it; the notice says how."""
     for p, decision in ctx.notice.purpose_decisions:
         if not decision.human_review:
-            yield decision.at + ("human_review",), (
-                f"the notice does not say how a person subject to the automated decisions of the purpose "
-                f"{_name(p.name)} obtains human intervention and contests the decision; add human_review")
+            yield (
+                decision.at + ("human_review",),
+                (
+                    f"the notice does not say how a person subject to the automated decisions of the purpose "
+                    f"{_name(p.name)} obtains human intervention and contests the decision; add human_review"
+                ),
+            )
 
 
 @rule("automated-decisions-contradiction", "13(2)(f), 14(2)(g)", "error")
@@ -713,16 +947,24 @@ def automated_decisions_contradiction(ctx: Context) -> Found:
     n = ctx.notice
     if n.automated_decisions and not n.automated_decisions.exists and n.purpose_decisions:
         names = [_name(p.name) for p, _ in n.purpose_decisions]
-        yield n.automated_decisions.at + ("exists",), (
-            f"says no decisions are based solely on automated processing, but the purpose{'s' if len(names) > 1 else ''} "
-            f"{_join(names)} make{'' if len(names) > 1 else 's'} them; set exists: true")
+        yield (
+            n.automated_decisions.at + ("exists",),
+            (
+                f"says no decisions are based solely on automated processing, but the purpose{'s' if len(names) > 1 else ''} "
+                f"{_join(names)} make{'' if len(names) > 1 else 's'} them; set exists: true"
+            ),
+        )
     recipients = n.lookup(Recipient)
-    for p, decision in n.purpose_decisions:
+    for _purpose, decision in n.purpose_decisions:
         r = recipients.get(decision.decided_by or "")
         if r is not None and r.role == "processor":
-            yield decision.at + ("decided_by",), (
-                f"{_name(r.name)} is a processor: it decides on the controller's behalf, so the decision is the "
-                "controller's; omit decided_by, or correct the recipient's role")
+            yield (
+                decision.at + ("decided_by",),
+                (
+                    f"{_name(r.name)} is a processor: it decides on the controller's behalf, so the decision is the "
+                    "controller's; omit decided_by, or correct the recipient's role"
+                ),
+            )
 
 
 # --- Cookies: Art. 13(1)(c), 13(2)(a); Act on Electronic Communications Services s. 205 ---------
@@ -733,8 +975,11 @@ def cookie_details(ctx: Context) -> Found:
     """Finnish law (917/2014 s. 205) and the GDPR ask for each cookie's purpose and duration; its category decides whether consent is needed."""
     n = ctx.notice
     for c in n.cookies:
-        missing = [label for label, value in (("purpose", c.purpose), ("category", c.category),
-                                               ("duration", c.duration)) if not value]
+        missing = [
+            label
+            for label, value in (("purpose", c.purpose), ("category", c.category), ("duration", c.duration))
+            if not value
+        ]
         if missing:
             cookie = f"the cookie {c.name} set by {c.provider}" if c.name else f"the cookie set by {c.provider}"
             yield c.at, f"{cookie} has no {_join(missing, 'or')}; add {_join(missing)}"
@@ -746,13 +991,18 @@ def cookie_consent(ctx: Context) -> Found:
     for c in ctx.notice.cookies:
         if c.consent is False and c.category in ("analytics", "marketing"):
             cookie = f"the {c.category} cookie {c.name or ''}".rstrip()
-            yield c.at + ("consent",), (
-                f"{cookie} is said to be set without consent, but in Finland only strictly necessary cookies may be "
-                "(Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or "
-                "correct the category")
+            yield (
+                c.at + ("consent",),
+                (
+                    f"{cookie} is said to be set without consent, but in Finland only strictly necessary cookies may be "
+                    "(Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or "
+                    "correct the category"
+                ),
+            )
 
 
 # --- The format's own integrity ----------------------------------------------------------------
+
 
 @rule("unknown-reference", "", "error")
 def unknown_reference(ctx: Context) -> Found:
@@ -762,12 +1012,17 @@ def unknown_reference(ctx: Context) -> Found:
     for item, field, target in _references(n):
         known: dict[str, object] = n.lookup(target)
         ids = getattr(item, field)
-        for index, ref in ([(None, ids)] if isinstance(ids, str) else enumerate(ids or ())):
+        for index, ref in [(None, ids)] if isinstance(ids, str) else enumerate(ids or ()):
             if ref not in known:
                 path = item.at + ((field,) if index is None else (field, index))
                 names = sorted(known)
-                choice = ("that list is empty" if not names else f"the ids there are {_join(names)}"
-                          if len(names) <= 12 else f"the ids there include {', '.join(names[:12])}")
+                choice = (
+                    "that list is empty"
+                    if not names
+                    else f"the ids there are {_join(names)}"
+                    if len(names) <= 12
+                    else f"the ids there include {', '.join(names[:12])}"
+                )
                 yield path, f"'{ref}' is not the id of anything listed under {lists[target]}; {choice}"
 
 
@@ -807,7 +1062,8 @@ def duplicate_id(ctx: Context) -> Found:
 _LINK_LIKE = re.compile(
     r"\[[^\]\n]*\]\(\s*([^\s()]+(?:\([^\s()]*\))?[^\s()]*)\s*\)"  # [text](target), one level of ()
     r"|\b((?:java|vb)script:[^\s\"'<>]*)",  # a script URL anywhere, e.g. in an HTML attribute
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """What an author means as a link: [text](target) even where markup.LINK would not
 take it as one (a target with parentheses), and a script URL anywhere."""
 
@@ -821,9 +1077,13 @@ def unsafe_link(ctx: Context) -> Found:
             for match in _LINK_LIKE.finditer(value):
                 target = match.group(1) if match.group(1) is not None else match.group(2)
                 if not target.startswith(SAFE_SCHEMES):
-                    yield path + (lang,), (
-                        f"the link to '{_clip(target)}' is not allowed: only https: and mailto: links are published "
-                        "as links, and this one would show as plain text")
+                    yield (
+                        path + (lang,),
+                        (
+                            f"the link to '{_clip(target)}' is not allowed: only https: and mailto: links are published "
+                            "as links, and this one would show as plain text"
+                        ),
+                    )
 
 
 SCHEDULE_PAUSE_DAYS = 60
@@ -839,20 +1099,28 @@ def effective_far_ahead(ctx: Context) -> Found:
         return
     ahead = (ctx.notice.revision.effective - ctx.today).days
     if ahead > FAR_AHEAD_DAYS:
-        yield ("revision", "effective"), (
-            f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: GitHub pauses the daily publish run "
-            f"of a repository with no activity for {SCHEDULE_PAUSE_DAYS} days, and then this version never becomes "
-            "the one in force; keep the repository active until that date (a push, or running Publish by hand, "
-            f"at least every {SCHEDULE_PAUSE_DAYS} days: README, \"Keeping the daily run alive\")")
+        yield (
+            ("revision", "effective"),
+            (
+                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: GitHub pauses the daily publish run "
+                f"of a repository with no activity for {SCHEDULE_PAUSE_DAYS} days, and then this version never becomes "
+                "the one in force; keep the repository active until that date (a push, or running Publish by hand, "
+                f'at least every {SCHEDULE_PAUSE_DAYS} days: README, "Keeping the daily run alive")'
+            ),
+        )
 
 
 @rule("languages-kept", "", "error")
 def languages_kept(ctx: Context) -> Found:
     """A published notice keeps its languages: each release stays online at its address in every language it was published in."""
     if ctx.previous is not None and ctx.previous.languages != ctx.notice.languages:
-        yield ("languages",), (
-            f"the last release was published in {_join(ctx.previous.languages)}; a notice keeps the languages it "
-            f"was published in, so languages must be {', '.join(ctx.previous.languages)}")
+        yield (
+            ("languages",),
+            (
+                f"the last release was published in {_join(ctx.previous.languages)}; a notice keeps the languages it "
+                f"was published in, so languages must be {', '.join(ctx.previous.languages)}"
+            ),
+        )
 
 
 # --- Translations: WP260 on Art. 12(1) ---------------------------------------------------------
@@ -883,8 +1151,12 @@ def translation_identical(ctx: Context) -> Found:
         for lang, value in text.items():
             words = " ".join(value.split())
             if words in seen and " " in words and any(ch.isalpha() for ch in words):
-                yield path + (lang,), (
-                    f"the {english_name(lang)} text is the same as the {english_name(seen[words])} text; translate it")
+                yield (
+                    path + (lang,),
+                    (
+                        f"the {english_name(lang)} text is the same as the {english_name(seen[words])} text; translate it"
+                    ),
+                )
             seen.setdefault(words, lang)
 
 
@@ -892,7 +1164,8 @@ def _may_match(path: FieldPath) -> bool:
     """Addresses (a street in a Finnish-only town) and names of organisations (recipients,
     contacts) may rightly read the same in every language."""
     return path[-1:] == ("address",) or (
-        path[-1:] == ("name",) and path[:1] in (("recipients",), ("representative",), ("rights",)))
+        path[-1:] == ("name",) and path[:1] in (("recipients",), ("representative",), ("rights",))
+    )
 
 
 @rule("translation-stale", "12(1)", "warning")
@@ -913,9 +1186,13 @@ def translation_stale(ctx: Context) -> Found:
             continue
         for lang in text:
             if lang != source and lang in old and _same(old[lang], text[lang]):
-                yield path + (lang,), (
-                    f"the {english_name(source)} text has changed since the last release, but the "
-                    f"{english_name(lang)} text has not; update the translation")
+                yield (
+                    path + (lang,),
+                    (
+                        f"the {english_name(source)} text has changed since the last release, but the "
+                        f"{english_name(lang)} text has not; update the translation"
+                    ),
+                )
 
 
 def _keyed_texts(notice: Notice) -> Iterator[tuple[tuple[object, ...], FieldPath, Text]]:
@@ -941,4 +1218,3 @@ def _clip(text: str, limit: int = 80) -> str:
 def _join(items: Iterable[str], word: str = "and") -> str:
     items = list(items)
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
-

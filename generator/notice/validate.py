@@ -25,19 +25,20 @@ import difflib
 import itertools
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, cast
+from typing import Any, cast
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
-from generator.notice import formats
+from generator import caches
 from generator.findings import Finding
+from generator.notice import formats
 from generator.notice.languages import SUPPORTED, english_name
 from generator.notice.load import MAX_FINDINGS, Document, FieldPath, field_name
-from generator import caches
 
 _FORMATS = {
     "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
@@ -46,13 +47,23 @@ _FORMATS = {
     "country": "is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)",
     "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
 }
-_TYPES = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
-          "boolean": "true or false", "integer": "a whole number", "number": "a number", "null": "nothing"}
+_TYPES = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list",
+    "string": "text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
 
 
 FORMATS: dict[str, Callable[[str], bool]] = {
-    "date": formats.is_date, "email": formats.is_email, "https-url": formats.is_https_url,
-    "country": formats.is_country, "duration": formats.is_duration,
+    "date": formats.is_date,
+    "email": formats.is_email,
+    "https-url": formats.is_https_url,
+    "country": formats.is_country,
+    "duration": formats.is_duration,
 }
 """Seloste's own formats, and the exact check of each (a format applies to text only)."""
 
@@ -84,7 +95,8 @@ def _python_regex(pattern: str) -> re.Pattern[str]:
 
 
 _Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # the stub: extend() is unannotated
-    Draft202012Validator, {"pattern": _pattern})
+    Draft202012Validator, {"pattern": _pattern}
+)
 
 
 @caches.kept(maxsize=4)
@@ -134,8 +146,11 @@ def for_machines(schema: Any, names: bool = False) -> Any:
     if names:
         return {name: for_machines(value) for name, value in schema.items()}
     editors = {"pattern", "enum"} if "format" in schema else set()
-    return {key: value if key in _VALUES else for_machines(value, key in _NAMES)
-            for key, value in schema.items() if key not in editors}
+    return {
+        key: value if key in _VALUES else for_machines(value, key in _NAMES)
+        for key, value in schema.items()
+        if key not in editors
+    }
 
 
 _NAMES = {"properties", "patternProperties", "$defs", "dependentSchemas"}
@@ -152,7 +167,9 @@ def validate(doc: Document, schema: Path) -> list[Finding]:
     findings = sorted(set(itertools.islice(every, MAX_FINDINGS + 1)), key=lambda f: (f.position, f.message))
     if len(findings) > MAX_FINDINGS:
         last = findings[MAX_FINDINGS - 1].position
-        findings = findings[: MAX_FINDINGS - 1] + [Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")]
+        findings = findings[: MAX_FINDINGS - 1] + [
+            Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")
+        ]
     return findings
 
 
@@ -233,13 +250,16 @@ def _suggest(key: str, allowed: list[str]) -> str:
     return f"; allowed here: {', '.join(allowed)}"
 
 
-def _finding(doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None) -> Finding:
+def _finding(
+    doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None
+) -> Finding:
     position = doc.position(path if at is None else at, key=key)
     return Finding(position, "error", f"{field_name(doc, path)}: {message}")
 
 
-def text_languages(texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languages: tuple[str, ...],
-                   doc: Document) -> list[Finding]:
+def text_languages(
+    texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languages: tuple[str, ...], doc: Document
+) -> list[Finding]:
     r"""Every text that does not hold exactly the notice's languages (`languages:`, default all).
 
     >>> from generator.notice.load import load_text
@@ -252,12 +272,27 @@ def text_languages(texts: Iterable[tuple[FieldPath, Mapping[str, str]]], languag
     for path, text in texts:
         for lang in languages:
             if lang not in text:
-                findings.append(_finding(doc, path, (
-                    f"the {english_name(lang)} text ({lang}) is missing; this notice is published in "
-                    f"{', '.join(languages[:-1]) + ' and ' if len(languages) > 1 else ''}{languages[-1]}")))
+                findings.append(
+                    _finding(
+                        doc,
+                        path,
+                        (
+                            f"the {english_name(lang)} text ({lang}) is missing; this notice is published in "
+                            f"{', '.join(languages[:-1]) + ' and ' if len(languages) > 1 else ''}{languages[-1]}"
+                        ),
+                    )
+                )
         for lang in text:
             if lang not in languages:
-                findings.append(_finding(doc, path + (lang,), key=True, message=(
-                    f"this notice is not published in {english_name(lang)} (languages: {', '.join(languages)}); "
-                    f"remove the {lang} text or add {lang} to languages")))
+                findings.append(
+                    _finding(
+                        doc,
+                        path + (lang,),
+                        key=True,
+                        message=(
+                            f"this notice is not published in {english_name(lang)} (languages: {', '.join(languages)}); "
+                            f"remove the {lang} text or add {lang} to languages"
+                        ),
+                    )
+                )
     return findings

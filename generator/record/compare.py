@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.notice.markup import Markdown
 from generator import caches
+from generator.notice.markup import Markdown
 
 Op = Literal["same", "added", "removed", "changed"]
 INTRODUCTION = "introduction"
@@ -112,6 +112,7 @@ def plain(markdown: str) -> str:
     >>> plain("**Sub\\\\_contractors** ([mail](<mailto:a@b.fi>)), [https://a.fi](<https://a.fi>)")
     'Sub_contractors (mail <a@b.fi>), https://a.fi'
     """
+
     def link(match: re.Match[str]) -> str:
         text, url = match.groups()
         address = html.unescape(url).removeprefix("mailto:")
@@ -215,8 +216,13 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
     out: list[Span] = []
     removed = added = ""
     for index, span in enumerate(spans):
-        inside = (span.op == "same" and not span.text.strip() and (removed or added)
-                  and index + 1 < len(spans) and spans[index + 1].op != "same")
+        inside = (
+            span.op == "same"
+            and not span.text.strip()
+            and (removed or added)
+            and index + 1 < len(spans)
+            and spans[index + 1].op != "same"
+        )
         if span.op == "removed" or inside:
             removed += span.text
         if span.op == "added" or inside:
@@ -239,15 +245,20 @@ def _similar(old: str, new: str) -> bool:
     """
     a, b = _WORD.findall(old), _WORD.findall(new)
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    return (matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR
-            and len(a) * len(b) <= WORD_PAIRS and matcher.ratio() >= _SIMILAR)
+    return (
+        matcher.real_quick_ratio() >= _SIMILAR
+        and matcher.quick_ratio() >= _SIMILAR
+        and len(a) * len(b) <= WORD_PAIRS
+        and matcher.ratio() >= _SIMILAR
+    )
 
 
 def _whole(op: Op, block: Block) -> BlockChange:
     if block.kind == "table":
         header, *rows = block.rows or ((),)
-        return BlockChange(op, "table", header=header,
-                           rows=tuple(RowChange(op, tuple((Span(op, c),) for c in row)) for row in rows))
+        return BlockChange(
+            op, "table", header=header, rows=tuple(RowChange(op, tuple((Span(op, c),) for c in row)) for row in rows)
+        )
     return BlockChange(op, block.kind, spans=(Span(op, block.text),))
 
 
@@ -261,11 +272,16 @@ def _table(old: Block, new: Block) -> BlockChange:
             continue
         before = {row[0]: row for row in old_rows[i1:i2]}
         after = {row[0]: row for row in new_rows[j1:j2]}
-        out += [RowChange("removed", tuple((Span("removed", c),) for c in row))
-                for key, row in before.items() if key not in after]
+        out += [
+            RowChange("removed", tuple((Span("removed", c),) for c in row))
+            for key, row in before.items()
+            if key not in after
+        ]
         for key, row in after.items():
             if key in before:
-                cells = tuple(words(a, b) if a != b else (Span("same", b),) for a, b in zip(before[key], row))
+                cells = tuple(
+                    words(a, b) if a != b else (Span("same", b),) for a, b in zip(before[key], row, strict=False)
+                )
                 out.append(RowChange("changed", cells))
             else:
                 out.append(RowChange("added", tuple((Span("added", c),) for c in row)))
@@ -280,16 +296,25 @@ def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]
             continue
         pending, first = new[j1:j2], 0  # the new blocks not yet placed: pending[first:]
         for block in old[i1:i2]:
-            found = next((k for k in range(first, min(first + LOOK_AHEAD, len(pending)))
-                          if pending[k].kind == block.kind
-                          and (block.kind == "table" or _similar(block.text, pending[k].text))), None)
+            found = next(
+                (
+                    k
+                    for k in range(first, min(first + LOOK_AHEAD, len(pending)))
+                    if pending[k].kind == block.kind
+                    and (block.kind == "table" or _similar(block.text, pending[k].text))
+                ),
+                None,
+            )
             if found is None:
                 out.append(_whole("removed", block))
                 continue
             out += [_whole("added", added) for added in pending[first:found]]
             match, first = pending[found], found + 1
-            out.append(_table(block, match) if block.kind == "table"
-                       else BlockChange("changed", block.kind, spans=words(block.text, match.text)))
+            out.append(
+                _table(block, match)
+                if block.kind == "table"
+                else BlockChange("changed", block.kind, spans=words(block.text, match.text))
+            )
         out += [_whole("added", block) for block in pending[first:]]
     return out
 
@@ -311,16 +336,18 @@ def _section(old: Section | None, new: Section | None) -> SectionChange:
         op: Op = "added" if old is None else "removed"
         shown = new or old
         assert shown is not None
-        return SectionChange(shown.key, shown.level, shown.heading, op,
-                             tuple(_whole(op, block) for block in shown.blocks))
+        return SectionChange(
+            shown.key, shown.level, shown.heading, op, tuple(_whole(op, block) for block in shown.blocks)
+        )
     if old.title == new.title and old.blocks == new.blocks:  # most sections of a revision: no need to compare
         return SectionChange(new.key, new.level, new.heading, "same")
     blocks = _blocks(old.blocks, new.blocks)
     if old.title != new.title:
         blocks.insert(0, BlockChange("changed", "heading", spans=words(old.title, new.title)))
     changed = any(block.op != "same" for block in blocks)
-    return SectionChange(new.key, new.level, new.heading, "changed" if changed else "same",
-                         _in_context(blocks) if changed else ())
+    return SectionChange(
+        new.key, new.level, new.heading, "changed" if changed else "same", _in_context(blocks) if changed else ()
+    )
 
 
 def compare(old: str, new: str) -> tuple[SectionChange, ...]:
@@ -349,7 +376,7 @@ def _with_parents(merged: list[SectionChange]) -> tuple[SectionChange, ...]:
         if section.op != "same":
             shown.append(section)
             continue
-        following = merged[index + 1:]
+        following = merged[index + 1 :]
         below = []
         for later in following:
             if later.level <= section.level:

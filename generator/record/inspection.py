@@ -18,23 +18,23 @@ prints them; `release` and `build` refuse to go on while any is an error
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from generator.findings import Finding, NoticeError
 from generator.notice.languages import SUPPORTED
-from generator.words import catalogs
+from generator.notice.load import Document
+from generator.notice.model import Notice
+from generator.notice.read import read_notice
+from generator.notice.rules import Context, run_rules
+from generator.project import Project
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
-from generator.notice.load import Document
-from generator.notice.model import Notice
-from generator.project import Project
-from generator.notice.read import read_notice
 from generator.record.releases import Release, verified
-from generator.notice.rules import Context, run_rules
+from generator.words import catalogs
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,16 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
 
 def _languages_without_catalog(project: Project, releases: tuple[Release, ...]) -> list[Finding]:
     """A release is published in each of its languages: one the project has no catalog for cannot be built."""
-    return [lock.finding(project.shown(r.directory / lock.text_name(lang)),
-                         f"release {r.id} is published in {lang!r}, for which the project has no catalog "
-                         f"({project.shown(project.locales / lang / 'LC_MESSAGES' / 'messages.po')})")
-            for r in releases for lang in r.languages if not (project.locales / lang / "LC_MESSAGES" / "messages.po").is_file()]
+    return [
+        lock.finding(
+            project.shown(r.directory / lock.text_name(lang)),
+            f"release {r.id} is published in {lang!r}, for which the project has no catalog "
+            f"({project.shown(project.locales / lang / 'LC_MESSAGES' / 'messages.po')})",
+        )
+        for r in releases
+        for lang in r.languages
+        if not (project.locales / lang / "LC_MESSAGES" / "messages.po").is_file()
+    ]
 
 
 def _made_by_hand(project: Project, releases: tuple[Release, ...], recorded: frozenset[str]) -> list[Finding]:

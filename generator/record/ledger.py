@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from generator.findings import Finding, UsageError
 from generator.project import LOCK_NAME, Project
@@ -41,10 +42,16 @@ def audit(project: Project, releases: Iterable[Listed]) -> list[Finding]:
     """Every way policy/releases differs from the lock's `releases`."""
     releases = list(releases)
     listed = {r.id for r in releases}
-    findings = [finding(project.shown(project.releases / name), f"is not a release listed in {LOCK_NAME}; every "
-                                                                "release is recorded in the lock: restore the lock "
-                                                                "with git, or move this away if it was never released")
-                for name in release_names(project.releases) if name not in listed]
+    findings = [
+        finding(
+            project.shown(project.releases / name),
+            f"is not a release listed in {LOCK_NAME}; every "
+            "release is recorded in the lock: restore the lock "
+            "with git, or move this away if it was never released",
+        )
+        for name in release_names(project.releases)
+        if name not in listed
+    ]
     for release in releases:
         findings += _audit_release(release, project.shown(release.directory))
     return findings
@@ -54,13 +61,21 @@ def _audit_release(release: Listed, where: str) -> list[Finding]:
     if not release.directory.is_dir() or release.directory.is_symlink():
         exists = release.directory.exists() or release.directory.is_symlink()
         problem = "is not a folder" if exists else "is missing"
-        return [finding(where, f"release {release.id} is listed in {LOCK_NAME} but its folder {problem}; "
-                               "restore it with git")]
+        return [
+            finding(
+                where, f"release {release.id} is listed in {LOCK_NAME} but its folder {problem}; restore it with git"
+            )
+        ]
     found = {p.name: p for p in release.directory.iterdir()}
     findings = []
     for name in sorted(found.keys() - release.files.keys()):
-        findings.append(finding(f"{where}/{name}", f"release {release.id}: {name} is not one of its files in "
-                                                   f"{LOCK_NAME}; a published release never changes"))
+        findings.append(
+            finding(
+                f"{where}/{name}",
+                f"release {release.id}: {name} is not one of its files in "
+                f"{LOCK_NAME}; a published release never changes",
+            )
+        )
     for name, expected in sorted(release.files.items()):
         path = found.get(name)
         if path is None:
@@ -92,20 +107,38 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
     for old in before:
         new = now.get(old.id)
         if new is None:
-            findings.append(finding(path, f"release {old.id}, recorded at {ref}, was removed from the lock; a "
-                                          "published release never goes away"))
+            findings.append(
+                finding(
+                    path,
+                    f"release {old.id}, recorded at {ref}, was removed from the lock; a "
+                    "published release never goes away",
+                )
+            )
         elif (new.effective, new.files) != (old.effective, old.files):
             changed = sorted(n for n in old.files if old.files[n] != new.files.get(n)) or ["effective"]
-            findings.append(finding(path, f"release {old.id} differs from its record at {ref} "
-                                          f"({', '.join(changed)}); a published release never changes", new.line, new.column))
+            findings.append(
+                finding(
+                    path,
+                    f"release {old.id} differs from its record at {ref} "
+                    f"({', '.join(changed)}); a published release never changes",
+                    new.line,
+                    new.column,
+                )
+            )
     if before:
         newest = max(before, key=lambda e: e.order)
         known = {e.id for e in before}
         for entry in now.values():
             if entry.id not in known and entry.order < newest.order:
-                findings.append(finding(path, f"release {entry.id} was added before release {newest.id}, the "
-                                              f"newest at {ref}; a new release comes after every published one",
-                                        entry.line, entry.column))
+                findings.append(
+                    finding(
+                        path,
+                        f"release {entry.id} was added before release {newest.id}, the "
+                        f"newest at {ref}; a new release comes after every published one",
+                        entry.line,
+                        entry.column,
+                    )
+                )
     return findings
 
 
@@ -122,8 +155,10 @@ def _lock_at(root: Path, lock: str, ref: str) -> str | None:
         raise UsageError(f"--since {ref}: not a git revision")
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if commit.returncode:
-        raise UsageError(f"--since {ref}: git knows no such commit here (in a shallow clone, fetch the base "
-                         "branch first; outside a git repository there is no history to compare)")
+        raise UsageError(
+            f"--since {ref}: git knows no such commit here (in a shallow clone, fetch the base "
+            "branch first; outside a git repository there is no history to compare)"
+        )
     spec = f"{commit.stdout.strip()}:./{lock}"
     if _git(root, "cat-file", "-e", spec).returncode:
         return None
@@ -135,7 +170,8 @@ def _lock_at(root: Path, lock: str, ref: str) -> str | None:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace")
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace"
+        )
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed") from None

@@ -21,10 +21,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Any, Protocol
 
 from generator.findings import Finding, NoticeError, Position
 from generator.notice.languages import in_order
@@ -95,21 +96,38 @@ def read_entries(project: Project) -> tuple[Entry, ...]:
     folder, lock = project.releases, project.lock
     shown_lock = project.shown(lock)
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise NoticeError([finding(project.shown(folder), "is not a folder; it must be the folder that holds "
-                                                          "the release folders and releases.lock")])
+        raise NoticeError(
+            [
+                finding(
+                    project.shown(folder),
+                    "is not a folder; it must be the folder that holds the release folders and releases.lock",
+                )
+            ]
+        )
     if not lock.exists() and not lock.is_symlink():
         kept = release_names(folder)
         if kept:
-            raise NoticeError([finding(shown_lock, f"is missing, yet {project.shown(folder)} holds releases "
-                                                   f"({', '.join(kept)}); the lock is the record of every release: "
-                                                   "restore it with git")])
+            raise NoticeError(
+                [
+                    finding(
+                        shown_lock,
+                        f"is missing, yet {project.shown(folder)} holds releases "
+                        f"({', '.join(kept)}); the lock is the record of every release: "
+                        "restore it with git",
+                    )
+                ]
+            )
         return ()
     if lock.is_symlink() or not lock.is_file():
-        raise NoticeError([finding(shown_lock, "is not a regular file; it must be the file that records every release")])
+        raise NoticeError(
+            [finding(shown_lock, "is not a regular file; it must be the file that records every release")]
+        )
     try:
         text = lock.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise NoticeError([finding(shown_lock, f"the release lock file is damaged: it is not UTF-8 text (byte {exc.start})")]) from None
+        raise NoticeError(
+            [finding(shown_lock, f"the release lock file is damaged: it is not UTF-8 text (byte {exc.start})")]
+        ) from None
     return entries_from_text(text, shown_lock)
 
 
@@ -147,10 +165,16 @@ def _entry(item: Any, line: int, column: int) -> Entry:
     if effective != match.group(1):
         raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
     texts = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
-    if not isinstance(files, dict) or not {SOURCE_NAME, JSON_NAME} <= set(files) or not texts \
-            or not all(_TEXT.fullmatch(n) for n in texts):
-        raise ValueError(f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
-                         f"of its languages (such as fi.md) and possibly {SCHEMA_NAME}, and nothing else")
+    if (
+        not isinstance(files, dict)
+        or not {SOURCE_NAME, JSON_NAME} <= set(files)
+        or not texts
+        or not all(_TEXT.fullmatch(n) for n in texts)
+    ):
+        raise ValueError(
+            f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
+            f"of its languages (such as fi.md) and possibly {SCHEMA_NAME}, and nothing else"
+        )
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
@@ -163,12 +187,18 @@ def _entry(item: Any, line: int, column: int) -> Entry:
 
 def _order_problems(entries: list[Entry], path: str) -> list[Finding]:
     problems, seen = [], set()
-    for previous, entry in zip([None, *entries], entries):
+    for previous, entry in zip([None, *entries], entries, strict=False):
         if entry.id in seen:
             problems.append(finding(path, f"release {entry.id} is listed twice", entry.line, entry.column))
         elif previous and entry.order <= previous.order:
-            problems.append(finding(path, f"release {entry.id} is listed after {previous.id}; the lock lists "
-                                          "releases oldest first", entry.line, entry.column))
+            problems.append(
+                finding(
+                    path,
+                    f"release {entry.id} is listed after {previous.id}; the lock lists releases oldest first",
+                    entry.line,
+                    entry.column,
+                )
+            )
         seen.add(entry.id)
     return problems
 
@@ -179,7 +209,6 @@ def _place_of(text: str, release_id: Any) -> tuple[int, int]:
     if not match:
         return 0, 0
     return text.count("\n", 0, match.start()) + 1, match.start() - text.rfind("\n", 0, match.start())
-
 
 
 class Recorded(Protocol):
@@ -195,8 +224,11 @@ class Recorded(Protocol):
 
 def text(entries: Iterable[Recorded]) -> str:
     """The lock's canonical text for `entries` (oldest first)."""
-    data = {"releases": [{"id": e.id, "effective": e.effective.isoformat(), "files": dict(sorted(e.files.items()))}
-                         for e in entries]}
+    data = {
+        "releases": [
+            {"id": e.id, "effective": e.effective.isoformat(), "files": dict(sorted(e.files.items()))} for e in entries
+        ]
+    }
     return json.dumps(data, indent=2) + "\n"
 
 

@@ -29,24 +29,24 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
 
 from generator import caches
-from generator.record import ledger, lock
 from generator.findings import Finding, NoticeError, Position
-from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
+from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.load import UNCARRIABLE, describe_character, load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
-from generator.project import LOCK_NAME, Project
-from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.read import read_notice
-from generator.words.render import render_notice
 from generator.notice.validate import conforms, validate
+from generator.project import LOCK_NAME, Project
+from generator.record import ledger, lock
+from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
+from generator.words.render import render_notice
 
 _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
 """The editor's line: `# yaml-language-server: $schema=PATH`, PATH relative to the file."""
@@ -95,9 +95,17 @@ class Release:
                 problems = validate(load_bytes(raw, where), self.schema) or [lock.finding(where, "not a notice")]
             except NoticeError as exc:
                 problems = list(exc.findings)
-            raise NoticeError([lock.finding(f.position.path, f"release {self.id}: {JSON_NAME} is not a valid "
-                                              f"notice: {f.message}", f.position.line, f.position.column)
-                               for f in problems])
+            raise NoticeError(
+                [
+                    lock.finding(
+                        f.position.path,
+                        f"release {self.id}: {JSON_NAME} is not a valid notice: {f.message}",
+                        f.position.line,
+                        f.position.column,
+                    )
+                    for f in problems
+                ]
+            )
         notice = _READ[(self.files[JSON_NAME], self.schema)] = Notice.from_data(data)
         return notice
 
@@ -112,13 +120,21 @@ class Release:
         try:
             text = self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text "
-                                                                  f"(byte {exc.start})")]) from None
+            raise NoticeError(
+                [lock.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text (byte {exc.start})")]
+            ) from None
         bad = UNCARRIABLE.search(text)
         if bad:  # a released file is untrusted input: what the loader refuses in a notice, it refuses here
-            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} contains "
-                                                                  f"{describe_character(bad.group())}, which Seloste "
-                                                                  "never writes; restore the release with git")])
+            raise NoticeError(
+                [
+                    lock.finding(
+                        self._shown(name),
+                        f"release {self.id}: {name} contains "
+                        f"{describe_character(bad.group())}, which Seloste "
+                        "never writes; restore the release with git",
+                    )
+                ]
+            )
         return text
 
     def rendered_anew(self, locales: Path) -> list[Finding]:
@@ -129,13 +145,22 @@ class Release:
         for lang in self.languages:
             name = text_name(lang)
             if render_notice(self.notice, lang, locales) != self.text(lang):
-                found.append(lock.finding(self._shown(name), f"release {self.id}: {name} is not the text Seloste "
-                                                             "renders from its notice.json; a release is made by "
-                                                             "`release`, never by hand: make it again"))
+                found.append(
+                    lock.finding(
+                        self._shown(name),
+                        f"release {self.id}: {name} is not the text Seloste "
+                        "renders from its notice.json; a release is made by "
+                        "`release`, never by hand: make it again",
+                    )
+                )
         source = load_bytes(self.read(SOURCE_NAME), self._shown(SOURCE_NAME)).data
         if json.loads(self.read(JSON_NAME)) != source:
-            found.append(lock.finding(self._shown(JSON_NAME), f"release {self.id}: {JSON_NAME} does not say what "
-                                                              f"its {SOURCE_NAME} says; make the release again"))
+            found.append(
+                lock.finding(
+                    self._shown(JSON_NAME),
+                    f"release {self.id}: {JSON_NAME} does not say what its {SOURCE_NAME} says; make the release again",
+                )
+            )
         return found
 
     def read(self, name: str) -> bytes:
@@ -153,11 +178,24 @@ class Release:
         try:
             content = (self.directory / name).read_bytes()
         except OSError as exc:
-            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} cannot be read: "
-                                                                  f"{(exc.strerror or str(exc)).lower()}")]) from None
+            raise NoticeError(
+                [
+                    lock.finding(
+                        self._shown(name),
+                        f"release {self.id}: {name} cannot be read: {(exc.strerror or str(exc)).lower()}",
+                    )
+                ]
+            ) from None
         if name not in self.files or lock.sha256(content) != self.files[name]:
-            raise NoticeError([lock.finding(self._shown(name), f"release {self.id}: {name} is not the file "
-                                                                  f"{LOCK_NAME} records; a published release never changes")])
+            raise NoticeError(
+                [
+                    lock.finding(
+                        self._shown(name),
+                        f"release {self.id}: {name} is not the file "
+                        f"{LOCK_NAME} records; a published release never changes",
+                    )
+                ]
+            )
         return content
 
     def _shown(self, name: str) -> str:
@@ -181,9 +219,12 @@ def _readers_lock(project: Project) -> Path:
 
 def load_releases(project: Project) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
-    return tuple(Release(e.id, e.effective, e.files, project.releases / e.id, project.schema,
-                         project.shown(project.releases / e.id))
-                 for e in lock.read_entries(project))
+    return tuple(
+        Release(
+            e.id, e.effective, e.files, project.releases / e.id, project.schema, project.shown(project.releases / e.id)
+        )
+        for e in lock.read_entries(project)
+    )
 
 
 def verify(project: Project, releases: Iterable[Release] | None = None) -> list[Finding]:
@@ -207,8 +248,10 @@ def make_release(project: Project) -> Release:
     notice, doc = read_notice(source, project.schema)
     folder = project.releases
     folder.parent.mkdir(parents=True, exist_ok=True)
-    busy = (f"{project.shown(folder)}: another `release` is writing it right now; run the command again when it "
-            "has finished")
+    busy = (
+        f"{project.shown(folder)}: another `release` is writing it right now; run the command again when it "
+        "has finished"
+    )
     with locked_folder(folder.parent, busy), shared(_readers_lock(project), write=True):
         recover(folder)  # a release killed earlier: its staging or old copy goes, before anything can refuse
         releases = load_releases(project)
@@ -221,10 +264,19 @@ def make_release(project: Project) -> Release:
             SOURCE_NAME: frozen_source(source.read_bytes()),
             SCHEMA_NAME: project.schema.read_bytes(),
             JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-            **{text_name(lang): render_notice(notice, lang, project.locales).encode("utf-8") for lang in notice.languages},
+            **{
+                text_name(lang): render_notice(notice, lang, project.locales).encode("utf-8")
+                for lang in notice.languages
+            },
         }
-        release = Release(release_id, notice.revision.effective, {n: lock.sha256(c) for n, c in contents.items()},
-                          folder / release_id, project.schema, project.shown(folder / release_id))
+        release = Release(
+            release_id,
+            notice.revision.effective,
+            {n: lock.sha256(c) for n, c in contents.items()},
+            folder / release_id,
+            project.schema,
+            project.shown(folder / release_id),
+        )
         with staged(folder, project.root) as staging:
             _keep(folder, staging)
             (staging / release_id).mkdir()
@@ -252,9 +304,19 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Posi
         return
     last = releases[-1]
     if notice.revision.effective < last.effective:
-        raise NoticeError([Finding(where, "error", f"revision.effective {notice.revision.effective} is earlier than release {last.id} (effective {last.effective}); releases follow each other in time")])
+        raise NoticeError(
+            [
+                Finding(
+                    where,
+                    "error",
+                    f"revision.effective {notice.revision.effective} is earlier than release {last.id} (effective {last.effective}); releases follow each other in time",
+                )
+            ]
+        )
     if _content(notice) == _content(last.notice):
-        raise NoticeError([Finding(where, "error", f"nothing changed since release {last.id}; edit the notice before releasing")])
+        raise NoticeError(
+            [Finding(where, "error", f"nothing changed since release {last.id}; edit the notice before releasing")]
+        )
 
 
 def _content(notice: Notice) -> Notice:

@@ -16,27 +16,24 @@ release is in force.
 from __future__ import annotations
 
 import json
-import os
 import posixpath
-import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from functools import cached_property
-from typing import Callable, Iterable, Iterator, Mapping
 
-from generator.site import feeds as atom
-from generator.record import compare
+from generator.environment import Environment
+from generator.findings import Finding, NoticeError, Position
 from generator.notice import changes as diff
-from generator.words import i18n, vocabulary
-from generator.findings import Finding, NoticeError, Position, UsageError
 from generator.notice.markup import Markdown
 from generator.notice.model import Notice, Text
-from generator.environment import Environment
-from generator.project import Project
 from generator.notice.read import read_notice
+from generator.project import Project
+from generator.record import compare
 from generator.record.releases import Release, verified
-from generator.words.render import render_file, render_notice, render_template, translate
 from generator.record.timeline import Timeline
+from generator.site import feeds as atom
+from generator.words import i18n, vocabulary
+from generator.words.render import render_file, render_notice, render_template, translate
 
 IN_FORCE = "index.md"
 CHANGELOG = "changelog/index.md"
@@ -80,8 +77,14 @@ class SitePlan:
     """The Atom feed's title in each language, for the pages' feed discovery links."""
 
 
-def plan_site(project: Project, environment: Environment, *, draft: bool = False, preview: str | None = None,
-              working: Notice | None = None) -> SitePlan:
+def plan_site(
+    project: Project,
+    environment: Environment,
+    *,
+    draft: bool = False,
+    preview: str | None = None,
+    working: Notice | None = None,
+) -> SitePlan:
     """Everything to publish, as of the environment's date; NoticeError if a release was tampered with.
 
     The environment's site address makes permanent addresses absolute; without it every address is relative, except where
@@ -93,8 +96,13 @@ def plan_site(project: Project, environment: Environment, *, draft: bool = False
     """
     releases, problems = verified(project)
     if not releases:
-        problems.append(Finding(Position(project.shown(project.lock)), "error",
-                                "nothing is released yet: run `python -m generator release` first"))
+        problems.append(
+            Finding(
+                Position(project.shown(project.lock)),
+                "error",
+                "nothing is released yet: run `python -m generator release` first",
+            )
+        )
     if problems:
         raise NoticeError(problems)
     if draft and working is None:
@@ -105,11 +113,23 @@ def plan_site(project: Project, environment: Environment, *, draft: bool = False
     pages = Pages(project, Timeline(releases, environment.today), working, site_url)
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
-        return SitePlan(pages.controller, pages.languages, ByLanguage(pages, (preview,), preview=True),
-                        labels={preview: pages.labels(preview)}, site_url=site_url, feed_titles=titles)
-    return SitePlan(pages.controller, pages.languages, ByLanguage(pages, pages.languages),
-                    labels={lang: pages.labels(lang) for lang in pages.languages}, files=files(pages),
-                    site_url=site_url, feed_titles=titles)
+        return SitePlan(
+            pages.controller,
+            pages.languages,
+            ByLanguage(pages, (preview,), preview=True),
+            labels={preview: pages.labels(preview)},
+            site_url=site_url,
+            feed_titles=titles,
+        )
+    return SitePlan(
+        pages.controller,
+        pages.languages,
+        ByLanguage(pages, pages.languages),
+        labels={lang: pages.labels(lang) for lang in pages.languages},
+        files=files(pages),
+        site_url=site_url,
+        feed_titles=titles,
+    )
 
 
 class ByLanguage(Mapping[str, tuple[Page, ...]]):
@@ -224,33 +244,66 @@ class Pages:
         successor = timeline.successor(release)
         permalink = self.site_url + url_of(lang, release_page(release))
         markdown = render_template(
-            "page.md.j2", lang, self.project.locales, heading=Markdown(heading), body=Markdown(body.strip()),
-            status=status, release=release, successor=successor, current=timeline.current, upcoming=upcoming,
+            "page.md.j2",
+            lang,
+            self.project.locales,
+            heading=Markdown(heading),
+            body=Markdown(body.strip()),
+            status=status,
+            release=release,
+            successor=successor,
+            current=timeline.current,
+            upcoming=upcoming,
             upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
-            current_link=link(path, IN_FORCE), permalink=permalink,
+            current_link=link(path, IN_FORCE),
+            permalink=permalink,
             permalink_link=link(path, release_page(release)),
             diff_link=link(path, diff_page(release)) if timeline.predecessor(release) else "",
             current_diff_link=link(path, current_diff_page(release)) if status == "archived" else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
         if not in_nav:
-            title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id,
-                             state=self.say(vocabulary.RELEASE_STATES[status], lang))
+            title = self.say(
+                vocabulary.RELEASE_TITLE,
+                lang,
+                title=title,
+                id=release.id,
+                state=self.say(vocabulary.RELEASE_STATES[status], lang),
+            )
         record = {
-            "header": self.say(vocabulary.PRINT_HEADER, lang,
-                               controller=self.controller, title=self.say(vocabulary.PAGE_TITLES["notice"], lang),
-                               id=release.id, date=i18n.format_date(release.effective, lang)),
+            "header": self.say(
+                vocabulary.PRINT_HEADER,
+                lang,
+                controller=self.controller,
+                title=self.say(vocabulary.PAGE_TITLES["notice"], lang),
+                id=release.id,
+                date=i18n.format_date(release.effective, lang),
+            ),
             "address": permalink,
         }
-        return Page(path, title, markdown, searchable=in_nav, in_nav=in_nav,
-                    robots="noindex" if status == "archived" else "", record=record)
+        return Page(
+            path,
+            title,
+            markdown,
+            searchable=in_nav,
+            in_nav=in_nav,
+            robots="noindex" if status == "archived" else "",
+            record=record,
+        )
 
     def draft(self, lang: str) -> Iterable[Page]:
         if self.working is None:
             return
         heading, _, body = render_notice(self.working, lang, self.project.locales).partition("\n")
-        markdown = render_template("page.md.j2", lang, self.project.locales, heading=Markdown(heading),
-                                   body=Markdown(body.strip()), status="draft", upcoming=None)
+        markdown = render_template(
+            "page.md.j2",
+            lang,
+            self.project.locales,
+            heading=Markdown(heading),
+            body=Markdown(body.strip()),
+            status="draft",
+            upcoming=None,
+        )
         yield Page(DRAFT, self.say(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
 
     def diff_pages(self, lang: str) -> Iterable[Page]:
@@ -264,45 +317,71 @@ class Pages:
         current = self.timeline.current
         for release in self.timeline.releases:
             if self.timeline.status(release) == "archived":
-                yield self.diff_page(lang, current_diff_page(release), current, release,
-                                     self.ordered(diff.changes(release.notice, current.notice)))
+                yield self.diff_page(
+                    lang,
+                    current_diff_page(release),
+                    current,
+                    release,
+                    self.ordered(diff.changes(release.notice, current.notice)),
+                )
 
-    def diff_page(self, lang: str, path: str, release: Release, previous: Release,
-                  changes: tuple[diff.Change, ...]) -> Page:
+    def diff_page(
+        self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
+    ) -> Page:
         """`previous` compared with `release`, section by section."""
         sections = [
-            {"heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
-             "html": Markdown(render_file("diff.html.j2", lang, self.project.locales, section=section).strip())
-             if section.op != "same" else ""}
+            {
+                "heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
+                "html": Markdown(render_file("diff.html.j2", lang, self.project.locales, section=section).strip())
+                if section.op != "same"
+                else "",
+            }
             for section in compare.compare(previous.text(lang), release.text(lang))
         ]
         blocks = tuple(section["html"] for section in sections if section["html"])
         against_current = path == current_diff_page(previous)
         markdown = render_template(
-            "diff.md.j2", lang, self.project.locales, release=release, previous=previous, sections=sections,
-            changes=[self.describe(lang, change) for change in changes], against_current=against_current,
-            release_link=link(path, release_page(release)), previous_link=link(path, release_page(previous)),
+            "diff.md.j2",
+            lang,
+            self.project.locales,
+            release=release,
+            previous=previous,
+            sections=sections,
+            changes=[self.describe(lang, change) for change in changes],
+            against_current=against_current,
+            release_link=link(path, release_page(release)),
+            previous_link=link(path, release_page(previous)),
         )
-        title = (self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
-                 if against_current else self.say("Changes in version %(id)s", lang, id=release.id))
+        title = (
+            self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
+            if against_current
+            else self.say("Changes in version %(id)s", lang, id=release.id)
+        )
         return Page(path, title, markdown, robots="noindex" if against_current else "", html_blocks=blocks)
 
     def changelog(self, lang: str) -> Iterable[Page]:
         entries = []
         for release in reversed(self.timeline.releases):
-            entries.append({
-                "release": release, "first": self.timeline.predecessor(release) is None,
-                "summary": release.notice.revision.summary,
-                "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
-                "changes": [self.describe(lang, change) for change in self.changes[release.id]],
-                "link": link(CHANGELOG, release_page(release)), "diff_link": link(CHANGELOG, diff_page(release)),
-                "current_diff_link": link(CHANGELOG, current_diff_page(release))
-                if self.timeline.status(release) == "archived" else "",
-            })
-        markdown = render_template("changelog.md.j2", lang, self.project.locales, entries=entries,
-                                   controller=self.controller)
-        yield Page(CHANGELOG, self.say(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True,
-                   in_nav=True)
+            entries.append(
+                {
+                    "release": release,
+                    "first": self.timeline.predecessor(release) is None,
+                    "summary": release.notice.revision.summary,
+                    "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
+                    "changes": [self.describe(lang, change) for change in self.changes[release.id]],
+                    "link": link(CHANGELOG, release_page(release)),
+                    "diff_link": link(CHANGELOG, diff_page(release)),
+                    "current_diff_link": link(CHANGELOG, current_diff_page(release))
+                    if self.timeline.status(release) == "archived"
+                    else "",
+                }
+            )
+        markdown = render_template(
+            "changelog.md.j2", lang, self.project.locales, entries=entries, controller=self.controller
+        )
+        yield Page(
+            CHANGELOG, self.say(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True, in_nav=True
+        )
 
     @cached_property
     def changes(self) -> dict[str, tuple[diff.Change, ...]]:
@@ -345,16 +424,24 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 
 def files(pages: Pages) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
-    languages = [{"lang": lang, "name": i18n.language_name(lang, lang), "title": pages.notice_title(lang),
-                  "not_found": pages.say(vocabulary.NOT_FOUND, lang), "feed_title": feed_title(pages, lang)}
-                 for lang in pages.languages]
+    languages = [
+        {
+            "lang": lang,
+            "name": i18n.language_name(lang, lang),
+            "title": pages.notice_title(lang),
+            "not_found": pages.say(vocabulary.NOT_FOUND, lang),
+            "feed_title": feed_title(pages, lang),
+        }
+        for lang in pages.languages
+    ]
     first = languages[0]
     found = {
         "versions.json": versions_json(pages),
         "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first),
         # GitHub Pages serves it at any missing address: its links start at the host's root.
-        "404.html": _file(pages, "404.html.j2", first["lang"], languages=languages, first=first,
-                          root=pages.site_url or ""),
+        "404.html": _file(
+            pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or ""
+        ),
     }
     for release in pages.timeline.releases:
         found[f"releases/{release.id}.json"] = release.read("notice.json")
@@ -377,8 +464,9 @@ def versions_json(pages: Pages) -> bytes:
                 "id": r.id,
                 "effective": r.effective.isoformat(),
                 "status": timeline.status(r),
-                "urls": {lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/"))
-                         for lang in r.languages},
+                "urls": {
+                    lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
+                },
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
@@ -401,6 +489,15 @@ def feed(pages: Pages, lang: str) -> bytes:
     authority = atom.tag_authority(controller.name, controller.website, controller.email)
     entries = [{"release": r, "id": atom.entry_id(authority, first.effective, lang, r.id)} for r in reversed(releases)]
     base = f"{pages.site_url}/{lang}/" if pages.site_url else ""  # else links relative to the feed
-    return _file(pages, "feed.xml.j2", lang, lang=lang, controller=pages.controller, title=feed_title(pages, lang),
-                 id=atom.feed_id(authority, first.effective, lang), base=base,
-                 updated=max(r.effective for r in releases).isoformat(), entries=entries)
+    return _file(
+        pages,
+        "feed.xml.j2",
+        lang,
+        lang=lang,
+        controller=pages.controller,
+        title=feed_title(pages, lang),
+        id=atom.feed_id(authority, first.effective, lang),
+        base=base,
+        updated=max(r.effective for r in releases).isoformat(),
+        entries=entries,
+    )

@@ -15,22 +15,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.environment import Environment
-from generator.record.inspection import inspect
 from generator.findings import Finding, NoticeError
 from generator.notice.markup import Markdown
 from generator.project import Project
-from generator.words.render import render_file, translate
-from generator.words import vocabulary
-from generator.words.vocabulary import N_
+from generator.record.inspection import inspect
 from generator.site.plan import IN_FORCE, PREVIEWED, Page, SitePlan, plan_site
+from generator.words import vocabulary
+from generator.words.render import render_file, translate
+from generator.words.vocabulary import N_
 
 ERRORS_TITLE = N_("Errors in the working copy")
 NAME = "Seloste"
 """The site's name while the notice cannot be read."""
 
 
-def plan(project: Project, lang: str, environment: Environment,
-         problems: tuple[Finding, ...] = ()) -> tuple[SitePlan, tuple[Finding, ...]]:
+def plan(
+    project: Project, lang: str, environment: Environment, problems: tuple[Finding, ...] = ()
+) -> tuple[SitePlan, tuple[Finding, ...]]:
     """The preview of `lang` in `environment`: the draft, the notice in force and the changelog, or the errors;
     and the findings the terminal should print (none while the preview shows the notice). `problems` are
     errors found before (a bad site address): they are shown like any other."""
@@ -51,8 +52,10 @@ def error_plan(project: Project, lang: str, errors: list[Finding] | tuple[Findin
     heading = translate(ERRORS_TITLE, lang, project.locales)
     block = render_file("preview_errors.html.j2", lang, project.locales, errors=errors).rstrip("\n")
     markdown = f"# {heading}\n\n{Markdown(block)}\n"
-    pages = tuple(Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == IN_FORCE,
-                       html_blocks=(block,)) for path in PREVIEWED)
+    pages = tuple(
+        Page(path, heading, markdown, robots="noindex, nofollow", in_nav=path == IN_FORCE, html_blocks=(block,))
+        for path in PREVIEWED
+    )
     labels = {key: translate(message, lang, project.locales) for key, message in vocabulary.LABELS.items()}
     return SitePlan(name, (lang,), {lang: pages}, labels={lang: labels})
 

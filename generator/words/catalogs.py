@@ -17,8 +17,8 @@ of the catalog; fuzzy entries are never published, so they are not checked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from babel.messages.pofile import PoFileError, read_po
 
@@ -57,8 +57,9 @@ def problems(locales: Path, languages: Iterable[str], shown: Callable[[Path], st
     return found
 
 
-def _message_problems(ids: str | tuple[str, ...] | list[str], strings: str | tuple[str, ...] | list[str],
-                      where: Position) -> list[Finding]:
+def _message_problems(
+    ids: str | tuple[str, ...] | list[str], strings: str | tuple[str, ...] | list[str], where: Position
+) -> list[Finding]:
     ids = (ids,) if isinstance(ids, str) else tuple(ids)
     strings = (strings,) if isinstance(strings, str) else tuple(strings)
     expected = set().union(*(placeholders(i)[0] for i in ids))
@@ -66,13 +67,18 @@ def _message_problems(ids: str | tuple[str, ...] | list[str], strings: str | tup
     for text in (s for s in strings if s):
         names, stray = placeholders(text)
         if stray:
-            out.append(f"{', '.join(repr(s) for s in stray)} in the translation of {ids[0]!r} is not a placeholder; "
-                       "write a percent sign as %%")
+            out.append(
+                f"{', '.join(repr(s) for s in stray)} in the translation of {ids[0]!r} is not a placeholder; "
+                "write a percent sign as %%"
+            )
         missing, unknown = expected - names, names - expected
         if unknown:
-            out.append(f"the translation of {ids[0]!r} fills {', '.join(sorted(unknown))}, which its message does "
-                       f"not have (it has {', '.join(sorted(expected)) or 'none'})")
+            out.append(
+                f"the translation of {ids[0]!r} fills {', '.join(sorted(unknown))}, which its message does "
+                f"not have (it has {', '.join(sorted(expected)) or 'none'})"
+            )
         if missing and len(ids) == 1:  # a plural's singular may leave out the number
-            out.append(f"the translation of {ids[0]!r} leaves out {', '.join(sorted(missing))}: the page would not "
-                       "say it")
+            out.append(
+                f"the translation of {ids[0]!r} leaves out {', '.join(sorted(missing))}: the page would not say it"
+            )
     return [Finding(where, "error", message, RULE) for message in dict.fromkeys(out)]

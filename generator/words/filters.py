@@ -22,8 +22,9 @@ field's sentence goes to the family of its part:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from babel.support import Translations
@@ -31,8 +32,21 @@ from babel.support import Translations
 from generator.notice import adequacy
 from generator.notice.languages import SUPPORTED
 from generator.notice.markup import Markdown, inline, paragraphs
-from generator.notice.model import (Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention as
-                                    RetentionRule, Text, Transfer, references)
+from generator.notice.model import (
+    Contact,
+    Cookie,
+    DataCategory,
+    Name,
+    Notice,
+    Purpose,
+    Recipient,
+    Text,
+    Transfer,
+    references,
+)
+from generator.notice.model import (
+    Retention as RetentionRule,
+)
 from generator.words import i18n, vocabulary
 
 
@@ -104,8 +118,13 @@ class Texts(Words):
         return Markdown(f"[{inline(address)}](<{address}>)") if address else Markdown("")
 
     def contact(self, person: Contact | Any) -> Markdown:
-        parts = [self.line(getattr(person, "name", None)), self.line(getattr(person, "address", None)),
-                 self.email(person.email), inline(person.phone or ""), self.url(getattr(person, "website", None))]
+        parts = [
+            self.line(getattr(person, "name", None)),
+            self.line(getattr(person, "address", None)),
+            self.email(person.email),
+            inline(person.phone or ""),
+            self.url(getattr(person, "website", None)),
+        ]
         return Markdown(", ".join(part for part in parts if part))
 
     def entry(self, value: Any) -> Markdown:
@@ -153,7 +172,7 @@ class Bases(Words):
         return tuple(out)
 
     def basis_label(self, purpose: Purpose) -> Markdown:
-        """"Legal basis", with what it covers in brackets when one basis covers only part of the purpose."""
+        """ "Legal basis", with what it covers in brackets when one basis covers only part of the purpose."""
         # NOTE: A label before one legal basis or a list of them; alternatives ("a or b") count as one basis.
         label = inline(self.translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)))
         only = purpose.legal_bases[0] if len(purpose.legal_bases) == 1 else None
@@ -190,8 +209,9 @@ class Bases(Words):
     def flagged(self, context: Any, purpose: Purpose, flag: str) -> Markdown:
         """The purpose's data categories marked special (Art. 9) or criminal (Art. 10)."""
         known = context["n"].lookup(DataCategory)
-        return self.list_of([self.line(known[i].name) for i in purpose.data_categories
-                             if i in known and getattr(known[i], flag)])
+        return self.list_of(
+            [self.line(known[i].name) for i in purpose.data_categories if i in known and getattr(known[i], flag)]
+        )
 
 
 class Retention(Words):
@@ -232,8 +252,9 @@ class Transfers(Words):
         if not found.partial:
             return self.say(vocabulary.ADEQUACY["renewed" if found.renewed else "full"], **values)
         if transfer.certified:
-            return Markdown(self.say(vocabulary.ADEQUACY["full"], **values) + " "
-                            + self.say(vocabulary.ADEQUACY["covered"]))
+            return Markdown(
+                self.say(vocabulary.ADEQUACY["full"], **values) + " " + self.say(vocabulary.ADEQUACY["covered"])
+            )
         return self.say(vocabulary.ADEQUACY["partial"], **values)
 
 
@@ -250,24 +271,34 @@ class Cookies(Words):
         """The cookies' known facts; a fact no cookie states has no column (never a cell of dashes)."""
         if not cookies:
             return None
-        rows = tuple({
-            "name": inline(c.name or ""),
-            "provider": Markdown(self.line(c.provider) + (
-                f" ({inline(self.gettext(vocabulary.COOKIE_PARTIES[c.party]))})" if c.party else "")),
-            "purpose": self.line(c.purpose),
-            "category": inline(self.gettext(vocabulary.COOKIE_CATEGORIES[c.category])) if c.category else Markdown(""),
-            "duration": self.duration(c.duration),
-        } for c in cookies)
-        return CookieTable(tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)),
-                           rows)
+        rows = tuple(
+            {
+                "name": inline(c.name or ""),
+                "provider": Markdown(
+                    self.line(c.provider)
+                    + (f" ({inline(self.gettext(vocabulary.COOKIE_PARTIES[c.party]))})" if c.party else "")
+                ),
+                "purpose": self.line(c.purpose),
+                "category": inline(self.gettext(vocabulary.COOKIE_CATEGORIES[c.category]))
+                if c.category
+                else Markdown(""),
+                "duration": self.duration(c.duration),
+            }
+            for c in cookies
+        )
+        return CookieTable(
+            tuple(column for column in vocabulary.COOKIE_COLUMNS if any(row[column] for row in rows)), rows
+        )
 
     def by_consent(self, cookies: tuple[Cookie, ...], needed: bool) -> Markdown:
         """The sentence naming the cookies that do (or do not) need consent; empty when there are none."""
         named = [c.label for c in cookies if c.needs_consent is needed]
         if not named:
             return Markdown("")
-        return self.say(vocabulary.COOKIES_BY_CONSENT[needed],
-                        cookies=i18n.format_list([self.plain(label) for label in named], self.lang))
+        return self.say(
+            vocabulary.COOKIES_BY_CONSENT[needed],
+            cookies=i18n.format_list([self.plain(label) for label in named], self.lang),
+        )
 
 
 class References(Words):

@@ -38,10 +38,9 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
+from generator import caches
 from generator.notice import periods as duration
 from generator.notice.languages import UNIT_WORDS, babel_locale
-from generator import caches
-
 
 
 def translations(locales: Path, lang: str) -> Translations:

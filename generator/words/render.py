@@ -18,25 +18,24 @@ autoescaping, so a value from the YAML is always text there.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
-from dataclasses import dataclass
-from typing import Any, Callable, Protocol, cast
+from typing import Any, Protocol, cast
 
 import jinja2
 from babel.support import Translations
 
-from generator.notice import adequacy
-from generator.words import compiled_templates, i18n, vocabulary
-from generator.words.filters import filters
+from generator import caches
 from generator.notice.authority import supervisory_authority
 from generator.notice.markup import finalize
-from generator.notice.languages import SUPPORTED
-from generator.notice.model import Contact, Cookie, DataCategory, Name, Notice, Purpose, Recipient, Retention, Text, Transfer, references
-from generator import caches
+from generator.notice.model import (
+    Notice,
+)
+from generator.words import compiled_templates, i18n, vocabulary
+from generator.words.filters import filters
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
 
 def render_notice(notice: Notice, lang: str, locales: Path) -> str:
     """The whole notice in `lang` as Markdown."""
@@ -99,9 +98,14 @@ _FILES_CODE = compiled_templates.InMemory()
 @caches.kept(maxsize=8)
 def _files_environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), bytecode_cache=_FILES_CODE,
-        extensions=["jinja2.ext.i18n"], autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_FILES_CODE,
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
     cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
     return env
@@ -123,9 +127,14 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
     env.filters.update(filters(lang, translations))
     env.globals.update(
-        LEGAL_BASES=vocabulary.LEGAL_BASES, ROLES=vocabulary.RECIPIENT_ROLES, SAFEGUARDS=vocabulary.SAFEGUARDS,
-        PARTIES=vocabulary.COOKIE_PARTIES, CATEGORIES=vocabulary.COOKIE_CATEGORIES, RIGHTS=vocabulary.RIGHTS,
-        SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS, COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
+        LEGAL_BASES=vocabulary.LEGAL_BASES,
+        ROLES=vocabulary.RECIPIENT_ROLES,
+        SAFEGUARDS=vocabulary.SAFEGUARDS,
+        PARTIES=vocabulary.COOKIE_PARTIES,
+        CATEGORIES=vocabulary.COOKIE_CATEGORIES,
+        RIGHTS=vocabulary.RIGHTS,
+        SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS,
+        COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
         COOKIES_BY_CONSENT=vocabulary.COOKIES_BY_CONSENT,
         supervisory_authority=supervisory_authority,
     )

@@ -8,7 +8,7 @@ Swedish terms of the GDPR (../shared/gdpr-terms.md).
 from __future__ import annotations
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for a string marked, not translated)
     """Mark a string for extraction; it is translated where it is shown."""
     return message
 
@@ -24,10 +24,14 @@ LEGAL_BASES = {
 }
 
 RETENTION_EVENTS = {  # event: (with a period, which runs from it; alone, "until" it)
-    "end_of_customer_relationship": (N_("%(period)s from the end of the customer relationship"),
-                                     N_("until the end of the customer relationship")),
-    "end_of_accounting_year": (N_("%(period)s from the end of the financial year"),
-                               N_("until the end of the financial year")),
+    "end_of_customer_relationship": (
+        N_("%(period)s from the end of the customer relationship"),
+        N_("until the end of the customer relationship"),
+    ),
+    "end_of_accounting_year": (
+        N_("%(period)s from the end of the financial year"),
+        N_("until the end of the financial year"),
+    ),
     "end_of_contract": (N_("%(period)s from the end of the contract"), N_("until the end of the contract")),
     "end_of_employment": (N_("%(period)s from the end of the employment"), N_("until the end of the employment")),
     "position_filled": (N_("%(period)s from when the position is filled"), N_("until the position is filled")),
@@ -62,13 +66,19 @@ DECIDERS = {  # who makes a purpose's automated decisions: the controller, or a 
 PROFILING = N_("The decisions involve profiling.")
 
 ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45)
-    "full": N_("The European Commission has decided that this country ensures an adequate level of protection "
-               "(decision %(decision)s of %(date)s)."),
-    "renewed": N_("The European Commission has decided that this country ensures an adequate level of protection "
-                  "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."),
+    "full": N_(
+        "The European Commission has decided that this country ensures an adequate level of protection "
+        "(decision %(decision)s of %(date)s)."
+    ),
+    "renewed": N_(
+        "The European Commission has decided that this country ensures an adequate level of protection "
+        "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."
+    ),
     "covered": N_("The decision covers only some recipients in this country; this recipient is one of them."),
-    "partial": N_("The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
-                  "in this country."),
+    "partial": N_(
+        "The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
+        "in this country."
+    ),
 }
 
 SPECIAL_CONDITIONS = {
@@ -81,7 +91,9 @@ SPECIAL_CONDITIONS = {
     "substantial_public_interest": N_("substantial public interest on the basis of law (Art. 9(2)(g))"),
     "health_care": N_("preventive or occupational medicine, health or social care (Art. 9(2)(h))"),
     "public_health": N_("public interest in the area of public health (Art. 9(2)(i))"),
-    "archiving_research": N_("archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"),
+    "archiving_research": N_(
+        "archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"
+    ),
 }
 
 COOKIES_BY_CONSENT = {  # after the cookies: which are set only with consent, which without (917/2014 s. 205)
@@ -136,25 +148,51 @@ COOKIE_CATEGORIES = {  # a cookie's category, lower case in a table cell
 }
 
 RIGHTS = {
-    "access": (N_("Right of access (Art. 15)"),
-               N_("You may ask which personal data about you we process and get a copy of it.")),
-    "rectification": (N_("Right to rectification (Art. 16)"),
-                      N_("You may ask us to correct inaccurate data and complete incomplete data.")),
-    "erasure": (N_("Right to erasure (Art. 17)"),
-                N_("You may ask us to erase your data (\u201cright to be forgotten\u201d).")),
-    "restriction": (N_("Right to restriction of processing (Art. 18)"),
-                    N_("You may ask us to restrict the processing of your data.")),
-    "portability": (N_("Right to data portability (Art. 20)"),
-                    N_("You may receive the data you have given us in a machine-readable format and have it transmitted to another controller.")),
-    "objection": (N_("Right to object (Art. 21)"),
-                  N_("On grounds relating to your particular situation, you may object to processing based on legitimate interests or on a task carried out in the public interest or in the exercise of official authority.")),
-    "object_direct_marketing": (N_("Right to object to direct marketing (Art. 21(2))"),
-                                # NOTE: GDPR Art. 21(2): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
-                                N_("You may object at any time to the processing of your data for direct marketing.")),
-    "withdraw_consent": (N_("Right to withdraw consent (Art. 7(3))"),
-                         N_("Where processing is based on your consent, you may withdraw it at any time. This does not affect the lawfulness of processing before the withdrawal.")),
-    "complaint": (N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
-                  N_("You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR.")),
+    "access": (
+        N_("Right of access (Art. 15)"),
+        N_("You may ask which personal data about you we process and get a copy of it."),
+    ),
+    "rectification": (
+        N_("Right to rectification (Art. 16)"),
+        N_("You may ask us to correct inaccurate data and complete incomplete data."),
+    ),
+    "erasure": (
+        N_("Right to erasure (Art. 17)"),
+        N_("You may ask us to erase your data (\u201cright to be forgotten\u201d)."),
+    ),
+    "restriction": (
+        N_("Right to restriction of processing (Art. 18)"),
+        N_("You may ask us to restrict the processing of your data."),
+    ),
+    "portability": (
+        N_("Right to data portability (Art. 20)"),
+        N_(
+            "You may receive the data you have given us in a machine-readable format and have it transmitted to another controller."
+        ),
+    ),
+    "objection": (
+        N_("Right to object (Art. 21)"),
+        N_(
+            "On grounds relating to your particular situation, you may object to processing based on legitimate interests or on a task carried out in the public interest or in the exercise of official authority."
+        ),
+    ),
+    "object_direct_marketing": (
+        N_("Right to object to direct marketing (Art. 21(2))"),
+        # NOTE: GDPR Art. 21(2): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
+        N_("You may object at any time to the processing of your data for direct marketing."),
+    ),
+    "withdraw_consent": (
+        N_("Right to withdraw consent (Art. 7(3))"),
+        N_(
+            "Where processing is based on your consent, you may withdraw it at any time. This does not affect the lawfulness of processing before the withdrawal."
+        ),
+    ),
+    "complaint": (
+        N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
+        N_(
+            "You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR."
+        ),
+    ),
 }
 
 CHANGES = {  # in the order the changelog lists them
@@ -192,9 +230,15 @@ RELEASE_STATES = {  # the state of one version of the notice
 }
 
 PREVAILING_LANGUAGE = {
-    "fi": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the Finnish version prevails."),
-    "sv": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the Swedish version prevails."),
-    "en": N_("This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails."),
+    "fi": N_(
+        "This notice is published in Finnish, Swedish and English. If the versions differ, the Finnish version prevails."
+    ),
+    "sv": N_(
+        "This notice is published in Finnish, Swedish and English. If the versions differ, the Swedish version prevails."
+    ),
+    "en": N_(
+        "This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails."
+    ),
 }
 
 PREVAILING_LANGUAGE_OF_SOME = {  # for a notice published in fewer than all supported languages
