@@ -21,8 +21,8 @@ RESULTS = REPO / "mutate" / "results.json"
 README = REPO / "README.md"
 GUARDS = (
     "ledger",
+    "lock",
     "releases",
-    "publish_dir",
     "folder_swap",
     "migrate",
     "timeline",
@@ -31,7 +31,8 @@ GUARDS = (
     "markup",
     "adequacy",
 )
-"""The modules that guard the record or the law (issue 18): at least 85% killed; 80% elsewhere."""
+"""The modules that guard the record or the law (issue 18; publish_dir is folder_swap now, and the lock's format
+left ledger for lock): at least 85% killed; 80% elsewhere."""
 GUARD_TARGET = 0.85
 TARGET = 0.80
 MET = {True: "yes", False: "**no**", None: "–"}
