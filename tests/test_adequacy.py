@@ -118,3 +118,20 @@ def test_check_and_build_name_a_broken_adequacy_list(tmp_path: Path) -> None:
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert "adequacy.json: error: the adequacy list: countries.CA.partial: 'no' is not of type 'boolean'" in (
             result.stdout + result.stderr)
+
+
+def test_an_adequacy_list_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    """A missing list, one not UTF-8, and a date that does not exist: each an error at the file, by rule."""
+    from generator.findings import NoticeError
+
+    not_utf8 = tmp_path / "latin1.json"
+    not_utf8.write_bytes(b'{"as_of": "2026-01-28", "countries": {}, "description": "\xe4"}')
+    bad_date = _edited(tmp_path, '"adopted": "2023-07-10"', '"adopted": "2023-02-30"')
+    for path, message in ((tmp_path / "missing.json", "the adequacy list: cannot be read: No such file or directory"),
+                          (not_utf8, "the adequacy list: is not UTF-8 text"),
+                          (bad_date, "the adequacy list: a date that does not exist: day is out of range for month")):
+        with pytest.raises(NoticeError) as raised:
+            adequacy.load.__wrapped__(path)  # type: ignore[attr-defined]
+        (finding,) = raised.value.findings
+        assert (finding.level, finding.rule, finding.message) == ("error", "adequacy-list", message)
+        assert finding.position.path.endswith(path.name)
