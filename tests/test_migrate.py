@@ -236,3 +236,34 @@ def test_migrate_reads_no_more_than_the_size_limit() -> None:
     with pytest.raises(NoticeError) as raised:
         migrate_file(Path("/dev/zero"), "/dev/zero", PROJECT.schema)
     assert "larger than 2 MiB" in raised.value.findings[0].message
+
+
+def test_migrate_keeps_the_files_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
+    """A CRLF file stays CRLF (no line gains a second CR), and a BOM stays at the start."""
+    from generator.notice.migrate import migrate_file
+
+    path = tmp_path / "notice.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + FORMAT_1.replace("\n", "\r\n").encode("utf-8"))
+    migrate_file(path, "notice.yaml", PROJECT.schema)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf# yaml-language-server") and b"seloste: 2\r\n" in raw
+    assert b"\r\r" not in raw and raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_migrate_syncs_the_folder_after_the_exchange(tmp_path: Path, monkeypatch: object) -> None:
+    """The rename itself reaches the disk: the folder holding the file is synced after it, not only the file."""
+    import os
+    import stat
+
+    from generator.notice import migrate
+
+    synced: list[bool] = []
+    real = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        synced.append(stat.S_ISDIR(os.fstat(descriptor).st_mode))
+        real(descriptor)
+
+    monkeypatch.setattr(migrate.os, "fsync", fsync)  # type: ignore[attr-defined]
+    _migrated(tmp_path, FORMAT_1)
+    assert synced == [False, True]  # the new file's bytes, then the folder's entry
