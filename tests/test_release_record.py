@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -306,3 +307,22 @@ def test_a_bidirectional_control_in_a_released_text_is_refused(project: Path) ->
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert ("release 2026-12-01: fi.md contains the bidirectional control U+202E, which Seloste never writes; "
             "restore the release with git") in result.stdout + result.stderr
+
+
+def test_a_control_the_loader_refuses_in_a_released_notice_json_is_named_at_its_place(project: Path) -> None:
+    """notice.json is read as untrusted too: a bidirectional control in it (which the loader refuses in a notice)
+    makes the release an error, at its line and column, whatever the lock says."""
+    folder = project / "policy/releases/2026-09-01"
+    text = (folder / "notice.json").read_text(encoding="utf-8")
+    assert text.count('"name": "Esimerkki Oy"') == 1
+    (folder / "notice.json").write_text(text.replace('"name": "Esimerkki Oy"', '"name": "Esimerkki Oy\\u202e"'),
+                                       encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if '"name": "Esimerkki Oy"' in row)
+    data = lock_data(project)
+    data["releases"][2]["files"]["notice.json"] = sha256(folder / "notice.json")
+    write_lock(project, data)
+    result = run(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(rf"policy/releases/2026-09-01/notice\.json:{line}:\d+: error: release 2026-09-01: notice\.json is "
+                     r"not a valid notice: .*bidirectional control U\+202E", result.stdout + result.stderr), (
+        result.stdout + result.stderr)
