@@ -470,3 +470,15 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
          "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / release_id).iterdir())}}
         for release_id in ("2026-01-01", "2026-03-01")]}
     assert (folder / "releases.lock").read_bytes() == (json.dumps(canonical, indent=2) + "\n").encode("ascii")
+
+
+def test_a_release_carries_the_earlier_releases_as_the_same_files(one_release: Path, tmp_path: Path) -> None:
+    """A new release copies policy/releases by hard links: each earlier released file is the very same file."""
+    import os
+
+    root = tmp_path / "project"
+    shutil.copytree(one_release, root, symlinks=True)
+    before = {p.name: os.stat(p).st_ino for p in (root / "policy/releases/2026-01-01").iterdir()}
+    release(root, MULTI_VERSIONS[1])
+    after = {p.name: os.stat(p).st_ino for p in (root / "policy/releases/2026-01-01").iterdir()}
+    assert after == before

@@ -222,3 +222,12 @@ def test_a_full_disk_fails_the_build_with_a_sentence_and_keeps_the_old_site(proj
         assert result.stderr.startswith(f"{disk}/"), result.stderr
         assert snapshot(site) == before
         assert sorted(p.name for p in disk.iterdir()) == [".site.lock", "site"]
+
+
+def test_an_exchange_the_system_refuses_is_an_error_naming_both_folders(tmp_path: Path) -> None:
+    """Only a system without the exchange falls back to two renames; any other refusal is raised, never hidden."""
+    (tmp_path / "a").mkdir()
+    with pytest.raises(FileNotFoundError) as raised:
+        publish_dir.exchange(tmp_path / "a", tmp_path / "missing")
+    assert (raised.value.filename, raised.value.filename2) == (str(tmp_path / "a"), str(tmp_path / "missing"))
+    assert (tmp_path / "a").is_dir()
