@@ -4,16 +4,30 @@ VENV    := .venv/.installed
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check release bench mutate catalogs lock clean
+.PHONY: site test test-fast lint serve check release bench mutate catalogs lock clean
 
 site: $(VENV)
 	$(PY) -m generator build
 
-test: $(VENV) $(NODE)
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+LINTED := generator bench mutate conftest.py
+
+# The linter, the formatter's check and the type checker (strict, on generator/).
+lint: $(VENV)
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
 	$(PY) -m mypy
-	$(PY) -m pytest
+
+# Everything: lint, then every test (builds, kill tests, Chromium); the slowest are listed at the end.
+test: lint $(NODE)
+	$(PY) -m pytest --durations=25
+
+# The loop to run on every save: lint and the in-process tests and doctests (no build, no browser).
+FAST := generator tests/test_layers.py tests/test_load.py tests/test_load_scalars.py tests/test_format.py \
+	tests/test_render.py tests/test_check_rules.py tests/test_compare.py tests/test_timeline.py tests/test_ledger.py \
+	tests/test_job_summary.py tests/test_adequacy.py tests/test_migrate_write.py tests/test_fuzzy_translations.py \
+	tests/test_mutate_tool.py tests/test_changes.py
+test-fast: lint
+	$(PY) -m pytest -q $(FAST)
 
 serve: $(VENV)
 	$(PY) -m generator serve
