@@ -4,13 +4,28 @@ VENV    := .venv/.installed
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check release bench mutate catalogs lock clean
+.PHONY: site test test-fast serve check release bench mutate catalogs lock clean
 
 site: $(VENV)
 	$(PY) -m generator build
 
+# The two test lanes (tests/lanes.py decides which test is in which, at collection):
+# `make test`: the linters and type checks, then every test (the fast lane, and the
+#   `slow`, `kill` and `browser` tests) on pytest-xdist workers (one per core), each test
+#   module on one worker; the 25 slowest tests listed at the end. What CI runs (.ci/run).
+# `make test-fast`: `ruff check`, then the in-process tests and the doctests only, in
+#   one process that starts no other (a test of this lane that starts one fails);
+#   under a minute: the loop to run on every save.
+TEST_WORKERS ?= auto
 test: $(VENV) $(NODE)
-	$(PY) -m pytest
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
+
+test-fast: $(VENV)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not slow and not browser"
 
 serve: $(VENV)
 	$(PY) -m generator serve

@@ -24,7 +24,7 @@ from typing import Iterator
 import pytest
 
 from browser.test_links import _Scan
-from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
+from support import copy_project, multi_release_project, run
 
 PREFIX = "/notice/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -180,9 +180,8 @@ def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(se
         _resolves(urllib.parse.urljoin(server.base + "fi/feed.xml", link.get("href")))
 
 
-def test_an_address_that_is_not_one_stops_the_build(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_an_address_that_is_not_one_stops_the_build(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     built = run(root, "build", env={"SELOSTE_SITE_URL": "javascript:alert(1)//"})
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert ("SELOSTE_SITE_URL: error: site_url 'javascript:alert(1)//' is not a full address such as "
