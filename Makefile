@@ -17,17 +17,19 @@ lint: $(VENV)
 	$(PY) -m ruff format --check $(LINTED)
 	$(PY) -m mypy
 
-# Everything: lint, then every test (builds, kill tests, Chromium); the slowest are listed at the end.
+# The two test lanes (tests/lanes.py decides which test is in which, at collection):
+# `make test`: lint, then every test (the fast lane, and the `slow`, `kill` and
+#   `browser` tests) on pytest-xdist workers (one per core), each test module on one
+#   worker; the 25 slowest tests listed at the end. What CI runs (.ci/run).
+# `make test-fast`: lint, then the in-process tests and the doctests only, in one
+#   process that starts no other (a test of this lane that starts one fails); under a
+#   minute: the loop to run on every save.
+TEST_WORKERS ?= auto
 test: lint $(NODE)
-	$(PY) -m pytest --durations=25
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
-# The loop to run on every save: lint and the in-process tests and doctests (no build, no browser).
-FAST := generator tests/test_layers.py tests/test_load.py tests/test_load_scalars.py tests/test_format.py \
-	tests/test_render.py tests/test_check_rules.py tests/test_compare.py tests/test_timeline.py tests/test_ledger.py \
-	tests/test_job_summary.py tests/test_adequacy.py tests/test_migrate_write.py tests/test_fuzzy_translations.py \
-	tests/test_mutate_tool.py tests/test_changes.py
 test-fast: lint
-	$(PY) -m pytest -q $(FAST)
+	$(PY) -m pytest -q -m "not slow and not browser"
 
 serve: $(VENV)
 	$(PY) -m generator serve

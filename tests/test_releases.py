@@ -19,7 +19,7 @@ from generator.notice.model import Purpose, Recipient
 from generator.project import Project
 from generator.folder_swap import Busy, locked_folder
 from generator.record.releases import load_releases, make_release, verify
-from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
+from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, copy_project, make_project, release, run
 
 
 
@@ -190,9 +190,8 @@ def test_template_change_leaves_released_text_unchanged(tmp_path: Path) -> None:
     assert "TEMPLATE-CHANGED" in page(root / "site", "en", "2026-03-01")
 
 
-def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     assert run(root, "build").returncode == 0
     before = (root / "site" / "fi" / "index.html").read_bytes()
     with open(root / "policy" / "releases" / "2026-01-01" / "sv.md", "a", encoding="utf-8") as handle:
@@ -218,9 +217,8 @@ def test_release_refuses_no_change_and_going_back_in_time(tmp_path: Path) -> Non
     assert earlier.returncode == 1 and "earlier than release 2026-03-01" in earlier.stderr
 
 
-def test_two_releases_on_one_day_get_distinct_ids(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_two_releases_on_one_day_get_distinct_ids(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     second = MULTI_VERSIONS[1].read_text().replace('effective: "2026-03-01"', 'effective: "2026-01-01"')
     (tmp_path / "same-day.yaml").write_text(second)
     assert "released 2026-01-01-2" in release(root, tmp_path / "same-day.yaml").stdout
@@ -228,9 +226,8 @@ def test_two_releases_on_one_day_get_distinct_ids(tmp_path: Path) -> None:
     assert (root / "site" / "en" / "2026-01-01-2" / "index.html").exists()
 
 
-def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_draft_is_published_only_when_asked_and_kept_from_search_engines(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     assert run(root, "build").returncode == 0
     assert not (root / "site" / "fi" / "draft").exists()
@@ -238,13 +235,6 @@ def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_pat
     html = page(root / "site", "fi", "draft")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "palautuksia" in html
-
-
-@pytest.fixture(scope="module")
-def one_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("one-release"))
-    release(root, MULTI_VERSIONS[0])
-    return root
 
 
 RELEASED_FILES = ["notice.yaml", "schema.json", "notice.json", "fi.md", "sv.md", "en.md"]

