@@ -1,6 +1,7 @@
 # Seloste: `make site` then `make test` on a fresh clone. See README.md.
 PY      := .venv/bin/python
 VENV    := .venv/.installed
+TESTENV := .venv/.installed-test
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
@@ -12,7 +13,7 @@ site: $(VENV)
 LINTED := generator bench mutate conftest.py
 
 # The linter, the formatter's check and the type checker (strict, on generator/).
-lint: $(VENV)
+lint: $(TESTENV)
 	$(PY) -m ruff check $(LINTED)
 	$(PY) -m ruff format --check $(LINTED)
 	$(PY) -m mypy
@@ -40,7 +41,7 @@ check: $(VENV)
 release: $(VENV)
 	$(PY) -m generator release
 
-bench: $(VENV)
+bench: $(TESTENV)
 	$(PY) -m bench
 
 # Mutation testing of every module of generator/ against the tests (not part of
@@ -50,7 +51,7 @@ bench: $(VENV)
 # (a stem or a path under generator/); `JOBS=2` tests two mutants at once. The
 # browser tests need node_modules (`make test` installs it). The last results:
 # `$(PY) -m mutate --report`.
-mutate: $(VENV)
+mutate: $(TESTENV)
 	nice -n 10 $(PY) -m mutate --readme $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(JOBS),--jobs $(JOBS)) $(MODULES)
 
 # Extract the fixed strings of the templates and merge them into every
@@ -72,15 +73,32 @@ catalogs: $(VENV)
 	.venv/bin/pybabel compile -d locales --statistics -f
 	rm -f locales/*/LC_MESSAGES/messages.mo
 
-# Re-pin every dependency after editing requirements.in.
-lock: $(VENV)
-	.venv/bin/pip install -q -r requirements.in
-	( echo '# Pinned by `make lock` from requirements.in. Install with: pip install -r requirements.lock'; \
-	  .venv/bin/pip freeze --exclude-editable | grep -v '^seloste' ) > requirements.lock
+# Re-pin every dependency after editing requirements.in or requirements-test.in,
+# in a scratch environment so that nothing installed by hand slips into a lock.
+LOCKENV := .venv-lock
+lock:
+	rm -rf $(LOCKENV) && python3 -m venv $(LOCKENV)
+	$(LOCKENV)/bin/pip install -q --disable-pip-version-check -r requirements.in
+	( echo '# Pinned by `make lock` from requirements.in: what `make site` installs.'; \
+	  $(LOCKENV)/bin/pip freeze ) > requirements.lock
+	$(LOCKENV)/bin/pip install -q --disable-pip-version-check -r requirements-test.in -c requirements.lock
+	( echo '# Pinned by `make lock` from requirements-test.in, beside requirements.lock: what `make test` adds.'; \
+	  $(LOCKENV)/bin/pip freeze | grep -vxFf requirements.lock ) > requirements-test.lock
+	rm -rf $(LOCKENV)
 
-$(VENV): requirements.lock pyproject.toml
+# What building needs, and nothing else: no bytecode compiled ahead (Python
+# compiles what a build imports, on first use) and no setuptools (every
+# package is a wheel), which keeps the environment small (`make bench`
+# measures it).
+$(VENV): requirements.lock
 	test -x $(PY) || python3 -m venv .venv
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements.lock
+	$(PY) -m pip uninstall -q -y setuptools 2>/dev/null || true
+	touch $@
+
+# The tests' and linters' tools on top (make test, test-fast, lint, mutate).
+$(TESTENV): $(VENV) requirements-test.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements-test.lock -c requirements.lock
 	touch $@
 
 $(NODE): package.json package-lock.json
@@ -88,4 +106,4 @@ $(NODE): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.* .site.* .venv node_modules .pytest_cache
+	rm -rf site site.* .site.* .venv .venv-lock node_modules .pytest_cache

@@ -237,3 +237,24 @@ def test_a_summary_file_that_cannot_be_written_is_a_usage_error(tmp_path: Path) 
     result = check(NOTICE, "--summary", str(tmp_path / "no" / "such" / "folder" / "summary.md"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "cannot write the summary to" in result.stderr and "No such file or directory" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_reader_who_stops_reading_ends_check_silently() -> None:
+    """`check --format json | head` stops as `cat` does: no error, exit 128 + SIGPIPE."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first byte
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141 and errors == "", errors
+
+
+@pytest.mark.slow
+def test_run_outside_its_environment_it_says_how_to_run_it() -> None:
+    """A bare `python3 -m generator` (no libraries: -S leaves site-packages out) says what to run, not a traceback."""
+    result = subprocess.run([sys.executable, "-S", "-m", "generator", "check"], cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "is not installed here; run it in Seloste's environment, which `make site` makes" in result.stderr
+    assert "`make check`" in result.stderr and "`.venv/bin/python -m generator …`" in result.stderr

@@ -149,7 +149,7 @@ def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
     result = run(root, "check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `python -m generator migrate "
+        "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate "
         "policy/notice.yaml` to rewrite it in format 2, keeping your comments [format-version]",
         "policy/notice.yaml: 1 error, 0 warnings"]
     assert run(root, "build").returncode == 1

@@ -100,7 +100,7 @@ def plan_site(
             Finding(
                 Position(project.shown(project.lock)),
                 "error",
-                "nothing is released yet: run `python -m generator release` first",
+                "nothing is released yet: run `make release` first",
             )
         )
     if problems:
