@@ -87,17 +87,21 @@ lock:
 	rm -rf $(LOCKENV)
 
 # What building needs, and nothing else: no bytecode compiled ahead (Python
-# compiles what a build imports, on first use) and no setuptools (every
-# package is a wheel), which keeps the environment small (`make bench`
-# measures it).
+# compiles what a build imports, on first use), and neither setuptools (every
+# package is a wheel) nor pip once it has installed them. That keeps the
+# environment small (`make bench` measures it).
 $(VENV): requirements.lock
 	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m ensurepip -q 2>/dev/null || true
 	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements.lock
-	$(PY) -m pip uninstall -q -y setuptools 2>/dev/null || true
+	$(PY) -m pip uninstall -q -y setuptools pip 2>/dev/null
+	rm -f $(TESTENV)
 	touch $@
 
-# The tests' and linters' tools on top (make test, test-fast, lint, mutate).
+# The tests' and linters' tools on top (make test, test-fast, lint, bench,
+# mutate), with pip again (ensurepip has it, offline).
 $(TESTENV): $(VENV) requirements-test.lock
+	$(PY) -m ensurepip -q 2>/dev/null || true
 	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements-test.lock -c requirements.lock
 	touch $@
 
