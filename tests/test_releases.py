@@ -48,14 +48,22 @@ def test_versions_json_lists_every_release_with_its_addresses(multi_site: Path) 
         assert notice["revision"]["effective"] == entry["effective"]
 
 
-def test_sha256_in_versions_json_is_that_of_the_released_text(multi_project: Path) -> None:
+def test_sha256_in_versions_json_is_that_of_the_released_text_the_site_serves(multi_project: Path) -> None:
+    """A consumer can check a text: versions.json gives its address on the site and its sha256, the lock's."""
     import hashlib
 
-    versions = json.loads((multi_project / "site" / "versions.json").read_text())
+    site = multi_project / "site"
+    versions = json.loads((site / "versions.json").read_text())
+    lock = json.loads((multi_project / "policy" / "releases" / "releases.lock").read_text())
+    locked = {entry["id"]: entry["files"] for entry in lock["releases"]}
     for entry in versions["releases"]:
         for lang in LANGS:
+            served = (site / entry["texts"][lang]).read_bytes()
             stored = (multi_project / "policy" / "releases" / entry["id"] / f"{lang}.md").read_bytes()
-            assert hashlib.sha256(stored).hexdigest() == entry["sha256"][lang]
+            assert served == stored and hashlib.sha256(served).hexdigest() == entry["sha256"][lang]
+            assert entry["sha256"][lang] == locked[entry["id"]][f"{lang}.md"]
+        served_notice = (site / entry["notice"]).read_bytes()
+        assert hashlib.sha256(served_notice).hexdigest() == entry["notice_sha256"] == locked[entry["id"]]["notice.json"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

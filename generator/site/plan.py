@@ -29,6 +29,7 @@ from generator.notice.model import Notice, Text
 from generator.notice.read import read_notice
 from generator.project import Project
 from generator.record import compare
+from generator.record.lock import JSON_NAME, text_name
 from generator.record.releases import Release, verified
 from generator.record.timeline import Timeline
 from generator.site import feeds as atom
@@ -444,7 +445,9 @@ def files(pages: Pages) -> dict[str, bytes]:
         ),
     }
     for release in pages.timeline.releases:
-        found[f"releases/{release.id}.json"] = release.read("notice.json")
+        found[f"releases/{release.id}.json"] = release.read(JSON_NAME)
+        for lang in release.languages:  # the frozen texts themselves, so that their sha256 can be checked
+            found[f"releases/{release.id}/{text_name(lang)}"] = release.read(text_name(lang))
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found
@@ -467,9 +470,13 @@ def versions_json(pages: Pages) -> bytes:
                 "urls": {
                     lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
                 },
+                "texts": {
+                    lang: published(pages.site_url, f"releases/{r.id}/{text_name(lang)}") for lang in r.languages
+                },
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
+                "notice_sha256": r.files[JSON_NAME],
             }
             for r in reversed(timeline.releases)
         ],
