@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import signal
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
