@@ -120,13 +120,13 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "changes",
-        '            found += [\n                Change(part, "changed", item.label)',
-        '            found += [] and [\n                Change(part, "changed", item.label)',
+        "            found += [\n                _changed(part, item.label, ",
+        "            found += [] and [\n                _changed(part, item.label, ",
         "the changelog drops legal-basis (and every other part) changes",
     ),
     (
         "changes",
-        '            found.append(Change(area, "changed", item.label))\n',
+        "            found.append(_changed(area, item.label, before, item))\n",
         "",
         'the changelog drops every "changed" item',
     ),
