@@ -102,7 +102,7 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
         translated(lang, "New recipient: %(name)s", name=crm),
         translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
         translated(lang, "Retention period changed: %(name)s", name=orders),
-        translated(lang, "Cookie removed: %(name)s", name="session"),
+        translated(lang, "Row removed from the cookie table: %(name)s", name="session"),
         translated(lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]),
         {"fi": "Uusi vastaanottaja Yhdysvalloissa.", "sv": "Ny mottagare i USA.", "en": "New recipient in the United States."}[lang],
     ]
@@ -130,7 +130,7 @@ def test_a_removed_table_is_compared_row_by_row(multi_site: Path, lang: str) -> 
     assert html.index("<del>session</del>", row) < html.index("</tr>", row)
     assert translated(lang, "Section removed.") in html
     summary = html.index('id="summary-of-changes"')
-    assert summary < html.index(translated(lang, "Cookie removed: %(name)s", name="session")) < html.index('id="cookies"')
+    assert summary < html.index(translated(lang, "Row removed from the cookie table: %(name)s", name="session")) < html.index('id="cookies"')
 
 
 @pytest.mark.parametrize("lang", LANGS)
