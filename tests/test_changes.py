@@ -198,3 +198,10 @@ def test_entracks_second_release_lists_its_capital_letters_as_editorial() -> Non
     assert len(found) == 22 and len(editorial) == 11
     assert {c.area for c in editorial} == {"data_category"}
     assert ("cookie", "removed", "Google Analytics", "substantive") in _natures(found)
+
+
+def test_a_proper_name_written_once_is_a_name_too() -> None:
+    """The controller's name in capital letters is the same name (a name written once is a plain string)."""
+    new = copy.deepcopy(BASE)
+    new["controller"]["name"] = "ESIMERKKI OY"
+    assert _natures(changes(notice(BASE), notice(new))) == [("controller", "changed", "", "editorial")]

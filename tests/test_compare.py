@@ -195,3 +195,23 @@ def test_a_paragraph_changed_only_in_punctuation_is_editorial_and_a_word_is_not(
     assert [(b.op, b.nature) for b in section.blocks] == [("changed", "editorial")]
     (section,) = compare(old, old.replace("six", "ten"))
     assert [(b.op, b.nature) for b in section.blocks] == [("changed", "substantive")]
+
+
+def test_an_item_whose_capital_letters_and_a_word_changed_is_still_found_among_others():
+    """Capital letters aside, "Prospective customers" and "prospective clients" share most of their words; an
+    item with no word in common with any other is removed, and the new one added."""
+    new = LIST.replace("- Prospective customers", "- prospective clients").replace("- Employees", "- Staff members")
+    (data,) = compare(LIST, new)
+    assert _blocks(data)[2:] == [
+        ("changed", "item", "substantive", "[removed:Prospective customers][added:prospective clients]"),
+        ("removed", "item", "substantive", "[removed:Employees]"),
+        ("added", "item", "substantive", "[added:Staff members]"),
+    ]
+
+
+def test_two_rows_with_the_same_first_cell_replaced_by_one_are_never_merged():
+    """Two rows with "–" as first cell, both gone, and a third one added: none of them is lost or paired by guess."""
+    new = LIST.replace("| – | Google |\n| – | Matomo |\n", "| – | Plausible |\n")
+    (cookies,) = compare(LIST, new)
+    rows = [(row.op, [span.text for cell in row.cells for span in cell]) for row in cookies.blocks[-1].rows]
+    assert rows == [("removed", ["–", "Google"]), ("removed", ["–", "Matomo"]), ("added", ["–", "Plausible"])]

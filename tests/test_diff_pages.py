@@ -239,3 +239,11 @@ def test_every_area_the_changelog_follows_can_be_named_for_an_editorial_change()
     from generator.words import vocabulary
 
     assert {area for area, _ in vocabulary.CHANGES} == set(vocabulary.EDITORIAL_AREAS)
+
+
+def test_an_editorial_change_of_the_controller_names_the_controller_without_a_count(tmp_path: Path) -> None:
+    """The controller's details are one area, not a list of items: no "(1)" after them."""
+    project = _second_version(tmp_path, lambda text: text.replace("Esimerkkikatu 1, FI-00100", "ESIMERKKIKATU 1, FI-00100"))
+    (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
+    assert "- Changed in capital letters, spacing or punctuation only, not in wording: the controller's details\n" in (
+        changelog.markdown)

@@ -24,11 +24,9 @@ classification into material and editorial.)
 from __future__ import annotations
 
 import dataclasses
-import typing
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from generator import caches
 from generator.notice.model import Notice, Text, changelog_fields, item_kind
 
 Action = Literal["added", "removed", "changed"]
@@ -152,31 +150,22 @@ def same_words(old: str, new: str) -> bool:
     return wording(old) == wording(new)
 
 
-def _same_in_words(old: Any, new: Any, words: bool = False) -> bool:
-    """Whether two model values say the same, capital letters, spacing and punctuation aside, in every
-    human text (`Text`, or a name written once where `words` says a field holds one); codes, ids,
-    addresses, periods and dates must be equal."""
+def _same_in_words(old: Any, new: Any) -> bool:
+    """Whether two model values say the same, capital letters, spacing and punctuation aside, in every text
+    and name. Codes, ids, periods and dates are written in one case by the schema, an address keeps its
+    letters (`wording`), and a cookie's own name is compared exactly where it is matched (its key)."""
     if old == new:
         return True
     if isinstance(old, Text) and isinstance(new, Text):
         return old.keys() == new.keys() and all(same_words(old[lang], new[lang]) for lang in old)
-    if words and isinstance(old, str) and isinstance(new, str):
+    if isinstance(old, str) and isinstance(new, str):
         return same_words(old, new)
     if isinstance(old, tuple) and isinstance(new, tuple):
-        return len(old) == len(new) and all(_same_in_words(a, b, words) for a, b in zip(old, new, strict=True))
+        return len(old) == len(new) and all(_same_in_words(a, b) for a, b in zip(old, new, strict=True))
     if dataclasses.is_dataclass(old) and type(old) is type(new):
-        named = _named_fields(type(old))
         return all(
-            _same_in_words(getattr(old, spec.name), getattr(new, spec.name), spec.name in named)
+            _same_in_words(getattr(old, spec.name), getattr(new, spec.name))
             for spec in dataclasses.fields(old)
             if spec.compare
         )
     return False
-
-
-@caches.kept(maxsize=None)
-def _named_fields(kind: type) -> frozenset[str]:
-    """The fields of a model class that may hold a human text: a Text, or a name written once (`Name`)."""
-    return frozenset(
-        name for name, hint in typing.get_type_hints(kind).items() if Text in typing.get_args(hint) or hint is Text
-    )

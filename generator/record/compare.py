@@ -371,14 +371,13 @@ def _placed(old: tuple[Block, ...], new: tuple[Block, ...], moved: dict[int, int
 
 
 def _found(block: Block, pending: list[Block], first: int) -> int | None:
-    """The first of the next LOOK_AHEAD new blocks that `block` became: one of its kind with the same words
-    (capital letters, spacing and punctuation aside), else one whose words agree at least _SIMILAR."""
+    """The first of the next LOOK_AHEAD new blocks that `block` became: one of its kind whose words agree at
+    least _SIMILAR (blocks with the same words were aligned already, by their signatures)."""
     window = range(first, min(first + LOOK_AHEAD, len(pending)))
     kind = [k for k in window if pending[k].kind == block.kind]
     if block.kind == "table":
         return kind[0] if kind else None
-    same = next((k for k in kind if same_words(block.text, pending[k].text)), None)
-    return same if same is not None else next((k for k in kind if _similar(block.text, pending[k].text)), None)
+    return next((k for k in kind if _similar(block.text, pending[k].text)), None)
 
 
 def _in_context(blocks: list[BlockChange], context: int = 1) -> tuple[BlockChange, ...]:
