@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -283,7 +284,8 @@ def _row_keys(rows: tuple[tuple[str, ...], ...]) -> list[object]:
     """What names each row: its first cell (its words) where no other row has it, else the whole row. Two rows
     with the same first cell (two cookies of one provider with no name given) are two rows, never one."""
     firsts = [wording(row[0]) if row else () for row in rows]
-    return [first if firsts.count(first) == 1 else (first, row) for first, row in zip(firsts, rows, strict=True)]
+    seen = Counter(firsts)
+    return [first if seen[first] == 1 else (first, row) for first, row in zip(firsts, rows, strict=True)]
 
 
 def _row(op: Op, row: tuple[str, ...]) -> RowChange:
@@ -330,8 +332,8 @@ def _signature(block: Block, leads: frozenset[str]) -> tuple[object, ...]:
 
 
 def _unique_leads(blocks: tuple[Block, ...]) -> set[str]:
-    leads = [block.lead.casefold() for block in blocks if block.lead]
-    return {lead for lead in leads if leads.count(lead) == 1}
+    seen = Counter(block.lead.casefold() for block in blocks if block.lead)
+    return {lead for lead, count in seen.items() if count == 1}
 
 
 def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]:
@@ -354,7 +356,7 @@ def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]
         one_for_one = len(olds) == len(pending) == 1 and old[olds[0]].kind == new[pending[0]].kind == "item"
         following, first = j1, 0  # the next new block to show; the first of `pending` not yet paired
         for i in olds:
-            found = 0 if one_for_one else _found(old[i], [new[j] for j in pending], first)
+            found = 0 if one_for_one else _found(old[i], new, pending, first)
             if found is None:
                 out.append(_whole("removed", old[i]))
                 continue
@@ -370,14 +372,14 @@ def _placed(old: tuple[Block, ...], new: tuple[Block, ...], moved: dict[int, int
     return _changed(old[moved[index]], new[index]) if index in moved else _whole("added", new[index])
 
 
-def _found(block: Block, pending: list[Block], first: int) -> int | None:
-    """The first of the next LOOK_AHEAD new blocks that `block` became: one of its kind whose words agree at
-    least _SIMILAR (blocks with the same words were aligned already, by their signatures)."""
-    window = range(first, min(first + LOOK_AHEAD, len(pending)))
-    kind = [k for k in window if pending[k].kind == block.kind]
+def _found(block: Block, new: tuple[Block, ...], pending: list[int], first: int) -> int | None:
+    """Which of the next LOOK_AHEAD blocks of `pending` (indices into `new`) `block` became: the first of its
+    kind whose words agree at least _SIMILAR (blocks with the same words were aligned already, by their
+    signatures)."""
+    kind = [k for k in range(first, min(first + LOOK_AHEAD, len(pending))) if new[pending[k]].kind == block.kind]
     if block.kind == "table":
         return kind[0] if kind else None
-    return next((k for k in kind if _similar(block.text, pending[k].text)), None)
+    return next((k for k in kind if _similar(block.text, new[pending[k]].text)), None)
 
 
 def _in_context(blocks: list[BlockChange], context: int = 1) -> tuple[BlockChange, ...]:
