@@ -247,3 +247,12 @@ def test_an_editorial_change_of_the_controller_names_the_controller_without_a_co
     (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
     assert "- Changed in capital letters, spacing or punctuation only, not in wording: the controller's details\n" in (
         changelog.markdown)
+
+
+def test_markup_in_an_editorial_change_stays_text() -> None:
+    """A list item of HTML whose capital letters changed: shown as text, before and now, never as markup."""
+    old = OLD.replace("- **Right of access.** Ask us.", '- <b onclick="x()">Customers <script>x()')
+    (rights,) = compare(old, old.replace("Customers", "CUSTOMERS"))
+    html = shown(rights)
+    assert "seloste-diff-editorial" in html and "<b " not in html and "<script" not in html
+    assert "&lt;b onclick=&#34;x()&#34;&gt;<del>" in html and "&lt;script&gt;x()" in html
