@@ -256,3 +256,22 @@ def test_markup_in_an_editorial_change_stays_text() -> None:
     html = shown(rights)
     assert "seloste-diff-editorial" in html and "<b " not in html and "<script" not in html
     assert "&lt;b onclick=&#34;x()&#34;&gt;<del>" in html and "&lt;script&gt;x()" in html
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_entracks_second_release_lists_eleven_changes_and_one_editorial_line(lang: str) -> None:
+    """Release 2026-11-26 listed 22 changes, 13 of them capital letters; now 11 changes of words and one line
+    for the 11 categories whose capital letters alone changed (two categories' English and Swedish words
+    changed too), and no cookie said removed."""
+    from support import PROJECT
+
+    (changelog,) = pages_on(PROJECT, date(2026, 12, 6)).changelog(lang)
+    entry = changelog.markdown.split("{ #2026-11-26 }", 1)[1].split("{ #2026-11-25 }", 1)[0]
+    lines = [line for line in entry.splitlines() if line.startswith("- ")]
+    editorial = {"fi": "henkilötietoryhmät (11)", "sv": "kategorier av personuppgifter (11)",
+                 "en": "categories of personal data (11)"}[lang]
+    assert len(lines) == 12 and lines[-1].endswith(editorial)
+    cookie = {"fi": "Evästetaulukosta poistettu rivi: Google Analytics",
+              "sv": "Rad borttagen ur tabellen över kakor: Google Analytics",
+              "en": "Row removed from the cookie table: Google Analytics"}[lang]
+    assert f"- {cookie}" in lines
