@@ -178,6 +178,9 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     notice = root / "policy" / "notice.yaml"
     text = notice.read_text(encoding="utf-8")
     text = text.replace('effective: "2026-11-26"', 'effective: "2026-12-01"').replace(
+        "Korjasimme sanamuotoja", "Lisäsimme säilytysajan. Korjasimme sanamuotoja").replace(
+        "Vi har rättat", "Vi har lagt till en lagringstid. Vi har rättat").replace(
+        "We corrected the wording", "We added a retention period. We corrected the wording").replace(
         "    legal_bases:\n      - {basis: legal_obligation}\n",
         "    legal_bases:\n      - {basis: legal_obligation}\n    retention: [{period: P6Y, event: end_of_accounting_year}]\n")
     notice.write_text(text, encoding="utf-8")

@@ -110,7 +110,7 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
         translated(lang, "New recipient: %(name)s", name=crm),
         translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
         translated(lang, "Retention period changed: %(name)s", name=orders),
-        translated(lang, "Cookie removed: %(name)s", name="session"),
+        translated(lang, "Row removed from the cookie table: %(name)s", name="session"),
         translated(lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]),
         {"fi": "Uusi vastaanottaja Yhdysvalloissa.", "sv": "Ny mottagare i USA.", "en": "New recipient in the United States."}[lang],
     ]
@@ -138,7 +138,7 @@ def test_a_removed_table_is_compared_row_by_row(multi_site: Path, lang: str) -> 
     assert html.index("<del>session</del>", row) < html.index("</tr>", row)
     assert translated(lang, "Section removed.") in html
     summary = html.index('id="summary-of-changes"')
-    assert summary < html.index(translated(lang, "Cookie removed: %(name)s", name="session")) < html.index('id="cookies"')
+    assert summary < html.index(translated(lang, "Row removed from the cookie table: %(name)s", name="session")) < html.index('id="cookies"')
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -297,7 +297,9 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
         path = tmp_path / f"{effective}.yaml"
         path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
             plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
-            'effective: "2026-01-01"', f'effective: "{effective}"'), encoding="utf-8")
+            'effective: "2026-01-01"', f'effective: "{effective}"').replace(
+            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+            f"summary: {{fi: Versio {effective}., sv: Version {effective}., en: Version {effective}.}}"), encoding="utf-8")
         return path
 
     release(root, version("2026-01-01", "<i>old</i>", "<q>A paragraph removed whole.</q>"))
@@ -480,3 +482,87 @@ def test_a_release_carries_the_earlier_releases_as_the_same_files(one_release: P
     release(root, MULTI_VERSIONS[1])
     after = {p.name: os.stat(p).st_ino for p in (root / "policy/releases/2026-01-01").iterdir()}
     assert after == before
+
+
+def _edited(root: Path, *replacements: tuple[str, str]) -> Path:
+    notice = root / "policy" / "notice.yaml"
+    text = notice.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    notice.write_text(text, encoding="utf-8")
+    return notice
+
+
+NEW_DATE = ('effective: "2026-01-01"', 'effective: "2026-02-01"')
+NEW_WORDS = ("en: We handle orders.}", "en: We handle orders and returns.}")
+
+
+def _line_of(notice: Path, text: str) -> tuple[int, int]:
+    for number, line in enumerate(notice.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(text)
+
+
+def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary(one_release: Path,
+                                                                                  tmp_path: Path) -> None:
+    """A new revision says what it changes: a summary repeated (capital letters and punctuation aside) would
+    announce the last release's change again. Each repeated language is named at its line and column."""
+    root = _copy(one_release, tmp_path)
+    notice = _edited(root, NEW_DATE, NEW_WORDS, ("sv: Första versionen.,", "sv: Andra versionen.,"),
+                     ("en: First version.}", "en: first version}"))
+    with pytest.raises(NoticeError) as caught:
+        make_release(Project.at(root))
+    assert [(f.level, f.message, f.rule) for f in caught.value.findings] == [
+        ("error", "revision.summary.fi: repeats the summary of release 2026-01-01; say what this revision changes",
+         "revision-summary"),
+        ("error", "revision.summary.en: repeats the summary of release 2026-01-01; say what this revision changes",
+         "revision-summary"),
+    ]
+    fi, en = caught.value.findings
+    assert (fi.position.line, fi.position.column) == _line_of(notice, "Ensimmäinen versio.")
+    assert (en.position.line, en.position.column) == _line_of(notice, "first version")
+    assert [d.name for d in (root / "policy" / "releases").iterdir() if d.is_dir()] == ["2026-01-01"]
+
+
+def test_the_release_command_refuses_a_repeated_summary_with_exit_1(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    _edited(root, NEW_DATE, NEW_WORDS)
+    result = run(root, "release")
+    assert result.returncode == 1
+    assert re.search(r"policy/notice\.yaml:\d+:\d+: error: revision\.summary\.fi: repeats the summary of release "
+                     r"2026-01-01", result.stderr)
+
+
+def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_new(one_release: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Right after a release the working copy is that release: nothing to sum up yet, no finding. Once it is
+    edited, `check` says the summary still repeats the last one (a warning: `release` is where it stops)."""
+    from datetime import date
+
+    from generator.record.inspection import inspect
+
+    root = _copy(one_release, tmp_path)
+
+    def repeated() -> list[tuple[str, str]]:
+        findings = inspect(Project.at(root), today=date(2026, 1, 15)).findings
+        return [(f.level, f.message.split(":")[0]) for f in findings if f.rule == "revision-summary"]
+
+    assert repeated() == []
+    _edited(root, NEW_WORDS)
+    assert repeated() == [("warning", "revision.summary.fi"), ("warning", "revision.summary.sv"),
+                          ("warning", "revision.summary.en")]
+    _edited(root, ("summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+                   "summary: {fi: Palautukset., sv: Returer., en: Returns.}"))
+    assert repeated() == []
+    assert run(root, "release").returncode == 0
+
+
+def test_a_summary_that_holds_markup_is_compared_as_data(one_release: Path, tmp_path: Path) -> None:
+    """Hostile summaries stay text: a summary of HTML and Markdown differing from the last is accepted."""
+    root = _copy(one_release, tmp_path)
+    _edited(root, NEW_DATE, NEW_WORDS, (
+        "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+        "summary: {fi: \"<script>Ensimmäinen versio.</script>\", sv: \"**Första** versionen\", en: \"[First](x) version\"}"))
+    assert make_release(Project.at(root)).id == "2026-02-01"

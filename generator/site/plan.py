@@ -348,7 +348,7 @@ class Pages:
             release=release,
             previous=previous,
             sections=sections,
-            changes=[self.describe(lang, change) for change in changes],
+            changes=self.described(lang, changes),
             against_current=against_current,
             release_link=link(path, release_page(release)),
             previous_link=link(path, release_page(previous)),
@@ -369,7 +369,7 @@ class Pages:
                     "first": self.timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
                     "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
-                    "changes": [self.describe(lang, change) for change in self.changes[release.id]],
+                    "changes": self.described(lang, self.changes[release.id]),
                     "link": link(CHANGELOG, release_page(release)),
                     "diff_link": link(CHANGELOG, diff_page(release)),
                     "current_diff_link": link(CHANGELOG, current_diff_page(release))
@@ -399,6 +399,35 @@ class Pages:
         """Changes in the order the changelog lists them (vocabulary.CHANGES)."""
         order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
         return tuple(sorted(changes, key=lambda change: order[change.area]))
+
+    def described(self, lang: str, changes: tuple[diff.Change, ...]) -> list[str]:
+        """The changes as the changelog lists them: each change of substance on a line of its own, then one
+        line naming where only capital letters, spacing or punctuation changed, so that a corrected capital
+        letter never reads as a change of what the notice says."""
+        lines = [self.describe(lang, change) for change in changes if change.nature != "editorial"]
+        editorial = self.editorial(lang, changes)
+        return [*lines, editorial] if editorial else lines
+
+    def editorial(self, lang: str, changes: tuple[diff.Change, ...]) -> str:
+        """The areas with editorial changes, each with how many of its items changed so ("" if none)."""
+        counts: dict[str, int] = {}
+        for change in changes:
+            if change.nature == "editorial":
+                counts[change.area] = counts.get(change.area, 0) + (1 if change.subject else 0)
+        if not counts:
+            return ""
+        areas = [
+            self.say(
+                vocabulary.EDITORIAL_COUNT,
+                lang,
+                area=self.say(vocabulary.EDITORIAL_AREAS[area], lang),
+                count=str(count),
+            )
+            if count
+            else self.say(vocabulary.EDITORIAL_AREAS[area], lang)
+            for area, count in counts.items()
+        ]
+        return self.say(vocabulary.EDITORIAL, lang, areas=i18n.format_list(areas, lang))
 
     def describe(self, lang: str, change: diff.Change) -> str:
         subject = change.subject
