@@ -122,7 +122,7 @@ def _contact(word: str) -> dict[str, Any]:
 
 BENIGN: dict[str, Any] = {
     "seloste": 1,
-    "controller": {"name": "Esimerkki Oy", "business_id": "1234567-8", "address": _text("Address"),
+    "controller": {"name": "Esimerkki Oy", "business_id": "1234567-1", "address": _text("Address"),
                    "email": "tietosuoja@esimerkki.fi", "phone": "+358 9 123 4567",
                    "website": "https://esimerkki.fi"},
     "representative": _contact("representative"),
@@ -374,7 +374,7 @@ def test_hostile_strings_in_every_free_field_are_inert_on_every_page(
 CONSTRAINED_ATTACKS = ["https://ok.example/\"><script>alert(1)</script>", "https://ok.example/'onmouseover='x",
                        "javascript:alert", "JAVASCRIPT:alert", "data:text/html,x", "http://plain.example",
                        "//evil.example", "https://", "a@b.fi\n", "a@b.fi<script>", "\"a<b>\"@ok.example",
-                       "US\n", "EU", "P6Y\n", "P6Y<b>", "+358 9 123\n", "1234567-8\n", "x-y\n", "2026-01-01\n",
+                       "US\n", "EU", "P6Y\n", "P6Y<b>", "+358 9 123\n", "1234567-1\n", "x-y\n", "2026-01-01\n",
                        "<b>x</b>", "| a |", "\u202eUS"]
 
 
