@@ -25,7 +25,7 @@ test: lint $(NODE)
 FAST := generator tests/test_layers.py tests/test_load.py tests/test_load_scalars.py tests/test_format.py \
 	tests/test_render.py tests/test_check_rules.py tests/test_compare.py tests/test_timeline.py tests/test_ledger.py \
 	tests/test_job_summary.py tests/test_adequacy.py tests/test_migrate_write.py tests/test_fuzzy_translations.py \
-	tests/test_mutate_tool.py tests/test_changes.py
+	tests/test_mutate_tool.py tests/test_changes.py tests/test_clinic.py tests/test_shapes.py
 test-fast: lint
 	$(PY) -m pytest -q $(FAST)
 
