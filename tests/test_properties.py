@@ -78,6 +78,7 @@ cookies:
     duration: P2Y
 rights:
   granted: [access, rectification, erasure, restriction, objection, portability, withdraw_consent, complaint]
+  contact: {email: tietosuoja@esimerkki.fi}
 revision:
   effective: "2026-01-01"
   summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}

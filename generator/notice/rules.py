@@ -623,8 +623,8 @@ def transfer_safeguard(ctx: Context) -> Found:
                 t.at + ("safeguard",),
                 (
                     f"no safeguard is given for this transfer; the European Commission has decided that "
-                    f"{country(t.country)} ensures an adequate level of protection ({decision.decision}): say "
-                    "safeguard: adequacy_decision, so that the page names the decision"
+                    f"{country(t.country)} ensures an adequate level of protection ({decision.decision}): if the "
+                    "transfer rests on that decision, say safeguard: adequacy_decision"
                 ),
             )
             continue
