@@ -5,7 +5,7 @@ field: for each optional property (one the schema does not require), the
 notice without it; for each pair of optional blocks of the notice and of a
 purpose, the notice without both (one block often refers to another:
 purposes to recipients, a purpose's automated decision to the notice's
-statement); and the smallest notice, with one block of the shop's added back.
+statement); the smallest notice, with one block of the shop's added back; and both in fewer languages.
 Each is written as JSON (YAML reads it, and quickly), read and checked in-process: it either has an error, or its page
 renders in every language.
 """
@@ -89,6 +89,20 @@ def _blocks(data: Data) -> list[Path_]:
     return top + _first_of_each_kind([path for path in every if len(path) == 3 and path[0] == "purposes"])
 
 
+LANGUAGES = {"fi", "sv", "en"}
+
+
+def in_languages(data: Any, languages: list[str]) -> Any:
+    """The data with every text (a mapping of languages to strings) cut to `languages`."""
+    if isinstance(data, dict) and data and set(data) <= LANGUAGES and all(isinstance(v, str) for v in data.values()):
+        return {lang: text for lang, text in data.items() if lang in languages}
+    if isinstance(data, dict):
+        return {key: in_languages(value, languages) for key, value in data.items()}
+    if isinstance(data, list):
+        return [in_languages(item, languages) for item in data]
+    return data
+
+
 def _smallest(data: Data) -> Data:
     return {key: data[key] for key in SCHEMA["required"]} | {"controller": {"name": data["controller"]["name"]}}
 
@@ -109,6 +123,9 @@ def shapes() -> Iterator[tuple[str, Data]]:
             yield f"smallest with {key}", small | {key: shop[key]}
     yield "smallest with purposes and their lists", small | {
         key: shop[key] for key in ("purposes", "data_subjects", "data_categories", "sources", "recipients")}
+    for languages in (["fi"], ["sv"], ["en"], ["fi", "en"], ["sv", "en"]):
+        for name, data in (("shop", shop), ("smallest", small)):
+            yield f"{name} in {', '.join(languages)}", in_languages(data, languages) | {"languages": languages}
 
 
 SHAPES = list(shapes())
@@ -143,6 +160,11 @@ def test_a_notice_check_passes_renders_in_every_language(chunk: int) -> None:
         except Exception as exc:  # every crash is listed, not only the first
             crashed.append(f"{name}: {type(exc).__name__}: {exc}")
     assert crashed == []
+
+
+def test_a_notice_in_fewer_languages_renders() -> None:
+    fewer = [(name, data) for name, data in SHAPES if " in " in name]
+    assert len(fewer) == 10 and [name for name, data in fewer if _errors(data) is not None] == []
 
 
 def test_the_crash_of_issue_19_is_an_error_of_check() -> None:
