@@ -298,7 +298,7 @@ def test_rules_are_documented() -> None:
         assert spec.article == "" or article.match(spec.article), (rule, spec.article)
     assert {spec.id for spec in RULES.values() if not spec.article} == {
         "unknown-reference", "duplicate-id", "unsafe-link", "languages-kept", "effective-far-ahead",
-        "cookie-consent", "business-id-check-digit"}  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
+        "cookie-consent", "business-id-check-digit", "controller-business-id"}  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
 
 
 def test_findings_point_at_the_gap(tmp_path: Path) -> None:
@@ -337,9 +337,10 @@ def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
     _set("revision.effective", "2026-08-05")(data)
     found = [f for f in findings(tmp_path, data) if f.rule == "effective-far-ahead"]
     assert [f.message for f in found] == [
-        "revision.effective: 2026-08-05 is 51 days ahead: GitHub pauses the daily publish run of a repository with no "
-        "activity for 60 days, and then this version never becomes the one in force; keep the repository active until "
-        'that date (a push, or running Publish by hand, at least every 60 days: README, "Keeping the daily run alive")']
+        "revision.effective: 2026-08-05 is 51 days ahead: only the daily publish run makes it the version in force on "
+        "that date, and GitHub pauses the schedules of a repository with no activity for 60 days; Publish's keepalive "
+        'job prevents that, so make sure the workflow is enabled (Actions > Publish; README, "Keeping the daily run '
+        'alive")']
 
 
 def test_full_adequacy_is_named_as_the_safeguard(tmp_path: Path) -> None:

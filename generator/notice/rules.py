@@ -206,12 +206,16 @@ def _consent_said(purposes: list[Purpose]) -> str:
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
 
 
-@rule("controller-business-id", "13(1)(a), 14(1)(a)", "warning")
+@rule("controller-business-id", "", "warning")
 def controller_business_id(ctx: Context) -> Found:
-    """The reader must be able to identify the controller; a business ID does so beyond doubt."""
+    """A business ID identifies the controller beyond doubt: Finnish good practice, not an Art. 13/14 item."""
     n = ctx.notice
     if not n.controller.business_id:
-        yield n.controller.at + ("business_id",), "the controller's business ID (Y-tunnus) is not given"
+        yield (
+            n.controller.at + ("business_id",),
+            "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader "
+            "can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)",
+        )
 
 
 BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
@@ -1351,10 +1355,10 @@ def effective_far_ahead(ctx: Context) -> Found:
         yield (
             ("revision", "effective"),
             (
-                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: GitHub pauses the daily publish run "
-                f"of a repository with no activity for {SCHEDULE_PAUSE_DAYS} days, and then this version never becomes "
-                "the one in force; keep the repository active until that date (a push, or running Publish by hand, "
-                f'at least every {SCHEDULE_PAUSE_DAYS} days: README, "Keeping the daily run alive")'
+                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: only the daily publish run makes "
+                "it the version in force on that date, and GitHub pauses the schedules of a repository with no "
+                f"activity for {SCHEDULE_PAUSE_DAYS} days; Publish's keepalive job prevents that, so make sure the "
+                'workflow is enabled (Actions > Publish; README, "Keeping the daily run alive")'
             ),
         )
 
