@@ -110,7 +110,7 @@ def plan_site(
     elif not draft:
         working = None
     site_url = environment.site_url
-    pages = Pages(project, Timeline(releases, environment.today), working, site_url)
+    pages = Pages(project, Timeline(releases, environment.today), working, site_url, previewing=bool(preview))
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(
@@ -165,6 +165,18 @@ def link(source: str, target: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def address_link(source: str, target: str) -> str:
+    """A relative link from a page source to the address (not the source) of another page.
+
+    >>> address_link("index.md", "2026-01-01/index.md"), address_link("changelog/index.md", "2026-01-01/diff/index.md")
+    ('2026-01-01/', '../2026-01-01/diff/')
+    """
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(posixpath.dirname(path) or ".", posixpath.dirname(source) or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
 def published(site_url: str, path: str) -> str:
     """A path from the site's root ("fi/2026-01-01/") as published: under the site's address
     when it is known, else as it is (relative, so it resolves wherever the site is served).
@@ -203,12 +215,24 @@ def url_of(lang: str, page: str) -> str:
 class Pages:
     """Composes the pages of one language from the releases' frozen texts."""
 
-    def __init__(self, project: Project, timeline: Timeline, working: Notice | None, site_url: str):
+    def __init__(
+        self, project: Project, timeline: Timeline, working: Notice | None, site_url: str, previewing: bool = False
+    ):
         self.project = project
         self.timeline = timeline
         self.working = working
         self.site_url = site_url
+        self.previewing = previewing
+        """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
+
+    def link(self, source: str, target: str) -> str:
+        """`link`, except that the live preview links a page it does not build by its address: MkDocs
+        would leave a link to its source as written (a broken `.../index.md`) and say so on the terminal,
+        and the preview answers the address with a page saying it is not part of the preview."""
+        if self.previewing and target.partition("#")[0] not in PREVIEWED:
+            return address_link(source, target)
+        return link(source, target)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -243,6 +267,11 @@ class Pages:
         upcoming = timeline.upcoming if status == "current" else None
         successor = timeline.successor(release)
         permalink = self.site_url + url_of(lang, release_page(release))
+        archived_title = (
+            self.say(vocabulary.ARCHIVED_TITLE, lang, date=i18n.format_date(release.effective, lang))
+            if status == "archived"
+            else ""
+        )
         markdown = render_template(
             "page.md.j2",
             lang,
@@ -250,19 +279,23 @@ class Pages:
             heading=Markdown(heading),
             body=Markdown(body.strip()),
             status=status,
+            archived_title=archived_title,
             release=release,
             successor=successor,
             current=timeline.current,
             upcoming=upcoming,
-            upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
-            current_link=link(path, IN_FORCE),
+            upcoming_link=self.link(path, diff_page(upcoming)) if upcoming else "",
+            current_link=self.link(path, IN_FORCE),
+            changelog_link=self.link(path, CHANGELOG),
             permalink=permalink,
-            permalink_link=link(path, release_page(release)),
-            diff_link=link(path, diff_page(release)) if timeline.predecessor(release) else "",
-            current_diff_link=link(path, current_diff_page(release)) if status == "archived" else "",
+            permalink_link=self.link(path, release_page(release)),
+            diff_link=self.link(path, diff_page(release)) if timeline.predecessor(release) else "",
+            current_diff_link=self.link(path, current_diff_page(release)) if status == "archived" else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
-        if not in_nav:
+        if archived_title:  # as its heading says it
+            title = f"{title} {archived_title}"
+        elif not in_nav:
             title = self.say(
                 vocabulary.RELEASE_TITLE,
                 lang,
@@ -349,8 +382,8 @@ class Pages:
             sections=sections,
             changes=[self.describe(lang, change) for change in changes],
             against_current=against_current,
-            release_link=link(path, release_page(release)),
-            previous_link=link(path, release_page(previous)),
+            release_link=self.link(path, release_page(release)),
+            previous_link=self.link(path, release_page(previous)),
         )
         title = (
             self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
@@ -369,9 +402,9 @@ class Pages:
                     "summary": release.notice.revision.summary,
                     "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
                     "changes": [self.describe(lang, change) for change in self.changes[release.id]],
-                    "link": link(CHANGELOG, release_page(release)),
-                    "diff_link": link(CHANGELOG, diff_page(release)),
-                    "current_diff_link": link(CHANGELOG, current_diff_page(release))
+                    "link": self.link(CHANGELOG, release_page(release)),
+                    "diff_link": self.link(CHANGELOG, diff_page(release)),
+                    "current_diff_link": self.link(CHANGELOG, current_diff_page(release))
                     if self.timeline.status(release) == "archived"
                     else "",
                 }
