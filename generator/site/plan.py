@@ -84,6 +84,7 @@ def plan_site(
     draft: bool = False,
     preview: str | None = None,
     working: Notice | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> SitePlan:
     """Everything to publish, as of the environment's date; NoticeError if a release was tampered with.
 
@@ -93,6 +94,8 @@ def plan_site(
     and only the pages an edit can change (the draft, the notice in force and
     the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
+    `colors` are the controller's (checked `#rrggbb` values by name: primary, dark_link), for the files beside
+    the pages (the chooser and the site-wide 404 page), which the site host's stylesheet does not reach.
     """
     releases, problems = verified(project)
     if not releases:
@@ -126,7 +129,7 @@ def plan_site(
         pages.languages,
         ByLanguage(pages, pages.languages),
         labels={lang: pages.labels(lang) for lang in pages.languages},
-        files=files(pages),
+        files=files(pages, colors or {}),
         site_url=site_url,
         feed_titles=titles,
     )
@@ -455,7 +458,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 # -- Files beside the pages ------------------------------------------------------
 
 
-def files(pages: Pages) -> dict[str, bytes]:
+def files(pages: Pages, colors: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
     languages = [
         {
@@ -468,12 +471,13 @@ def files(pages: Pages) -> dict[str, bytes]:
         for lang in pages.languages
     ]
     first = languages[0]
+    look = {"controller": pages.controller, "colors": dict(colors or {})}
     found = {
         "versions.json": versions_json(pages),
-        "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first),
+        "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first, **look),
         # GitHub Pages serves it at any missing address: its links start at the host's root.
         "404.html": _file(
-            pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or ""
+            pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or "", **look
         ),
     }
     for release in pages.timeline.releases:
