@@ -111,7 +111,7 @@ def colors(extra: object) -> dict[str, str]:
     if given is None:
         return {}
     if not isinstance(given, dict):
-        raise ValueError("extra.colors must be a mapping: primary: \"#rrggbb\", dark_link: \"#rrggbb\"")
+        raise ValueError('extra.colors must be a mapping: primary: "#rrggbb", dark_link: "#rrggbb"')
     found = {}
     for key, value in given.items():
         if key not in COLORS:

@@ -78,7 +78,7 @@ class _Focusable(Treeprocessor):
             table.set("tabindex", "0")
             names = ["".join(cell.itertext()).strip() for cell in table.iterfind("thead/tr/th")]
             for row in table.iterfind("tbody/tr"):
-                for name, cell in zip(names, row.iterfind("td")):
+                for name, cell in zip(names, row.iterfind("td"), strict=False):  # a short row: its cells have names
                     cell.set("data-label", name)
 
 
