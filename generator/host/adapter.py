@@ -374,8 +374,12 @@ def _answering_only_its_owner(app: Callable[..., Any], hosts: frozenset[str]) ->
     return guarded
 
 
-# on_post_build: the preview answers an address it does not build with a page that says so.
+# on_post_build: the site's stylesheet is served without its comments (css.served), and the preview
+# answers an address it does not build with a page that says so.
 def on_post_build(config: MkDocsConfig) -> None:
+    stylesheet = Path(config.site_dir) / "assets" / "seloste.css"
+    if stylesheet.is_file():
+        stylesheet.write_text(css.served(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     if "serving" in _active:
         preview.write_not_found(_serving["project"], config.theme["language"], Path(config.site_dir))
 
