@@ -282,3 +282,26 @@ def test_the_controllers_colours_initial_and_footer(open_page, site):
         assert facts["header"] == "rgb({}, {}, {})".format(*(int(hex_[i:i + 2], 16) for i in (1, 3, 5)))
     assert "seloste-monogram" in facts["logo"] and ">E<" in facts["logo"], facts["logo"]
     assert "Entrack Oy" in facts["footer"] and "changelog/" in facts["footerLinks"], facts
+
+
+def test_the_site_opens_from_a_file(browser, site):
+    """site/index.html opened as a file (no server): the chooser goes to a language, and a click on a link to
+    a folder (the version history) goes to that folder's index.html, not to a listing of its files."""
+    context = browser.new_context(locale="sv-FI")
+    try:
+        page = context.new_page()
+        page.goto((site.root / "index.html").as_uri())
+        page.wait_for_url("**/sv/index.html")
+        assert page.locator("h1").first.inner_text().startswith("Dataskyddsbeskrivning")
+        page.locator("a[href$='changelog/']").first.click()
+        page.wait_for_url("**/sv/changelog/index.html")
+        assert page.locator("h1").first.inner_text().startswith("Versionshistorik")
+    finally:
+        context.close()
+
+
+def test_the_chooser_and_the_pages_carry_the_same_script_for_files() -> None:
+    """The script is in two places, one per template environment (the chooser's and MkDocs'): the same bytes."""
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    pages = (root / "site_overrides" / "partials" / "from_file.js").read_bytes()
+    assert pages == (root / "generator" / "words" / "templates" / "files" / "from_file.js").read_bytes()

@@ -1,0 +1,1 @@
+if(location.protocol==="file:")addEventListener("click",function(e){var a=e.target.closest&&e.target.closest("a[href]");if(!a)return;var u=new URL(a.href);if(u.protocol==="file:"&&u.pathname.slice(-1)==="/"){u.pathname+="index.html";a.href=u.href}},true)
