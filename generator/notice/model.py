@@ -201,6 +201,8 @@ class Source(Identified):
     name: Name
     description: Text | None = None
     publicly_available: bool | None = None
+    data: tuple[str, ...] = ref(DataCategory)
+    """The data categories obtained from this source (Art. 14(1)(d), 14(2)(f))."""
     at: FieldPath = _at
 
 
@@ -272,6 +274,10 @@ class Retention:
     period: str | None = None
     event: Event | None = None
     criterion: Text | None = None
+    label: Text | None = None
+    """The records the rule governs, as the page names them (bookkeeping records), in place of the data's names."""
+    law: Text | None = None
+    """The law that sets the period (the Accounting Act, chapter 2, section 10), printed after it."""
     at: FieldPath = _at
 
 
