@@ -477,6 +477,14 @@ LAW = {
             'en': 'Security',
         },
     ),
+    'Services of other companies on the website': (
+        ('4(10)', '13(1)(e)'),
+        {
+            'fi': 'Muiden yritysten palvelut verkkosivustolla',
+            'sv': 'Andra företags tjänster på webbplatsen',
+            'en': 'Services of other companies on the website',
+        },
+    ),
     'Significance and envisaged consequences': (
         ('13(2)(f)', '14(2)(g)'),
         {
@@ -619,14 +627,6 @@ LAW = {
             'fi': 'Nämä evästeet asetetaan ilman suostumusta: %(cookies)s.',
             'sv': 'Dessa kakor används utan samtycke: %(cookies)s.',
             'en': 'These cookies are set without consent: %(cookies)s.',
-        },
-    ),
-    'Third-party services on the website': (
-        ('4(10)',),
-        {
-            'fi': 'Kolmansien osapuolten palvelut verkkosivustolla',
-            'sv': 'Tjänster från tredje part på webbplatsen',
-            'en': 'Third-party services on the website',
         },
     ),
     'This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails.': (
@@ -1005,12 +1005,12 @@ LAW = {
             'en': 'performance of a contract (Art. 6(1)(b))',
         },
     ),
-    'preventive or occupational medicine, health or social care (Art. 9(2)(h))': (
+    'preventive or occupational medicine, the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment, or the management of health or social care systems and services (Art. 9(2)(h))': (
         ('9(2)(h)',),
         {
-            'fi': 'ennaltaehkäisevä tai työterveyshuolto, terveydenhuolto tai sosiaalihuolto (9 artiklan 2 kohdan h alakohta)',
-            'sv': 'förebyggande hälso- och sjukvård, yrkesmedicin, hälso- och sjukvård eller social omsorg (artikel 9.2 h)',
-            'en': 'preventive or occupational medicine, health or social care (Art. 9(2)(h))',
+            'fi': 'ennaltaehkäisevä tai työterveyshuolto, työntekijän työkyvyn arviointi, lääketieteelliset diagnoosit, terveydenhuollon tai sosiaalihuollon palvelujen tarjoaminen tai hoito taikka terveydenhuollon tai sosiaalihuollon järjestelmien ja palvelujen hallinnointi (9 artiklan 2 kohdan h alakohta)',
+            'sv': 'förebyggande hälso- och sjukvård och yrkesmedicin, bedömningen av en arbetstagares arbetskapacitet, medicinska diagnoser, tillhandahållande av hälso- och sjukvård, behandling, social omsorg eller förvaltning av hälso- och sjukvårdstjänster och social omsorg och av deras system (artikel 9.2 h)',
+            'en': 'preventive or occupational medicine, the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment, or the management of health or social care systems and services (Art. 9(2)(h))',
         },
     ),
     'processor': (
@@ -1019,6 +1019,14 @@ LAW = {
             'fi': 'henkilötietojen käsittelijä',
             'sv': 'personuppgiftsbiträde',
             'en': 'processor',
+        },
+    ),
+    'protecting the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))': (
+        ('9(2)(c)',),
+        {
+            'fi': 'sinun tai toisen luonnollisen henkilön elintärkeiden etujen suojaaminen, kun olet fyysisesti tai oikeudellisesti estynyt antamasta suostumustasi (9 artiklan 2 kohdan c alakohta)',
+            'sv': 'skydd av dina eller någon annan fysisk persons grundläggande intressen, då du är fysiskt eller rättsligt förhindrad att lämna ditt samtycke (artikel 9.2 c)',
+            'en': 'protecting the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))',
         },
     ),
     'public authority': (
@@ -1051,6 +1059,14 @@ LAW = {
             'fi': 'yleisesti saatavilla oleva lähde',
             'sv': 'allmänt tillgänglig källa',
             'en': 'publicly accessible source',
+        },
+    ),
+    'reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))': (
+        ('9(2)(g)',),
+        {
+            'fi': 'tärkeää yleistä etua koskeva syy unionin oikeuden tai jäsenvaltion lainsäädännön nojalla (9 artiklan 2 kohdan g alakohta)',
+            'sv': 'hänsyn till ett viktigt allmänintresse, på grundval av unionsrätten eller medlemsstaternas nationella rätt (artikel 9.2 g)',
+            'en': 'reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))',
         },
     ),
     'session': (
@@ -1091,14 +1107,6 @@ LAW = {
             'fi': 'välttämätön',
             'sv': 'nödvändig',
             'en': 'strictly necessary',
-        },
-    ),
-    'substantial public interest on the basis of law (Art. 9(2)(g))': (
-        ('9(2)(g)',),
-        {
-            'fi': 'lakiin perustuva tärkeä yleinen etu (9 artiklan 2 kohdan g alakohta)',
-            'sv': 'viktigt allmänintresse på grundval av lag (artikel 9.2 g)',
-            'en': 'substantial public interest on the basis of law (Art. 9(2)(g))',
         },
     ),
     'the establishment, exercise or defence of legal claims (Art. 9(2)(f))': (
@@ -1179,14 +1187,6 @@ LAW = {
             'fi': 'elintärkeiden etujen suojaaminen (6 artiklan 1 kohdan d alakohta)',
             'sv': 'grundläggande intressen (artikel 6.1 d)',
             'en': 'vital interests (Art. 6(1)(d))',
-        },
-    ),
-    'vital interests where you cannot give consent (Art. 9(2)(c))': (
-        ('9(2)(c)',),
-        {
-            'fi': 'elintärkeiden etujen suojaaminen, kun et pysty antamaan suostumusta (9 artiklan 2 kohdan c alakohta)',
-            'sv': 'grundläggande intressen när du inte kan ge ditt samtycke (artikel 9.2 c)',
-            'en': 'vital interests where you cannot give consent (Art. 9(2)(c))',
         },
     ),
 }

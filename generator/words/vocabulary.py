@@ -160,12 +160,21 @@ SPECIAL_CONDITIONS = {
         "carrying out the obligations and exercising specific rights of the controller or of the data subject in the "
         "field of employment and social security and social protection law (Art. 9(2)(b))"
     ),
-    "vital_interests": N_("vital interests where you cannot give consent (Art. 9(2)(c))"),
+    "vital_interests": N_(
+        "protecting the vital interests of you or of another natural person where you are physically or legally "
+        "incapable of giving consent (Art. 9(2)(c))"
+    ),
     "not_for_profit": N_("activities of a not-for-profit body with regard to its members (Art. 9(2)(d))"),
     "made_public": N_("data you have manifestly made public (Art. 9(2)(e))"),
     "legal_claims": N_("the establishment, exercise or defence of legal claims (Art. 9(2)(f))"),
-    "substantial_public_interest": N_("substantial public interest on the basis of law (Art. 9(2)(g))"),
-    "health_care": N_("preventive or occupational medicine, health or social care (Art. 9(2)(h))"),
+    "substantial_public_interest": N_(
+        "reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))"
+    ),
+    "health_care": N_(
+        "preventive or occupational medicine, the assessment of the working capacity of the employee, medical "
+        "diagnosis, the provision of health or social care or treatment, or the management of health or social care "
+        "systems and services (Art. 9(2)(h))"
+    ),
     "public_health": N_("public interest in the area of public health (Art. 9(2)(i))"),
     "archiving_research": N_(
         "archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"
