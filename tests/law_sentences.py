@@ -672,7 +672,7 @@ LAW = {
     'To exercise your rights, contact us:': (
         ('12(2)',),
         {
-            'fi': 'Voit toteuttaa oikeutesi ottamalla meihin yhteyttä:',
+            'fi': 'Voit käyttää oikeuksiasi ottamalla meihin yhteyttä:',
             'sv': 'Kontakta oss om du vill utöva dina rättigheter:',
             'en': 'To exercise your rights, contact us:',
         },
