@@ -545,3 +545,14 @@ def test_portability_and_consent_withdrawal_follow_arts_20_and_7_for_each_legal_
     assert "(artikel 6.1 a eller 9.2 a) eller på ett avtal (artikel 6.1 b) och sker automatiserat" in pages["sv"]
     assert pages["en"].count("(Art. 6(1)(a) or 9(2)(a))") == 2
     assert "Art. 17(3), such as compliance with a legal obligation" in pages["en"]
+
+
+def test_a_purposes_automated_decision_renders_without_the_top_level_statement() -> None:
+    """A purpose with automated_decision and no top-level automated_decisions: the page names the purpose's
+    decision (it once ended in "'None' has no attribute 'description'")."""
+    def decided(data):
+        data["purposes"][0]["automated_decision"] = {"exception": "contract"}
+        data.pop("automated_decisions", None)
+
+    pages = _pages(_notice(decided))
+    assert "are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
