@@ -556,3 +556,12 @@ def test_a_purposes_automated_decision_renders_without_the_top_level_statement()
 
     pages = _pages(_notice(decided))
     assert "are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
+
+
+def test_every_known_finnish_authority_has_its_name_in_every_supported_language() -> None:
+    from generator.notice.languages import SUPPORTED
+    from generator.words import vocabulary
+
+    assert [names for names in vocabulary.FINNISH_AUTHORITIES.values() if set(names) != set(SUPPORTED)] == []
+    assert vocabulary.FINNISH_AUTHORITIES["verohallinto"]["sv"] == "Skatteförvaltningen"
+    assert vocabulary.FINNISH_AUTHORITIES["skatteförvaltningen"]["en"] == "Finnish Tax Administration"
