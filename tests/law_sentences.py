@@ -69,14 +69,6 @@ LAW = {
             'en': '%(period)s from when the position is filled',
         },
     ),
-    '%(recipient)s makes decisions based solely on automated processing for this purpose.': (
-        ('13(2)(f)', '14(2)(g)', '22(1)'),
-        {
-            'fi': '%(recipient)s tekee tässä käyttötarkoituksessa päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn.',
-            'sv': '%(recipient)s fattar för detta ändamål beslut som enbart grundas på automatiserad behandling.',
-            'en': '%(recipient)s makes decisions based solely on automated processing for this purpose.',
-        },
-    ),
     'Address': (
         ('13(1)(a)', '14(1)(a)'),
         {
@@ -165,12 +157,12 @@ LAW = {
             'en': 'Data subjects',
         },
     ),
-    'Decisions based solely on automated processing, including profiling, are made for the following purposes:': (
+    'Decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)), are made for the following purposes:': (
         ('13(2)(f)', '14(2)(g)', '22(1)'),
         {
-            'fi': 'Pelkästään automaattiseen käsittelyyn, kuten profilointiin, perustuvia päätöksiä tehdään seuraavissa käyttötarkoituksissa:',
-            'sv': 'Beslut som enbart grundas på automatiserad behandling, inbegripet profilering, fattas för följande ändamål:',
-            'en': 'Decisions based solely on automated processing, including profiling, are made for the following purposes:',
+            'fi': 'Pelkästään automaattiseen käsittelyyn, kuten profilointiin, perustuvia päätöksiä, joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi (22 artiklan 1 kohta), tehdään seuraavissa käyttötarkoituksissa:',
+            'sv': 'Beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig (artikel 22.1) fattas för följande ändamål:',
+            'en': 'Decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)), are made for the following purposes:',
         },
     ),
     'E-mail': (
@@ -179,6 +171,22 @@ LAW = {
             'fi': 'Sähköposti',
             'sv': 'E-post',
             'en': 'E-mail',
+        },
+    ),
+    'For this purpose %(recipient)s makes decisions based solely on automated processing which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).': (
+        ('13(2)(f)', '14(2)(g)', '22(1)'),
+        {
+            'fi': '%(recipient)s tekee tässä käyttötarkoituksessa pelkästään automaattiseen käsittelyyn perustuvia päätöksiä, joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi (22 artiklan 1 kohta).',
+            'sv': '%(recipient)s fattar för detta ändamål beslut som enbart grundas på automatiserad behandling och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig (artikel 22.1).',
+            'en': 'For this purpose %(recipient)s makes decisions based solely on automated processing which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).',
+        },
+    ),
+    'For this purpose we make decisions based solely on automated processing which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).': (
+        ('13(2)(f)', '14(2)(g)', '22(1)'),
+        {
+            'fi': 'Teemme tässä käyttötarkoituksessa pelkästään automaattiseen käsittelyyn perustuvia päätöksiä, joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi (22 artiklan 1 kohta).',
+            'sv': 'Vi fattar för detta ändamål beslut som enbart grundas på automatiserad behandling och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig (artikel 22.1).',
+            'en': 'For this purpose we make decisions based solely on automated processing which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).',
         },
     ),
     'How to obtain human intervention, express your point of view and contest the decision': (
@@ -677,12 +685,12 @@ LAW = {
             'en': 'To exercise your rights, contact us:',
         },
     ),
-    'We do not make decisions based solely on automated processing, including profiling.': (
+    'We do not make decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).': (
         ('13(2)(f)', '14(2)(g)', '22(1)'),
         {
-            'fi': 'Emme tee päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn, kuten profilointiin.',
-            'sv': 'Vi fattar inga beslut som enbart grundas på automatiserad behandling, inbegripet profilering.',
-            'en': 'We do not make decisions based solely on automated processing, including profiling.',
+            'fi': 'Emme tee päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn, kuten profilointiin, ja joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi (22 artiklan 1 kohta).',
+            'sv': 'Vi fattar inga beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig (artikel 22.1).',
+            'en': 'We do not make decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).',
         },
     ),
     'We do not transfer personal data outside the EU/EEA.': (
@@ -693,20 +701,12 @@ LAW = {
             'en': 'We do not transfer personal data outside the EU/EEA.',
         },
     ),
-    'We make decisions based solely on automated processing for this purpose.': (
+    'We make decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).': (
         ('13(2)(f)', '14(2)(g)', '22(1)'),
         {
-            'fi': 'Teemme tässä käyttötarkoituksessa päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn.',
-            'sv': 'Vi fattar för detta ändamål beslut som enbart grundas på automatiserad behandling.',
-            'en': 'We make decisions based solely on automated processing for this purpose.',
-        },
-    ),
-    'We make decisions based solely on automated processing, including profiling.': (
-        ('13(2)(f)', '14(2)(g)', '22(1)'),
-        {
-            'fi': 'Teemme päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn, kuten profilointiin.',
-            'sv': 'Vi fattar beslut som enbart grundas på automatiserad behandling, inbegripet profilering.',
-            'en': 'We make decisions based solely on automated processing, including profiling.',
+            'fi': 'Teemme päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn, kuten profilointiin, ja joilla on sinua koskevia oikeusvaikutuksia tai jotka vaikuttavat sinuun vastaavalla tavalla merkittävästi (22 artiklan 1 kohta).',
+            'sv': 'Vi fattar beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig (artikel 22.1).',
+            'en': 'We make decisions based solely on automated processing, including profiling, which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).',
         },
     ),
     'We process the following categories of personal data:': (

@@ -555,7 +555,7 @@ def test_a_purposes_automated_decision_renders_without_the_top_level_statement()
         data.pop("automated_decisions", None)
 
     pages = _pages(_notice(decided))
-    assert "are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
+    assert "similarly significantly affect you (Art. 22(1)), are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
 
 
 def test_every_known_finnish_authority_has_its_name_in_every_supported_language() -> None:

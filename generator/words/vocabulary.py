@@ -80,9 +80,15 @@ DECISION_SAFEGUARDS = {  # Art. 22(3), in full, where a decision rests on Art. 2
     ),
 }
 
-DECIDERS = {  # who makes a purpose's automated decisions: the controller, or a named recipient
-    "controller": N_("We make decisions based solely on automated processing for this purpose."),
-    "recipient": N_("%(recipient)s makes decisions based solely on automated processing for this purpose."),
+DECIDERS = {  # who makes a purpose's automated decisions (Art. 22(1)): the controller, or a named recipient
+    "controller": N_(
+        "For this purpose we make decisions based solely on automated processing which produce legal effects "
+        "concerning you or similarly significantly affect you (Art. 22(1))."
+    ),
+    "recipient": N_(
+        "For this purpose %(recipient)s makes decisions based solely on automated processing which produce legal "
+        "effects concerning you or similarly significantly affect you (Art. 22(1))."
+    ),
 }
 
 PROFILING = N_("The decisions involve profiling.")
