@@ -1,6 +1,7 @@
 # Seloste: `make site` then `make test` on a fresh clone. See README.md.
 PY      := .venv/bin/python
 VENV    := .venv/.installed
+TESTENV := .venv/.installed-test
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
@@ -12,22 +13,24 @@ site: $(VENV)
 LINTED := generator bench mutate conftest.py
 
 # The linter, the formatter's check and the type checker (strict, on generator/).
-lint: $(VENV)
+lint: $(TESTENV)
 	$(PY) -m ruff check $(LINTED)
 	$(PY) -m ruff format --check $(LINTED)
 	$(PY) -m mypy
 
-# Everything: lint, then every test (builds, kill tests, Chromium); the slowest are listed at the end.
+# The two test lanes (tests/lanes.py decides which test is in which, at collection):
+# `make test`: lint, then every test (the fast lane, and the `slow`, `kill` and
+#   `browser` tests) on pytest-xdist workers (one per core), each test module on one
+#   worker; the 25 slowest tests listed at the end. What CI runs (.ci/run).
+# `make test-fast`: lint, then the in-process tests and the doctests only, in one
+#   process that starts no other (a test of this lane that starts one fails); under a
+#   minute: the loop to run on every save.
+TEST_WORKERS ?= auto
 test: lint $(NODE)
-	$(PY) -m pytest --durations=25
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
-# The loop to run on every save: lint and the in-process tests and doctests (no build, no browser).
-FAST := generator tests/test_layers.py tests/test_load.py tests/test_load_scalars.py tests/test_format.py \
-	tests/test_render.py tests/test_check_rules.py tests/test_compare.py tests/test_timeline.py tests/test_ledger.py \
-	tests/test_job_summary.py tests/test_adequacy.py tests/test_migrate_write.py tests/test_fuzzy_translations.py \
-	tests/test_mutate_tool.py tests/test_changes.py
 test-fast: lint
-	$(PY) -m pytest -q $(FAST)
+	$(PY) -m pytest -q -m "not slow and not browser"
 
 serve: $(VENV)
 	$(PY) -m generator serve
@@ -38,7 +41,7 @@ check: $(VENV)
 release: $(VENV)
 	$(PY) -m generator release
 
-bench: $(VENV)
+bench: $(TESTENV)
 	$(PY) -m bench
 
 # Mutation testing of every module of generator/ against the tests (not part of
@@ -48,7 +51,7 @@ bench: $(VENV)
 # (a stem or a path under generator/); `JOBS=2` tests two mutants at once. The
 # browser tests need node_modules (`make test` installs it). The last results:
 # `$(PY) -m mutate --report`.
-mutate: $(VENV)
+mutate: $(TESTENV)
 	nice -n 10 $(PY) -m mutate --readme $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(JOBS),--jobs $(JOBS)) $(MODULES)
 
 # Extract the fixed strings of the templates and merge them into every
@@ -70,15 +73,36 @@ catalogs: $(VENV)
 	.venv/bin/pybabel compile -d locales --statistics -f
 	rm -f locales/*/LC_MESSAGES/messages.mo
 
-# Re-pin every dependency after editing requirements.in.
-lock: $(VENV)
-	.venv/bin/pip install -q -r requirements.in
-	( echo '# Pinned by `make lock` from requirements.in. Install with: pip install -r requirements.lock'; \
-	  .venv/bin/pip freeze --exclude-editable | grep -v '^seloste' ) > requirements.lock
+# Re-pin every dependency after editing requirements.in or requirements-test.in,
+# in a scratch environment so that nothing installed by hand slips into a lock.
+LOCKENV := .venv-lock
+lock:
+	rm -rf $(LOCKENV) && python3 -m venv $(LOCKENV)
+	$(LOCKENV)/bin/pip install -q --disable-pip-version-check -r requirements.in
+	( echo '# Pinned by `make lock` from requirements.in: what `make site` installs.'; \
+	  $(LOCKENV)/bin/pip freeze ) > requirements.lock
+	$(LOCKENV)/bin/pip install -q --disable-pip-version-check -r requirements-test.in -c requirements.lock
+	( echo '# Pinned by `make lock` from requirements-test.in, beside requirements.lock: what `make test` adds.'; \
+	  $(LOCKENV)/bin/pip freeze | grep -vxFf requirements.lock ) > requirements-test.lock
+	rm -rf $(LOCKENV)
 
-$(VENV): requirements.lock pyproject.toml
+# What building needs, and nothing else: no bytecode compiled ahead (Python
+# compiles what a build imports, on first use), and neither setuptools (every
+# package is a wheel) nor pip once it has installed them. That keeps the
+# environment small (`make bench` measures it).
+$(VENV): requirements.lock
 	test -x $(PY) || python3 -m venv .venv
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m ensurepip -q 2>/dev/null || true
+	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements.lock
+	$(PY) -m pip uninstall -q -y setuptools pip 2>/dev/null
+	rm -f $(TESTENV)
+	touch $@
+
+# The tests' and linters' tools on top (make test, test-fast, lint, bench,
+# mutate), with pip again (ensurepip has it, offline).
+$(TESTENV): $(VENV) requirements-test.lock
+	$(PY) -m ensurepip -q 2>/dev/null || true
+	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements-test.lock -c requirements.lock
 	touch $@
 
 $(NODE): package.json package-lock.json
@@ -86,4 +110,4 @@ $(NODE): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.* .site.* .venv node_modules .pytest_cache
+	rm -rf site site.* .site.* .venv .venv-lock node_modules .pytest_cache

@@ -14,7 +14,9 @@ In one run, in bench/work/ (scratch, gitignored):
    rebuild `python -m generator serve` does (bench/measure.py: rebuild).
 5. The weight of /fi/ of the repository's own site at first load, bytes
    (gzipped) and requests, measured in Chromium (bench/page.py).
-6. bench/results.json and a table; `--readme-section FILE` also writes the
+6. A cold `make site` on a fresh clone of HEAD: its time and the size of the
+   environment it makes (bench/measure.py: setup).
+7. bench/results.json and a table; `--readme-section FILE` also writes the
    README's Benchmark section.
 
 Run from the repository root: `make bench`, or `.venv/bin/python -m bench
@@ -55,6 +57,8 @@ TARGETS = {
     "page_weight_kb": 60,
     "page_requests": 6,
     "rename_growth": 6.0,  # comparison time for 4x the renamed items
+    "setup_seconds": 45.0,  # cold `make site` on a fresh clone
+    "venv_mb": 150.0,  # the .venv it makes, on disk
 }
 
 
@@ -104,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     _say("/fi/ of this repository's site in Chromium ...")
     weight = page.weigh(REPO, WORK)
 
+    _say("cold `make site` on a fresh clone ...")
+    setup = measure.setup(REPO, WORK)
+
     results = _results(sizes, builds, rebuilds, checked, release_seconds, weight, renamed)
+    results |= _setup_results(setup)
     results["run"] = {
         "seconds": round(time.perf_counter() - started, 1),
         "loadavg_before": _rounded(load_before),
@@ -252,6 +260,26 @@ def _results(
     }
 
 
+def _setup_results(setup: measure.SetupResult) -> dict[str, object]:
+    """The cold `make site` figures, kept apart from the build figures they do not depend on."""
+    return {
+        "setup": {
+            "seconds": round(setup.seconds, 1),
+            "venv_mb": round(setup.venv_mb, 1),
+            "venv_apparent_mb": round(setup.venv_apparent_mb, 1),
+            "targets": {
+                "seconds": f"<= {TARGETS['setup_seconds']:.0f} s",
+                "venv_mb": f"<= {TARGETS['venv_mb']:.0f} MB",
+            },
+            "met": {
+                "seconds": setup.seconds <= TARGETS["setup_seconds"],
+                "venv_mb": setup.venv_mb <= TARGETS["venv_mb"],
+            },
+            "method": " ".join(measure.setup.__doc__.split()),
+        }
+    }
+
+
 def report(results: dict) -> str:
     """The figures as Markdown tables (readable in a terminal too)."""
     d = results["details"]
@@ -312,6 +340,14 @@ def report(results: dict) -> str:
         f"| `/fi/` at first load, requests | {results['page_requests']} | "
         f"{results['targets']['page_requests']} | {_ok(results['met']['page_requests'])} |",
     ]
+    if "setup" in results:
+        setup = results["setup"]
+        summary += [
+            f"| cold `make site` on a fresh clone | {setup['seconds']:.0f} s | {setup['targets']['seconds']} | "
+            f"{_ok(setup['met']['seconds'])} |",
+            f"| its `.venv` on disk (files' own bytes) | {setup['venv_mb']:.0f} MB ({setup['venv_apparent_mb']:.0f} MB) | "
+            f"{setup['targets']['venv_mb']} | {_ok(setup['met']['venv_mb'])} |",
+        ]
     loaded = ", ".join(
         f"{r['path'].rsplit('/', 2)[-2] if r['path'].endswith('/') else r['path'].rsplit('/', 1)[-1]} "
         f"{r['gzip_bytes'] / 1000:.1f}"

@@ -301,3 +301,41 @@ def rename(base: dict, items: tuple[int, int], repetitions: int) -> RenameResult
         seconds.append(timing.wall_median)
         sizes.append(len(old.encode("utf-8")))
     return RenameResult(items, (seconds[0], seconds[1]), (sizes[0], sizes[1]))
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """A cold `make site`: a fresh clone of the commit, no environment yet."""
+
+    seconds: float
+    venv_mb: float
+    """Disk used by .venv (du: blocks, as the disk fills), MB."""
+    venv_apparent_mb: float
+    """The bytes of its files, MB."""
+
+
+def setup(repo: Path, work: Path) -> SetupResult:
+    """Time `make site` on a fresh clone of HEAD (its committed files only), as a new user runs it.
+
+    Packages come from pip's cache where this machine has them (as on a CI
+    runner whose cache is restored); the first run on a new machine also
+    downloads them.
+    """
+    fresh = work / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", str(repo), str(fresh)], check=True)
+    environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "MAKEFLAGS", "MAKELEVEL")}
+    started = time.perf_counter()
+    subprocess.run(["make", "site"], cwd=fresh, env=environment, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    used = subprocess.run(["du", "-sk", ".venv"], cwd=fresh, check=True, capture_output=True, text=True)
+    apparent = subprocess.run(
+        ["du", "-sk", "--apparent-size", ".venv"], cwd=fresh, check=True, capture_output=True, text=True
+    )
+    result = SetupResult(
+        seconds=seconds,
+        venv_mb=int(used.stdout.split()[0]) / 1024,
+        venv_apparent_mb=int(apparent.stdout.split()[0]) / 1024,
+    )
+    shutil.rmtree(fresh, ignore_errors=True)
+    return result

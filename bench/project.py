@@ -1,7 +1,7 @@
 """Throw-away Seloste projects under bench/work/, and the plain-MkDocs twin of a site.
 
-A project is a copy of the code, config and catalogs with its own policy/
-(made by tests/support.py). Releases are made in-process with
+A project is a copy of the site configuration, catalogs and schema with its
+own policy/ (the benchmark imports nothing from tests/). Releases are made in-process with
 generator.record.releases.make_release, the same function `python -m generator
 release` calls.
 
@@ -26,15 +26,22 @@ from generator.host import adapter as mkdocs_adapter
 from generator.project import Project
 from generator.record.releases import Release, make_release
 from generator.site.plan import SitePlan
-from tests.support import make_project as copy_project
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def make_project(root: Path) -> Path:
-    """A fresh copy of this project's code, config and catalogs, with an empty policy/."""
+    """A fresh project with this one's site configuration, catalogs and schema, and an empty policy/
+    (the code is not copied: the benchmark runs this repository's package)."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    return copy_project(root)
+    for name in ("locales", "site_overrides"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "policy").mkdir()
+    shutil.copy(REPO / "policy" / "schema.json", root / "policy" / "schema.json")
+    return root
 
 
 def add_release(root: Path, notice_yaml: str) -> Release:

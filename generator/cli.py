@@ -12,6 +12,7 @@ import argparse
 import errno
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -34,7 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     run = cast(Callable[[Project, argparse.Namespace], int], args.run)  # a command's, from set_defaults below
     try:
-        return run(Project.at(Path()), args)
+        code = run(Project.at(Path()), args)
+        sys.stdout.flush()  # here, so that a reader who stopped reading is seen below, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except NoticeError as exc:
         for finding in exc.findings:
             print(report.line(finding), file=sys.stderr)
@@ -48,6 +53,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the disk, not the notice: full, read-only, a folder where a file should be
         print(f"{report.visible(_where(exc))}: error: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
         return 1
+
+
+def _reader_gone() -> int:
+    """The output's reader stopped reading (`check --format json | head`): stop as `cat` does, silently.
+
+    Python would print a second error when it flushes standard output at exit,
+    so that is pointed at /dev/null first.
+    """
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 128 + signal.SIGPIPE
 
 
 def _where(exc: OSError) -> str:

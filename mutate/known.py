@@ -120,13 +120,13 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "changes",
-        '            found += [\n                Change(part, "changed", item.label)',
-        '            found += [] and [\n                Change(part, "changed", item.label)',
+        "            found += [\n                _changed(part, item.label, ",
+        "            found += [] and [\n                _changed(part, item.label, ",
         "the changelog drops legal-basis (and every other part) changes",
     ),
     (
         "changes",
-        '            found.append(Change(area, "changed", item.label))\n',
+        "            found.append(_changed(area, item.label, before, item))\n",
         "",
         'the changelog drops every "changed" item',
     ),
@@ -134,19 +134,19 @@ KNOWN: list[tuple[str, str, str, str]] = [
     # test_check_rules.py, test_load_scalars.py, test_fuzzy_translations.py, test_ledger.py, test_migrate_write.py).
     (
         "compare",
-        '            if found is None:\n                out.append(_whole("removed", block))\n                continue\n',
+        '            if found is None:\n                out.append(_whole("removed", old[i]))\n                continue\n',
         "            if found is None:\n                continue\n",
         "the diff pages drop a paragraph removed whole",
     ),
     (
         "compare",
-        '        out += [_whole("added", block) for block in pending[first:]]\n',
+        "        out += [_placed(old, new, moved, j) for j in range(following, j2)]\n",
         "",
         "the diff pages drop a paragraph added at the end of a section",
     ),
     (
         "compare",
-        '            out += [_whole("added", added) for added in pending[first:found]]\n',
+        "            out += [_placed(old, new, moved, j) for j in range(following, pending[found])]\n",
         "",
         "the diff pages drop a paragraph added before a changed one",
     ),

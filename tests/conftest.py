@@ -1,4 +1,7 @@
-"""Shared fixtures: real builds of real projects, made once per test session."""
+"""Shared fixtures: real builds of real projects, made once per test run (by one pytest-xdist worker for all).
+
+Which tests are slow and which make the fast lane: tests/lanes.py.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from support import multi_release_project, run
+from lanes import once
+from support import REPO, build, copy_project, make_project, shared_multi, shared_one_release, shared_pristine
 
 # CI (and `make mutate`, whose verdicts must not depend on luck) draws the same examples every run.
 settings.register_profile("ci", derandomize=True, database=None)
@@ -17,26 +21,27 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 
 @pytest.fixture(scope="session")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pristine(pytestconfig: pytest.Config) -> Path:
     """The fictional three-release project, released but not built: copy it (`project`) to change it."""
-    return multi_release_project(tmp_path_factory.mktemp("released"))
+    return shared_pristine(pytestconfig)
 
 
 @pytest.fixture
 def project(pristine: Path, tmp_path: Path) -> Path:
     """A copy of `pristine` of the test's own, for tests that tamper with a released project."""
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root, symlinks=True)
-    return root
+    return copy_project(pristine, tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
-def multi_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fictional three-release project, built into <root>/site."""
-    root = multi_release_project(tmp_path_factory.mktemp("multi"))
-    result = run(root, "build")
-    assert result.returncode == 0, result.stderr
-    return root
+def one_release(pytestconfig: pytest.Config) -> Path:
+    """A project with the fictional notice's first release (2026-01-01), not built: copy it to change it."""
+    return shared_one_release(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def multi_project(pytestconfig: pytest.Config) -> Path:
+    """The fictional three-release project, built into <root>/site (the browser tests' `multi` site too)."""
+    return shared_multi(pytestconfig)[0]
 
 
 @pytest.fixture(scope="session")
@@ -44,16 +49,14 @@ def multi_site(multi_project: Path) -> Path:
     return multi_project / "site"
 
 
-@pytest.fixture(scope="session")
-def entrack_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Entrack's real notice and releases, built the way `make site` builds them."""
-    import shutil
-
-    from support import REPO, make_project
-
-    root = make_project(tmp_path_factory.mktemp("entrack"))
+def _entrack(root: Path) -> None:
+    make_project(root)
     shutil.copy(REPO / "policy" / "notice.yaml", root / "policy" / "notice.yaml")
     shutil.copytree(REPO / "policy" / "releases", root / "policy" / "releases")
-    result = run(root, "build", epoch="1795564800")  # 2026-11-25
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    build(root, epoch="1795564800")  # 2026-11-25
+
+
+@pytest.fixture(scope="session")
+def entrack_site(pytestconfig: pytest.Config) -> Path:
+    """Entrack's real notice and releases, built the way `make site` builds them."""
+    return once(pytestconfig, "entrack", _entrack)[0] / "site"

@@ -1,4 +1,8 @@
-"""Test helpers: a throw-away Seloste project with real releases, built for real."""
+"""Test helpers: a throw-away Seloste project with real releases, built for real.
+
+The projects and sites that many tests only read are made once per test run
+(``shared_*``, through lanes.once: once for all pytest-xdist workers too).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.notice.languages import SUPPORTED as LANGS
 from generator.project import Project
 from generator.record.releases import make_release
+from lanes import free_port, once  # noqa: F401 (free_port: for the tests)
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = Project.at(REPO)
@@ -84,3 +91,38 @@ def drop_language(data: object, lang: str) -> None:
     elif isinstance(data, list):
         for value in data:
             drop_language(value, lang)
+
+
+def build(root: Path, *args: str, epoch: str = BUILD_EPOCH) -> Path:
+    """`python -m generator build ARGS` in the project at `root`, which must succeed; the project."""
+    result = run(root, "build", *args, epoch=epoch)
+    assert result.returncode == 0, f"`python -m generator build {' '.join(args)}` exited {result.returncode}:\n" + \
+        "\n".join((result.stdout + result.stderr).strip().splitlines()[-40:])
+    return root
+
+
+def copy_project(source: Path, root: Path) -> Path:
+    """A copy of the project at `source` at `root` (which may exist, empty); `root`."""
+    shutil.copytree(source, root, symlinks=True, dirs_exist_ok=True)
+    return root
+
+
+def shared_pristine(config: pytest.Config) -> Path:
+    """The fictional three-release project, released, not built; made once per test run: only read it."""
+    return once(config, "pristine", multi_release_project)[0]
+
+
+def shared_one_release(config: pytest.Config) -> Path:
+    """A project with the first release of the fictional notice, made once per test run: only read it."""
+    return once(config, "one-release", lambda root: release(make_project(root), MULTI_VERSIONS[0]))[0]
+
+
+def shared_multi(config: pytest.Config) -> tuple[Path, float]:
+    """The fictional three-release project built into <root>/site, made once per test run: only read it; the
+    seconds its build took if this process made it."""
+    return once(config, "multi", lambda root: build(copy_project(shared_pristine(config), root)))
+
+
+def shared_hostile(config: pytest.Config) -> tuple[Path, float]:
+    """tests/fixtures/hostile.yaml released and built with its draft into <root>/site, once per test run."""
+    return once(config, "hostile", lambda root: build(hostile_project(root), "--draft"))

@@ -125,6 +125,7 @@ def test_a_broken_adequacy_list_is_named_not_a_traceback(tmp_path: Path, old: st
     assert any(message in f and "adequacy.json" in f for f in found), found
 
 
+@pytest.mark.slow
 def test_check_and_build_name_a_broken_adequacy_list(tmp_path: Path) -> None:
     """The list as users edit it, in the package: check and build stop with a finding, exit 1, no traceback."""
     import shutil

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MULTI_VERSIONS, REPO, make_project, release, run
+from support import REPO, copy_project, free_port, run
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 UNREACHABLE = "192.0.2.1:8000"
@@ -26,11 +26,9 @@ UNREACHABLE = "192.0.2.1:8000"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with one release; the tests below leave it as they found it."""
-    root = make_project(tmp_path_factory.mktemp("environment"))
-    release(root, MULTI_VERSIONS[0])
-    return root
+    return copy_project(one_release, tmp_path_factory.mktemp("environment"))
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -104,12 +102,6 @@ def test_a_preview_address_in_use_is_a_usage_error(project: Path) -> None:
     no_traceback(result)
     assert result.returncode == 2
     assert f"cannot serve the preview at {address}: Address already in use" in result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Output:

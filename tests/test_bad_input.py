@@ -71,6 +71,7 @@ def refused(tmp_path: Path, content: bytes, runner: Callable[..., subprocess.Com
     return [line[len(name):] for line in lines[:-1] if ": error: " in line]
 
 
+@pytest.mark.slow
 def test_base_is_valid(tmp_path: Path) -> None:
     result = check(tmp_path, BASE.encode())
     assert result.returncode == 0, result.stdout
@@ -197,6 +198,7 @@ HERE += [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content, where, words", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_input(tmp_path: Path, content: bytes, where: str, words: list[str]) -> None:
     errors = refused(tmp_path, content)
@@ -218,6 +220,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
 
 
+@pytest.mark.slow
 def test_billion_laughs(tmp_path: Path) -> None:
     errors = refused(tmp_path, BILLION_LAUGHS)
     assert errors[0] == ":1:4: error: anchors (&a) are not allowed; write each value out in full"
@@ -225,6 +228,7 @@ def test_billion_laughs(tmp_path: Path) -> None:
     assert len(errors) == 9 + 8 * 9  # each anchor and each alias once; nothing expanded
 
 
+@pytest.mark.slow
 def test_a_flood_of_aliases_stops_at_the_limit(tmp_path: Path) -> None:
     content = b"a: &a x\nb: [" + b"*a, " * 400_000 + b"]\n"
     assert len(content) < MAX_BYTES
@@ -233,12 +237,14 @@ def test_a_flood_of_aliases_stops_at_the_limit(tmp_path: Path) -> None:
     assert f"more than {MAX_FINDINGS} problems" in errors[-1]
 
 
+@pytest.mark.slow
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     content = BASE.encode() + b"# " + b"x" * MAX_BYTES + b"\n"
     errors = refused(tmp_path, content)
     assert errors == [": error: the file is larger than 2 MiB, the limit for a notice"]
 
 
+@pytest.mark.slow
 def test_file_that_does_not_exist(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml")], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
@@ -246,6 +252,7 @@ def test_file_that_does_not_exist(tmp_path: Path) -> None:
     assert f"{tmp_path / 'missing.yaml'}: error: cannot read file: No such file or directory" in result.stdout
 
 
+@pytest.mark.slow
 def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     content = changed("role: processor", "role: processer").replace(b"country: FI", b"country: XX") \
         .replace(b"duration: P1Y", b"duration: forever").replace(b"controller:", b"controler:")
@@ -254,6 +261,7 @@ def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "controller: missing required field" in errors[0] and "did you mean 'controller'" in errors[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<b onclick='x()'>hi</b>"])
 def test_html_in_text_is_not_an_error(tmp_path: Path, text: str) -> None:
     """HTML is data: the page shows it as typed (the page generator's tests show that)."""
@@ -261,6 +269,7 @@ def test_html_in_text_is_not_an_error(tmp_path: Path, text: str) -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_javascript_link_in_text_is_an_error(tmp_path: Path) -> None:
     errors = refused(tmp_path, changed("en: First version.", 'en: "[Read more](javascript:alert(1))"'))
     assert errors == [":19:65: error: revision.summary.en: the link to 'javascript:alert(1)' is not allowed: only "
@@ -285,6 +294,7 @@ def test_a_retention_period_of_28_digits_is_refused(tmp_path: Path) -> None:
     assert [e for e in errors if "purposes[orders].retention[1].period: 'P9999" in e and "more than 9 digits" in e], errors
 
 
+@pytest.mark.slow
 def test_a_key_holding_a_newline_cannot_forge_a_finding(tmp_path: Path) -> None:
     """The text report keeps one finding to a line: the key's newline is printed as \\n."""
     name = str(tmp_path / "notice.yaml")
@@ -316,6 +326,7 @@ def test_machine_formats_stay_valid_whatever_a_key_holds(tmp_path: Path, key: st
     assert len(lines) == 1 and lines[0].startswith("::error file=") and "\u202e" not in lines[0]
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     """A name from the command line that is not UTF-8 is printed escaped, never a UnicodeEncodeError."""
     path = os.path.join(os.fsencode(tmp_path), b"n\xff.yaml")
@@ -330,6 +341,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
                                      capture_output=True, timeout=120).stdout)
 
 
+@pytest.mark.slow
 def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     valid = (REPO / "tests" / "fixtures" / "multi" / "v3.yaml").read_text(encoding="utf-8")
     result = check(tmp_path, b"\xef\xbb\xbf" + valid.replace("\n", "\r\n").encode("utf-8"))
@@ -337,6 +349,7 @@ def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     assert result.stdout.endswith(": 0 errors, 0 warnings\n")
 
 
+@pytest.mark.slow
 def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
     content = b"\xef\xbb\xbf" + changed("role: processor", "role: processer").replace(b"\n", b"\r\n")
     errors = refused(tmp_path, content)

@@ -45,6 +45,7 @@ def extracted(tmp_path):
         return {m.id: m for m in read_po(handle) if m.id}
 
 
+@pytest.mark.slow
 def test_catalogs_hold_every_string_of_the_templates(tmp_path) -> None:
     wanted = extracted(tmp_path)
     for lang in LANGS:
@@ -63,6 +64,7 @@ AMBIGUOUS = [
 word, a GDPR term of art, a label whose number depends on the list after it."""
 
 
+@pytest.mark.slow
 def test_ambiguous_strings_carry_a_note_for_translators_in_every_catalog(tmp_path) -> None:
     wanted = extracted(tmp_path)
     assert [msgid for msgid in AMBIGUOUS if not wanted[msgid].auto_comments] == []
@@ -105,6 +107,7 @@ def pyproject_version() -> str:
     return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["messages.pot", *(f"{lang}/LC_MESSAGES/messages.po" for lang in LANGS)])
 def test_catalogs_are_wrapped_as_gnu_gettext_and_weblate_write_them(name: str) -> None:
     """msgcat (GNU gettext, 79 columns, the width Weblate's wrapping follows) leaves every catalog as it is:

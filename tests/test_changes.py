@@ -100,3 +100,108 @@ def test_a_change_is_a_value() -> None:
     change = Change("transfer", "added", "US")
     with pytest.raises(dataclasses.FrozenInstanceError):
         change.area = "purpose"  # type: ignore[misc]
+
+
+# -- Editorial or substantive (issue 19): capital letters, spacing and punctuation are not a change of substance --
+
+
+def _natures(found: tuple[Change, ...]) -> list[tuple[str, str, str, str]]:
+    return [(area, action, subject, c.nature) for (area, action, subject), c in zip(_summary(found), found)]
+
+
+@pytest.mark.parametrize("before, after", [
+    (T("Contact"), {"fi": "contact fi", "sv": "contact sv", "en": "contact"}),  # capital letters
+    (T("Contact"), {"fi": "Contact  fi", "sv": "Contact\u00a0sv", "en": " Contact "}),  # spacing
+    (T("Contact"), {"fi": "Contact fi.", "sv": "“Contact sv”", "en": "(Contact)"}),  # punctuation
+], ids=["case", "spacing", "punctuation"])
+def test_a_change_of_capital_letters_spacing_or_punctuation_only_is_editorial(before: Any, after: Any) -> None:
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    old["data_categories"][0]["name"], new["data_categories"][0]["name"] = before, after
+    assert _natures(changes(notice(old), notice(new))) == [
+        ("data_category", "changed", after["en"], "editorial")]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Contact", "Contacts"),  # a letter
+    ("Contact", "Contact person"),  # a word
+    ("Kept 1,5 years", "Kept 15 years"),  # punctuation inside a number
+    ("Kept 1.5 years", "Kept 1,5 years"),  # a decimal separator
+    ("e-mail", "email"),  # punctuation inside a word
+    ("Write to a@b.fi", "Write to A@b.fi"),  # an address keeps its capital letters
+    ("[Form](https://a.fi/Form)", "[Form](https://a.fi/form)"),  # a link's address too
+], ids=["letter", "word", "number", "decimal", "hyphen", "address", "link"])
+def test_a_change_of_any_word_letter_or_number_is_substantive(before: str, after: str) -> None:
+    """Only the languages' own spelling of the same words is editorial: a sign inside a word or number stays."""
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    old["data_categories"][0]["name"] = {"fi": "a", "sv": "b", "en": before}
+    new["data_categories"][0]["name"] = {"fi": "a", "sv": "b", "en": after}
+    assert _natures(changes(notice(old), notice(new))) == [("data_category", "changed", after, "substantive")]
+
+
+def test_a_word_changed_in_one_language_is_substantive_in_every_language() -> None:
+    """The nature is the notice's: each page lists the same changes."""
+    new = copy.deepcopy(BASE)
+    new["data_categories"][0]["name"] = {"fi": "contact fi", "sv": "contact sv", "en": "Contact details"}
+    assert _natures(changes(notice(BASE), notice(new))) == [
+        ("data_category", "changed", "Contact details", "substantive")]
+
+
+def test_a_code_or_an_id_is_never_editorial() -> None:
+    """Capital letters matter in what is not a human text: a cookie's own name (`_ga` and `_GA` are two
+    cookies), a controller's e-mail address."""
+    new = copy.deepcopy(BASE)
+    new["cookies"][0]["name"] = "_GA"
+    new["controller"]["email"] = "A@esimerkki.fi"
+    assert _natures(changes(notice(BASE), notice(new))) == [
+        ("controller", "changed", "", "substantive"),
+        ("cookie", "removed", "_ga", "substantive"), ("cookie", "added", "_GA", "substantive")]
+
+
+def test_a_cookie_provider_written_anew_is_the_same_row_changed_editorially() -> None:
+    """A cookie is followed by its provider and name: a provider's capital letters corrected is not a row
+    removed and another added."""
+    new = copy.deepcopy(BASE)
+    new["cookies"][0]["provider"] = "ANALYTICS OY"
+    assert _natures(changes(notice(BASE), notice(new))) == [("cookie", "changed", "_ga", "editorial")]
+
+
+def test_two_providers_written_alike_are_never_paired_by_guess() -> None:
+    """Pairing by words is only for a key that is unambiguous on both sides."""
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    old["cookies"] = [{"provider": "Analytics Oy"}, {"provider": "ANALYTICS OY"}]
+    new["cookies"] = [{"provider": "analytics oy"}]
+    assert [(a, action) for a, action, _ in _summary(changes(notice(old), notice(new)))] == [
+        ("cookie", "removed"), ("cookie", "removed"), ("cookie", "added")]
+
+
+def test_a_purpose_changed_in_capital_letters_and_in_its_retention_says_both() -> None:
+    """Each followed field has its own nature: the retention changed in substance, the purpose's name did not."""
+    new = copy.deepcopy(BASE)
+    new["purposes"][0]["name"] = {"fi": "orders fi", "sv": "orders sv", "en": "orders"}
+    new["purposes"][0]["retention"] = {"period": "P5Y"}
+    assert _natures(changes(notice(BASE), notice(new))) == [
+        ("purpose", "changed", "orders", "substantive"), ("retention", "changed", "orders", "substantive")]
+    new["purposes"][0]["retention"] = {"period": "P6Y"}
+    assert _natures(changes(notice(BASE), notice(new))) == [("purpose", "changed", "orders", "editorial")]
+
+
+def test_entracks_second_release_lists_its_capital_letters_as_editorial() -> None:
+    """Release 2026-11-26: 11 of its categories changed only in capital letters; the two whose English and
+    Swedish words changed ("data subject" became "person") and everything else stay changes of substance."""
+    from support import PROJECT
+
+    from generator.record.releases import load_releases
+
+    first, second = load_releases(PROJECT)[:2]
+    found = changes(first.notice, second.notice)
+    editorial = [c for c in found if c.nature == "editorial"]
+    assert len(found) == 22 and len(editorial) == 11
+    assert {c.area for c in editorial} == {"data_category"}
+    assert ("cookie", "removed", "Google Analytics", "substantive") in _natures(found)
+
+
+def test_a_proper_name_written_once_is_a_name_too() -> None:
+    """The controller's name in capital letters is the same name (a name written once is a plain string)."""
+    new = copy.deepcopy(BASE)
+    new["controller"]["name"] = "ESIMERKKI OY"
+    assert _natures(changes(notice(BASE), notice(new))) == [("controller", "changed", "", "editorial")]

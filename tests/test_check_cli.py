@@ -51,6 +51,7 @@ def check(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_entrack_lists_its_real_gaps_as_warnings() -> None:
     result = check()  # the default file, policy/notice.yaml
     assert result.returncode == 0, result.stdout + result.stderr
@@ -67,12 +68,14 @@ def test_entrack_lists_its_real_gaps_as_warnings() -> None:
     assert summary == f"{NOTICE}: 0 errors, {len(ENTRACK_GAPS)} warnings"
 
 
+@pytest.mark.slow
 def test_entrack_findings_are_sorted_by_line() -> None:
     lines = check(NOTICE).stdout.splitlines()[:-1]
     positions = [tuple(int(n) for n in LINE.match(line).groups()[:2]) for line in lines]
     assert positions == sorted(positions)
 
 
+@pytest.mark.slow
 def test_strict_fails_on_the_warnings() -> None:
     result = check(NOTICE, "--strict")
     assert result.returncode == 1
@@ -81,6 +84,7 @@ def test_strict_fails_on_the_warnings() -> None:
     assert summary == f"{NOTICE}: {len(ENTRACK_GAPS)} errors, 0 warnings (--strict: warnings count as errors)"
 
 
+@pytest.mark.slow
 def test_github_format_is_workflow_commands() -> None:
     result = check(NOTICE, "--format", "github")
     assert result.returncode == 0
@@ -95,12 +99,14 @@ def test_github_format_is_workflow_commands() -> None:
     assert result.stderr == f"{NOTICE}: 0 errors, {len(ENTRACK_GAPS)} warnings\n"
 
 
+@pytest.mark.slow
 def test_github_format_strict_gives_errors() -> None:
     result = check(NOTICE, "--format", "github", "--strict")
     assert result.returncode == 1
     assert all(line.startswith("::error ") for line in result.stdout.splitlines())
 
 
+@pytest.mark.slow
 def test_json_format() -> None:
     result = check(NOTICE, "--format", "json")
     assert result.returncode == 0
@@ -113,6 +119,7 @@ def test_json_format() -> None:
     assert {(i["message"].split(":")[0], i["rule"], i["article"]) for i in items} == ENTRACK_GAPS
 
 
+@pytest.mark.slow
 def test_bad_file_in_machine_formats(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("seloste: 1\ncontroller:\n\tname: x\n", encoding="utf-8")
@@ -126,6 +133,7 @@ def test_bad_file_in_machine_formats(tmp_path: Path) -> None:
     assert (item["line"], item["column"], item["level"], item["rule"], item["article"]) == (3, 1, "error", None, None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["--format", "xml"], ["--bogus"], [NOTICE, "other.yaml"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = check(*args)
@@ -192,6 +200,7 @@ def _rows(markdown_text: str) -> list[list[str]]:
     return [row for row in parser.rows if row]
 
 
+@pytest.mark.slow
 def test_summary_table_has_every_finding(tmp_path: Path) -> None:
     """--summary appends a table with every finding (GitHub shows only 10 warning annotations)."""
     summary = tmp_path / "summary.md"
@@ -206,6 +215,7 @@ def test_summary_table_has_every_finding(tmp_path: Path) -> None:
     assert {(row[3].split(":")[0], row[2].split(" ")[0]) for row in rows} == {(f, r) for f, r, _ in ENTRACK_GAPS}
 
 
+@pytest.mark.slow
 def test_summary_table_errors_first_and_hostile_text_stays_text(tmp_path: Path) -> None:
     """Errors head the table; a message quoting the notice cannot add a cell, a link or markup."""
     hostile = "javascript:a|b</td><td>*c*_@team_<img>"
@@ -217,12 +227,36 @@ def test_summary_table_errors_first_and_hostile_text_stays_text(tmp_path: Path) 
     result = check(str(notice), "--summary", str(summary))
     assert result.returncode == 1
     rows = _rows(summary.read_text(encoding="utf-8"))
-    assert [row[0] for row in rows] == ["error"] + ["warning"] * len(ENTRACK_GAPS)
+    # the notice was edited and its summary was not: each language's summary repeats the last release's
+    assert [row[2] for row in rows].count("revision-summary") == 3
+    assert [row[0] for row in rows] == ["error"] + ["warning"] * (len(ENTRACK_GAPS) + 3)
     assert all(len(row) == 4 for row in rows), rows
     assert rows[0][2] == "unsafe-link" and f"the link to '{hostile}' is not allowed" in rows[0][3]
 
 
+@pytest.mark.slow
 def test_a_summary_file_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
     result = check(NOTICE, "--summary", str(tmp_path / "no" / "such" / "folder" / "summary.md"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "cannot write the summary to" in result.stderr and "No such file or directory" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_reader_who_stops_reading_ends_check_silently() -> None:
+    """`check --format json | head` stops as `cat` does: no error, exit 128 + SIGPIPE."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first byte
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141 and errors == "", errors
+
+
+@pytest.mark.slow
+def test_run_outside_its_environment_it_says_how_to_run_it() -> None:
+    """A bare `python3 -m generator` (no libraries: -S leaves site-packages out) says what to run, not a traceback."""
+    result = subprocess.run([sys.executable, "-S", "-m", "generator", "check"], cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "is not installed here; run it in Seloste's environment, which `make site` makes" in result.stderr
+    assert "`make check`" in result.stderr and "`.venv/bin/python -m generator …`" in result.stderr

@@ -107,3 +107,111 @@ def test_comparing_a_long_list_of_renamed_items_costs_linear_work() -> None:
     finally:
         module._similar = original
     assert counts[1] <= 4 * counts[0] + 10
+
+
+# -- What changed in substance (issue 19) ---------------------------------------------------------------
+
+LIST = """# Privacy notice: A Oy
+
+## Data { #data }
+
+We process the personal data of the following groups of people (data subjects):
+
+- Customers
+- Prospective customers
+- Employees
+
+## Rights { #rights }
+
+- **Right of access (Art. 15).** Ask us.
+- **Right to object (Art. 21).** You may object on grounds relating to your situation.
+- **Right to data portability (Art. 20).** Ask us for a copy.
+- **Right to object to direct marketing (Art. 21(2)).** You may forbid direct marketing.
+
+## Cookies { #cookies }
+
+| Cookie | Provider |
+| --- | --- |
+| – | Google |
+| – | Matomo |
+"""
+
+
+def _blocks(section):
+    return [(b.op, b.kind, b.nature, "".join(f"[{s.op}:{s.text}]" if s.op != "same" else s.text for s in b.spans))
+            for b in section.blocks]
+
+
+def test_list_items_whose_capital_letters_changed_are_each_changed_in_place_and_editorial():
+    """"Customers" that became "customers" is one item corrected, never "Removed: Customers" and "Added:
+    customers" (a reader would take it that customers stopped being data subjects), and never paired with
+    "prospective customers"."""
+    new = LIST.replace("- Customers", "- customers").replace("- Prospective customers", "- prospective customers")
+    (data,) = compare(LIST, new)
+    assert _blocks(data)[1:] == [
+        ("changed", "item", "editorial", "[removed:Customers][added:customers]"),
+        ("changed", "item", "editorial", "[removed:Prospective][added:prospective] customers"),
+        ("same", "item", "substantive", "Employees"),
+    ]
+
+
+def test_a_list_item_whose_words_changed_is_changed_in_place():
+    """One item replaced by one other at its place: old → new in one item, not one removed and one added."""
+    (data,) = compare(LIST, LIST.replace("- Employees", "- Staff"))
+    assert _blocks(data)[-1] == ("changed", "item", "substantive", "[removed:Employees][added:Staff]")
+
+
+def test_an_item_named_by_its_bold_words_is_followed_where_it_moved():
+    """A right moved down the list and reworded is that right changed, not another right rewritten into it."""
+    new = LIST.replace(
+        "- **Right to object (Art. 21).** You may object on grounds relating to your situation.\n"
+        "- **Right to data portability (Art. 20).** Ask us for a copy.\n",
+        "- **Right to data portability (Art. 20).** Ask us for a copy.\n"
+        "- **Right to object (Art. 21).** On grounds relating to your situation, you may object.\n",
+    ).replace("You may forbid direct marketing.", "You may object to direct marketing.")
+    (rights,) = compare(LIST, new)
+    shown = _blocks(rights)
+    assert [(op, text.split(".")[0]) for op, _, _, text in shown if op not in ("same", "skip")] == [
+        ("changed", "Right to object (Art"), ("changed", "Right to object to direct marketing (Art")]
+    assert not [b for b in shown if b[0] in ("added", "removed")]
+
+
+def test_rows_with_the_same_first_cell_are_two_rows_and_both_are_shown():
+    """Two providers with no cookie named: removing one row is one row removed, the other kept."""
+    (cookies,) = compare(LIST, LIST.replace("| – | Matomo |\n", ""))
+    rows = [(row.op, [span.text for cell in row.cells for span in cell]) for row in cookies.blocks[-1].rows]
+    assert rows == [("same", ["–", "Google"]), ("removed", ["–", "Matomo"])]
+
+
+def test_a_row_corrected_in_capital_letters_is_editorial():
+    (cookies,) = compare(LIST, LIST.replace("| – | Google |", "| – | GOOGLE |"))
+    assert [(row.op, row.nature) for row in cookies.blocks[-1].rows] == [
+        ("changed", "editorial"), ("same", "substantive")]
+
+
+def test_a_paragraph_changed_only_in_punctuation_is_editorial_and_a_word_is_not():
+    old = "# T\n\n## A { #a }\n\nWe keep data, for six years.\n"
+    (section,) = compare(old, old.replace("data, for", "data for"))
+    assert [(b.op, b.nature) for b in section.blocks] == [("changed", "editorial")]
+    (section,) = compare(old, old.replace("six", "ten"))
+    assert [(b.op, b.nature) for b in section.blocks] == [("changed", "substantive")]
+
+
+def test_an_item_whose_capital_letters_and_a_word_changed_is_still_found_among_others():
+    """Capital letters aside, "Prospective customers" and "prospective clients" share most of their words; an
+    item with no word in common with any other is removed, and the new one added."""
+    new = LIST.replace("- Prospective customers", "- prospective clients").replace("- Employees", "- Staff members")
+    (data,) = compare(LIST, new)
+    assert _blocks(data)[2:] == [
+        ("changed", "item", "substantive", "[removed:Prospective customers][added:prospective clients]"),
+        ("removed", "item", "substantive", "[removed:Employees]"),
+        ("added", "item", "substantive", "[added:Staff members]"),
+    ]
+
+
+def test_two_rows_with_the_same_first_cell_replaced_by_one_are_never_merged():
+    """Two rows with "–" as first cell, both gone, and a third one added: none of them is lost or paired by guess."""
+    new = LIST.replace("| – | Google |\n| – | Matomo |\n", "| – | Plausible |\n")
+    (cookies,) = compare(LIST, new)
+    rows = [(row.op, [span.text for cell in row.cells for span in cell]) for row in cookies.blocks[-1].rows]
+    assert rows == [("removed", ["–", "Google"]), ("removed", ["–", "Matomo"]), ("added", ["–", "Plausible"])]

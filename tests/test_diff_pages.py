@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from support import MULTI_VERSIONS, PROJECT, released_here
@@ -139,3 +141,137 @@ def test_only_the_page_in_force_announces_the_upcoming_release(three_releases: P
         assert f'seloste-status "{boxes[pages.timeline.status(release)]}' in page.markdown, release.id
         assert (announcement in page.markdown) == (release is current), release.id
         assert ("2026-09-01/diff/index.md" in page.markdown) == (release is current), release.id
+
+
+# -- Editorial changes (issue 19) ---------------------------------------------------------------------------
+
+
+def test_a_list_item_corrected_in_capital_letters_is_shown_as_such_never_as_removed_and_added() -> None:
+    """The diff page says "Capital letters, spacing or punctuation only:" before the item, marks the letters
+    in grey, and reads them out as before and now: never "Removed: Customers … Added: customers"."""
+    old = OLD.replace("- **Right of access.** Ask us.", "- Customers")
+    (rights,) = compare(old, old.replace("- Customers", "- customers"))
+    html = shown(rights)
+    assert (
+        '<li class="seloste-diff-changed seloste-diff-editorial"><strong>Capital letters, spacing or punctuation '
+        'only:</strong> <del><span class="seloste-sr">Before: </span>Customers</del><ins><span class="seloste-sr">'
+        "Now: </span>customers</ins></li>"
+    ) in html
+    assert "Removed:" not in html and "Added:" not in html
+
+
+def test_a_list_item_whose_words_changed_is_one_item_changed() -> None:
+    old = OLD.replace("- **Right of access.** Ask us.", "- The data subject")
+    (rights,) = compare(old, old.replace("- The data subject", "- The person themselves"))
+    html = shown(rights)
+    assert html.count("<li") == 1 and '<li class="seloste-diff-changed">' in html
+
+
+def _second_version(tmp_path: Path, edit: Callable[[str], str]) -> Project:
+    """The fictional notice released, then released again with `edit` applied (and its own date and summary)."""
+    text = edit(MULTI_VERSIONS[0].read_text(encoding="utf-8"))
+    text = text.replace('effective: "2026-01-01"', 'effective: "2026-02-01"').replace(
+        "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+        "summary: {fi: Toinen versio., sv: Andra versionen., en: Second version.}",
+    )
+    tmp_path.mkdir(exist_ok=True)
+    second = tmp_path / "second.yaml"
+    second.write_text(text, encoding="utf-8")
+    return released_here(tmp_path / "project", MULTI_VERSIONS[0], second)
+
+
+def test_the_changelog_lists_editorial_changes_on_one_line_apart_from_changes_of_substance(tmp_path: Path) -> None:
+    """A category's and a source's capital letters corrected, a recipient renamed: the renamed recipient is a
+    change; the two corrections are one line naming where they were made, in every language."""
+    project = _second_version(
+        tmp_path,
+        lambda text: text.replace("en: Contact details}", "en: contact details}")
+        .replace("fi: Rekisteröity itse,", "fi: rekisteröity itse,")
+        .replace("en: E-mail service}", "en: Mailing service}"),
+    )
+    pages = pages_on(project, date(2026, 6, 15))
+    (changelog,) = pages.changelog("en")
+    entry = changelog.markdown.split("## Version 2026-02-01", 1)[1].split("## Version", 1)[0]
+    assert [line for line in entry.splitlines() if line.startswith("- ")] == [
+        "- Recipient changed: Mailing service",
+        "- Changed in capital letters, spacing or punctuation only, not in wording: categories of personal data (1) "
+        "and sources of data (1)",
+    ]
+    (fi,) = pages.changelog("fi")
+    assert "Muutettu vain isoja ja pieniä kirjaimia, välilyöntejä tai välimerkkejä, sanamuoto ennallaan: " \
+           "henkilötietoryhmät (1) ja tietolähteet (1)" in fi.markdown
+    (sv,) = pages.changelog("sv")
+    assert "ordalydelsen oförändrad: kategorier av personuppgifter (1) och källor till uppgifterna (1)" in sv.markdown
+    (diff,) = pages.diff_pages("en")
+    summary = diff.markdown.split("## Summary of changes", 1)[1].split("\n\n")[1]
+    assert summary.splitlines() == [line for line in entry.splitlines() if line.startswith("- ")]
+
+
+def test_a_release_of_editorial_changes_only_lists_no_change_of_substance(tmp_path: Path) -> None:
+    """A purpose's name with a full stop added: one editorial line, and no "Purpose changed"."""
+    project = _second_version(tmp_path, lambda text: text.replace("en: Customers}", "en: customers}"))
+    (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
+    entry = changelog.markdown.split("## Version 2026-02-01", 1)[1].split("## Version", 1)[0]
+    assert [line for line in entry.splitlines() if line.startswith("- ")] == [  # data subjects: not followed
+        "- Wording changed; see the comparison."]
+    project = _second_version(tmp_path / "2", lambda text: text.replace("en: Handling orders}", "en: Handling orders.}"))
+    (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
+    entry = changelog.markdown.split("## Version 2026-02-01", 1)[1].split("## Version", 1)[0]
+    assert [line for line in entry.splitlines() if line.startswith("- ")] == [
+        "- Changed in capital letters, spacing or punctuation only, not in wording: purposes (1)"]
+
+
+def test_a_removed_cookie_row_is_named_as_a_row_of_the_cookie_table(tmp_path: Path) -> None:
+    """Dropping a row from the cookie table is what the notice shows; whether the cookie is still used, it does
+    not say (Entrack's 2026-11-26 still names Google Analytics in its text on cookies)."""
+    cookie = MULTI_VERSIONS[0].read_text(encoding="utf-8").split("cookies:\n", 1)[1].split("rights:", 1)[0]
+    project = _second_version(tmp_path, lambda text: text.replace("cookies:\n" + cookie, "cookies: []\n"))
+    pages = pages_on(project, date(2026, 6, 15))
+    lines = {lang: pages.changelog(lang).__next__().markdown for lang in ("fi", "sv", "en")}
+    assert "- Row removed from the cookie table: session" in lines["en"]
+    assert "- Evästetaulukosta poistettu rivi: session" in lines["fi"]
+    assert "- Rad borttagen ur tabellen över kakor: session" in lines["sv"]
+    assert "Cookie removed" not in lines["en"]
+
+
+def test_every_area_the_changelog_follows_can_be_named_for_an_editorial_change() -> None:
+    """A change of any area may be editorial: each has its words for the editorial line."""
+    from generator.words import vocabulary
+
+    assert {area for area, _ in vocabulary.CHANGES} == set(vocabulary.EDITORIAL_AREAS)
+
+
+def test_an_editorial_change_of_the_controller_names_the_controller_without_a_count(tmp_path: Path) -> None:
+    """The controller's details are one area, not a list of items: no "(1)" after them."""
+    project = _second_version(tmp_path, lambda text: text.replace("Esimerkkikatu 1, FI-00100", "ESIMERKKIKATU 1, FI-00100"))
+    (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
+    assert "- Changed in capital letters, spacing or punctuation only, not in wording: the controller's details\n" in (
+        changelog.markdown)
+
+
+def test_markup_in_an_editorial_change_stays_text() -> None:
+    """A list item of HTML whose capital letters changed: shown as text, before and now, never as markup."""
+    old = OLD.replace("- **Right of access.** Ask us.", '- <b onclick="x()">Customers <script>x()')
+    (rights,) = compare(old, old.replace("Customers", "CUSTOMERS"))
+    html = shown(rights)
+    assert "seloste-diff-editorial" in html and "<b " not in html and "<script" not in html
+    assert "&lt;b onclick=&#34;x()&#34;&gt;<del>" in html and "&lt;script&gt;x()" in html
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_entracks_second_release_lists_eleven_changes_and_one_editorial_line(lang: str) -> None:
+    """Release 2026-11-26 listed 22 changes, 13 of them capital letters; now 11 changes of words and one line
+    for the 11 categories whose capital letters alone changed (two categories' English and Swedish words
+    changed too), and no cookie said removed."""
+    from support import PROJECT
+
+    (changelog,) = pages_on(PROJECT, date(2026, 12, 6)).changelog(lang)
+    entry = changelog.markdown.split("{ #2026-11-26 }", 1)[1].split("{ #2026-11-25 }", 1)[0]
+    lines = [line for line in entry.splitlines() if line.startswith("- ")]
+    editorial = {"fi": "henkilötietoryhmät (11)", "sv": "kategorier av personuppgifter (11)",
+                 "en": "categories of personal data (11)"}[lang]
+    assert len(lines) == 12 and lines[-1].endswith(editorial)
+    cookie = {"fi": "Evästetaulukosta poistettu rivi: Google Analytics",
+              "sv": "Rad borttagen ur tabellen över kakor: Google Analytics",
+              "en": "Row removed from the cookie table: Google Analytics"}[lang]
+    assert f"- {cookie}" in lines

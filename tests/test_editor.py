@@ -131,6 +131,7 @@ SAMPLES = {  # format: (values check accepts, values check refuses), tried in th
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_each_editor_pattern_agrees_with_checks_format(name: str) -> None:
     """The pattern is the editor's copy of the format: run in Node.js as the server runs it (flag u)."""
@@ -145,6 +146,7 @@ def test_each_editor_pattern_agrees_with_checks_format(name: str) -> None:
     assert json.loads(answer.stdout) == [True] * len(good) + [False] * len(bad)
 
 
+@pytest.mark.slow
 def test_a_released_notice_points_the_editor_at_the_schema_frozen_beside_it(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     release(root, MULTI_VERSIONS[0])  # its first line points at ../../../policy/schema.json, from tests/fixtures/multi/

@@ -183,6 +183,7 @@ def notice_yaml(data: dict[str, Any]) -> str:
 def second_revision(data: dict[str, Any]) -> dict[str, Any]:
     data = json.loads(json.dumps(data))
     data["revision"]["effective"] = "2026-02-01"
+    data["revision"]["summary"] = {lang: f"{text} (2026-02-01)" for lang, text in data["revision"]["summary"].items()}
     return data
 
 

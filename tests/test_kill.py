@@ -26,7 +26,7 @@ from typing import Callable
 import pytest
 
 from disk import snapshot
-from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, run
+from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, copy_project, run
 
 STRACE = shutil.which("strace")
 # (system call, which call of it): where a build or a release is killed. The renames are
@@ -56,36 +56,38 @@ def killed_at(root: Path, syscall: str, when: int, *args: str) -> bool:
     return result.returncode != 0
 
 
-def calls(root: Path, syscall: str, *args: str) -> int:
-    """How many times the busiest process of a complete run of the command makes `syscall` (strace
+def calls(root: Path, syscalls: tuple[str, ...], *args: str) -> dict[str, int]:
+    """How many times the busiest process of a complete run of the command makes each of `syscalls` (strace
     counts the calls of each process apart: the command's and each language worker's)."""
     log = root.parent / f"{root.name}.strace"
-    command = [STRACE, "-f", "-qq", "-o", str(log), "-e", f"trace={syscall}", sys.executable, "-m", "generator", *args]
+    command = [STRACE, "-f", "-qq", "-o", str(log), "-e", f"trace={','.join(syscalls)}", sys.executable, "-m",
+               "generator", *args]
     assert subprocess.run(command, cwd=root, env=environment(root), capture_output=True, timeout=300).returncode == 0
-    per_process = Counter(line.split()[0] for line in log.read_text().splitlines() if f" {syscall}(" in line)
+    lines = log.read_text().splitlines()
     log.unlink()
-    return max(per_process.values())
+    counts = {}
+    for syscall in syscalls:
+        per_process = Counter(line.split()[0] for line in lines if f" {syscall}(" in line)
+        counts[syscall] = max(per_process.values())
+    return counts
 
 
 def random_points(root: Path, seed: int, *args: str, reset: Callable[[], None] = lambda: None) -> list[tuple[str, int]]:
     """RANDOM_KILLS points spread over a whole run: the N-th openat or write, N drawn with `seed`.
 
-    `reset` undoes a counting run (a release)."""
+    One complete run, counted, gives the totals; `reset` undoes it (a release)."""
     chance = random.Random(seed)
-    totals = {}
-    for syscall in ("openat", "write"):
-        totals[syscall] = calls(root, syscall, *args)
-        reset()
+    totals = calls(root, ("openat", "write"), *args)
+    reset()
     return [(syscall, chance.randint(1, totals[syscall])) for syscall in chance.choices(sorted(totals), k=RANDOM_KILLS)]
 
 
 # -- build -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+def built(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
     """The project, and its site as `build` makes it (old) and as `build --draft` does (new)."""
-    root = make_project(tmp_path_factory.mktemp("kill"))
-    release(root, MULTI_VERSIONS[0])
+    root = copy_project(one_release, tmp_path_factory.mktemp("kill"))
     assert run(root, "build", "--draft").returncode == 0
     new = snapshot(root / "site")
     assert run(root, "build").returncode == 0
@@ -177,10 +179,9 @@ def test_the_language_workers_of_a_killed_build_die_with_it(built) -> None:
 # -- release -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+def released(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
     """A project with one release and the next one ready; policy/releases before and after that release."""
-    root = make_project(tmp_path_factory.mktemp("killrelease"))
-    release(root, MULTI_VERSIONS[0])
+    root = copy_project(one_release, tmp_path_factory.mktemp("killrelease"))
     saved = root.parent / "releases-before"
     shutil.copytree(root / "policy" / "releases", saved)
     before = snapshot(saved)

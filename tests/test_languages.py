@@ -61,6 +61,7 @@ def test_alternates_and_the_language_menu_list_only_those_languages(two_language
         assert "hreflang=\"sv\"" not in html
 
 
+@pytest.mark.slow
 def test_a_text_in_a_language_the_notice_does_not_publish_is_an_error(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     text = re.sub(r"(name: \{fi: Asiakkaat), (en: Customers\})", r"\1, sv: Kunder, \2", without_swedish(MULTI_VERSIONS[0]))
@@ -72,6 +73,7 @@ def test_a_text_in_a_language_the_notice_does_not_publish_is_an_error(tmp_path: 
                      r"not published in Swedish", result.stdout), result.stdout
 
 
+@pytest.mark.slow
 def test_a_missing_language_is_an_error_at_the_text(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(", sv: Kunder", "")

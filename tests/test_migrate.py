@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.notice import changes as diff
 from generator.notice.migrate import upgrade
 from generator.notice.read import read_notice
@@ -52,6 +54,7 @@ def project_with(tmp_path: Path, text: str | bytes) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_migrate_keeps_comments_order_and_meaning(tmp_path: Path) -> None:
     root = project_with(tmp_path, FORMAT_1)
     result = run(root, "migrate")
@@ -80,6 +83,7 @@ def test_migrate_keeps_comments_order_and_meaning(tmp_path: Path) -> None:
     assert "- **Legal bases:**\n    - consent (Art. 6(1)(a))\n    - legitimate interests (Art. 6(1)(f))\n" in page
 
 
+@pytest.mark.slow
 def test_migrate_says_what_it_left_for_the_author(tmp_path: Path) -> None:
     root = project_with(tmp_path, FORMAT_1)
     result = run(root, "migrate")
@@ -99,6 +103,7 @@ def test_migrate_says_what_it_left_for_the_author(tmp_path: Path) -> None:
     assert len(scope) == 2  # check keeps asking what each basis covers
 
 
+@pytest.mark.slow
 def test_migrate_is_idempotent(tmp_path: Path) -> None:
     root = project_with(tmp_path, FORMAT_1)
     assert run(root, "migrate").returncode == 0
@@ -109,6 +114,7 @@ def test_migrate_is_idempotent(tmp_path: Path) -> None:
     assert (root / "policy" / "notice.yaml").read_bytes() == once
 
 
+@pytest.mark.slow
 def test_migrate_keeps_bom_and_crlf(tmp_path: Path) -> None:
     root = project_with(tmp_path, b"\xef\xbb\xbf" + FORMAT_1.replace("\n", "\r\n").encode("utf-8"))
     assert run(root, "migrate", "policy/notice.yaml").returncode == 0
@@ -117,6 +123,7 @@ def test_migrate_keeps_bom_and_crlf(tmp_path: Path) -> None:
     assert b"\n" not in raw.replace(b"\r\n", b"")
 
 
+@pytest.mark.slow
 def test_migrate_errors_name_the_line_and_change_nothing(tmp_path: Path) -> None:
     bad = FORMAT_1.replace("legal_bases: [contract]", "legal_bases: [contrakt]")
     root = project_with(tmp_path, bad)
@@ -136,12 +143,13 @@ def test_migrate_errors_name_the_line_and_change_nothing(tmp_path: Path) -> None
     assert missing.returncode == 1 and missing.stderr.startswith("nowhere.yaml: error: cannot read file")
 
 
+@pytest.mark.slow
 def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
     root = project_with(tmp_path, FORMAT_1)
     result = run(root, "check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `python -m generator migrate "
+        "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate "
         "policy/notice.yaml` to rewrite it in format 2, keeping your comments [format-version]",
         "policy/notice.yaml: 1 error, 0 warnings"]
     assert run(root, "build").returncode == 1
@@ -162,6 +170,7 @@ def test_a_format_1_release_loads_through_the_migration(tmp_path: Path) -> None:
     assert ("legal_basis", "changed", notice.purposes[1].name) in changed
 
 
+@pytest.mark.slow
 def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project")
     shutil.copytree(PROJECT.releases, root / "policy" / "releases")
@@ -169,6 +178,9 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     notice = root / "policy" / "notice.yaml"
     text = notice.read_text(encoding="utf-8")
     text = text.replace('effective: "2026-11-26"', 'effective: "2026-12-01"').replace(
+        "Korjasimme sanamuotoja", "Lisäsimme säilytysajan. Korjasimme sanamuotoja").replace(
+        "Vi har rättat", "Vi har lagt till en lagringstid. Vi har rättat").replace(
+        "We corrected the wording", "We added a retention period. We corrected the wording").replace(
         "    legal_bases:\n      - {basis: legal_obligation}\n",
         "    legal_bases:\n      - {basis: legal_obligation}\n    retention: [{period: P6Y, event: end_of_accounting_year}]\n")
     notice.write_text(text, encoding="utf-8")

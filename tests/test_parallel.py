@@ -21,6 +21,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_languages_run_at_the_same_time_in_other_processes(tmp_path: Path) -> None:
     """Each task waits until both have started: this only ends if they run side by side."""
 
@@ -42,6 +43,7 @@ def test_one_job_runs_the_languages_here_in_order(tmp_path: Path) -> None:
     assert seen == [("fi", os.getpid()), ("sv", os.getpid()), ("en", os.getpid())]
 
 
+@pytest.mark.slow
 def test_the_results_come_back_in_language_order_from_the_workers() -> None:
     results = for_each_language(lambda lang: (lang, os.getpid()), ["fi", "sv", "en"], jobs=3)
     assert [lang for lang, _ in results] == ["fi", "sv", "en"]
@@ -55,12 +57,14 @@ def _fail(langs: set[str]):
     return task
 
 
+@pytest.mark.slow
 def test_an_error_in_a_worker_arrives_with_its_findings() -> None:
     with pytest.raises(NoticeError) as caught:
         for_each_language(_fail({"en"}), ["fi", "sv", "en"], jobs=3)
     assert [str(f) for f in caught.value.findings] == ["policy/notice.yaml:3:7: error: broken in en"]
 
 
+@pytest.mark.slow
 def test_errors_of_several_languages_are_raised_in_language_order() -> None:
     """As a build one language after another would stop at the first."""
     with pytest.raises(NoticeError) as caught:

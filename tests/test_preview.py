@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, multi_release_project, release
+from support import BUILD_EPOCH, REPO, copy_project, free_port, multi_release_project
 
 HANG_GUARD = 90.0
 """Seconds after which a page that never changes fails the test (a hang, not slowness)."""
@@ -40,9 +39,7 @@ class Preview:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.notice = root / "policy" / "notice.yaml"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         self.log = root / "serve.log"
         env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
@@ -83,9 +80,8 @@ class Preview:
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def preview(one_release: Path, tmp_path: Path) -> Iterator[Preview]:
+    root = copy_project(one_release, tmp_path)
     running = Preview(root)
     yield running
     running.stop()
@@ -128,9 +124,8 @@ def test_errors_show_on_every_page_and_the_notice_comes_back(preview: Preview) -
     assert "Traceback" not in preview.output()
 
 
-def test_a_preview_started_on_a_broken_notice_shows_the_errors(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_a_preview_started_on_a_broken_notice_shows_the_errors(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     notice = root / "policy" / "notice.yaml"
     good = notice.read_text(encoding="utf-8")
     notice.write_text(good.replace("controller:\n", "controller:\n\t"), encoding="utf-8")
@@ -171,12 +166,6 @@ def test_a_template_the_host_cannot_use_is_shown_not_hung(preview: Preview) -> N
 # -- Edits of the notice and of a template show after the rebuild ----------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait_for(url: str, text: str, process: subprocess.Popen[str], seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     body = ""
@@ -199,7 +188,7 @@ def test_preview_serves_the_draft_and_rebuilds_after_edits(tmp_path: Path) -> No
     notice = root / "policy" / "notice.yaml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia ja palautuksia.",
                                                                   "Käsittelemme tilauksia."), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,

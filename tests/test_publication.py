@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MULTI_VERSIONS, make_project, release, run
+from support import MULTI_VERSIONS, copy_project, make_project, release, run
 
 BROKEN = {
     "unsafe-link": ("description: {fi: Käsittelemme tilauksia.,",
@@ -39,9 +39,8 @@ def test_release_refuses_what_check_calls_an_error(tmp_path: Path, rule: str) ->
 
 
 @pytest.mark.parametrize("rule", sorted(BROKEN))
-def test_build_refuses_while_the_working_copy_has_an_error(tmp_path: Path, rule: str) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_build_refuses_while_the_working_copy_has_an_error(one_release: Path, tmp_path: Path, rule: str) -> None:
+    root = copy_project(one_release, tmp_path)
     assert run(root, "build").returncode == 0
     before = (root / "site" / "fi" / "index.html").read_bytes()
     old, new = BROKEN[rule]

@@ -111,7 +111,10 @@ def test_a_reader_waits_while_a_release_changes_the_record_and_a_release_waits_f
 
     notice = project / "policy" / "notice.yaml"
     notice.write_text(notice.read_text(encoding="utf-8").replace('effective: "2026-09-01"', 'effective: "2026-09-02"')
-                      .replace("and returns.", "and returns at once."), encoding="utf-8")
+                      .replace("and returns.", "and returns at once.")
+                      .replace("Newsletter added, cookies removed.", "Returns at once.")
+                      .replace("Uutiskirje lisätty, evästeet poistettu.", "Palautukset heti.")
+                      .replace("Nyhetsbrev tillagt, kakor borttagna.", "Returer genast."), encoding="utf-8")
     with shared(lock):  # as a check holds it while it reads the record
         writer = threading.Thread(target=lambda: done.append(make_release(proj)))
         writer.start()

@@ -121,7 +121,9 @@ def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by
     assert run(project, "check").returncode == 0
     shutil.copy(MULTI_VERSIONS[2], project / "policy/notice.yaml")
     text = (project / "policy/notice.yaml").read_text()
-    (project / "policy/notice.yaml").write_text(text.replace("2026-09-01", "2026-12-01").replace("Newsletter", "News"))
+    (project / "policy/notice.yaml").write_text(text.replace("2026-09-01", "2026-12-01").replace("Newsletter", "News")
+                                           .replace("Uutiskirje lisätty", "Uutiset lisätty")
+                                           .replace("Nyhetsbrev tillagt", "Nyheter tillagda"))
     result = run(project, "release")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "policy/releases").iterdir()) == [
@@ -153,7 +155,8 @@ def since(root: Path, ref: str = "main") -> subprocess.CompletedProcess[str]:
 
 def test_since_passes_when_history_is_kept_and_a_newer_release_is_added(committed: Path) -> None:
     assert since(committed).returncode == 0
-    text = MULTI_VERSIONS[2].read_text().replace("2026-09-01", "2026-10-01").replace("Newsletter", "News")
+    text = MULTI_VERSIONS[2].read_text().replace("2026-09-01", "2026-10-01").replace("Newsletter", "News").replace(
+        "Uutiskirje lisätty", "Uutiset lisätty").replace("Nyhetsbrev tillagt", "Nyheter tillagda")
     (committed / "policy/notice.yaml").write_text(text)
     assert run(committed, "release").returncode == 0
     result = since(committed)

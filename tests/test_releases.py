@@ -19,7 +19,7 @@ from generator.notice.model import Purpose, Recipient
 from generator.project import Project
 from generator.folder_swap import Busy, locked_folder
 from generator.record.releases import load_releases, make_release, verify
-from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
+from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, copy_project, make_project, release, run
 
 
 
@@ -48,14 +48,22 @@ def test_versions_json_lists_every_release_with_its_addresses(multi_site: Path) 
         assert notice["revision"]["effective"] == entry["effective"]
 
 
-def test_sha256_in_versions_json_is_that_of_the_released_text(multi_project: Path) -> None:
+def test_sha256_in_versions_json_is_that_of_the_released_text_the_site_serves(multi_project: Path) -> None:
+    """A consumer can check a text: versions.json gives its address on the site and its sha256, the lock's."""
     import hashlib
 
-    versions = json.loads((multi_project / "site" / "versions.json").read_text())
+    site = multi_project / "site"
+    versions = json.loads((site / "versions.json").read_text())
+    lock = json.loads((multi_project / "policy" / "releases" / "releases.lock").read_text())
+    locked = {entry["id"]: entry["files"] for entry in lock["releases"]}
     for entry in versions["releases"]:
         for lang in LANGS:
+            served = (site / entry["texts"][lang]).read_bytes()
             stored = (multi_project / "policy" / "releases" / entry["id"] / f"{lang}.md").read_bytes()
-            assert hashlib.sha256(stored).hexdigest() == entry["sha256"][lang]
+            assert served == stored and hashlib.sha256(served).hexdigest() == entry["sha256"][lang]
+            assert entry["sha256"][lang] == locked[entry["id"]][f"{lang}.md"]
+        served_notice = (site / entry["notice"]).read_bytes()
+        assert hashlib.sha256(served_notice).hexdigest() == entry["notice_sha256"] == locked[entry["id"]]["notice.json"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -102,7 +110,7 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
         translated(lang, "New recipient: %(name)s", name=crm),
         translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
         translated(lang, "Retention period changed: %(name)s", name=orders),
-        translated(lang, "Cookie removed: %(name)s", name="session"),
+        translated(lang, "Row removed from the cookie table: %(name)s", name="session"),
         translated(lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]),
         {"fi": "Uusi vastaanottaja Yhdysvalloissa.", "sv": "Ny mottagare i USA.", "en": "New recipient in the United States."}[lang],
     ]
@@ -130,7 +138,7 @@ def test_a_removed_table_is_compared_row_by_row(multi_site: Path, lang: str) -> 
     assert html.index("<del>session</del>", row) < html.index("</tr>", row)
     assert translated(lang, "Section removed.") in html
     summary = html.index('id="summary-of-changes"')
-    assert summary < html.index(translated(lang, "Cookie removed: %(name)s", name="session")) < html.index('id="cookies"')
+    assert summary < html.index(translated(lang, "Row removed from the cookie table: %(name)s", name="session")) < html.index('id="cookies"')
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -190,9 +198,8 @@ def test_template_change_leaves_released_text_unchanged(tmp_path: Path) -> None:
     assert "TEMPLATE-CHANGED" in page(root / "site", "en", "2026-03-01")
 
 
-def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     assert run(root, "build").returncode == 0
     before = (root / "site" / "fi" / "index.html").read_bytes()
     with open(root / "policy" / "releases" / "2026-01-01" / "sv.md", "a", encoding="utf-8") as handle:
@@ -218,9 +225,8 @@ def test_release_refuses_no_change_and_going_back_in_time(tmp_path: Path) -> Non
     assert earlier.returncode == 1 and "earlier than release 2026-03-01" in earlier.stderr
 
 
-def test_two_releases_on_one_day_get_distinct_ids(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_two_releases_on_one_day_get_distinct_ids(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     second = MULTI_VERSIONS[1].read_text().replace('effective: "2026-03-01"', 'effective: "2026-01-01"')
     (tmp_path / "same-day.yaml").write_text(second)
     assert "released 2026-01-01-2" in release(root, tmp_path / "same-day.yaml").stdout
@@ -228,9 +234,8 @@ def test_two_releases_on_one_day_get_distinct_ids(tmp_path: Path) -> None:
     assert (root / "site" / "en" / "2026-01-01-2" / "index.html").exists()
 
 
-def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    release(root, MULTI_VERSIONS[0])
+def test_draft_is_published_only_when_asked_and_kept_from_search_engines(one_release: Path, tmp_path: Path) -> None:
+    root = copy_project(one_release, tmp_path)
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     assert run(root, "build").returncode == 0
     assert not (root / "site" / "fi" / "draft").exists()
@@ -238,13 +243,6 @@ def test_draft_is_published_only_when_asked_and_kept_from_search_engines(tmp_pat
     html = page(root / "site", "fi", "draft")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "palautuksia" in html
-
-
-@pytest.fixture(scope="module")
-def one_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("one-release"))
-    release(root, MULTI_VERSIONS[0])
-    return root
 
 
 RELEASED_FILES = ["notice.yaml", "schema.json", "notice.json", "fi.md", "sv.md", "en.md"]
@@ -299,7 +297,9 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
         path = tmp_path / f"{effective}.yaml"
         path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
             plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
-            'effective: "2026-01-01"', f'effective: "{effective}"'), encoding="utf-8")
+            'effective: "2026-01-01"', f'effective: "{effective}"').replace(
+            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+            f"summary: {{fi: Versio {effective}., sv: Version {effective}., en: Version {effective}.}}"), encoding="utf-8")
         return path
 
     release(root, version("2026-01-01", "<i>old</i>", "<q>A paragraph removed whole.</q>"))
@@ -482,3 +482,87 @@ def test_a_release_carries_the_earlier_releases_as_the_same_files(one_release: P
     release(root, MULTI_VERSIONS[1])
     after = {p.name: os.stat(p).st_ino for p in (root / "policy/releases/2026-01-01").iterdir()}
     assert after == before
+
+
+def _edited(root: Path, *replacements: tuple[str, str]) -> Path:
+    notice = root / "policy" / "notice.yaml"
+    text = notice.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    notice.write_text(text, encoding="utf-8")
+    return notice
+
+
+NEW_DATE = ('effective: "2026-01-01"', 'effective: "2026-02-01"')
+NEW_WORDS = ("en: We handle orders.}", "en: We handle orders and returns.}")
+
+
+def _line_of(notice: Path, text: str) -> tuple[int, int]:
+    for number, line in enumerate(notice.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(text)
+
+
+def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary(one_release: Path,
+                                                                                  tmp_path: Path) -> None:
+    """A new revision says what it changes: a summary repeated (capital letters and punctuation aside) would
+    announce the last release's change again. Each repeated language is named at its line and column."""
+    root = _copy(one_release, tmp_path)
+    notice = _edited(root, NEW_DATE, NEW_WORDS, ("sv: Första versionen.,", "sv: Andra versionen.,"),
+                     ("en: First version.}", "en: first version}"))
+    with pytest.raises(NoticeError) as caught:
+        make_release(Project.at(root))
+    assert [(f.level, f.message, f.rule) for f in caught.value.findings] == [
+        ("error", "revision.summary.fi: repeats the summary of release 2026-01-01; say what this revision changes",
+         "revision-summary"),
+        ("error", "revision.summary.en: repeats the summary of release 2026-01-01; say what this revision changes",
+         "revision-summary"),
+    ]
+    fi, en = caught.value.findings
+    assert (fi.position.line, fi.position.column) == _line_of(notice, "Ensimmäinen versio.")
+    assert (en.position.line, en.position.column) == _line_of(notice, "first version")
+    assert [d.name for d in (root / "policy" / "releases").iterdir() if d.is_dir()] == ["2026-01-01"]
+
+
+def test_the_release_command_refuses_a_repeated_summary_with_exit_1(one_release: Path, tmp_path: Path) -> None:
+    root = _copy(one_release, tmp_path)
+    _edited(root, NEW_DATE, NEW_WORDS)
+    result = run(root, "release")
+    assert result.returncode == 1
+    assert re.search(r"policy/notice\.yaml:\d+:\d+: error: revision\.summary\.fi: repeats the summary of release "
+                     r"2026-01-01", result.stderr)
+
+
+def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_new(one_release: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Right after a release the working copy is that release: nothing to sum up yet, no finding. Once it is
+    edited, `check` says the summary still repeats the last one (a warning: `release` is where it stops)."""
+    from datetime import date
+
+    from generator.record.inspection import inspect
+
+    root = _copy(one_release, tmp_path)
+
+    def repeated() -> list[tuple[str, str]]:
+        findings = inspect(Project.at(root), today=date(2026, 1, 15)).findings
+        return [(f.level, f.message.split(":")[0]) for f in findings if f.rule == "revision-summary"]
+
+    assert repeated() == []
+    _edited(root, NEW_WORDS)
+    assert repeated() == [("warning", "revision.summary.fi"), ("warning", "revision.summary.sv"),
+                          ("warning", "revision.summary.en")]
+    _edited(root, ("summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+                   "summary: {fi: Palautukset., sv: Returer., en: Returns.}"))
+    assert repeated() == []
+    assert run(root, "release").returncode == 0
+
+
+def test_a_summary_that_holds_markup_is_compared_as_data(one_release: Path, tmp_path: Path) -> None:
+    """Hostile summaries stay text: a summary of HTML and Markdown differing from the last is accepted."""
+    root = _copy(one_release, tmp_path)
+    _edited(root, NEW_DATE, NEW_WORDS, (
+        "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+        "summary: {fi: \"<script>Ensimmäinen versio.</script>\", sv: \"**Första** versionen\", en: \"[First](x) version\"}"))
+    assert make_release(Project.at(root)).id == "2026-02-01"

@@ -137,6 +137,7 @@ def test_image_syntax_is_text_not_a_request(hostile_pages: dict[str, str]) -> No
     assert "![pixel](https://tracker.example/p.gif)" in fi or '!<a href="https://tracker.example/p.gif">' in fi
 
 
+@pytest.mark.slow
 def test_a_catalog_edit_reaches_the_next_render_in_the_same_process(tmp_path: Path) -> None:
     """`make serve` keeps one process: a fixed translation must show without a restart."""
     import subprocess

@@ -48,6 +48,7 @@ def say(message: str, lang: str, **values: str) -> str:
     return " ".join(translate(message, lang, PROJECT.locales, **values).split())
 
 
+@pytest.mark.slow
 def test_the_shop_checks_with_no_findings() -> None:
     result = run(FIXTURES.parent.parent, "check", "--strict", str(SHOP))
     assert result.returncode == 0, result.stdout

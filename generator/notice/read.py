@@ -13,7 +13,7 @@ A working copy in an older format gets one finding, which says how to rewrite it
 ...     read_notice_text("# notes\\nseloste: 1\\n", "n.yaml", PROJECT.schema)
 ... except NoticeError as exc:
 ...     print(exc.findings[0])
-n.yaml:2:10: error: seloste: this notice is in format 1; run `python -m generator migrate n.yaml` to rewrite it in format 2, keeping your comments [format-version]
+n.yaml:2:10: error: seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate n.yaml` to rewrite it in format 2, keeping your comments [format-version]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _model(doc: Document, schema: Path) -> tuple[Notice, Document]:
                 Finding(
                     doc.position(("seloste",)),
                     "error",
-                    f"seloste: this notice is in format 1; run `python -m generator migrate {doc.path}` to rewrite it in "
+                    f"seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate {doc.path}` to rewrite it in "
                     f"format {CURRENT}, keeping your comments",
                     "format-version",
                 )

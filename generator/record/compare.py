@@ -21,10 +21,12 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
 from generator import caches
+from generator.notice.changes import Nature, same_words, wording
 from generator.notice.markup import Markdown
 
 Op = Literal["same", "added", "removed", "changed"]
@@ -37,6 +39,8 @@ _ESCAPE = re.compile(r"\\(.)")
 _CELL = re.compile(r"(?<!\\)\|")
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 _MARKUP = re.compile(r"[\[*\\&]")
+_LEAD = re.compile(r"\*\*(.+?)\*\*")
+"""The bold words that open a list item (`- **Right of access (Art. 15).** ...`): what the item is about."""
 """What `plain` reads: a link, bold, an escape, an entity; text without any of them is plain already."""
 _SIMILAR = 0.4
 """Two blocks at the same place whose words agree at least this much are one block changed."""
@@ -56,6 +60,8 @@ class Block:
     kind: Literal["paragraph", "item", "table"]
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
+    lead: str = ""
+    """A list item's opening bold words, which name what it is about; "" for anything else."""
 
 
 @dataclass(frozen=True)
@@ -79,17 +85,21 @@ class Span:
 class RowChange:
     op: Op
     cells: tuple[tuple[Span, ...], ...]
+    nature: Nature = "substantive"
 
 
 @dataclass(frozen=True)
 class BlockChange:
-    """A block as it was, removed, added or changed; `skip` stands for unchanged blocks left out."""
+    """A block as it was, removed, added or changed; `skip` stands for unchanged blocks left out. A block
+    changed only in capital letters, spacing or punctuation is `editorial`: the page says so, not that words
+    were removed and added."""
 
     op: Op | Literal["skip"]
     kind: str
     spans: tuple[Span, ...] = ()
     header: tuple[str, ...] = ()
     rows: tuple[RowChange, ...] = ()
+    nature: Nature = "substantive"
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,8 @@ def sections(markdown: str) -> tuple[Section, ...]:
                 table.append(cells)
         elif stripped.startswith("- "):
             close_blocks()
-            blocks.append(Block("item", plain(stripped[2:])))
+            lead = _LEAD.match(stripped[2:])
+            blocks.append(Block("item", plain(stripped[2:]), lead=plain(lead[1]) if lead else ""))
         elif not stripped or stripped == "---":
             close_blocks()
         else:
@@ -236,14 +247,15 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def _similar(old: str, new: str) -> bool:
-    """Whether the words of two blocks agree at least _SIMILAR; the cheap upper bounds first (difflib's idiom).
+    """Whether the words of two blocks agree at least _SIMILAR, capital letters aside; the cheap upper bounds
+    first (difflib's idiom).
 
     >>> _similar("We keep data for six years.", "We keep data for ten years.")
     True
     >>> _similar("We keep data for six years.", "Cookies: none")
     False
     """
-    a, b = _WORD.findall(old), _WORD.findall(new)
+    a, b = _WORD.findall(old.casefold()), _WORD.findall(new.casefold())
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     return (
         matcher.real_quick_ratio() >= _SIMILAR
@@ -262,6 +274,24 @@ def _whole(op: Op, block: Block) -> BlockChange:
     return BlockChange(op, block.kind, spans=(Span(op, block.text),))
 
 
+def _nature(old: tuple[str, ...], new: tuple[str, ...]) -> Nature:
+    """Editorial when every text differs from the one it became only in capital letters, spacing or punctuation."""
+    same = len(old) == len(new) and all(same_words(a, b) for a, b in zip(old, new, strict=True))
+    return "editorial" if same else "substantive"
+
+
+def _row_keys(rows: tuple[tuple[str, ...], ...]) -> list[object]:
+    """What names each row: its first cell (its words) where no other row has it, else the whole row. Two rows
+    with the same first cell (two cookies of one provider with no name given) are two rows, never one."""
+    firsts = [wording(row[0]) if row else () for row in rows]
+    seen = Counter(firsts)
+    return [first if seen[first] == 1 else (first, row) for first, row in zip(firsts, rows, strict=True)]
+
+
+def _row(op: Op, row: tuple[str, ...]) -> RowChange:
+    return RowChange(op, tuple((Span(op, c),) for c in row))
+
+
 def _table(old: Block, new: Block) -> BlockChange:
     """Rows compared one by one: a row with the same first cell is the same row, changed or not."""
     old_rows, new_rows = old.rows[1:], new.rows[1:]
@@ -270,53 +300,86 @@ def _table(old: Block, new: Block) -> BlockChange:
         if op == "equal":
             out += [RowChange("same", tuple((Span("same", c),) for c in row)) for row in old_rows[i1:i2]]
             continue
-        before = {row[0]: row for row in old_rows[i1:i2]}
-        after = {row[0]: row for row in new_rows[j1:j2]}
-        out += [
-            RowChange("removed", tuple((Span("removed", c),) for c in row))
-            for key, row in before.items()
-            if key not in after
-        ]
+        before = dict(zip(_row_keys(old_rows[i1:i2]), old_rows[i1:i2], strict=True))
+        after = dict(zip(_row_keys(new_rows[j1:j2]), new_rows[j1:j2], strict=True))
+        out += [_row("removed", row) for key, row in before.items() if key not in after]
         for key, row in after.items():
-            if key in before:
-                cells = tuple(
-                    words(a, b) if a != b else (Span("same", b),) for a, b in zip(before[key], row, strict=False)
-                )
-                out.append(RowChange("changed", cells))
-            else:
-                out.append(RowChange("added", tuple((Span("added", c),) for c in row)))
+            if key not in before:
+                out.append(_row("added", row))
+                continue
+            cells = tuple(words(a, b) if a != b else (Span("same", b),) for a, b in zip(before[key], row, strict=False))
+            out.append(RowChange("changed", cells, _nature(before[key], row)))
     return BlockChange("changed", "table", header=new.rows[0] if new.rows else (), rows=tuple(out))
 
 
+def _changed(old: Block, new: Block) -> BlockChange:
+    """A block and the one it became, side by side: the same, or changed (editorial or not)."""
+    if old == new:
+        return _whole("same", new)
+    if old.kind == "table":
+        return _table(old, new)
+    return BlockChange("changed", old.kind, spans=words(old.text, new.text), nature=_nature((old.text,), (new.text,)))
+
+
+def _signature(block: Block, leads: frozenset[str]) -> tuple[object, ...]:
+    """What the alignment of two sections compares: a list item by the bold words that name it (where they are
+    unique in both texts), anything else by its words, so a change of capital letters alone keeps its place."""
+    if block.lead and block.lead.casefold() in leads:
+        return ("lead", block.lead.casefold())
+    if block.kind == "table":
+        return ("table",)
+    return (block.kind, wording(block.text))
+
+
+def _unique_leads(blocks: tuple[Block, ...]) -> set[str]:
+    seen = Counter(block.lead.casefold() for block in blocks if block.lead)
+    return {lead for lead, count in seen.items() if count == 1}
+
+
 def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[BlockChange]:
+    """The blocks of a section aligned: an item named by the same bold words in both texts is the same item
+    wherever it moved; other blocks whose words agree, and a list item replaced by one other, are one block
+    changed in place; the rest is removed or added."""
+    leads = frozenset(_unique_leads(old) & _unique_leads(new))
+    a = [_signature(block, leads) for block in old]
+    b = [_signature(block, leads) for block in new]
+    led = {sig: j for j, sig in enumerate(b) if sig[0] == "lead"}
+    moved = {led[sig]: i for i, sig in enumerate(a) if sig in led}  # new index: old index, for named items
+    moved_old = set(moved.values())
     out: list[BlockChange] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            out += [_whole("same", block) for block in new[j1:j2]]
+            out += [_changed(old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
             continue
-        pending, first = new[j1:j2], 0  # the new blocks not yet placed: pending[first:]
-        for block in old[i1:i2]:
-            found = next(
-                (
-                    k
-                    for k in range(first, min(first + LOOK_AHEAD, len(pending)))
-                    if pending[k].kind == block.kind
-                    and (block.kind == "table" or _similar(block.text, pending[k].text))
-                ),
-                None,
-            )
+        olds = [i for i in range(i1, i2) if i not in moved_old]
+        pending = [j for j in range(j1, j2) if j not in moved]  # the new blocks that may pair by place
+        one_for_one = len(olds) == len(pending) == 1 and old[olds[0]].kind == new[pending[0]].kind == "item"
+        following, first = j1, 0  # the next new block to show; the first of `pending` not yet paired
+        for i in olds:
+            found = 0 if one_for_one else _found(old[i], new, pending, first)
             if found is None:
-                out.append(_whole("removed", block))
+                out.append(_whole("removed", old[i]))
                 continue
-            out += [_whole("added", added) for added in pending[first:found]]
-            match, first = pending[found], found + 1
-            out.append(
-                _table(block, match)
-                if block.kind == "table"
-                else BlockChange("changed", block.kind, spans=words(block.text, match.text))
-            )
-        out += [_whole("added", block) for block in pending[first:]]
+            out += [_placed(old, new, moved, j) for j in range(following, pending[found])]
+            out.append(_changed(old[i], new[pending[found]]))
+            following, first = pending[found] + 1, found + 1
+        out += [_placed(old, new, moved, j) for j in range(following, j2)]
     return out
+
+
+def _placed(old: tuple[Block, ...], new: tuple[Block, ...], moved: dict[int, int], index: int) -> BlockChange:
+    """A new block not paired by its place: the old item named by the same bold words, else added."""
+    return _changed(old[moved[index]], new[index]) if index in moved else _whole("added", new[index])
+
+
+def _found(block: Block, new: tuple[Block, ...], pending: list[int], first: int) -> int | None:
+    """Which of the next LOOK_AHEAD blocks of `pending` (indices into `new`) `block` became: the first of its
+    kind whose words agree at least _SIMILAR (blocks with the same words were aligned already, by their
+    signatures)."""
+    kind = [k for k in range(first, min(first + LOOK_AHEAD, len(pending))) if new[pending[k]].kind == block.kind]
+    if block.kind == "table":
+        return kind[0] if kind else None
+    return next((k for k in kind if _similar(block.text, new[pending[k]].text)), None)
 
 
 def _in_context(blocks: list[BlockChange], context: int = 1) -> tuple[BlockChange, ...]:
@@ -343,7 +406,12 @@ def _section(old: Section | None, new: Section | None) -> SectionChange:
         return SectionChange(new.key, new.level, new.heading, "same")
     blocks = _blocks(old.blocks, new.blocks)
     if old.title != new.title:
-        blocks.insert(0, BlockChange("changed", "heading", spans=words(old.title, new.title)))
+        blocks.insert(
+            0,
+            BlockChange(
+                "changed", "heading", spans=words(old.title, new.title), nature=_nature((old.title,), (new.title,))
+            ),
+        )
     changed = any(block.op != "same" for block in blocks)
     return SectionChange(
         new.key, new.level, new.heading, "changed" if changed else "same", _in_context(blocks) if changed else ()

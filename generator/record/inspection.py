@@ -33,7 +33,7 @@ from generator.project import Project
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
-from generator.record.releases import Release, verified
+from generator.record.releases import Release, repeated_summary, verified
 from generator.words import catalogs
 
 
@@ -69,6 +69,8 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
         findings += run_rules(Context(notice, doc, previous, today))
+        if previous is not None:
+            findings += repeated_summary(notice, doc, releases[-1], "warning")
     except NoticeError as exc:
         findings += exc.findings
     return Inspection(notice, doc, releases, tuple(findings))

@@ -36,9 +36,10 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import caches
-from generator.findings import Finding, NoticeError, Position
+from generator.findings import Finding, Level, NoticeError, Position
 from generator.folder_swap import locked_folder, recover, shared, staged
-from generator.notice.load import UNCARRIABLE, describe_character, load_bytes
+from generator.notice.changes import same_words
+from generator.notice.load import UNCARRIABLE, Document, describe_character, load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
 from generator.notice.read import read_notice
@@ -258,7 +259,7 @@ def make_release(project: Project) -> Release:
         errors = verify(project, releases)
         if errors:
             raise NoticeError(errors)
-        _refuse_pointless(notice, releases, Position(doc.path, *doc.values.get(("revision",), (0, 0))))
+        _refuse_pointless(notice, releases, doc)
         release_id = next_id(notice.revision.effective, (r.id for r in releases))
         contents = {
             SOURCE_NAME: frozen_source(source.read_bytes()),
@@ -299,10 +300,34 @@ def frozen_source(source: bytes) -> bytes:
     return _MODELINE.sub(lambda match: (match[1] or b"") + match[2] + b"./" + SCHEMA_NAME.encode(), source, count=1)
 
 
-def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Position) -> None:
+SUMMARY_RULE = "revision-summary"
+"""The rule id of a revision whose summary repeats the last release's."""
+
+
+def repeated_summary(notice: Notice, doc: Document, last: Release, level: Level) -> list[Finding]:
+    """Each language whose summary repeats the last release's (capital letters, spacing and punctuation aside),
+    while the notice says something new: the version history and the feed would announce the same change
+    twice, and the reader would not learn what this revision changes."""
+    if _content(notice) == _content(last.notice):  # the working copy is the last release: nothing new to sum up
+        return []
+    before = last.notice.revision.summary
+    return [
+        Finding(
+            doc.position(("revision", "summary", lang)),
+            level,
+            f"revision.summary.{lang}: repeats the summary of release {last.id}; say what this revision changes",
+            SUMMARY_RULE,
+        )
+        for lang, text in notice.revision.summary.items()
+        if text.strip() and lang in before and same_words(text, before[lang])
+    ]
+
+
+def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], doc: Document) -> None:
     if not releases:
         return
     last = releases[-1]
+    where = Position(doc.path, *doc.values.get(("revision",), (0, 0)))
     if notice.revision.effective < last.effective:
         raise NoticeError(
             [
@@ -317,6 +342,9 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], where: Posi
         raise NoticeError(
             [Finding(where, "error", f"nothing changed since release {last.id}; edit the notice before releasing")]
         )
+    repeated = repeated_summary(notice, doc, last, "error")
+    if repeated:
+        raise NoticeError(repeated)
 
 
 def _content(notice: Notice) -> Notice:

@@ -29,6 +29,7 @@ from generator.notice.model import Notice, Text
 from generator.notice.read import read_notice
 from generator.project import Project
 from generator.record import compare
+from generator.record.lock import JSON_NAME, text_name
 from generator.record.releases import Release, verified
 from generator.record.timeline import Timeline
 from generator.site import feeds as atom
@@ -100,7 +101,7 @@ def plan_site(
             Finding(
                 Position(project.shown(project.lock)),
                 "error",
-                "nothing is released yet: run `python -m generator release` first",
+                "nothing is released yet: run `make release` first",
             )
         )
     if problems:
@@ -347,7 +348,7 @@ class Pages:
             release=release,
             previous=previous,
             sections=sections,
-            changes=[self.describe(lang, change) for change in changes],
+            changes=self.described(lang, changes),
             against_current=against_current,
             release_link=link(path, release_page(release)),
             previous_link=link(path, release_page(previous)),
@@ -368,7 +369,7 @@ class Pages:
                     "first": self.timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
                     "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
-                    "changes": [self.describe(lang, change) for change in self.changes[release.id]],
+                    "changes": self.described(lang, self.changes[release.id]),
                     "link": link(CHANGELOG, release_page(release)),
                     "diff_link": link(CHANGELOG, diff_page(release)),
                     "current_diff_link": link(CHANGELOG, current_diff_page(release))
@@ -398,6 +399,35 @@ class Pages:
         """Changes in the order the changelog lists them (vocabulary.CHANGES)."""
         order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
         return tuple(sorted(changes, key=lambda change: order[change.area]))
+
+    def described(self, lang: str, changes: tuple[diff.Change, ...]) -> list[str]:
+        """The changes as the changelog lists them: each change of substance on a line of its own, then one
+        line naming where only capital letters, spacing or punctuation changed, so that a corrected capital
+        letter never reads as a change of what the notice says."""
+        lines = [self.describe(lang, change) for change in changes if change.nature != "editorial"]
+        editorial = self.editorial(lang, changes)
+        return [*lines, editorial] if editorial else lines
+
+    def editorial(self, lang: str, changes: tuple[diff.Change, ...]) -> str:
+        """The areas with editorial changes, each with how many of its items changed so ("" if none)."""
+        counts: dict[str, int] = {}
+        for change in changes:
+            if change.nature == "editorial":
+                counts[change.area] = counts.get(change.area, 0) + (1 if change.subject else 0)
+        if not counts:
+            return ""
+        areas = [
+            self.say(
+                vocabulary.EDITORIAL_COUNT,
+                lang,
+                area=self.say(vocabulary.EDITORIAL_AREAS[area], lang),
+                count=str(count),
+            )
+            if count
+            else self.say(vocabulary.EDITORIAL_AREAS[area], lang)
+            for area, count in counts.items()
+        ]
+        return self.say(vocabulary.EDITORIAL, lang, areas=i18n.format_list(areas, lang))
 
     def describe(self, lang: str, change: diff.Change) -> str:
         subject = change.subject
@@ -444,7 +474,9 @@ def files(pages: Pages) -> dict[str, bytes]:
         ),
     }
     for release in pages.timeline.releases:
-        found[f"releases/{release.id}.json"] = release.read("notice.json")
+        found[f"releases/{release.id}.json"] = release.read(JSON_NAME)
+        for lang in release.languages:  # the frozen texts themselves, so that their sha256 can be checked
+            found[f"releases/{release.id}/{text_name(lang)}"] = release.read(text_name(lang))
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found
@@ -467,9 +499,13 @@ def versions_json(pages: Pages) -> bytes:
                 "urls": {
                     lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
                 },
+                "texts": {
+                    lang: published(pages.site_url, f"releases/{r.id}/{text_name(lang)}") for lang in r.languages
+                },
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
+                "notice_sha256": r.files[JSON_NAME],
             }
             for r in reversed(timeline.releases)
         ],

@@ -339,9 +339,11 @@ CHANGES = {  # in the order the changelog lists them
     ("transfer", "added"): N_("New transfer outside the EU/EEA: %(name)s"),
     ("transfer", "removed"): N_("Transfer outside the EU/EEA removed: %(name)s"),
     ("transfer", "changed"): N_("Transfer outside the EU/EEA changed: %(name)s"),
-    ("cookie", "added"): N_("New cookie: %(name)s"),
-    ("cookie", "removed"): N_("Cookie removed: %(name)s"),
-    ("cookie", "changed"): N_("Cookie changed: %(name)s"),
+    # NOTE: A row of the notice's cookie table (a cookie, or a provider with no cookie named): the notice says
+    # no more than that the row was added, removed or changed, not that a cookie was taken into or out of use.
+    ("cookie", "added"): N_("Row added to the cookie table: %(name)s"),
+    ("cookie", "removed"): N_("Row removed from the cookie table: %(name)s"),
+    ("cookie", "changed"): N_("Row changed in the cookie table: %(name)s"),
     ("data_category", "added"): N_("New category of personal data: %(name)s"),
     ("data_category", "removed"): N_("Category of personal data removed: %(name)s"),
     ("data_category", "changed"): N_("Category of personal data changed: %(name)s"),
@@ -350,6 +352,28 @@ CHANGES = {  # in the order the changelog lists them
     ("source", "changed"): N_("Source of data changed: %(name)s"),
     ("rights", "changed"): N_("Information on your rights changed"),
 }
+
+EDITORIAL_AREAS = {  # where a change of capital letters, spacing or punctuation only was made
+    "controller": N_("the controller's details"),
+    "representative": N_("the representative's details"),
+    "data_protection_officer": N_("the data protection officer's details"),
+    "purpose": N_("purposes"),
+    "legal_basis": N_("legal bases"),
+    "retention": N_("retention periods"),
+    "recipient": N_("recipients"),
+    "transfer": N_("transfers outside the EU/EEA"),
+    "cookie": N_("the cookie table"),
+    "data_category": N_("categories of personal data"),
+    "source": N_("sources of data"),
+    "rights": N_("information on your rights"),
+}
+
+# NOTE: One line of the version history listing where only capital letters, spacing or punctuation changed, e.g.
+# "...: categories of personal data (11) and sources of data (1)"; the words of the notice stayed the same.
+EDITORIAL = N_("Changed in capital letters, spacing or punctuation only, not in wording: %(areas)s")
+# NOTE: An area of the notice and how many of its items changed only in capital letters, spacing or punctuation,
+# e.g. "categories of personal data (11)".
+EDITORIAL_COUNT = N_("%(area)s (%(count)s)")
 
 RELEASE_STATES = {  # the state of one version of the notice
     # NOTE: A version of the privacy notice that applies now.

@@ -1,18 +1,21 @@
 """Fixtures for the browser tests: the built sites, served and opened in Chromium.
 
-Two sites are built per test session, side by side:
+Two sites are built per test run, side by side (once for all pytest-xdist
+workers: see tests/lanes.py, ``once``):
 
 - ``entrack``: this repository's own site (``python -m generator build``),
   Entrack Oy's real notice. Print, weight and screenshot tests look at it.
 - ``multi``: the fictional three-release notice of ``tests/fixtures/multi/``
-  (``support.multi_release_project``), built as of 2026-06-15, so that it
+  (``support.shared_multi``, tests/conftest.py's ``multi_project`` too),
+  built as of 2026-06-15, so that it
   has an archived release (2026-01-01), the current one (2026-03-01), an
   upcoming one (2026-09-01) and diff pages: the page types that Entrack's
   single release never produces.
 
 Each site is served by its own threaded ``http.server`` on 127.0.0.1 at a
-random port, and opened in Debian's Chromium through Playwright. The Nu Html
-Checker runs once on every built HTML file of both sites. Nothing here
+random port, and opened in Debian's Chromium through Playwright (one server
+and one Chromium per pytest-xdist worker). The Nu Html Checker runs once per
+test run on every built HTML file of both sites. Nothing here
 skips: a missing browser, Java, axe-core or pdftotext, or a site that fails
 to build, fails the tests that need it, with the reason.
 
@@ -20,7 +23,8 @@ The pages to test are discovered from the built sites at collection time
 (see ``pytest_generate_tests``): every page type in every language, and for
 each release that ``versions.json`` promises, its page and (for every
 release but the first, which has no predecessor) its diff page. Test ids
-name the site, e.g. ``multi-archived-2026-01-01-sv``.
+name the site, e.g. ``multi-archived-2026-01-01-sv``. A run whose ``-m``
+leaves these tests out (``make test-fast``) builds nothing for them.
 
 ``SELOSTE_TEST_SITE=/path/to/site`` tests an already built site in place of
 the ``entrack`` build; the ``multi`` site is built all the same.
@@ -38,7 +42,6 @@ import pathlib
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -46,6 +49,8 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
+import lanes
+import support
 from generator.notice.languages import SUPPORTED as LANGS
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -80,11 +85,10 @@ TOOLS_HINT = "`make test` installs node_modules; `.ci/run` installs the Debian p
 class BuiltSite:
     """A site under test: its name, where it is, or why it could not be built."""
 
-    name: str  # ENTRACK or MULTI
+    name: str  # ENTRACK, MULTI or HOSTILE
     root: pathlib.Path
     error: str | None = None
-    seconds: float = 0.0
-    cleanup: pathlib.Path | None = None  # a temporary directory to remove at the end
+    seconds: float = 0.0  # how long its build took, if this process built it
 
     def versions(self) -> dict[str, Any] | None:
         """``versions.json`` parsed, or None when the site has none."""
@@ -105,122 +109,108 @@ class BuiltSite:
         return target
 
 
-def _failed(command: list[str], done: subprocess.CompletedProcess[str]) -> str:
-    output = (done.stdout + done.stderr).strip().splitlines()
-    return f"`{' '.join(command)}` exited {done.returncode}:\n" + "\n".join(output[-40:])
+def _build_entrack_here(folder: pathlib.Path) -> None:
+    """This repository's site as `make site` builds it (today's date), into `folder`."""
+    command = [sys.executable, "-m", "generator", "build", "--site-dir", str(folder)]
+    done = subprocess.run(command, cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip().splitlines()
+        raise AssertionError(f"`{' '.join(command)}` exited {done.returncode}:\n" + "\n".join(output[-40:]))
 
 
-def _build_entrack() -> BuiltSite:
+def _build_entrack(config: pytest.Config) -> BuiltSite:
     given = os.environ.get(SITE_ENV)
     if given:
         root = pathlib.Path(given).resolve()
         if not (root / "index.html").is_file():
             return BuiltSite(ENTRACK, root, error=f"{SITE_ENV}={given} has no index.html")
         return BuiltSite(ENTRACK, root)
-    root = pathlib.Path(tempfile.mkdtemp(prefix="seloste-site-"))
-    command = [sys.executable, "-m", "generator", "build", "--site-dir", str(root)]
-    started = time.monotonic()
     try:
-        done = subprocess.run(
-            command,
-            cwd=REPO,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return BuiltSite(ENTRACK, root, error=f"{' '.join(command)}: {exc}", cleanup=root)
-    seconds = time.monotonic() - started
-    error = _failed(command, done) if done.returncode != 0 else None
-    return BuiltSite(ENTRACK, root, error=error, seconds=seconds, cleanup=root)
+        root, seconds = lanes.once(config, "entrack-today", _build_entrack_here)
+    except lanes.Failed as exc:
+        return BuiltSite(ENTRACK, lanes.run_folder(config) / "entrack-today", error=str(exc))
+    return BuiltSite(ENTRACK, root, seconds=seconds)
 
 
-def _build_multi() -> BuiltSite:
-    """tests/fixtures/multi released v1, v2, v3 in a throw-away project, then built."""
-    import support  # tests/support.py (pyproject puts tests/ on the path)
-
-    project = pathlib.Path(tempfile.mkdtemp(prefix="seloste-multi-"))
-    root = project / "site"
-    started = time.monotonic()
+def _build_multi(config: pytest.Config) -> BuiltSite:
+    """tests/fixtures/multi released v1, v2, v3 in a throw-away project, then built (tests/conftest.py's
+    multi_project: one build for both)."""
     try:
-        support.multi_release_project(project)
-        done = support.run(project, "build")
-    except (AssertionError, OSError, subprocess.TimeoutExpired) as exc:
-        return BuiltSite(
-            MULTI, root, error=f"releasing {support.MULTI} in {project}: {exc}", cleanup=project
-        )
-    seconds = time.monotonic() - started
-    error = _failed(["python", "-m", "generator", "build"], done) if done.returncode != 0 else None
-    return BuiltSite(MULTI, root, error=error, seconds=seconds, cleanup=project)
+        project, seconds = support.shared_multi(config)
+    except lanes.Failed as exc:
+        return BuiltSite(MULTI, lanes.run_folder(config) / "multi" / "site", error=str(exc))
+    return BuiltSite(MULTI, project / "site", seconds=seconds)
 
 
-def _build_hostile() -> BuiltSite:
+def _build_hostile(config: pytest.Config) -> BuiltSite:
     """tests/fixtures/hostile.yaml released and built with its draft: markup in every output."""
-    import support
-
-    project = pathlib.Path(tempfile.mkdtemp(prefix="seloste-hostile-"))
     try:
-        support.hostile_project(project)
-        done = support.run(project, "build", "--draft")
-    except (AssertionError, OSError, subprocess.TimeoutExpired) as exc:
-        return BuiltSite(HOSTILE, project / "site", error=f"releasing {support.HOSTILE}: {exc}", cleanup=project)
-    error = _failed(["python", "-m", "generator", "build", "--draft"], done) if done.returncode else None
-    return BuiltSite(HOSTILE, project / "site", error=error, cleanup=project)
+        project, seconds = support.shared_hostile(config)
+    except lanes.Failed as exc:
+        return BuiltSite(HOSTILE, lanes.run_folder(config) / "hostile" / "site", error=str(exc))
+    return BuiltSite(HOSTILE, project / "site", seconds=seconds)
 
 
 # HOSTILE is built only when a test asks for it (open_page(..., site=HOSTILE)); it is not one of the
 # SITE_NAMES that every page test visits.
-_BUILDERS: dict[str, Callable[[], BuiltSite]] = {ENTRACK: _build_entrack, MULTI: _build_multi, HOSTILE: _build_hostile}
+_BUILDERS: dict[str, Callable[[pytest.Config], BuiltSite]] = {
+    ENTRACK: _build_entrack, MULTI: _build_multi, HOSTILE: _build_hostile,
+}
 
 # The builds run during collection (the pages to test are read from them), so
 # they are kept here rather than held by fixtures; the fixtures below hand the
-# same builds to the tests and pytest_sessionfinish removes them.
+# same builds to the tests. They live in the test run's shared folder
+# (tests/lanes.py: once), made by one pytest-xdist worker for all.
 _BUILT: dict[str, BuiltSite] = {}
+_BUILDING = threading.Lock()
 
 
-def built_site(name: str = ENTRACK) -> BuiltSite:
-    if name not in _BUILT:
-        _BUILT[name] = _BUILDERS[name]()
-    return _BUILT[name]
+def built_site(config: pytest.Config, name: str = ENTRACK) -> BuiltSite:
+    with _BUILDING:
+        if name in _BUILT:
+            return _BUILT[name]
+    built = _BUILDERS[name](config)
+    with _BUILDING:
+        return _BUILT.setdefault(name, built)
 
 
-def built_sites() -> dict[str, BuiltSite]:
+def built_sites(config: pytest.Config) -> dict[str, BuiltSite]:
     """Every site, the missing ones built at the same time (one process each)."""
     with concurrent.futures.ThreadPoolExecutor(len(SITE_NAMES)) as pool:
-        return dict(zip(SITE_NAMES, pool.map(built_site, SITE_NAMES)))
+        return dict(zip(SITE_NAMES, pool.map(functools.partial(built_site, config), SITE_NAMES)))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    for built in _BUILT.values():
-        if built.cleanup:
-            shutil.rmtree(built.cleanup, ignore_errors=True)
+    for name, built in _BUILT.items():
+        if not built.error and built.seconds:  # built by this process (an xdist worker builds it for all)
+            lanes.figures(session.config).append(f"{lanes.BUILD_FIGURE}{name} {built.seconds:.1f} s")
 
 
-def ready_site(name: str) -> BuiltSite:
+def ready_site(config: pytest.Config, name: str) -> BuiltSite:
     """The built site called `name`; the test fails if it could not be built."""
-    built = built_site(name)
+    built = built_site(config, name)
     if built.error:
         pytest.fail(f"the {name} site could not be built:\n{built.error}", pytrace=False)
     return built
 
 
 @pytest.fixture(scope="session")
-def site() -> BuiltSite:
+def site(pytestconfig: pytest.Config) -> BuiltSite:
     """Entrack's site: the real notice."""
-    return ready_site(ENTRACK)
+    return ready_site(pytestconfig, ENTRACK)
 
 
 @pytest.fixture(scope="session")
-def multi_release_site() -> BuiltSite:
+def multi_release_site(pytestconfig: pytest.Config) -> BuiltSite:
     """The three-release fixture's site: archived, current and upcoming releases."""
-    return ready_site(MULTI)
+    return ready_site(pytestconfig, MULTI)
 
 
 @pytest.fixture(scope="session", params=SITE_NAMES)
 def each_site(request: pytest.FixtureRequest) -> BuiltSite:
     """Each site in turn, for tests that look at a whole site."""
-    return ready_site(request.param)
+    return ready_site(request.config, request.param)
 
 
 # --------------------------------------------------------------------------
@@ -299,9 +289,11 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # page_case: one test per page of each site (module scope, so that the
     # page is loaded and measured once for all the tests that look at it);
-    # lang: per language.
+    # lang: per language. A test that -m leaves out (`make test-fast`) gets
+    # no cases: the sites are not built for it.
     if "page_case" in metafunc.fixturenames:
-        cases = [c for built in built_sites().values() for c in page_cases(built)]
+        chosen = lanes.chosen_by_markers(metafunc.config, metafunc.definition)
+        cases = [c for built in built_sites(metafunc.config).values() for c in page_cases(built)] if chosen else []
         metafunc.parametrize(
             "page_case", cases, ids=[c.id for c in cases], indirect=True, scope="module"
         )
@@ -321,9 +313,9 @@ def page_case(request: pytest.FixtureRequest) -> PageCase:
 
 
 @pytest.fixture(scope="module")
-def page_site(page_case: PageCase) -> BuiltSite:
+def page_site(page_case: PageCase, pytestconfig: pytest.Config) -> BuiltSite:
     """The site the page case belongs to."""
-    return ready_site(page_case.site)
+    return ready_site(pytestconfig, page_case.site)
 
 
 # --------------------------------------------------------------------------
@@ -368,7 +360,7 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def servers() -> Iterator[Callable[[str], Server]]:
+def servers(pytestconfig: pytest.Config) -> Iterator[Callable[[str], Server]]:
     """``servers(name)``: the server of that site, started on first use.
 
     Each site has its own server (and so its own origin): a page of one site
@@ -380,7 +372,7 @@ def servers() -> Iterator[Callable[[str], Server]]:
     def get(name: str) -> Server:
         with lock:
             if name not in running:
-                built = ready_site(name)
+                built = ready_site(pytestconfig, name)
                 handler = functools.partial(_QuietHandler, directory=str(built.root))
                 httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
                 httpd.daemon_threads = True
@@ -525,44 +517,54 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
 
 
 @pytest.fixture(scope="session")
-def vnu_errors() -> dict[tuple[str, str], list[dict[str, Any]]]:
+def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Nu Html Checker errors of every built HTML file of every site.
 
     Keyed by (site name, path from the site root). The checker starts
-    slowly (a JVM), so it runs once on all files of all sites; a site that
+    slowly (a JVM), so it runs once on all files of all sites, once per test
+    run (its report is shared by the pytest-xdist workers); a site that
     could not be built is left out (its page cases fail with the reason).
     """
-    java = shutil.which("java")
-    if not java:
-        pytest.fail(f"Java is missing: the Nu Html Checker needs it ({TOOLS_HINT})", pytrace=False)
-    if not VNU_JAR.is_file():
-        pytest.fail(f"the Nu Html Checker is missing: no {VNU_JAR} ({TOOLS_HINT})", pytrace=False)
-    sites = [built for built in built_sites().values() if not built.error]
+    sites = [built for built in built_sites(pytestconfig).values() if not built.error]
     files = {
         (built.name, str(f.relative_to(built.root))): f
         for built in sites
         for f in built.html_files()
     }
-    started = time.monotonic()
-    done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only",
-         *(str(f.resolve()) for f in files.values())],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    try:
-        report = json.loads(done.stdout)
-    except ValueError:
-        pytest.fail(
-            f"the Nu Html Checker gave no JSON report (exit {done.returncode}):\n"
-            f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}",
-            pytrace=False,
+
+    def check(folder: pathlib.Path) -> None:
+        java = shutil.which("java")
+        if not java:
+            pytest.fail(f"Java is missing: the Nu Html Checker needs it ({TOOLS_HINT})", pytrace=False)
+        if not VNU_JAR.is_file():
+            pytest.fail(f"the Nu Html Checker is missing: no {VNU_JAR} ({TOOLS_HINT})", pytrace=False)
+        started = time.monotonic()
+        done = subprocess.run(
+            [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only",
+             *(str(f.resolve()) for f in files.values())],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
-    _FIGURES.append(
-        f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) "
-        f"in {time.monotonic() - started:.1f} s"
-    )
+        try:
+            json.loads(done.stdout)
+        except ValueError:
+            pytest.fail(
+                f"the Nu Html Checker gave no JSON report (exit {done.returncode}):\n"
+                f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}",
+                pytrace=False,
+            )
+        (folder / "report.json").write_text(done.stdout, encoding="utf-8")
+        lanes.figures(pytestconfig).append(
+            f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) "
+            f"in {time.monotonic() - started:.1f} s"
+        )
+
+    try:
+        folder, _ = lanes.once(pytestconfig, "vnu", check)
+    except lanes.Failed as exc:
+        pytest.fail(str(exc), pytrace=False)
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     errors: dict[tuple[str, str], list[dict[str, Any]]] = {key: [] for key in files}
     # The deepest site root that holds the file (roots are not expected to nest).
     roots = sorted(((b.root.resolve(), b.name) for b in sites), key=lambda r: -len(r[0].parts))
@@ -578,27 +580,12 @@ def vnu_errors() -> dict[tuple[str, str], list[dict[str, Any]]]:
 
 
 # --------------------------------------------------------------------------
-# Figures shown at the end of the run (page weights, durations)
+# Figures shown at the end of the run (page weights, durations): tests/lanes.py
+# prints them, gathered from every pytest-xdist worker
 # --------------------------------------------------------------------------
-
-_FIGURES: list[str] = []
 
 
 @pytest.fixture(scope="session")
-def report_figure() -> Callable[[str], None]:
+def report_figure(pytestconfig: pytest.Config) -> Callable[[str], None]:
     """Record a line for the "Seloste browser figures" section of the summary."""
-    return _FIGURES.append
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    builds = [
-        f"{name} {built.seconds:.1f} s"
-        for name, built in _BUILT.items()
-        if not built.error and built.seconds
-    ]
-    if builds:
-        _FIGURES.insert(0, "site builds (side by side): " + ", ".join(builds))
-    if _FIGURES:
-        terminalreporter.section("Seloste browser figures")
-        for line in _FIGURES:
-            terminalreporter.write_line(line)
+    return lanes.figures(pytestconfig).append
