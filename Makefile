@@ -92,7 +92,7 @@ lock:
 # environment small (`make bench` measures it).
 $(VENV): requirements.lock
 	test -x $(PY) || python3 -m venv .venv
-	$(PY) -m ensurepip -q 2>/dev/null || true
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip >/dev/null
 	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements.lock
 	$(PY) -m pip uninstall -q -y setuptools pip 2>/dev/null
 	rm -f $(TESTENV)
@@ -101,7 +101,7 @@ $(VENV): requirements.lock
 # The tests' and linters' tools on top (make test, test-fast, lint, bench,
 # mutate), with pip again (ensurepip has it, offline).
 $(TESTENV): $(VENV) requirements-test.lock
-	$(PY) -m ensurepip -q 2>/dev/null || true
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip >/dev/null
 	$(PY) -m pip install -q --disable-pip-version-check --no-compile -r requirements-test.lock -c requirements.lock
 	touch $@
 

@@ -58,7 +58,7 @@ def base_notice(repo: Path) -> dict[str, Any]:
     """Entrack's notice, filled out to what a typical real notice holds."""
     data = copy.deepcopy(load_file(repo / "policy" / "notice.yaml").data)
     data["controller"].update(
-        business_id="1234567-8",
+        business_id="1234567-1",
         email="tietosuoja@entrack.fi",
         website="https://entrack.fi",
         address=_text(

@@ -19,7 +19,7 @@ NOTICE = "policy/notice.yaml"
 
 # Entrack's notice leaves out what its Finnish original does not say; each gap, with its article.
 ENTRACK_GAPS = {
-    ("controller.business_id", "controller-business-id", "13(1)(a), 14(1)(a)"),
+    ("controller.business_id", "controller-business-id", None),
     ("controller.address", "controller-address", "13(1)(a), 14(1)(a)"),
     ("controller", "controller-contact", "13(1)(a), 14(1)(a)"),
     ("data_protection_officer", "dpo-stated", "13(1)(b), 14(1)(b)"),
@@ -40,7 +40,7 @@ ENTRACK_GAPS = {
     ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
 }
 
-LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+), GDPR Art\. ([^\]]+)\]$")
+LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+)(?:, GDPR Art\. ([^\]]+))?\]$")
 # ::warning file=...,line=..,col=..,title=...::message, with properties and data escaped as GitHub documents.
 WORKFLOW_COMMAND = re.compile(
     r"^::(error|warning|notice) file=[^,:\r\n]+(?:,line=\d+(?:,col=\d+)?)?,title=[^,:\r\n]+::[^\r\n]+$")

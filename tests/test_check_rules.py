@@ -19,7 +19,7 @@ from typing import Any, Callable
 import pytest
 from ruamel.yaml import YAML
 
-from generator.findings import Finding
+from generator.findings import Finding, NoticeError
 from generator.notice.read import read_notice
 from generator.notice.rules import EEA, RULES, Context, adequacy, run_rules
 from support import PROJECT, drop_language
@@ -36,7 +36,7 @@ def complete() -> Data:
     return {
         "seloste": 2,
         "controller": {
-            "name": "Esimerkki Oy", "business_id": "1234567-8", "email": "tietosuoja@esimerkki.fi",
+            "name": "Esimerkki Oy", "business_id": "1234567-1", "email": "tietosuoja@esimerkki.fi",
             "address": T("Esimerkkikatu 1, 00100 Helsinki", "Exempelgatan 1, 00100 Helsingfors",
                          "Esimerkkikatu 1, FI-00100 Helsinki"),
         },
@@ -69,7 +69,8 @@ def complete() -> Data:
         "cookies": [{"name": "_ga", "provider": "Google Analytics", "party": "third", "category": "analytics",
                      "duration": "P2Y", "purpose": T("Kävijätilastot.", "Besöksstatistik.", "Visitor statistics.")}],
         "rights": {"granted": ["access", "rectification", "erasure", "restriction", "objection", "portability",
-                               "object_direct_marketing", "withdraw_consent", "complaint"]},
+                               "object_direct_marketing", "withdraw_consent", "complaint"],
+                   "contact": {"email": "tietosuoja@esimerkki.fi"}},
         "revision": {"effective": "2026-01-01",
                      "summary": T("Ensimmäinen versio.", "Första versionen.", "First version.")},
     }
@@ -150,6 +151,16 @@ def _category(category_id: str, in_purpose: bool = True) -> Callable[[Data], Non
             data["purposes"][0]["data_categories"].append(category_id)
     return change
 
+def _second_purpose(sources: bool) -> Callable[[Data], None]:
+    """A second purpose, like the first, with or without its sources."""
+    def change(data: Data) -> None:
+        second = copy.deepcopy(data["purposes"][0]) | {"id": "returns", "name": T("Palautukset", "Returer", "Returns")}
+        if not sources:
+            del second["sources"]
+        data["purposes"].append(second)
+    return change
+
+
 FAILING = [
     ("controller-business-id", _delete("controller.business_id"), "controller.business_id"),
     ("controller-address", _delete("controller.address"), "controller.address"),
@@ -217,13 +228,24 @@ FAILING = [
     ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
     ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
     ("effective-far-ahead", _set("revision.effective", "2026-08-05"), "revision.effective"),  # BUILD_DAY + 51 days
+    ("business-id-check-digit", _set("controller.business_id", "1234567-8"), "controller.business_id"),
+    ("purpose-sources", _second_purpose(sources=False), "purposes[returns].sources"),
+    ("source-data", _steps(_set("sources.0.data", ["contact"]), _category("orders")), "purposes[orders].sources"),
+    ("transfer-derogation", _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy")),
+     "transfers[1].derogation"),
+    ("transfer-derogation-contradiction", _set("transfers.0.derogation", "explicit_consent"), "transfers[1].derogation"),
+    ("automated-decisions-stated", _steps(_delete("automated_decisions"), _set("purposes.0.automated_decision", DECISION)),
+     "automated_decisions"),
+    ("rights-contact", _delete("rights.contact"), "rights.contact"),
+    ("link-address", _set("requirement.fi", "Kirjoita [meille](mailto:tietosuoja @esimerkki.fi)."), "requirement.fi"),
 ]
 
 
 ERRORS = {"transfers-contradiction", "transfer-adequacy", "unknown-reference", "duplicate-id", "unsafe-link",
           "translation-blank", "legal-basis-alternatives", "dpo-contradiction", "adequacy-certification",
           "adequacy-ended", "transfer-recipient-country", "retention-data", "retention-event",
-          "provision-contradiction", "automated-decisions-contradiction", "languages-kept"}
+          "provision-contradiction", "automated-decisions-contradiction", "languages-kept", "business-id-check-digit",
+          "transfer-derogation-contradiction", "automated-decisions-stated", "link-address"}
 """The rules that stop publication, stated here and not read from the code under test."""
 
 
@@ -276,7 +298,7 @@ def test_rules_are_documented() -> None:
         assert spec.article == "" or article.match(spec.article), (rule, spec.article)
     assert {spec.id for spec in RULES.values() if not spec.article} == {
         "unknown-reference", "duplicate-id", "unsafe-link", "languages-kept", "effective-far-ahead",
-        "cookie-consent"}  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
+        "cookie-consent", "business-id-check-digit", "controller-business-id"}  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
 
 
 def test_findings_point_at_the_gap(tmp_path: Path) -> None:
@@ -315,15 +337,22 @@ def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
     _set("revision.effective", "2026-08-05")(data)
     found = [f for f in findings(tmp_path, data) if f.rule == "effective-far-ahead"]
     assert [f.message for f in found] == [
-        "revision.effective: 2026-08-05 is 51 days ahead: GitHub pauses the daily publish run of a repository with no "
-        "activity for 60 days, and then this version never becomes the one in force; keep the repository active until "
-        'that date (a push, or running Publish by hand, at least every 60 days: README, "Keeping the daily run alive")']
+        "revision.effective: 2026-08-05 is 51 days ahead: only the daily publish run makes it the version in force on "
+        "that date, and GitHub pauses the schedules of a repository with no activity for 60 days; Publish's keepalive "
+        'job prevents that, so make sure the workflow is enabled (Actions > Publish; README, "Keeping the daily run '
+        'alive")']
 
 
-def test_full_adequacy_needs_no_safeguard(tmp_path: Path) -> None:
+def test_full_adequacy_is_named_as_the_safeguard(tmp_path: Path) -> None:
+    """Without safeguard: adequacy_decision the page drops the Art. 45 sentence: a warning that says which decision."""
     change = _steps(_set("transfers.0.country", "CH"), _delete("transfers.0.safeguard"), _delete("transfers.0.copy"),
                     _set("recipients.0.country", "CH"))
-    assert _quiet(tmp_path, change) == set()
+    data = complete()
+    change(data)
+    (finding,) = findings(tmp_path, data)
+    assert (finding.rule, finding.level) == ("transfer-safeguard", "warning")
+    assert "safeguard: adequacy_decision" in finding.message and "Switzerland (CH)" in finding.message
+    assert _quiet(tmp_path, _steps(change, _set("transfers.0.safeguard", "adequacy_decision"))) == set()
 
 
 def test_partial_adequacy_needs_the_safeguard_named(tmp_path: Path) -> None:
@@ -402,8 +431,128 @@ def test_a_processor_does_not_decide_in_its_own_name(tmp_path: Path) -> None:
     assert findings(tmp_path, data) == []
 
 
-def test_derogation_needs_no_copy(tmp_path: Path) -> None:
-    assert _quiet(tmp_path, _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy"))) == set()
+@pytest.mark.parametrize("derogation", ["explicit_consent", "contract", "contract_in_interest", "public_interest",
+                                        "legal_claims", "vital_interests", "public_register"])
+def test_a_derogation_of_the_first_subparagraph_needs_no_copy(tmp_path: Path, derogation: str) -> None:
+    derogate = _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy"))
+    assert _quiet(tmp_path, _steps(derogate, _set("transfers.0.derogation", derogation))) == set()
+
+
+def test_compelling_legitimate_interests_need_their_safeguards_told(tmp_path: Path) -> None:
+    """Art. 13(1)(f) asks for the suitable safeguards only in the case of Art. 49(1), second subparagraph."""
+    derogate = _steps(_set("transfers.0.safeguard", "derogation"),
+                      _set("transfers.0.derogation", "compelling_legitimate_interests"))
+    assert _quiet(tmp_path, derogate) == set()
+    data = complete()
+    _steps(derogate, _delete("transfers.0.copy"))(data)
+    (finding,) = findings(tmp_path, data)
+    assert finding.rule == "transfer-copy" and "second subparagraph" in finding.message
+
+
+def test_an_adequacy_decision_that_ends_before_the_revision_takes_effect_is_an_error(tmp_path: Path) -> None:
+    """Checked on 2031-06-01, the GB decision applies; a revision effective 2032-01-01 would rest on an ended one."""
+    data = complete()
+    _steps(_set("transfers.0.country", "GB"), _set("recipients.0.country", "GB"),
+           _set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy"))(data)
+    data["revision"]["effective"] = "2031-12-27"
+    assert "adequacy-ended" not in rules_of(findings(tmp_path, data, today=date(2031, 6, 1)))
+    data["revision"]["effective"] = "2031-12-28"
+    ended = [f for f in findings(tmp_path, data, today=date(2031, 6, 1)) if f.rule == "adequacy-ended"]
+    assert [f.level for f in ended] == ["error"]
+    assert "before this revision takes effect on 2031-12-28" in ended[0].message
+
+
+@pytest.mark.parametrize(("business_id", "valid"), [
+    ("1234567-1", True), ("2345678-0", True), ("0000006-1", False), ("1234567-8", False), ("2345678-9", False),
+    ("0737546-2", True), ("1572860-0", True)])
+def test_the_business_id_check_digit(tmp_path: Path, business_id: str, valid: bool) -> None:
+    """Weights 7, 9, 10, 5, 8, 4, 2; the sum modulo 11: 0 gives 0, 1 no valid ID, r gives 11 - r."""
+    found = _quiet(tmp_path, _set("controller.business_id", business_id))
+    assert found == (set() if valid else {"business-id-check-digit"})
+
+
+@pytest.mark.parametrize("period", ["P0D", "PT0S", "P0Y0M", "P0W", "P121Y", "P1000Y", "P999999999Y", "P1441M",
+                                    "P120Y1D", "P43831D"])
+def test_a_period_of_nothing_or_of_more_than_120_years_is_refused(tmp_path: Path, period: str) -> None:
+    data = complete()
+    data["purposes"][0]["retention"] = [{"period": period}]
+    with pytest.raises(NoticeError) as raised:
+        findings(tmp_path, data)
+    (finding,) = raised.value.findings
+    assert finding.level == "error" and finding.message.startswith("purposes[orders].retention[1].period: ")
+    assert ("period of nothing" if period.strip("PTYMWDHS0") == "" else "120 years") in finding.message \
+        or "digits" in finding.message
+
+
+@pytest.mark.parametrize("period", ["P120Y", "P1440M", "P1D", "PT1S", "P6Y"])
+def test_periods_up_to_120_years_pass(tmp_path: Path, period: str) -> None:
+    assert _quiet(tmp_path, _set("purposes.0.retention", [{"period": period}])) == set()
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("[meille](mailto:tietosuoja @esimerkki.fi)", "space"),
+    ("[meille](mailto:tietosuoja)", "no e-mail address"),
+    ("[meille](mailto:)", "no e-mail address"),
+    ("[ehdot](https://esimerkki.fi/a b)", "space"),
+    ("[ehdot](https://esimerkki.fi/a_(b))", "parenthesis"),
+    ("[ehdot](https://localhost/x)", "named host"),
+    ("[ehdot](https:esimerkki.fi)", "named host"),
+])
+def test_a_link_is_checked_whole(tmp_path: Path, text: str, problem: str) -> None:
+    data = complete()
+    data["requirement"]["sv"] = f"Se {text}."
+    (finding,) = [f for f in findings(tmp_path, data) if f.rule == "link-address"]
+    assert finding.level == "error" and problem in finding.message
+    assert finding.message.startswith("requirement.sv: ") and finding.position.line > 1
+
+
+def test_links_the_page_publishes_pass(tmp_path: Path) -> None:
+    text = ("[us](mailto:tietosuoja@esimerkki.fi) [subject](mailto:a@esimerkki.fi?subject=Tietosuoja) "
+            "[terms](https://esimerkki.fi/ehdot?x=1#y) ![image](https://x.fi/a b) plain mailto:x")
+    assert _quiet(tmp_path, _set("requirement.en", text)) == set()
+
+
+def test_a_source_that_names_no_data_may_provide_any(tmp_path: Path) -> None:
+    """source-data speaks only where every source of a purpose says what it provides."""
+    assert _quiet(tmp_path, _category("orders")) == set()
+    assert _quiet(tmp_path, _steps(_category("orders"), _set("sources.0.data", ["contact", "orders"]))) == set()
+
+
+def test_provision_needs_its_consequences_where_something_is_required(tmp_path: Path) -> None:
+    for required_by, obligatory, fires in [("statute", None, True), ("contract", False, True),
+                                           ("entering_contract", True, True), ("none", False, False),
+                                           ("none", None, False)]:
+        provision = {"required_by": required_by} | ({} if obligatory is None else {"obligatory": obligatory})
+        found = _quiet(tmp_path, _set("purposes.0.provision", provision))
+        assert ("provision-consequences" in found) == fires, (required_by, obligatory)
+
+
+def test_explicit_consent_is_not_called_consent_in_messages(tmp_path: Path) -> None:
+    data = complete()
+    _steps(_explicit_consent, _delete("purposes.0.consent_withdrawal"), _without_right("withdraw_consent"))(data)
+    said = [f.message for f in findings(tmp_path, data)]
+    assert all("explicit consent (Art. 9(2)(a))" in m and "rests on consent" not in m for m in said), said
+    assert len(said) == 2
+
+
+def test_one_missing_right_is_it_not_them(tmp_path: Path) -> None:
+    (one,) = [f.message for f in findings(tmp_path, _changed(_without_right("erasure"))) if f.rule == "rights-stated"]
+    assert one.endswith("; add it to rights.granted")
+    two = _changed(_steps(_without_right("erasure"), _without_right("access")))
+    (both,) = [f.message for f in findings(tmp_path, two) if f.rule == "rights-stated"]
+    assert both.endswith("; add them to rights.granted")
+
+
+def _changed(change: Callable[[Data], None]) -> Data:
+    data = complete()
+    change(data)
+    return data
+
+
+def test_a_rights_contact_said_in_the_notes_is_enough(tmp_path: Path) -> None:
+    notes = T("Kirjoita [meille](mailto:a@esimerkki.fi).", "Skriv [till oss](mailto:a@esimerkki.fi).",
+              "Write [to us](mailto:a@esimerkki.fi).")
+    assert _quiet(tmp_path, _steps(_delete("rights.contact"), _set("notes", {"rights": notes}))) == set()
 
 
 RIGHTS_NAMED = {"objection": "the right to object (Art. 21)", "portability": "the right to data portability (Art. 20)"}

@@ -138,7 +138,8 @@ def test_only_the_page_in_force_announces_the_upcoming_release(three_releases: P
     boxes = {"archived": "Archived version: not in force", "current": "In force", "upcoming": "Upcoming version"}
     for release in (first, current, upcoming):
         page = pages.notice_page("en", release_page(release), release)
-        assert f'seloste-status "{boxes[pages.timeline.status(release)]}' in page.markdown, release.id
+        status = pages.timeline.status(release)
+        assert f'seloste-status seloste-status--{status} "{boxes[status]}' in page.markdown, release.id
         assert (announcement in page.markdown) == (release is current), release.id
         assert ("2026-09-01/diff/index.md" in page.markdown) == (release is current), release.id
 

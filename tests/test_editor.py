@@ -122,8 +122,9 @@ def test_the_schemas_country_codes_are_the_countries_check_accepts() -> None:
 
 
 SAMPLES = {  # format: (values check accepts, values check refuses), tried in the editor's own regex engine
-    "duration": (["P6Y", "P18M", "P2W", "P30D", "PT12H", "P1Y6M", "PT30M", "P1DT2H"],
-                 ["6Y", "P2Y6", "P", "PT", "P6Y\n", "p6y", "P1.5Y", "P" + "9" * 10 + "Y"]),
+    "duration": (["P6Y", "P18M", "P2W", "P30D", "PT12H", "P1Y6M", "PT30M", "P1DT2H", "P120Y", "P1440M", "P0Y6M"],
+                 ["6Y", "P2Y6", "P", "PT", "P6Y\n", "p6y", "P1.5Y", "P" + "9" * 10 + "Y", "P0D", "PT0S", "P0Y0M",
+                  "P121Y", "P1000Y", "P999999999Y", "P1441M", "P43831D"]),  # nothing, or more than 120 years
     "url": (["https://esimerkki.fi", "https://tietosuoja.fi/sv", "https://a.example.com:8443/x?y=1#z",
              "https://jyväskylä.fi/tietosuoja"],
             ["http://esimerkki.fi", "https://", "https://localhost", "https://a.fi/with space", "ftp://a.fi",

@@ -145,9 +145,13 @@ def test_links_the_preview_does_not_build_say_so(preview: Preview) -> None:
     assert 'class="md-select"' not in page  # no language menu: the preview builds one language
     permanent = re.search(r'<a class="seloste-permalink" href="([^"]+)"', page)
     assert permanent, page
+    assert permanent.group(1).endswith("/"), permanent.group(1)  # the address, not MkDocs' unresolved `index.md`
     status, missing = get(f"{preview.base}/{permanent.group(1)}")
     assert status == 404 and "<h1>Ei mukana esikatselussa</h1>" in missing
     assert "<style>" in missing  # styled by itself, whatever the address
+    # the terminal says nothing of the links to what the preview does not build
+    output = preview.output()
+    assert "index.md" not in output and "relative link" not in output, output
 
 
 def test_a_template_the_host_cannot_use_is_shown_not_hung(preview: Preview) -> None:

@@ -27,7 +27,7 @@ VALID = """\
 seloste: 2
 controller:
   name: Esimerkki Oy
-  business_id: "1234567-8"
+  business_id: "1234567-1"
   address: {fi: "Esimerkkikatu 1, 00100 Helsinki", sv: "Exempelgatan 1, 00100 Helsingfors", en: "Esimerkkikatu 1, FI-00100 Helsinki"}
   email: tietosuoja@esimerkki.fi
 data_protection_officer: {appointed: false}
@@ -78,6 +78,7 @@ cookies:
     duration: P2Y
 rights:
   granted: [access, rectification, erasure, restriction, objection, portability, withdraw_consent, complaint]
+  contact: {email: tietosuoja@esimerkki.fi}
 revision:
   effective: "2026-01-01"
   summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}

@@ -53,7 +53,7 @@ def test_build_refuses_while_the_working_copy_has_an_error(one_release: Path, tm
 
 def test_warnings_never_block_unless_strict(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace("  business_id: \"1234567-8\"\n", "")
+    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace("  business_id: \"1234567-1\"\n", "")
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
     assert "warning: controller" in run(root, "check").stdout
     strict = run(root, "release", "--strict")

@@ -86,7 +86,7 @@ def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(mu
                       start=start, end=end) in html
     assert 'href="../"' in html and 'href="diff/current/"' in html
     assert '<meta name="robots" content="noindex">' in html
-    assert 'class="admonition warning seloste-status"' in html
+    assert 'class="admonition danger seloste-status seloste-status--archived"' in html
     old = {"fi": "Käsittelemme tilauksia.", "sv": "Vi hanterar beställningar.", "en": "We handle orders."}[lang]
     assert old in html
 

@@ -213,7 +213,8 @@ def test_english_dates_are_british_on_a_page_in_english() -> None:
     release = SimpleNamespace(id="2026-11-25", effective=date(2026, 11, 25))
     page = render_template("page.md.j2", "en", PROJECT.locales, heading="# Privacy notice", status="current",
                            upcoming=None, release=release, permalink="/en/2026-11-25/",
-                           permalink_link="../2026-11-25/", body="", diff_link="", current_diff_link="")
+                           permalink_link="../2026-11-25/", body="", diff_link="", current_diff_link="",
+                           changelog_link="../changelog/")
     assert "In force from 25 November 2026." in page
 
 
@@ -227,7 +228,8 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
     pages = {lang: render_template("page.md.j2", lang, PROJECT.locales, heading="#", status="archived", upcoming=None,
                                    release=first, successor=second, current=second, current_link="../",
                                    permalink="/x/", permalink_link="../x/", body="", diff_link="",
-                                   current_diff_link="diff/current/") for lang in ("fi", "sv", "en")}
+                                   current_diff_link="diff/current/", changelog_link="../changelog/",
+                                   archived_title="(archived)") for lang in ("fi", "sv", "en")}
     assert "in force from 1 January 2026 until it was replaced on 1 March 2026." in pages["en"]
     assert "kunnes se korvattiin 1. maaliskuuta 2026" in pages["fi"]
     assert "tills den ersattes den 1 mars 2026" in pages["sv"]

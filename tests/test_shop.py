@@ -109,7 +109,7 @@ def test_every_text_and_name_is_on_the_page(shop_site: Path, lang: str) -> None:
     assert missing == []
 
 
-CODES = {"id", "role", "country", "recipient", "safeguard", "party", "category", "duration", "prevailing_language",
+CODES = {"id", "role", "country", "recipient", "safeguard", "derogation", "party", "category", "duration", "prevailing_language",
          "kind", "required_by", "exception", "decided_by", "special_condition", "basis", "period", "event"}
 """Fields whose strings are ids, codes and enum values: the page says them in words, not as written."""
 

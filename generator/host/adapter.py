@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import socket
 import sys
 from collections.abc import Callable
@@ -87,6 +88,62 @@ def _raw_config(project: Project) -> dict[str, Any]:
     return raw
 
 
+COLORS = {
+    "primary": ("--md-primary-fg-color", "--md-primary-fg-color--light", "--md-primary-fg-color--dark"),
+    "dark_link": ("--seloste-link-dark",),
+}
+"""mkdocs.yml's extra.colors: each key, and the stylesheet's variables it sets (site_overrides/assets/seloste.css)."""
+_AGAINST = {"primary": ("#ffffff", "the header's white text"), "dark_link": ("#1a1e22", "the dark-mode page")}
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def colors(extra: object) -> dict[str, str]:
+    """The controller's colours from mkdocs.yml's `extra` mapping (`colors: {primary: "#1d4f6e"}`), checked:
+    ValueError, with a sentence, for an unknown key, a value that is not #rrggbb, or text that would not read on it.
+
+    >>> colors({"colors": {"primary": "#1D4F6E"}})
+    {'primary': '#1d4f6e'}
+    >>> colors({"colors": {"primary": "#ffcc00"}})
+    Traceback (most recent call last):
+    ValueError: extra.colors.primary "#ffcc00": the header's white text reads on it at 1.5:1, WCAG asks 4.5:1
+    """
+    given = extra.get("colors") if isinstance(extra, dict) else None
+    if given is None:
+        return {}
+    if not isinstance(given, dict):
+        raise ValueError('extra.colors must be a mapping: primary: "#rrggbb", dark_link: "#rrggbb"')
+    found = {}
+    for key, value in given.items():
+        if key not in COLORS:
+            raise ValueError(f"extra.colors.{key}: not a colour Seloste sets (it knows {', '.join(COLORS)})")
+        if not isinstance(value, str) or not _HEX.fullmatch(value):
+            raise ValueError(f'extra.colors.{key} must be a colour written "#rrggbb", not {value!r}')
+        against, what = _AGAINST[key]
+        ratio = _contrast(value, against)
+        if ratio < 4.5:
+            raise ValueError(f'extra.colors.{key} "{value}": {what} reads on it at {ratio:.1f}:1, WCAG asks 4.5:1')
+        found[key] = value.lower()
+    return found
+
+
+def _contrast(one: str, other: str) -> float:
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def site_colors(project: Project) -> dict[str, str]:
+    """The controller's colours from mkdocs.yml, checked; NoticeError at that file if they cannot be used."""
+    try:
+        return colors(_raw_config(project).get("extra"))
+    except ValueError as exc:
+        raise NoticeError([_config_error(project, str(exc))]) from None
+
+
 def _config_error(project: Project, message: str, line: int = 0, column: int = 0) -> Finding:
     return Finding(Position(project.shown(project.mkdocs_config), line, column), "error", message)
 
@@ -160,9 +217,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             preview_environment, problems = Environment(build_date()), tuple(exc.findings)
         _active["serving"], findings = preview.plan(project, lang, preview_environment, problems)
         report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
-        # The preview leaves out archived releases and diffs: links to them are expected to miss.
+        # The preview leaves out archived releases and diffs: it links them by their addresses
+        # (plan.Pages.link), which MkDocs does not know and need not mention; the preview answers
+        # them with a page that says so.
         config.validation.links.not_found = logging.INFO
         config.validation.links.anchors = logging.INFO
+        config.validation.links.unrecognized_links = logging.DEBUG
     plan = _plan(config)
     if not serving:
         # Each language is its own MkDocs site under /<lang>/: error pages need
@@ -174,6 +234,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not plan.site_url:
         config.theme.static_templates.discard("sitemap.xml")
     config.extra["feed_title"] = plan.feed_titles.get(lang, "")
+    # The controller's colours (main.html writes them, each a checked #rrggbb) and, without a logo, its initial.
+    chosen = colors(config.extra)
+    config.extra["colors_css"] = "".join(f"{name}:{chosen[key]};" for key in chosen for name in COLORS[key])
+    config.extra["monogram"] = next((c.upper() for c in plan.site_name if c.isalnum()), "")
     config.extra["full_addresses"] = bool(plan.site_url)
     # Material prints site_name both escaped (| e) and raw (the header, the
     # navigation, <title>): escaped once as Markup, it reads right in both.
@@ -310,8 +374,12 @@ def _answering_only_its_owner(app: Callable[..., Any], hosts: frozenset[str]) ->
     return guarded
 
 
-# on_post_build: the preview answers an address it does not build with a page that says so.
+# on_post_build: the site's stylesheet is served without its comments (css.served), and the preview
+# answers an address it does not build with a page that says so.
 def on_post_build(config: MkDocsConfig) -> None:
+    stylesheet = Path(config.site_dir) / "assets" / "seloste.css"
+    if stylesheet.is_file():
+        stylesheet.write_text(css.served(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     if "serving" in _active:
         preview.write_not_found(_serving["project"], config.theme["language"], Path(config.site_dir))
 

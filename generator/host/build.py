@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.environment import Environment
 from generator.folder_swap import replacing
-from generator.host.adapter import build_language, compile_theme
+from generator.host.adapter import build_language, compile_theme, site_colors
 from generator.host.processes import for_each_language
 from generator.project import Project
 from generator.site.plan import plan_site
@@ -28,7 +28,7 @@ def build_site(
     of pages built in each language."""
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
-        plan = plan_site(project, environment, draft=draft)
+        plan = plan_site(project, environment, draft=draft, colors=site_colors(project))
         compile_theme(project, plan.languages[0])
         compile_templates(project.locales, plan.languages)
         built = for_each_language(

@@ -5,10 +5,12 @@
   as its address (`https://tietosuoja.fi`, an e-mail address) gets the class
   `seloste-address`, and the print stylesheet leaves it alone, so no address
   prints twice.
-- `ScrollTables`: every table can take keyboard focus. A table wider than a
-  phone's screen scrolls sideways inside the page (the stylesheet shows a
+- `ScrollTables`: every table can take keyboard focus. A table wider than
+  the screen scrolls sideways inside the page (the stylesheet shows a
   shadow at the edge that hides columns); a keyboard can scroll it only if it
-  can take focus (WCAG 2.1.1, axe-core scrollable-region-focusable).
+  can take focus (WCAG 2.1.1, axe-core scrollable-region-focusable). Each
+  cell carries its column's name (`data-label`): on a phone the stylesheet
+  shows a row as a card, each cell under that name, so no column hides.
   Material's script would wrap tables in a scrolling box, but the pages load
   no script until search is used.
 - `FinishedHtml`: HTML the generator built itself goes into the page as it
@@ -34,6 +36,8 @@
 '<p><a class="seloste-address" href="https://a.fi">https://a.fi</a> <a href="https://a.fi">site</a></p>'
 >>> markdown.markdown("| a |\\n| --- |\\n| 1 |", extensions=["tables", ScrollTables()])[:28]
 '<table tabindex="0">\\n<thead>'
+>>> markdown.markdown("| a |\\n| --- |\\n| 1 |", extensions=["tables", ScrollTables()])[-49:]
+'<td data-label="a">1</td>\\n</tr>\\n</tbody>\\n</table>'
 >>> block = '<div class="d">\\n<p>a &lt; b</p>\\n</div>'
 >>> markdown.markdown(f"# T\\n\\n{block}\\n\\nText.", extensions=[FinishedHtml(lambda: (block,))])
 '<h1>T</h1>\\n<div class="d">\\n<p>a &lt; b</p>\\n</div>\\n<p>Text.</p>'
@@ -72,6 +76,10 @@ class _Focusable(Treeprocessor):
     def run(self, root: Element) -> None:
         for table in root.iter("table"):
             table.set("tabindex", "0")
+            names = ["".join(cell.itertext()).strip() for cell in table.iterfind("thead/tr/th")]
+            for row in table.iterfind("tbody/tr"):
+                for name, cell in zip(names, row.iterfind("td"), strict=False):  # a short row: its cells have names
+                    cell.set("data-label", name)
 
 
 class ScrollTables(Extension):

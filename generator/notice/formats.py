@@ -11,6 +11,8 @@ what passes here is what the pages print and link to.
 (True, False, False, 'GB', 'GR')
 >>> is_duration("P1Y6M"), is_duration("P6Y\\n"), is_duration("P" + "9" * 28 + "Y"), is_duration("P٦Y")
 (True, False, False, False)
+>>> is_duration("P0D"), is_duration("P0Y0M"), is_duration("P1000Y"), is_duration("P120Y")
+(False, False, False, True)
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from datetime import date
 from babel import Locale
 
 from generator import caches
-from generator.notice.periods import PATTERN
+from generator.notice.periods import PATTERN, bounded
 
 DURATION = PATTERN
 """An ISO 8601 duration (use with fullmatch): the grammar periods.py states."""
@@ -97,8 +99,8 @@ def countries() -> frozenset[str]:
 
 
 def is_duration(value: str) -> bool:
-    """An ISO 8601 duration whose numbers are of a sane length."""
-    return bool(DURATION.fullmatch(value)) and not duration_too_long(value)
+    """An ISO 8601 duration whose numbers are of a sane length, longer than nothing and at most 120 years."""
+    return bool(DURATION.fullmatch(value)) and not duration_too_long(value) and bounded(value)
 
 
 def duration_too_long(value: str) -> bool:

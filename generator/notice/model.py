@@ -216,11 +216,26 @@ class Recipient(Identified):
     at: FieldPath = _at
 
 
+Derogation = Literal[
+    "explicit_consent",
+    "contract",
+    "contract_in_interest",
+    "public_interest",
+    "legal_claims",
+    "vital_interests",
+    "public_register",
+    "compelling_legitimate_interests",
+]
+"""The derogations of Art. 49(1): points (a) to (g) of its first subparagraph, and its second subparagraph."""
+
+
 @dataclass(frozen=True)
 class Transfer:
     country: str
     recipient: str | None = ref(Recipient, None)
     safeguard: str | None = None
+    derogation: Derogation | None = None
+    """Which derogation of Art. 49(1), where the safeguard is one."""
     copy: Text | None = None
     certified: bool | None = None
     """The recipient is covered by the country's partial adequacy decision (e.g. certified under the EU-US DPF)."""

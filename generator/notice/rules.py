@@ -31,6 +31,7 @@ from babel import Locale
 
 from generator.findings import Finding, Level, Position
 from generator.notice.adequacy import load as adequacy
+from generator.notice.formats import is_email, is_https_url
 from generator.notice.languages import english_name
 from generator.notice.load import Document, FieldPath, field_name
 from generator.notice.markup import SAFE_SCHEMES
@@ -40,6 +41,7 @@ from generator.notice.model import (
     Notice,
     Purpose,
     Recipient,
+    Source,
     Text,
     id_lists,
     item_lists,
@@ -184,15 +186,73 @@ def _on_consent(p: Purpose) -> bool:
     return "consent" in p.bases or p.special_condition == "explicit_consent"
 
 
+def _consent_said(purposes: list[Purpose]) -> str:
+    """What consent the purposes rest on, in a message's words: a purpose on a contract that asks explicit consent
+    for its special categories of data does not rest on consent under Art. 6(1)(a).
+
+    >>> _consent_said([Purpose("a", "A", special_condition="explicit_consent")])
+    'relies on explicit consent (Art. 9(2)(a)) for its special categories of data'
+    """
+    plural = len(purposes) > 1
+    ordinary = any("consent" in p.bases for p in purposes)
+    explicit = any("consent" not in p.bases for p in purposes)
+    if ordinary and explicit:
+        return "rest on consent, or on explicit consent (Art. 9(2)(a)) for special categories of data"
+    if explicit:
+        return f"rel{'y' if plural else 'ies'} on explicit consent (Art. 9(2)(a)) for {'their' if plural else 'its'} special categories of data"
+    return f"rest{'' if plural else 's'} on consent"
+
+
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
 
 
-@rule("controller-business-id", "13(1)(a), 14(1)(a)", "warning")
+@rule("controller-business-id", "", "warning")
 def controller_business_id(ctx: Context) -> Found:
-    """The reader must be able to identify the controller; a business ID does so beyond doubt."""
+    """A business ID identifies the controller beyond doubt: Finnish good practice, not an Art. 13/14 item."""
     n = ctx.notice
     if not n.controller.business_id:
-        yield n.controller.at + ("business_id",), "the controller's business ID (Y-tunnus) is not given"
+        yield (
+            n.controller.at + ("business_id",),
+            "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader "
+            "can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)",
+        )
+
+
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+"""The weights of a Finnish business ID's seven digits, for its check digit (the Finnish Tax Administration's rule)."""
+
+
+def business_id_check_digit(digits: str) -> int | None:
+    """The check digit of a business ID's seven digits, or None where no check digit exists (remainder 1).
+
+    >>> business_id_check_digit("1234567"), business_id_check_digit("2345678"), business_id_check_digit("0000006")
+    (1, 0, None)
+    """
+    remainder = sum(int(d) * w for d, w in zip(digits, BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    return None if remainder == 1 else (0 if remainder == 0 else 11 - remainder)
+
+
+@rule("business-id-check-digit", "", "error")
+def business_id_digit(ctx: Context) -> Found:
+    """A business ID whose check digit is wrong names no company, or another one: the page would misidentify the controller."""
+    given = ctx.notice.controller.business_id
+    if not given or not re.fullmatch(r"[0-9]{7}-[0-9]", given):
+        return  # the schema's pattern says what a business ID looks like
+    digits, check = given.split("-")
+    expected = business_id_check_digit(digits)
+    if expected != int(check):
+        should = (
+            f"its check digit would be {expected}"
+            if expected is not None
+            else "no business ID begins with these digits"
+        )
+        yield (
+            ctx.notice.controller.at + ("business_id",),
+            (
+                f"'{given}' is not a valid business ID (Y-tunnus): {should}; copy it from the Business Information "
+                "System (ytj.fi)"
+            ),
+        )
 
 
 @rule("controller-address", "13(1)(a), 14(1)(a)", "warning")
@@ -378,6 +438,44 @@ def sources_stated(ctx: Context) -> Found:
         )
 
 
+@rule("purpose-sources", "14(2)(f)", "warning")
+def purpose_sources(ctx: Context) -> Found:
+    """Where the notice ties its sources to purposes, a purpose that names none leaves its data without an origin."""
+    n = ctx.notice
+    if not any(p.sources for p in n.purposes):
+        return  # the notice's sources apply to all its purposes (sources-stated asks for them)
+    for p in n.purposes:
+        if not p.sources:
+            yield (
+                p.at + ("sources",),
+                (
+                    f"the purpose {_name(p.name)} does not say where its data comes from, though the other purposes do; "
+                    "add sources (the person themselves included)"
+                ),
+            )
+
+
+@rule("source-data", "14(1)(d), 14(2)(f)", "warning")
+def source_data(ctx: Context) -> Found:
+    """Where each source of a purpose names the data it provides, data none of them provides has no source on the page."""
+    known = ctx.notice.lookup(Source)
+    categories = ctx.notice.lookup(DataCategory)
+    for p in ctx.notice.purposes:
+        sources = [known[i] for i in p.sources if i in known]
+        if not sources or not all(s.data for s in sources):
+            continue  # a source that names no data may provide any of it
+        provided = {data for s in sources for data in s.data}
+        missing = [_name(categories[d].name) for d in p.data_categories if d not in provided and d in categories]
+        if missing:
+            yield (
+                p.at + ("sources",),
+                (
+                    f"none of the sources of the purpose {_name(p.name)} provides {_join(missing)}; add the source "
+                    "that does (the person themselves, if it is they), or its data"
+                ),
+            )
+
+
 # --- Special categories and criminal-offence data: Art. 9, 10 ---------------------------------
 
 
@@ -517,12 +615,22 @@ def transfer_in_eea(ctx: Context) -> Found:
 
 @rule("transfer-safeguard", "13(1)(f), 14(1)(f)", "warning")
 def transfer_safeguard(ctx: Context) -> Found:
-    """A transfer to a country without a full adequacy decision needs a named safeguard (Art. 46, 47 or 49)."""
+    """Each transfer names what makes it lawful: an adequacy decision (Art. 45), or a safeguard of Art. 46, 47 or 49."""
     n = ctx.notice
     known = adequacy()
     for t in n.transfers:
         decision = known.of(t.country)
-        if t.safeguard or t.country in EEA or (decision and not decision.partial and decision.in_force(ctx.day)):
+        if t.safeguard or t.country in EEA:
+            continue
+        if decision and not decision.partial and decision.in_force(ctx.day):
+            yield (
+                t.at + ("safeguard",),
+                (
+                    f"no safeguard is given for this transfer; the European Commission has decided that "
+                    f"{country(t.country)} ensures an adequate level of protection ({decision.decision}): if the "
+                    "transfer rests on that decision, say safeguard: adequacy_decision"
+                ),
+            )
             continue
         if decision and decision.in_force(ctx.day):
             why = (
@@ -541,6 +649,47 @@ def transfer_safeguard(ctx: Context) -> Found:
                 "binding_corporate_rules or derogation"
             ),
         )
+
+
+_DEROGATIONS = {
+    "explicit_consent": "(a)",
+    "contract": "(b)",
+    "contract_in_interest": "(c)",
+    "public_interest": "(d)",
+    "legal_claims": "(e)",
+    "vital_interests": "(f)",
+    "public_register": "(g)",
+    "compelling_legitimate_interests": ", second subparagraph",
+}
+"""Each derogation's place in Art. 49(1), as printed after "Art. 49(1)"."""
+
+
+@rule("transfer-derogation", "49(1), 13(1)(f), 14(1)(f)", "warning")
+def transfer_derogation(ctx: Context) -> Found:
+    """A derogation is one of Art. 49(1); only its second subparagraph obliges the notice to say more, so the notice says which."""
+    for t in ctx.notice.transfers:
+        if t.safeguard == "derogation" and not t.derogation:
+            yield (
+                t.at + ("derogation",),
+                (
+                    f"the transfer to {country(t.country)} rests on a derogation, but does not say which one of Art. "
+                    f"49(1); add derogation ({', '.join(_DEROGATIONS)})"
+                ),
+            )
+
+
+@rule("transfer-derogation-contradiction", "49(1), 13(1)(f), 14(1)(f)", "error")
+def transfer_derogation_contradiction(ctx: Context) -> Found:
+    """A derogation of Art. 49 is named only for a transfer that rests on one: beside another safeguard it contradicts it."""
+    for t in ctx.notice.transfers:
+        if t.derogation and t.safeguard != "derogation":
+            yield (
+                t.at + ("derogation",),
+                (
+                    f"names the derogation {t.derogation} (Art. 49(1){_DEROGATIONS[t.derogation]}), but the "
+                    f"transfer's safeguard is {t.safeguard or 'not given'}; set safeguard: derogation, or remove derogation"
+                ),
+            )
 
 
 @rule("transfer-adequacy", "13(1)(f), 14(1)(f)", "error")
@@ -585,19 +734,29 @@ def adequacy_certification(ctx: Context) -> Found:
 
 @rule("adequacy-ended", "45(1), 13(1)(f), 14(1)(f)", "error")
 def adequacy_ended(ctx: Context) -> Found:
-    """A transfer cannot rest on an adequacy decision that no longer applies."""
+    """A transfer cannot rest on an adequacy decision that no longer applies, today or on the day the revision takes effect."""
     known = adequacy()
+    effective = ctx.notice.revision.effective
     for t in ctx.notice.transfers:
         decision = known.of(t.country)
-        if decision and not decision.in_force(ctx.day) and t.safeguard in (None, "adequacy_decision"):
-            yield (
-                t.at + ("safeguard",),
-                (
-                    f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} applied "
-                    f"until {decision.end.isoformat() if decision.end else ''}; name the safeguard now used, or update "
-                    "generator/notice/data/adequacy.json if the decision was renewed"
-                ),
+        if not decision or decision.end is None or t.safeguard not in (None, "adequacy_decision"):
+            continue
+        if not decision.in_force(ctx.day):
+            when = f"applied until {decision.end.isoformat()}; name the safeguard now used"
+        elif not decision.in_force(effective):
+            when = (
+                f"applies until {decision.end.isoformat()}, before this revision takes effect on "
+                f"{effective.isoformat()}; name the safeguard used from then"
             )
+        else:
+            continue
+        yield (
+            t.at + ("safeguard",),
+            (
+                f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} {when}, or "
+                "update generator/notice/data/adequacy.json if the decision was renewed"
+            ),
+        )
 
 
 @rule("adequacy-list-age", "45(3), 13(1)(f), 14(1)(f)", "warning")
@@ -650,6 +809,15 @@ def transfer_copy(ctx: Context) -> Found:
                 (
                     f"the transfer to {country(t.country)} relies on {names[t.safeguard]}, but the notice does not "
                     "say how to get a copy of them or where they are available; add copy"
+                ),
+            )
+        elif t.derogation == "compelling_legitimate_interests" and not t.copy:
+            yield (
+                t.at + ("copy",),
+                (
+                    f"the transfer to {country(t.country)} rests on the compelling legitimate interests of Art. 49(1), "
+                    "second subparagraph, but the notice does not refer to the suitable safeguards or say how to get a "
+                    "copy of them; add copy"
                 ),
             )
 
@@ -776,20 +944,37 @@ def rights_stated(ctx: Context) -> Found:
         needed.append("portability")
     missing = [_RIGHT_NAMES[right] for right in needed if right not in n.rights.granted]
     if missing:
-        yield ("rights", "granted"), f"the notice does not state {_join(missing)}; add them to rights.granted"
+        them = "them" if len(missing) > 1 else "it"
+        yield ("rights", "granted"), f"the notice does not state {_join(missing)}; add {them} to rights.granted"
+
+
+@rule("rights-contact", "12(2), 13(2)(b), 14(2)(c)", "warning")
+def rights_contact(ctx: Context) -> Found:
+    """The controller facilitates the exercise of the rights (Art. 12(2)): the reader learns where to send a request."""
+    n = ctx.notice
+    said = n.notes.rights is not None and any("](mailto:" in text for text in n.notes.rights.values())
+    if n.rights.contact is None and not said:
+        yield (
+            ("rights", "contact"),
+            (
+                "the notice does not say where to send a request to exercise a right; add rights.contact (a name, "
+                "e-mail address, telephone number or postal address)"
+            ),
+        )
 
 
 @rule("withdraw-consent", "13(2)(c), 14(2)(d)", "warning")
 def withdraw_consent(ctx: Context) -> Found:
     """Where a purpose rests on consent, the reader learns that consent can be withdrawn at any time."""
     n = ctx.notice
-    on_consent = [_name(p.name) for p in n.purposes if _on_consent(p)]
+    on_consent = [p for p in n.purposes if _on_consent(p)]
     if on_consent and "withdraw_consent" not in n.rights.granted:
         yield (
             ("rights", "granted"),
             (
-                f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(on_consent)} rest{'' if len(on_consent) > 1 else 's'} "
-                "on consent, but the right to withdraw consent at any time is not stated; add withdraw_consent"
+                f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(_name(p.name) for p in on_consent)} "
+                f"{_consent_said(on_consent)}, but the right to withdraw consent at any time is not stated; add "
+                "withdraw_consent"
             ),
         )
 
@@ -816,8 +1001,8 @@ def consent_withdrawal(ctx: Context) -> Found:
             yield (
                 p.at + ("consent_withdrawal",),
                 (
-                    f"the purpose {_name(p.name)} rests on consent, but the notice does not say how to withdraw it; add "
-                    "consent_withdrawal (for example: the unsubscribe link in each newsletter)"
+                    f"the purpose {_name(p.name)} {_consent_said([p])}, but the notice does not say how to withdraw it; "
+                    "add consent_withdrawal (for example: the unsubscribe link in each newsletter)"
                 ),
             )
         elif p.consent_withdrawal and not _on_consent(p):
@@ -860,16 +1045,28 @@ def requirement(ctx: Context) -> Found:
 
 @rule("provision-consequences", "13(2)(e)", "warning")
 def provision_consequences(ctx: Context) -> Found:
-    """Where the person must provide the data, the notice says what follows if they do not."""
+    """Where a statute or a contract asks for the data, or the person must provide it, the notice says what follows if they do not."""
     for p in ctx.notice.purposes:
-        if p.provision and p.provision.obligatory and not p.provision.consequences:
-            yield (
-                p.provision.at + ("consequences",),
-                (
-                    f"the person must provide the data for the purpose {_name(p.name)}, but the notice does not say what "
-                    "follows if they do not; add consequences"
-                ),
-            )
+        given = p.provision
+        if given is None or given.consequences or (given.required_by == "none" and not given.obligatory):
+            continue
+        why = (
+            "the person must provide the data"
+            if given.obligatory
+            else f"providing the data is {_REQUIRED_BY[given.required_by]}"
+        )
+        yield (
+            given.at + ("consequences",),
+            f"{why} for the purpose {_name(p.name)}, but the notice does not say what follows if they do not; add consequences",
+        )
+
+
+_REQUIRED_BY = {
+    "statute": "a statutory requirement",
+    "contract": "a contractual requirement",
+    "entering_contract": "a requirement necessary to enter into a contract",
+    "none": "required by neither a statute nor a contract",
+}
 
 
 @rule("provision-contradiction", "13(2)(e)", "error")
@@ -896,6 +1093,22 @@ def automated_decisions(ctx: Context) -> Found:
             (
                 "the notice does not say whether decisions are made solely by automated processing, including "
                 "profiling; add automated_decisions with exists: false, or exists: true and a description"
+            ),
+        )
+
+
+@rule("automated-decisions-stated", "13(2)(f), 14(2)(g)", "error")
+def automated_decisions_stated(ctx: Context) -> Found:
+    """A purpose that makes automated decisions needs the notice's own statement that they exist: the page's section on them is built from it."""
+    n = ctx.notice
+    if n.automated_decisions is None and n.purpose_decisions:
+        names = [_name(p.name) for p, _ in n.purpose_decisions]
+        yield (
+            ("automated_decisions",),
+            (
+                f"the purpose{'s' if len(names) > 1 else ''} {_join(names)} make{'' if len(names) > 1 else 's'} decisions "
+                "based solely on automated processing, but the notice does not state that such decisions exist; add "
+                "automated_decisions with exists: true"
             ),
         )
 
@@ -1086,6 +1299,46 @@ def unsafe_link(ctx: Context) -> Found:
                     )
 
 
+_SAFE_LINK = re.compile(r"(?<!!)\[[^\[\]\n]+\]\((?P<target>(?:https|mailto):[^\n]*?)\)")
+"""A link to an https: or mailto: address as an author writes it, its target taken up to the first `)`
+on its line, whatever it holds: what markup.LINK would make a link of is checked as an address here."""
+
+
+def link_problem(target: str) -> str | None:
+    """Why an https: or mailto: link's target is no address the page can link to, or None.
+
+    >>> link_problem("mailto:dpo@x.fi"), link_problem("https://x.fi/a?b=c")
+    (None, None)
+    >>> link_problem("mailto:dpo @x.fi"), link_problem("mailto:x")
+    ('it holds a space', 'mailto: is followed by no e-mail address')
+    """
+    if any(char.isspace() for char in target):
+        return "it holds a space"
+    if "(" in target:
+        return "it holds a parenthesis; write it as %28"
+    if target.startswith("mailto:"):
+        address = target.removeprefix("mailto:").partition("?")[0]
+        return None if is_email(address) else "mailto: is followed by no e-mail address"
+    return None if is_https_url(target) else "it is not an https: address of a named host"
+
+
+@rule("link-address", "12(1)", "error")
+def link_address(ctx: Context) -> Found:
+    """A link's address is checked whole: one with a space prints as raw Markdown, and a mailto: without an address is a broken link under a correct-looking label."""
+    for path, text in texts(ctx.notice):
+        for lang, value in text.items():
+            for match in _SAFE_LINK.finditer(value):
+                problem = link_problem(match["target"])
+                if problem:
+                    yield (
+                        path + (lang,),
+                        (
+                            f"the link to '{_clip(match['target'])}' is not a link the page can publish: {problem}; "
+                            "write [text](https://...) or [text](mailto:name@example.fi)"
+                        ),
+                    )
+
+
 SCHEDULE_PAUSE_DAYS = 60
 """GitHub pauses the scheduled workflows of a repository with no activity for this many days."""
 FAR_AHEAD_DAYS = 50
@@ -1102,10 +1355,10 @@ def effective_far_ahead(ctx: Context) -> Found:
         yield (
             ("revision", "effective"),
             (
-                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: GitHub pauses the daily publish run "
-                f"of a repository with no activity for {SCHEDULE_PAUSE_DAYS} days, and then this version never becomes "
-                "the one in force; keep the repository active until that date (a push, or running Publish by hand, "
-                f'at least every {SCHEDULE_PAUSE_DAYS} days: README, "Keeping the daily run alive")'
+                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: only the daily publish run makes "
+                "it the version in force on that date, and GitHub pauses the schedules of a repository with no "
+                f"activity for {SCHEDULE_PAUSE_DAYS} days; Publish's keepalive job prevents that, so make sure the "
+                'workflow is enabled (Actions > Publish; README, "Keeping the daily run alive")'
             ),
         )
 

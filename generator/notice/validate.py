@@ -36,7 +36,7 @@ from jsonschema.protocols import Validator
 
 from generator import caches
 from generator.findings import Finding
-from generator.notice import formats
+from generator.notice import formats, periods
 from generator.notice.languages import SUPPORTED, english_name
 from generator.notice.load import MAX_FINDINGS, Document, FieldPath, field_name
 
@@ -204,7 +204,7 @@ def _sentence(error: ValidationError) -> str:
         return f"must be {error.validator_value!r}"
     if kind == "format":
         if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
-            return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
+            return _period_out_of_bounds(value)
         text = f"{_shown(value)} {_FORMATS.get(cast(str, error.validator_value), 'is not valid')}"
         suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
         return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
@@ -221,6 +221,21 @@ def _sentence(error: ValidationError) -> str:
     if kind == "uniqueItems":
         return "lists the same value twice"
     return error.message
+
+
+def _period_out_of_bounds(value: str) -> str:
+    """Why a well-formed period is refused: a number too long to read, nothing at all, or more than a lifetime."""
+    if formats.duration_too_long(value):
+        return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
+    if not periods.days(value):
+        return (
+            f"{_shown(value)} is a period of nothing: the page would print no period at all; write the period "
+            "(such as P30D), or give the event alone to keep the data until it"
+        )
+    return (
+        f"{_shown(value)} is longer than {periods.MAX_YEARS} years, the longest period Finnish law sets (patient "
+        "records); a longer retention is not a period: say it with criterion (for example, permanently)"
+    )
 
 
 def _shown(value: Any) -> str:

@@ -85,6 +85,7 @@ def plan_site(
     draft: bool = False,
     preview: str | None = None,
     working: Notice | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> SitePlan:
     """Everything to publish, as of the environment's date; NoticeError if a release was tampered with.
 
@@ -94,6 +95,8 @@ def plan_site(
     and only the pages an edit can change (the draft, the notice in force and
     the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
+    `colors` are the controller's (checked `#rrggbb` values by name: primary, dark_link), for the files beside
+    the pages (the chooser and the site-wide 404 page), which the site host's stylesheet does not reach.
     """
     releases, problems = verified(project)
     if not releases:
@@ -111,7 +114,7 @@ def plan_site(
     elif not draft:
         working = None
     site_url = environment.site_url
-    pages = Pages(project, Timeline(releases, environment.today), working, site_url)
+    pages = Pages(project, Timeline(releases, environment.today), working, site_url, previewing=bool(preview))
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(
@@ -127,7 +130,7 @@ def plan_site(
         pages.languages,
         ByLanguage(pages, pages.languages),
         labels={lang: pages.labels(lang) for lang in pages.languages},
-        files=files(pages),
+        files=files(pages, colors or {}),
         site_url=site_url,
         feed_titles=titles,
     )
@@ -163,6 +166,18 @@ def link(source: str, target: str) -> str:
     """
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(source) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def address_link(source: str, target: str) -> str:
+    """A relative link from a page source to the address (not the source) of another page.
+
+    >>> address_link("index.md", "2026-01-01/index.md"), address_link("changelog/index.md", "2026-01-01/diff/index.md")
+    ('2026-01-01/', '../2026-01-01/diff/')
+    """
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(posixpath.dirname(path) or ".", posixpath.dirname(source) or ".")
+    rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -204,12 +219,24 @@ def url_of(lang: str, page: str) -> str:
 class Pages:
     """Composes the pages of one language from the releases' frozen texts."""
 
-    def __init__(self, project: Project, timeline: Timeline, working: Notice | None, site_url: str):
+    def __init__(
+        self, project: Project, timeline: Timeline, working: Notice | None, site_url: str, previewing: bool = False
+    ):
         self.project = project
         self.timeline = timeline
         self.working = working
         self.site_url = site_url
+        self.previewing = previewing
+        """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
+
+    def link(self, source: str, target: str) -> str:
+        """`link`, except that the live preview links a page it does not build by its address: MkDocs
+        would leave a link to its source as written (a broken `.../index.md`) and say so on the terminal,
+        and the preview answers the address with a page saying it is not part of the preview."""
+        if self.previewing and target.partition("#")[0] not in PREVIEWED:
+            return address_link(source, target)
+        return link(source, target)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -244,6 +271,11 @@ class Pages:
         upcoming = timeline.upcoming if status == "current" else None
         successor = timeline.successor(release)
         permalink = self.site_url + url_of(lang, release_page(release))
+        archived_title = (
+            self.say(vocabulary.ARCHIVED_TITLE, lang, date=i18n.format_date(release.effective, lang))
+            if status == "archived"
+            else ""
+        )
         markdown = render_template(
             "page.md.j2",
             lang,
@@ -251,19 +283,23 @@ class Pages:
             heading=Markdown(heading),
             body=Markdown(body.strip()),
             status=status,
+            archived_title=archived_title,
             release=release,
             successor=successor,
             current=timeline.current,
             upcoming=upcoming,
-            upcoming_link=link(path, diff_page(upcoming)) if upcoming else "",
-            current_link=link(path, IN_FORCE),
+            upcoming_link=self.link(path, diff_page(upcoming)) if upcoming else "",
+            current_link=self.link(path, IN_FORCE),
+            changelog_link=self.link(path, CHANGELOG),
             permalink=permalink,
-            permalink_link=link(path, release_page(release)),
-            diff_link=link(path, diff_page(release)) if timeline.predecessor(release) else "",
-            current_diff_link=link(path, current_diff_page(release)) if status == "archived" else "",
+            permalink_link=self.link(path, release_page(release)),
+            diff_link=self.link(path, diff_page(release)) if timeline.predecessor(release) else "",
+            current_diff_link=self.link(path, current_diff_page(release)) if status == "archived" else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
-        if not in_nav:
+        if archived_title:  # as its heading says it
+            title = f"{title} {archived_title}"
+        elif not in_nav:
             title = self.say(
                 vocabulary.RELEASE_TITLE,
                 lang,
@@ -350,8 +386,8 @@ class Pages:
             sections=sections,
             changes=self.described(lang, changes),
             against_current=against_current,
-            release_link=link(path, release_page(release)),
-            previous_link=link(path, release_page(previous)),
+            release_link=self.link(path, release_page(release)),
+            previous_link=self.link(path, release_page(previous)),
         )
         title = (
             self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
@@ -370,9 +406,9 @@ class Pages:
                     "summary": release.notice.revision.summary,
                     "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
                     "changes": self.described(lang, self.changes[release.id]),
-                    "link": link(CHANGELOG, release_page(release)),
-                    "diff_link": link(CHANGELOG, diff_page(release)),
-                    "current_diff_link": link(CHANGELOG, current_diff_page(release))
+                    "link": self.link(CHANGELOG, release_page(release)),
+                    "diff_link": self.link(CHANGELOG, diff_page(release)),
+                    "current_diff_link": self.link(CHANGELOG, current_diff_page(release))
                     if self.timeline.status(release) == "archived"
                     else "",
                 }
@@ -452,7 +488,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 # -- Files beside the pages ------------------------------------------------------
 
 
-def files(pages: Pages) -> dict[str, bytes]:
+def files(pages: Pages, colors: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
     languages = [
         {
@@ -465,12 +501,13 @@ def files(pages: Pages) -> dict[str, bytes]:
         for lang in pages.languages
     ]
     first = languages[0]
+    look = {"controller": pages.controller, "colors": dict(colors or {})}
     found = {
         "versions.json": versions_json(pages),
-        "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first),
+        "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first, **look),
         # GitHub Pages serves it at any missing address: its links start at the host's root.
         "404.html": _file(
-            pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or ""
+            pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or "", **look
         ),
     }
     for release in pages.timeline.releases:

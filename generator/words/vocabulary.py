@@ -419,6 +419,9 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
     "language": N_("Language"),
     # NOTE: On a phone: the button that opens the table of contents of the page.
     "contents": N_("Contents"),
+    # NOTE: On a phone or tablet: the name of the switch that opens and closes the site's menu (navigation).
+    "menu": N_("Menu"),
+    "changelog": N_("Version history"),
     # NOTE: A link at the end of a long page, back to its beginning.
     "back_to_top": N_("Back to top"),
     # NOTE: The button that empties the search box (a verb: clear the search).
@@ -431,6 +434,11 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
 # NOTE: The browser tab's title of one version's page; %(state)s is e.g. "No longer in force".
 RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
 """The <title> of a release's own page: the version and its status, as a search result shows it."""
+
+# NOTE: After the title of an archived (no longer applying) version, in its heading and browser tab:
+# "Privacy notice: Example Ltd (archived version of 1 January 2026)"; %(date)s is the day it took effect.
+ARCHIVED_TITLE = N_("(archived version of %(date)s)")
+"""Said after an archived release's title, on its page (<h1>) and in the browser's tab (<title>)."""
 
 # NOTE: The header of every printed sheet; %(date)s is the day this version took effect.
 PRINT_HEADER = N_("%(controller)s · %(title)s, version %(id)s · effective date %(date)s")

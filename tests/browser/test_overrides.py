@@ -1,6 +1,6 @@
 """The Material templates copied into site_overrides/ stay true to Material.
 
-Three templates had to be copied whole because Material renders the faulty
+Five templates had to be copied whole because Material renders the faulty
 markup outside any block: each copy must equal the installed Material's file
 with exactly the edits listed in ``EDITS`` (and our own header comment in
 place of Material's "automatically generated" one). After a Material upgrade
@@ -27,11 +27,12 @@ MATERIAL = pathlib.Path(material.__file__).parent / "templates"
 
 #: template path -> list of (Material's text, our text); each must occur once.
 EDITS: dict[str, list[tuple[str, str]]] = {
-    # Nu Html Checker: autocomplete is not allowed on type="checkbox".
+    # Nu Html Checker: autocomplete is not allowed on type="checkbox"; the menu's checkbox takes
+    # keyboard focus below 76.25em (its label, Material's menu button, cannot), so it has a name.
     "base.html": [
         (
             ' type="checkbox" id="__drawer" autocomplete="off">',
-            ' type="checkbox" id="__drawer">',
+            ' type="checkbox" id="__drawer" aria-label="{{ config.extra.labels.menu | e }}">',
         ),
         (
             ' type="checkbox" id="__search" autocomplete="off">',
@@ -50,6 +51,24 @@ EDITS: dict[str, list[tuple[str, str]]] = {
             'title="{{ lang.t(\'search.reset\') }}" aria-label="{{ lang.t(\'search.reset\') }}"',
             'title="{{ config.extra.labels.search_reset | e }}"'
             ' aria-label="{{ config.extra.labels.search_reset | e }}"',
+        ),
+        # Tab stopped on the results box while it showed nothing: its result links take focus.
+        (
+            '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+            '<div class="md-search__scrollwrap" data-md-scrollfix>',
+        ),
+    ],
+    # The controller's logo, else its initial: never Material's own book icon.
+    "partials/logo.html": [
+        ('alt="logo">', 'alt="">'),
+        (
+            '  {% set icon = config.theme.icon.logo or "material/library" %}\n'
+            '  {% include ".icons/" ~ icon ~ ".svg" %}\n',
+            '  {% if config.theme.icon.logo %}\n'
+            '    {% include ".icons/" ~ config.theme.icon.logo ~ ".svg" %}\n'
+            '  {% else %}\n'
+            '    <span class="seloste-monogram" aria-hidden="true">{{ config.extra.monogram | e }}</span>\n'
+            '  {% endif %}\n',
         ),
     ],
     # The language menu names the current language in words, and marks it in the list.
