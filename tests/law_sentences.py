@@ -1117,6 +1117,62 @@ LAW = {
             'en': 'the establishment, exercise or defence of legal claims (Art. 9(2)(f))',
         },
     ),
+    'the transfer is made from a register which according to Union or Member State law is intended to provide information to the public (Art. 49(1)(g))': (
+        ('49(1)(g)',),
+        {
+            'fi': 'siirto tehdään rekisteristä, jonka tarkoituksena on unionin oikeuden tai jäsenvaltion lainsäädännön mukaisesti antaa tietoa yleisölle (49 artiklan 1 kohdan g alakohta)',
+            'sv': 'överföringen görs från ett register som enligt unionsrätten eller medlemsstaternas nationella rätt är avsett att ge information till allmänheten (artikel 49.1 g)',
+            'en': 'the transfer is made from a register which according to Union or Member State law is intended to provide information to the public (Art. 49(1)(g))',
+        },
+    ),
+    'the transfer is necessary for important reasons of public interest (Art. 49(1)(d))': (
+        ('49(1)(d)',),
+        {
+            'fi': 'siirto on tarpeen tärkeää yleistä etua koskevista syistä (49 artiklan 1 kohdan d alakohta)',
+            'sv': 'överföringen är nödvändig av viktiga skäl som rör allmänintresset (artikel 49.1 d)',
+            'en': 'the transfer is necessary for important reasons of public interest (Art. 49(1)(d))',
+        },
+    ),
+    'the transfer is necessary for the conclusion or performance of a contract concluded in your interest between the controller and another natural or legal person (Art. 49(1)(c))': (
+        ('49(1)(c)',),
+        {
+            'fi': 'siirto on tarpeen rekisterinpitäjän ja muun luonnollisen henkilön tai oikeushenkilön välillä sinun eduksesi tehdyn sopimuksen tekemiseksi tai täytäntöönpanemiseksi (49 artiklan 1 kohdan c alakohta)',
+            'sv': 'överföringen är nödvändig för att ingå eller fullgöra ett avtal mellan den personuppgiftsansvarige och en annan fysisk eller juridisk person, i ditt intresse (artikel 49.1 c)',
+            'en': 'the transfer is necessary for the conclusion or performance of a contract concluded in your interest between the controller and another natural or legal person (Art. 49(1)(c))',
+        },
+    ),
+    'the transfer is necessary for the establishment, exercise or defence of legal claims (Art. 49(1)(e))': (
+        ('49(1)(e)',),
+        {
+            'fi': 'siirto on tarpeen oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi (49 artiklan 1 kohdan e alakohta)',
+            'sv': 'överföringen är nödvändig för att fastställa, göra gällande eller försvara rättsliga anspråk (artikel 49.1 e)',
+            'en': 'the transfer is necessary for the establishment, exercise or defence of legal claims (Art. 49(1)(e))',
+        },
+    ),
+    'the transfer is necessary for the performance of a contract between you and the controller or the implementation of pre-contractual measures taken at your request (Art. 49(1)(b))': (
+        ('49(1)(b)',),
+        {
+            'fi': 'siirto on tarpeen sinun ja rekisterinpitäjän välisen sopimuksen täytäntöönpanemiseksi tai pyynnöstäsi toteutettavien sopimusta edeltävien toimenpiteiden täytäntöönpanemiseksi (49 artiklan 1 kohdan b alakohta)',
+            'sv': 'överföringen är nödvändig för att fullgöra ett avtal mellan dig och den personuppgiftsansvarige eller för att genomföra åtgärder som föregår ett sådant avtal och som vidtas på din begäran (artikel 49.1 b)',
+            'en': 'the transfer is necessary for the performance of a contract between you and the controller or the implementation of pre-contractual measures taken at your request (Art. 49(1)(b))',
+        },
+    ),
+    'the transfer is necessary for the purposes of compelling legitimate interests pursued by the controller which are not overridden by your interests or rights and freedoms, and the controller has provided suitable safeguards (Art. 49(1), second subparagraph)': (
+        ('49(1), second subparagraph', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'siirto on tarpeen rekisterinpitäjän pakottavien oikeutettujen etujen toteuttamiseksi, jos etusi tai oikeutesi ja vapautesi eivät ole näitä etuja painavampia, ja rekisterinpitäjä on toteuttanut asianmukaiset suojatoimet (49 artiklan 1 kohdan toinen alakohta)',
+            'sv': 'överföringen är nödvändig för ändamål som avser den personuppgiftsansvariges tvingande berättigade intressen, när dina intressen eller rättigheter och friheter inte väger tyngre än dessa intressen, och den personuppgiftsansvarige har infört lämpliga skyddsåtgärder (artikel 49.1 andra stycket)',
+            'en': 'the transfer is necessary for the purposes of compelling legitimate interests pursued by the controller which are not overridden by your interests or rights and freedoms, and the controller has provided suitable safeguards (Art. 49(1), second subparagraph)',
+        },
+    ),
+    'the transfer is necessary in order to protect the vital interests of you or of other persons, where you are physically or legally incapable of giving consent (Art. 49(1)(f))': (
+        ('49(1)(f)',),
+        {
+            'fi': 'siirto on tarpeen sinun tai muiden henkilöiden elintärkeiden etujen suojaamiseksi, jos olet fyysisesti tai oikeudellisesti estynyt antamasta suostumustasi (49 artiklan 1 kohdan f alakohta)',
+            'sv': 'överföringen är nödvändig för att skydda dina eller andra personers grundläggande intressen, om du är fysiskt eller juridiskt förhindrad att ge ditt samtycke (artikel 49.1 f)',
+            'en': 'the transfer is necessary in order to protect the vital interests of you or of other persons, where you are physically or legally incapable of giving consent (Art. 49(1)(f))',
+        },
+    ),
     'third party': (
         ('917/2014 s. 205',),
         {
@@ -1187,6 +1243,14 @@ LAW = {
             'fi': 'elintärkeiden etujen suojaaminen (6 artiklan 1 kohdan d alakohta)',
             'sv': 'grundläggande intressen (artikel 6.1 d)',
             'en': 'vital interests (Art. 6(1)(d))',
+        },
+    ),
+    'you have explicitly consented to the proposed transfer, after having been informed of the possible risks of such transfers for you due to the absence of an adequacy decision and appropriate safeguards (Art. 49(1)(a))': (
+        ('49(1)(a)',),
+        {
+            'fi': 'olet nimenomaisesti suostunut ehdotettuun siirtoon sen jälkeen, kun sinulle on ilmoitettu tällaisista siirroista aiheutuvista mahdollisista riskeistä, jotka johtuvat tietosuojan riittävyyttä koskevan päätöksen ja asianmukaisten suojatoimien puuttumisesta (49 artiklan 1 kohdan a alakohta)',
+            'sv': 'du har uttryckligen samtyckt till den föreslagna överföringen, efter att ha informerats om de eventuella risker som sådana överföringar kan innebära för dig när det inte föreligger något beslut om adekvat skyddsnivå och inga lämpliga skyddsåtgärder (artikel 49.1 a)',
+            'en': 'you have explicitly consented to the proposed transfer, after having been informed of the possible risks of such transfers for you due to the absence of an adequacy decision and appropriate safeguards (Art. 49(1)(a))',
         },
     ),
 }

@@ -568,3 +568,16 @@ def test_every_known_finnish_authority_has_its_name_in_every_supported_language(
     assert [names for names in vocabulary.FINNISH_AUTHORITIES.values() if set(names) != set(SUPPORTED)] == []
     assert vocabulary.FINNISH_AUTHORITIES["verohallinto"]["sv"] == "Skatteförvaltningen"
     assert vocabulary.FINNISH_AUTHORITIES["skatteförvaltningen"]["en"] == "Finnish Tax Administration"
+
+
+def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
+    """A transfer on a derogation says which one, as Art. 49(1) says it, in each language."""
+    def derogation(data):
+        data["transfers"][0].update({"country": "IN", "safeguard": "derogation", "derogation": "contract"})
+        data["transfers"][0].pop("copy", None)
+
+    pages = _pages(_notice(derogation))
+    assert ("derogation for a specific situation (Art. 49): the transfer is necessary for the performance of a "
+            "contract between you and the controller or the implementation of pre-contractual measures taken at your "
+            "request (Art. 49(1)(b))") in pages["en"]
+    assert "(49 artiklan 1 kohdan b alakohta)" in pages["fi"] and "(artikel 49.1 b)" in pages["sv"]

@@ -339,8 +339,11 @@ class Transfers(Words):
     def transfer(self, transfer: Transfer) -> Markdown:
         """What follows a transfer's country and recipient: the safeguard, how to get a copy, the adequacy
         decision; each sentence ends once, whatever the author's copy text ends with."""
+        safeguard = self.say(vocabulary.SAFEGUARDS[transfer.safeguard]) if transfer.safeguard else Markdown("")
+        if transfer.safeguard == "derogation" and transfer.derogation:
+            safeguard = Markdown(f"{safeguard}: {self.say(vocabulary.DEROGATIONS[transfer.derogation])}")
         parts = [
-            self.say(vocabulary.SAFEGUARDS[transfer.safeguard]) if transfer.safeguard else Markdown(""),
+            safeguard,
             self.line(transfer.copy),
             self.adequacy_decision(transfer),
         ]

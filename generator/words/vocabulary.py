@@ -210,6 +210,40 @@ SAFEGUARDS = {
     "derogation": N_("derogation for a specific situation (Art. 49)"),
 }
 
+DEROGATIONS = {  # which derogation of Art. 49(1) a transfer rests on, after "derogation for a specific situation"
+    "explicit_consent": N_(
+        "you have explicitly consented to the proposed transfer, after having been informed of the possible risks "
+        "of such transfers for you due to the absence of an adequacy decision and appropriate safeguards "
+        "(Art. 49(1)(a))"
+    ),
+    "contract": N_(
+        "the transfer is necessary for the performance of a contract between you and the controller or the "
+        "implementation of pre-contractual measures taken at your request (Art. 49(1)(b))"
+    ),
+    "contract_in_interest": N_(
+        "the transfer is necessary for the conclusion or performance of a contract concluded in your interest "
+        "between the controller and another natural or legal person (Art. 49(1)(c))"
+    ),
+    "public_interest": N_("the transfer is necessary for important reasons of public interest (Art. 49(1)(d))"),
+    "legal_claims": N_(
+        "the transfer is necessary for the establishment, exercise or defence of legal claims (Art. 49(1)(e))"
+    ),
+    "vital_interests": N_(
+        "the transfer is necessary in order to protect the vital interests of you or of other persons, where you "
+        "are physically or legally incapable of giving consent (Art. 49(1)(f))"
+    ),
+    "public_register": N_(
+        "the transfer is made from a register which according to Union or Member State law is intended to provide "
+        "information to the public (Art. 49(1)(g))"
+    ),
+    # NOTE: Art. 49(1), second subparagraph: the only derogation whose safeguards Art. 13(1)(f) asks to be described.
+    "compelling_legitimate_interests": N_(
+        "the transfer is necessary for the purposes of compelling legitimate interests pursued by the controller "
+        "which are not overridden by your interests or rights and freedoms, and the controller has provided "
+        "suitable safeguards (Art. 49(1), second subparagraph)"
+    ),
+}
+
 COOKIE_PARTIES = {  # shown in brackets after a cookie's provider
     # NOTE: A cookie set by the website itself.
     "first": N_("first party"),
