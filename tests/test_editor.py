@@ -40,12 +40,47 @@ BROKEN = {  # name: (text as found in the valid notice, the mistake)
     "bad-id": ("  - id: orders\n", "  - id: Orders_2026\n"),
 }
 
+SYNTAX = {  # name: (text as found in the valid notice, the mistake, the line both must name, and whether the column too)
+    "empty-mapping": ("data_protection_officer:\n  appointed: false\n", "data_protection_officer:\n",
+                      "data_protection_officer:", True),
+    "empty-text": ("  email: tietosuoja@esimerkki.fi\n", "  email:\n", "  email:", True),
+    "empty-text-spaces-comment": ("  email: tietosuoja@esimerkki.fi\n", "  email:   # to do\n\n", "  email:   # to do", True),
+    "unclosed-double-quote": ('  business_id: "1234567-1"\n', '  business_id: "1234567-1\n', '  business_id: "1234567-1',
+                              False),
+    "over-indented-key": ("  email: tietosuoja@esimerkki.fi\n", "   email: tietosuoja@esimerkki.fi\n",
+                          "   email: tietosuoja@esimerkki.fi", False),
+    "under-indented-key": ("  website: https://esimerkki.fi\n", " website: https://esimerkki.fi\n",
+                           " website: https://esimerkki.fi", False),
+    "under-indented-item": ("data_subjects:\n  - id: customers\n", "data_subjects:\n - id: customers\n",
+                            " - id: customers", True),
+    "over-indented-key-in-item": ("    role: processor\n    country: FI\n", "    role: processor\n      country: FI\n",
+                                  "    role: processor", True),
+    "over-indented-item": ("  - id: crm\n", "   - id: crm\n", "   - id: crm", True),
+    "unclosed-bracket": ("    legal_bases: [{basis: contract}]\n", "    legal_bases: [{basis: contract}\n",
+                         "    data_subjects: [customers]", True),  # found on the next line, as the editor finds it
+    "unclosed-brace": ("    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
+                       "    name: {fi: Asiakkaat, sv: Kunder, en: Customers\n", "data_categories:", False),
+    "tab-indentation": ("  email: tietosuoja@esimerkki.fi\n", "\temail: tietosuoja@esimerkki.fi\n",
+                        "\temail: tietosuoja@esimerkki.fi", True),
+    "duplicate-key": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja@esimerkki.fi\n  email: x@esimerkki.fi\n",
+                      "  email: x@esimerkki.fi", True),
+    "key-without-colon": ("  email: tietosuoja@esimerkki.fi\n", "  email tietosuoja@esimerkki.fi\n",
+                          "  email tietosuoja@esimerkki.fi", True),
+}
+"""Mistakes of YAML itself, where the parser finds out lines later than the mistake: `check` names the line the
+editor marks (its first diagnostic, the parser's), which is the line of the mistake."""
+
+QUOTE_IN_BRACES = ("    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
+                   "    name: {fi: 'Asiakkaat, sv: Kunder, en: Customers}\n")
+
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Path:
     """A project whose policy/ holds the schema and one notice per mistake, as the editor would open them."""
     root = make_project(tmp_path_factory.mktemp("editor"))
-    for name, (right, wrong) in BROKEN.items():
+    cases = {name: (right, wrong) for name, (right, wrong, *_) in SYNTAX.items()} | BROKEN
+    cases["unclosed-quote-in-braces"] = QUOTE_IN_BRACES
+    for name, (right, wrong) in cases.items():
         assert VALID.count(right) == 1, name
         (root / "policy" / f"{name}.yaml").write_text(VALID.replace(right, wrong), encoding="utf-8")
     (root / "policy" / "valid.yaml").write_text(VALID, encoding="utf-8")
@@ -75,6 +110,30 @@ def test_the_editor_flags_each_mistake_on_the_line_check_reports(workspace: Path
     assert shown, f"the editor shows nothing wrong in {name}"
     assert sorted({d["range"]["start"]["line"] + 1 for d in shown}) == sorted({e["line"] for e in errors})
     assert len(shown) == len(errors), (shown, errors)  # one message each, in both
+
+
+@pytest.mark.parametrize("name", sorted(SYNTAX))
+def test_check_names_the_line_the_editor_marks_for_a_yaml_mistake(workspace: Path, editor, name: str) -> None:
+    _, _, marked, column_too = SYNTAX[name]
+    lines = (workspace / "policy" / f"{name}.yaml").read_text(encoding="utf-8").split("\n")
+    changed = next(i for i, (old, new) in enumerate(zip(VALID.split("\n"), lines)) if old != new)
+    line = lines.index(marked, changed - 1) + 1  # the line before the change (an emptied value), or a line from it
+    (error,) = check_errors(workspace, name)
+    first = editor[name][0]["range"]["start"]
+    assert (error["line"], first["line"] + 1) == (line, line), (error, editor[name][0])
+    if column_too:
+        assert error["column"] == first["character"] + 1, (error, editor[name][0])
+
+
+def test_an_unclosed_quote_inside_braces_is_named_where_it_opens(workspace: Path, editor) -> None:
+    """The one place the two differ: inside { } the editor reads an unclosed quote to the end of the file and
+    marks the end there ("Missing closing 'quote"); check names the line and column of the quote itself."""
+    lines = (workspace / "policy" / "unclosed-quote-in-braces.yaml").read_text(encoding="utf-8").split("\n")
+    (error,) = check_errors(workspace, "unclosed-quote-in-braces")
+    assert (error["line"], error["column"]) == (lines.index(QUOTE_IN_BRACES[1].rstrip("\n")) + 1, 16)
+    assert "quoted text is never closed" in error["message"]
+    assert editor["unclosed-quote-in-braces"][0]["message"] == "Missing closing 'quote"
+    assert editor["unclosed-quote-in-braces"][0]["range"]["start"]["line"] + 1 == len(lines)
 
 
 @pytest.mark.parametrize("name, words", [
