@@ -40,7 +40,10 @@ class LanguageServer:
         self.request("initialize", {"processId": os.getpid(), "rootUri": self.root.as_uri(),
                                     "capabilities": {"workspace": {"configuration": True},
                                                      "textDocument": {"publishDiagnostics": {},
-                                                                      "hover": {"contentFormat": ["markdown"]}}}})
+                                                                      "hover": {"contentFormat": ["markdown"]},
+                                                                      "completion": {"completionItem": {
+                                                                          "snippetSupport": True,
+                                                                          "documentationFormat": ["markdown"]}}}}})
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": SETTINGS})
         return self
@@ -72,6 +75,20 @@ class LanguageServer:
                                                      "position": {"line": line, "character": character}})
         contents = (result or {}).get("contents", "")
         return contents.get("value", "") if isinstance(contents, dict) else str(contents)
+
+    def complete(self, path: Path, line: int, character: int) -> list[dict[str, Any]]:
+        """The completion items offered at a 0-based position of an open file."""
+        result = self.request("textDocument/completion", {"textDocument": {"uri": path.as_uri()},
+                                                          "position": {"line": line, "character": character}})
+        return (result or {}).get("items", []) if isinstance(result, dict) else list(result or [])
+
+    def change(self, path: Path, text: str, version: int) -> list[dict[str, Any]]:
+        """Replace an open file's text, as typing does, and return the diagnostics the server publishes for it."""
+        self.diagnostics.pop(path.as_uri(), None)
+        self.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": version},
+                                               "contentChanges": [{"text": text}]})
+        self._until(lambda: path.as_uri() in self.diagnostics)
+        return self.diagnostics[path.as_uri()]
 
     # -- JSON-RPC ---------------------------------------------------------------------------------------------
 

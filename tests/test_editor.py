@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -163,15 +164,46 @@ def test_a_valid_notice_and_entracks_show_nothing_in_the_editor(editor) -> None:
         assert server.check(PROJECT.notice) == {PROJECT.notice: []}
 
 
-def test_hovering_a_field_shows_its_title(workspace: Path) -> None:
+HOVERS = {  # a line of the valid notice, where on it to hover, and what the hover must say
+    "controller:": (0, ["#### Controller (Art. 13(1)(a), 14(1)(a))"]),
+    "  appointed: false": (3, ["#### Officer appointed"]),
+    "  website: https://esimerkki.fi": (12, ["#### Controller's website"]),
+    "    country: US": (13, ["#### Country of processing"]),
+    "  - id: mailer": (5, ["#### Id of the recipient"]),
+    "    role: processor": (12, ["#### Role", "`processor`: **Processor** (henkilötietojen käsittelijä",
+                                 "`joint_controller`: **Joint controller**"]),
+    "    safeguard: standard_data_protection_clauses": (15, ["#### Safeguard (Art. 45, 46, 47 or 49)",
+                                                         "`derogation`: **Derogation** (Art. 49)"]),
+    "    legal_bases: [{basis: contract}]": (27, ["#### Legal basis", "`consent`: **Consent** (Art. 6(1)(a))"]),
+}
+
+
+def test_hovering_a_field_shows_its_own_title_and_each_value_its_own_description(workspace: Path) -> None:
     notice = workspace / "policy" / "valid.yaml"
     lines = notice.read_text(encoding="utf-8").splitlines()
     with LanguageServer(workspace) as server:
         server.check(notice)
-        country = next(i for i, text in enumerate(lines) if text.strip() == "country: US")
-        assert "Country code" in server.hover(notice, country, lines[country].index("US"))
-        website = next(i for i, text in enumerate(lines) if text.strip().startswith("website:"))
-        assert "Web address" in server.hover(notice, website, lines[website].index("https"))
+        for line, (column, words) in HOVERS.items():
+            shown = server.hover(notice, lines.index(line), column)
+            assert "Seloste privacy notice" not in shown, (line, shown)
+            assert all(word in shown for word in words), (line, shown)
+
+
+def test_completion_offers_no_stray_item(workspace: Path) -> None:
+    """An object the schema leaves untitled was offered as `object(Seloste privacy notice)`, the nearest title
+    above it (yaml-language-server's getSchemaTypeName): a new list item is now offered by its own title."""
+    notice = workspace / "policy" / "completion.yaml"
+    lines = VALID.split("\n")
+    at = lines.index("purposes:") + 1
+    text = "\n".join(lines[:at] + ["  - "] + lines[at:])
+    notice.write_text(text, encoding="utf-8")
+    with LanguageServer(workspace) as server:
+        server.check(notice)
+        offered = {item["label"] for item in server.complete(notice, at, 4)}
+        server.change(notice, "\n".join(lines[:3] + [""] + lines[3:]), 2)
+        offered |= {item["label"] for item in server.complete(notice, 3, 0)}
+    assert {"Purpose of processing", "legal_bases", "retention", "languages", "notes"} <= offered
+    assert [label for label in offered if "Seloste" in label or label.startswith("object")] == []
 
 
 def test_the_schemas_country_codes_are_the_countries_check_accepts() -> None:
@@ -231,3 +263,56 @@ def test_the_repository_recommends_the_yaml_extension_and_keeps_releases_read_on
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.validate"] is True and settings["yaml.schemaStore.enable"] is False  # no other host asked
     assert settings["files.readonlyInclude"] == {"policy/releases/**": True}
+
+
+def annotated(schema: dict, where: str = "") -> Iterator[tuple[str, dict]]:
+    """Every subschema an editor names: each property (in $defs too), each $defs entry, each list's items,
+    and each typed alternative of an anyOf or oneOf."""
+    for key in ("properties", "$defs"):
+        for name, sub in schema.get(key, {}).items():
+            path = f"{where}.{name}" if key == "properties" else f"$defs.{name}"
+            yield path, sub
+            yield from annotated(sub, path)
+    items = schema.get("items")
+    if isinstance(items, dict):
+        if "$ref" not in items:
+            yield f"{where}[]", items
+        yield from annotated(items, f"{where}[]")
+    for key in ("anyOf", "oneOf"):
+        for number, sub in enumerate(schema.get(key, [])):
+            if "type" in sub:
+                yield f"{where}|{number}", sub
+            yield from annotated(sub, f"{where}|{number}")
+
+
+def test_every_field_has_its_own_title_and_description() -> None:
+    schema = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
+    found = list(annotated(schema))
+    assert len([where for where, _ in found if not where.startswith("$defs")]) > 120
+    assert [where for where, sub in found if not sub.get("title") or not sub.get("description")] == []
+
+
+def enums(schema: object, where: str = "") -> Iterator[tuple[str, dict]]:
+    if isinstance(schema, dict):
+        if "enum" in schema:
+            yield where, schema
+        for key, value in schema.items():
+            yield from enums(value, f"{where}.{key}")
+    elif isinstance(schema, list):
+        for number, value in enumerate(schema):
+            yield from enums(value, f"{where}[{number}]")
+
+
+def test_every_value_of_a_list_of_choices_has_its_own_description() -> None:
+    """VS Code shows `markdownEnumDescriptions` (`enumDescriptions` elsewhere) beside each value, in the
+    completion list and on hover."""
+    schema = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
+    found = dict(enums(schema))
+    assert len(found) >= 14
+    for where, sub in found.items():
+        plain, markdown = sub.get("enumDescriptions", []), sub.get("markdownEnumDescriptions", [])
+        assert len(plain) == len(markdown) == len(sub["enum"]), where
+        assert all(plain) and len(set(plain)) == len(plain), where
+        assert [text.replace("**", "") for text in markdown] == plain, where
+    countries = schema["$defs"]["country"]
+    assert dict(zip(countries["enum"], countries["enumDescriptions"]))["GB"] == "United Kingdom"
