@@ -26,8 +26,11 @@ SETTINGS = {"yaml": {"validate": True, "hover": True, "completion": True, "schem
 class LanguageServer:
     """One server process for a workspace folder; use as a context manager."""
 
-    def __init__(self, root: Path, timeout: float = 30.0) -> None:
+    def __init__(self, root: Path, timeout: float = 30.0, settings: dict[str, Any] | None = None) -> None:
+        """`settings`: the `yaml.*` settings to add to SETTINGS, as .vscode/settings.json would give them."""
         self.root, self.timeout = root, timeout
+        self.settings = {"yaml": SETTINGS["yaml"] | {key.removeprefix("yaml."): value
+                                                     for key, value in (settings or {}).items()}}
         self.process = subprocess.Popen([str(SERVER), "--stdio"], cwd=root, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.selector = selectors.DefaultSelector()
@@ -45,7 +48,7 @@ class LanguageServer:
                                                                           "snippetSupport": True,
                                                                           "documentationFormat": ["markdown"]}}}}})
         self.notify("initialized", {})
-        self.notify("workspace/didChangeConfiguration", {"settings": SETTINGS})
+        self.notify("workspace/didChangeConfiguration", {"settings": self.settings})
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -116,7 +119,7 @@ class LanguageServer:
         while not done():
             message = self._receive(deadline)
             if "method" in message and "id" in message:  # the server asks: settings, or what it may register
-                result = ([SETTINGS["yaml"]] * len(message["params"]["items"])
+                result = ([self.settings["yaml"]] * len(message["params"]["items"])
                           if message["method"] == "workspace/configuration" else None)
                 self._send({"jsonrpc": "2.0", "id": message["id"], "result": result})
             elif message.get("method") == "textDocument/publishDiagnostics":

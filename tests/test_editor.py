@@ -316,3 +316,51 @@ def test_every_value_of_a_list_of_choices_has_its_own_description() -> None:
         assert [text.replace("**", "") for text in markdown] == plain, where
     countries = schema["$defs"]["country"]
     assert dict(zip(countries["enum"], countries["enumDescriptions"]))["GB"] == "United Kingdom"
+
+
+FIRST_RELEASE = REPO / "policy" / "releases" / "2026-11-25"
+"""Made before a release kept its schema beside its source: its first line points at a schema.json it lacks,
+and the folder never changes (the lock records it). It is in format 1, whose schema is kept in the package."""
+FORMAT_1 = REPO / "generator" / "notice" / "data" / "schema-1.json"
+
+
+@pytest.mark.slow
+def test_no_workspace_setting_opens_the_first_release_without_the_missing_schemas_error(tmp_path: Path) -> None:
+    """The modeline wins over every mapping: yaml-language-server's getSchemaForResource
+    (out/server/src/languageservice/services/yamlSchemaService.js) returns the modeline's schema before it
+    looks at yaml.schemas or any other association, and reads a file: schema from the disk only
+    (schemaRequestHandler.js). So a mapping of the repository's schema to the file, or of the missing path
+    itself, changes nothing; the README says what the editor shows there. Should a server ever let a mapping
+    win, this fails: then map FORMAT_1 to the file in .vscode/settings.json (the mapping works: the file's
+    text without its first line opens clean with it)."""
+    notice = FIRST_RELEASE / "notice.yaml"
+    assert notice.read_text(encoding="utf-8").splitlines()[0] == MODELINE
+    assert not (FIRST_RELEASE / "schema.json").exists()
+    missing = f"Unable to load schema from '{FIRST_RELEASE / 'schema.json'}': No content."
+    mappings = [
+        {},
+        {"yaml.schemas": {str(FORMAT_1): ["policy/releases/2026-11-25/notice.yaml"]}},
+        {"yaml.schemas": {(FIRST_RELEASE / "schema.json").as_uri(): ["**/2026-11-25/notice.yaml"]}},
+    ]
+    for settings in mappings:
+        with LanguageServer(REPO, settings=settings) as server:
+            shown = server.check(notice)[notice]
+        assert [d["message"] for d in shown] == [missing], settings
+    # The mapping itself works on a file without a modeline: the same text, first line dropped, opens clean,
+    # and a field format 1 does not know is flagged.
+    text = notice.read_text(encoding="utf-8").split("\n", 1)[1]
+    (tmp_path / "clean.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "unknown.yaml").write_text(text + "unknown_field: 1\n", encoding="utf-8")
+    with LanguageServer(tmp_path, settings={"yaml.schemas": {str(FORMAT_1): ["*.yaml"]}}) as server:
+        shown = server.check(tmp_path / "clean.yaml", tmp_path / "unknown.yaml")
+    assert shown[tmp_path / "clean.yaml"] == []
+    assert [d["message"] for d in shown[tmp_path / "unknown.yaml"]] == ["Property unknown_field is not allowed."]
+
+
+@pytest.mark.slow
+def test_every_later_release_opens_clean_in_the_editor() -> None:
+    later = sorted(path / "notice.yaml" for path in (REPO / "policy" / "releases").iterdir()
+                   if path.is_dir() and path != FIRST_RELEASE)
+    assert later
+    with LanguageServer(REPO) as server:
+        assert server.check(*later) == {path: [] for path in later}
