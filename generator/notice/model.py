@@ -289,6 +289,10 @@ class Retention:
     period: str | None = None
     event: Event | None = None
     criterion: Text | None = None
+    label: Text | None = None
+    """The records the rule governs, as the page names them (bookkeeping records), in place of the data's names."""
+    law: Text | None = None
+    """The law that sets the period (the Accounting Act, chapter 2, section 10), printed after it."""
     at: FieldPath = _at
 
 
