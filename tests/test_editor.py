@@ -292,6 +292,14 @@ def test_every_field_has_its_own_title_and_description() -> None:
     assert [where for where, sub in found if not sub.get("title") or not sub.get("description")] == []
 
 
+def test_the_adequacy_lists_schema_titles_and_describes_every_field_too() -> None:
+    """The list of the Commission's decisions is edited by hand too (generator/notice/data/adequacy.json)."""
+    schema = json.loads((REPO / "generator" / "notice" / "data" / "adequacy.schema.json").read_text(encoding="utf-8"))
+    found = list(annotated(schema))
+    assert len(found) >= 17
+    assert [where for where, sub in found if not sub.get("title") or not sub.get("description")] == []
+
+
 def enums(schema: object, where: str = "") -> Iterator[tuple[str, dict]]:
     if isinstance(schema, dict):
         if "enum" in schema:
