@@ -490,6 +490,17 @@ def test_without_a_rights_contact_requests_go_to_the_controller_said_on_the_page
 
     assert "To exercise your rights, contact the controller.\n" in _pages(_notice(nothing_at_all))["en"]
 
+    def said_in_the_notes(data):
+        no_contact(data)
+        data.setdefault("notes", {})["rights"] = {
+            "fi": "Lähetä pyyntö osoitteeseen [a@b.fi](mailto:a@b.fi).",
+            "sv": "Skicka begäran till [a@b.fi](mailto:a@b.fi).",
+            "en": "Send your request to [a@b.fi](mailto:a@b.fi).",
+        }
+
+    said = _pages(_notice(said_in_the_notes))["en"]
+    assert "Send your request to" in said and "contact the controller" not in said  # said once, in the notes
+
 
 def test_art_22_3_safeguards_are_stated_in_full_where_the_decision_rests_on_contract_or_explicit_consent() -> None:
     def decided(exception):

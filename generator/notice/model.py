@@ -440,6 +440,13 @@ class Notice:
         """The purposes that make automated decisions, with the decision."""
         return tuple((p, p.automated_decision) for p in self.purposes if p.automated_decision)
 
+    @property
+    def requests_addressed_in_notes(self) -> bool:
+        """The rights section's own text gives an e-mail address for requests (a mailto: link), as a notice
+        that says "for example by e-mail" does: then rights.contact is not missing, and the page does not add
+        that requests go to the controller."""
+        return self.notes.rights is not None and any("](mailto:" in text for text in self.notes.rights.values())
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Notice:
         """Build from data that has passed schema validation (in the current format)."""
