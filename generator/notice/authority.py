@@ -16,7 +16,7 @@ FINNISH_AUTHORITY = Contact(
         fi="Tietosuojavaltuutetun toimisto", sv="Dataombudsmannens byrå", en="Office of the Data Protection Ombudsman"
     ),
     address=Text(fi="PL 800, 00531 Helsinki", sv="PB 800, 00531 Helsingfors", en="P.O. Box 800, FI-00531 Helsinki"),
-    phone="029 566 6700",
+    phone="+358 29 566 6700",
     website=Text(fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"),
 )
 """The default supervisory authority (../shared/gdpr-terms.md §3)."""
@@ -29,7 +29,7 @@ def supervisory_authority(given: Contact | None) -> Contact:
     another authority keeps none of the office's details.
 
     >>> supervisory_authority(Contact(email="x@example.fi")).phone
-    '029 566 6700'
+    '+358 29 566 6700'
     >>> supervisory_authority(Contact(name="Integritetsskyddsmyndigheten")).phone is None
     True
     """
