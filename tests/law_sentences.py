@@ -57,7 +57,7 @@ LAW = {
         ('13(2)(a)', '14(2)(a)'),
         {
             'fi': '%(period)s tilikauden päättymisestä',
-            'sv': '%(period)s från räkenskapsårets slut',
+            'sv': '%(period)s från räkenskapsperiodens slut',
             'en': '%(period)s from the end of the financial year',
         },
     ),
@@ -101,12 +101,12 @@ LAW = {
             'en': 'Automated decision-making and profiling',
         },
     ),
-    'Before acting on a request we must verify your identity.': (
-        ('12(6)',),
+    'Before acting on a request, we verify your identity.': (
+        ('12(2)', '12(6)'),
         {
-            'fi': 'Ennen pyynnön käsittelyä meidän on varmistettava henkilöllisyytesi.',
-            'sv': 'Innan vi behandlar en begäran måste vi kontrollera din identitet.',
-            'en': 'Before acting on a request we must verify your identity.',
+            'fi': 'Varmistamme henkilöllisyytesi ennen kuin käsittelemme pyyntösi.',
+            'sv': 'Innan vi behandlar en begäran kontrollerar vi din identitet.',
+            'en': 'Before acting on a request, we verify your identity.',
         },
     ),
     'Business ID': (
@@ -139,6 +139,22 @@ LAW = {
             'fi': 'Evästeet',
             'sv': 'Kakor',
             'en': 'Cookies',
+        },
+    ),
+    'Cookies set only if you give your consent: %(cookies)s.': (
+        ('917/2014 s. 205(1)',),
+        {
+            'fi': 'Evästeet, jotka asetetaan vain, jos annat siihen suostumuksesi: %(cookies)s.',
+            'sv': 'Kakor som används endast om du ger ditt samtycke: %(cookies)s.',
+            'en': 'Cookies set only if you give your consent: %(cookies)s.',
+        },
+    ),
+    'Cookies set without consent: %(cookies)s.': (
+        ('917/2014 s. 205(2)',),
+        {
+            'fi': 'Evästeet, jotka asetetaan ilman suostumusta: %(cookies)s.',
+            'sv': 'Kakor som används utan samtycke: %(cookies)s.',
+            'en': 'Cookies set without consent: %(cookies)s.',
         },
     ),
     'Data protection officer': (
@@ -193,7 +209,7 @@ LAW = {
         ('22(3)',),
         {
             'fi': 'Miten voit vaatia ihmisen osallistumista, esittää kantasi ja riitauttaa päätöksen',
-            'sv': 'Hur du får mänskligt ingripande, uttrycker din åsikt och bestrider beslutet',
+            'sv': 'Så får du mänskligt ingripande för att kunna uttrycka din åsikt och bestrida beslutet',
             'en': 'How to obtain human intervention, express your point of view and contest the decision',
         },
     ),
@@ -305,7 +321,7 @@ LAW = {
         ('10',),
         {
             'fi': 'Rikostuomioihin ja rikkomuksiin liittyvät henkilötiedot (10 artikla)',
-            'sv': 'Personuppgifter som rör fällande domar i brottmål och lagöverträdelser (artikel 10)',
+            'sv': 'Personuppgifter som rör fällande domar i brottmål och överträdelser (artikel 10)',
             'en': 'Personal data relating to criminal convictions and offences (Art. 10)',
         },
     ),
@@ -357,12 +373,12 @@ LAW = {
             'en': 'Providing the data is a statutory requirement.',
         },
     ),
-    'Providing the data is neither a statutory nor a contractual requirement.': (
+    'Providing the data is neither a statutory nor a contractual requirement, nor a requirement necessary to enter into a contract.': (
         ('13(2)(e)',),
         {
-            'fi': 'Tietojen antaminen ei ole lakisääteinen eikä sopimukseen perustuva vaatimus.',
-            'sv': 'Att lämna uppgifterna är varken ett lagstadgat eller ett avtalsenligt krav.',
-            'en': 'Providing the data is neither a statutory nor a contractual requirement.',
+            'fi': 'Tietojen antaminen ei ole lakisääteinen eikä sopimukseen perustuva vaatimus eikä sopimuksen tekemisen edellyttämä vaatimus.',
+            'sv': 'Att lämna uppgifterna är varken ett lagstadgat eller avtalsenligt krav eller ett krav som är nödvändigt för att ingå ett avtal.',
+            'en': 'Providing the data is neither a statutory nor a contractual requirement, nor a requirement necessary to enter into a contract.',
         },
     ),
     'Purposes of processing and legal bases': (
@@ -445,12 +461,12 @@ LAW = {
             'en': 'Right to object (Art. 21)',
         },
     ),
-    'Right to object to direct marketing (Art. 21(2))': (
-        ('21(2)',),
+    'Right to object to direct marketing (Art. 21(2) and (3))': (
+        ('21(2)', '21(3)'),
         {
-            'fi': 'Oikeus vastustaa suoramarkkinointia (21 artiklan 2 kohta)',
-            'sv': 'Rätt att invända mot direktmarknadsföring (artikel 21.2)',
-            'en': 'Right to object to direct marketing (Art. 21(2))',
+            'fi': 'Oikeus vastustaa suoramarkkinointia (21 artiklan 2 ja 3 kohta)',
+            'sv': 'Rätt att invända mot direktmarknadsföring (artikel 21.2 och 21.3)',
+            'en': 'Right to object to direct marketing (Art. 21(2) and (3))',
         },
     ),
     'Right to rectification (Art. 16)': (
@@ -493,12 +509,12 @@ LAW = {
             'en': 'Services of other companies on the website',
         },
     ),
-    'Significance and envisaged consequences': (
+    'Significance and envisaged consequences for you': (
         ('13(2)(f)', '14(2)(g)'),
         {
-            'fi': 'Käsittelyn merkitys ja mahdolliset seuraukset',
-            'sv': 'Betydelse och förutsedda följder',
-            'en': 'Significance and envisaged consequences',
+            'fi': 'Käsittelyn merkittävyys ja mahdolliset seuraukset sinulle',
+            'sv': 'Betydelse och förutsedda följder för dig',
+            'en': 'Significance and envisaged consequences for you',
         },
     ),
     ('Source', 'Sources'): (
@@ -541,12 +557,20 @@ LAW = {
             'en': 'Telephone',
         },
     ),
-    'The European Commission has decided that an adequate level of protection is ensured in this country only for the following recipients: %(scope)s (decision %(decision)s of %(date)s). This recipient is one of them.': (
+    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). %(recipient)s is one of them.': (
         ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
         {
-            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain seuraavien vastaanottajien osalta: %(scope)s (päätös %(decision)s, annettu %(date)s). Tämä vastaanottaja kuuluu niihin.',
-            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för följande mottagare: %(scope)s (beslut %(decision)s av den %(date)s). Denna mottagare hör till dem.',
-            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for the following recipients: %(scope)s (decision %(decision)s of %(date)s). This recipient is one of them.',
+            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, jotka siirretään seuraaville vastaanottajille: %(scope)s (päätös %(decision)s, annettu %(date)s). %(recipient)s on yksi niistä.',
+            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till följande mottagare: %(scope)s (beslut %(decision)s av den %(date)s). %(recipient)s är en av dem.',
+            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). %(recipient)s is one of them.',
+        },
+    ),
+    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). The recipient of this transfer is one of them.': (
+        ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, jotka siirretään seuraaville vastaanottajille: %(scope)s (päätös %(decision)s, annettu %(date)s). Tämän siirron vastaanottaja on yksi niistä.',
+            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till följande mottagare: %(scope)s (beslut %(decision)s av den %(date)s). Mottagaren av denna överföring är en av dem.',
+            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). The recipient of this transfer is one of them.',
         },
     ),
     'The European Commission has decided that this country ensures an adequate level of protection (decision %(decision)s of %(date)s).': (
@@ -605,12 +629,12 @@ LAW = {
             'en': 'The decisions are based on your explicit consent (Art. 22(2)(c)).',
         },
     ),
-    'The decisions are necessary for entering into, or performance of, a contract between you and the controller (Art. 22(2)(a)).': (
+    'The decisions are necessary for entering into, or performance of, a contract between you and a controller (Art. 22(2)(a)).': (
         ('22(2)(a)',),
         {
             'fi': 'Päätökset ovat välttämättömiä sinun ja rekisterinpitäjän välisen sopimuksen tekemistä tai täytäntöönpanoa varten (22 artiklan 2 kohdan a alakohta).',
-            'sv': 'Besluten är nödvändiga för ingående eller fullgörande av ett avtal mellan dig och den personuppgiftsansvarige (artikel 22.2 a).',
-            'en': 'The decisions are necessary for entering into, or performance of, a contract between you and the controller (Art. 22(2)(a)).',
+            'sv': 'Besluten är nödvändiga för ingående eller fullgörande av ett avtal mellan dig och en personuppgiftsansvarig (artikel 22.2 a).',
+            'en': 'The decisions are necessary for entering into, or performance of, a contract between you and a controller (Art. 22(2)(a)).',
         },
     ),
     'The decisions involve profiling.': (
@@ -619,22 +643,6 @@ LAW = {
             'fi': 'Päätöksiin sisältyy profilointia.',
             'sv': 'Besluten innefattar profilering.',
             'en': 'The decisions involve profiling.',
-        },
-    ),
-    'These cookies are set only with your consent: %(cookies)s.': (
-        ('917/2014 s. 205(1)',),
-        {
-            'fi': 'Nämä evästeet asetetaan vain suostumuksellasi: %(cookies)s.',
-            'sv': 'Dessa kakor används endast med ditt samtycke: %(cookies)s.',
-            'en': 'These cookies are set only with your consent: %(cookies)s.',
-        },
-    ),
-    'These cookies are set without consent: %(cookies)s.': (
-        ('917/2014 s. 205(2)',),
-        {
-            'fi': 'Nämä evästeet asetetaan ilman suostumusta: %(cookies)s.',
-            'sv': 'Dessa kakor används utan samtycke: %(cookies)s.',
-            'en': 'These cookies are set without consent: %(cookies)s.',
         },
     ),
     'This notice is published in Finnish, Swedish and English. If the versions differ, the English version prevails.': (
@@ -757,12 +765,12 @@ LAW = {
             'en': 'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)), you have the right to withdraw your consent at any time. The withdrawal of consent does not affect the lawfulness of processing based on consent before its withdrawal.',
         },
     ),
-    'Without prejudice to any other administrative or judicial remedy, you have the right to lodge a complaint with a supervisory authority, in particular in the Member State of your habitual residence, place of work or place of the alleged infringement, if you consider that the processing of personal data relating to you infringes the GDPR. In Finland the supervisory authority is the Office of the Data Protection Ombudsman.': (
+    'Without prejudice to any other administrative or judicial remedy, you have the right to lodge a complaint with a supervisory authority, in particular in the Member State of your habitual residence, place of work or place of the alleged infringement, if you consider that the processing of personal data relating to you infringes the GDPR. In Finland the supervisory authority is the Data Protection Ombudsman.': (
         ('77(1)',),
         {
-            'fi': 'Sinulla on oikeus tehdä valitus valvontaviranomaiselle, erityisesti siinä jäsenvaltiossa, jossa vakinainen asuinpaikkasi tai työpaikkasi on taikka jossa väitetty rikkominen on tapahtunut, jos katsot, että sinua koskevien henkilötietojen käsittelyssä rikotaan tietosuoja-asetusta, sanotun kuitenkaan rajoittamatta muita hallinnollisia muutoksenhakukeinoja tai oikeussuojakeinoja. Suomessa valvontaviranomainen on Tietosuojavaltuutetun toimisto.',
-            'sv': 'Utan att det påverkar andra administrativa prövningar eller rättsmedel har du, om du anser att behandlingen av personuppgifter som avser dig strider mot dataskyddsförordningen, rätt att lämna in klagomål till en tillsynsmyndighet, särskilt i den medlemsstat där du har din hemvist eller din arbetsplats eller där det påstådda intrånget begicks. I Finland är tillsynsmyndigheten Dataombudsmannens byrå.',
-            'en': 'Without prejudice to any other administrative or judicial remedy, you have the right to lodge a complaint with a supervisory authority, in particular in the Member State of your habitual residence, place of work or place of the alleged infringement, if you consider that the processing of personal data relating to you infringes the GDPR. In Finland the supervisory authority is the Office of the Data Protection Ombudsman.',
+            'fi': 'Sinulla on oikeus tehdä valitus valvontaviranomaiselle, erityisesti siinä jäsenvaltiossa, jossa vakinainen asuinpaikkasi tai työpaikkasi on taikka jossa väitetty rikkominen on tapahtunut, jos katsot, että sinua koskevien henkilötietojen käsittelyssä rikotaan tietosuoja-asetusta, sanotun kuitenkaan rajoittamatta muita hallinnollisia muutoksenhakukeinoja tai oikeussuojakeinoja. Suomessa valvontaviranomainen on tietosuojavaltuutettu.',
+            'sv': 'Utan att det påverkar andra administrativa prövningar eller rättsmedel har du, om du anser att behandlingen av personuppgifter som avser dig strider mot dataskyddsförordningen, rätt att lämna in klagomål till en tillsynsmyndighet, särskilt i den medlemsstat där du har din hemvist eller din arbetsplats eller där det påstådda intrånget begicks. I Finland är tillsynsmyndigheten dataombudsmannen.',
+            'en': 'Without prejudice to any other administrative or judicial remedy, you have the right to lodge a complaint with a supervisory authority, in particular in the Member State of your habitual residence, place of work or place of the alleged infringement, if you consider that the processing of personal data relating to you infringes the GDPR. In Finland the supervisory authority is the Data Protection Ombudsman.',
         },
     ),
     'You are not obliged to provide the data.': (
@@ -797,35 +805,35 @@ LAW = {
             'en': 'You have the right to obtain from us confirmation as to whether or not personal data concerning you are being processed and, where that is the case, access to the personal data and to the information listed in Art. 15, and a copy of the personal data undergoing processing.',
         },
     ),
-    'You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) applies, for example for a period enabling us to verify the accuracy of personal data whose accuracy you contest.': (
+    'You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) applies, for example where you contest the accuracy of the personal data, for a period enabling us to verify the accuracy of the personal data.': (
         ('18(1)',),
         {
-            'fi': 'Sinulla on oikeus saada meidät rajoittamaan käsittelyä, jos jokin 18 artiklan 1 kohdassa mainituista tilanteista on kyseessä, esimerkiksi ajaksi, jonka kuluessa voimme varmistaa sellaisten henkilötietojen paikkansapitävyyden, joiden paikkansapitävyyden kiistät.',
-            'sv': 'Du har rätt att av oss begära begränsning av behandlingen om någon av de situationer som anges i artikel 18.1 föreligger, till exempel under en period som ger oss möjlighet att kontrollera om personuppgifterna är korrekta, om du bestrider deras korrekthet.',
-            'en': 'You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) applies, for example for a period enabling us to verify the accuracy of personal data whose accuracy you contest.',
+            'fi': 'Sinulla on oikeus vaatia, että rajoitamme käsittelyä, jos jokin 18 artiklan 1 kohdassa mainituista tilanteista toteutuu, esimerkiksi jos kiistät henkilötietojen paikkansapitävyyden, jolloin käsittelyä rajoitetaan ajaksi, jonka kuluessa voimme varmistaa niiden paikkansapitävyyden.',
+            'sv': 'Du har rätt att av oss kräva att behandlingen begränsas om något av de alternativ som anges i artikel 18.1 är tillämpligt, till exempel om du bestrider personuppgifternas korrekthet, under en tid som ger oss möjlighet att kontrollera om personuppgifterna är korrekta.',
+            'en': 'You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) applies, for example where you contest the accuracy of the personal data, for a period enabling us to verify the accuracy of the personal data.',
         },
     ),
-    'You have the right to obtain from us the erasure of personal data concerning you without undue delay (“right to be forgotten”) where one of the grounds in Art. 17(1) applies, for example where the data are no longer necessary for the purposes for which they were collected or otherwise processed. The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such as compliance with a legal obligation.': (
+    'You have the right to obtain from us the erasure of personal data concerning you without undue delay (“right to be forgotten”) where one of the grounds in Art. 17(1) applies, for example where the data are no longer necessary for the purposes for which they were collected or otherwise processed. The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such as compliance with a legal obligation which requires processing by Union or Member State law to which we are subject.': (
         ('17(1)', '17(3)'),
         {
-            'fi': 'Sinulla on oikeus saada meidät poistamaan sinua koskevat henkilötiedot ilman aiheetonta viivytystä (”oikeus tulla unohdetuksi”), jos jokin 17 artiklan 1 kohdassa mainituista perusteista on olemassa, esimerkiksi jos henkilötietoja ei enää tarvita niihin tarkoituksiin, joita varten ne kerättiin tai joita varten niitä muutoin käsiteltiin. Oikeutta ei ole siltä osin kuin käsittely on tarpeen 17 artiklan 3 kohdassa mainitusta syystä, kuten lakisääteisen velvoitteen noudattamiseksi.',
-            'sv': 'Du har rätt att av oss utan onödigt dröjsmål få personuppgifter som rör dig raderade (”rätten att bli bortglömd”) om något av de skäl som anges i artikel 17.1 föreligger, till exempel om personuppgifterna inte längre är nödvändiga för de ändamål för vilka de samlats in eller på annat sätt behandlats. Rätten gäller inte i den utsträckning behandlingen är nödvändig av ett skäl som anges i artikel 17.3, till exempel för att fullgöra en rättslig förpliktelse.',
-            'en': 'You have the right to obtain from us the erasure of personal data concerning you without undue delay (“right to be forgotten”) where one of the grounds in Art. 17(1) applies, for example where the data are no longer necessary for the purposes for which they were collected or otherwise processed. The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such as compliance with a legal obligation.',
+            'fi': 'Sinulla on oikeus saada meidät poistamaan sinua koskevat henkilötiedot ilman aiheetonta viivytystä (”oikeus tulla unohdetuksi”), jos jokin 17 artiklan 1 kohdassa mainituista perusteista on olemassa, esimerkiksi jos henkilötietoja ei enää tarvita niihin tarkoituksiin, joita varten ne kerättiin tai joita varten niitä muutoin käsiteltiin. Oikeutta ei ole siltä osin kuin käsittely on tarpeen 17 artiklan 3 kohdassa mainitusta syystä, kuten jotta voidaan noudattaa unionin oikeuden tai jäsenvaltion lainsäädännön mukaista meihin sovellettavaa oikeudellista velvoitetta, joka edellyttää käsittelyä.',
+            'sv': 'Du har rätt att av oss utan onödigt dröjsmål få personuppgifter som rör dig raderade (”rätten att bli bortglömd”) om något av de skäl som anges i artikel 17.1 föreligger, till exempel om personuppgifterna inte längre är nödvändiga för de ändamål för vilka de samlats in eller på annat sätt behandlats. Rätten gäller inte i den utsträckning behandlingen är nödvändig av ett skäl som anges i artikel 17.3, till exempel för att uppfylla en rättslig förpliktelse som kräver behandling enligt unionsrätten eller enligt en medlemsstats nationella rätt som vi omfattas av.',
+            'en': 'You have the right to obtain from us the erasure of personal data concerning you without undue delay (“right to be forgotten”) where one of the grounds in Art. 17(1) applies, for example where the data are no longer necessary for the purposes for which they were collected or otherwise processed. The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such as compliance with a legal obligation which requires processing by Union or Member State law to which we are subject.',
         },
     ),
-    'You have the right to obtain from us without undue delay the rectification of inaccurate personal data concerning you, and to have incomplete personal data completed, including by means of providing a supplementary statement.': (
+    'You have the right to obtain from us without undue delay the rectification of inaccurate personal data concerning you. Taking into account the purposes of the processing, you have the right to have incomplete personal data completed, including by means of providing a supplementary statement.': (
         ('16',),
         {
-            'fi': 'Sinulla on oikeus vaatia, että oikaisemme ilman aiheetonta viivytystä sinua koskevat epätarkat ja virheelliset henkilötiedot, ja oikeus saada puutteelliset henkilötiedot täydennettyä muun muassa toimittamalla lisäselvitys.',
-            'sv': 'Du har rätt att av oss utan onödigt dröjsmål få felaktiga personuppgifter som rör dig rättade och att komplettera ofullständiga personuppgifter, bland annat genom att tillhandahålla ett kompletterande utlåtande.',
-            'en': 'You have the right to obtain from us without undue delay the rectification of inaccurate personal data concerning you, and to have incomplete personal data completed, including by means of providing a supplementary statement.',
+            'fi': 'Sinulla on oikeus vaatia, että oikaisemme ilman aiheetonta viivytystä sinua koskevat epätarkat ja virheelliset henkilötiedot. Ottaen huomioon käsittelyn tarkoitukset sinulla on oikeus saada puutteelliset henkilötiedot täydennettyä, muun muassa toimittamalla lisäselvitys.',
+            'sv': 'Du har rätt att av oss utan onödigt dröjsmål få felaktiga personuppgifter som rör dig rättade. Med beaktande av ändamålen med behandlingen har du rätt att komplettera ofullständiga personuppgifter, bland annat genom att tillhandahålla ett kompletterande utlåtande.',
+            'en': 'You have the right to obtain from us without undue delay the rectification of inaccurate personal data concerning you. Taking into account the purposes of the processing, you have the right to have incomplete personal data completed, including by means of providing a supplementary statement.',
         },
     ),
     'You have the right to obtain human intervention on the part of the controller, to express your point of view and to contest the decision (Art. 22(3)).': (
         ('22(3)',),
         {
             'fi': 'Sinulla on oikeus vaatia rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn, oikeus esittää kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta).',
-            'sv': 'Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida, att uttrycka din åsikt och att bestrida beslutet (artikel 22.3).',
+            'sv': 'Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida för att kunna uttrycka din åsikt och bestrida beslutet (artikel 22.3).',
             'en': 'You have the right to obtain human intervention on the part of the controller, to express your point of view and to contest the decision (Art. 22(3)).',
         },
     ),
@@ -833,7 +841,7 @@ LAW = {
         ('22(3)',),
         {
             'fi': 'Sinulla on oikeus vaatia rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn, oikeus esittää kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta). Päätökset tekevä rekisterinpitäjä on %(recipient)s.',
-            'sv': 'Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida, att uttrycka din åsikt och att bestrida beslutet (artikel 22.3). Den personuppgiftsansvarige som fattar besluten är %(recipient)s.',
+            'sv': 'Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida för att kunna uttrycka din åsikt och bestrida beslutet (artikel 22.3). Den personuppgiftsansvarige som fattar besluten är %(recipient)s.',
             'en': 'You have the right to obtain human intervention on the part of the controller, to express your point of view and to contest the decision (Art. 22(3)). The controller that makes the decisions is %(recipient)s.',
         },
     ),
@@ -845,12 +853,12 @@ LAW = {
             'en': 'Your rights',
         },
     ),
-    'Your rights in these decisions': (
+    'Your rights when a decision is made automatically': (
         ('22(3)',),
         {
-            'fi': 'Oikeutesi näissä päätöksissä',
-            'sv': 'Dina rättigheter vid dessa beslut',
-            'en': 'Your rights in these decisions',
+            'fi': 'Oikeutesi, kun päätös tehdään automaattisesti',
+            'sv': 'Dina rättigheter när ett beslut fattas automatiskt',
+            'en': 'Your rights when a decision is made automatically',
         },
     ),
     'activities of a not-for-profit body with regard to its members (Art. 9(2)(d))': (
@@ -893,14 +901,6 @@ LAW = {
             'en': 'binding corporate rules (Art. 47)',
         },
     ),
-    'carrying out the obligations and exercising specific rights of the controller or of the data subject in the field of employment and social security and social protection law (Art. 9(2)(b))': (
-        ('9(2)(b)',),
-        {
-            'fi': 'rekisterinpitäjän tai rekisteröidyn työoikeuteen, sosiaaliturvaan ja sosiaaliseen suojeluun liittyvien velvollisuuksien noudattaminen ja erityisten oikeuksien käyttäminen (9 artiklan 2 kohdan b alakohta)',
-            'sv': 'fullgörande av den personuppgiftsansvariges eller den registrerades skyldigheter och utövande av deras särskilda rättigheter inom arbetsrätten och på områdena social trygghet och socialt skydd (artikel 9.2 b)',
-            'en': 'carrying out the obligations and exercising specific rights of the controller or of the data subject in the field of employment and social security and social protection law (Art. 9(2)(b))',
-        },
-    ),
     'consent (Art. 6(1)(a))': (
         ('6(1)(a)',),
         {
@@ -913,7 +913,7 @@ LAW = {
         ('10',),
         {
             'fi': 'rikostuomiot ja rikkomukset, 10 artikla',
-            'sv': 'fällande domar i brottmål och lagöverträdelser, artikel 10',
+            'sv': 'fällande domar i brottmål och överträdelser, artikel 10',
             'en': 'criminal convictions and offences, Art. 10',
         },
     ),
@@ -1005,12 +1005,36 @@ LAW = {
             'en': 'performance of a contract (Art. 6(1)(b))',
         },
     ),
-    'preventive or occupational medicine, the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment, or the management of health or social care systems and services (Art. 9(2)(h))': (
-        ('9(2)(h)',),
+    'processing is necessary for reasons of substantial public interest, on the basis of Union or Member State law which is proportionate to the aim pursued, respects the essence of the right to data protection and provides for suitable and specific measures to safeguard your fundamental rights and interests (Art. 9(2)(g))': (
+        ('9(2)(g)',),
         {
-            'fi': 'ennaltaehkäisevä tai työterveyshuolto, työntekijän työkyvyn arviointi, lääketieteelliset diagnoosit, terveydenhuollon tai sosiaalihuollon palvelujen tarjoaminen tai hoito taikka terveydenhuollon tai sosiaalihuollon järjestelmien ja palvelujen hallinnointi (9 artiklan 2 kohdan h alakohta)',
-            'sv': 'förebyggande hälso- och sjukvård och yrkesmedicin, bedömningen av en arbetstagares arbetskapacitet, medicinska diagnoser, tillhandahållande av hälso- och sjukvård, behandling, social omsorg eller förvaltning av hälso- och sjukvårdstjänster och social omsorg och av deras system (artikel 9.2 h)',
-            'en': 'preventive or occupational medicine, the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment, or the management of health or social care systems and services (Art. 9(2)(h))',
+            'fi': 'käsittely on tarpeen tärkeää yleistä etua koskevasta syystä unionin oikeuden tai jäsenvaltion lainsäädännön nojalla, edellyttäen että se on oikeasuhteinen tavoitteeseen nähden, siinä noudatetaan olennaisilta osin oikeutta henkilötietojen suojaan ja siinä säädetään asianmukaisista ja erityisistä toimenpiteistä perusoikeuksiesi ja etujesi suojaamiseksi (9 artiklan 2 kohdan g alakohta)',
+            'sv': 'behandlingen är nödvändig av hänsyn till ett viktigt allmänt intresse, på grundval av unionsrätten eller medlemsstaternas nationella rätt, vilken ska stå i proportion till det eftersträvade syftet, vara förenlig med det väsentliga innehållet i rätten till dataskydd och innehålla bestämmelser om lämpliga och särskilda åtgärder för att säkerställa dina grundläggande rättigheter och intressen (artikel 9.2 g)',
+            'en': 'processing is necessary for reasons of substantial public interest, on the basis of Union or Member State law which is proportionate to the aim pursued, respects the essence of the right to data protection and provides for suitable and specific measures to safeguard your fundamental rights and interests (Art. 9(2)(g))',
+        },
+    ),
+    'processing is necessary for the purposes of carrying out the obligations and exercising specific rights of the controller or of the data subject in the field of employment and social security and social protection law in so far as it is authorised by Union or Member State law or a collective agreement pursuant to Member State law providing for appropriate safeguards for the fundamental rights and the interests of the data subject (Art. 9(2)(b))': (
+        ('9(2)(b)',),
+        {
+            'fi': 'käsittely on tarpeen rekisterinpitäjän tai rekisteröidyn työoikeuteen, sosiaaliturvaan ja sosiaaliseen suojeluun liittyvien velvollisuuksien noudattamiseksi ja erityisten oikeuksien käyttämiseksi siltä osin kuin se on sallittua unionin oikeudessa tai jäsenvaltion lainsäädännössä tai jäsenvaltion lainsäädännön mukaisessa työehtosopimuksessa, jossa säädetään rekisteröidyn perusoikeuksia ja etuja koskevista asianmukaisista suojatoimista (9 artiklan 2 kohdan b alakohta)',
+            'sv': 'behandlingen är nödvändig för att den personuppgiftsansvarige eller den registrerade ska kunna fullgöra sina skyldigheter och utöva sina särskilda rättigheter inom arbetsrätten och på områdena social trygghet och socialt skydd, i den omfattning detta är tillåtet enligt unionsrätten eller medlemsstaternas nationella rätt eller ett kollektivavtal enligt medlemsstaternas nationella rätt som föreskriver lämpliga skyddsåtgärder för den registrerades grundläggande rättigheter och intressen (artikel 9.2 b)',
+            'en': 'processing is necessary for the purposes of carrying out the obligations and exercising specific rights of the controller or of the data subject in the field of employment and social security and social protection law in so far as it is authorised by Union or Member State law or a collective agreement pursuant to Member State law providing for appropriate safeguards for the fundamental rights and the interests of the data subject (Art. 9(2)(b))',
+        },
+    ),
+    'processing is necessary for the purposes of preventive or occupational medicine, for the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment or the management of health or social care systems and services on the basis of Union or Member State law or pursuant to contract with a health professional, subject to the conditions and safeguards referred to in Art. 9(3) (Art. 9(2)(h))': (
+        ('9(2)(h)', '9(3)'),
+        {
+            'fi': 'käsittely on tarpeen ennaltaehkäisevää työterveyshuoltoa tai työlääketiedettä varten, työntekijän työkyvyn arvioimiseksi, lääketieteellisiä diagnooseja varten, terveydenhuollon tai sosiaalihuollon palvelujen tai hoidon tarjoamiseksi tai terveydenhuollon tai sosiaalihuollon järjestelmien ja palvelujen hallinnoimiseksi unionin oikeuden tai jäsenvaltion lainsäädännön perusteella tai terveydenhuollon ammattihenkilön kanssa tehdyn sopimuksen mukaisesti, jollei 9 artiklan 3 kohdassa mainituista edellytyksistä ja suojatoimista muuta johdu (9 artiklan 2 kohdan h alakohta)',
+            'sv': 'behandlingen är nödvändig av skäl som hör samman med förebyggande hälso- och sjukvård och yrkesmedicin, bedömningen av en arbetstagares arbetskapacitet, medicinska diagnoser, tillhandahållande av hälso- och sjukvård, behandling, social omsorg eller förvaltning av hälso- och sjukvårdstjänster och social omsorg och av deras system, på grundval av unionsrätten eller medlemsstaternas nationella rätt eller enligt avtal med yrkesverksamma på hälsoområdet och under förutsättning att de villkor och skyddsåtgärder som avses i artikel 9.3 uppfylls (artikel 9.2 h)',
+            'en': 'processing is necessary for the purposes of preventive or occupational medicine, for the assessment of the working capacity of the employee, medical diagnosis, the provision of health or social care or treatment or the management of health or social care systems and services on the basis of Union or Member State law or pursuant to contract with a health professional, subject to the conditions and safeguards referred to in Art. 9(3) (Art. 9(2)(h))',
+        },
+    ),
+    'processing is necessary to protect the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))': (
+        ('9(2)(c)',),
+        {
+            'fi': 'käsittely on tarpeen sinun tai toisen luonnollisen henkilön elintärkeiden etujen suojaamiseksi, jos olet fyysisesti tai oikeudellisesti estynyt antamasta suostumustasi (9 artiklan 2 kohdan c alakohta)',
+            'sv': 'behandlingen är nödvändig för att skydda dina eller någon annan fysisk persons grundläggande intressen, då du är fysiskt eller rättsligt förhindrad att lämna ditt samtycke (artikel 9.2 c)',
+            'en': 'processing is necessary to protect the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))',
         },
     ),
     'processor': (
@@ -1019,14 +1043,6 @@ LAW = {
             'fi': 'henkilötietojen käsittelijä',
             'sv': 'personuppgiftsbiträde',
             'en': 'processor',
-        },
-    ),
-    'protecting the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))': (
-        ('9(2)(c)',),
-        {
-            'fi': 'sinun tai toisen luonnollisen henkilön elintärkeiden etujen suojaaminen, kun olet fyysisesti tai oikeudellisesti estynyt antamasta suostumustasi (9 artiklan 2 kohdan c alakohta)',
-            'sv': 'skydd av dina eller någon annan fysisk persons grundläggande intressen, då du är fysiskt eller rättsligt förhindrad att lämna ditt samtycke (artikel 9.2 c)',
-            'en': 'protecting the vital interests of you or of another natural person where you are physically or legally incapable of giving consent (Art. 9(2)(c))',
         },
     ),
     'public authority': (
@@ -1061,14 +1077,6 @@ LAW = {
             'en': 'publicly accessible source',
         },
     ),
-    'reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))': (
-        ('9(2)(g)',),
-        {
-            'fi': 'tärkeää yleistä etua koskeva syy unionin oikeuden tai jäsenvaltion lainsäädännön nojalla (9 artiklan 2 kohdan g alakohta)',
-            'sv': 'hänsyn till ett viktigt allmänintresse, på grundval av unionsrätten eller medlemsstaternas nationella rätt (artikel 9.2 g)',
-            'en': 'reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))',
-        },
-    ),
     'session': (
         ('917/2014 s. 205',),
         {
@@ -1085,20 +1093,20 @@ LAW = {
             'en': 'special category, Art. 9',
         },
     ),
-    'standard data protection clauses (Art. 46(2)(c))': (
+    'standard data protection clauses adopted by the Commission (Art. 46(2)(c))': (
         ('46(2)(c)', '13(1)(f)', '14(1)(f)'),
         {
-            'fi': 'tietosuojaa koskevat vakiolausekkeet (46 artiklan 2 kohdan c alakohta)',
-            'sv': 'standardiserade dataskyddsbestämmelser (artikel 46.2 c)',
-            'en': 'standard data protection clauses (Art. 46(2)(c))',
+            'fi': 'komission hyväksymät vakiotietosuojalausekkeet (46 artiklan 2 kohdan c alakohta)',
+            'sv': 'standardiserade dataskyddsbestämmelser som antagits av kommissionen (artikel 46.2 c)',
+            'en': 'standard data protection clauses adopted by the Commission (Art. 46(2)(c))',
         },
     ),
-    'steps at the request of the data subject prior to entering into a contract (Art. 6(1)(b))': (
+    'steps taken at your request prior to entering into a contract (Art. 6(1)(b))': (
         ('6(1)(b)',),
         {
-            'fi': 'sopimuksen tekemistä edeltävät toimenpiteet rekisteröidyn pyynnöstä (6 artiklan 1 kohdan b alakohta)',
-            'sv': 'åtgärder på begäran av den registrerade innan ett avtal ingås (artikel 6.1 b)',
-            'en': 'steps at the request of the data subject prior to entering into a contract (Art. 6(1)(b))',
+            'fi': 'sopimuksen tekemistä edeltävät toimenpiteet pyynnöstäsi (6 artiklan 1 kohdan b alakohta)',
+            'sv': 'åtgärder på din begäran innan ett avtal ingås (artikel 6.1 b)',
+            'en': 'steps taken at your request prior to entering into a contract (Art. 6(1)(b))',
         },
     ),
     'strictly necessary': (
@@ -1209,7 +1217,7 @@ LAW = {
         ('13(2)(a)', '14(2)(a)'),
         {
             'fi': 'tilikauden päättymiseen asti',
-            'sv': 'till räkenskapsårets slut',
+            'sv': 'till räkenskapsperiodens slut',
             'en': 'until the end of the financial year',
         },
     ),

@@ -29,22 +29,26 @@ def test_a_recipient_not_certified_is_not_said_to_be_covered(tmp_path: Path) -> 
     assert v2.count(SCC) == 1
     covered = (
         "The European Commission has decided that an adequate level of protection is ensured in this country only "
-        "for the following recipients: organisations certified under the EU–US Data Privacy Framework "
-        "(decision (EU) 2023/1795 of 10 July 2023). This recipient is one of them."
+        "for personal data transferred to the following recipients: organisations that have self-certified under "
+        "the EU–US Data Privacy Framework and appear on its list of participating organisations "
+        "(decision (EU) 2023/1795 of 10 July 2023)."
     )
     partial = (
         "The European Commission's adequacy decision (EU) 2023/1795 of 10 July 2023 covers in this country only the "
-        "following recipients: organisations certified under the EU–US Data Privacy Framework."
+        "following recipients: organisations that have self-certified under the EU–US Data Privacy Framework and "
+        "appear on its list of participating organisations."
     )
     not_certified = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: false\n"))
-    assert partial in not_certified and "This recipient is one of them" not in not_certified
+    assert partial in not_certified and "is one of them" not in not_certified
     certified = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"))
     assert covered in certified and partial not in certified
     # never the words of a full decision for a partial one: the country as a whole is not adequate
     assert "this country ensures an adequate level of protection" not in certified + not_certified
     for lang, scope in (
-        ("fi", "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti sertifioidut"),
-        ("sv", "certifierade enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework)"),
+        ("fi", "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti "
+               "itsesertifioituneet organisaatiot, jotka on merkitty tietosuojakehyksen osallistujaluetteloon"),
+        ("sv", "har självcertifierat sig enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework) "
+               "och finns i förteckningen över deltagande organisationer"),
     ):
         text = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"), lang)
         assert scope in text and "(EU) 2023/1795" in text, lang

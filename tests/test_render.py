@@ -287,6 +287,19 @@ def test_swedish_and_english_use_the_regulations_terms_for_controllers_and_publi
     assert "(yleisesti saatavilla oleva lähde)" in pages["fi"]
 
 
+def test_a_public_source_whose_name_says_so_is_not_called_public_again() -> None:
+    """Art. 14(2)(f): "Publicly accessible sources (publicly accessible source)" says one thing twice."""
+    def public(data):
+        data["sources"][0]["name"] = {"fi": "Julkiset lähteet", "sv": "Allmänt tillgängliga källor",
+                                      "en": "Publicly accessible sources"}
+        data["sources"][0]["publicly_available"] = True
+
+    pages = _pages(_notice(public))
+    assert "**Publicly accessible sources**" in pages["en"] and "(publicly accessible source)" not in pages["en"]
+    assert "**Julkiset lähteet**" in pages["fi"] and "(yleisesti saatavilla oleva lähde)" not in pages["fi"]
+    assert "(allmänt tillgänglig källa)" not in pages["sv"]
+
+
 def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> None:
     pages = _pages(_notice())
     assert "## Oikeutesi { #rights }" in pages["fi"]
@@ -335,7 +348,7 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
     assert "|" not in en and "–" not in en
     assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
             "Duration: session\n") in en
-    assert "These cookies are set without consent: session.\n" in en  # _ga's category is not given: nor is that
+    assert "Cookies set without consent: session.\n" in en  # _ga's category is not given: nor is that
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
 
@@ -353,10 +366,10 @@ def test_the_page_says_which_cookies_need_consent() -> None:
             {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"}]
 
     pages = _pages(_notice(four))
-    assert "These cookies are set only with your consent: \\_ga and ads.\n" in _cookie_section(pages["en"])
-    assert "These cookies are set without consent: session and lang.\n" in _cookie_section(pages["en"])
-    assert "Nämä evästeet asetetaan vain suostumuksellasi: \\_ga ja ads." in pages["fi"]
-    assert "Dessa kakor används utan samtycke: session och lang." in pages["sv"]
+    assert "Cookies set only if you give your consent: \\_ga and ads.\n" in _cookie_section(pages["en"])
+    assert "Cookies set without consent: session and lang.\n" in _cookie_section(pages["en"])
+    assert "Evästeet, jotka asetetaan vain, jos annat siihen suostumuksesi: \\_ga ja ads." in pages["fi"]
+    assert "Kakor som används utan samtycke: session och lang." in pages["sv"]
 
 
 @pytest.mark.parametrize("lang, line", [
@@ -515,8 +528,8 @@ def test_art_22_3_safeguards_are_stated_in_full_where_the_decision_rests_on_cont
               "view and to contest the decision (Art. 22(3)).",
         "fi": "Sinulla on oikeus vaatia rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn, oikeus esittää "
               "kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta).",
-        "sv": "Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida, att uttrycka din åsikt och "
-              "att bestrida beslutet (artikel 22.3).",
+        "sv": "Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida för att kunna uttrycka din "
+              "åsikt och bestrida beslutet (artikel 22.3).",
     }
     for exception in ("contract", "explicit_consent"):
         pages = _pages(_notice(decided(exception)))
@@ -533,7 +546,7 @@ def test_a_retention_rule_prints_its_label_and_the_law_that_sets_it() -> None:
 
     pages = _pages(_notice(labelled))
     assert "kirjanpitoaineisto: 6 vuotta tilikauden päättymisestä (kirjanpitolaki 2:10)" in pages["fi"]
-    assert "bokföringsmaterial: 6 år från räkenskapsårets slut (bokföringslagen 2:10)" in pages["sv"]
+    assert "bokföringsmaterial: 6 år från räkenskapsperiodens slut (bokföringslagen 2:10)" in pages["sv"]
     assert "bookkeeping records: 6 years from the end of the financial year (Accounting Act 2:10)" in pages["en"]
 
 

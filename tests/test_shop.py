@@ -144,7 +144,7 @@ def _facts(lang: str) -> list[str]:
         NOTICE.purposes[3].legal_bases[0].covers[lang] + f": {basis['pre_contract']}",
         # retention: each rule once, with the data it is for and the event it runs from
         say(vocabulary.RETENTION_EVENTS["end_of_customer_relationship"][0], lang, period=year("P3Y")),
-        say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P6Y")),
+        say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P10Y")),
         say(vocabulary.RETENTION_EVENTS["end_of_contract"][1], lang),
         say(vocabulary.RETENTION_EVENTS["collected"][0], lang, period=year("P30D")),
         say(vocabulary.RETENTION_EVENTS["consent_withdrawn"][1], lang),
@@ -161,14 +161,16 @@ def _facts(lang: str) -> list[str]:
         # a source with the data it provides; a retention rule with its label and the law that sets it
         say(vocabulary.SOURCE_DATA, lang, data=NOTICE.data_categories[3].name[lang]),
         NOTICE.purposes[0].retention[1].label[lang] + ": "
-        + say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P6Y"))
+        + say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P10Y"))
         + f" ({NOTICE.purposes[0].retention[1].law[lang]})",
         # Art. 9 and 10
         say(vocabulary.SPECIAL_CONDITIONS["employment"], lang),
         say("special category, Art. 9", lang), say("criminal convictions and offences, Art. 10", lang),
+        # a publicly accessible source whose name does not say so gets the words of Art. 14(2)(f)
+        f"({say('publicly accessible source', lang)})",
         # transfers: the adequacy decision named and dated; the US recipient certified
         say(vocabulary.ADEQUACY["covered"], lang, decision=us.decision, date=i18n.format_date(us.adopted, lang),
-            scope=us.scope_in(lang)),
+            scope=us.scope_in(lang), recipient="Cloudnest Inc."),
         say(vocabulary.ADEQUACY["renewed"], lang, decision=gb.decision, date=i18n.format_date(gb.adopted, lang),
             renewed=i18n.format_date(gb.renewed, lang)),
         say(vocabulary.SAFEGUARDS["standard_data_protection_clauses"], lang),
@@ -177,7 +179,7 @@ def _facts(lang: str) -> list[str]:
         say(vocabulary.COOKIES_BY_CONSENT[True], lang, cookies=i18n.format_list(["_ga", "ads_id"], lang)),
         say(vocabulary.COOKIES_BY_CONSENT[False], lang, cookies=i18n.format_list(["shop_session", "shop_lang"], lang)),
         # the supervisory authority: the address the notice gives, the rest the default's, per language
-        "tietosuoja@om.fi", "029 566 6700", {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv",
+        "tietosuoja@om.fi", "+358 29 566 6700", {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv",
                                              "en": "https://tietosuoja.fi/en"}[lang],
     ]
 
@@ -195,6 +197,6 @@ def test_every_structured_fact_is_on_the_page(shop_site: Path, lang: str) -> Non
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_retention_rule_is_stated_once(shop_site: Path, lang: str) -> None:
     page = page_text(shop_site, lang)
-    for event, period in (("end_of_customer_relationship", "P3Y"), ("end_of_accounting_year", "P6Y")):
+    for event, period in (("end_of_customer_relationship", "P3Y"), ("end_of_accounting_year", "P10Y")):
         phrase = say(vocabulary.RETENTION_EVENTS[event][0], lang, period=i18n.format_duration(period, lang))
         assert page.count(phrase) == 1, phrase

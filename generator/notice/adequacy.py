@@ -53,7 +53,7 @@ class Decision:
         """What the decision covers in `lang`: the list's text in that language, else its English scope.
 
         >>> load().of("US").scope_in("sv")
-        'organisationer som är certifierade enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework)'
+        'organisationer som har självcertifierat sig enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework) och finns i förteckningen över deltagande organisationer'
         """
         return dict(self.scopes).get(lang) or self.scope or ""
 

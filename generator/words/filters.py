@@ -336,21 +336,24 @@ class Retention(Words):
 class Transfers(Words):
     NAMES = ("adequacy_decision", "transfer")
 
-    def transfer(self, transfer: Transfer) -> Markdown:
+    @jinja2.pass_context
+    def transfer(self, context: Any, transfer: Transfer) -> Markdown:
         """What follows a transfer's country and recipient: the safeguard, how to get a copy, the adequacy
         decision; each sentence ends once, whatever the author's copy text ends with."""
+        recipients = context["n"].lookup(Recipient)
+        who = self.name_text(recipients[transfer.recipient]) if transfer.recipient in recipients else None
         safeguard = self.say(vocabulary.SAFEGUARDS[transfer.safeguard]) if transfer.safeguard else Markdown("")
         if transfer.safeguard == "derogation" and transfer.derogation:
             safeguard = Markdown(f"{safeguard}: {self.say(vocabulary.DEROGATIONS[transfer.derogation])}")
         parts = [
             safeguard,
             self.line(transfer.copy),
-            self.adequacy_decision(transfer),
+            self.adequacy_decision(transfer, who),
         ]
         said = self.sentences(parts)
         return Markdown(f": {said}") if said else said
 
-    def adequacy_decision(self, transfer: Transfer) -> Markdown:
+    def adequacy_decision(self, transfer: Transfer, recipient: str | None = None) -> Markdown:
         """The Commission's adequacy decision for the country, whenever there is one (Art. 13(1)(f)); a decision
         that covers only some recipients (Art. 45(1): "one or more specified sectors") is named with its scope."""
         found = adequacy.load().of(transfer.country)
@@ -362,8 +365,10 @@ class Transfers(Words):
         if not found.partial:
             return self.say(vocabulary.ADEQUACY["renewed" if found.renewed else "full"], **values)
         values["scope"] = found.scope_in(self.lang)
+        if transfer.certified and recipient:
+            return self.say(vocabulary.ADEQUACY["covered"], recipient=recipient, **values)
         if transfer.certified:
-            return self.say(vocabulary.ADEQUACY["covered"], **values)
+            return self.say(vocabulary.ADEQUACY["covered_unnamed"], **values)
         return self.say(vocabulary.ADEQUACY["partial"], **values)
 
 
@@ -411,7 +416,13 @@ class Cookies(Words):
 
 
 class References(Words):
-    NAMES = ("names", "source_entry")
+    NAMES = ("names", "source_entry", "named_public")
+
+    def named_public(self, source: Source) -> bool:
+        """Whether the source's name, in this language, already says that it is public (then the page does not
+        add "publicly accessible source" after it)."""
+        name = self.plain(source.name).casefold()
+        return any(word in name for word in vocabulary.PUBLIC_WORDS.get(self.lang, ()))
 
     @jinja2.pass_context
     def names(self, context: Any, item: Any, field: str) -> Markdown:

@@ -16,7 +16,7 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for a string marked, 
 LEGAL_BASES = {
     "consent": N_("consent (Art. 6(1)(a))"),
     "contract": N_("performance of a contract (Art. 6(1)(b))"),
-    "pre_contract": N_("steps at the request of the data subject prior to entering into a contract (Art. 6(1)(b))"),
+    "pre_contract": N_("steps taken at your request prior to entering into a contract (Art. 6(1)(b))"),
     "legal_obligation": N_("legal obligation (Art. 6(1)(c))"),
     "vital_interests": N_("vital interests (Art. 6(1)(d))"),
     "public_task": N_("public task or official authority (Art. 6(1)(e))"),
@@ -44,7 +44,10 @@ PROVISION = {
     "statute": N_("Providing the data is a statutory requirement."),
     "contract": N_("Providing the data is a contractual requirement."),
     "entering_contract": N_("Providing the data is a requirement necessary to enter into a contract."),
-    "none": N_("Providing the data is neither a statutory nor a contractual requirement."),
+    "none": N_(
+        "Providing the data is neither a statutory nor a contractual requirement, nor a requirement necessary to "
+        "enter into a contract."
+    ),
 }
 
 OBLIGATORY = {
@@ -54,7 +57,7 @@ OBLIGATORY = {
 
 DECISION_EXCEPTIONS = {  # why a decision based solely on automated processing is allowed (Art. 22(2))
     "contract": N_(
-        "The decisions are necessary for entering into, or performance of, a contract between you and the "
+        "The decisions are necessary for entering into, or performance of, a contract between you and a "
         "controller (Art. 22(2)(a))."
     ),
     "law": N_(
@@ -66,9 +69,10 @@ DECISION_EXCEPTIONS = {  # why a decision based solely on automated processing i
 }
 
 DECISION_SAFEGUARDS = {  # Art. 22(3), in full, where a decision rests on Art. 22(2)(a) or (c)
-    # NOTE: GDPR Art. 22(3) in the regulation's words (fi "oikeus vaatia rekisterinpitäjältä ihmisen osallistumista
-    # tietojen käsittelyyn, oikeus esittää kantansa ja oikeus riitauttaa päätös"; sv "rätt till mänskligt ingripande
-    # från den personuppgiftsansvariges sida, att uttrycka sin åsikt och att bestrida beslutet").
+    # NOTE: GDPR Art. 22(3) in the regulation's words as corrected (OJ L 127, 23.5.2018): fi "oikeus vaatia
+    # rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn ja oikeus esittää kantansa ja riitauttaa
+    # päätös"; sv "rätt till mänskligt ingripande från den personuppgiftsansvariges sida för att kunna uttrycka sin
+    # åsikt och bestrida beslutet" (the 2016 "personlig kontakt" was replaced by the corrigendum).
     "controller": N_(
         "You have the right to obtain human intervention on the part of the controller, to express your point of "
         "view and to contest the decision (Art. 22(3))."
@@ -103,10 +107,18 @@ ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art
         "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."
     ),
     # NOTE: A decision that covers only some recipients (Art. 45(1) "specified sectors"); %(scope)s names them,
-    # e.g. "organisations certified under the EU–US Data Privacy Framework".
+    # e.g. "organisations that have self-certified under the EU–US Data Privacy Framework and appear on its list
+    # of participating organisations"; %(recipient)s is the recipient of the transfer, one of them.
     "covered": N_(
         "The European Commission has decided that an adequate level of protection is ensured in this country only "
-        "for the following recipients: %(scope)s (decision %(decision)s of %(date)s). This recipient is one of them."
+        "for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). "
+        "%(recipient)s is one of them."
+    ),
+    # NOTE: As above, where the transfer names no recipient.
+    "covered_unnamed": N_(
+        "The European Commission has decided that an adequate level of protection is ensured in this country only "
+        "for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). "
+        "The recipient of this transfer is one of them."
     ),
     # NOTE: As above, where the notice does not say that the recipient is covered.
     "partial": N_(
@@ -117,6 +129,14 @@ ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art
 
 # NOTE: After a source of the data and its description; %(data)s lists categories of personal data.
 SOURCE_DATA = N_("Personal data obtained from this source: %(data)s.")
+
+PUBLIC_WORDS = {
+    "fi": ("julki", "yleisesti saatavil"),
+    "sv": ("offentlig", "allmänt tillgänglig", "allmänt tillgängliga"),
+    "en": ("public",),
+}
+"""Words that, in a source's name, already say that the source is public (Art. 14(2)(f)): the page then does not
+repeat "publicly accessible source" after the name. Matched in lower case, anywhere in the name."""
 
 RIGHTS_CONTACT_FALLBACK = {  # where the notice names no contact for requests: they go to the controller
     # NOTE: %(controller)s is a link to the section "Controller", which gives the controller's contact details.
@@ -162,24 +182,33 @@ language by the author."""
 
 SPECIAL_CONDITIONS = {
     "explicit_consent": N_("explicit consent (Art. 9(2)(a))"),
+    # NOTE: Art. 9(2)(b), (c), (g) and (h) in full, as clauses: "processing is necessary ...", with the condition.
     "employment": N_(
-        "carrying out the obligations and exercising specific rights of the controller or of the data subject in the "
-        "field of employment and social security and social protection law (Art. 9(2)(b))"
+        "processing is necessary for the purposes of carrying out the obligations and exercising specific rights of "
+        "the controller or of the data subject in the field of employment and social security and social protection "
+        "law in so far as it is authorised by Union or Member State law or a collective agreement pursuant to Member "
+        "State law providing for appropriate safeguards for the fundamental rights and the interests of the data "
+        "subject (Art. 9(2)(b))"
     ),
     "vital_interests": N_(
-        "protecting the vital interests of you or of another natural person where you are physically or legally "
-        "incapable of giving consent (Art. 9(2)(c))"
+        "processing is necessary to protect the vital interests of you or of another natural person where you are "
+        "physically or legally incapable of giving consent (Art. 9(2)(c))"
     ),
     "not_for_profit": N_("activities of a not-for-profit body with regard to its members (Art. 9(2)(d))"),
     "made_public": N_("data you have manifestly made public (Art. 9(2)(e))"),
     "legal_claims": N_("the establishment, exercise or defence of legal claims (Art. 9(2)(f))"),
     "substantial_public_interest": N_(
-        "reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))"
+        "processing is necessary for reasons of substantial public interest, on the basis of Union or Member State "
+        "law which is proportionate to the aim pursued, respects the essence of the right to data protection and "
+        "provides for suitable and specific measures to safeguard your fundamental rights and interests "
+        "(Art. 9(2)(g))"
     ),
     "health_care": N_(
-        "preventive or occupational medicine, the assessment of the working capacity of the employee, medical "
-        "diagnosis, the provision of health or social care or treatment, or the management of health or social care "
-        "systems and services (Art. 9(2)(h))"
+        "processing is necessary for the purposes of preventive or occupational medicine, for the assessment of the "
+        "working capacity of the employee, medical diagnosis, the provision of health or social care or treatment or "
+        "the management of health or social care systems and services on the basis of Union or Member State law or "
+        "pursuant to contract with a health professional, subject to the conditions and safeguards referred to in "
+        "Art. 9(3) (Art. 9(2)(h))"
     ),
     "public_health": N_("public interest in the area of public health (Art. 9(2)(i))"),
     "archiving_research": N_(
@@ -188,10 +217,10 @@ SPECIAL_CONDITIONS = {
 }
 
 COOKIES_BY_CONSENT = {  # after the cookies: which are set only with consent, which without (917/2014 s. 205)
-    # NOTE: Followed by a list of cookie names, e.g. "_ga and ads_id".
-    True: N_("These cookies are set only with your consent: %(cookies)s."),
-    # NOTE: Followed by a list of cookie names; strictly necessary cookies, or those the notice says need none.
-    False: N_("These cookies are set without consent: %(cookies)s."),
+    # NOTE: %(cookies)s is a list of cookie names, e.g. "_ga and ads_id".
+    True: N_("Cookies set only if you give your consent: %(cookies)s."),
+    # NOTE: %(cookies)s is a list of cookie names; strictly necessary cookies, or those the notice says need none.
+    False: N_("Cookies set without consent: %(cookies)s."),
 }
 
 RECIPIENT_ROLES = {  # shown in brackets after a recipient's name
@@ -205,7 +234,9 @@ RECIPIENT_ROLES = {  # shown in brackets after a recipient's name
 
 SAFEGUARDS = {
     "adequacy_decision": N_("adequacy decision of the European Commission (Art. 45)"),
-    "standard_data_protection_clauses": N_("standard data protection clauses (Art. 46(2)(c))"),
+    "standard_data_protection_clauses": N_(
+        "standard data protection clauses adopted by the Commission (Art. 46(2)(c))"
+    ),
     "binding_corporate_rules": N_("binding corporate rules (Art. 47)"),
     "derogation": N_("derogation for a specific situation (Art. 49)"),
 }
@@ -285,8 +316,8 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
         N_("Right to rectification (Art. 16)"),
         N_(
             "You have the right to obtain from us without undue delay the rectification of inaccurate personal data "
-            "concerning you, and to have incomplete personal data completed, including by means of providing a "
-            "supplementary statement."
+            "concerning you. Taking into account the purposes of the processing, you have the right to have "
+            "incomplete personal data completed, including by means of providing a supplementary statement."
         ),
     ),
     "erasure": (
@@ -296,15 +327,16 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
             "(\u201cright to be forgotten\u201d) where one of the grounds in Art. 17(1) applies, for example where the "
             "data are no longer necessary for the purposes for which they were collected or otherwise processed. "
             "The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such "
-            "as compliance with a legal obligation."
+            "as compliance with a legal obligation which requires processing by Union or Member State law to which "
+            "we are subject."
         ),
     ),
     "restriction": (
         N_("Right to restriction of processing (Art. 18)"),
         N_(
             "You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) "
-            "applies, for example for a period enabling us to verify the accuracy of personal data whose accuracy "
-            "you contest."
+            "applies, for example where you contest the accuracy of the personal data, for a period enabling us to "
+            "verify the accuracy of the personal data."
         ),
     ),
     "portability": (
@@ -329,7 +361,7 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
         ),
     ),
     "object_direct_marketing": (
-        N_("Right to object to direct marketing (Art. 21(2))"),
+        N_("Right to object to direct marketing (Art. 21(2) and (3))"),
         # NOTE: GDPR Art. 21(2) and (3): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
         N_(
             "Where personal data are processed for direct marketing purposes, you have the right to object at any "
@@ -352,8 +384,8 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
             "Without prejudice to any other administrative or judicial remedy, you have the right to lodge a "
             "complaint with a supervisory authority, in particular in the Member State of your habitual residence, "
             "place of work or place of the alleged infringement, if you consider that the processing of personal "
-            "data relating to you infringes the GDPR. In Finland the supervisory authority is the Office of the Data "
-            "Protection Ombudsman."
+            "data relating to you infringes the GDPR. In Finland the supervisory authority is the Data Protection "
+            "Ombudsman."
         ),
     ),
 }
