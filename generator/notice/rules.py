@@ -1357,7 +1357,7 @@ def effective_far_ahead(ctx: Context) -> Found:
                 f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: only the daily publish run makes "
                 "it the version in force on that date, and GitHub pauses the schedules of a repository with no "
                 f"activity for {SCHEDULE_PAUSE_DAYS} days; Publish's keepalive job prevents that, so make sure the "
-                'workflow is enabled (Actions > Publish; README, "Keeping the daily run alive")'
+                'workflow is enabled (Actions > Publish; docs/operations.md, "Keeping the daily run alive")'
             ),
         )
 
