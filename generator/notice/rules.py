@@ -41,7 +41,6 @@ from generator.findings import (
     joined,
     listed,
     ngettext,
-    pgettext,
 )
 from generator.notice.adequacy import load as adequacy
 from generator.notice.formats import is_email, is_https_url
@@ -60,6 +59,7 @@ from generator.notice.model import (
     references,
     texts,
 )
+from generator.notice.validate import LANGUAGES
 
 Found = Iterator[tuple[FieldPath, Said]]
 
@@ -221,17 +221,8 @@ def _country(code: str) -> Country:
     return Country(code)
 
 
-# NOTE: a language as the adjective before "text" in check's messages: "the Finnish text is blank" (fi:
-# "suomenkielinen", sv: "finska", as in "den finska texten").
-_LANGUAGES = {
-    "fi": pgettext("the language of a text", "Finnish"),
-    "sv": pgettext("the language of a text", "Swedish"),
-    "en": pgettext("the language of a text", "English"),
-}
-
-
 def _language(code: str) -> Message | str:
-    return _LANGUAGES.get(code, code)
+    return LANGUAGES.get(code, code)
 
 
 def _bases(notice: Notice) -> set[str]:
