@@ -135,11 +135,19 @@ def words_for(project: Project, lang: str | None, inspection: Inspection | None,
     where the notice cannot be read, the first supported language. English without a readable catalog."""
     if lang is None:
         lang = _first_language(inspection, path or project.notice)
-    try:
-        from generator.words.i18n import translations
+    return speaker(project.locales, lang)
 
-        return Speaker(lang, babel_locale(lang), translations(project.locales, lang))
-    except Exception:
+
+def speaker(locales: Path, lang: str) -> Words:
+    """The messages of `check` in `lang`, from its catalog under `locales`; in English where the catalog
+    cannot be read (check reports that catalog as an error of its own)."""
+    from babel.messages.pofile import PoFileError
+
+    from generator.words.i18n import translations
+
+    try:
+        return Speaker(lang, babel_locale(lang), translations(locales, lang))
+    except (OSError, PoFileError, ValueError):
         return ENGLISH
 
 
@@ -269,5 +277,6 @@ def _fit_to_publish(project: Project, strict: bool, today: date, lang: str | Non
         total = report.summary(inspection.findings, project.shown(project.notice), words=words)
         # NOTE: after the counts of build and release ("policy/notice.yaml: 0 errors, 2 warnings"); make check
         # is the command as typed, keep it.
-        print(f"{total}{_(' (`make check` lists them)').render(words)}", file=sys.stderr)
+        hint = _(" (`make check` lists them)").render(words)
+        print(f"{total}{hint}", file=sys.stderr)
     return inspection

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.findings import ENGLISH, Finding, Words, _, ngettext
+from generator.findings import ENGLISH, Finding, Words, _, ngettext, pgettext
 from generator.report import summary
 
 _MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
@@ -52,12 +52,20 @@ def table(findings: Iterable[Finding], path: str, *, strict: bool = False, words
     the levels and the rules' ids, which stay as `check` prints them."""
     findings = sorted(findings, key=lambda f: (f.level != "error", f.position, f.rule, f.message))
     # NOTE: the heading of check's table in a GitHub job summary; %(file)s is the notice's file.
-    heading = _("Seloste check: %(file)s", file=cell(path)).render(words)
+    heading = cell(_("Seloste check: %(file)s", file=path).render(words))
     lines = [f"### {heading}", "", cell(summary(findings, path, strict=strict, words=words)), ""]
     if findings:
         # NOTE: the column heads of check's table in a GitHub job summary: the level (error or warning), the
         # file:line:column, the rule with its article, and the message.
-        heads = [_(word).render(words) for word in ("Level", "Where", "Rule", "Message")]
+        heads = [
+            said.render(words)
+            for said in (
+                pgettext("check's table", "Level"),
+                pgettext("check's table", "Where"),
+                pgettext("check's table", "Rule"),
+                pgettext("check's table", "Message"),
+            )
+        ]
         lines += [f"| {' | '.join(heads)} |", "| --- | --- | --- | --- |"]
         size = sum(len(line.encode("utf-8")) + 1 for line in lines)
         for shown, finding in enumerate(findings):

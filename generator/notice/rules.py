@@ -41,6 +41,7 @@ from generator.findings import (
     joined,
     listed,
     ngettext,
+    pgettext,
 )
 from generator.notice.adequacy import load as adequacy
 from generator.notice.formats import is_email, is_https_url
@@ -920,8 +921,9 @@ def transfer_copy(ctx: Context) -> Found:
     """Where a transfer rests on clauses or binding corporate rules, the reader is told how to get a copy."""
     n = ctx.notice
     names = {
-        "standard_data_protection_clauses": _("standard data protection clauses"),
-        "binding_corporate_rules": _("binding corporate rules"),
+        # NOTE: what a transfer relies on: "the transfer to X relies on standard data protection clauses".
+        "standard_data_protection_clauses": pgettext("a transfer relies on", "standard data protection clauses"),
+        "binding_corporate_rules": pgettext("a transfer relies on", "binding corporate rules"),
     }
     for t in n.transfers:
         if t.safeguard in names and not t.copy:
@@ -1316,12 +1318,14 @@ def automated_decisions_logic(ctx: Context) -> Found:
                     "the automated decisions of the purpose %(purpose)s are described without their %(what)s; "
                     "add %(fields)s",
                     purpose=_name(p.name),
-                    what=listed(
-                        _("logic involved") if m == "logic" else _("significance and consequences") for m in missing
-                    ),
+                    what=listed(_DECISION_PARTS[m] for m in missing),
                     fields=listed(missing),
                 ),
             )
+
+
+_DECISION_PARTS = {"logic": _("logic involved"), "consequences": _("significance and consequences")}
+"""What an automated decision's description gives, in "described without their logic involved"."""
 
 
 @rule("automated-decisions-review", "22(3), 13(2)(f), 14(2)(g)", "warning")
@@ -1547,7 +1551,7 @@ def link_problem(target: str) -> Message | None:
     if any(char.isspace() for char in target):
         return _("it holds a space")
     if "(" in target:
-        return _("it holds a parenthesis; write it as %28")
+        return _("it holds a parenthesis; write it as %(escape)s", escape="%28")
     if target.startswith("mailto:"):
         address = target.removeprefix("mailto:").partition("?")[0]
         return None if is_email(address) else _("mailto: is followed by no e-mail address")

@@ -53,13 +53,13 @@ _FORMATS = {
 """Each format's sentence, its value to be filled in."""
 # NOTE: what a value of the schema must be, in "expected %(type)s, got %(kind)s".
 _TYPES = {
-    "object": _("a mapping (key: value lines)"),
-    "array": _("a list"),
-    "string": _("text"),
-    "boolean": _("true or false"),
-    "integer": _("a whole number"),
-    "number": _("a number"),
-    "null": _("nothing"),
+    "object": pgettext("what a value must be", "a mapping (key: value lines)"),
+    "array": pgettext("what a value must be", "a list"),
+    "string": pgettext("what a value must be", "text"),
+    "boolean": pgettext("what a value must be", "true or false"),
+    "integer": pgettext("what a value must be", "a whole number"),
+    "number": pgettext("what a value must be", "a number"),
+    "null": pgettext("what a value must be", "nothing"),
 }
 
 
@@ -272,11 +272,11 @@ def _kind(value: Any) -> Said | str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, dict):
-        return _("a mapping")
+        return pgettext("what a value is", "a mapping")
     if isinstance(value, list):
-        return _("a list")
+        return pgettext("what a value is", "a list")
     if value is None:
-        return _("nothing (an empty value)")
+        return pgettext("what a value is", "nothing (an empty value)")
     if isinstance(value, str):
         return _("text %(value)s", value=_shown(value))
     return _("a number %(value)s", value=_shown(value))
