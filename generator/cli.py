@@ -21,8 +21,8 @@ from typing import cast
 
 from generator import environment, report
 from generator.environment import Environment, build_date
-from generator.findings import ENGLISH, Failure, NoticeError, Speaker, UsageError, Words, _
-from generator.notice.languages import DEFAULT, SUPPORTED, babel_locale
+from generator.findings import Failure, NoticeError, UsageError, Words, _
+from generator.notice.languages import DEFAULT, SUPPORTED
 from generator.project import Project, shown
 from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 
@@ -139,16 +139,10 @@ def words_for(project: Project, lang: str | None, inspection: Inspection | None,
 
 
 def speaker(locales: Path, lang: str) -> Words:
-    """The messages of `check` in `lang`, from its catalog under `locales`; in English where the catalog
-    cannot be read (check reports that catalog as an error of its own)."""
-    from babel.messages.pofile import PoFileError
+    """The messages of `check` in `lang`, from its catalog under `locales`."""
+    from generator.words.i18n import speaker as catalog_speaker
 
-    from generator.words.i18n import translations
-
-    try:
-        return Speaker(lang, babel_locale(lang), translations(locales, lang))
-    except (OSError, PoFileError, ValueError):
-        return ENGLISH
+    return catalog_speaker(locales, lang)
 
 
 def _first_language(inspection: Inspection | None, path: Path) -> str:
