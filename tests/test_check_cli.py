@@ -47,7 +47,7 @@ WORKFLOW_COMMAND = re.compile(
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--lang", "en", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -53,13 +53,13 @@ _FORMATS = {
 """Each format's sentence, its value to be filled in."""
 # NOTE: what a value of the schema must be, in "expected %(type)s, got %(kind)s".
 _TYPES = {
-    "object": pgettext("what a value must be", "a mapping (key: value lines)"),
-    "array": pgettext("what a value must be", "a list"),
-    "string": pgettext("what a value must be", "text"),
-    "boolean": pgettext("what a value must be", "true or false"),
-    "integer": pgettext("what a value must be", "a whole number"),
-    "number": pgettext("what a value must be", "a number"),
-    "null": pgettext("what a value must be", "nothing"),
+    "object": pgettext("a kind of value", "a mapping (key: value lines)"),
+    "array": pgettext("a kind of value", "a list"),
+    "string": pgettext("a kind of value", "text"),
+    "boolean": pgettext("a kind of value", "true or false"),
+    "integer": pgettext("a kind of value", "a whole number"),
+    "number": pgettext("a kind of value", "a number"),
+    "null": pgettext("a kind of value", "nothing"),
 }
 
 
@@ -271,12 +271,13 @@ def _shown(value: Any) -> Said | str:
 def _kind(value: Any) -> Said | str:
     if isinstance(value, bool):
         return str(value).lower()
+    # NOTE: what a value of the schema must be, in "expected %(type)s, got %(kind)s".
     if isinstance(value, dict):
-        return pgettext("what a value is", "a mapping")
+        return pgettext("a kind of value", "a mapping")
     if isinstance(value, list):
-        return pgettext("what a value is", "a list")
+        return pgettext("a kind of value", "a list")
     if value is None:
-        return pgettext("what a value is", "nothing (an empty value)")
+        return pgettext("a kind of value", "nothing (an empty value)")
     if isinstance(value, str):
         return _("text %(value)s", value=_shown(value))
     return _("a number %(value)s", value=_shown(value))
@@ -305,9 +306,9 @@ LANGUAGES = {
 }
 # NOTE: a language as in "this notice is not published in Swedish" (fi: "ruotsiksi", sv: "på svenska").
 _IN_LANGUAGES = {
-    "fi": pgettext("published in a language", "Finnish"),
-    "sv": pgettext("published in a language", "Swedish"),
-    "en": pgettext("published in a language", "English"),
+    "fi": pgettext("published in a language", "in Finnish"),
+    "sv": pgettext("published in a language", "in Swedish"),
+    "en": pgettext("published in a language", "in English"),
 }
 
 
@@ -346,7 +347,7 @@ def text_languages(
                         path + (lang,),
                         key=True,
                         message=_(
-                            "this notice is not published in %(language)s (languages: %(codes)s); "
+                            "this notice is not published %(language)s (languages: %(codes)s); "
                             "remove the %(code)s text or add %(code)s to languages",
                             language=_IN_LANGUAGES.get(lang, lang),
                             codes=", ".join(languages),
