@@ -5,7 +5,7 @@ TESTENV := .venv/.installed-test
 NODE    := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast lint serve check release bench mutate catalogs lock clean
+.PHONY: site test test-fast lint serve check release bench mutate catalogs docs lock clean
 
 site: $(VENV)
 	$(PY) -m generator build
@@ -72,6 +72,11 @@ catalogs: $(VENV)
 	for catalog in $(CATALOGS); do msgcat --width=79 -o $$catalog $$catalog || exit 1; done
 	.venv/bin/pybabel compile -d locales --statistics -f
 	rm -f locales/*/LC_MESSAGES/messages.mo
+
+# The format's reference for legal editors, made from the schema and the rules
+# (tests/test_reference.py fails when the committed file is not current).
+docs: $(VENV)
+	$(PY) -m generator.notice.reference > docs/format.md.new && mv docs/format.md.new docs/format.md
 
 # Re-pin every dependency after editing requirements.in or requirements-test.in,
 # in a scratch environment so that nothing installed by hand slips into a lock.

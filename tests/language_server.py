@@ -26,8 +26,11 @@ SETTINGS = {"yaml": {"validate": True, "hover": True, "completion": True, "schem
 class LanguageServer:
     """One server process for a workspace folder; use as a context manager."""
 
-    def __init__(self, root: Path, timeout: float = 30.0) -> None:
+    def __init__(self, root: Path, timeout: float = 30.0, settings: dict[str, Any] | None = None) -> None:
+        """`settings`: the `yaml.*` settings to add to SETTINGS, as .vscode/settings.json would give them."""
         self.root, self.timeout = root, timeout
+        self.settings = {"yaml": SETTINGS["yaml"] | {key.removeprefix("yaml."): value
+                                                     for key, value in (settings or {}).items()}}
         self.process = subprocess.Popen([str(SERVER), "--stdio"], cwd=root, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.selector = selectors.DefaultSelector()
@@ -40,9 +43,12 @@ class LanguageServer:
         self.request("initialize", {"processId": os.getpid(), "rootUri": self.root.as_uri(),
                                     "capabilities": {"workspace": {"configuration": True},
                                                      "textDocument": {"publishDiagnostics": {},
-                                                                      "hover": {"contentFormat": ["markdown"]}}}})
+                                                                      "hover": {"contentFormat": ["markdown"]},
+                                                                      "completion": {"completionItem": {
+                                                                          "snippetSupport": True,
+                                                                          "documentationFormat": ["markdown"]}}}}})
         self.notify("initialized", {})
-        self.notify("workspace/didChangeConfiguration", {"settings": SETTINGS})
+        self.notify("workspace/didChangeConfiguration", {"settings": self.settings})
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -73,6 +79,20 @@ class LanguageServer:
         contents = (result or {}).get("contents", "")
         return contents.get("value", "") if isinstance(contents, dict) else str(contents)
 
+    def complete(self, path: Path, line: int, character: int) -> list[dict[str, Any]]:
+        """The completion items offered at a 0-based position of an open file."""
+        result = self.request("textDocument/completion", {"textDocument": {"uri": path.as_uri()},
+                                                          "position": {"line": line, "character": character}})
+        return (result or {}).get("items", []) if isinstance(result, dict) else list(result or [])
+
+    def change(self, path: Path, text: str, version: int) -> list[dict[str, Any]]:
+        """Replace an open file's text, as typing does, and return the diagnostics the server publishes for it."""
+        self.diagnostics.pop(path.as_uri(), None)
+        self.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": version},
+                                               "contentChanges": [{"text": text}]})
+        self._until(lambda: path.as_uri() in self.diagnostics)
+        return self.diagnostics[path.as_uri()]
+
     # -- JSON-RPC ---------------------------------------------------------------------------------------------
 
     def request(self, method: str, params: Any) -> Any:
@@ -99,7 +119,7 @@ class LanguageServer:
         while not done():
             message = self._receive(deadline)
             if "method" in message and "id" in message:  # the server asks: settings, or what it may register
-                result = ([SETTINGS["yaml"]] * len(message["params"]["items"])
+                result = ([self.settings["yaml"]] * len(message["params"]["items"])
                           if message["method"] == "workspace/configuration" else None)
                 self._send({"jsonrpc": "2.0", "id": message["id"], "result": result})
             elif message.get("method") == "textDocument/publishDiagnostics":

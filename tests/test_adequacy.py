@@ -27,12 +27,36 @@ def test_a_recipient_not_certified_is_not_said_to_be_covered(tmp_path: Path) -> 
     """certified: false on a US transfer: the text says the decision covers only some recipients, not this one."""
     v2 = MULTI_VERSIONS[1].read_text(encoding="utf-8")
     assert v2.count(SCC) == 1
-    covered = "this recipient is one of them"
-    partial = "adequacy decision C(2023) 4745 of 10 July 2023 covers only some recipients in this country."
+    covered = (
+        "The European Commission has decided that an adequate level of protection is ensured in this country only "
+        "for the following recipients: organisations certified under the EU–US Data Privacy Framework "
+        "(decision (EU) 2023/1795 of 10 July 2023). This recipient is one of them."
+    )
+    partial = (
+        "The European Commission's adequacy decision (EU) 2023/1795 of 10 July 2023 covers in this country only the "
+        "following recipients: organisations certified under the EU–US Data Privacy Framework."
+    )
     not_certified = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: false\n"))
-    assert partial in not_certified and covered not in not_certified
+    assert partial in not_certified and "This recipient is one of them" not in not_certified
     certified = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"))
     assert covered in certified and partial not in certified
+    # never the words of a full decision for a partial one: the country as a whole is not adequate
+    assert "this country ensures an adequate level of protection" not in certified + not_certified
+    for lang, scope in (
+        ("fi", "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti sertifioidut"),
+        ("sv", "certifierade enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework)"),
+    ):
+        text = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"), lang)
+        assert scope in text and "(EU) 2023/1795" in text, lang
+
+
+def test_every_partial_decision_has_its_scope_in_every_language() -> None:
+    """The page prints a partial decision's scope in the page's language: the list holds it for each one."""
+    from generator.notice.languages import SUPPORTED
+
+    for code, decision in adequacy.load.__wrapped__().by_country.items():  # type: ignore[attr-defined]
+        if decision.partial:
+            assert set(dict(decision.scopes)) == set(SUPPORTED), code
 
 
 def test_the_uk_decision_is_dated_by_its_adoption_and_its_renewal_named_apart() -> None:

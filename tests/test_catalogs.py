@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 import re
 from pathlib import Path
 
+from generator.words import vocabulary
 from support import LANGS, REPO, run
 
 
@@ -55,7 +56,9 @@ AMBIGUOUS = [
     "Cookie", "Provider", "Purpose", "Category", "Duration", "session", "first party", "third party",
     "strictly necessary", "processor", "independent controller", "Draft", "In force", "Version", "Added:", "Removed:",
     ("Legal basis", "Legal bases"), "The controller has not designated a data protection officer.",
-    "You may object at any time to the processing of your data for direct marketing.",
+    vocabulary.RIGHTS["object_direct_marketing"][1], vocabulary.DECISION_SAFEGUARDS["controller"],
+    vocabulary.DECISION_SAFEGUARDS["recipient"], vocabulary.ADEQUACY["covered"], vocabulary.SOURCE_DATA,
+    vocabulary.RIGHTS_CONTACT_FALLBACK["details"],
 ]
 """Strings a translator cannot get right from the words alone: a column heading that is also a common
 word, a GDPR term of art, a label whose number depends on the list after it."""

@@ -163,10 +163,12 @@ BENIGN: dict[str, Any] = {
 upgrade(BENIGN)  # written in format 1, read in the current one: the test follows the format
 BENIGN["data_protection_officer"]["website"] = "https://dpo.esimerkki.fi"
 BENIGN["recipients"][0]["role"] = "controller"  # a processor cannot be the one who decides
+BENIGN["sources"][0]["data"] = ["contact"]
 BENIGN["purposes"][0].update({
     "legal_bases": [{"basis": "contract", "covers": _text("Orders")},
                     {"basis": "legitimate_interests", "covers": _text("Follow-up")}],
-    "retention": [{"data": ["contact"], "period": "P6Y", "criterion": _text("Criterion")}],
+    "retention": [{"data": ["contact"], "period": "P6Y", "criterion": _text("Criterion"), "label": _text("Records"),
+                   "law": _text("Accounting Act 2:10")}],
     "provision": {"required_by": "contract", "consequences": _text("No order")},
     "automated_decision": {"decided_by": "crm", "logic": _text("Logic"), "consequences": _text("Consequences"),
                            "human_review": _text("Review")},

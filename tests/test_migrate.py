@@ -156,7 +156,7 @@ def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
 
 
 def test_a_format_1_release_loads_through_the_migration(tmp_path: Path) -> None:
-    first, second = load_releases(PROJECT)  # Entrack's first release, made in format 1 and never touched
+    first, second, *_ = load_releases(PROJECT)  # Entrack's first two releases, the first made in format 1 and never touched
     source = json.loads((first.directory / "notice.json").read_text(encoding="utf-8"))
     assert source["seloste"] == 1 and source["purposes"][1]["legal_bases"] == ["consent", "legitimate_interests"]
     notice = first.notice

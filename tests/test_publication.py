@@ -72,6 +72,6 @@ def test_release_says_when_its_date_is_beyond_the_daily_run(tmp_path: Path) -> N
     for version in MULTI_VERSIONS[:2]:
         assert "effective-far-ahead" not in release(root, version).stderr
     released = release(root, MULTI_VERSIONS[2])
-    assert re.search(r"^policy/notice\.yaml:\d+:\d+: warning: revision\.effective: 2026-09-01 is 78 days ahead: GitHub "
-                     r"pauses the daily publish run", released.stderr, re.M), released.stderr
+    assert re.search(r"^policy/notice\.yaml:\d+:\d+: warning: revision\.effective: 2026-09-01 is 78 days ahead: only "
+                     r"the daily publish run makes it the version in force", released.stderr, re.M), released.stderr
     assert "effective-far-ahead" in run(root, "check").stdout

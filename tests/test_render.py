@@ -249,11 +249,12 @@ def test_the_right_to_object_names_official_authority_and_direct_marketing_is_ob
         data["rights"]["granted"] += ["object_direct_marketing"]
 
     pages = _pages(_notice(objections))
-    assert "or in the exercise of official authority" in pages["en"]
-    assert "julkisen vallan käyttämiseen" in pages["fi"] and "myndighetsutövning" in pages["sv"]
-    assert "You may object at any time to the processing of your data for direct marketing." in pages["en"]
-    assert "Voit milloin tahansa vastustaa tietojesi käsittelyä suoramarkkinointia varten." in pages["fi"]
-    assert "Du kan när som helst invända mot att dina uppgifter behandlas för direktmarknadsföring." in pages["sv"]
+    assert "which is based on Art. 6(1)(e) or (f), including profiling based on those provisions." in pages["en"]
+    assert "joka perustuu 6 artiklan 1 kohdan e tai f alakohtaan" in pages["fi"]
+    assert "som grundar sig på artikel 6.1 e eller f" in pages["sv"]
+    assert "you have the right to object at any time to processing of personal data concerning you for such" in pages["en"]
+    assert "sinulla on oikeus milloin tahansa vastustaa sinua koskevien henkilötietojen käsittelyä" in pages["fi"]
+    assert "har du rätt att när som helst invända mot behandling av personuppgifter" in pages["sv"]
     for lang, words in (("en", ("forbid", "prohibit")), ("fi", ("kieltää", "kielto")), ("sv", ("förbjud",))):
         assert not [word for word in words if word in pages[lang].lower()], lang
 
@@ -271,7 +272,7 @@ def test_a_data_protection_officer_is_designated_not_appointed() -> None:
     pages = _pages(_notice())  # appointed: false
     assert "Rekisterinpitäjä ei ole nimennyt tietosuojavastaavaa." in pages["fi"] and "nimittä" not in pages["fi"]
     assert "The controller has not designated a data protection officer." in pages["en"]
-    assert "har inte utsett något dataskyddsombud" in pages["sv"]
+    assert "har inte utnämnt något dataskyddsombud" in pages["sv"]  # Art. 37(1) "utnämna"
 
 
 def test_swedish_and_english_use_the_regulations_terms_for_controllers_and_public_sources() -> None:
@@ -436,3 +437,158 @@ def test_no_template_applies_a_filter_to_a_constant() -> None:
     for name in markdown.list_templates(extensions=["j2"]):
         env = files if name.startswith("files/") else markdown
         assert _folded(env, env.loader.get_source(env, name)[0]) == [], name
+
+
+@pytest.mark.parametrize("copy", [
+    "Ask for a copy at tietosuoja@esimerkki.fi.", "Ask for a copy!", "Is a copy enough?", "Ask us (tietosuoja@esimerkki.fi.)",
+    "Ask for “a copy.”", "Ask for a copy",
+])
+def test_a_transfers_sentences_end_once_whatever_the_copy_text_ends_with(copy: str) -> None:
+    """After the author's copy text the adequacy sentence follows with one full stop, never two ("fi.. The")."""
+    def told(data):
+        data["transfers"][0]["copy"] = {lang: copy for lang in ("fi", "sv", "en")}
+
+    for lang, page in _pages(_notice(told)).items():
+        line = next(line for line in page.splitlines() if line.startswith("- **") and "2023/1795" in line)
+        assert ".." not in line.replace("...", "") and ". ." not in line and "?." not in line and "!." not in line, line
+        assert re.search(r"[.!?”)] (The European|Euroopan|Europeiska)", line), line
+        assert re.match(r"- \*\*[^*]+\*\* \([^)]+\): ", line), line  # the safeguard follows the country once
+
+
+def test_a_finnish_authority_named_once_has_its_name_in_each_language() -> None:
+    def tax(data):
+        data["recipients"].append({"id": "tax", "name": "Verohallinto", "role": "authority", "country": "FI"})
+        data["purposes"][0]["recipients"].append("tax")
+
+    pages = _pages(_notice(tax))
+    for lang, name in (("fi", "Verohallinto"), ("sv", "Skatteförvaltningen"), ("en", "Finnish Tax Administration")):
+        assert f"- **{name}** (" in pages[lang] and f", {name}" in pages[lang].replace(" och ", ", ").replace(
+            " and ", ", ").replace(" ja ", ", "), lang
+        assert lang == "fi" or "Verohallinto" not in pages[lang], lang
+
+
+def test_a_recipient_that_is_not_an_authority_keeps_the_name_written_once() -> None:
+    def company(data):
+        data["recipients"].append({"id": "x", "name": "Tulli", "role": "processor", "country": "FI"})
+
+    assert "**Tulli**" in _pages(_notice(company))["en"]
+
+
+def test_without_a_rights_contact_requests_go_to_the_controller_said_on_the_page() -> None:
+    def no_contact(data):
+        del data["rights"]["contact"]
+
+    pages = _pages(_notice(no_contact))
+    assert "To exercise your rights, contact the controller at the contact details given under [Controller](<#controller>)." in pages["en"]
+    assert "kohdassa [Rekisterinpitäjä](<#controller>) annettujen yhteystietojen kautta." in pages["fi"]
+    assert "under [Personuppgiftsansvarig](<#controller>)" in pages["sv"]
+
+    def nothing_at_all(data):
+        no_contact(data)
+        for key in ("address", "email", "website"):
+            data["controller"].pop(key, None)
+
+    assert "To exercise your rights, contact the controller.\n" in _pages(_notice(nothing_at_all))["en"]
+
+    def said_in_the_notes(data):
+        no_contact(data)
+        data.setdefault("notes", {})["rights"] = {
+            "fi": "Lähetä pyyntö osoitteeseen [a@b.fi](mailto:a@b.fi).",
+            "sv": "Skicka begäran till [a@b.fi](mailto:a@b.fi).",
+            "en": "Send your request to [a@b.fi](mailto:a@b.fi).",
+        }
+
+    said = _pages(_notice(said_in_the_notes))["en"]
+    assert "Send your request to" in said and "contact the controller" not in said  # said once, in the notes
+
+
+def test_art_22_3_safeguards_are_stated_in_full_where_the_decision_rests_on_contract_or_explicit_consent() -> None:
+    def decided(exception):
+        def change(data):
+            data["purposes"][0]["automated_decision"] = {"exception": exception, "human_review": {
+                "fi": "Kirjoita meille.", "sv": "Skriv till oss.", "en": "Write to us."}}
+            data["automated_decisions"] = {"exists": True}
+        return change
+
+    full = {
+        "en": "You have the right to obtain human intervention on the part of the controller, to express your point of "
+              "view and to contest the decision (Art. 22(3)).",
+        "fi": "Sinulla on oikeus vaatia rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn, oikeus esittää "
+              "kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta).",
+        "sv": "Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida, att uttrycka din åsikt och "
+              "att bestrida beslutet (artikel 22.3).",
+    }
+    for exception in ("contract", "explicit_consent"):
+        pages = _pages(_notice(decided(exception)))
+        assert [lang for lang in full if full[lang] not in " ".join(pages[lang].split())] == [], exception
+    law = _pages(_notice(decided("law")))  # Art. 22(2)(b): the law itself lays down the safeguards
+    assert [lang for lang in full if full[lang] in law[lang]] == []
+
+
+def test_a_retention_rule_prints_its_label_and_the_law_that_sets_it() -> None:
+    def labelled(data):
+        data["purposes"][0]["retention"] = [{"period": "P6Y", "event": "end_of_accounting_year",
+                                             "label": {"fi": "kirjanpitoaineisto", "sv": "bokföringsmaterial", "en": "bookkeeping records"},
+                                             "law": {"fi": "kirjanpitolaki 2:10", "sv": "bokföringslagen 2:10", "en": "Accounting Act 2:10"}}]
+
+    pages = _pages(_notice(labelled))
+    assert "kirjanpitoaineisto: 6 vuotta tilikauden päättymisestä (kirjanpitolaki 2:10)" in pages["fi"]
+    assert "bokföringsmaterial: 6 år från räkenskapsårets slut (bokföringslagen 2:10)" in pages["sv"]
+    assert "bookkeeping records: 6 years from the end of the financial year (Accounting Act 2:10)" in pages["en"]
+
+
+def test_a_source_names_the_data_it_provides() -> None:
+    def sourced(data):
+        data["sources"][0]["data"] = ["contact"]
+
+    pages = _pages(_notice(sourced))
+    assert "- **The data subject**: Personal data obtained from this source: Contact details." in pages["en"]
+    assert "Tästä lähteestä saatavat henkilötiedot: Yhteystiedot." in pages["fi"]
+
+
+def test_portability_and_consent_withdrawal_follow_arts_20_and_7_for_each_legal_basis() -> None:
+    """Art. 20(1)(a): consent under Art. 6(1)(a) or 9(2)(a), or a contract under 6(1)(b), and automated means;
+    consent, of either kind, may be withdrawn (Art. 7(3)); objection under Art. 21(1) only to 6(1)(e) or (f)."""
+    def every(data):
+        data["rights"]["granted"] = ["portability", "withdraw_consent", "objection", "erasure"]
+
+    pages = _pages(_notice(every))
+    assert ("based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by "
+            "automated means") in pages["en"]
+    assert "(6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta) tai sopimukseen (6 artiklan 1 kohdan b alakohta) ja käsittely suoritetaan automaattisesti" in pages["fi"]
+    assert "(artikel 6.1 a eller 9.2 a) eller på ett avtal (artikel 6.1 b) och sker automatiserat" in pages["sv"]
+    assert pages["en"].count("(Art. 6(1)(a) or 9(2)(a))") == 2
+    assert "Art. 17(3), such as compliance with a legal obligation" in pages["en"]
+
+
+def test_a_purposes_automated_decision_renders_without_the_top_level_statement() -> None:
+    """A purpose with automated_decision and no top-level automated_decisions: the page names the purpose's
+    decision (it once ended in "'None' has no attribute 'description'")."""
+    def decided(data):
+        data["purposes"][0]["automated_decision"] = {"exception": "contract"}
+        data.pop("automated_decisions", None)
+
+    pages = _pages(_notice(decided))
+    assert "similarly significantly affect you (Art. 22(1)), are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
+
+
+def test_every_known_finnish_authority_has_its_name_in_every_supported_language() -> None:
+    from generator.notice.languages import SUPPORTED
+    from generator.words import vocabulary
+
+    assert [names for names in vocabulary.FINNISH_AUTHORITIES.values() if set(names) != set(SUPPORTED)] == []
+    assert vocabulary.FINNISH_AUTHORITIES["verohallinto"]["sv"] == "Skatteförvaltningen"
+    assert vocabulary.FINNISH_AUTHORITIES["skatteförvaltningen"]["en"] == "Finnish Tax Administration"
+
+
+def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
+    """A transfer on a derogation says which one, as Art. 49(1) says it, in each language."""
+    def derogation(data):
+        data["transfers"][0].update({"country": "IN", "safeguard": "derogation", "derogation": "contract"})
+        data["transfers"][0].pop("copy", None)
+
+    pages = _pages(_notice(derogation))
+    assert ("derogation for a specific situation (Art. 49): the transfer is necessary for the performance of a "
+            "contract between you and the controller or the implementation of pre-contractual measures taken at your "
+            "request (Art. 49(1)(b))") in pages["en"]
+    assert "(49 artiklan 1 kohdan b alakohta)" in pages["fi"] and "(artikel 49.1 b)" in pages["sv"]

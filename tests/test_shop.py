@@ -157,12 +157,18 @@ def _facts(lang: str) -> list[str]:
         # automated decisions by the payment provider, an independent controller
         say(vocabulary.DECIDERS["recipient"], lang, recipient="Tilitin Payments AB"),
         say(vocabulary.PROFILING, lang), say(vocabulary.DECISION_EXCEPTIONS["contract"], lang),
+        say(vocabulary.DECISION_SAFEGUARDS["recipient"], lang, recipient="Tilitin Payments AB"),
+        # a source with the data it provides; a retention rule with its label and the law that sets it
+        say(vocabulary.SOURCE_DATA, lang, data=NOTICE.data_categories[3].name[lang]),
+        NOTICE.purposes[0].retention[1].label[lang] + ": "
+        + say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P6Y"))
+        + f" ({NOTICE.purposes[0].retention[1].law[lang]})",
         # Art. 9 and 10
         say(vocabulary.SPECIAL_CONDITIONS["employment"], lang),
         say("special category, Art. 9", lang), say("criminal convictions and offences, Art. 10", lang),
         # transfers: the adequacy decision named and dated; the US recipient certified
-        say(vocabulary.ADEQUACY["full"], lang, decision=us.decision, date=i18n.format_date(us.adopted, lang)),
-        say(vocabulary.ADEQUACY["covered"], lang),
+        say(vocabulary.ADEQUACY["covered"], lang, decision=us.decision, date=i18n.format_date(us.adopted, lang),
+            scope=us.scope_in(lang)),
         say(vocabulary.ADEQUACY["renewed"], lang, decision=gb.decision, date=i18n.format_date(gb.adopted, lang),
             renewed=i18n.format_date(gb.renewed, lang)),
         say(vocabulary.SAFEGUARDS["standard_data_protection_clauses"], lang),

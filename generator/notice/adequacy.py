@@ -42,9 +42,20 @@ class Decision:
     partial: bool = False
     """The decision covers only some recipients in the country (see scope)."""
     scope: str | None = None
+    """What the decision covers, in English, for check's messages."""
+    scopes: tuple[tuple[str, str], ...] = ()
+    """What the decision covers, in each language, as the page prints it: (language, text)."""
 
     def in_force(self, day: date) -> bool:
         return self.end is None or day <= self.end
+
+    def scope_in(self, lang: str) -> str:
+        """What the decision covers in `lang`: the list's text in that language, else its English scope.
+
+        >>> load().of("US").scope_in("sv")
+        'organisationer som är certifierade enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework)'
+        """
+        return dict(self.scopes).get(lang) or self.scope or ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ def load(path: Path = PATH) -> Decisions:
                     _day(entry.get("end")),
                     entry["partial"],
                     entry.get("scope"),
+                    tuple(sorted(entry.get("scopes", {}).items())),
                 )
                 for code, entry in data["countries"].items()
             },

@@ -42,6 +42,12 @@ UNIT_WORDS = {("sv", "day"): {"one": "{0} dag", "other": "{0} dagar"}}
 of 24 hours, and a retention period is counted in days ("dagar")."""
 
 
+COUNTRY_NAMES = {("fi", "GB"): "Yhdistynyt kuningaskunta", ("sv", "GB"): "Förenade kungariket"}
+"""Countries whose CLDR name in a language is not the country's: Finnish "Iso-Britannia" and Swedish
+"Storbritannien" are Great Britain, without Northern Ireland, while a transfer goes to (and the
+Commission's adequacy decision covers) the United Kingdom, as the EU's Finnish and Swedish texts name it."""
+
+
 def in_order(codes: Iterable[str]) -> tuple[str, ...]:
     """Language codes in the supported order; codes no longer supported (an old
     release's) follow in alphabetical order, so old releases still load."""

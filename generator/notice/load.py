@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 import ruamel.yaml.events
+import ruamel.yaml.tokens
 import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -157,7 +158,7 @@ def load_text(text: str, name: str) -> Document:
         )
     if not text.strip():
         raise NoticeError([_error(name, 1, 1, _("the file is empty"))])
-    builder = _Builder(name)
+    builder = _Builder(name, text)
     try:
         for event in _events(text):
             builder.feed(event)
@@ -169,7 +170,7 @@ def load_text(text: str, name: str) -> Document:
                 )
                 break
     except MarkedYAMLError as exc:
-        builder.findings.append(_syntax_error(name, exc))
+        builder.findings.append(_syntax_error(name, exc, text))
     except ReaderError as exc:
         line, col = _line_col(text[: exc.position])
         builder.findings.append(
@@ -267,13 +268,16 @@ class _Open:
     key: Any = None
     """The key whose value comes next (None: a key comes next)."""
     key_at: tuple[int, int] = (0, 0)
+    key_end: tuple[int, int] = (0, 0)
+    """Where the key ends (0-based line and column): its value, when empty, is placed after the colon."""
 
 
 class _Builder:
     """Builds plain dicts and lists from parser events, recording positions."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.lines = text.split("\n")
         self.root: Any = None
         self.findings: list[Finding] = []
         self.values: dict[FieldPath, tuple[int, int]] = {}
@@ -360,9 +364,19 @@ class _Builder:
             if child is not None:
                 self.keys[child] = top.key_at
                 container[key] = value
+            if _empty(event):
+                where = self._after_colon(top.key_end)
         if child is not None:
             self.values[child] = where
         return child
+
+    def _after_colon(self, key_end: tuple[int, int]) -> tuple[int, int]:
+        """Where an empty value is: after its key's colon and the spaces that follow, on the key's line, as
+        editors place it (the parser's mark is the next token's, often the next key's line)."""
+        line, column = key_end
+        text = self.lines[line] if line < len(self.lines) else ""
+        found = re.match(r"[ \t]*:[ \t]*", text[column:])
+        return (line + 1, column + (found.end() if found else 0) + 1)
 
     def _key(self, top: _Open, event: Any, where: tuple[int, int]) -> None:
         if not isinstance(event, ScalarEvent):
@@ -378,6 +392,7 @@ class _Builder:
             top.key = _INVALID
             return
         top.key, top.key_at = key, where
+        top.key_end = (event.end_mark.line, event.end_mark.column)
 
     def _refuse_anchors_and_tags(self, event: Any) -> None:
         if isinstance(event, AliasEvent):
@@ -495,6 +510,11 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
+def _empty(event: Any) -> bool:
+    """Whether the event is a value left empty (`key:` and nothing after it)."""
+    return isinstance(event, ScalarEvent) and not event.value and event.style is None
+
+
 def _implicit(event: Any) -> bool:
     implicit = getattr(event, "implicit", True)
     return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
@@ -544,23 +564,78 @@ _PLAIN = (
 )
 
 
-def _syntax_error(name: str, exc: MarkedYAMLError) -> Finding:
-    """Turn a parser error into a sentence, pointing where the fix belongs."""
+def _syntax_error(name: str, exc: MarkedYAMLError, text: str = "") -> Finding:
+    """Turn a parser error into a sentence, at the line an editor marks and where the fix belongs.
+
+    The parser stops where it can go no further, which is often a line after
+    the mistake: a key without its colon is found out on the next line, a quote
+    left open swallows the lines up to the next quote, a line indented too far
+    runs on into the value above it. The position is moved back to the mistake
+    (yaml-language-server marks the same line, tests/test_editor.py compares).
+    """
     context = exc.context or ""
+    problem = (exc.problem or "").strip()
+    mark = exc.problem_mark or exc.context_mark
     message: Said | str
     if "quoted scalar" in context and exc.context_mark:
         mark, message = exc.context_mark, _("a quoted text is never closed; add the closing quote")
+    elif (swallowed := _run_on_scalar(text, mark)) is not None and (swallowed.style or problem.startswith("mapping")):
+        start, end = swallowed.start_mark, swallowed.end_mark
+        mark = start
+        if swallowed.style:
+            message = _(
+                "the quote opened here is never closed on this line, so the text runs on to line %(line)d:"
+                " add the closing quote",
+                line=end.line + 1,
+            )
+        else:
+            message = _(
+                "this text runs on into line %(line)d (a line indented further continues the value"
+                " above it), where a colon and a space (': ') cannot appear: check the indentation of line %(line)d"
+                " and the colon of this line, or put the text in quotes",
+                line=end.line + 1,
+            )
     else:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or context or "invalid YAML").strip()
-        start = re.match(r"^found character (.+) that cannot start any token$", problem)
+        if problem.startswith("could not find expected ':'") and exc.context_mark:
+            mark = exc.context_mark  # the line of the key that lacks its colon, not the next one
+        problem = (problem or context or "invalid YAML").strip()
+        found = re.match(r"^found character (.+) that cannot start any token$", problem)
         message = next(
             (plain for begins, plain in _PLAIN if problem.startswith(begins)),
-            _("a value cannot start with %(character)s: put it in quotes", character=start[1]) if start else problem,
+            _("a value cannot start with %(character)s: put it in quotes", character=found[1]) if found else problem,
         )
+        if context.startswith("while parsing a flow") and exc.context_mark and mark is not exc.context_mark:
+            # NOTE: after a sentence about a list or mapping in brackets that is not closed.
+            message = joined(message, _(" (it opens on line %(line)d)", line=exc.context_mark.line + 1))
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     # NOTE: %(problem)s is a sentence of check, or the YAML parser's own words (in English).
     return _error(name, line, col, _("invalid YAML: %(problem)s", problem=message))
+
+
+def _run_on_scalar(text: str, mark: Any) -> Any:
+    """The scalar just before the parser's error, if it spans lines and ends on the error's line.
+
+    A quoted text whose closing quote is missing runs on to the next quote, and
+    a plain value runs on into a line indented further than its key: either
+    way the parser reports the line where the value ended, not where it began.
+    """
+    if not text or mark is None:
+        return None
+    last = None
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except YAMLError:
+        pass
+    if (
+        isinstance(last, ruamel.yaml.tokens.ScalarToken)
+        and last.start_mark.line < last.end_mark.line
+        and last.end_mark.line in (mark.line, mark.line - 1)
+    ):
+        return last
+    return None
 
 
 def _parser_failure(name: str, text: str, exc: Exception) -> Finding:

@@ -289,6 +289,10 @@ class Retention:
     period: str | None = None
     event: Event | None = None
     criterion: Text | None = None
+    label: Text | None = None
+    """The records the rule governs, as the page names them (bookkeeping records), in place of the data's names."""
+    law: Text | None = None
+    """The law that sets the period (the Accounting Act, chapter 2, section 10), printed after it."""
     at: FieldPath = _at
 
 
@@ -435,6 +439,13 @@ class Notice:
     def purpose_decisions(self) -> tuple[tuple[Purpose, AutomatedDecision], ...]:
         """The purposes that make automated decisions, with the decision."""
         return tuple((p, p.automated_decision) for p in self.purposes if p.automated_decision)
+
+    @property
+    def requests_addressed_in_notes(self) -> bool:
+        """The rights section's own text gives an e-mail address for requests (a mailto: link), as a notice
+        that says "for example by e-mail" does: then rights.contact is not missing, and the page does not add
+        that requests go to the controller."""
+        return self.notes.rights is not None and any("](mailto:" in text for text in self.notes.rights.values())
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Notice:

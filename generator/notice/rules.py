@@ -1106,8 +1106,7 @@ def rights_stated(ctx: Context) -> Found:
 def rights_contact(ctx: Context) -> Found:
     """The controller facilitates the exercise of the rights (Art. 12(2)): the reader learns where to send a request."""
     n = ctx.notice
-    said = n.notes.rights is not None and any("](mailto:" in text for text in n.notes.rights.values())
-    if n.rights.contact is None and not said:
+    if n.rights.contact is None and not n.requests_addressed_in_notes:
         yield (
             ("rights", "contact"),
             _(

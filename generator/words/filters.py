@@ -22,6 +22,7 @@ field's sentence goes to the family of its part:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,7 @@ from generator.notice.model import (
     Notice,
     Purpose,
     Recipient,
+    Source,
     Text,
     Transfer,
     references,
@@ -48,6 +50,10 @@ from generator.notice.model import (
     Retention as RetentionRule,
 )
 from generator.words import i18n, vocabulary
+
+SENTENCE_END = re.compile(r"[.!?…](?:\\?[)\]\"'”’»])*$")
+"""The end of a sentence in Markdown: a full stop, question or exclamation mark, then any closing
+brackets or quotes (escaped or not)."""
 
 
 def filters(lang: str, translations: Translations) -> dict[str, Callable[..., Any]]:
@@ -101,9 +107,65 @@ class Words:
     def list_of(self, items: list[str], style: i18n.ListStyle = "standard") -> Markdown:
         return Markdown(i18n.format_list(items, self.lang, style))
 
+    def sentences(self, parts: list[Markdown]) -> Markdown:
+        """Sentences one after another: a full stop after each that does not already end one.
+
+        >>> w = Words("en", i18n.translations(PROJECT.locales, "en"))
+        >>> w.sentences([Markdown("a"), Markdown("Ask us."), Markdown("See (x.fi.)"), Markdown("Why?”"), Markdown("b")])
+        'a. Ask us. See (x.fi.) Why?” b'
+        """
+        out = ""
+        for part in (p for p in parts if p):
+            if out:
+                out += " " if SENTENCE_END.search(out) else ". "
+            out += part
+        return Markdown(out)
+
+    def linked(self, message: str, **links: tuple[str, str]) -> Markdown:
+        """A catalog sentence whose placeholders are links (a catalog text, an address), escaped as one line.
+
+        >>> w = Words("en", i18n.translations(PROJECT.locales, "en"))
+        >>> w.linked("See %(here)s, *now*.", here=("Controller", "#controller"))
+        'See [Controller](<#controller>), \\\\*now\\\\*.'
+        """
+        marked = re.sub(r"%\((\w+)\)s", lambda m: f"\0{m.group(1)}\0", self.gettext(message)).replace("%%", "%")
+        return Markdown(
+            re.sub(
+                "\0(\\w+)\0",
+                lambda m: f"[{inline(self.gettext(links[m.group(1)][0]))}](<{links[m.group(1)][1]}>)",
+                inline(marked),
+            )
+        )
+
+    def name_of(self, item: Any) -> Markdown:
+        return inline(self.name_text(item))
+
+    def name_text(self, item: Any) -> str:
+        """An item's name in this language, as plain text; a Finnish authority whose name is written once
+        gets its official name in this language (vocabulary.FINNISH_AUTHORITIES)."""
+        name = item.name
+        if isinstance(item, Recipient) and item.role == "authority" and isinstance(name, str):
+            known = vocabulary.FINNISH_AUTHORITIES.get(" ".join(name.split()).casefold())
+            if known and self.lang in known:
+                return known[self.lang]
+        return self.plain(name)
+
 
 class Texts(Words):
-    NAMES = ("line", "para", "email", "url", "contact", "entry", "label", "country", "date", "prevailing")
+    NAMES = (
+        "line",
+        "para",
+        "email",
+        "url",
+        "contact",
+        "entry",
+        "label",
+        "country",
+        "date",
+        "prevailing",
+        "name",
+        "rights_contact_fallback",
+    )
 
     def para(self, text: Text | None) -> Markdown:
         return paragraphs(text[self.lang]) if text else Markdown("")
@@ -137,8 +199,21 @@ class Texts(Words):
 
     def label(self, text: Any) -> Markdown:
         """A bold label at the start of a list item that a sentence follows: capitalised."""
-        value = self.line(text)
+        value = text if isinstance(text, Markdown) else self.line(text)
         return Markdown(value[:1].upper() + value[1:])
+
+    def name(self, item: Any) -> Markdown:
+        return self.name_of(item)
+
+    def rights_contact_fallback(self, notice: Notice) -> Markdown:
+        """Where the notice names no contact for requests: they go to the controller, whose section is linked
+        when it gives contact details."""
+        c = notice.controller
+        if not (c.address or c.email or c.phone or c.website):
+            return self.say(vocabulary.RIGHTS_CONTACT_FALLBACK["bare"])
+        return self.linked(
+            vocabulary.RIGHTS_CONTACT_FALLBACK["details"], controller=(vocabulary.CONTROLLER_SECTION, "#controller")
+        )
 
     def country(self, code: str) -> Markdown:
         return inline(i18n.country_name(code, self.lang))
@@ -156,7 +231,7 @@ class Texts(Words):
 
 
 class Bases(Words):
-    NAMES = ("legal_bases", "basis_label", "provision", "decision", "flagged")
+    NAMES = ("legal_bases", "basis_label", "provision", "decision", "decision_safeguards", "flagged")
 
     def legal_bases(self, purpose: Purpose) -> tuple[Markdown, ...]:
         """Each basis, after what it covers; alternatives joined with "or", never "and".
@@ -195,8 +270,8 @@ class Bases(Words):
             return Markdown("")
         recipients = context["n"].lookup(Recipient)
         if given.decided_by:
-            who = recipients[given.decided_by].name if given.decided_by in recipients else given.decided_by
-            sentences = [self.say(vocabulary.DECIDERS["recipient"], recipient=self.plain(who))]
+            who = self.recipient_name(recipients, given.decided_by)
+            sentences = [self.say(vocabulary.DECIDERS["recipient"], recipient=who)]
         else:
             sentences = [self.say(vocabulary.DECIDERS["controller"])]
         if given.profiling:
@@ -204,6 +279,22 @@ class Bases(Words):
         if given.exception:
             sentences.append(self.say(vocabulary.DECISION_EXCEPTIONS[given.exception]))
         return Markdown(" ".join(sentences))
+
+    @jinja2.pass_context
+    def decision_safeguards(self, context: Any, purpose: Purpose) -> Markdown:
+        """The data subject's rights of Art. 22(3), in full, where the decision rests on a contract or on explicit
+        consent (Art. 22(2)(a) and (c)); a decision authorised by law has the safeguards that law lays down."""
+        given = purpose.automated_decision
+        if given is None or given.exception not in ("contract", "explicit_consent"):
+            return Markdown("")
+        if given.decided_by:
+            who = self.recipient_name(context["n"].lookup(Recipient), given.decided_by)
+            return self.say(vocabulary.DECISION_SAFEGUARDS["recipient"], recipient=who)
+        return self.say(vocabulary.DECISION_SAFEGUARDS["controller"])
+
+    def recipient_name(self, recipients: dict[str, Recipient], key: str) -> str:
+        """A recipient's name as plain text, for a sentence's placeholder."""
+        return self.name_text(recipients[key]) if key in recipients else key
 
     @jinja2.pass_context
     def flagged(self, context: Any, purpose: Purpose, flag: str) -> Markdown:
@@ -223,8 +314,12 @@ class Retention(Words):
         known = context["n"].lookup(DataCategory)
         out = []
         for rule in purpose.retention:
-            data = self.list_of([self.line(known[i].name) if i in known else inline(i) for i in rule.data])
+            data = self.line(rule.label) or self.list_of(
+                [self.line(known[i].name) if i in known else inline(i) for i in rule.data]
+            )
             text = "; ".join(part for part in (self.kept_for(rule), self.line(rule.criterion)) if part)
+            if rule.law:
+                text = f"{text} ({self.line(rule.law)})"
             out.append(Markdown(f"{data}: {text}" if data else text))
         return tuple(out)
 
@@ -239,10 +334,25 @@ class Retention(Words):
 
 
 class Transfers(Words):
-    NAMES = ("adequacy_decision",)
+    NAMES = ("adequacy_decision", "transfer")
+
+    def transfer(self, transfer: Transfer) -> Markdown:
+        """What follows a transfer's country and recipient: the safeguard, how to get a copy, the adequacy
+        decision; each sentence ends once, whatever the author's copy text ends with."""
+        safeguard = self.say(vocabulary.SAFEGUARDS[transfer.safeguard]) if transfer.safeguard else Markdown("")
+        if transfer.safeguard == "derogation" and transfer.derogation:
+            safeguard = Markdown(f"{safeguard}: {self.say(vocabulary.DEROGATIONS[transfer.derogation])}")
+        parts = [
+            safeguard,
+            self.line(transfer.copy),
+            self.adequacy_decision(transfer),
+        ]
+        said = self.sentences(parts)
+        return Markdown(f": {said}") if said else said
 
     def adequacy_decision(self, transfer: Transfer) -> Markdown:
-        """The Commission's adequacy decision for the country, whenever there is one (Art. 13(1)(f))."""
+        """The Commission's adequacy decision for the country, whenever there is one (Art. 13(1)(f)); a decision
+        that covers only some recipients (Art. 45(1): "one or more specified sectors") is named with its scope."""
         found = adequacy.load().of(transfer.country)
         if found is None:
             return Markdown("")
@@ -251,10 +361,9 @@ class Transfers(Words):
             values["renewed"] = i18n.format_date(found.renewed, self.lang)
         if not found.partial:
             return self.say(vocabulary.ADEQUACY["renewed" if found.renewed else "full"], **values)
+        values["scope"] = found.scope_in(self.lang)
         if transfer.certified:
-            return Markdown(
-                self.say(vocabulary.ADEQUACY["full"], **values) + " " + self.say(vocabulary.ADEQUACY["covered"])
-            )
+            return self.say(vocabulary.ADEQUACY["covered"], **values)
         return self.say(vocabulary.ADEQUACY["partial"], **values)
 
 
@@ -302,7 +411,7 @@ class Cookies(Words):
 
 
 class References(Words):
-    NAMES = ("names",)
+    NAMES = ("names", "source_entry")
 
     @jinja2.pass_context
     def names(self, context: Any, item: Any, field: str) -> Markdown:
@@ -310,4 +419,13 @@ class References(Words):
         ids = getattr(item, field)
         ids = (ids,) if isinstance(ids, str) else ids or ()
         found = context["n"].lookup(references(type(item))[field])
-        return self.list_of([self.line(found[i].name) if i in found else inline(i) for i in ids])
+        return self.list_of([self.name_of(found[i]) if i in found else inline(i) for i in ids])
+
+    @jinja2.pass_context
+    def source_entry(self, context: Any, source: Source) -> Markdown:
+        """What follows a source's name: its description, then the personal data obtained from it (Art. 14(2)(f))."""
+        known = context["n"].lookup(DataCategory)
+        data = i18n.format_list([self.plain(known[i].name) if i in known else i for i in source.data], self.lang)
+        return self.sentences(
+            [self.line(source.description), self.say(vocabulary.SOURCE_DATA, data=data) if data else Markdown("")]
+        )

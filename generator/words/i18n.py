@@ -41,7 +41,7 @@ from babel.units import format_unit
 from generator import caches
 from generator.findings import ENGLISH, Speaker, Words
 from generator.notice import periods as duration
-from generator.notice.languages import UNIT_WORDS, babel_locale
+from generator.notice.languages import COUNTRY_NAMES, UNIT_WORDS, babel_locale
 
 
 def translations(locales: Path, lang: str) -> Translations:
@@ -92,6 +92,13 @@ def format_list(items: list[str], lang: str, style: ListStyle = "standard") -> s
 
 
 def country_name(code: str, lang: str) -> str:
+    """A country's name in `lang`: CLDR's, unless it names another territory (languages.COUNTRY_NAMES).
+
+    >>> country_name("GB", "fi"), country_name("GB", "sv"), country_name("GB", "en")
+    ('Yhdistynyt kuningaskunta', 'Förenade kungariket', 'United Kingdom')
+    """
+    if (lang, code) in COUNTRY_NAMES:
+        return COUNTRY_NAMES[(lang, code)]
     return cast(str, Locale.parse(babel_locale(lang)).territories.get(code, code))  # babel's locale data: names
 
 

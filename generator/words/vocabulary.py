@@ -52,20 +52,48 @@ OBLIGATORY = {
     False: N_("You are not obliged to provide the data."),
 }
 
-DECISION_EXCEPTIONS = {
-    "contract": N_("The decisions are necessary for entering into or performing a contract (Art. 22(2)(a))."),
-    "law": N_("The decisions are authorised by Union or Member State law (Art. 22(2)(b))."),
+DECISION_EXCEPTIONS = {  # why a decision based solely on automated processing is allowed (Art. 22(2))
+    "contract": N_(
+        "The decisions are necessary for entering into, or performance of, a contract between you and the "
+        "controller (Art. 22(2)(a))."
+    ),
+    "law": N_(
+        "The decisions are authorised by Union or Member State law to which the controller is subject and which "
+        "also lays down suitable measures to safeguard your rights and freedoms and legitimate interests "
+        "(Art. 22(2)(b))."
+    ),
     "explicit_consent": N_("The decisions are based on your explicit consent (Art. 22(2)(c))."),
 }
 
-DECIDERS = {  # who makes a purpose's automated decisions: the controller, or a named recipient
-    "controller": N_("We make decisions based solely on automated processing for this purpose."),
-    "recipient": N_("%(recipient)s makes decisions based solely on automated processing for this purpose."),
+DECISION_SAFEGUARDS = {  # Art. 22(3), in full, where a decision rests on Art. 22(2)(a) or (c)
+    # NOTE: GDPR Art. 22(3) in the regulation's words (fi "oikeus vaatia rekisterinpitäjältä ihmisen osallistumista
+    # tietojen käsittelyyn, oikeus esittää kantansa ja oikeus riitauttaa päätös"; sv "rätt till mänskligt ingripande
+    # från den personuppgiftsansvariges sida, att uttrycka sin åsikt och att bestrida beslutet").
+    "controller": N_(
+        "You have the right to obtain human intervention on the part of the controller, to express your point of "
+        "view and to contest the decision (Art. 22(3))."
+    ),
+    # NOTE: As above; then the name of the recipient that makes the decisions as an independent controller.
+    "recipient": N_(
+        "You have the right to obtain human intervention on the part of the controller, to express your point of "
+        "view and to contest the decision (Art. 22(3)). The controller that makes the decisions is %(recipient)s."
+    ),
+}
+
+DECIDERS = {  # who makes a purpose's automated decisions (Art. 22(1)): the controller, or a named recipient
+    "controller": N_(
+        "For this purpose we make decisions based solely on automated processing which produce legal effects "
+        "concerning you or similarly significantly affect you (Art. 22(1))."
+    ),
+    "recipient": N_(
+        "For this purpose %(recipient)s makes decisions based solely on automated processing which produce legal "
+        "effects concerning you or similarly significantly affect you (Art. 22(1))."
+    ),
 }
 
 PROFILING = N_("The decisions involve profiling.")
 
-ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45)
+ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45(1), 45(3))
     "full": N_(
         "The European Commission has decided that this country ensures an adequate level of protection "
         "(decision %(decision)s of %(date)s)."
@@ -74,22 +102,85 @@ ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art
         "The European Commission has decided that this country ensures an adequate level of protection "
         "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."
     ),
-    "covered": N_("The decision covers only some recipients in this country; this recipient is one of them."),
+    # NOTE: A decision that covers only some recipients (Art. 45(1) "specified sectors"); %(scope)s names them,
+    # e.g. "organisations certified under the EU–US Data Privacy Framework".
+    "covered": N_(
+        "The European Commission has decided that an adequate level of protection is ensured in this country only "
+        "for the following recipients: %(scope)s (decision %(decision)s of %(date)s). This recipient is one of them."
+    ),
+    # NOTE: As above, where the notice does not say that the recipient is covered.
     "partial": N_(
-        "The European Commission's adequacy decision %(decision)s of %(date)s covers only some recipients "
-        "in this country."
+        "The European Commission's adequacy decision %(decision)s of %(date)s covers in this country only the "
+        "following recipients: %(scope)s."
     ),
 }
 
+# NOTE: After a source of the data and its description; %(data)s lists categories of personal data.
+SOURCE_DATA = N_("Personal data obtained from this source: %(data)s.")
+
+RIGHTS_CONTACT_FALLBACK = {  # where the notice names no contact for requests: they go to the controller
+    # NOTE: %(controller)s is a link to the section "Controller", which gives the controller's contact details.
+    "details": N_("To exercise your rights, contact the controller at the contact details given under %(controller)s."),
+    "bare": N_("To exercise your rights, contact the controller."),
+}
+
+CONTROLLER_SECTION = N_("Controller")
+"""The heading of the controller's section, which the fallback sentence links to."""
+
+_AUTHORITIES = (  # Finnish authorities' official names in each language; a recipient named once gets them
+    {"fi": "Verohallinto", "sv": "Skatteförvaltningen", "en": "Finnish Tax Administration"},
+    {
+        "fi": "Tietosuojavaltuutetun toimisto",
+        "sv": "Dataombudsmannens byrå",
+        "en": "Office of the Data Protection Ombudsman",
+    },
+    {
+        "fi": "Patentti- ja rekisterihallitus",
+        "sv": "Patent- och registerstyrelsen",
+        "en": "Finnish Patent and Registration Office",
+    },
+    {"fi": "Kansaneläkelaitos", "sv": "Folkpensionsanstalten", "en": "Social Insurance Institution of Finland"},
+    {"fi": "Tulli", "sv": "Tullen", "en": "Finnish Customs"},
+    {"fi": "Poliisi", "sv": "Polisen", "en": "Police of Finland"},
+    {"fi": "Ulosottolaitos", "sv": "Utsökningsverket", "en": "National Enforcement Authority Finland"},
+    {
+        "fi": "Digi- ja väestötietovirasto",
+        "sv": "Myndigheten för digitalisering och befolkningsdata",
+        "en": "Digital and Population Data Services Agency",
+    },
+    {"fi": "Tilastokeskus", "sv": "Statistikcentralen", "en": "Statistics Finland"},
+    {"fi": "Finanssivalvonta", "sv": "Finansinspektionen", "en": "Financial Supervisory Authority"},
+)
+
+FINNISH_AUTHORITIES: dict[str, dict[str, str]] = {
+    " ".join(name.split()).casefold(): names for names in _AUTHORITIES for name in names.values()
+}
+"""A Finnish authority by any of its names (case and spaces ignored): its official name in each language.
+A recipient with role `authority` whose name is written once as one of these is shown by its name in the
+page's language (Verohallinto is Skatteförvaltningen on the Swedish page); any other name is written in each
+language by the author."""
+
 SPECIAL_CONDITIONS = {
     "explicit_consent": N_("explicit consent (Art. 9(2)(a))"),
-    "employment": N_("obligations and rights in employment and social security law (Art. 9(2)(b))"),
-    "vital_interests": N_("vital interests where you cannot give consent (Art. 9(2)(c))"),
+    "employment": N_(
+        "carrying out the obligations and exercising specific rights of the controller or of the data subject in the "
+        "field of employment and social security and social protection law (Art. 9(2)(b))"
+    ),
+    "vital_interests": N_(
+        "protecting the vital interests of you or of another natural person where you are physically or legally "
+        "incapable of giving consent (Art. 9(2)(c))"
+    ),
     "not_for_profit": N_("activities of a not-for-profit body with regard to its members (Art. 9(2)(d))"),
     "made_public": N_("data you have manifestly made public (Art. 9(2)(e))"),
     "legal_claims": N_("the establishment, exercise or defence of legal claims (Art. 9(2)(f))"),
-    "substantial_public_interest": N_("substantial public interest on the basis of law (Art. 9(2)(g))"),
-    "health_care": N_("preventive or occupational medicine, health or social care (Art. 9(2)(h))"),
+    "substantial_public_interest": N_(
+        "reasons of substantial public interest, on the basis of Union or Member State law (Art. 9(2)(g))"
+    ),
+    "health_care": N_(
+        "preventive or occupational medicine, the assessment of the working capacity of the employee, medical "
+        "diagnosis, the provision of health or social care or treatment, or the management of health or social care "
+        "systems and services (Art. 9(2)(h))"
+    ),
     "public_health": N_("public interest in the area of public health (Art. 9(2)(i))"),
     "archiving_research": N_(
         "archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"
@@ -117,6 +208,40 @@ SAFEGUARDS = {
     "standard_data_protection_clauses": N_("standard data protection clauses (Art. 46(2)(c))"),
     "binding_corporate_rules": N_("binding corporate rules (Art. 47)"),
     "derogation": N_("derogation for a specific situation (Art. 49)"),
+}
+
+DEROGATIONS = {  # which derogation of Art. 49(1) a transfer rests on, after "derogation for a specific situation"
+    "explicit_consent": N_(
+        "you have explicitly consented to the proposed transfer, after having been informed of the possible risks "
+        "of such transfers for you due to the absence of an adequacy decision and appropriate safeguards "
+        "(Art. 49(1)(a))"
+    ),
+    "contract": N_(
+        "the transfer is necessary for the performance of a contract between you and the controller or the "
+        "implementation of pre-contractual measures taken at your request (Art. 49(1)(b))"
+    ),
+    "contract_in_interest": N_(
+        "the transfer is necessary for the conclusion or performance of a contract concluded in your interest "
+        "between the controller and another natural or legal person (Art. 49(1)(c))"
+    ),
+    "public_interest": N_("the transfer is necessary for important reasons of public interest (Art. 49(1)(d))"),
+    "legal_claims": N_(
+        "the transfer is necessary for the establishment, exercise or defence of legal claims (Art. 49(1)(e))"
+    ),
+    "vital_interests": N_(
+        "the transfer is necessary in order to protect the vital interests of you or of other persons, where you "
+        "are physically or legally incapable of giving consent (Art. 49(1)(f))"
+    ),
+    "public_register": N_(
+        "the transfer is made from a register which according to Union or Member State law is intended to provide "
+        "information to the public (Art. 49(1)(g))"
+    ),
+    # NOTE: Art. 49(1), second subparagraph: the only derogation whose safeguards Art. 13(1)(f) asks to be described.
+    "compelling_legitimate_interests": N_(
+        "the transfer is necessary for the purposes of compelling legitimate interests pursued by the controller "
+        "which are not overridden by your interests or rights and freedoms, and the controller has provided "
+        "suitable safeguards (Art. 49(1), second subparagraph)"
+    ),
 }
 
 COOKIE_PARTIES = {  # shown in brackets after a cookie's provider
@@ -147,50 +272,88 @@ COOKIE_CATEGORIES = {  # a cookie's category, lower case in a table cell
     "marketing": N_("marketing"),
 }
 
-RIGHTS = {
+RIGHTS = {  # each right as the article grants it: to whom, on which legal bases, with its exceptions
     "access": (
         N_("Right of access (Art. 15)"),
-        N_("You may ask which personal data about you we process and get a copy of it."),
+        N_(
+            "You have the right to obtain from us confirmation as to whether or not personal data concerning you are "
+            "being processed and, where that is the case, access to the personal data and to the information listed "
+            "in Art. 15, and a copy of the personal data undergoing processing."
+        ),
     ),
     "rectification": (
         N_("Right to rectification (Art. 16)"),
-        N_("You may ask us to correct inaccurate data and complete incomplete data."),
+        N_(
+            "You have the right to obtain from us without undue delay the rectification of inaccurate personal data "
+            "concerning you, and to have incomplete personal data completed, including by means of providing a "
+            "supplementary statement."
+        ),
     ),
     "erasure": (
         N_("Right to erasure (Art. 17)"),
-        N_("You may ask us to erase your data (\u201cright to be forgotten\u201d)."),
+        N_(
+            "You have the right to obtain from us the erasure of personal data concerning you without undue delay "
+            "(\u201cright to be forgotten\u201d) where one of the grounds in Art. 17(1) applies, for example where the "
+            "data are no longer necessary for the purposes for which they were collected or otherwise processed. "
+            "The right does not apply to the extent that processing is necessary on a ground in Art. 17(3), such "
+            "as compliance with a legal obligation."
+        ),
     ),
     "restriction": (
         N_("Right to restriction of processing (Art. 18)"),
-        N_("You may ask us to restrict the processing of your data."),
+        N_(
+            "You have the right to obtain from us restriction of processing where one of the situations in Art. 18(1) "
+            "applies, for example for a period enabling us to verify the accuracy of personal data whose accuracy "
+            "you contest."
+        ),
     ),
     "portability": (
         N_("Right to data portability (Art. 20)"),
+        # NOTE: Art. 20(1)(a): consent under Art. 6(1)(a) or 9(2)(a), or a contract under Art. 6(1)(b); 20(1)(b), 20(2).
         N_(
-            "You may receive the data you have given us in a machine-readable format and have it transmitted to another controller."
+            "Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) "
+            "and is carried out by automated means, you have the right to receive the personal data concerning you "
+            "which you have provided to us, in a structured, commonly used and machine-readable format, to transmit "
+            "those data to another controller, and to have them transmitted directly from us to another controller "
+            "where technically feasible."
         ),
     ),
     "objection": (
         N_("Right to object (Art. 21)"),
         N_(
-            "On grounds relating to your particular situation, you may object to processing based on legitimate interests or on a task carried out in the public interest or in the exercise of official authority."
+            "You have the right to object, on grounds relating to your particular situation, at any time to "
+            "processing of personal data concerning you which is based on Art. 6(1)(e) or (f), including profiling "
+            "based on those provisions. We shall then no longer process the personal data unless we demonstrate "
+            "compelling legitimate grounds for the processing which override your interests, rights and freedoms, "
+            "or for the establishment, exercise or defence of legal claims."
         ),
     ),
     "object_direct_marketing": (
         N_("Right to object to direct marketing (Art. 21(2))"),
-        # NOTE: GDPR Art. 21(2): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
-        N_("You may object at any time to the processing of your data for direct marketing."),
+        # NOTE: GDPR Art. 21(2) and (3): "object to" (fi vastustaa, sv invända mot), never "forbid" or "prohibit".
+        N_(
+            "Where personal data are processed for direct marketing purposes, you have the right to object at any "
+            "time to processing of personal data concerning you for such marketing, which includes profiling to the "
+            "extent that it is related to such direct marketing. Where you object, the personal data shall no longer "
+            "be processed for such purposes."
+        ),
     ),
     "withdraw_consent": (
         N_("Right to withdraw consent (Art. 7(3))"),
         N_(
-            "Where processing is based on your consent, you may withdraw it at any time. This does not affect the lawfulness of processing before the withdrawal."
+            "Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)), you have the right to withdraw "
+            "your consent at any time. The withdrawal of consent does not affect the lawfulness of processing based "
+            "on consent before its withdrawal."
         ),
     ),
     "complaint": (
         N_("Right to lodge a complaint with a supervisory authority (Art. 77)"),
         N_(
-            "You may lodge a complaint with a supervisory authority, in Finland the Office of the Data Protection Ombudsman, if you consider that the processing of your data infringes the GDPR."
+            "Without prejudice to any other administrative or judicial remedy, you have the right to lodge a "
+            "complaint with a supervisory authority, in particular in the Member State of your habitual residence, "
+            "place of work or place of the alleged infringement, if you consider that the processing of personal "
+            "data relating to you infringes the GDPR. In Finland the supervisory authority is the Office of the Data "
+            "Protection Ombudsman."
         ),
     ),
 }
