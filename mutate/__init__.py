@@ -23,5 +23,5 @@ Why it is built this way (issue 18):
   tree; verdicts are kept per module content (campaign.py), so a re-run
   after adding tests re-tries only the survivors.
 - The figures, with a Wilson interval (a sample's rate is an estimate), go to
-  the committed mutate/results.json and the README (report.py).
+  the committed mutate/results.json and the table in docs/design.md (report.py).
 """

@@ -62,7 +62,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested side by side (default: %(default)s)")
     parser.add_argument("--named", action="store_true", help="only the survivors named in mutate/known.py")
     parser.add_argument("--report", action="store_true", help="print the last results without running")
-    parser.add_argument("--readme", action="store_true", help="also write the figures into the README's table")
+    parser.add_argument("--readme", action="store_true", help="also write the figures into the table of docs/design.md")
     parser.add_argument("--list", action="store_true", help="list the modules, their mutants and candidate tests")
     args = parser.parse_args(argv)
     if not 0 < args.sample <= 1:
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     survivors = report.survivors(results, shown)
     print(f"{survivors}\n\n{report.table(results)}" if survivors else report.table(results))
     if args.readme and not report.write_readme(results):
-        print(f"README.md has no {report.BEGIN} ... {report.END} markers: the table was not written")
+        print(f"docs/design.md has no {report.BEGIN} ... {report.END} markers: the table was not written")
     return 0 if ok else 1
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from .tree import REPO, stem
 
 RESULTS = REPO / "mutate" / "results.json"
-README = REPO / "README.md"
+README = REPO / "docs" / "design.md"
 GUARDS = (
     "ledger",
     "lock",

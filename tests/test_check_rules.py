@@ -339,8 +339,8 @@ def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
     assert [f.message for f in found] == [
         "revision.effective: 2026-08-05 is 51 days ahead: only the daily publish run makes it the version in force on "
         "that date, and GitHub pauses the schedules of a repository with no activity for 60 days; Publish's keepalive "
-        'job prevents that, so make sure the workflow is enabled (Actions > Publish; README, "Keeping the daily run '
-        'alive")']
+        'job prevents that, so make sure the workflow is enabled (Actions > Publish; docs/operations.md, "Keeping '
+        'the daily run alive")']
 
 
 def test_full_adequacy_is_named_as_the_safeguard(tmp_path: Path) -> None:

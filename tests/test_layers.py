@@ -86,8 +86,9 @@ def test_every_module_has_a_layer() -> None:
 
 
 def test_the_readme_names_only_modules_that_exist() -> None:
-    """The README's diagram and "Where a change goes" point at the tree as it is."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """The design notes' diagram and "Where a change goes" (docs/design.md), and the README, point at the tree
+    as it is."""
+    readme = "".join((REPO / name).read_text(encoding="utf-8") for name in ("README.md", "docs/design.md"))
     named = set(re.findall(r"generator/[\w/]+\.(?:py|j2|json)", readme))
     assert named, "the README names no module"
     assert sorted(n for n in named if not (REPO / n).exists()) == []

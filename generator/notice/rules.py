@@ -1592,12 +1592,12 @@ def effective_far_ahead(ctx: Context) -> Found:
         yield (
             ("revision", "effective"),
             # NOTE: "Actions > Publish" is GitHub's menu and the workflow's name, and "Keeping the daily run
-            # alive" a heading of the README (in English): keep them as they are.
+            # alive" a heading of docs/operations.md (in English): keep them as they are.
             _(
                 "%(date)s is %(ahead)d days ahead: only the daily publish run makes "
                 "it the version in force on that date, and GitHub pauses the schedules of a repository with no "
                 "activity for %(pause)d days; Publish's keepalive job prevents that, so make sure the "
-                'workflow is enabled (Actions > Publish; README, "Keeping the daily run alive")',
+                'workflow is enabled (Actions > Publish; docs/operations.md, "Keeping the daily run alive")',
                 date=ctx.notice.revision.effective.isoformat(),
                 ahead=ahead,
                 pause=SCHEDULE_PAUSE_DAYS,
