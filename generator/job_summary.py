@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.findings import Finding
+from generator.findings import ENGLISH, Finding, Words, _, ngettext, pgettext
 from generator.report import summary
 
 _MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
@@ -47,22 +47,44 @@ MAX_CELL = 2000
 """Characters of a message at most: the whole of it is in `make check`."""
 
 
-def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
-    """A heading, the count line, and one table row per finding, errors first."""
+def table(findings: Iterable[Finding], path: str, *, strict: bool = False, words: Words = ENGLISH) -> str:
+    """A heading, the count line, and one table row per finding, errors first; in `words`' language, but for
+    the levels and the rules' ids, which stay as `check` prints them."""
     findings = sorted(findings, key=lambda f: (f.level != "error", f.position, f.rule, f.message))
-    lines = [f"### Seloste check: {cell(path)}", "", cell(summary(findings, path, strict=strict)), ""]
+    # NOTE: the heading of check's table in a GitHub job summary; %(file)s is the notice's file.
+    heading = cell(_("Seloste check: %(file)s", file=path).render(words))
+    lines = [f"### {heading}", "", cell(summary(findings, path, strict=strict, words=words)), ""]
     if findings:
-        lines += ["| Level | Where | Rule | Message |", "| --- | --- | --- | --- |"]
+        # NOTE: the column heads of check's table in a GitHub job summary: the level (error or warning), the
+        # file:line:column, the rule with its article, and the message.
+        heads = [
+            said.render(words)
+            for said in (
+                pgettext("check's table", "Level"),
+                pgettext("check's table", "Where"),
+                pgettext("check's table", "Rule"),
+                pgettext("check's table", "Message"),
+            )
+        ]
+        lines += [f"| {' | '.join(heads)} |", "| --- | --- | --- | --- |"]
         size = sum(len(line.encode("utf-8")) + 1 for line in lines)
         for shown, finding in enumerate(findings):
-            row = f"| {finding.level} | {cell(str(finding.position))} | {cell(_rule(finding))} | {_message(finding)} |"
+            row = (
+                f"| {finding.level} | {cell(str(finding.position))} | {cell(_rule(finding, words))} "
+                f"| {_message(finding, words)} |"
+            )
             size += len(row.encode("utf-8")) + 1
             if size > BUDGET - 200:  # room for the line that says what is left out
                 lines += [
                     "",
                     cell(
-                        f"{len(findings) - shown} more findings are left out here, to keep the summary "
-                        "under GitHub's 1 MiB; `make check` lists them all."
+                        ngettext(
+                            "%(count)d more finding is left out here, to keep the summary under GitHub's 1 MiB; "
+                            "`make check` lists them all.",
+                            "%(count)d more findings are left out here, to keep the summary under GitHub's 1 MiB; "
+                            "`make check` lists them all.",
+                            len(findings) - shown,
+                        ).render(words)
                     ),
                 ]
                 break
@@ -70,15 +92,15 @@ def table(findings: Iterable[Finding], path: str, *, strict: bool = False) -> st
     return "\n".join(lines) + "\n"
 
 
-def _message(finding: Finding) -> str:
-    text = finding.message
+def _message(finding: Finding, words: Words) -> str:
+    text = finding.said_in(words)
     return cell(text if len(text) <= MAX_CELL else text[:MAX_CELL] + " [...]")
 
 
-def append(file: Path, findings: Iterable[Finding], path: str, *, strict: bool = False) -> None:
+def append(file: Path, findings: Iterable[Finding], path: str, *, strict: bool = False, words: Words = ENGLISH) -> None:
     """Add the table to `file` (a job summary collects what every step appends)."""
     with open(file, "a", encoding="utf-8") as handle:
-        handle.write(table(findings, path, strict=strict))
+        handle.write(table(findings, path, strict=strict, words=words))
 
 
 def cell(text: str) -> str:
@@ -95,7 +117,7 @@ def cell(text: str) -> str:
     return re.sub("[&<>]", lambda m: _ENTITIES[m.group()], text)
 
 
-def _rule(finding: Finding) -> str:
+def _rule(finding: Finding, words: Words) -> str:
     if not finding.rule:
         return ""
-    return f"{finding.rule} (GDPR Art. {finding.article})" if finding.article else finding.rule
+    return f"{finding.rule} ({finding.citation(words)})" if finding.article else finding.rule

@@ -30,7 +30,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from generator.findings import Finding
+from generator.findings import ENGLISH, Finding, Words, _, joined, ngettext
 
 FORMATS = ("text", "github", "json")
 
@@ -48,27 +48,29 @@ def write(
     strict: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    words: Words = ENGLISH,
 ) -> None:
-    """Print `findings` about the file `path` in the format `output`."""
+    """Print `findings` about the file `path` in the format `output`, their messages in `words`' language."""
     out, err = out or sys.stdout, err or sys.stderr
     findings = sorted(findings, key=lambda f: (f.position, f.rule, f.message))
-    total = summary(findings, path, strict=strict)
+    total = summary(findings, path, strict=strict, words=words)
     if output == "json":
-        print(_surrogates_escaped(json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2)), file=out)
+        listed = [as_dict(f, words) for f in findings]
+        print(_surrogates_escaped(json.dumps(listed, ensure_ascii=False, indent=2)), file=out)
         print(visible(total), file=err)
     elif output == "github":
         for finding in findings:
-            print(github(finding), file=out)
+            print(github(finding, words), file=out)
         print(visible(total), file=err)
     else:
         for finding in findings:
-            print(line(finding), file=out)
+            print(line(finding, words), file=out)
         print(visible(total), file=out)
 
 
-def line(finding: Finding) -> str:
+def line(finding: Finding, words: Words = ENGLISH) -> str:
     """One finding as one line of text, for a terminal."""
-    return visible(str(finding))
+    return visible(finding.line(words))
 
 
 def visible(text: str) -> str:
@@ -88,18 +90,22 @@ def _surrogates_escaped(text: str) -> str:
     return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def summary(findings: Iterable[Finding], path: str, *, strict: bool = False) -> str:
+def summary(findings: Iterable[Finding], path: str, *, strict: bool = False, words: Words = ENGLISH) -> str:
     """One line: how many errors and warnings `path` has."""
     levels = [f.level for f in findings]
-    text = f"{path}: {_count(levels.count('error'), 'error')}, {_count(levels.count('warning'), 'warning')}"
-    return text + " (--strict: warnings count as errors)" if strict else text
+    errors, warnings = levels.count("error"), levels.count("warning")
+    # NOTE: the last line of check: "policy/notice.yaml: 2 errors, 1 warning"; these are its two counts.
+    counts = joined(
+        ngettext("%(count)d error", "%(count)d errors", errors),
+        ", ",
+        ngettext("%(count)d warning", "%(count)d warnings", warnings),
+    )
+    text = f"{path}: {counts.render(words)}"
+    # NOTE: after the counts of check --strict; --strict is the option as typed, keep it.
+    return text + _(" (--strict: warnings count as errors)").render(words) if strict else text
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def github(finding: Finding) -> str:
+def github(finding: Finding, words: Words = ENGLISH) -> str:
     """A GitHub Actions workflow command (::error or ::warning) for one finding."""
     position = finding.position
     properties = [f"file={_property(position.path)}"]
@@ -108,7 +114,7 @@ def github(finding: Finding) -> str:
         if position.column:
             properties.append(f"col={position.column}")
     properties.append(f"title={_property(finding.rule or 'seloste')}")
-    message = finding.message + (f" (GDPR Art. {finding.article})" if finding.article else "")
+    message = finding.said_in(words) + (f" ({finding.citation(words)})" if finding.article else "")
     return f"::{finding.level} {','.join(properties)}::{visible(_data(message))}"
 
 
@@ -122,8 +128,12 @@ def _property(text: str) -> str:
     return visible(_data(text).replace(":", "%3A").replace(",", "%2C"))
 
 
-def as_dict(finding: Finding) -> dict[str, object]:
-    """One finding as a JSON object; line and column are null where unknown."""
+def as_dict(finding: Finding, words: Words = ENGLISH) -> dict[str, object]:
+    """One finding as a JSON object; line and column are null where unknown.
+
+    `message` is always the English (what a tool matches on, whatever the
+    language); `lang` and `localised` give it in the language asked for.
+    """
     position = finding.position
     return {
         "file": position.path,
@@ -133,4 +143,6 @@ def as_dict(finding: Finding) -> dict[str, object]:
         "rule": finding.rule or None,
         "article": finding.article or None,
         "message": finding.message,
+        "lang": words.lang,
+        "localised": finding.said_in(words),
     }

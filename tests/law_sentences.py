@@ -205,6 +205,14 @@ LAW = {
             'en': 'For this purpose we make decisions based solely on automated processing which produce legal effects concerning you or similarly significantly affect you (Art. 22(1)).',
         },
     ),
+    'GDPR Art. %(article)s': (
+        ('13', '14'),
+        {
+            'fi': 'tietosuoja-asetus art. %(article)s',
+            'sv': 'dataskyddsförordningen art. %(article)s',
+            'en': 'GDPR Art. %(article)s',
+        },
+    ),
     'How to obtain human intervention, express your point of view and contest the decision': (
         ('22(3)',),
         {
@@ -997,6 +1005,22 @@ LAW = {
             'en': 'marketing',
         },
     ),
+    "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is %(safeguard)s; set safeguard: derogation, or remove derogation": (
+        ('49(1)',),
+        {
+            'fi': 'nimeää poikkeuksen %(derogation)s (art. 49(1)%(place)s), mutta siirron suojatoimi on %(safeguard)s; aseta safeguard: derogation tai poista derogation',
+            'sv': 'anger undantaget %(derogation)s (art. 49(1)%(place)s), men överföringens skyddsåtgärd är %(safeguard)s; ange safeguard: derogation eller ta bort derogation',
+            'en': "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is %(safeguard)s; set safeguard: derogation, or remove derogation",
+        },
+    ),
+    "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is not given; set safeguard: derogation, or remove derogation": (
+        ('49(1)',),
+        {
+            'fi': 'nimeää poikkeuksen %(derogation)s (art. 49(1)%(place)s), mutta siirron suojatoimea ei ole annettu; aseta safeguard: derogation tai poista derogation',
+            'sv': 'anger undantaget %(derogation)s (art. 49(1)%(place)s), men överföringens skyddsåtgärd anges inte; ange safeguard: derogation eller ta bort derogation',
+            'en': "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is not given; set safeguard: derogation, or remove derogation",
+        },
+    ),
     'performance of a contract (Art. 6(1)(b))': (
         ('6(1)(b)',),
         {
@@ -1077,6 +1101,22 @@ LAW = {
             'en': 'publicly accessible source',
         },
     ),
+    ('relies on explicit consent (Art. 9(2)(a)) for its special categories of data', 'rely on explicit consent (Art. 9(2)(a)) for their special categories of data'): (
+        ('9(2)(a)',),
+        {
+            'fi': ('perustuu erityisten henkilötietoryhmiensä osalta nimenomaiseen suostumukseen (art. 9(2)(a))', 'perustuvat erityisten henkilötietoryhmiensä osalta nimenomaiseen suostumukseen (art. 9(2)(a))'),
+            'sv': ('grundar sig för sina särskilda kategorier av personuppgifter på uttryckligt samtycke (art. 9(2)(a))', 'grundar sig för sina särskilda kategorier av personuppgifter på uttryckligt samtycke (art. 9(2)(a))'),
+            'en': ('relies on explicit consent (Art. 9(2)(a)) for its special categories of data', 'rely on explicit consent (Art. 9(2)(a)) for their special categories of data'),
+        },
+    ),
+    'rest on consent, or on explicit consent (Art. 9(2)(a)) for special categories of data': (
+        ('9(2)(a)',),
+        {
+            'fi': 'perustuvat suostumukseen tai erityisten henkilötietoryhmien osalta nimenomaiseen suostumukseen (art. 9(2)(a))',
+            'sv': 'grundar sig på samtycke, eller för särskilda kategorier av personuppgifter på uttryckligt samtycke (art. 9(2)(a))',
+            'en': 'rest on consent, or on explicit consent (Art. 9(2)(a)) for special categories of data',
+        },
+    ),
     'session': (
         ('917/2014 s. 205',),
         {
@@ -1117,12 +1157,116 @@ LAW = {
             'en': 'strictly necessary',
         },
     ),
+    'the %(category)s cookie %(cookie)s is said to be set without consent, but in Finland only strictly necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or correct the category': (
+        ('917/2014 s. 205',),
+        {
+            'fi': 'evästeen %(cookie)s (luokka %(category)s) kerrotaan asetettavan ilman suostumusta, mutta Suomessa ilman suostumusta saa asettaa vain välttämättömiä evästeitä (laki sähköisen viestinnän palveluista 917/2014, 205 §); poista consent: false tai korjaa luokka',
+            'sv': 'kakan %(cookie)s (kategori %(category)s) sägs sättas utan samtycke, men i Finland får endast absolut nödvändiga kakor sättas utan samtycke (lagen om tjänster inom elektronisk kommunikation 917/2014, 205 §); ta bort consent: false eller rätta kategorin',
+            'en': 'the %(category)s cookie %(cookie)s is said to be set without consent, but in Finland only strictly necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or correct the category',
+        },
+    ),
+    'the %(category)s cookie is said to be set without consent, but in Finland only strictly necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or correct the category': (
+        ('917/2014 s. 205',),
+        {
+            'fi': 'evästeen (luokka %(category)s) kerrotaan asetettavan ilman suostumusta, mutta Suomessa ilman suostumusta saa asettaa vain välttämättömiä evästeitä (laki sähköisen viestinnän palveluista 917/2014, 205 §); poista consent: false tai korjaa luokka',
+            'sv': 'kakan (kategori %(category)s) sägs sättas utan samtycke, men i Finland får endast absolut nödvändiga kakor sättas utan samtycke (lagen om tjänster inom elektronisk kommunikation 917/2014, 205 §); ta bort consent: false eller rätta kategorin',
+            'en': 'the %(category)s cookie is said to be set without consent, but in Finland only strictly necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or correct the category',
+        },
+    ),
+    "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)": (
+        ('13(1)(a)', '14(1)(a)'),
+        {
+            'fi': 'rekisterinpitäjän Y-tunnusta ei ole annettu; suomalaiset selosteet mainitsevat sen, jotta lukija voi tunnistaa rekisterinpitäjän epäilyksettä (hyvä käytäntö, ei tietosuoja-asetuksen 13 tai 14 artiklan edellyttämä tieto)',
+            'sv': 'den personuppgiftsansvariges FO-nummer (Y-tunnus) anges inte; finländska beskrivningar anger det, så att läsaren utan tvivel kan identifiera den personuppgiftsansvarige (god praxis, inte en uppgift som artikel 13 eller 14 i dataskyddsförordningen kräver)',
+            'en': "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)",
+        },
+    ),
     'the establishment, exercise or defence of legal claims (Art. 9(2)(f))': (
         ('9(2)(f)',),
         {
             'fi': 'oikeusvaateen laatiminen, esittäminen tai puolustaminen (9 artiklan 2 kohdan f alakohta)',
             'sv': 'fastställande, utövande eller försvar av rättsliga anspråk (artikel 9.2 f)',
             'en': 'the establishment, exercise or defence of legal claims (Art. 9(2)(f))',
+        },
+    ),
+    'the purpose %(purpose)s names an Art. 9(2) condition, but none of its data categories is marked special: true; mark the category, or remove special_condition': (
+        ('9(2)',),
+        {
+            'fi': 'käyttötarkoituksessa %(purpose)s mainitaan 9 artiklan 2 kohdan edellytys, mutta mitään sen henkilötietoryhmää ei ole merkitty special: true; merkitse ryhmä tai poista special_condition',
+            'sv': 'för ändamålet %(purpose)s anges ett villkor enligt artikel 9.2, men ingen av dess kategorier av personuppgifter är markerad special: true; markera kategorin eller ta bort special_condition',
+            'en': 'the purpose %(purpose)s names an Art. 9(2) condition, but none of its data categories is marked special: true; mark the category, or remove special_condition',
+        },
+    ),
+    'the purpose %(purpose)s processes special categories of data (%(data)s) but names no condition of Art. 9(2); add special_condition': (
+        ('9(2)',),
+        {
+            'fi': 'käyttötarkoituksessa %(purpose)s käsitellään erityisiä henkilötietoryhmiä (%(data)s), mutta siinä ei mainita mitään 9 artiklan 2 kohdan edellytystä; lisää special_condition',
+            'sv': 'för ändamålet %(purpose)s behandlas särskilda kategorier av personuppgifter (%(data)s), men inget av villkoren i artikel 9.2 anges; lägg till special_condition',
+            'en': 'the purpose %(purpose)s processes special categories of data (%(data)s) but names no condition of Art. 9(2); add special_condition',
+        },
+    ),
+    'the purpose %(purpose)s rests on legitimate interests (Art. 6(1)(f)), but the interest pursued is not described; add legitimate_interest': (
+        ('6(1)(f)',),
+        {
+            'fi': 'käyttötarkoitus %(purpose)s perustuu oikeutettuun etuun (art. 6(1)(f)), mutta tavoiteltua etua ei ole kuvattu; lisää legitimate_interest',
+            'sv': 'ändamålet %(purpose)s grundar sig på berättigat intresse (art. 6(1)(f)), men det intresse som eftersträvas beskrivs inte; lägg till legitimate_interest',
+            'en': 'the purpose %(purpose)s rests on legitimate interests (Art. 6(1)(f)), but the interest pursued is not described; add legitimate_interest',
+        },
+    ),
+    'the purpose %(purpose)s rests on no basis the person can object to (Art. 21: legitimate interests or a public task); correct the event or the legal basis': (
+        ('21',),
+        {
+            'fi': 'käyttötarkoitus %(purpose)s ei perustu mihinkään oikeusperusteeseen, jonka perusteella rekisteröity voi vastustaa käsittelyä (art. 21: oikeutettu etu tai yleistä etua koskeva tehtävä); korjaa tapahtuma tai oikeusperuste',
+            'sv': 'ändamålet %(purpose)s grundar sig inte på någon grund som den registrerade kan invända mot (art. 21: berättigat intresse eller en uppgift av allmänt intresse); rätta händelsen eller den rättsliga grunden',
+            'en': 'the purpose %(purpose)s rests on no basis the person can object to (Art. 21: legitimate interests or a public task); correct the event or the legal basis',
+        },
+    ),
+    'the right of access (Art. 15)': (
+        ('15',),
+        {
+            'fi': 'oikeutta saada pääsy tietoihin (art. 15)',
+            'sv': 'rätten till tillgång (art. 15)',
+            'en': 'the right of access (Art. 15)',
+        },
+    ),
+    'the right to data portability (Art. 20)': (
+        ('20',),
+        {
+            'fi': 'oikeutta siirtää tiedot järjestelmästä toiseen (art. 20)',
+            'sv': 'rätten till dataportabilitet (art. 20)',
+            'en': 'the right to data portability (Art. 20)',
+        },
+    ),
+    'the right to erasure (Art. 17)': (
+        ('17',),
+        {
+            'fi': 'oikeutta tietojen poistamiseen (art. 17)',
+            'sv': 'rätten till radering (art. 17)',
+            'en': 'the right to erasure (Art. 17)',
+        },
+    ),
+    'the right to object (Art. 21)': (
+        ('21',),
+        {
+            'fi': 'vastustamisoikeutta (art. 21)',
+            'sv': 'rätten att göra invändningar (art. 21)',
+            'en': 'the right to object (Art. 21)',
+        },
+    ),
+    'the right to rectification (Art. 16)': (
+        ('16',),
+        {
+            'fi': 'oikeutta tietojen oikaisemiseen (art. 16)',
+            'sv': 'rätten till rättelse (art. 16)',
+            'en': 'the right to rectification (Art. 16)',
+        },
+    ),
+    'the right to restriction of processing (Art. 18)': (
+        ('18',),
+        {
+            'fi': 'oikeutta käsittelyn rajoittamiseen (art. 18)',
+            'sv': 'rätten till begränsning av behandling (art. 18)',
+            'en': 'the right to restriction of processing (Art. 18)',
         },
     ),
     'the transfer is made from a register which according to Union or Member State law is intended to provide information to the public (Art. 49(1)(g))': (
@@ -1179,6 +1323,22 @@ LAW = {
             'fi': 'siirto on tarpeen sinun tai muiden henkilöiden elintärkeiden etujen suojaamiseksi, jos olet fyysisesti tai oikeudellisesti estynyt antamasta suostumustasi (49 artiklan 1 kohdan f alakohta)',
             'sv': 'överföringen är nödvändig för att skydda dina eller andra personers grundläggande intressen, om du är fysiskt eller juridiskt förhindrad att ge ditt samtycke (artikel 49.1 f)',
             'en': 'the transfer is necessary in order to protect the vital interests of you or of other persons, where you are physically or legally incapable of giving consent (Art. 49(1)(f))',
+        },
+    ),
+    'the transfer to %(country)s rests on a derogation, but does not say which one of Art. 49(1); add derogation (%(derogations)s)': (
+        ('49(1)',),
+        {
+            'fi': 'siirto maahan %(country)s perustuu poikkeukseen, mutta siinä ei kerrota, mihin 49 artiklan 1 kohdan poikkeukseen; lisää derogation (%(derogations)s)',
+            'sv': 'överföringen till %(country)s grundar sig på ett undantag, men det anges inte vilket av undantagen i artikel 49.1; lägg till derogation (%(derogations)s)',
+            'en': 'the transfer to %(country)s rests on a derogation, but does not say which one of Art. 49(1); add derogation (%(derogations)s)',
+        },
+    ),
+    'the transfer to %(country)s rests on the compelling legitimate interests of Art. 49(1), second subparagraph, but the notice does not refer to the suitable safeguards or say how to get a copy of them; add copy': (
+        ('49(1)',),
+        {
+            'fi': 'siirto maahan %(country)s perustuu 49 artiklan 1 kohdan toisen alakohdan mukaisiin pakottaviin oikeutettuihin etuihin, mutta selosteessa ei viitata asianmukaisiin suojatoimiin eikä kerrota, miten niistä saa jäljennöksen; lisää copy',
+            'sv': 'överföringen till %(country)s grundar sig på tvingande berättigade intressen enligt artikel 49.1 andra stycket, men beskrivningen hänvisar inte till de lämpliga skyddsåtgärderna och anger inte hur man får en kopia av dem; lägg till copy',
+            'en': 'the transfer to %(country)s rests on the compelling legitimate interests of Art. 49(1), second subparagraph, but the notice does not refer to the suitable safeguards or say how to get a copy of them; add copy',
         },
     ),
     'third party': (

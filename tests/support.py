@@ -51,7 +51,7 @@ def run(root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO,
 
 def release(root: Path, version: Path) -> subprocess.CompletedProcess[str]:
     shutil.copy(version, root / "policy" / "notice.yaml")
-    result = run(root, "release")
+    result = run(root, "release", "--lang", "en")
     assert result.returncode == 0, result.stderr
     return result
 

@@ -55,7 +55,7 @@ def changed(old: str, new: str) -> bytes:
 def check(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "notice.yaml"
     path.write_bytes(content)
-    return subprocess.run([sys.executable, "-m", "generator", "check", str(path), *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "generator", "check", str(path), "--lang", "en", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -131,7 +131,7 @@ def check_here(tmp_path: Path, content: bytes, *args: str) -> subprocess.Complet
     path.write_bytes(content)
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for _ in range(2))
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["check", str(path), *args])
+        code = cli.main(["check", str(path), "--lang", "en", *args])
         out.flush(), err.flush()
     return subprocess.CompletedProcess([], code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
 
@@ -246,7 +246,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_file_that_does_not_exist(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml")], cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml"), "--lang", "en"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{tmp_path / 'missing.yaml'}: error: cannot read file: No such file or directory" in result.stdout

@@ -47,7 +47,7 @@ WORKFLOW_COMMAND = re.compile(
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--lang", "en", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -113,8 +113,9 @@ def test_json_format() -> None:
     items = json.loads(result.stdout)
     assert len(items) == len(ENTRACK_GAPS)
     for item in items:
-        assert set(item) == {"file", "line", "column", "level", "rule", "article", "message"}
+        assert set(item) == {"file", "line", "column", "level", "rule", "article", "message", "lang", "localised"}
         assert item["file"] == NOTICE and item["level"] == "warning"
+        assert item["lang"] == "en" and item["localised"] == item["message"]
         assert isinstance(item["line"], int) and isinstance(item["column"], int)
     assert {(i["message"].split(":")[0], i["rule"], i["article"]) for i in items} == ENTRACK_GAPS
 

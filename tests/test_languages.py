@@ -66,7 +66,7 @@ def test_a_text_in_a_language_the_notice_does_not_publish_is_an_error(tmp_path: 
     root = make_project(tmp_path)
     text = re.sub(r"(name: \{fi: Asiakkaat), (en: Customers\})", r"\1, sv: Kunder, \2", without_swedish(MULTI_VERSIONS[0]))
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
-    result = run(root, "check")
+    result = run(root, "check", "--lang", "en")
     assert result.returncode == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "sv: Kunder" in row)
     assert re.search(rf"policy/notice.yaml:{line}:\d+: error: data_subjects\[customers\]\.name\.sv: this notice is "
@@ -78,7 +78,7 @@ def test_a_missing_language_is_an_error_at_the_text(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(", sv: Kunder", "")
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
-    result = run(root, "release")
+    result = run(root, "release", "--lang", "en")
     assert result.returncode == 1 and not (root / "policy" / "releases").exists()
     assert "data_subjects[customers].name: the Swedish text (sv) is missing" in result.stderr
 

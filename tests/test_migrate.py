@@ -146,7 +146,7 @@ def test_migrate_errors_name_the_line_and_change_nothing(tmp_path: Path) -> None
 @pytest.mark.slow
 def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
     root = project_with(tmp_path, FORMAT_1)
-    result = run(root, "check")
+    result = run(root, "check", "--lang", "en")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate "

@@ -55,11 +55,11 @@ def test_warnings_never_block_unless_strict(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace("  business_id: \"1234567-1\"\n", "")
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
-    assert "warning: controller" in run(root, "check").stdout
-    strict = run(root, "release", "--strict")
+    assert "warning: controller" in run(root, "check", "--lang", "en").stdout
+    strict = run(root, "release", "--strict", "--lang", "en")
     assert strict.returncode == 1 and "error: controller.business_id: the controller's business ID" in strict.stderr
     assert not (root / "policy" / "releases").exists()
-    lenient = run(root, "release")
+    lenient = run(root, "release", "--lang", "en")
     assert lenient.returncode == 0, lenient.stderr
     assert "1 warning" in lenient.stderr
     assert run(root, "build").returncode == 0

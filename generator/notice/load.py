@@ -47,7 +47,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from generator.findings import Finding, NoticeError, Position
+from generator.findings import ENGLISH, Finding, Message, NoticeError, Position, Said, _, finding, joined
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest notice file accepted: ample for a notice, small enough to stay fast."""
@@ -112,14 +112,23 @@ def read_bounded(path: str | Path, name: str) -> bytes:
         with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise NoticeError([Finding(Position(name), "error", f"cannot read file: {exc.strerror}")]) from None
+        raise NoticeError(
+            [finding(Position(name), "error", _("cannot read file: %(reason)s", reason=exc.strerror))]
+        ) from None
 
 
 def load_bytes(raw: bytes, name: str) -> Document:
     """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text."""
     if len(raw) > MAX_BYTES:
         raise NoticeError(
-            [_error(name, 0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the limit for a notice")]
+            [
+                _error(
+                    name,
+                    0,
+                    0,
+                    _("the file is larger than %(size)d MiB, the limit for a notice", size=MAX_BYTES // (1024 * 1024)),
+                )
+            ]
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -128,7 +137,14 @@ def load_bytes(raw: bytes, name: str) -> Document:
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"))
         raise NoticeError(
-            [_error(name, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+            [
+                _error(
+                    name,
+                    line,
+                    col,
+                    _("not valid UTF-8 (byte 0x%(byte)s); save the file as UTF-8", byte=f"{raw[exc.start]:02x}"),
+                )
+            ]
         ) from None
     return load_text(text, name)
 
@@ -137,16 +153,20 @@ def load_text(text: str, name: str) -> Document:
     """Parse YAML text into a Document."""
     nul = text.find("\0")
     if nul >= 0:
-        raise NoticeError([_error(name, *_line_col(text[:nul]), "the file contains a NUL byte; it is not a text file")])
+        raise NoticeError(
+            [_error(name, *_line_col(text[:nul]), _("the file contains a NUL byte; it is not a text file"))]
+        )
     if not text.strip():
-        raise NoticeError([_error(name, 1, 1, "the file is empty")])
+        raise NoticeError([_error(name, 1, 1, _("the file is empty"))])
     builder = _Builder(name, text)
     try:
         for event in _events(text):
             builder.feed(event)
             if len(builder.findings) >= MAX_FINDINGS:
                 builder.findings.append(
-                    builder._at(event, f"more than {MAX_FINDINGS} problems; the rest of the file was not read")
+                    builder._at(
+                        event, _("more than %(count)d problems; the rest of the file was not read", count=MAX_FINDINGS)
+                    )
                 )
                 break
     except MarkedYAMLError as exc:
@@ -158,11 +178,14 @@ def load_text(text: str, name: str) -> Document:
                 name,
                 line,
                 col,
-                f"the file contains the control character U+{exc.character:04X}, which YAML does not allow; remove it",
+                _(
+                    "the file contains the control character U+%(code)s, which YAML does not allow; remove it",
+                    code=f"{exc.character:04X}",
+                ),
             )
         )
     except YAMLError as exc:
-        builder.findings.append(_error(name, 0, 0, f"invalid YAML: {exc}"))
+        builder.findings.append(_error(name, 0, 0, _("invalid YAML: %(problem)s", problem=str(exc))))
     except (ValueError, OverflowError, AssertionError) as exc:  # ruamel.yaml's own checks, which raise no YAMLError
         builder.findings.append(_parser_failure(name, text, exc))
     builder.findings += _uncarriable(builder)
@@ -170,7 +193,7 @@ def load_text(text: str, name: str) -> Document:
         raise NoticeError(builder.findings)
     if not isinstance(builder.root, dict):
         raise NoticeError(
-            [_error(name, 1, 1, "the notice must be a mapping of fields (key: value), not a single value or a list")]
+            [_error(name, 1, 1, _("the notice must be a mapping of fields (key: value), not a single value or a list"))]
         )
     return Document(name, builder.root, MappingProxyType(builder.values), MappingProxyType(builder.keys))
 
@@ -269,7 +292,7 @@ class _Builder:
             self.documents += 1
             if self.documents > 1:
                 self.findings.append(
-                    self._at(event, "a second YAML document starts here ('---'); a notice file holds one document")
+                    self._at(event, _("a second YAML document starts here ('---'); a notice file holds one document"))
                 )
                 raise NoticeError(self.findings)
             if event.version and tuple(event.version) not in YAML_VERSIONS:
@@ -288,7 +311,11 @@ class _Builder:
             if len(self.stack) >= MAX_DEPTH:
                 raise NoticeError(
                     self.findings
-                    + [self._at(event, f"nested deeper than {MAX_DEPTH} levels; a notice needs at most six")]
+                    + [
+                        self._at(
+                            event, _("nested deeper than %(depth)d levels; a notice needs at most six", depth=MAX_DEPTH)
+                        )
+                    ]
                 )
             self.stack.append(_Open(container, path))
 
@@ -299,7 +326,11 @@ class _Builder:
         except ValueError:  # an integer of more digits than Python converts
             self.findings.append(
                 self._at(
-                    event, f"a number of {len(event.value)} digits is too long to read; put it in quotes if it is text"
+                    event,
+                    _(
+                        "a number of %(digits)d digits is too long to read; put it in quotes if it is text",
+                        digits=len(event.value),
+                    ),
                 )
             )
             value = None
@@ -349,13 +380,15 @@ class _Builder:
 
     def _key(self, top: _Open, event: Any, where: tuple[int, int]) -> None:
         if not isinstance(event, ScalarEvent):
-            self.findings.append(self._at(event, "a key must be a plain name, not a list or mapping"))
+            self.findings.append(self._at(event, _("a key must be a plain name, not a list or mapping")))
             top.key = _INVALID
             return
         key = event.value
         if key in top.container:
             first = self.keys.get(top.path + (key,), (0, 0)) if top.path is not None else (0, 0)
-            self.findings.append(self._at(event, f"duplicate key '{key}' (first given on line {first[0]})"))
+            self.findings.append(
+                self._at(event, _("duplicate key '%(key)s' (first given on line %(line)d)", key=key, line=first[0]))
+            )
             top.key = _INVALID
             return
         top.key, top.key_at = key, where
@@ -364,17 +397,21 @@ class _Builder:
     def _refuse_anchors_and_tags(self, event: Any) -> None:
         if isinstance(event, AliasEvent):
             self.findings.append(
-                self._at(event, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
+                self._at(
+                    event, _("aliases (*%(anchor)s) are not allowed; write the value out in full", anchor=event.anchor)
+                )
             )
         elif event.anchor:
             self.findings.append(
-                self._at(event, f"anchors (&{event.anchor}) are not allowed; write each value out in full")
+                self._at(
+                    event, _("anchors (&%(anchor)s) are not allowed; write each value out in full", anchor=event.anchor)
+                )
             )
         tag = getattr(event, "tag", None)
         if tag and not _implicit(event):
-            self.findings.append(self._at(event, f"YAML tags ({tag}) are not allowed"))
+            self.findings.append(self._at(event, _("YAML tags (%(tag)s) are not allowed", tag=tag)))
 
-    def _at(self, event: Any, message: str) -> Finding:
+    def _at(self, event: Any, message: Said) -> Finding:
         return _error(self.name, event.start_mark.line + 1, event.start_mark.column + 1, message)
 
 
@@ -386,21 +423,44 @@ def _uncarriable(builder: _Builder) -> list[Finding]:
     doc = Document(builder.name, builder.root, builder.values, builder.keys)
     findings = []
     for path, is_key, char, (line, column) in builder.uncarriable:
-        field = field_name(doc, path) if path is not None else "(a key)"
-        place = "a key contains" if is_key else "contains"
-        why = (
-            "would reorder the text around it wherever it is shown or printed"
-            if BIDI.match(char)
-            else "cannot be published (XML, UTF-8 or a terminal cannot carry it)"
-        )
-        findings.append(
-            _error(builder.name, line, column, f"{field}: {place} {describe_character(char)}, which {why}; remove it")
-        )
+        # NOTE: %(field)s is a field's path as typed, or "(a key)"; %(character)s says which character it is.
+        field = field_name(doc, path) if path is not None else _("(a key)")
+        bidi = BIDI.match(char) is not None
+        if is_key and bidi:
+            said = _(
+                "a key contains %(character)s, which would reorder the text around it wherever it is shown or "
+                "printed; remove it",
+                character=_character(char),
+            )
+        elif is_key:
+            said = _(
+                "a key contains %(character)s, which cannot be published (XML, UTF-8 or a terminal cannot carry "
+                "it); remove it",
+                character=_character(char),
+            )
+        elif bidi:
+            said = _(
+                "contains %(character)s, which would reorder the text around it wherever it is shown or printed; "
+                "remove it",
+                character=_character(char),
+            )
+        else:
+            said = _(
+                "contains %(character)s, which cannot be published (XML, UTF-8 or a terminal cannot carry it); "
+                "remove it",
+                character=_character(char),
+            )
+        findings.append(_error(builder.name, line, column, joined(field, ": ", said)))
     return findings
 
 
 def describe_character(char: str) -> str:
-    """A character that cannot be shown, by its code point.
+    """A character by its code point, in English (see `_character`)."""
+    return _character(char).render(ENGLISH)
+
+
+def _character(char: str) -> Message:
+    """A character that cannot be shown, by its code point, in any language.
 
     >>> describe_character("\\x1b"), describe_character("\\ud800"), describe_character("\\uffff")
     ('the control character U+001B', 'half of a surrogate pair, U+D800', 'the non-character U+FFFF')
@@ -409,13 +469,14 @@ def describe_character(char: str) -> str:
 
     """
     code = ord(char)
+    hex = f"{code:04X}"
     if 0xD800 <= code <= 0xDFFF:
-        return f"half of a surrogate pair, U+{code:04X}"
+        return _("half of a surrogate pair, U+%(code)s", code=hex)
     if code in (0xFFFE, 0xFFFF):
-        return f"the non-character U+{code:04X}"
+        return _("the non-character U+%(code)s", code=hex)
     if BIDI.match(char):
-        return f"the bidirectional control U+{code:04X}"
-    return f"the control character U+{code:04X}"
+        return _("the bidirectional control U+%(code)s", code=hex)
+    return _("the control character U+%(code)s", code=hex)
 
 
 def field_name(doc: Document, path: FieldPath) -> str:
@@ -479,24 +540,27 @@ _PLAIN = (
     # The parser's words, and what they mean for a notice file.
     (
         "found character '\\t'",
-        "a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes",
+        _("a tab character is not allowed here; indent with spaces, and put a text that contains a tab in quotes"),
     ),
     (
         "mapping values are not allowed",
-        "a colon and a space (': ') cannot appear here: put the text in quotes, or check this line's indentation",
+        _("a colon and a space (': ') cannot appear here: put the text in quotes, or check this line's indentation"),
     ),
-    ("expected <block end>, but found '<scalar>'", "unexpected text after a value: put the whole text in quotes"),
-    ("expected <block end>", "this line is not indented like the lines around it: check its indentation"),
+    ("expected <block end>, but found '<scalar>'", _("unexpected text after a value: put the whole text in quotes")),
+    ("expected <block end>", _("this line is not indented like the lines around it: check its indentation")),
     (
         "expected ',' or '}'",
-        "a mapping in braces { } is not closed: add the closing '}', or a comma between its fields",
+        _("a mapping in braces { } is not closed: add the closing '}', or a comma between its fields"),
     ),
-    ("expected ',' or ']'", "a list in brackets [ ] is not closed: add the closing ']', or a comma between its items"),
+    (
+        "expected ',' or ']'",
+        _("a list in brackets [ ] is not closed: add the closing ']', or a comma between its items"),
+    ),
     (
         "could not find expected ':'",
-        "this line is neither a field (name: value) nor a list item (- value): add the colon, or quote the text",
+        _("this line is neither a field (name: value) nor a list item (- value): add the colon, or quote the text"),
     ),
-    ("expected the node content", "a value is missing here"),
+    ("expected the node content", _("a value is missing here")),
 )
 
 
@@ -512,36 +576,40 @@ def _syntax_error(name: str, exc: MarkedYAMLError, text: str = "") -> Finding:
     context = exc.context or ""
     problem = (exc.problem or "").strip()
     mark = exc.problem_mark or exc.context_mark
+    message: Said | str
     if "quoted scalar" in context and exc.context_mark:
-        mark, message = exc.context_mark, "a quoted text is never closed; add the closing quote"
+        mark, message = exc.context_mark, _("a quoted text is never closed; add the closing quote")
     elif (swallowed := _run_on_scalar(text, mark)) is not None and (swallowed.style or problem.startswith("mapping")):
         start, end = swallowed.start_mark, swallowed.end_mark
         mark = start
         if swallowed.style:
-            message = (
-                f"the quote opened here is never closed on this line, so the text runs on to line {end.line + 1}:"
-                " add the closing quote"
+            message = _(
+                "the quote opened here is never closed on this line, so the text runs on to line %(line)d:"
+                " add the closing quote",
+                line=end.line + 1,
             )
         else:
-            message = (
-                f"this text runs on into line {end.line + 1} (a line indented further continues the value"
-                f" above it), where a colon and a space (': ') cannot appear: check the indentation of line {end.line + 1}"
-                " and the colon of this line, or put the text in quotes"
+            message = _(
+                "this text runs on into line %(line)d (a line indented further continues the value"
+                " above it), where a colon and a space (': ') cannot appear: check the indentation of line %(line)d"
+                " and the colon of this line, or put the text in quotes",
+                line=end.line + 1,
             )
     else:
         if problem.startswith("could not find expected ':'") and exc.context_mark:
             mark = exc.context_mark  # the line of the key that lacks its colon, not the next one
-        message = (problem or context or "invalid YAML").strip()
-        message = next((plain for start, plain in _PLAIN if message.startswith(start)), message)
-        message = re.sub(
-            r"^found character (.+) that cannot start any token$",
-            r"a value cannot start with \1: put it in quotes",
-            message,
+        problem = (problem or context or "invalid YAML").strip()
+        found = re.match(r"^found character (.+) that cannot start any token$", problem)
+        message = next(
+            (plain for begins, plain in _PLAIN if problem.startswith(begins)),
+            _("a value cannot start with %(character)s: put it in quotes", character=found[1]) if found else problem,
         )
         if context.startswith("while parsing a flow") and exc.context_mark and mark is not exc.context_mark:
-            message += f" (it opens on line {exc.context_mark.line + 1})"
+            # NOTE: after a sentence about a list or mapping in brackets that is not closed.
+            message = joined(message, _(" (it opens on line %(line)d)", line=exc.context_mark.line + 1))
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return _error(name, line, col, f"invalid YAML: {message}")
+    # NOTE: %(problem)s is a sentence of check, or the YAML parser's own words (in English).
+    return _error(name, line, col, _("invalid YAML: %(problem)s", problem=message))
 
 
 def _run_on_scalar(text: str, mark: Any) -> Any:
@@ -580,13 +648,19 @@ def _parser_failure(name: str, text: str, exc: Exception) -> Finding:
             return _error(
                 name,
                 *_line_col(text[: escape.start()]),
-                f"invalid YAML: \\U{escape[1]} is beyond the last Unicode character, U+10FFFF",
+                _(
+                    "invalid YAML: %(escape)s is beyond the last Unicode character, U+10FFFF",
+                    escape=f"\\U{escape[1]}",
+                ),
             )
-    return _error(name, 0, 0, f"invalid YAML: {exc}")
+    return _error(name, 0, 0, _("invalid YAML: %(problem)s", problem=str(exc)))
 
 
-def _version_message(version: tuple[Any, Any]) -> str:
-    return f"invalid YAML: %YAML {version[0]}.{version[1]} is not a YAML version a notice can be in; use %YAML 1.2, or no %YAML line"
+def _version_message(version: tuple[Any, Any]) -> Message:
+    return _(
+        "invalid YAML: %%YAML %(version)s is not a YAML version a notice can be in; use %%YAML 1.2, or no %%YAML line",
+        version=f"{version[0]}.{version[1]}",
+    )
 
 
 def _line_col(prefix: str) -> tuple[int, int]:
@@ -594,5 +668,5 @@ def _line_col(prefix: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _error(name: str, line: int, column: int, message: str) -> Finding:
-    return Finding(Position(name, line, column), "error", message)
+def _error(name: str, line: int, column: int, message: Said) -> Finding:
+    return finding(Position(name, line, column), "error", message)

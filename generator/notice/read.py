@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.findings import Finding, NoticeError
+from generator.findings import NoticeError, _, finding
 from generator.notice.load import Document, load_file, load_text
 from generator.notice.migrate import CURRENT
 from generator.notice.model import Notice, texts
@@ -40,11 +40,16 @@ def _model(doc: Document, schema: Path) -> tuple[Notice, Document]:
     if doc.data.get("seloste") == 1:
         raise NoticeError(
             [
-                Finding(
+                finding(
                     doc.position(("seloste",)),
                     "error",
-                    f"seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate {doc.path}` to rewrite it in "
-                    f"format {CURRENT}, keeping your comments",
+                    # NOTE: %(command)s is the command to type, as it is.
+                    _(
+                        "seloste: this notice is in format 1; run `%(command)s` to rewrite it in format %(format)d, "
+                        "keeping your comments",
+                        command=f".venv/bin/python -m generator migrate {doc.path}",
+                        format=CURRENT,
+                    ),
                     "format-version",
                 )
             ]

@@ -22,17 +22,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from babel import Locale
 
-from generator.findings import Finding, Level, Position
+from generator.findings import (
+    Finding,
+    Level,
+    Message,
+    Position,
+    Said,
+    Words,
+    _,
+    finding,
+    joined,
+    listed,
+    ngettext,
+    pgettext,
+)
 from generator.notice.adequacy import load as adequacy
 from generator.notice.formats import is_email, is_https_url
-from generator.notice.languages import english_name
 from generator.notice.load import Document, FieldPath, field_name
 from generator.notice.markup import SAFE_SCHEMES
 from generator.notice.model import (
@@ -48,8 +60,9 @@ from generator.notice.model import (
     references,
     texts,
 )
+from generator.notice.validate import LANGUAGES
 
-Found = Iterator[tuple[FieldPath, str]]
+Found = Iterator[tuple[FieldPath, Said]]
 
 EEA = frozenset(
     [
@@ -133,8 +146,10 @@ def run_rules(ctx: Context) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.position, f.rule, f.message))
 
 
-def _finding(doc: Document, spec: Rule, path: FieldPath, message: str) -> Finding:
-    return Finding(_position(doc, path), spec.level, f"{field_name(doc, path)}: {message}", spec.id, spec.article)
+def _finding(doc: Document, spec: Rule, path: FieldPath, message: Said) -> Finding:
+    return finding(
+        _position(doc, path), spec.level, joined(field_name(doc, path), ": ", message), spec.id, spec.article
+    )
 
 
 def _position(doc: Document, path: FieldPath) -> Position:
@@ -170,11 +185,45 @@ def country(code: str) -> str:
     return f"{the}{name} ({code})"
 
 
-def _name(text: Name | None) -> str:
-    """A name quoted in a message (which is in English), in English where the notice has it."""
-    if isinstance(text, str):
-        return f"\u201c{text.strip()}\u201d"
-    return f"\u201c{text.get('en', next(iter(text.values()))).strip()}\u201d" if text else ""
+@dataclass(frozen=True)
+class Country:
+    """A country in a message: "the United States (US)", "Yhdysvallat (US)", "USA (US)"."""
+
+    code: str
+
+    def render(self, words: Words) -> str:
+        if words.lang == "en":
+            return country(self.code)
+        return f"{Locale.parse(words.locale).territories.get(self.code, self.code)} ({self.code})"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name quoted in a message, in the message's language where the notice has it, else in English."""
+
+    text: Name | None
+
+    def render(self, words: Words) -> str:
+        text = self.text
+        quotes = ("\u201c", "\u201d") if words.lang == "en" else ("\u201d", "\u201d")  # fi, sv: ”name”
+        if isinstance(text, str):
+            return f"{quotes[0]}{text.strip()}{quotes[1]}"
+        if not text:
+            return ""
+        name = text.get(words.lang, text.get("en", next(iter(text.values()))))
+        return f"{quotes[0]}{name.strip()}{quotes[1]}"
+
+
+def _name(text: Name | None) -> Named:
+    return Named(text)
+
+
+def _country(code: str) -> Country:
+    return Country(code)
+
+
+def _language(code: str) -> Message | str:
+    return LANGUAGES.get(code, code)
 
 
 def _bases(notice: Notice) -> set[str]:
@@ -186,21 +235,27 @@ def _on_consent(p: Purpose) -> bool:
     return "consent" in p.bases or p.special_condition == "explicit_consent"
 
 
-def _consent_said(purposes: list[Purpose]) -> str:
+def _consent_said(purposes: list[Purpose]) -> Message:
     """What consent the purposes rest on, in a message's words: a purpose on a contract that asks explicit consent
     for its special categories of data does not rest on consent under Art. 6(1)(a).
 
-    >>> _consent_said([Purpose("a", "A", special_condition="explicit_consent")])
+    >>> from generator.findings import ENGLISH
+    >>> str(_consent_said([Purpose("a", "A", special_condition="explicit_consent")]).render(ENGLISH))
     'relies on explicit consent (Art. 9(2)(a)) for its special categories of data'
     """
-    plural = len(purposes) > 1
     ordinary = any("consent" in p.bases for p in purposes)
     explicit = any("consent" not in p.bases for p in purposes)
+    # NOTE: the verb phrases of "the purposes “A” and “B” rest on consent, but ..." (withdraw-consent,
+    # consent-withdrawal); the count is the number of purposes named before them.
     if ordinary and explicit:
-        return "rest on consent, or on explicit consent (Art. 9(2)(a)) for special categories of data"
+        return _("rest on consent, or on explicit consent (Art. 9(2)(a)) for special categories of data")
     if explicit:
-        return f"rel{'y' if plural else 'ies'} on explicit consent (Art. 9(2)(a)) for {'their' if plural else 'its'} special categories of data"
-    return f"rest{'' if plural else 's'} on consent"
+        return ngettext(
+            "relies on explicit consent (Art. 9(2)(a)) for its special categories of data",
+            "rely on explicit consent (Art. 9(2)(a)) for their special categories of data",
+            len(purposes),
+        )
+    return ngettext("rests on consent", "rest on consent", len(purposes))
 
 
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
@@ -213,8 +268,10 @@ def controller_business_id(ctx: Context) -> Found:
     if not n.controller.business_id:
         yield (
             n.controller.at + ("business_id",),
-            "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader "
-            "can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)",
+            _(
+                "the controller's business ID (Y-tunnus) is not given; Finnish notices name it, so that the reader "
+                "can identify the controller beyond doubt (good practice, not an item of GDPR Art. 13 or 14)"
+            ),
         )
 
 
@@ -242,15 +299,17 @@ def business_id_digit(ctx: Context) -> Found:
     expected = business_id_check_digit(digits)
     if expected != int(check):
         should = (
-            f"its check digit would be {expected}"
+            _("its check digit would be %(digit)s", digit=expected)
             if expected is not None
-            else "no business ID begins with these digits"
+            else _("no business ID begins with these digits")
         )
         yield (
             ctx.notice.controller.at + ("business_id",),
-            (
-                f"'{given}' is not a valid business ID (Y-tunnus): {should}; copy it from the Business Information "
-                "System (ytj.fi)"
+            _(
+                "'%(id)s' is not a valid business ID (Y-tunnus): %(why)s; copy it from the Business Information "
+                "System (ytj.fi)",
+                id=given,
+                why=should,
             ),
         )
 
@@ -260,7 +319,7 @@ def controller_address(ctx: Context) -> Found:
     """The controller's contact details include where to write to it."""
     n = ctx.notice
     if not n.controller.address:
-        yield n.controller.at + ("address",), "the controller's postal address is not given"
+        yield n.controller.at + ("address",), _("the controller's postal address is not given")
 
 
 @rule("controller-contact", "13(1)(a), 14(1)(a)", "warning")
@@ -268,7 +327,10 @@ def controller_contact(ctx: Context) -> Found:
     """The controller's contact details include a way to reach it directly."""
     n = ctx.notice
     if not (n.controller.email or n.controller.phone):
-        yield n.controller.at, "no e-mail address or telephone number is given for the controller; add email or phone"
+        yield (
+            n.controller.at,
+            _("no e-mail address or telephone number is given for the controller; add email or phone"),
+        )
 
 
 @rule("dpo-stated", "13(1)(b), 14(1)(b)", "warning")
@@ -278,7 +340,7 @@ def dpo_stated(ctx: Context) -> Found:
     if n.data_protection_officer is None:
         yield (
             ("data_protection_officer",),
-            (
+            _(
                 "the notice does not say whether a data protection officer is appointed; add data_protection_officer "
                 "with appointed: true and the officer's contact details, or appointed: false if there is none"
             ),
@@ -293,7 +355,9 @@ def dpo_contact(ctx: Context) -> Found:
     if dpo and dpo.appointed and not (dpo.email or dpo.phone or dpo.address):
         yield (
             dpo.at,
-            "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address",
+            _(
+                "a data protection officer is appointed, but no way to contact the officer is given; add email, phone or address"
+            ),
         )
 
 
@@ -304,9 +368,11 @@ def dpo_contradiction(ctx: Context) -> Found:
     if dpo and not dpo.appointed and dpo.details:
         yield (
             dpo.at + ("appointed",),
-            (
-                f"says no data protection officer is appointed, but gives the officer's {_join(dpo.details)}; set "
-                "appointed: true, or remove the details"
+            # NOTE: %(details)s lists the fields given, e.g. "email and phone" (the keys as typed).
+            _(
+                "says no data protection officer is appointed, but gives the officer's %(details)s; set "
+                "appointed: true, or remove the details",
+                details=listed(dpo.details),
             ),
         )
 
@@ -319,7 +385,7 @@ def purposes_listed(ctx: Context) -> Found:
     """A notice tells why the data is processed: at least one purpose."""
     n = ctx.notice
     if not n.purposes:
-        yield ("purposes",), "no purpose of processing is listed; list each purpose with its legal basis"
+        yield ("purposes",), _("no purpose of processing is listed; list each purpose with its legal basis")
 
 
 @rule("purpose-legal-basis", "13(1)(c), 14(1)(c)", "warning")
@@ -330,9 +396,10 @@ def purpose_legal_basis(ctx: Context) -> Found:
         if not p.legal_bases:
             yield (
                 p.at + ("legal_bases",),
-                (
-                    f"no legal basis is given for the purpose {_name(p.name)}; add legal_bases (consent, contract, pre_contract, "
-                    "legal_obligation, vital_interests, public_task or legitimate_interests)"
+                _(
+                    "no legal basis is given for the purpose %(purpose)s; add legal_bases (consent, contract, pre_contract, "
+                    "legal_obligation, vital_interests, public_task or legitimate_interests)",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -345,9 +412,10 @@ def legitimate_interest(ctx: Context) -> Found:
         if "legitimate_interests" in p.bases and not p.legitimate_interest:
             yield (
                 p.at + ("legitimate_interest",),
-                (
-                    f"the purpose {_name(p.name)} rests on legitimate interests (Art. 6(1)(f)), but the interest "
-                    "pursued is not described; add legitimate_interest"
+                _(
+                    "the purpose %(purpose)s rests on legitimate interests (Art. 6(1)(f)), but the interest "
+                    "pursued is not described; add legitimate_interest",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -360,7 +428,7 @@ def legitimate_interest_basis(ctx: Context) -> Found:
         if p.legitimate_interest and "legitimate_interests" not in p.bases:
             yield (
                 p.at + ("legitimate_interest",),
-                (
+                _(
                     "a legitimate interest is described, but legal_bases does not include legitimate_interests; "
                     "add that basis or remove the text"
                 ),
@@ -376,10 +444,12 @@ def legal_basis_scope(ctx: Context) -> Found:
                 if not item.covers:
                     yield (
                         item.at,
-                        (
-                            f"the purpose {_name(p.name)} has {len(p.legal_bases)} legal bases, but this one does not say "
+                        _(
+                            "the purpose %(purpose)s has %(count)d legal bases, but this one does not say "
                             "what it covers; add covers, or make the bases one item with alternatives if one of them "
-                            "applies in each case"
+                            "applies in each case",
+                            purpose=_name(p.name),
+                            count=len(p.legal_bases),
                         ),
                     )
 
@@ -394,7 +464,11 @@ def legal_basis_alternatives(ctx: Context) -> Found:
             if repeated or len(set(item.bases)) < len(item.bases):
                 yield (
                     item.at,
-                    f"the legal basis {repeated[0] if repeated else item.bases[0]} is named more than once in the purpose {_name(p.name)}",
+                    _(
+                        "the legal basis %(basis)s is named more than once in the purpose %(purpose)s",
+                        basis=repeated[0] if repeated else item.bases[0],
+                        purpose=_name(p.name),
+                    ),
                 )
             seen.update(item.bases)
 
@@ -409,7 +483,7 @@ def data_categories(ctx: Context) -> Found:
     if n.sources and not n.data_categories:
         yield (
             ("data_categories",),
-            (
+            _(
                 "sources of the data are listed, but not the categories of personal data; list them under data_categories"
             ),
         )
@@ -417,9 +491,10 @@ def data_categories(ctx: Context) -> Found:
         if p.sources and not p.data_categories:
             yield (
                 p.at + ("data_categories",),
-                (
-                    f"the purpose {_name(p.name)} obtains data from the sources listed, but does not say which "
-                    "categories of personal data; add data_categories"
+                _(
+                    "the purpose %(purpose)s obtains data from the sources listed, but does not say which "
+                    "categories of personal data; add data_categories",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -431,7 +506,7 @@ def sources_stated(ctx: Context) -> Found:
     if not n.sources and not n.notes.sources:
         yield (
             ("sources",),
-            (
+            _(
                 "the notice does not say where the personal data comes from; list the sources (the person "
                 "themselves included), saying for each whether it is publicly accessible"
             ),
@@ -448,9 +523,10 @@ def purpose_sources(ctx: Context) -> Found:
         if not p.sources:
             yield (
                 p.at + ("sources",),
-                (
-                    f"the purpose {_name(p.name)} does not say where its data comes from, though the other purposes do; "
-                    "add sources (the person themselves included)"
+                _(
+                    "the purpose %(purpose)s does not say where its data comes from, though the other purposes do; "
+                    "add sources (the person themselves included)",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -469,9 +545,11 @@ def source_data(ctx: Context) -> Found:
         if missing:
             yield (
                 p.at + ("sources",),
-                (
-                    f"none of the sources of the purpose {_name(p.name)} provides {_join(missing)}; add the source "
-                    "that does (the person themselves, if it is they), or its data"
+                _(
+                    "none of the sources of the purpose %(purpose)s provides %(data)s; add the source "
+                    "that does (the person themselves, if it is they), or its data",
+                    purpose=_name(p.name),
+                    data=listed(missing),
                 ),
             )
 
@@ -479,7 +557,7 @@ def source_data(ctx: Context) -> Found:
 # --- Special categories and criminal-offence data: Art. 9, 10 ---------------------------------
 
 
-def _categories(ctx: Context, p: Purpose, flag: str) -> list[str]:
+def _categories(ctx: Context, p: Purpose, flag: str) -> list[Named]:
     known = ctx.notice.lookup(DataCategory)
     return [_name(known[i].name) for i in p.data_categories if i in known and getattr(known[i], flag)]
 
@@ -492,17 +570,20 @@ def special_condition(ctx: Context) -> Found:
         if special and not p.special_condition:
             yield (
                 p.at + ("special_condition",),
-                (
-                    f"the purpose {_name(p.name)} processes special categories of data ({_join(special)}) but names no "
-                    "condition of Art. 9(2); add special_condition"
+                _(
+                    "the purpose %(purpose)s processes special categories of data (%(data)s) but names no "
+                    "condition of Art. 9(2); add special_condition",
+                    purpose=_name(p.name),
+                    data=listed(special),
                 ),
             )
         elif p.special_condition and not special:
             yield (
                 p.at + ("special_condition",),
-                (
-                    f"the purpose {_name(p.name)} names an Art. 9(2) condition, but none of its data categories is marked "
-                    "special: true; mark the category, or remove special_condition"
+                _(
+                    "the purpose %(purpose)s names an Art. 9(2) condition, but none of its data categories is marked "
+                    "special: true; mark the category, or remove special_condition",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -515,17 +596,20 @@ def criminal_data_authority(ctx: Context) -> Found:
         if criminal and not p.criminal_data_authority:
             yield (
                 p.at + ("criminal_data_authority",),
-                (
-                    f"the purpose {_name(p.name)} processes data on criminal convictions and offences ({_join(criminal)}) "
-                    "but does not name the law that authorises it; add criminal_data_authority"
+                _(
+                    "the purpose %(purpose)s processes data on criminal convictions and offences (%(data)s) "
+                    "but does not name the law that authorises it; add criminal_data_authority",
+                    purpose=_name(p.name),
+                    data=listed(criminal),
                 ),
             )
         elif p.criminal_data_authority and not criminal:
             yield (
                 p.at + ("criminal_data_authority",),
-                (
-                    f"the purpose {_name(p.name)} names a law for data on criminal convictions and offences, but none of "
-                    "its data categories is marked criminal: true; mark the category, or remove criminal_data_authority"
+                _(
+                    "the purpose %(purpose)s names a law for data on criminal convictions and offences, but none of "
+                    "its data categories is marked criminal: true; mark the category, or remove criminal_data_authority",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -540,7 +624,7 @@ def recipients_stated(ctx: Context) -> Found:
     if not n.recipients and not n.notes.recipients:
         yield (
             ("recipients",),
-            (
+            _(
                 "the notice does not say who receives the personal data; list the recipients or categories of "
                 "recipients (processors included), or say that there are none"
             ),
@@ -554,7 +638,7 @@ def transfers_stated(ctx: Context) -> Found:
     if n.transfers_outside_eea is None and not n.transfers:
         yield (
             ("transfers_outside_eea",),
-            (
+            _(
                 "the notice does not say whether personal data is transferred outside the EU/EEA; set "
                 "transfers_outside_eea to false, or to true and list each transfer under transfers"
             ),
@@ -568,7 +652,7 @@ def transfers_listed(ctx: Context) -> Found:
     if n.transfers_outside_eea and not n.transfers:
         yield (
             ("transfers_outside_eea",),
-            (
+            _(
                 "personal data is said to be transferred outside the EU/EEA, but no transfer is listed; under "
                 "transfers, give each country, the recipient, and the safeguard (adequacy decision, standard data "
                 "protection clauses, binding corporate rules or a derogation) with how to get a copy of it"
@@ -585,15 +669,20 @@ def transfers_contradiction(ctx: Context) -> Found:
     if n.transfers:
         yield (
             ("transfers_outside_eea",),
-            (f"says no personal data is transferred outside the EU/EEA, but transfers lists {len(n.transfers)}"),
+            _(
+                "says no personal data is transferred outside the EU/EEA, but transfers lists %(count)d",
+                count=len(n.transfers),
+            ),
         )
     for r in n.recipients:
         if r.country and r.country not in EEA:
             yield (
                 ("transfers_outside_eea",),
-                (
-                    f"says no personal data is transferred outside the EU/EEA, but the recipient {_name(r.name)} "
-                    f"processes it in {country(r.country)}"
+                _(
+                    "says no personal data is transferred outside the EU/EEA, but the recipient %(recipient)s "
+                    "processes it in %(country)s",
+                    recipient=_name(r.name),
+                    country=_country(r.country),
                 ),
             )
 
@@ -606,9 +695,10 @@ def transfer_in_eea(ctx: Context) -> Found:
         if t.country in EEA:
             yield (
                 t.at + ("country",),
-                (
-                    f"{country(t.country)} is in the EU/EEA, so this is not a transfer to a third country; "
-                    "remove it or correct the country"
+                _(
+                    "%(country)s is in the EU/EEA, so this is not a transfer to a third country; "
+                    "remove it or correct the country",
+                    country=_country(t.country),
                 ),
             )
 
@@ -625,30 +715,33 @@ def transfer_safeguard(ctx: Context) -> Found:
         if decision and not decision.partial and decision.in_force(ctx.day):
             yield (
                 t.at + ("safeguard",),
-                (
-                    f"no safeguard is given for this transfer; the European Commission has decided that "
-                    f"{country(t.country)} ensures an adequate level of protection ({decision.decision}): if the "
-                    "transfer rests on that decision, say safeguard: adequacy_decision"
+                _(
+                    "no safeguard is given for this transfer; the European Commission has decided that "
+                    "%(country)s ensures an adequate level of protection (%(decision)s): if the "
+                    "transfer rests on that decision, say safeguard: adequacy_decision",
+                    country=_country(t.country),
+                    decision=decision.decision,
                 ),
             )
             continue
+        # NOTE: %(scope)s is the decision's scope in English, from generator/notice/data/adequacy.json.
         if decision and decision.in_force(ctx.day):
-            why = (
-                f"the European Commission's adequacy decision for {country(t.country)} covers {decision.scope}; "
-                "name the safeguard: adequacy_decision with certified: true if the recipient is covered, otherwise "
+            said = _(
+                "no safeguard is given for this transfer; the European Commission's adequacy decision for "
+                "%(country)s covers %(scope)s; name the safeguard: adequacy_decision with certified: true if the "
+                "recipient is covered, otherwise standard_data_protection_clauses, binding_corporate_rules or derogation",
+                country=_country(t.country),
+                scope=decision.scope,
             )
         else:
-            why = (
-                f"{country(t.country)} has no adequacy decision of the European Commission (list as of "
-                f"{known.as_of.isoformat()}); name the safeguard: "
+            said = _(
+                "no safeguard is given for this transfer; %(country)s has no adequacy decision of the European "
+                "Commission (list as of %(date)s); name the safeguard: standard_data_protection_clauses, "
+                "binding_corporate_rules or derogation",
+                country=_country(t.country),
+                date=known.as_of.isoformat(),
             )
-        yield (
-            t.at + ("safeguard",),
-            (
-                f"no safeguard is given for this transfer; {why}standard_data_protection_clauses, "
-                "binding_corporate_rules or derogation"
-            ),
-        )
+        yield t.at + ("safeguard",), said
 
 
 _DEROGATIONS = {
@@ -671,9 +764,11 @@ def transfer_derogation(ctx: Context) -> Found:
         if t.safeguard == "derogation" and not t.derogation:
             yield (
                 t.at + ("derogation",),
-                (
-                    f"the transfer to {country(t.country)} rests on a derogation, but does not say which one of Art. "
-                    f"49(1); add derogation ({', '.join(_DEROGATIONS)})"
+                _(
+                    "the transfer to %(country)s rests on a derogation, but does not say which one of Art. "
+                    "49(1); add derogation (%(derogations)s)",
+                    country=_country(t.country),
+                    derogations=", ".join(_DEROGATIONS),
                 ),
             )
 
@@ -686,8 +781,20 @@ def transfer_derogation_contradiction(ctx: Context) -> Found:
             yield (
                 t.at + ("derogation",),
                 (
-                    f"names the derogation {t.derogation} (Art. 49(1){_DEROGATIONS[t.derogation]}), but the "
-                    f"transfer's safeguard is {t.safeguard or 'not given'}; set safeguard: derogation, or remove derogation"
+                    _(
+                        "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is "
+                        "%(safeguard)s; set safeguard: derogation, or remove derogation",
+                        derogation=t.derogation,
+                        place=_DEROGATIONS[t.derogation],
+                        safeguard=t.safeguard,
+                    )
+                    if t.safeguard
+                    else _(
+                        "names the derogation %(derogation)s (Art. 49(1)%(place)s), but the transfer's safeguard is "
+                        "not given; set safeguard: derogation, or remove derogation",
+                        derogation=t.derogation,
+                        place=_DEROGATIONS[t.derogation],
+                    )
                 ),
             )
 
@@ -701,9 +808,11 @@ def transfer_adequacy(ctx: Context) -> Found:
         if t.safeguard == "adequacy_decision" and t.country not in EEA and known.of(t.country) is None:
             yield (
                 t.at + ("safeguard",),
-                (
-                    f"the European Commission has no adequacy decision for {country(t.country)} (list as of "
-                    f"{known.as_of.isoformat()}); name the safeguard actually used"
+                _(
+                    "the European Commission has no adequacy decision for %(country)s (list as of "
+                    "%(date)s); name the safeguard actually used",
+                    country=_country(t.country),
+                    date=known.as_of.isoformat(),
                 ),
             )
 
@@ -717,17 +826,20 @@ def adequacy_certification(ctx: Context) -> Found:
         if decision and decision.partial and t.safeguard == "adequacy_decision" and not t.certified:
             yield (
                 t.at + ("certified",),
-                (
-                    f"the adequacy decision for {country(t.country)} covers {decision.scope}; say that the recipient is "
-                    "covered with certified: true, or name the safeguard actually used"
+                _(
+                    "the adequacy decision for %(country)s covers %(scope)s; say that the recipient is "
+                    "covered with certified: true, or name the safeguard actually used",
+                    country=_country(t.country),
+                    scope=decision.scope,
                 ),
             )
         if t.certified is not None and not (decision and decision.partial):
             yield (
                 t.at + ("certified",),
-                (
-                    f"{country(t.country)} has no partial adequacy decision of the European Commission, so there is no "
-                    "certification to state; remove certified"
+                _(
+                    "%(country)s has no partial adequacy decision of the European Commission, so there is no "
+                    "certification to state; remove certified",
+                    country=_country(t.country),
                 ),
             )
 
@@ -742,21 +854,26 @@ def adequacy_ended(ctx: Context) -> Found:
         if not decision or decision.end is None or t.safeguard not in (None, "adequacy_decision"):
             continue
         if not decision.in_force(ctx.day):
-            when = f"applied until {decision.end.isoformat()}; name the safeguard now used"
+            said = _(
+                "the European Commission's adequacy decision %(decision)s for %(country)s applied until %(end)s; "
+                "name the safeguard now used, or update generator/notice/data/adequacy.json if the decision was renewed",
+                decision=decision.decision,
+                country=_country(t.country),
+                end=decision.end.isoformat(),
+            )
         elif not decision.in_force(effective):
-            when = (
-                f"applies until {decision.end.isoformat()}, before this revision takes effect on "
-                f"{effective.isoformat()}; name the safeguard used from then"
+            said = _(
+                "the European Commission's adequacy decision %(decision)s for %(country)s applies until %(end)s, "
+                "before this revision takes effect on %(effective)s; name the safeguard used from then, or update "
+                "generator/notice/data/adequacy.json if the decision was renewed",
+                decision=decision.decision,
+                country=_country(t.country),
+                end=decision.end.isoformat(),
+                effective=effective.isoformat(),
             )
         else:
             continue
-        yield (
-            t.at + ("safeguard",),
-            (
-                f"the European Commission's adequacy decision {decision.decision} for {country(t.country)} {when}, or "
-                "update generator/notice/data/adequacy.json if the decision was renewed"
-            ),
-        )
+        yield t.at + ("safeguard",), said
 
 
 @rule("adequacy-list-age", "45(3), 13(1)(f), 14(1)(f)", "warning")
@@ -766,10 +883,12 @@ def adequacy_list_age(ctx: Context) -> Found:
     if ctx.notice.transfers and _months(known.as_of, ctx.day) > 12:
         yield (
             ("transfers",),
-            (
-                f"the list of adequacy decisions this check uses is as of {known.as_of.isoformat()}, more than 12 months "
-                f"before {ctx.day.isoformat()}; check the European Commission's decisions and update "
-                "generator/notice/data/adequacy.json"
+            _(
+                "the list of adequacy decisions this check uses is as of %(date)s, more than 12 months "
+                "before %(today)s; check the European Commission's decisions and update "
+                "generator/notice/data/adequacy.json",
+                date=known.as_of.isoformat(),
+                today=ctx.day.isoformat(),
             ),
         )
 
@@ -787,9 +906,12 @@ def transfer_recipient_country(ctx: Context) -> Found:
         if r is not None and r.country and r.country != t.country:
             yield (
                 t.at + ("country",),
-                (
-                    f"the transfer is to {country(t.country)}, but its recipient {_name(r.name)} is said to process the "
-                    f"data in {country(r.country)}; correct the country of one of them"
+                _(
+                    "the transfer is to %(country)s, but its recipient %(recipient)s is said to process the "
+                    "data in %(other)s; correct the country of one of them",
+                    country=_country(t.country),
+                    recipient=_name(r.name),
+                    other=_country(r.country),
                 ),
             )
 
@@ -799,25 +921,29 @@ def transfer_copy(ctx: Context) -> Found:
     """Where a transfer rests on clauses or binding corporate rules, the reader is told how to get a copy."""
     n = ctx.notice
     names = {
-        "standard_data_protection_clauses": "standard data protection clauses",
-        "binding_corporate_rules": "binding corporate rules",
+        # NOTE: what a transfer relies on: "the transfer to X relies on standard data protection clauses".
+        "standard_data_protection_clauses": pgettext("a transfer relies on", "standard data protection clauses"),
+        "binding_corporate_rules": pgettext("a transfer relies on", "binding corporate rules"),
     }
     for t in n.transfers:
         if t.safeguard in names and not t.copy:
             yield (
                 t.at + ("copy",),
-                (
-                    f"the transfer to {country(t.country)} relies on {names[t.safeguard]}, but the notice does not "
-                    "say how to get a copy of them or where they are available; add copy"
+                _(
+                    "the transfer to %(country)s relies on %(safeguard)s, but the notice does not "
+                    "say how to get a copy of them or where they are available; add copy",
+                    country=_country(t.country),
+                    safeguard=names[t.safeguard],
                 ),
             )
         elif t.derogation == "compelling_legitimate_interests" and not t.copy:
             yield (
                 t.at + ("copy",),
-                (
-                    f"the transfer to {country(t.country)} rests on the compelling legitimate interests of Art. 49(1), "
+                _(
+                    "the transfer to %(country)s rests on the compelling legitimate interests of Art. 49(1), "
                     "second subparagraph, but the notice does not refer to the suitable safeguards or say how to get a "
-                    "copy of them; add copy"
+                    "copy of them; add copy",
+                    country=_country(t.country),
                 ),
             )
 
@@ -836,9 +962,10 @@ def recipient_transfer(ctx: Context) -> Found:
         ):
             yield (
                 r.at + ("country",),
-                (
-                    f"the recipient processes personal data in {country(r.country)}, outside the EU/EEA, but no "
-                    "transfer to it is listed; add it under transfers with its safeguard"
+                _(
+                    "the recipient processes personal data in %(country)s, outside the EU/EEA, but no "
+                    "transfer to it is listed; add it under transfers with its safeguard",
+                    country=_country(r.country),
                 ),
             )
 
@@ -854,9 +981,10 @@ def retention(ctx: Context) -> Found:
         if not p.retention:
             yield (
                 p.at + ("retention",),
-                (
-                    f"no retention period, nor the criterion that sets it, is given for the purpose {_name(p.name)}; "
-                    "add retention with a period (such as P6Y), the event it runs from, or a criterion"
+                _(
+                    "no retention period, nor the criterion that sets it, is given for the purpose %(purpose)s; "
+                    "add retention with a period (such as P6Y), the event it runs from, or a criterion",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -872,8 +1000,20 @@ def retention_data(ctx: Context) -> Found:
                     yield (
                         rule_.at + ("data", index),
                         (
-                            f"'{data}' is not among the data categories of the purpose {_name(p.name)} "
-                            f"({', '.join(p.data_categories) or 'none listed'}); a retention rule applies to the purpose's own data"
+                            _(
+                                "'%(data)s' is not among the data categories of the purpose %(purpose)s (%(ids)s); a "
+                                "retention rule applies to the purpose's own data",
+                                data=data,
+                                purpose=_name(p.name),
+                                ids=", ".join(p.data_categories),
+                            )
+                            if p.data_categories
+                            else _(
+                                "'%(data)s' is not among the data categories of the purpose %(purpose)s (none listed); "
+                                "a retention rule applies to the purpose's own data",
+                                data=data,
+                                purpose=_name(p.name),
+                            )
                         ),
                     )
 
@@ -888,9 +1028,11 @@ def retention_coverage(ctx: Context) -> Found:
             if missing:
                 yield (
                     p.at + ("retention",),
-                    (
-                        f"no retention rule of the purpose {_name(p.name)} applies to {_join(missing)}; add a rule for "
-                        "them, or one without data that applies to all"
+                    _(
+                        "no retention rule of the purpose %(purpose)s applies to %(data)s; add a rule for "
+                        "them, or one without data that applies to all",
+                        purpose=_name(p.name),
+                        data=listed(missing),
                     ),
                 )
 
@@ -903,32 +1045,37 @@ def retention_event(ctx: Context) -> Found:
             if rule_.event == "consent_withdrawn" and not _on_consent(p):
                 yield (
                     rule_.at + ("event",),
-                    (
-                        f"the purpose {_name(p.name)} does not rest on consent, so its data cannot be kept until consent "
-                        "is withdrawn; correct the event or the legal basis"
+                    _(
+                        "the purpose %(purpose)s does not rest on consent, so its data cannot be kept until consent "
+                        "is withdrawn; correct the event or the legal basis",
+                        purpose=_name(p.name),
                     ),
                 )
             elif rule_.event == "objection" and not set(p.bases) & {"legitimate_interests", "public_task"}:
                 yield (
                     rule_.at + ("event",),
-                    (
-                        f"the purpose {_name(p.name)} rests on no basis the person can object to (Art. 21: legitimate "
-                        "interests or a public task); correct the event or the legal basis"
+                    _(
+                        "the purpose %(purpose)s rests on no basis the person can object to (Art. 21: legitimate "
+                        "interests or a public task); correct the event or the legal basis",
+                        purpose=_name(p.name),
                     ),
                 )
             elif rule_.event == "collected" and not rule_.period:
-                yield rule_.at + ("event",), "collected needs a period: the data is kept for the period from collection"
+                yield (
+                    rule_.at + ("event",),
+                    _("collected needs a period: the data is kept for the period from collection"),
+                )
 
 
 # --- Rights: Art. 13(2)(b)-(d), 14(2)(c)-(e) ---------------------------------------------------
 
 _RIGHT_NAMES = {
-    "access": "the right of access (Art. 15)",
-    "rectification": "the right to rectification (Art. 16)",
-    "erasure": "the right to erasure (Art. 17)",
-    "restriction": "the right to restriction of processing (Art. 18)",
-    "objection": "the right to object (Art. 21)",
-    "portability": "the right to data portability (Art. 20)",
+    "access": _("the right of access (Art. 15)"),
+    "rectification": _("the right to rectification (Art. 16)"),
+    "erasure": _("the right to erasure (Art. 17)"),
+    "restriction": _("the right to restriction of processing (Art. 18)"),
+    "objection": _("the right to object (Art. 21)"),
+    "portability": _("the right to data portability (Art. 20)"),
 }
 
 
@@ -944,8 +1091,15 @@ def rights_stated(ctx: Context) -> Found:
         needed.append("portability")
     missing = [_RIGHT_NAMES[right] for right in needed if right not in n.rights.granted]
     if missing:
-        them = "them" if len(missing) > 1 else "it"
-        yield ("rights", "granted"), f"the notice does not state {_join(missing)}; add {them} to rights.granted"
+        yield (
+            ("rights", "granted"),
+            ngettext(
+                "the notice does not state %(rights)s; add it to rights.granted",
+                "the notice does not state %(rights)s; add them to rights.granted",
+                len(missing),
+                rights=listed(missing),
+            ),
+        )
 
 
 @rule("rights-contact", "12(2), 13(2)(b), 14(2)(c)", "warning")
@@ -955,7 +1109,7 @@ def rights_contact(ctx: Context) -> Found:
     if n.rights.contact is None and not n.requests_addressed_in_notes:
         yield (
             ("rights", "contact"),
-            (
+            _(
                 "the notice does not say where to send a request to exercise a right; add rights.contact (a name, "
                 "e-mail address, telephone number or postal address)"
             ),
@@ -970,10 +1124,14 @@ def withdraw_consent(ctx: Context) -> Found:
     if on_consent and "withdraw_consent" not in n.rights.granted:
         yield (
             ("rights", "granted"),
-            (
-                f"the purpose{'s' if len(on_consent) > 1 else ''} {_join(_name(p.name) for p in on_consent)} "
-                f"{_consent_said(on_consent)}, but the right to withdraw consent at any time is not stated; add "
-                "withdraw_consent"
+            ngettext(
+                "the purpose %(purposes)s %(consent)s, but the right to withdraw consent at any time is not stated; "
+                "add withdraw_consent",
+                "the purposes %(purposes)s %(consent)s, but the right to withdraw consent at any time is not stated; "
+                "add withdraw_consent",
+                len(on_consent),
+                purposes=listed(_name(p.name) for p in on_consent),
+                consent=_consent_said(on_consent),
             ),
         )
 
@@ -985,7 +1143,7 @@ def complaint(ctx: Context) -> Found:
     if "complaint" not in n.rights.granted:
         yield (
             ("rights", "granted"),
-            (
+            _(
                 "the right to lodge a complaint with a supervisory authority is not stated; add complaint (the "
                 "Finnish Data Protection Ombudsman is shown unless rights.supervisory_authority names another)"
             ),
@@ -999,17 +1157,20 @@ def consent_withdrawal(ctx: Context) -> Found:
         if _on_consent(p) and not p.consent_withdrawal:
             yield (
                 p.at + ("consent_withdrawal",),
-                (
-                    f"the purpose {_name(p.name)} {_consent_said([p])}, but the notice does not say how to withdraw it; "
-                    "add consent_withdrawal (for example: the unsubscribe link in each newsletter)"
+                _(
+                    "the purpose %(purpose)s %(consent)s, but the notice does not say how to withdraw it; "
+                    "add consent_withdrawal (for example: the unsubscribe link in each newsletter)",
+                    purpose=_name(p.name),
+                    consent=_consent_said([p]),
                 ),
             )
         elif p.consent_withdrawal and not _on_consent(p):
             yield (
                 p.at + ("consent_withdrawal",),
-                (
-                    f"the purpose {_name(p.name)} does not rest on consent, yet says how to withdraw consent; remove "
-                    "consent_withdrawal or correct the legal basis"
+                _(
+                    "the purpose %(purpose)s does not rest on consent, yet says how to withdraw consent; remove "
+                    "consent_withdrawal or correct the legal basis",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -1026,7 +1187,7 @@ def requirement(ctx: Context) -> Found:
     if not n.purposes:
         yield (
             ("requirement",),
-            (
+            _(
                 "the notice does not say whether providing the data is a statutory or contractual requirement, "
                 "whether the person must provide it, and what follows if they do not; add requirement"
             ),
@@ -1035,9 +1196,10 @@ def requirement(ctx: Context) -> Found:
         if p.provision is None:
             yield (
                 p.at + ("provision",),
-                (
-                    f"the notice does not say whether providing the data for the purpose {_name(p.name)} is a statutory "
-                    "or contractual requirement, whether the person must provide it, and what follows if not; add provision"
+                _(
+                    "the notice does not say whether providing the data for the purpose %(purpose)s is a statutory "
+                    "or contractual requirement, whether the person must provide it, and what follows if not; add provision",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -1049,22 +1211,39 @@ def provision_consequences(ctx: Context) -> Found:
         given = p.provision
         if given is None or given.consequences or (given.required_by == "none" and not given.obligatory):
             continue
-        why = (
-            "the person must provide the data"
-            if given.obligatory
-            else f"providing the data is {_REQUIRED_BY[given.required_by]}"
-        )
         yield (
             given.at + ("consequences",),
-            f"{why} for the purpose {_name(p.name)}, but the notice does not say what follows if they do not; add consequences",
+            _(
+                "the person must provide the data for the purpose %(purpose)s, but the notice does not say what "
+                "follows if they do not; add consequences",
+                purpose=_name(p.name),
+            )
+            if given.obligatory
+            else _REQUIRED_BY[given.required_by](_name(p.name)),
         )
 
 
-_REQUIRED_BY = {
-    "statute": "a statutory requirement",
-    "contract": "a contractual requirement",
-    "entering_contract": "a requirement necessary to enter into a contract",
-    "none": "required by neither a statute nor a contract",
+_REQUIRED_BY: dict[str, Callable[[Named], Message]] = {
+    "statute": lambda purpose: _(
+        "providing the data is a statutory requirement for the purpose %(purpose)s, but the notice does not say "
+        "what follows if they do not; add consequences",
+        purpose=purpose,
+    ),
+    "contract": lambda purpose: _(
+        "providing the data is a contractual requirement for the purpose %(purpose)s, but the notice does not say "
+        "what follows if they do not; add consequences",
+        purpose=purpose,
+    ),
+    "entering_contract": lambda purpose: _(
+        "providing the data is a requirement necessary to enter into a contract for the purpose %(purpose)s, but "
+        "the notice does not say what follows if they do not; add consequences",
+        purpose=purpose,
+    ),
+    "none": lambda purpose: _(
+        "providing the data is required by neither a statute nor a contract for the purpose %(purpose)s, but the "
+        "notice does not say what follows if they do not; add consequences",
+        purpose=purpose,
+    ),
 }
 
 
@@ -1075,7 +1254,7 @@ def provision_contradiction(ctx: Context) -> Found:
         if p.provision and p.provision.required_by == "none" and p.provision.obligatory:
             yield (
                 p.provision.at + ("obligatory",),
-                (
+                _(
                     "says the data is required by neither a statute nor a contract, yet that the person must provide it; "
                     "correct required_by or obligatory"
                 ),
@@ -1089,7 +1268,7 @@ def automated_decisions(ctx: Context) -> Found:
     if n.automated_decisions is None and not n.purpose_decisions:
         yield (
             ("automated_decisions",),
-            (
+            _(
                 "the notice does not say whether decisions are made solely by automated processing, including "
                 "profiling; add automated_decisions with exists: false, or exists: true and a description"
             ),
@@ -1104,10 +1283,13 @@ def automated_decisions_stated(ctx: Context) -> Found:
         names = [_name(p.name) for p, _ in n.purpose_decisions]
         yield (
             ("automated_decisions",),
-            (
-                f"the purpose{'s' if len(names) > 1 else ''} {_join(names)} make{'' if len(names) > 1 else 's'} decisions "
-                "based solely on automated processing, but the notice does not state that such decisions exist; add "
-                "automated_decisions with exists: true"
+            ngettext(
+                "the purpose %(purposes)s makes decisions based solely on automated processing, but the notice does "
+                "not state that such decisions exist; add automated_decisions with exists: true",
+                "the purposes %(purposes)s make decisions based solely on automated processing, but the notice does "
+                "not state that such decisions exist; add automated_decisions with exists: true",
+                len(names),
+                purposes=listed(names),
             ),
         )
 
@@ -1120,7 +1302,7 @@ def automated_decisions_logic(ctx: Context) -> Found:
     if decisions and decisions.exists and not decisions.description and not n.purpose_decisions:
         yield (
             decisions.at + ("description",),
-            (
+            _(
                 "decisions based solely on automated processing are made, but the logic involved and their "
                 "significance and consequences for the person are not described; add automated_decision to each "
                 "purpose that makes them"
@@ -1131,12 +1313,18 @@ def automated_decisions_logic(ctx: Context) -> Found:
         if missing:
             yield (
                 decision.at + (missing[0],),
-                (
-                    f"the automated decisions of the purpose {_name(p.name)} are described without their "
-                    f"{_join(['logic involved' if m == 'logic' else 'significance and consequences' for m in missing])}; "
-                    f"add {_join(missing)}"
+                _(
+                    "the automated decisions of the purpose %(purpose)s are described without their %(what)s; "
+                    "add %(fields)s",
+                    purpose=_name(p.name),
+                    what=listed(_DECISION_PARTS[m] for m in missing),
+                    fields=listed(missing),
                 ),
             )
+
+
+_DECISION_PARTS = {"logic": _("logic involved"), "consequences": _("significance and consequences")}
+"""What an automated decision's description gives, in "described without their logic involved"."""
 
 
 @rule("automated-decisions-review", "22(3), 13(2)(f), 14(2)(g)", "warning")
@@ -1146,9 +1334,10 @@ def automated_decisions_review(ctx: Context) -> Found:
         if not decision.human_review:
             yield (
                 decision.at + ("human_review",),
-                (
-                    f"the notice does not say how a person subject to the automated decisions of the purpose "
-                    f"{_name(p.name)} obtains human intervention and contests the decision; add human_review"
+                _(
+                    "the notice does not say how a person subject to the automated decisions of the purpose "
+                    "%(purpose)s obtains human intervention and contests the decision; add human_review",
+                    purpose=_name(p.name),
                 ),
             )
 
@@ -1161,9 +1350,13 @@ def automated_decisions_contradiction(ctx: Context) -> Found:
         names = [_name(p.name) for p, _ in n.purpose_decisions]
         yield (
             n.automated_decisions.at + ("exists",),
-            (
-                f"says no decisions are based solely on automated processing, but the purpose{'s' if len(names) > 1 else ''} "
-                f"{_join(names)} make{'' if len(names) > 1 else 's'} them; set exists: true"
+            ngettext(
+                "says no decisions are based solely on automated processing, but the purpose %(purposes)s makes "
+                "them; set exists: true",
+                "says no decisions are based solely on automated processing, but the purposes %(purposes)s make "
+                "them; set exists: true",
+                len(names),
+                purposes=listed(names),
             ),
         )
     recipients = n.lookup(Recipient)
@@ -1172,9 +1365,10 @@ def automated_decisions_contradiction(ctx: Context) -> Found:
         if r is not None and r.role == "processor":
             yield (
                 decision.at + ("decided_by",),
-                (
-                    f"{_name(r.name)} is a processor: it decides on the controller's behalf, so the decision is the "
-                    "controller's; omit decided_by, or correct the recipient's role"
+                _(
+                    "%(recipient)s is a processor: it decides on the controller's behalf, so the decision is the "
+                    "controller's; omit decided_by, or correct the recipient's role",
+                    recipient=_name(r.name),
                 ),
             )
 
@@ -1193,8 +1387,25 @@ def cookie_details(ctx: Context) -> Found:
             if not value
         ]
         if missing:
-            cookie = f"the cookie {c.name} set by {c.provider}" if c.name else f"the cookie set by {c.provider}"
-            yield c.at, f"{cookie} has no {_join(missing, 'or')}; add {_join(missing)}"
+            # NOTE: %(fields)s are the missing keys as typed (purpose, category, duration), joined with "or",
+            # then "and".
+            yield (
+                c.at,
+                _(
+                    "the cookie %(cookie)s set by %(provider)s has no %(fields)s; add %(keys)s",
+                    cookie=c.name,
+                    provider=_name(c.provider) if not isinstance(c.provider, str) else c.provider,
+                    fields=listed(missing, "or"),
+                    keys=listed(missing),
+                )
+                if c.name
+                else _(
+                    "the cookie set by %(provider)s has no %(fields)s; add %(keys)s",
+                    provider=_name(c.provider) if not isinstance(c.provider, str) else c.provider,
+                    fields=listed(missing, "or"),
+                    keys=listed(missing),
+                ),
+            )
 
 
 @rule("cookie-consent", "", "warning")
@@ -1202,13 +1413,22 @@ def cookie_consent(ctx: Context) -> Found:
     """In Finland every cookie but a strictly necessary one needs consent (Act on Electronic Communications Services 917/2014 s. 205)."""
     for c in ctx.notice.cookies:
         if c.consent is False and c.category in ("analytics", "marketing"):
-            cookie = f"the {c.category} cookie {c.name or ''}".rstrip()
+            # NOTE: %(category)s is the key as typed: analytics or marketing.
             yield (
                 c.at + ("consent",),
-                (
-                    f"{cookie} is said to be set without consent, but in Finland only strictly necessary cookies may be "
-                    "(Act on Electronic Communications Services 917/2014, section 205); remove consent: false, or "
-                    "correct the category"
+                _(
+                    "the %(category)s cookie %(cookie)s is said to be set without consent, but in Finland only strictly "
+                    "necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); "
+                    "remove consent: false, or correct the category",
+                    category=c.category,
+                    cookie=c.name,
+                )
+                if c.name
+                else _(
+                    "the %(category)s cookie is said to be set without consent, but in Finland only strictly "
+                    "necessary cookies may be (Act on Electronic Communications Services 917/2014, section 205); "
+                    "remove consent: false, or correct the category",
+                    category=c.category,
                 ),
             )
 
@@ -1229,13 +1449,21 @@ def unknown_reference(ctx: Context) -> Found:
                 path = item.at + ((field,) if index is None else (field, index))
                 names = sorted(known)
                 choice = (
-                    "that list is empty"
+                    _("that list is empty")
                     if not names
-                    else f"the ids there are {_join(names)}"
+                    else _("the ids there are %(ids)s", ids=listed(names))
                     if len(names) <= 12
-                    else f"the ids there include {', '.join(names[:12])}"
+                    else _("the ids there include %(ids)s", ids=", ".join(names[:12]))
                 )
-                yield path, f"'{ref}' is not the id of anything listed under {lists[target]}; {choice}"
+                yield (
+                    path,
+                    _(
+                        "'%(id)s' is not the id of anything listed under %(list)s; %(choice)s",
+                        id=ref,
+                        list=lists[target],
+                        choice=choice,
+                    ),
+                )
 
 
 def _references(notice: Notice) -> Iterator[tuple[Any, str, type]]:
@@ -1266,7 +1494,14 @@ def duplicate_id(ctx: Context) -> Found:
         for item in getattr(n, kind):
             if item.id in first:
                 line = doc.position(first[item.id] + ("id",)).line
-                yield item.at + ("id",), f"the id '{item.id}' is already used on line {line}; each id must be unique"
+                yield (
+                    item.at + ("id",),
+                    _(
+                        "the id '%(id)s' is already used on line %(line)d; each id must be unique",
+                        id=item.id,
+                        line=line,
+                    ),
+                )
             else:
                 first[item.id] = item.at
 
@@ -1291,9 +1526,10 @@ def unsafe_link(ctx: Context) -> Found:
                 if not target.startswith(SAFE_SCHEMES):
                     yield (
                         path + (lang,),
-                        (
-                            f"the link to '{_clip(target)}' is not allowed: only https: and mailto: links are published "
-                            "as links, and this one would show as plain text"
+                        _(
+                            "the link to '%(target)s' is not allowed: only https: and mailto: links are published "
+                            "as links, and this one would show as plain text",
+                            target=_clip(target),
                         ),
                     )
 
@@ -1303,22 +1539,22 @@ _SAFE_LINK = re.compile(r"(?<!!)\[[^\[\]\n]+\]\((?P<target>(?:https|mailto):[^\n
 on its line, whatever it holds: what markup.LINK would make a link of is checked as an address here."""
 
 
-def link_problem(target: str) -> str | None:
+def link_problem(target: str) -> Message | None:
     """Why an https: or mailto: link's target is no address the page can link to, or None.
 
     >>> link_problem("mailto:dpo@x.fi"), link_problem("https://x.fi/a?b=c")
     (None, None)
-    >>> link_problem("mailto:dpo @x.fi"), link_problem("mailto:x")
+    >>> link_problem("mailto:dpo @x.fi").singular, link_problem("mailto:x").singular
     ('it holds a space', 'mailto: is followed by no e-mail address')
     """
     if any(char.isspace() for char in target):
-        return "it holds a space"
+        return _("it holds a space")
     if "(" in target:
-        return "it holds a parenthesis; write it as %28"
+        return _("it holds a parenthesis; write it as %(escape)s", escape="%28")
     if target.startswith("mailto:"):
         address = target.removeprefix("mailto:").partition("?")[0]
-        return None if is_email(address) else "mailto: is followed by no e-mail address"
-    return None if is_https_url(target) else "it is not an https: address of a named host"
+        return None if is_email(address) else _("mailto: is followed by no e-mail address")
+    return None if is_https_url(target) else _("it is not an https: address of a named host")
 
 
 @rule("link-address", "12(1)", "error")
@@ -1331,9 +1567,11 @@ def link_address(ctx: Context) -> Found:
                 if problem:
                     yield (
                         path + (lang,),
-                        (
-                            f"the link to '{_clip(match['target'])}' is not a link the page can publish: {problem}; "
-                            "write [text](https://...) or [text](mailto:name@example.fi)"
+                        _(
+                            "the link to '%(target)s' is not a link the page can publish: %(problem)s; "
+                            "write [text](https://...) or [text](mailto:name@example.fi)",
+                            target=_clip(match["target"]),
+                            problem=problem,
                         ),
                     )
 
@@ -1353,11 +1591,16 @@ def effective_far_ahead(ctx: Context) -> Found:
     if ahead > FAR_AHEAD_DAYS:
         yield (
             ("revision", "effective"),
-            (
-                f"{ctx.notice.revision.effective.isoformat()} is {ahead} days ahead: only the daily publish run makes "
+            # NOTE: "Actions > Publish" is GitHub's menu and the workflow's name, and "Keeping the daily run
+            # alive" a heading of docs/operations.md (in English): keep them as they are.
+            _(
+                "%(date)s is %(ahead)d days ahead: only the daily publish run makes "
                 "it the version in force on that date, and GitHub pauses the schedules of a repository with no "
-                f"activity for {SCHEDULE_PAUSE_DAYS} days; Publish's keepalive job prevents that, so make sure the "
-                'workflow is enabled (Actions > Publish; docs/operations.md, "Keeping the daily run alive")'
+                "activity for %(pause)d days; Publish's keepalive job prevents that, so make sure the "
+                'workflow is enabled (Actions > Publish; docs/operations.md, "Keeping the daily run alive")',
+                date=ctx.notice.revision.effective.isoformat(),
+                ahead=ahead,
+                pause=SCHEDULE_PAUSE_DAYS,
             ),
         )
 
@@ -1368,9 +1611,11 @@ def languages_kept(ctx: Context) -> Found:
     if ctx.previous is not None and ctx.previous.languages != ctx.notice.languages:
         yield (
             ("languages",),
-            (
-                f"the last release was published in {_join(ctx.previous.languages)}; a notice keeps the languages it "
-                f"was published in, so languages must be {', '.join(ctx.previous.languages)}"
+            _(
+                "the last release was published in %(languages)s; a notice keeps the languages it "
+                "was published in, so languages must be %(codes)s",
+                languages=listed(ctx.previous.languages),
+                codes=", ".join(ctx.previous.languages),
             ),
         )
 
@@ -1385,7 +1630,7 @@ def translation_blank(ctx: Context) -> Found:
     for path, text in texts(n):
         for lang, value in text.items():
             if not value.strip():
-                yield path + (lang,), f"the {english_name(lang)} text is blank; write it"
+                yield path + (lang,), _("the %(language)s text is blank; write it", language=_language(lang))
 
 
 @rule("translation-identical", "12(1)", "warning")
@@ -1405,8 +1650,10 @@ def translation_identical(ctx: Context) -> Found:
             if words in seen and " " in words and any(ch.isalpha() for ch in words):
                 yield (
                     path + (lang,),
-                    (
-                        f"the {english_name(lang)} text is the same as the {english_name(seen[words])} text; translate it"
+                    _(
+                        "the %(language)s text is the same as the %(other)s text; translate it",
+                        language=_language(lang),
+                        other=_language(seen[words]),
                     ),
                 )
             seen.setdefault(words, lang)
@@ -1440,9 +1687,11 @@ def translation_stale(ctx: Context) -> Found:
             if lang != source and lang in old and _same(old[lang], text[lang]):
                 yield (
                     path + (lang,),
-                    (
-                        f"the {english_name(source)} text has changed since the last release, but the "
-                        f"{english_name(lang)} text has not; update the translation"
+                    _(
+                        "the %(source)s text has changed since the last release, but the "
+                        "%(language)s text has not; update the translation",
+                        source=_language(source),
+                        language=_language(lang),
                     ),
                 )
 
@@ -1465,8 +1714,3 @@ def _same(a: str, b: str) -> bool:
 
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _join(items: Iterable[str], word: str = "and") -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"

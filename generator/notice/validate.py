@@ -35,26 +35,31 @@ from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
 from generator import caches
-from generator.findings import Finding
+from generator.findings import Finding, Message, Said, _, finding, joined, listed, pgettext
 from generator.notice import formats, periods
-from generator.notice.languages import SUPPORTED, english_name
+from generator.notice.languages import SUPPORTED
 from generator.notice.load import MAX_FINDINGS, Document, FieldPath, field_name
 
+# NOTE: %(value)s is the value as typed, in quotes: "'2026-02-30' is not a valid date; ..."
 _FORMATS = {
-    "date": "is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31",
-    "email": "is not a valid e-mail address",
-    "https-url": "is not a valid https: address (such as https://example.fi)",
-    "country": "is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)",
-    "duration": "is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H",
+    "date": _("%(value)s is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-31"),
+    "email": _("%(value)s is not a valid e-mail address"),
+    "https-url": _("%(value)s is not a valid https: address (such as https://example.fi)"),
+    "country": _(
+        "%(value)s is not the ISO 3166-1 alpha-2 code of a country (two capital letters, such as FI, SE or US)"
+    ),
+    "duration": _("%(value)s is not an ISO 8601 duration such as P6Y, P18M, P2W, P30D or PT12H"),
 }
+"""Each format's sentence, its value to be filled in."""
+# NOTE: what a value of the schema must be, in "expected %(type)s, got %(kind)s".
 _TYPES = {
-    "object": "a mapping (key: value lines)",
-    "array": "a list",
-    "string": "text",
-    "boolean": "true or false",
-    "integer": "a whole number",
-    "number": "a number",
-    "null": "nothing",
+    "object": pgettext("a kind of value", "a mapping (key: value lines)"),
+    "array": pgettext("a kind of value", "a list"),
+    "string": pgettext("a kind of value", "text"),
+    "boolean": pgettext("a kind of value", "true or false"),
+    "integer": pgettext("a kind of value", "a whole number"),
+    "number": pgettext("a kind of value", "a number"),
+    "null": pgettext("a kind of value", "nothing"),
 }
 
 
@@ -168,7 +173,7 @@ def validate(doc: Document, schema: Path) -> list[Finding]:
     if len(findings) > MAX_FINDINGS:
         last = findings[MAX_FINDINGS - 1].position
         findings = findings[: MAX_FINDINGS - 1] + [
-            Finding(last, "error", f"more than {MAX_FINDINGS} problems; fix these first")
+            finding(last, "error", _("more than %(count)d problems; fix these first", count=MAX_FINDINGS))
         ]
     return findings
 
@@ -180,65 +185,82 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(cast(dict[str, Any], error.instance)) - set(allowed)):
-            yield _finding(doc, path + (key,), f"unknown field{_suggest(key, allowed)}", key=True)
+            yield _finding(doc, path + (key,), _suggest(key, allowed), key=True)
     elif kind == "required":
         missing = re.match(r"'([^']+)'", error.message)
-        yield _finding(doc, path + (missing.group(1) if missing else "?",), "missing required field", at=path)
+        yield _finding(doc, path + (missing.group(1) if missing else "?",), _("missing required field"), at=path)
     elif kind == "anyOf" or kind == "oneOf":
-        yield _finding(doc, path, f"{_shown(error.instance)} is not valid. {schema['errorMessage']}")
+        yield _finding(doc, path, _invalid(error.instance, schema["errorMessage"]))
     else:
         yield _finding(doc, path, _sentence(error))
 
 
-def _sentence(error: ValidationError) -> str:
+def _invalid(value: Any, why: str) -> Message:
+    # NOTE: %(why)s is the schema's own sentence (policy/schema.json, in English).
+    return _("%(value)s is not valid. %(why)s", value=_shown(value), why=why)
+
+
+def _sentence(error: ValidationError) -> Said | str:
     # validation sets every field of its errors (the stub allows them unset); a keyword's schema is a mapping
     kind, value, schema = error.validator, cast(Any, error.instance), cast(Mapping[str, Any], error.schema)
     if kind == "type":
         if set(schema.get("properties", ())) == set(SUPPORTED):
-            return f"expected the text in each language, as fi:, sv: and en: lines below it, got {_kind(value)}"
-        return f"expected {_TYPES.get(str(error.validator_value), error.validator_value)}, got {_kind(value)}"
+            return _(
+                "expected the text in each language, as fi:, sv: and en: lines below it, got %(kind)s",
+                kind=_kind(value),
+            )
+        expected = _TYPES.get(str(error.validator_value), str(error.validator_value))
+        return _("expected %(type)s, got %(kind)s", type=expected, kind=_kind(value))
     if kind == "enum":
         allowed = ", ".join(str(v) for v in cast(list[Any], error.validator_value))
-        return f"{_shown(value)} is not allowed; use one of: {allowed}"
+        return _("%(value)s is not allowed; use one of: %(allowed)s", value=_shown(value), allowed=allowed)
     if kind == "const":
-        return f"must be {error.validator_value!r}"
+        return _("must be %(value)s", value=repr(error.validator_value))
     if kind == "format":
         if error.validator_value == "duration" and formats.DURATION.fullmatch(value):
             return _period_out_of_bounds(value)
-        text = f"{_shown(value)} {_FORMATS.get(cast(str, error.validator_value), 'is not valid')}"
+        template = _FORMATS.get(cast(str, error.validator_value), _("%(value)s is not valid"))
+        text = _(template.singular, value=_shown(value))
         suggestion = formats.country_suggestion(value) if error.validator_value == "country" else None
-        return text + (f"; did you mean '{suggestion}'?" if suggestion else "")
+        return joined(text, _("; did you mean '%(suggestion)s'?", suggestion=suggestion)) if suggestion else text
     if kind == "pattern":
-        return f"{_shown(value)} is not valid. {schema['patternErrorMessage']}"
+        return _invalid(value, schema["patternErrorMessage"])
     if kind == "minLength":
-        return "must not be empty"
+        return _("must not be empty")
     if kind in ("maxLength", "maxItems"):
-        return f"is too long (at most {error.validator_value})"
+        return _("is too long (at most %(limit)s)", limit=error.validator_value)
     if kind == "minItems":
-        return f"needs at least {error.validator_value} item(s)"
+        return _("needs at least %(count)s item(s)", count=error.validator_value)
     if kind == "minProperties":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "uniqueItems":
-        return "lists the same value twice"
+        return _("lists the same value twice")
     return error.message
 
 
-def _period_out_of_bounds(value: str) -> str:
+def _period_out_of_bounds(value: str) -> Message:
     """Why a well-formed period is refused: a number too long to read, nothing at all, or more than a lifetime."""
     if formats.duration_too_long(value):
-        return f"{_shown(value)} has a number of more than {formats.MAX_DURATION_DIGITS} digits; no period is that long"
-    if not periods.days(value):
-        return (
-            f"{_shown(value)} is a period of nothing: the page would print no period at all; write the period "
-            "(such as P30D), or give the event alone to keep the data until it"
+        return _(
+            "%(value)s has a number of more than %(digits)d digits; no period is that long",
+            value=_shown(value),
+            digits=formats.MAX_DURATION_DIGITS,
         )
-    return (
-        f"{_shown(value)} is longer than {periods.MAX_YEARS} years, the longest period Finnish law sets (patient "
-        "records); a longer retention is not a period: say it with criterion (for example, permanently)"
+    if not periods.days(value):
+        return _(
+            "%(value)s is a period of nothing: the page would print no period at all; write the period "
+            "(such as P30D), or give the event alone to keep the data until it",
+            value=_shown(value),
+        )
+    return _(
+        "%(value)s is longer than %(years)d years, the longest period Finnish law sets (patient "
+        "records); a longer retention is not a period: say it with criterion (for example, permanently)",
+        value=_shown(value),
+        years=periods.MAX_YEARS,
     )
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> Said | str:
     """A value quoted for a message, cut short if long; other kinds by name."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return _kind(value)
@@ -246,30 +268,48 @@ def _shown(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Said | str:
     if isinstance(value, bool):
         return str(value).lower()
+    # NOTE: what a value of the schema must be, in "expected %(type)s, got %(kind)s".
     if isinstance(value, dict):
-        return "a mapping"
+        return pgettext("a kind of value", "a mapping")
     if isinstance(value, list):
-        return "a list"
+        return pgettext("a kind of value", "a list")
     if value is None:
-        return "nothing (an empty value)"
-    return f"{'text' if isinstance(value, str) else 'a number'} {_shown(value)}"
+        return pgettext("a kind of value", "nothing (an empty value)")
+    if isinstance(value, str):
+        return _("text %(value)s", value=_shown(value))
+    return _("a number %(value)s", value=_shown(value))
 
 
-def _suggest(key: str, allowed: list[str]) -> str:
+def _suggest(key: str, allowed: list[str]) -> Message:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{close[0]}'?"
-    return f"; allowed here: {', '.join(allowed)}"
+        return _("unknown field; did you mean '%(key)s'?", key=close[0])
+    return _("unknown field; allowed here: %(keys)s", keys=", ".join(allowed))
 
 
 def _finding(
-    doc: Document, path: FieldPath, message: str, *, key: bool = False, at: FieldPath | None = None
+    doc: Document, path: FieldPath, message: Said | str, *, key: bool = False, at: FieldPath | None = None
 ) -> Finding:
     position = doc.position(path if at is None else at, key=key)
-    return Finding(position, "error", f"{field_name(doc, path)}: {message}")
+    return finding(position, "error", joined(field_name(doc, path), ": ", message))
+
+
+# NOTE: a language as the adjective before "text" in check's messages: "the English text (en) is missing"
+# (fi: "englanninkielinen", sv: "engelska", as in "den engelska texten").
+LANGUAGES = {
+    "fi": pgettext("the language of a text", "Finnish"),
+    "sv": pgettext("the language of a text", "Swedish"),
+    "en": pgettext("the language of a text", "English"),
+}
+# NOTE: a language as in "this notice is not published in Swedish" (fi: "ruotsiksi", sv: "på svenska").
+_IN_LANGUAGES = {
+    "fi": pgettext("published in a language", "in Finnish"),
+    "sv": pgettext("published in a language", "in Swedish"),
+    "en": pgettext("published in a language", "in English"),
+}
 
 
 def text_languages(
@@ -291,9 +331,11 @@ def text_languages(
                     _finding(
                         doc,
                         path,
-                        (
-                            f"the {english_name(lang)} text ({lang}) is missing; this notice is published in "
-                            f"{', '.join(languages[:-1]) + ' and ' if len(languages) > 1 else ''}{languages[-1]}"
+                        _(
+                            "the %(language)s text (%(code)s) is missing; this notice is published in %(codes)s",
+                            language=LANGUAGES.get(lang, lang),
+                            code=lang,
+                            codes=listed(languages),
                         ),
                     )
                 )
@@ -304,9 +346,12 @@ def text_languages(
                         doc,
                         path + (lang,),
                         key=True,
-                        message=(
-                            f"this notice is not published in {english_name(lang)} (languages: {', '.join(languages)}); "
-                            f"remove the {lang} text or add {lang} to languages"
+                        message=_(
+                            "this notice is not published %(language)s (languages: %(codes)s); "
+                            "remove the %(code)s text or add %(code)s to languages",
+                            language=_IN_LANGUAGES.get(lang, lang),
+                            codes=", ".join(languages),
+                            code=lang,
                         ),
                     )
                 )

@@ -33,12 +33,13 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
 from generator import caches
+from generator.findings import ENGLISH, Speaker, Words
 from generator.notice import periods as duration
 from generator.notice.languages import COUNTRY_NAMES, UNIT_WORDS, babel_locale
 
@@ -48,6 +49,15 @@ def translations(locales: Path, lang: str) -> Translations:
     only when the file has changed since."""
     po = _catalog(locales, lang)
     return _compile(po, os.stat(po).st_mtime_ns)
+
+
+def speaker(locales: Path, lang: str) -> Words:
+    """Findings said in `lang` (`check --lang`), from its catalog; in English where the catalog cannot be
+    read (check reports that catalog as an error of its own)."""
+    try:
+        return Speaker(lang, babel_locale(lang), translations(locales, lang))
+    except (OSError, PoFileError, ValueError):
+        return ENGLISH
 
 
 @caches.kept(maxsize=16)
