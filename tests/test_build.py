@@ -33,7 +33,7 @@ def test_an_invalid_notice_fails_a_draft_build_with_a_position_and_no_traceback(
     root, before = built(tmp_path)
     notice = root / "policy" / "notice.yaml"
     notice.write_text(notice.read_text().replace("sv: Vi hanterar beställningar., ", ""))
-    result = run(root, "build", "--draft")
+    result = run(root, "build", "--draft", "--lang", "en")
     assert result.returncode == 1
     assert "policy/notice.yaml:30:18: error: purposes[orders].description: the Swedish text (sv) is missing" in result.stderr
     assert "Traceback" not in result.stderr
