@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
-
 PATTERN = re.compile(
     r"P(?=[0-9]|T[0-9])(?:(?P<year>[0-9]+)Y)?(?:(?P<month>[0-9]+)M)?(?:(?P<week>[0-9]+)W)?(?:(?P<day>[0-9]+)D)?"
     r"(?:T(?=[0-9])(?:(?P<hour>[0-9]+)H)?(?:(?P<minute>[0-9]+)M)?(?:(?P<second>[0-9]+)S)?)?"
@@ -54,7 +52,11 @@ _DAYS["month"] = _DAYS["year"] / 12
 
 
 def days(value: str) -> Fraction | None:
-    """The period's length in days, a year counted as 365.25 days and a month as a twelfth of it."""
+    """The period's length in days, a year counted as 365.25 days and a month as a twelfth of it.
+
+    >>> days("P1Y"), days("P1M"), days("P1W"), days("PT36H"), days("PT1M"), days("PT1S"), days("6Y")
+    (Fraction(1461, 4), Fraction(487, 16), Fraction(7, 1), Fraction(3, 2), Fraction(1, 1440), Fraction(1, 86400), None)
+    """
     amounts = units(value)
     return None if amounts is None else sum((_DAYS[unit] * amount for unit, amount in amounts.items()), Fraction(0))
 
