@@ -81,7 +81,7 @@ LAW = {
         ('13(1)(b)', '14(1)(b)', '37(6)'),
         {
             'fi': 'Tietosuojavastaavanamme toimii ulkopuolinen organisaatio:',
-            'sv': 'Som vårt dataskyddsombud fungerar en extern organisation:',
+            'sv': 'Vårt dataskyddsombud är en extern organisation:',
             'en': 'An external organisation acts as our data protection officer:',
         },
     ),
@@ -117,6 +117,22 @@ LAW = {
             'en': 'Business ID',
         },
     ),
+    'Commission Decision %(number)s of %(date)s': (
+        ('45(3)', '45(9)', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'komission päätös %(number)s, annettu %(date)s',
+            'sv': 'kommissionens beslut %(number)s av den %(date)s',
+            'en': 'Commission Decision %(number)s of %(date)s',
+        },
+    ),
+    'Commission Implementing Decision %(number)s of %(date)s': (
+        ('45(3)', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'komission täytäntöönpanopäätös %(number)s, annettu %(date)s',
+            'sv': 'kommissionens genomförandebeslut %(number)s av den %(date)s',
+            'en': 'Commission Implementing Decision %(number)s of %(date)s',
+        },
+    ),
     'Condition for processing them (Art. 9(2))': (
         ('9(2)',),
         {
@@ -139,22 +155,6 @@ LAW = {
             'fi': 'Evästeet',
             'sv': 'Kakor',
             'en': 'Cookies',
-        },
-    ),
-    'Cookies set only if you give your consent: %(cookies)s.': (
-        ('917/2014 s. 205(1)',),
-        {
-            'fi': 'Evästeet, jotka asetetaan vain, jos annat siihen suostumuksesi: %(cookies)s.',
-            'sv': 'Kakor som används endast om du ger ditt samtycke: %(cookies)s.',
-            'en': 'Cookies set only if you give your consent: %(cookies)s.',
-        },
-    ),
-    'Cookies set without consent: %(cookies)s.': (
-        ('917/2014 s. 205(2)',),
-        {
-            'fi': 'Evästeet, jotka asetetaan ilman suostumusta: %(cookies)s.',
-            'sv': 'Kakor som används utan samtycke: %(cookies)s.',
-            'en': 'Cookies set without consent: %(cookies)s.',
         },
     ),
     'Data protection officer': (
@@ -312,8 +312,8 @@ LAW = {
     'Personal data obtained from this source: %(data)s.': (
         ('14(1)(d)', '14(2)(f)'),
         {
-            'fi': 'Tästä lähteestä saatavat henkilötiedot: %(data)s.',
-            'sv': 'Personuppgifter som erhålls från denna källa: %(data)s.',
+            'fi': 'Tästä lähteestä saamamme henkilötiedot: %(data)s.',
+            'sv': 'Personuppgifter som vi får från denna källa: %(data)s.',
             'en': 'Personal data obtained from this source: %(data)s.',
         },
     ),
@@ -336,7 +336,7 @@ LAW = {
     'Possible consequences of failure to provide the data': (
         ('13(2)(e)',),
         {
-            'fi': 'Tietojen toimittamatta jättämisen mahdolliset seuraukset',
+            'fi': 'Tietojen antamatta jättämisen mahdolliset seuraukset',
             'sv': 'Eventuella följder av att uppgifterna inte lämnas',
             'en': 'Possible consequences of failure to provide the data',
         },
@@ -565,44 +565,60 @@ LAW = {
             'en': 'Telephone',
         },
     ),
-    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). %(recipient)s is one of them.': (
-        ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
+    ('The %(cookies)s cookie is set only if you consent.', 'The %(cookies)s cookies are set only if you consent.'): (
+        ('917/2014 s. 205(1)',),
         {
-            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, jotka siirretään seuraaville vastaanottajille: %(scope)s (päätös %(decision)s, annettu %(date)s). %(recipient)s on yksi niistä.',
-            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till följande mottagare: %(scope)s (beslut %(decision)s av den %(date)s). %(recipient)s är en av dem.',
-            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). %(recipient)s is one of them.',
+            'fi': ('Eväste %(cookies)s asetetaan vain, jos annat siihen suostumuksesi.', 'Evästeet %(cookies)s asetetaan vain, jos annat siihen suostumuksesi.'),
+            'sv': ('Kakan %(cookies)s används endast om du samtycker till den.', 'Kakorna %(cookies)s används endast om du samtycker till dem.'),
+            'en': ('The %(cookies)s cookie is set only if you consent.', 'The %(cookies)s cookies are set only if you consent.'),
         },
     ),
-    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). The recipient of this transfer is one of them.': (
-        ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
+    ('The %(cookies)s cookie is set without consent.', 'The %(cookies)s cookies are set without consent.'): (
+        ('917/2014 s. 205(2)',),
         {
-            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, jotka siirretään seuraaville vastaanottajille: %(scope)s (päätös %(decision)s, annettu %(date)s). Tämän siirron vastaanottaja on yksi niistä.',
-            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till följande mottagare: %(scope)s (beslut %(decision)s av den %(date)s). Mottagaren av denna överföring är en av dem.',
-            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). The recipient of this transfer is one of them.',
+            'fi': ('Eväste %(cookies)s asetetaan ilman suostumusta.', 'Evästeet %(cookies)s asetetaan ilman suostumusta.'),
+            'sv': ('Kakan %(cookies)s används utan samtycke.', 'Kakorna %(cookies)s används utan samtycke.'),
+            'en': ('The %(cookies)s cookie is set without consent.', 'The %(cookies)s cookies are set without consent.'),
         },
     ),
-    'The European Commission has decided that this country ensures an adequate level of protection (decision %(decision)s of %(date)s).': (
+    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to %(scope)s (%(decision)s). %(recipient)s is one of them.': (
         ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
         {
-            'fi': 'Euroopan komissio on päättänyt, että tämä maa takaa riittävän tietosuojan tason (päätös %(decision)s, annettu %(date)s).',
-            'sv': 'Europeiska kommissionen har beslutat att detta land säkerställer en adekvat skyddsnivå (beslut %(decision)s av den %(date)s).',
-            'en': 'The European Commission has decided that this country ensures an adequate level of protection (decision %(decision)s of %(date)s).',
+            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, joita siirretään %(scope)s (%(decision)s). %(recipient)s on yksi niistä.',
+            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till %(scope)s (%(decision)s). %(recipient)s är en av dem.',
+            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to %(scope)s (%(decision)s). %(recipient)s is one of them.',
         },
     ),
-    'The European Commission has decided that this country ensures an adequate level of protection (decision %(decision)s of %(date)s, renewed on %(renewed)s).': (
+    'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to %(scope)s (%(decision)s). The recipient of this transfer is one of them.': (
         ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
         {
-            'fi': 'Euroopan komissio on päättänyt, että tämä maa takaa riittävän tietosuojan tason (päätös %(decision)s, annettu %(date)s, uusittu %(renewed)s).',
-            'sv': 'Europeiska kommissionen har beslutat att detta land säkerställer en adekvat skyddsnivå (beslut %(decision)s av den %(date)s, förnyat den %(renewed)s).',
-            'en': 'The European Commission has decided that this country ensures an adequate level of protection (decision %(decision)s of %(date)s, renewed on %(renewed)s).',
+            'fi': 'Euroopan komissio on päättänyt, että riittävä tietosuojan taso taataan tässä maassa vain henkilötiedoille, joita siirretään %(scope)s (%(decision)s). Tämän siirron vastaanottaja on yksi niistä.',
+            'sv': 'Europeiska kommissionen har beslutat att en adekvat skyddsnivå säkerställs i detta land endast för personuppgifter som överförs till %(scope)s (%(decision)s). Mottagaren av denna överföring är en av dem.',
+            'en': 'The European Commission has decided that an adequate level of protection is ensured in this country only for personal data transferred to %(scope)s (%(decision)s). The recipient of this transfer is one of them.',
         },
     ),
-    "The European Commission's adequacy decision %(decision)s of %(date)s covers in this country only the following recipients: %(scope)s.": (
+    'The European Commission has decided that this country ensures an adequate level of protection (%(decision)s).': (
         ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
         {
-            'fi': 'Euroopan komission tietosuojan riittävyyttä koskeva päätös %(decision)s, annettu %(date)s, koskee tässä maassa vain seuraavia vastaanottajia: %(scope)s.',
-            'sv': 'Europeiska kommissionens beslut om adekvat skyddsnivå %(decision)s av den %(date)s gäller i detta land endast följande mottagare: %(scope)s.',
-            'en': "The European Commission's adequacy decision %(decision)s of %(date)s covers in this country only the following recipients: %(scope)s.",
+            'fi': 'Euroopan komissio on päättänyt, että tämä maa takaa riittävän tietosuojan tason (%(decision)s).',
+            'sv': 'Europeiska kommissionen har beslutat att detta land säkerställer en adekvat skyddsnivå (%(decision)s).',
+            'en': 'The European Commission has decided that this country ensures an adequate level of protection (%(decision)s).',
+        },
+    ),
+    'The European Commission has decided that this country ensures an adequate level of protection (%(decision)s, renewed on %(renewed)s).': (
+        ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'Euroopan komissio on päättänyt, että tämä maa takaa riittävän tietosuojan tason (%(decision)s, uusittu %(renewed)s).',
+            'sv': 'Europeiska kommissionen har beslutat att detta land säkerställer en adekvat skyddsnivå (%(decision)s, förnyat den %(renewed)s).',
+            'en': 'The European Commission has decided that this country ensures an adequate level of protection (%(decision)s, renewed on %(renewed)s).',
+        },
+    ),
+    "The European Commission's adequacy decision (%(decision)s) covers in this country only personal data transferred to %(scope)s.": (
+        ('45(1)', '45(3)', '13(1)(f)', '14(1)(f)'),
+        {
+            'fi': 'Euroopan komission tietosuojan riittävyyttä koskeva päätös (%(decision)s) koskee tässä maassa vain henkilötietoja, joita siirretään %(scope)s.',
+            'sv': 'Europeiska kommissionens beslut om adekvat skyddsnivå (%(decision)s) gäller i detta land endast personuppgifter som överförs till %(scope)s.',
+            'en': "The European Commission's adequacy decision (%(decision)s) covers in this country only personal data transferred to %(scope)s.",
         },
     ),
     'The articles referred to in this notice are articles of the General Data Protection Regulation (EU) 2016/679 (GDPR).': (
@@ -757,12 +773,12 @@ LAW = {
             'en': 'Where personal data are processed for direct marketing purposes, you have the right to object at any time to processing of personal data concerning you for such marketing, which includes profiling to the extent that it is related to such direct marketing. Where you object, the personal data shall no longer be processed for such purposes.',
         },
     ),
-    'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by automated means, you have the right to receive the personal data concerning you which you have provided to us, in a structured, commonly used and machine-readable format, to transmit those data to another controller, and to have them transmitted directly from us to another controller where technically feasible.': (
+    'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by automated means, you have the right to receive the personal data concerning you which you have provided to us, in a structured, commonly used and machine-readable format, and to transmit those data to another controller without hindrance from us. You also have the right to have the personal data transmitted directly from us to another controller, where technically feasible (Art. 20(2)).': (
         ('20(1)', '20(2)', '6(1)(a)', '9(2)(a)', '6(1)(b)'),
         {
-            'fi': 'Jos käsittely perustuu suostumukseesi (6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta) tai sopimukseen (6 artiklan 1 kohdan b alakohta) ja käsittely suoritetaan automaattisesti, sinulla on oikeus saada sinua koskevat henkilötiedot, jotka olet toimittanut meille, jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa ja oikeus siirtää kyseiset tiedot toiselle rekisterinpitäjälle sekä oikeus saada henkilötiedot siirrettyä suoraan meiltä toiselle rekisterinpitäjälle, jos se on teknisesti mahdollista.',
-            'sv': 'Om behandlingen grundar sig på ditt samtycke (artikel 6.1 a eller 9.2 a) eller på ett avtal (artikel 6.1 b) och sker automatiserat, har du rätt att få ut de personuppgifter som rör dig och som du har tillhandahållit oss i ett strukturerat, allmänt använt och maskinläsbart format, rätt att överföra dessa uppgifter till en annan personuppgiftsansvarig och rätt till överföring av personuppgifterna direkt från oss till en annan personuppgiftsansvarig, när detta är tekniskt möjligt.',
-            'en': 'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by automated means, you have the right to receive the personal data concerning you which you have provided to us, in a structured, commonly used and machine-readable format, to transmit those data to another controller, and to have them transmitted directly from us to another controller where technically feasible.',
+            'fi': 'Jos käsittely perustuu suostumukseesi (6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta) tai sopimukseen (6 artiklan 1 kohdan b alakohta) ja käsittely suoritetaan automaattisesti, sinulla on oikeus saada sinua koskevat henkilötiedot, jotka olet toimittanut meille, jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa ja oikeus siirtää kyseiset tiedot toiselle rekisterinpitäjälle meidän estämättämme. Sinulla on myös oikeus saada henkilötiedot siirrettyä suoraan meiltä toiselle rekisterinpitäjälle, jos se on teknisesti mahdollista (20 artiklan 2 kohta).',
+            'sv': 'Om behandlingen grundar sig på ditt samtycke (artikel 6.1 a eller 9.2 a) eller på ett avtal (artikel 6.1 b) och sker automatiserat, har du rätt att få ut de personuppgifter som rör dig och som du har tillhandahållit oss i ett strukturerat, allmänt använt och maskinläsbart format och rätt att överföra dessa uppgifter till en annan personuppgiftsansvarig utan att vi hindrar detta. Du har också rätt att få personuppgifterna överförda direkt från oss till en annan personuppgiftsansvarig, när detta är tekniskt möjligt (artikel 20.2).',
+            'en': 'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by automated means, you have the right to receive the personal data concerning you which you have provided to us, in a structured, commonly used and machine-readable format, and to transmit those data to another controller without hindrance from us. You also have the right to have the personal data transmitted directly from us to another controller, where technically feasible (Art. 20(2)).',
         },
     ),
     'Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)), you have the right to withdraw your consent at any time. The withdrawal of consent does not affect the lawfulness of processing based on consent before its withdrawal.': (
@@ -937,7 +953,7 @@ LAW = {
         ('49(1)',),
         {
             'fi': 'poikkeus erityistilanteessa (49 artikla)',
-            'sv': 'undantag i en särskild situation (artikel 49)',
+            'sv': 'undantag i särskilda situationer (artikel 49)',
             'en': 'derogation for a specific situation (Art. 49)',
         },
     ),
@@ -1129,7 +1145,7 @@ LAW = {
         ('9(1)',),
         {
             'fi': 'erityinen henkilötietoryhmä, 9 artikla',
-            'sv': 'särskild kategori, artikel 9',
+            'sv': 'särskild kategori av personuppgifter, artikel 9',
             'en': 'special category, Art. 9',
         },
     ),
