@@ -269,6 +269,14 @@ LAW = {
             'en': 'Law that authorises processing it',
         },
     ),
+    'Law that authorises processing them': (
+        ('9(2)(b)', '9(2)(g)', '9(2)(h)', '9(2)(i)', '9(2)(j)'),
+        {
+            'fi': 'Käsittelyn salliva laki',
+            'sv': 'Lag som tillåter behandlingen',
+            'en': 'Law that authorises processing them',
+        },
+    ),
     ('Legal basis', 'Legal bases'): (
         ('6(1)', '13(1)(c)', '14(1)(c)'),
         {
