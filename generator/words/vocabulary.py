@@ -34,7 +34,7 @@ RETENTION_EVENTS = {  # event: (with a period, which runs from it; alone, "until
     ),
     "end_of_contract": (N_("%(period)s from the end of the contract"), N_("until the end of the contract")),
     "end_of_employment": (N_("%(period)s from the end of the employment"), N_("until the end of the employment")),
-    "position_filled": (N_("%(period)s from when the position is filled"), N_("until the position is filled")),
+    "position_filled": (N_("%(period)s after the position has been filled"), N_("until the position is filled")),
     "collected": (N_("%(period)s from collection"), N_("%(period)s from collection")),
     "consent_withdrawn": (N_("%(period)s after you withdraw your consent"), N_("until you withdraw your consent")),
     "objection": (N_("%(period)s after you object to the processing"), N_("until you object to the processing")),
