@@ -29,14 +29,14 @@ def test_a_recipient_not_certified_is_not_said_to_be_covered(tmp_path: Path) -> 
     assert v2.count(SCC) == 1
     covered = (
         "The European Commission has decided that an adequate level of protection is ensured in this country only "
-        "for personal data transferred to the following recipients: organisations that have self-certified under "
-        "the EU–US Data Privacy Framework and appear on its list of participating organisations "
-        "(decision (EU) 2023/1795 of 10 July 2023)."
+        "for personal data transferred to organisations that have self-certified under the EU–US Data Privacy "
+        "Framework and appear on its list of participating organisations "
+        "(Commission Implementing Decision (EU) 2023/1795 of 10 July 2023)."
     )
     partial = (
-        "The European Commission's adequacy decision (EU) 2023/1795 of 10 July 2023 covers in this country only the "
-        "following recipients: organisations that have self-certified under the EU–US Data Privacy Framework and "
-        "appear on its list of participating organisations."
+        "The European Commission's adequacy decision (Commission Implementing Decision (EU) 2023/1795 of 10 July 2023) "
+        "covers in this country only personal data transferred to organisations that have self-certified under the "
+        "EU–US Data Privacy Framework and appear on its list of participating organisations."
     )
     not_certified = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: false\n"))
     assert partial in not_certified and "is one of them" not in not_certified
@@ -46,12 +46,23 @@ def test_a_recipient_not_certified_is_not_said_to_be_covered(tmp_path: Path) -> 
     assert "this country ensures an adequate level of protection" not in certified + not_certified
     for lang, scope in (
         ("fi", "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti "
-               "itsesertifioituneet organisaatiot, jotka on merkitty tietosuojakehyksen osallistujaluetteloon"),
+               "itsesertifioituneille organisaatioille, jotka on merkitty tietosuojakehyksen osallistujaluetteloon"),
         ("sv", "har självcertifierat sig enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework) "
                "och finns i förteckningen över deltagande organisationer"),
     ):
         text = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"), lang)
         assert scope in text and "(EU) 2023/1795" in text, lang
+        assert {"fi": "komission täytäntöönpanopäätös (EU) 2023/1795", "sv": "kommissionens genomförandebeslut (EU) 2023/1795"}[lang] in text
+
+
+def test_a_decision_under_the_directive_is_a_commission_decision(tmp_path: Path) -> None:
+    """Decisions kept from Directive 95/46/EC (Art. 45(9)) are Commission Decisions; every decision under
+    Art. 45(3) is an implementing act, titled Commission Implementing Decision (adequacy.json "kind")."""
+    decisions = adequacy.load.__wrapped__().by_country  # type: ignore[attr-defined]
+    assert decisions["CA"].kind == "decision" and decisions["US"].kind == decisions["GB"].kind == "implementing"
+    v2 = MULTI_VERSIONS[1].read_text(encoding="utf-8").replace("country: US", "country: CH")
+    text = rendered(tmp_path, v2.replace(SCC, "    safeguard: adequacy_decision\n"))
+    assert "(Commission Decision 2000/518/EC of 26 July 2000)." in text
 
 
 def test_every_partial_decision_has_its_scope_in_every_language() -> None:
@@ -76,10 +87,11 @@ def test_the_uk_decision_is_dated_by_its_adoption_and_its_renewal_named_apart() 
 
 
 def test_the_notice_names_the_uk_decision_by_its_date_and_says_when_it_was_renewed(tmp_path: Path) -> None:
-    """A transfer to the UK: "(decision (EU) 2021/1772 of <adopted>, renewed on <renewed>)", in English and Finnish."""
+    """A transfer to the UK: "(Commission Implementing Decision (EU) 2021/1772 of <adopted>, renewed on <renewed>)",
+    in English and Finnish."""
     v2 = MULTI_VERSIONS[1].read_text(encoding="utf-8").replace("country: US", "country: GB")
     text = rendered(tmp_path, v2.replace(SCC, "    safeguard: adequacy_decision\n"))
-    assert "(decision (EU) 2021/1772 of 28 June 2021, renewed on 19 December 2025)." in text
+    assert "(Commission Implementing Decision (EU) 2021/1772 of 28 June 2021, renewed on 19 December 2025)." in text
     fi = rendered(tmp_path, v2.replace(SCC, "    safeguard: adequacy_decision\n"), "fi")
     assert "28. kesäkuuta 2021" in fi and "19. joulukuuta 2025" in fi
     assert fi.index("28. kesäkuuta 2021") < fi.index("19. joulukuuta 2025")

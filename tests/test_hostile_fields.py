@@ -172,7 +172,8 @@ BENIGN["purposes"][0].update({
     "provision": {"required_by": "contract", "consequences": _text("No order")},
     "automated_decision": {"decided_by": "crm", "logic": _text("Logic"), "consequences": _text("Consequences"),
                            "human_review": _text("Review")},
-    "criminal_data_authority": _text("Act 504/2002"), "consent_withdrawal": _text("Withdraw")})
+    "criminal_data_authority": _text("Act 504/2002"), "special_condition_law": _text("Act 759/2004 s. 5"),
+    "consent_withdrawal": _text("Withdraw")})
 BENIGN["sources"][0]["data"] = ["contact"]
 BENIGN["transfers"].append({"country": "IN", "safeguard": "derogation", "derogation": "compelling_legitimate_interests",
                             "copy": _text("Safeguards")})

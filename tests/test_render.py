@@ -350,7 +350,7 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
     assert "|" not in en and "–" not in en
     assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
             "Duration: session\n") in en
-    assert "Cookies set without consent: session.\n" in en  # _ga's category is not given: nor is that
+    assert "The session cookie is set without consent.\n" in en  # _ga's category is not given: nor is that
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
 
@@ -368,19 +368,19 @@ def test_the_page_says_which_cookies_need_consent() -> None:
             {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"}]
 
     pages = _pages(_notice(four))
-    assert "Cookies set only if you give your consent: \\_ga and ads.\n" in _cookie_section(pages["en"])
-    assert "Cookies set without consent: session and lang.\n" in _cookie_section(pages["en"])
-    assert "Evästeet, jotka asetetaan vain, jos annat siihen suostumuksesi: \\_ga ja ads." in pages["fi"]
-    assert "Kakor som används utan samtycke: session och lang." in pages["sv"]
+    assert "The \\_ga and ads cookies are set only if you consent.\n" in _cookie_section(pages["en"])
+    assert "The session and lang cookies are set without consent.\n" in _cookie_section(pages["en"])
+    assert "Evästeet \\_ga ja ads asetetaan vain, jos annat siihen suostumuksesi." in pages["fi"]
+    assert "Kakorna session och lang används utan samtycke." in pages["sv"]
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("fi", "- **Oikeusperuste (uutiskirjeet ja muu suoramarkkinointi):** suostumus (6 artiklan 1 kohdan a alakohta) "
+    ("fi", "- **Oikeusperuste:** uutiskirjeet ja muu suoramarkkinointi: suostumus (6 artiklan 1 kohdan a alakohta) "
            "tai oikeutettu etu (6 artiklan 1 kohdan f alakohta)"),
-    ("en", "- **Legal basis (newsletters and other direct marketing):** consent (Art. 6(1)(a)) or legitimate "
+    ("en", "- **Legal basis:** newsletters and other direct marketing: consent (Art. 6(1)(a)) or legitimate "
            "interests (Art. 6(1)(f))"),
 ])
-def test_one_basis_says_what_it_covers_in_its_label_and_alternatives_read_or(lang: str, line: str) -> None:
+def test_one_basis_says_what_it_covers_before_it_and_alternatives_read_or(lang: str, line: str) -> None:
     notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
     assert line in render_notice(notice, lang, PROJECT.locales).splitlines()
 
@@ -558,7 +558,7 @@ def test_a_source_names_the_data_it_provides() -> None:
 
     pages = _pages(_notice(sourced))
     assert "- **The data subject**: Personal data obtained from this source: Contact details." in pages["en"]
-    assert "Tästä lähteestä saatavat henkilötiedot: Yhteystiedot." in pages["fi"]
+    assert "Tästä lähteestä saamamme henkilötiedot: Yhteystiedot." in pages["fi"]
 
 
 def test_portability_and_consent_withdrawal_follow_arts_20_and_7_for_each_legal_basis() -> None:

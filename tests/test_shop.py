@@ -48,6 +48,11 @@ def say(message: str, lang: str, **values: str) -> str:
     return " ".join(translate(message, lang, PROJECT.locales, **values).split())
 
 
+def plural(singular: str, several: str, lang: str, **values: str) -> str:
+    """A plural message for more than one item, e.g. two cookies."""
+    return " ".join((i18n.translations(PROJECT.locales, lang).ngettext(singular, several, 2) % values).split())
+
+
 @pytest.mark.slow
 def test_the_shop_checks_with_no_findings() -> None:
     result = run(FIXTURES.parent.parent, "check", "--strict", "--lang", "en", str(SHOP))
@@ -145,10 +150,12 @@ def _facts(lang: str) -> list[str]:
         # retention: each rule once, with the data it is for and the event it runs from
         say(vocabulary.RETENTION_EVENTS["end_of_customer_relationship"][0], lang, period=year("P3Y")),
         say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P10Y")),
-        say(vocabulary.RETENTION_EVENTS["end_of_contract"][1], lang),
+        # a rule by its criterion alone: the vouchers' period runs from an end no event names (Accounting Act 2:10)
+        NOTICE.purposes[0].retention[2].label[lang] + ": " + NOTICE.purposes[0].retention[2].criterion[lang],
         say(vocabulary.RETENTION_EVENTS["collected"][0], lang, period=year("P30D")),
-        say(vocabulary.RETENTION_EVENTS["consent_withdrawn"][1], lang),
-        say(vocabulary.RETENTION_EVENTS["objection"][1], lang),
+        # the newsletter's alternative bases end on one event each: one line, "or"
+        i18n.format_list([say(vocabulary.RETENTION_EVENTS["consent_withdrawn"][1], lang),
+                          say(vocabulary.RETENTION_EVENTS["objection"][1], lang)], lang, "or"),
         say(vocabulary.RETENTION_EVENTS["position_filled"][0], lang, period=year("P6M")),
         # providing the data, per purpose
         say(vocabulary.PROVISION["entering_contract"], lang), say(vocabulary.PROVISION["contract"], lang),
@@ -169,15 +176,19 @@ def _facts(lang: str) -> list[str]:
         # a publicly accessible source whose name does not say so gets the words of Art. 14(2)(f)
         f"({say('publicly accessible source', lang)})",
         # transfers: the adequacy decision named and dated; the US recipient certified
-        say(vocabulary.ADEQUACY["covered"], lang, decision=us.decision, date=i18n.format_date(us.adopted, lang),
-            scope=us.scope_in(lang), recipient="Cloudnest Inc."),
-        say(vocabulary.ADEQUACY["renewed"], lang, decision=gb.decision, date=i18n.format_date(gb.adopted, lang),
-            renewed=i18n.format_date(gb.renewed, lang)),
+        say(vocabulary.ADEQUACY["covered"], lang, scope=us.scope_in(lang), recipient="Cloudnest Inc.",
+            decision=say(vocabulary.DECISION_TITLES["implementing"], lang, number=us.decision,
+                         date=i18n.format_date(us.adopted, lang))),
+        say(vocabulary.ADEQUACY["renewed"], lang, renewed=i18n.format_date(gb.renewed, lang),
+            decision=say(vocabulary.DECISION_TITLES["implementing"], lang, number=gb.decision,
+                         date=i18n.format_date(gb.adopted, lang))),
         say(vocabulary.SAFEGUARDS["standard_data_protection_clauses"], lang),
         # the DPO is an organisation; cookies say whether they need consent
         say("An external organisation acts as our data protection officer:", lang),
-        say(vocabulary.COOKIES_BY_CONSENT[True], lang, cookies=i18n.format_list(["_ga", "ads_id"], lang)),
-        say(vocabulary.COOKIES_BY_CONSENT[False], lang, cookies=i18n.format_list(["shop_session", "shop_lang"], lang)),
+        plural("The %(cookies)s cookie is set only if you consent.", "The %(cookies)s cookies are set only if you consent.",
+               lang, cookies=i18n.format_list(["_ga", "ads_id"], lang)),
+        plural("The %(cookies)s cookie is set without consent.", "The %(cookies)s cookies are set without consent.",
+               lang, cookies=i18n.format_list(["shop_session", "shop_lang"], lang)),
         # the supervisory authority: the address the notice gives, the rest the default's, per language
         "tietosuoja@om.fi", "+358 29 566 6700", {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv",
                                              "en": "https://tietosuoja.fi/en"}[lang],

@@ -44,7 +44,10 @@ class Decision:
     scope: str | None = None
     """What the decision covers, in English, for check's messages."""
     scopes: tuple[tuple[str, str], ...] = ()
-    """What the decision covers, in each language, as the page prints it: (language, text)."""
+    """What the decision covers, in each language, as the page prints it after "transferred to": (language, text)."""
+    kind: str = "decision"
+    """"implementing" for a Commission Implementing Decision (an implementing act, Art. 45(3)); "decision" for
+    a Commission Decision (those kept from Directive 95/46/EC, Art. 45(9))."""
 
     def in_force(self, day: date) -> bool:
         return self.end is None or day <= self.end
@@ -86,6 +89,7 @@ def load(path: Path = PATH) -> Decisions:
                     entry["partial"],
                     entry.get("scope"),
                     tuple(sorted(entry.get("scopes", {}).items())),
+                    entry.get("kind", "decision"),
                 )
                 for code, entry in data["countries"].items()
             },

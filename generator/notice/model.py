@@ -334,6 +334,7 @@ class Purpose(Identified):
     provision: Provision | None = None
     automated_decision: AutomatedDecision | None = None
     special_condition: str | None = None
+    special_condition_law: Text | None = None
     criminal_data_authority: Text | None = None
     consent_withdrawal: Text | None = None
     at: FieldPath = _at

@@ -236,22 +236,19 @@ class Bases(Words):
     def legal_bases(self, purpose: Purpose) -> tuple[Markdown, ...]:
         """Each basis, after what it covers; alternatives joined with "or", never "and".
 
-        A single basis's scope goes in the label (`basis_label`), so a line
-        never reads "basis: bases: scope".
+        What a basis covers always precedes it in the value ("covers: basis"), one basis or several; the label
+        stays "Legal basis", so the label never repeats in brackets what the value then says.
         """
         out = []
         for item in purpose.legal_bases:
             names = self.list_of([inline(self.gettext(vocabulary.LEGAL_BASES[b])) for b in item.bases], "or")
-            scoped = item.covers and len(purpose.legal_bases) > 1
-            out.append(Markdown(f"{self.line(item.covers)}: {names}" if scoped else names))
+            out.append(Markdown(f"{self.line(item.covers)}: {names}" if item.covers else names))
         return tuple(out)
 
     def basis_label(self, purpose: Purpose) -> Markdown:
-        """ "Legal basis", with what it covers in brackets when one basis covers only part of the purpose."""
+        """ "Legal basis" or "Legal bases"; what a basis covers goes in the value (`legal_bases`)."""
         # NOTE: A label before one legal basis or a list of them; alternatives ("a or b") count as one basis.
-        label = inline(self.translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)))
-        only = purpose.legal_bases[0] if len(purpose.legal_bases) == 1 else None
-        return Markdown(f"{label} ({self.line(only.covers)})") if only and only.covers else label
+        return inline(self.translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)))
 
     def provision(self, purpose: Purpose) -> Markdown:
         given = purpose.provision
@@ -308,11 +305,20 @@ class Bases(Words):
 class Retention(Words):
     NAMES = ("retention_rules",)
 
+    ENDINGS = ("consent_withdrawn", "objection")
+    """Events that end the processing on one legal basis each (consent, Art. 7(3); legitimate interests, Art. 21):
+    where a purpose's bases are alternatives, only one of them applies, so only one of these rules does."""
+
     @jinja2.pass_context
     def retention_rules(self, context: Any, purpose: Purpose) -> tuple[Markdown, ...]:
-        """Each retention rule, once: the data it is for, then the period and the event it runs from."""
+        """Each retention rule, once: the data it is for, then the period and the event it runs from. Rules that
+        keep all the data "until" the end of one alternative basis each (withdrawal of consent, objection) are
+        alternatives too: one line, joined with "or"."""
         known = context["n"].lookup(DataCategory)
-        out = []
+        alternative = any(len(item.bases) > 1 for item in purpose.legal_bases)
+        out: list[Markdown] = []
+        endings: list[str] = []
+        at = 0
         for rule in purpose.retention:
             data = self.line(rule.label) or self.list_of(
                 [self.line(known[i].name) if i in known else inline(i) for i in rule.data]
@@ -320,7 +326,16 @@ class Retention(Words):
             text = "; ".join(part for part in (self.kept_for(rule), self.line(rule.criterion)) if part)
             if rule.law:
                 text = f"{text} ({self.line(rule.law)})"
+            if alternative and rule.event in self.ENDINGS and not (data or rule.period or rule.criterion or rule.law):
+                if not endings:
+                    at = len(out)
+                endings.append(Markdown(text))
+                continue
             out.append(Markdown(f"{data}: {text}" if data else text))
+        if len(endings) > 1:
+            out.insert(at, self.list_of(endings, "or"))
+        elif endings:
+            out.insert(at, Markdown(endings[0]))
         return tuple(out)
 
     def kept_for(self, rule: RetentionRule) -> Markdown:
@@ -359,7 +374,7 @@ class Transfers(Words):
         found = adequacy.load().of(transfer.country)
         if found is None:
             return Markdown("")
-        values = {"decision": found.decision, "date": i18n.format_date(found.adopted, self.lang)}
+        values = {"decision": self.decision_title(found)}
         if found.renewed:
             values["renewed"] = i18n.format_date(found.renewed, self.lang)
         if not found.partial:
@@ -370,6 +385,12 @@ class Transfers(Words):
         if transfer.certified:
             return self.say(vocabulary.ADEQUACY["covered_unnamed"], **values)
         return self.say(vocabulary.ADEQUACY["partial"], **values)
+
+    def decision_title(self, found: adequacy.Decision) -> str:
+        """The decision's title, number and date as plain text: "Commission Implementing Decision (EU) 2023/1795
+        of 10 July 2023" where the list says it is an implementing decision, else "Commission Decision ..."."""
+        title = vocabulary.DECISION_TITLES["implementing" if found.kind == "implementing" else "decision"]
+        return self.gettext(title) % {"number": found.decision, "date": i18n.format_date(found.adopted, self.lang)}
 
 
 class Cookies(Words):
@@ -405,14 +426,26 @@ class Cookies(Words):
         )
 
     def by_consent(self, cookies: tuple[Cookie, ...], needed: bool) -> Markdown:
-        """The sentence naming the cookies that do (or do not) need consent; empty when there are none."""
+        """The sentence naming the cookies that do (or do not) need consent (917/2014 s. 205); empty when there
+        are none. %(cookies)s is a cookie's name or a list of them, e.g. "_ga and ads_id"."""
         named = [c.label for c in cookies if c.needs_consent is needed]
         if not named:
             return Markdown("")
-        return self.say(
-            vocabulary.COOKIES_BY_CONSENT[needed],
-            cookies=i18n.format_list([self.plain(label) for label in named], self.lang),
-        )
+        listed = i18n.format_list([self.plain(label) for label in named], self.lang)
+        if needed:
+            message = self.translations.ngettext(
+                "The %(cookies)s cookie is set only if you consent.",
+                "The %(cookies)s cookies are set only if you consent.",
+                len(named),
+            )
+        else:
+            # NOTE: Strictly necessary cookies, or those the notice says need no consent.
+            message = self.translations.ngettext(
+                "The %(cookies)s cookie is set without consent.",
+                "The %(cookies)s cookies are set without consent.",
+                len(named),
+            )
+        return inline(message % {"cookies": listed})
 
 
 class References(Words):

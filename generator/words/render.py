@@ -135,7 +135,6 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
         RIGHTS=vocabulary.RIGHTS,
         SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS,
         COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
-        COOKIES_BY_CONSENT=vocabulary.COOKIES_BY_CONSENT,
         supervisory_authority=supervisory_authority,
     )
     return env

@@ -34,7 +34,7 @@ RETENTION_EVENTS = {  # event: (with a period, which runs from it; alone, "until
     ),
     "end_of_contract": (N_("%(period)s from the end of the contract"), N_("until the end of the contract")),
     "end_of_employment": (N_("%(period)s from the end of the employment"), N_("until the end of the employment")),
-    "position_filled": (N_("%(period)s from when the position is filled"), N_("until the position is filled")),
+    "position_filled": (N_("%(period)s after the position has been filled"), N_("until the position is filled")),
     "collected": (N_("%(period)s from collection"), N_("%(period)s from collection")),
     "consent_withdrawn": (N_("%(period)s after you withdraw your consent"), N_("until you withdraw your consent")),
     "objection": (N_("%(period)s after you object to the processing"), N_("until you object to the processing")),
@@ -98,33 +98,40 @@ DECIDERS = {  # who makes a purpose's automated decisions (Art. 22(1)): the cont
 PROFILING = N_("The decisions involve profiling.")
 
 ADEQUACY = {  # the Commission's adequacy decision for a transfer's country (Art. 45(1), 45(3))
+    # NOTE: %(decision)s is the decision's title, number and date (DECISION_TITLES), e.g. "Commission Implementing
+    # Decision (EU) 2021/1772 of 28 June 2021".
     "full": N_(
-        "The European Commission has decided that this country ensures an adequate level of protection "
-        "(decision %(decision)s of %(date)s)."
+        "The European Commission has decided that this country ensures an adequate level of protection (%(decision)s)."
     ),
     "renewed": N_(
         "The European Commission has decided that this country ensures an adequate level of protection "
-        "(decision %(decision)s of %(date)s, renewed on %(renewed)s)."
+        "(%(decision)s, renewed on %(renewed)s)."
     ),
-    # NOTE: A decision that covers only some recipients (Art. 45(1) "specified sectors"); %(scope)s names them,
-    # e.g. "organisations that have self-certified under the EU–US Data Privacy Framework and appear on its list
-    # of participating organisations"; %(recipient)s is the recipient of the transfer, one of them.
+    # NOTE: A decision that covers only some recipients (Art. 45(1) "specified sectors"); %(scope)s names them in the
+    # form the sentence needs after "transferred to" (fi: allative, "...organisaatioille"), e.g. "organisations that
+    # have self-certified under the EU–US Data Privacy Framework and appear on its list of participating
+    # organisations"; %(recipient)s is the recipient of the transfer, one of them.
     "covered": N_(
         "The European Commission has decided that an adequate level of protection is ensured in this country only "
-        "for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). "
-        "%(recipient)s is one of them."
+        "for personal data transferred to %(scope)s (%(decision)s). %(recipient)s is one of them."
     ),
     # NOTE: As above, where the transfer names no recipient.
     "covered_unnamed": N_(
         "The European Commission has decided that an adequate level of protection is ensured in this country only "
-        "for personal data transferred to the following recipients: %(scope)s (decision %(decision)s of %(date)s). "
-        "The recipient of this transfer is one of them."
+        "for personal data transferred to %(scope)s (%(decision)s). The recipient of this transfer is one of them."
     ),
     # NOTE: As above, where the notice does not say that the recipient is covered.
     "partial": N_(
-        "The European Commission's adequacy decision %(decision)s of %(date)s covers in this country only the "
-        "following recipients: %(scope)s."
+        "The European Commission's adequacy decision (%(decision)s) covers in this country only personal data "
+        "transferred to %(scope)s."
     ),
+}
+
+DECISION_TITLES = {  # an adequacy decision's title, as the Official Journal gives it (adequacy.json "kind")
+    # NOTE: A decision adopted by means of an implementing act (Art. 45(3)); %(number)s e.g. "(EU) 2023/1795".
+    "implementing": N_("Commission Implementing Decision %(number)s of %(date)s"),
+    # NOTE: A decision of the Commission that is not an implementing act (those made under Directive 95/46/EC, Art. 45(9)).
+    "decision": N_("Commission Decision %(number)s of %(date)s"),
 }
 
 # NOTE: After a source of the data and its description; %(data)s lists categories of personal data.
@@ -214,13 +221,6 @@ SPECIAL_CONDITIONS = {
     "archiving_research": N_(
         "archiving in the public interest, scientific or historical research or statistics (Art. 9(2)(j))"
     ),
-}
-
-COOKIES_BY_CONSENT = {  # after the cookies: which are set only with consent, which without (917/2014 s. 205)
-    # NOTE: %(cookies)s is a list of cookie names, e.g. "_ga and ads_id".
-    True: N_("Cookies set only if you give your consent: %(cookies)s."),
-    # NOTE: %(cookies)s is a list of cookie names; strictly necessary cookies, or those the notice says need none.
-    False: N_("Cookies set without consent: %(cookies)s."),
 }
 
 RECIPIENT_ROLES = {  # shown in brackets after a recipient's name
@@ -345,9 +345,9 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
         N_(
             "Where the processing is based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) "
             "and is carried out by automated means, you have the right to receive the personal data concerning you "
-            "which you have provided to us, in a structured, commonly used and machine-readable format, to transmit "
-            "those data to another controller, and to have them transmitted directly from us to another controller "
-            "where technically feasible."
+            "which you have provided to us, in a structured, commonly used and machine-readable format, and to transmit "
+            "those data to another controller without hindrance from us. You also have the right to have the personal "
+            "data transmitted directly from us to another controller, where technically feasible (Art. 20(2))."
         ),
     ),
     "objection": (
