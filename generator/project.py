@@ -6,8 +6,8 @@ the repository's (`Project.at`), but every path is a field: a second notice
 (recruitment, staff) can be a second Project over the same root.
 
 >>> p = Project.at(Path("/repo"))
->>> p.notice, p.lock
-(PosixPath('/repo/policy/notice.yaml'), PosixPath('/repo/policy/releases/releases.lock'))
+>>> p.notice, p.lock, p.mkdocs_config
+(PosixPath('/repo/policy/notice.yaml'), PosixPath('/repo/policy/releases/releases.lock'), PosixPath('/repo/mkdocs.yml'))
 >>> p.shown(p.notice)
 'policy/notice.yaml'
 """

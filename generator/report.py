@@ -74,7 +74,11 @@ def line(finding: Finding, words: Words = ENGLISH) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with every character in _INVISIBLE written as an escape (\\n, \\x1b, \\u202e)."""
+    """`text` with every character in _INVISIBLE written as an escape (\\n, \\x1b, \\u202e).
+
+    >>> print(visible("a\\r\\nb\\tc\\x1b[2Jd\\u202ee"))
+    a\\r\\nb\\tc\\x1b[2Jd\\u202ee
+    """
     return _INVISIBLE.sub(_escape, text)
 
 
