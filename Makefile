@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(VENV)
 	$(PY) -m generator build
 
-LINTED := generator bench mutate conftest.py
+LINTED := generator bench mutate tests conftest.py
 
 # The linter, the formatter's check and the type checker (strict, on generator/).
 lint: $(TESTENV)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-
 from lanes import once
+
 from support import REPO, build, copy_project, make_project, shared_multi, shared_one_release, shared_pristine
 
 # CI (and `make mutate`, whose verdicts must not depend on luck) draws the same examples every run.

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` by relative path (the folders too, as b"/"), to compare whole trees."""
-    return {str(p.relative_to(folder)): (b"/" if p.is_dir() else p.read_bytes())
-            for p in sorted(folder.rglob("*")) if not p.is_symlink()}
+    return {
+        str(p.relative_to(folder)): (b"/" if p.is_dir() else p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if not p.is_symlink()
+    }
 
 
 def _root(*command: str) -> None:

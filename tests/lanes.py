@@ -55,8 +55,15 @@ SLOW_FIXTURES = {
     # projects released and sites built by `python -m generator` in subprocesses
     "tests/conftest.py": {"pristine", "one_release", "multi_project", "entrack_site"},
     # the built sites, their servers, Chromium and the Nu Html Checker (Java)
-    "tests/browser/conftest.py": {"site", "multi_release_site", "each_site", "page_site", "servers", "browser",
-                                  "vnu_errors"},
+    "tests/browser/conftest.py": {
+        "site",
+        "multi_release_site",
+        "each_site",
+        "page_site",
+        "servers",
+        "browser",
+        "vnu_errors",
+    },
     # module fixtures of modules that mix in-process tests with these
     "tests/test_editor.py": {"workspace", "editor"},  # node: yaml-language-server
     "tests/test_hostile_fields.py": {"first_release", "checker"},
@@ -71,8 +78,14 @@ SLOW_FIXTURES = {
 uses a fixture that does) is slow."""
 
 SLOW_MODULES = {
-    "test_bad_environment.py", "test_build.py", "test_feeds.py", "test_preview.py", "test_publication.py",
-    "test_release_files.py", "test_releases.py", "test_site_address.py",
+    "test_bad_environment.py",
+    "test_build.py",
+    "test_feeds.py",
+    "test_preview.py",
+    "test_publication.py",
+    "test_release_files.py",
+    "test_releases.py",
+    "test_site_address.py",
 }
 """Modules of tests/ whose every test runs the command line, a build, `serve` or reads what they made."""
 
@@ -81,7 +94,7 @@ KILL_MODULES = {"test_kill.py"}
 
 MARKERS = {
     "slow": "starts a process (the generator's command line, a build, serve, node, msgcat, actionlint) or reads "
-            "a project or site one made; not in `make test-fast` (tests/lanes.py gives the mark)",
+    "a project or site one made; not in `make test-fast` (tests/lanes.py gives the mark)",
     "kill": "kills builds and releases at chosen system calls (strace, kill -9); also slow",
 }
 
@@ -92,8 +105,7 @@ def pytest_configure(config: pytest.Config) -> None:
     gone = [name for name in sorted(SLOW_MODULES | KILL_MODULES) if not (TESTS / name).is_file()]
     for where, names in SLOW_FIXTURES.items():
         source = (TESTS.parent / where).read_text(encoding="utf-8") if (TESTS.parent / where).is_file() else ""
-        gone += [f"{where}::{name}" for name in sorted(names)
-                 if not re.search(rf"^def {name}\(", source, re.MULTILINE)]
+        gone += [f"{where}::{name}" for name in sorted(names) if not re.search(rf"^def {name}\(", source, re.MULTILINE)]
     if gone:
         raise pytest.UsageError(f"tests/lanes.py names what is not there (any more): {', '.join(gone)}")
 
@@ -152,7 +164,8 @@ def chosen_by_markers(config: pytest.Config, function: pytest.Item) -> bool:
 
 # -- The guard: no test of the fast lane starts a process ---------------------------------------------------
 
-class StartedAProcess(AssertionError):
+
+class StartedAProcessError(AssertionError):
     """A test of the fast lane tried to start a process."""
 
 
@@ -161,8 +174,11 @@ def _refuse(what: str) -> Callable[..., Any]:
         given = args[1:] if what == "subprocess.Popen" else args  # Popen.__init__(self, args, ...)
         command = given[0] if given else kwargs.get("args", "")
         shown = " ".join(map(str, command)) if isinstance(command, (list, tuple)) else str(command)
-        raise StartedAProcess(f"a test of the fast lane started a process ({what}: {shown[:200]}): mark it slow, "
-                              "by @pytest.mark.slow on the test or by its module or fixture in tests/lanes.py")
+        raise StartedAProcessError(
+            f"a test of the fast lane started a process ({what}: {shown[:200]}): mark it slow, "
+            "by @pytest.mark.slow on the test or by its module or fixture in tests/lanes.py"
+        )
+
     return refuse
 
 
@@ -198,7 +214,8 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
 
 # -- Once per test run: the projects and sites many tests read ------------------------------------------------
 
-class Failed(Exception):
+
+class MakingFailedError(Exception):
     """Making a shared folder failed (in this process or another worker); the message says why."""
 
 
@@ -217,7 +234,7 @@ def run_folder(config: pytest.Config) -> Path:
 
 def once(config: pytest.Config, name: str, make: Callable[[Path], object]) -> tuple[Path, float]:
     """`make(folder)` run once in this test run, by the first process (and thread) to ask: the folder, and
-    the seconds the making took if this process made it (0.0 if another did). Raises Failed if it failed.
+    the seconds the making took if this process made it (0.0 if another did). Raises MakingFailedError if it failed.
 
     The folder is shared by every test of the run: only read it (copy it to change it)."""
     with _locks_lock:  # pytest's getbasetemp() makes the folder on first call: not from two threads at once
@@ -230,12 +247,12 @@ def once(config: pytest.Config, name: str, make: Callable[[Path], object]) -> tu
 
 
 def make_once(root: Path, name: str, make: Callable[[Path], object]) -> tuple[Path, float]:
-    """`make(root/name)` unless a process made it before (or failed to: then Failed, with its reason)."""
+    """`make(root/name)` unless a process made it before (or failed to: then MakingFailedError, with its reason)."""
     folder, done, failed = root / name, root / f"{name}.done", root / f"{name}.failed"
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here until it is made
         if failed.exists():
-            raise Failed(failed.read_text(encoding="utf-8"))
+            raise MakingFailedError(failed.read_text(encoding="utf-8"))
         if done.exists():
             return folder, 0.0
         folder.mkdir()
@@ -243,9 +260,10 @@ def make_once(root: Path, name: str, make: Callable[[Path], object]) -> tuple[Pa
         try:
             make(folder)
         except (Exception, pytest.fail.Exception) as exc:
-            failed.write_text(f"making {name} failed: {''.join(traceback.format_exception_only(exc)).strip()}",
-                              encoding="utf-8")
-            raise Failed(failed.read_text(encoding="utf-8")) from exc
+            failed.write_text(
+                f"making {name} failed: {''.join(traceback.format_exception_only(exc)).strip()}", encoding="utf-8"
+            )
+            raise MakingFailedError(failed.read_text(encoding="utf-8")) from exc
         done.touch()
         return folder, time.monotonic() - started
 

@@ -28,10 +28,27 @@ sys.path.insert(0, str(REPO))
 from generator.words import vocabulary  # noqa: E402
 
 LAW_TABLES = (
-    "LEGAL_BASES", "RETENTION_EVENTS", "PROVISION", "OBLIGATORY", "DECISION_EXCEPTIONS", "DECISION_SAFEGUARDS",
-    "DECIDERS", "PROFILING", "ADEQUACY", "DECISION_TITLES", "SOURCE_DATA", "RIGHTS_CONTACT_FALLBACK", "SPECIAL_CONDITIONS",
-    "RECIPIENT_ROLES", "SAFEGUARDS", "DEROGATIONS", "COOKIE_PARTIES", "COOKIE_CATEGORIES", "RIGHTS",
-    "PREVAILING_LANGUAGE", "PREVAILING_LANGUAGE_OF_SOME",
+    "LEGAL_BASES",
+    "RETENTION_EVENTS",
+    "PROVISION",
+    "OBLIGATORY",
+    "DECISION_EXCEPTIONS",
+    "DECISION_SAFEGUARDS",
+    "DECIDERS",
+    "PROFILING",
+    "ADEQUACY",
+    "DECISION_TITLES",
+    "SOURCE_DATA",
+    "RIGHTS_CONTACT_FALLBACK",
+    "SPECIAL_CONDITIONS",
+    "RECIPIENT_ROLES",
+    "SAFEGUARDS",
+    "DEROGATIONS",
+    "COOKIE_PARTIES",
+    "COOKIE_CATEGORIES",
+    "RIGHTS",
+    "PREVAILING_LANGUAGE",
+    "PREVAILING_LANGUAGE_OF_SOME",
 )
 """The tables of generator/words/vocabulary.py whose every word is a legal term or a sentence of law."""
 
@@ -55,9 +72,8 @@ def _strings(value: Any) -> Iterator[str]:
 def _extracted(path: Path, method: str) -> Iterator[Msgid]:
     options = {"extensions": "jinja2.ext.i18n"} if method == "jinja2" else {}
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
-    with open(path, "rb") as handle:
-        for _lineno, message, _comments, _context in extract_from_file(method, str(path), keywords, options=options):
-            yield message if isinstance(message, str) else (message[0], message[1])
+    for _lineno, message, _comments, _context in extract_from_file(method, str(path), keywords, options=options):
+        yield message if isinstance(message, str) else (message[0], message[1])
 
 
 def law_msgids() -> set[Msgid]:

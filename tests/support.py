@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from lanes import free_port, once  # noqa: F401 (free_port: for the tests)
 
-from generator.notice.languages import SUPPORTED as LANGS
+from generator.notice.languages import SUPPORTED as LANGS  # noqa: F401 (the tests import it from here)
 from generator.project import Project
 from generator.record.releases import make_release
-from lanes import free_port, once  # noqa: F401 (free_port: for the tests)
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = Project.at(REPO)
@@ -40,13 +40,15 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def run(root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in the project at `root`, run with the package under `code`
     (this repository's unless a test changes a copy), with `env` added to the environment."""
     env = dict(os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def release(root: Path, version: Path) -> subprocess.CompletedProcess[str]:
@@ -96,8 +98,10 @@ def drop_language(data: object, lang: str) -> None:
 def build(root: Path, *args: str, epoch: str = BUILD_EPOCH) -> Path:
     """`python -m generator build ARGS` in the project at `root`, which must succeed; the project."""
     result = run(root, "build", *args, epoch=epoch)
-    assert result.returncode == 0, f"`python -m generator build {' '.join(args)}` exited {result.returncode}:\n" + \
-        "\n".join((result.stdout + result.stderr).strip().splitlines()[-40:])
+    assert result.returncode == 0, (
+        f"`python -m generator build {' '.join(args)}` exited {result.returncode}:\n"
+        + "\n".join((result.stdout + result.stderr).strip().splitlines()[-40:])
+    )
     return root
 
 

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import MULTI_VERSIONS, PROJECT
 
 from generator.notice import adequacy
 from generator.notice.read import read_notice
 from generator.words.render import render_notice
+from support import MULTI_VERSIONS, PROJECT
 
 SCC = "    safeguard: standard_data_protection_clauses\n"
 """The US transfer of the fixture's second version, whose recipient is certified or not."""
@@ -45,14 +45,23 @@ def test_a_recipient_not_certified_is_not_said_to_be_covered(tmp_path: Path) -> 
     # never the words of a full decision for a partial one: the country as a whole is not adequate
     assert "this country ensures an adequate level of protection" not in certified + not_certified
     for lang, scope in (
-        ("fi", "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti "
-               "itsesertifioituneille organisaatioille, jotka on merkitty tietosuojakehyksen osallistujaluetteloon"),
-        ("sv", "har självcertifierat sig enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework) "
-               "och finns i förteckningen över deltagande organisationer"),
+        (
+            "fi",
+            "EU:n ja Yhdysvaltojen välisen tietosuojakehyksen (EU–US Data Privacy Framework) mukaisesti "
+            "itsesertifioituneille organisaatioille, jotka on merkitty tietosuojakehyksen osallistujaluetteloon",
+        ),
+        (
+            "sv",
+            "har självcertifierat sig enligt ramen för dataskydd mellan EU och USA (EU–US Data Privacy Framework) "
+            "och finns i förteckningen över deltagande organisationer",
+        ),
     ):
         text = rendered(tmp_path, v2.replace(SCC, SCC + "    certified: true\n"), lang)
         assert scope in text and "(EU) 2023/1795" in text, lang
-        assert {"fi": "komission täytäntöönpanopäätös (EU) 2023/1795", "sv": "kommissionens genomförandebeslut (EU) 2023/1795"}[lang] in text
+        assert {
+            "fi": "komission täytäntöönpanopäätös (EU) 2023/1795",
+            "sv": "kommissionens genomförandebeslut (EU) 2023/1795",
+        }[lang] in text
 
 
 def test_a_decision_under_the_directive_is_a_commission_decision(tmp_path: Path) -> None:
@@ -118,14 +127,20 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
 
 
 BROKEN_LISTS = [
-    ('"partial": true, "scope": "only organisations certified', '"partial": "no", "scope": "only organisations certified',
-     "countries.US.partial: 'no' is not of type 'boolean'"),
+    (
+        '"partial": true, "scope": "only organisations certified',
+        '"partial": "no", "scope": "only organisations certified',
+        "countries.US.partial: 'no' is not of type 'boolean'",
+    ),
     ('"adopted": "2023-07-10"', '"adopted": "2023-02-30"', "a date that does not exist"),
     ('"adopted": "2023-07-10"', '"adopted": "10.7.2023"', "countries.US.adopted: '10.7.2023' does not match"),
     ('"US": {"name"', '"USA": {"name"', "'USA' does not match '^[A-Z]{2}$'"),
-    ('"as_of": "2026-01-28",', '', "'as_of' is a required property"),
-    ('"partial": true, "scope": "only organisations certified under the EU-US Data Privacy Framework"',
-     '"partial": true', "countries.US: 'scope' is a required property"),
+    ('"as_of": "2026-01-28",', "", "'as_of' is a required property"),
+    (
+        '"partial": true, "scope": "only organisations certified under the EU-US Data Privacy Framework"',
+        '"partial": true',
+        "countries.US: 'scope' is a required property",
+    ),
     ('"UY": {', '"UY": {"partial2": 1, ', "Additional properties are not allowed ('partial2' was unexpected)"),
     ('"countries": {', '"countries": [', "not JSON"),
 ]
@@ -151,14 +166,17 @@ def test_check_and_build_name_a_broken_adequacy_list(tmp_path: Path) -> None:
     code = tmp_path / "code"
     shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     listed = code / "generator" / "notice" / "data" / "adequacy.json"
-    listed.write_text(listed.read_text(encoding="utf-8").replace('"partial": true', '"partial": "no"'), encoding="utf-8")
+    listed.write_text(
+        listed.read_text(encoding="utf-8").replace('"partial": true', '"partial": "no"'), encoding="utf-8"
+    )
     root = make_project(tmp_path / "project")
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     for command in ("check", "build"):
         result = run(root, command, code=code)
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert "adequacy.json: error: the adequacy list: countries.CA.partial: 'no' is not of type 'boolean'" in (
-            result.stdout + result.stderr)
+            result.stdout + result.stderr
+        )
 
 
 def test_an_adequacy_list_that_cannot_be_read_is_named(tmp_path: Path) -> None:
@@ -168,9 +186,11 @@ def test_an_adequacy_list_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     not_utf8 = tmp_path / "latin1.json"
     not_utf8.write_bytes(b'{"as_of": "2026-01-28", "countries": {}, "description": "\xe4"}')
     bad_date = _edited(tmp_path, '"adopted": "2023-07-10"', '"adopted": "2023-02-30"')
-    for path, message in ((tmp_path / "missing.json", "the adequacy list: cannot be read: No such file or directory"),
-                          (not_utf8, "the adequacy list: is not UTF-8 text"),
-                          (bad_date, "the adequacy list: a date that does not exist: day is out of range for month")):
+    for path, message in (
+        (tmp_path / "missing.json", "the adequacy list: cannot be read: No such file or directory"),
+        (not_utf8, "the adequacy list: is not UTF-8 text"),
+        (bad_date, "the adequacy list: a date that does not exist: day is out of range for month"),
+    ):
         with pytest.raises(NoticeError) as raised:
             adequacy.load.__wrapped__(path)  # type: ignore[attr-defined]
         (finding,) = raised.value.findings

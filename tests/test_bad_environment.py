@@ -35,8 +35,10 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr + result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("epoch", ["abc", "1.5e9", "-1", "", " 1781481600", "+1781481600", "١٧٨١٤٨١٦٠٠",
-                                   "253402300800", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "epoch",
+    ["abc", "1.5e9", "-1", "", " 1781481600", "+1781481600", "١٧٨١٤٨١٦٠٠", "253402300800", "99999999999999999999"],
+)
 @pytest.mark.parametrize("command", [["build"], ["serve", "--dev-addr", UNREACHABLE]])
 def test_a_malformed_source_date_epoch_is_a_usage_error(project: Path, epoch: str, command: list[str]) -> None:
     """The reproducible-builds specification: an integer of seconds; a malformed one stops the build."""
@@ -61,8 +63,9 @@ BROKEN_CONFIGS = [
 
 @pytest.mark.parametrize("content, message", [case[1:] for case in BROKEN_CONFIGS], ids=[c[0] for c in BROKEN_CONFIGS])
 @pytest.mark.parametrize("command", [["build"], ["serve", "--dev-addr", UNREACHABLE]])
-def test_a_broken_mkdocs_yml_is_named(project: Path, content: str | bytes | None, message: str,
-                                      command: list[str]) -> None:
+def test_a_broken_mkdocs_yml_is_named(
+    project: Path, content: str | bytes | None, message: str, command: list[str]
+) -> None:
     config = project / "mkdocs.yml"
     config.unlink()
     try:
@@ -135,20 +138,29 @@ def test_a_bad_edit_while_serving_is_reported_like_check_and_shown_until_fixed(p
     good = notice.read_text(encoding="utf-8")
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH="1781481600", NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     output = Output(process)
     try:
         output.wait_for(r"Serving on")
         notice.write_text(good.replace("role: processor", "role: processer", 1), encoding="utf-8")
         text = output.wait_for(r"^policy/notice\.yaml: 1 error, 0 warnings$")
-        assert re.search(r"^policy/notice\.yaml:\d+:\d+: error: recipients\[mailer\]\.role: 'processer' is not allowed",
-                         text, re.M), text
+        assert re.search(
+            r"^policy/notice\.yaml:\d+:\d+: error: recipients\[mailer\]\.role: 'processer' is not allowed", text, re.M
+        ), text
         assert re.search(r"^policy/notice\.yaml: 1 error, 0 warnings$", text, re.M), text
         output.wait_for(r"Reloading browsers")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/draft/", timeout=30) as page:
-            assert page.status == 200 and "recipients[mailer].role: &#39;processer&#39; is not allowed" in \
-                page.read().decode("utf-8")
+            assert (
+                page.status == 200
+                and "recipients[mailer].role: &#39;processer&#39; is not allowed" in page.read().decode("utf-8")
+            )
         notice.write_text(good.replace("Tilausten käsittely", "Tilausten käsittely korjattu", 1), encoding="utf-8")
         output.wait_for(r"Reloading browsers", count=2)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/draft/", timeout=30) as page:

@@ -13,13 +13,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from generator import cli
-
 from generator.notice.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,11 +54,18 @@ def changed(old: str, new: str) -> bytes:
 def check(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "notice.yaml"
     path.write_bytes(content)
-    return subprocess.run([sys.executable, "-m", "generator", "check", str(path), "--lang", "en", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(path), "--lang", "en", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-def refused(tmp_path: Path, content: bytes, runner: Callable[..., subprocess.CompletedProcess[str]] = check) -> list[str]:
+def refused(
+    tmp_path: Path, content: bytes, runner: Callable[..., subprocess.CompletedProcess[str]] = check
+) -> list[str]:
     """Run check on a bad file: exit 1, no traceback; the error lines of the report, without the file name."""
     result = runner(tmp_path, content)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
@@ -68,7 +74,7 @@ def refused(tmp_path: Path, content: bytes, runner: Callable[..., subprocess.Com
     name = str(tmp_path / "notice.yaml")
     assert re.fullmatch(rf"{re.escape(name)}: \d+ errors?, \d+ warnings?", lines[-1])
     assert all(line.startswith(name) for line in lines)
-    return [line[len(name):] for line in lines[:-1] if ": error: " in line]
+    return [line[len(name) :] for line in lines[:-1] if ": error: " in line]
 
 
 @pytest.mark.slow
@@ -84,45 +90,87 @@ CASES = [
     ("only blank lines and spaces", b"\n   \n\n", ":1:1: error:", ["empty"]),
     ("a single value", b"just some text\n", ":1:1: error:", ["mapping"]),
     ("a list", b"- seloste: 1\n", ":1:1: error:", ["mapping", "list"]),
-    ("invalid UTF-8", BASE.encode().replace(b"Esimerkki Oy", b"Esimerk\xe4i Oy", 1), ":3:16: error:",
-     ["not valid UTF-8", "0xe4"]),
+    (
+        "invalid UTF-8",
+        BASE.encode().replace(b"Esimerkki Oy", b"Esimerk\xe4i Oy", 1),
+        ":3:16: error:",
+        ["not valid UTF-8", "0xe4"],
+    ),
     ("UTF-16", "seloste: 1\n".encode("utf-16"), ":1:1: error:", ["not valid UTF-8"]),
     ("NUL byte", changed("Esimerkki Oy", "Esimerkki\0 Oy"), ":3:18: error:", ["NUL"]),
     ("control character", changed("Esimerkki Oy", "Esimerkki\x07 Oy"), ":3:18: error:", ["control character U+0007"]),
     ("tab indentation", changed("  name: Esimerkki Oy", "\tname: Esimerkki Oy"), ":3:1: error:", ["tab", "spaces"]),
     ("unclosed double quote", changed('"2026-01-01"', '"2026-01-01'), ":18:14: error:", ["quote", "never closed"]),
     ("unclosed single quote", changed("name: Esimerkki Oy", "name: 'Esimerkki Oy"), ":3:9: error:", ["quote"]),
-    ("duplicate key", changed("  email:", "  name: Toinen Oy\n  email:"), ":4:3: error:",
-     ["duplicate key 'name'", "line 3"]),
+    (
+        "duplicate key",
+        changed("  email:", "  name: Toinen Oy\n  email:"),
+        ":4:3: error:",
+        ["duplicate key 'name'", "line 3"],
+    ),
     ("duplicate top-level key", BASE.encode() + b"seloste: 1\n", ":20:1: error:", ["duplicate key 'seloste'"]),
     ("typo in a key", changed("controller:", "controler:"), ":2:1: error:", ["controler", "did you mean 'controller'"]),
     ("typo in a nested key", changed("    role:", "    rol:"), ":8:5: error:", ["rol", "did you mean 'role'"]),
-    ("wrong type", changed("transfers_outside_eea: false", "transfers_outside_eea: 'no'"), ":16:24: error:",
-     ["transfers_outside_eea", "true or false", "'no'"]),
-    ("a list where a text belongs", changed("name: {fi: Asiakkuudenhallinta, sv: Kundhantering, en: Customer management}",
-                                            "name: [Asiakkuudenhallinta]"), ":7:11: error:",
-     ["Not a name: a proper name written once", "the name in each language"]),
-    ("bad enum value", changed("role: processor", "role: processer"), ":8:11: error:",
-     ["'processer'", "processor, controller, joint_controller, authority"]),
+    (
+        "wrong type",
+        changed("transfers_outside_eea: false", "transfers_outside_eea: 'no'"),
+        ":16:24: error:",
+        ["transfers_outside_eea", "true or false", "'no'"],
+    ),
+    (
+        "a list where a text belongs",
+        changed(
+            "name: {fi: Asiakkuudenhallinta, sv: Kundhantering, en: Customer management}", "name: [Asiakkuudenhallinta]"
+        ),
+        ":7:11: error:",
+        ["Not a name: a proper name written once", "the name in each language"],
+    ),
+    (
+        "bad enum value",
+        changed("role: processor", "role: processer"),
+        ":8:11: error:",
+        ["'processer'", "processor, controller, joint_controller, authority"],
+    ),
     ("unknown country code", changed("country: FI", "country: XX"), ":9:14: error:", ["'XX'", "ISO 3166-1"]),
     ("lower-case country code", changed("country: FI", "country: fi"), ":9:14: error:", ["did you mean 'FI'"]),
     ("impossible date", changed('"2026-01-01"', '"2026-02-30"'), ":18:14: error:", ["'2026-02-30'", "YYYY-MM-DD"]),
     ("date in another format", changed('"2026-01-01"', '"1.1.2026"'), ":18:14: error:", ["'1.1.2026'", "YYYY-MM-DD"]),
     ("bad duration", changed("duration: P1Y", "duration: 1 year"), ":12:15: error:", ["'1 year'", "ISO 8601 duration"]),
-    ("bad e-mail", changed("email: tietosuoja@esimerkki.fi", "email: tietosuoja(at)esimerkki.fi"), ":4:10: error:",
-     ["e-mail address"]),
+    (
+        "bad e-mail",
+        changed("email: tietosuoja@esimerkki.fi", "email: tietosuoja(at)esimerkki.fi"),
+        ":4:10: error:",
+        ["e-mail address"],
+    ),
     ("http URL", changed("terms: https://", "terms: http://"), ":15:12: error:", ["https:"]),
-    ("URL without host", changed("terms: https://esimerkki.fi/kartta", "terms: https:kartta"), ":15:12: error:",
-     ["https:"]),
-    ("anchor and alias", changed("controller:\n", "controller: &c\n") + b"representative: *c\n", ":2:13: error:",
-     ["anchors (&c)"]),
-    ("YAML tag", changed("seloste: 2", "seloste: !!python/object/apply:os.system ['echo hi']"), ":1:10: error:",
-     ["tags", "python/object/apply"]),
+    (
+        "URL without host",
+        changed("terms: https://esimerkki.fi/kartta", "terms: https:kartta"),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "anchor and alias",
+        changed("controller:\n", "controller: &c\n") + b"representative: *c\n",
+        ":2:13: error:",
+        ["anchors (&c)"],
+    ),
+    (
+        "YAML tag",
+        changed("seloste: 2", "seloste: !!python/object/apply:os.system ['echo hi']"),
+        ":1:10: error:",
+        ["tags", "python/object/apply"],
+    ),
     ("custom tag", changed("name: Esimerkki Oy", "name: !secret x"), ":3:9: error:", ["tags", "secret"]),
     ("second document", BASE.encode() + b"---\nseloste: 1\n", ":20:1: error:", ["second YAML document"]),
-    ("deep nesting", b"seloste: " + b"[" * 200 + b"]" * 200 + b"\n", f":1:{9 + MAX_DEPTH}: error:",
-     [f"nested deeper than {MAX_DEPTH}"]),
+    (
+        "deep nesting",
+        b"seloste: " + b"[" * 200 + b"]" * 200 + b"\n",
+        f":1:{9 + MAX_DEPTH}: error:",
+        [f"nested deeper than {MAX_DEPTH}"],
+    ),
 ]
+
 
 def check_here(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
     """`check` through the same command line in this process (faster): stdout and stderr encode
@@ -151,47 +199,135 @@ UNCARRIABLE = [
     ("lone low surrogate", "\\udc00", "half of a surrogate pair, U+DC00"),
     ("surrogate pair as two escapes", "\\ud83d\\ude00", "half of a surrogate pair, U+D83D"),
 ]
-HERE = [(f"{name} in a name", changed("name: Esimerkki Oy", f'name: "Esimerkki{escape} Oy"'), ":3:9: error:",
-           ["controller.name: contains", words, "remove it"]) for name, escape, words in UNCARRIABLE]
-HERE += [(f"{name} in a text", changed("en: First version.", f'en: "First{escape} version."'), ":19:65: error:",
-           ["revision.summary.en: contains", words]) for name, escape, words in UNCARRIABLE[:3]]
+HERE = [
+    (
+        f"{name} in a name",
+        changed("name: Esimerkki Oy", f'name: "Esimerkki{escape} Oy"'),
+        ":3:9: error:",
+        ["controller.name: contains", words, "remove it"],
+    )
+    for name, escape, words in UNCARRIABLE
+]
 HERE += [
-    ("lone surrogate in a country", changed("country: FI", 'country: "\\ud800"'), ":9:14: error:",
-     ["recipients[crm].country: contains half of a surrogate pair, U+D800"]),
-    ("control character in a key", changed("  email:", '  "e\\x1bmail":'), ":4:3: error:",
-     ["controller: a key contains the control character U+001B"]),
-    ("escape beyond Unicode", changed("name: Esimerkki Oy", 'name: "\\U0011FFFF"'), ":3:10: error:",
-     ["\\U0011FFFF is beyond the last Unicode character, U+10FFFF"]),
+    (
+        f"{name} in a text",
+        changed("en: First version.", f'en: "First{escape} version."'),
+        ":19:65: error:",
+        ["revision.summary.en: contains", words],
+    )
+    for name, escape, words in UNCARRIABLE[:3]
+]
+HERE += [
+    (
+        "lone surrogate in a country",
+        changed("country: FI", 'country: "\\ud800"'),
+        ":9:14: error:",
+        ["recipients[crm].country: contains half of a surrogate pair, U+D800"],
+    ),
+    (
+        "control character in a key",
+        changed("  email:", '  "e\\x1bmail":'),
+        ":4:3: error:",
+        ["controller: a key contains the control character U+001B"],
+    ),
+    (
+        "escape beyond Unicode",
+        changed("name: Esimerkki Oy", 'name: "\\U0011FFFF"'),
+        ":3:10: error:",
+        ["\\U0011FFFF is beyond the last Unicode character, U+10FFFF"],
+    ),
     ("YAML 1.3", b"%YAML 1.3\n---\n" + BASE.encode(), ":1:1: error:", ["%YAML 1.3 is not a YAML version"]),
-    ("a number of 4,301 digits", changed("seloste: 2", "seloste: " + "1" * 4301), ":1:10: error:",
-     ["a number of 4301 digits is too long to read"]),
-    ("a duration of 28 digits", changed("duration: P1Y", "duration: P" + "9" * 28 + "Y"), ":12:15: error:",
-     ["cookies[1].duration", "is not valid"]),
-    ("e-mail with a trailing newline", changed("email: tietosuoja@esimerkki.fi", 'email: "tietosuoja@esimerkki.fi\\n"'),
-     ":4:10: error:", ["controller.email: 'tietosuoja@esimerkki.fi\\n' is not a valid e-mail address"]),
-    ("e-mail as a block with its newline", changed("email: tietosuoja@esimerkki.fi", "email: |\n    tietosuoja@esimerkki.fi"),
-     ":4:10: error:", ["e-mail address"]),
-    ("e-mail of one long word", changed("email: tietosuoja@esimerkki.fi", "email: " + "x" * 5000), ":4:10: error:",
-     ["e-mail address"]),
-    ("URL of one long word", changed("terms: https://esimerkki.fi/kartta", "terms: https://" + "x-" * 5000),
-     ":15:12: error:", ["https:"]),
-    ("e-mail with two dots", changed("email: tietosuoja@esimerkki.fi", "email: tieto..suoja@esimerkki.fi"),
-     ":4:10: error:", ["e-mail address"]),
+    (
+        "a number of 4,301 digits",
+        changed("seloste: 2", "seloste: " + "1" * 4301),
+        ":1:10: error:",
+        ["a number of 4301 digits is too long to read"],
+    ),
+    (
+        "a duration of 28 digits",
+        changed("duration: P1Y", "duration: P" + "9" * 28 + "Y"),
+        ":12:15: error:",
+        ["cookies[1].duration", "is not valid"],
+    ),
+    (
+        "e-mail with a trailing newline",
+        changed("email: tietosuoja@esimerkki.fi", 'email: "tietosuoja@esimerkki.fi\\n"'),
+        ":4:10: error:",
+        ["controller.email: 'tietosuoja@esimerkki.fi\\n' is not a valid e-mail address"],
+    ),
+    (
+        "e-mail as a block with its newline",
+        changed("email: tietosuoja@esimerkki.fi", "email: |\n    tietosuoja@esimerkki.fi"),
+        ":4:10: error:",
+        ["e-mail address"],
+    ),
+    (
+        "e-mail of one long word",
+        changed("email: tietosuoja@esimerkki.fi", "email: " + "x" * 5000),
+        ":4:10: error:",
+        ["e-mail address"],
+    ),
+    (
+        "URL of one long word",
+        changed("terms: https://esimerkki.fi/kartta", "terms: https://" + "x-" * 5000),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "e-mail with two dots",
+        changed("email: tietosuoja@esimerkki.fi", "email: tieto..suoja@esimerkki.fi"),
+        ":4:10: error:",
+        ["e-mail address"],
+    ),
     ("id with a trailing newline", changed("- id: crm", '- id: "crm\\n"'), ":6:9: error:", ["'crm\\n' is not valid"]),
-    ("URL with a broken IPv6 host", changed("terms: https://esimerkki.fi/kartta", "terms: https://[::1"), ":15:12: error:",
-     ["https:"]),
-    ("URL with a user name", changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi@evil.example/"),
-     ":15:12: error:", ["https:"]),
-    ("URL with port 99999", changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi:99999/"),
-     ":15:12: error:", ["https:"]),
-    ("URL with a trailing newline", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\n"'),
-     ":15:12: error:", ["https:"]),
-    ("URL with a bidi control", changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\u202ecod.exe"'),
-     ":15:12: error:", ["the bidirectional control U+202E, which would reorder the text around it"]),
-    ("name with a bidi override", changed("name: Esimerkki Oy", 'name: "Esimerkki Oy\\u202e"'), ":3:9: error:",
-     ["controller.name: contains the bidirectional control U+202E"]),
-    ("EU is no country", changed("country: FI", "country: EU"), ":9:14: error:", ["'EU' is not the ISO 3166-1 alpha-2 code"]),
-    ("UK for the United Kingdom", changed("country: FI", "country: UK"), ":9:14: error:", ["'UK'", "did you mean 'GB'?"]),
+    (
+        "URL with a broken IPv6 host",
+        changed("terms: https://esimerkki.fi/kartta", "terms: https://[::1"),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "URL with a user name",
+        changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi@evil.example/"),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "URL with port 99999",
+        changed("terms: https://esimerkki.fi/kartta", "terms: https://esimerkki.fi:99999/"),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "URL with a trailing newline",
+        changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\n"'),
+        ":15:12: error:",
+        ["https:"],
+    ),
+    (
+        "URL with a bidi control",
+        changed("terms: https://esimerkki.fi/kartta", 'terms: "https://esimerkki.fi/\\u202ecod.exe"'),
+        ":15:12: error:",
+        ["the bidirectional control U+202E, which would reorder the text around it"],
+    ),
+    (
+        "name with a bidi override",
+        changed("name: Esimerkki Oy", 'name: "Esimerkki Oy\\u202e"'),
+        ":3:9: error:",
+        ["controller.name: contains the bidirectional control U+202E"],
+    ),
+    (
+        "EU is no country",
+        changed("country: FI", "country: EU"),
+        ":9:14: error:",
+        ["'EU' is not the ISO 3166-1 alpha-2 code"],
+    ),
+    (
+        "UK for the United Kingdom",
+        changed("country: FI", "country: UK"),
+        ":9:14: error:",
+        ["'UK'", "did you mean 'GB'?"],
+    ),
     ("EL for Greece", changed("country: FI", "country: EL"), ":9:14: error:", ["'EL'", "did you mean 'GR'?"]),
     ("private-use country code", changed("country: FI", "country: XK"), ":9:14: error:", ["'XK'", "ISO 3166-1"]),
     ("country with a trailing newline", changed("country: FI", 'country: "FI\\n"'), ":9:14: error:", ["ISO 3166-1"]),
@@ -246,16 +382,25 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_file_that_does_not_exist(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml"), "--lang", "en"], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(tmp_path / "missing.yaml"), "--lang", "en"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{tmp_path / 'missing.yaml'}: error: cannot read file: No such file or directory" in result.stdout
 
 
 @pytest.mark.slow
 def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
-    content = changed("role: processor", "role: processer").replace(b"country: FI", b"country: XX") \
-        .replace(b"duration: P1Y", b"duration: forever").replace(b"controller:", b"controler:")
+    content = (
+        changed("role: processor", "role: processer")
+        .replace(b"country: FI", b"country: XX")
+        .replace(b"duration: P1Y", b"duration: forever")
+        .replace(b"controller:", b"controler:")
+    )
     errors = refused(tmp_path, content)
     assert [e.split(": error:")[0] for e in errors] == [":1:1", ":2:1", ":8:11", ":9:14", ":12:15"]
     assert "controller: missing required field" in errors[0] and "did you mean 'controller'" in errors[1]
@@ -272,9 +417,11 @@ def test_html_in_text_is_not_an_error(tmp_path: Path, text: str) -> None:
 @pytest.mark.slow
 def test_javascript_link_in_text_is_an_error(tmp_path: Path) -> None:
     errors = refused(tmp_path, changed("en: First version.", 'en: "[Read more](javascript:alert(1))"'))
-    assert errors == [":19:65: error: revision.summary.en: the link to 'javascript:alert(1)' is not allowed: only "
-                      "https: and mailto: links are published as links, and this one would show as plain text "
-                      "[unsafe-link]"]
+    assert errors == [
+        ":19:65: error: revision.summary.en: the link to 'javascript:alert(1)' is not allowed: only "
+        "https: and mailto: links are published as links, and this one would show as plain text "
+        "[unsafe-link]"
+    ]
 
 
 @pytest.mark.parametrize("content, where, words", [case[1:] for case in HERE], ids=[case[0] for case in HERE])
@@ -289,9 +436,14 @@ def test_refused_naming_the_field(tmp_path: Path, content: bytes, where: str, wo
 def test_a_retention_period_of_28_digits_is_refused(tmp_path: Path) -> None:
     """decimal.InvalidOperation in release, before: the number now stops at check."""
     text = (REPO / "tests" / "fixtures" / "multi" / "v3.yaml").read_text(encoding="utf-8")
-    errors = refused(tmp_path, text.replace("retention: [{period: P18M}]", "retention: [{period: P" + "9" * 28 + "M}]").encode(),
-                     check_here)
-    assert [e for e in errors if "purposes[orders].retention[1].period: 'P9999" in e and "more than 9 digits" in e], errors
+    errors = refused(
+        tmp_path,
+        text.replace("retention: [{period: P18M}]", "retention: [{period: P" + "9" * 28 + "M}]").encode(),
+        check_here,
+    )
+    assert [e for e in errors if "purposes[orders].retention[1].period: 'P9999" in e and "more than 9 digits" in e], (
+        errors
+    )
 
 
 @pytest.mark.slow
@@ -312,8 +464,11 @@ def test_bidi_controls_and_separators_are_printed_escaped(tmp_path: Path, char: 
     result = check_here(tmp_path, changed("  email:", f'  "a{char}b": 1\n  email:'))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert char not in result.stdout
-    expected = ("unknown field" if char == "\u2028"
-                else f"a key contains the bidirectional control U+{ord(char):04X}, which would reorder the text")
+    expected = (
+        "unknown field"
+        if char == "\u2028"
+        else f"a key contains the bidirectional control U+{ord(char):04X}, which would reorder the text"
+    )
     assert (f"a\\u{ord(char):04x}b: unknown field" if char == "\u2028" else expected) in result.stdout
 
 
@@ -333,12 +488,22 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     with open(path, "wb") as handle:
         handle.write(changed("role: processor", "role: processer"))
     for output in ("text", "json", "github"):
-        result = subprocess.run([sys.executable, "-m", "generator", "check", path, "--format", output], cwd=REPO,
-                                capture_output=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "check", path, "--format", output],
+            cwd=REPO,
+            capture_output=True,
+            timeout=120,
+        )
         assert result.returncode == 1 and b"Traceback" not in result.stderr, (output, result.stderr)
         assert b"\\udcff" in result.stdout + result.stderr
-    assert json.loads(subprocess.run([sys.executable, "-m", "generator", "check", path, "--format", "json"], cwd=REPO,
-                                     capture_output=True, timeout=120).stdout)
+    assert json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "generator", "check", path, "--format", "json"],
+            cwd=REPO,
+            capture_output=True,
+            timeout=120,
+        ).stdout
+    )
 
 
 @pytest.mark.slow

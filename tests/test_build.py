@@ -35,7 +35,10 @@ def test_an_invalid_notice_fails_a_draft_build_with_a_position_and_no_traceback(
     notice.write_text(notice.read_text().replace("sv: Vi hanterar beställningar., ", ""))
     result = run(root, "build", "--draft", "--lang", "en")
     assert result.returncode == 1
-    assert "policy/notice.yaml:30:18: error: purposes[orders].description: the Swedish text (sv) is missing" in result.stderr
+    assert (
+        "policy/notice.yaml:30:18: error: purposes[orders].description: the Swedish text (sv) is missing"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert snapshot(root / "site") == before
 
@@ -55,6 +58,8 @@ def test_a_language_failing_in_mkdocs_is_reported_as_a_finding_without_traceback
     result = run(root, "build")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert errors == ["mkdocs.yml: error: MkDocs build failed (fi): Aborted with 1 warnings in strict mode!"], result.stderr
+    assert errors == ["mkdocs.yml: error: MkDocs build failed (fi): Aborted with 1 warnings in strict mode!"], (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert snapshot(root / "site") == before

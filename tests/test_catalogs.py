@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-
-import re
-from pathlib import Path
 
 from generator.words import vocabulary
 from support import LANGS, REPO, run
@@ -38,9 +37,26 @@ def test_finnish_and_swedish_are_not_english(lang: str) -> None:
 def extracted(tmp_path):
     """The strings of the templates and the code, with their notes for translators, as `make catalogs` extracts them."""
     pot = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "--no-location",
-                    "-c", "NOTE:", "--strip-comments", "-o", str(pot), "generator"], cwd=REPO, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--no-location",
+            "-c",
+            "NOTE:",
+            "--strip-comments",
+            "-o",
+            str(pot),
+            "generator",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
     with open(pot, "rb") as handle:
         return {m.id: m for m in read_po(handle) if m.id}
 
@@ -53,11 +69,29 @@ def test_catalogs_hold_every_string_of_the_templates(tmp_path) -> None:
 
 
 AMBIGUOUS = [
-    "Cookie", "Provider", "Purpose", "Category", "Duration", "session", "first party", "third party",
-    "strictly necessary", "processor", "independent controller", "Draft", "In force", "Version", "Added:", "Removed:",
-    ("Legal basis", "Legal bases"), "The controller has not designated a data protection officer.",
-    vocabulary.RIGHTS["object_direct_marketing"][1], vocabulary.DECISION_SAFEGUARDS["controller"],
-    vocabulary.DECISION_SAFEGUARDS["recipient"], vocabulary.ADEQUACY["covered"], vocabulary.SOURCE_DATA,
+    "Cookie",
+    "Provider",
+    "Purpose",
+    "Category",
+    "Duration",
+    "session",
+    "first party",
+    "third party",
+    "strictly necessary",
+    "processor",
+    "independent controller",
+    "Draft",
+    "In force",
+    "Version",
+    "Added:",
+    "Removed:",
+    ("Legal basis", "Legal bases"),
+    "The controller has not designated a data protection officer.",
+    vocabulary.RIGHTS["object_direct_marketing"][1],
+    vocabulary.DECISION_SAFEGUARDS["controller"],
+    vocabulary.DECISION_SAFEGUARDS["recipient"],
+    vocabulary.ADEQUACY["covered"],
+    vocabulary.SOURCE_DATA,
     vocabulary.RIGHTS_CONTACT_FALLBACK["details"],
 ]
 """Strings a translator cannot get right from the words alone: a column heading that is also a common
@@ -70,7 +104,9 @@ def test_ambiguous_strings_carry_a_note_for_translators_in_every_catalog(tmp_pat
     assert [msgid for msgid in AMBIGUOUS if not wanted[msgid].auto_comments] == []
     for name, messages in [("messages.pot", pot()), *((lang, catalog(lang)) for lang in LANGS)]:
         notes = {m.id: m.auto_comments for m in messages if m.id}
-        assert {msgid: notes.get(msgid) for msgid in wanted if notes.get(msgid) != wanted[msgid].auto_comments} == {}, name
+        assert {msgid: notes.get(msgid) for msgid in wanted if notes.get(msgid) != wanted[msgid].auto_comments} == {}, (
+            name
+        )
 
 
 def pot():
@@ -90,8 +126,11 @@ def test_catalog_headers_name_the_project_team_language_and_plural_forms(lang: s
     plural = get_plural(lang)
     assert messages.plural_forms == f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
     header = (REPO / "locales" / lang / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8").split("\n\n")[0]
-    assert [word for word in ("PROJECT", "ORGANIZATION", "FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "YEAR")
-            if word in header] == []
+    assert [
+        word
+        for word in ("PROJECT", "ORGANIZATION", "FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "YEAR")
+        if word in header
+    ] == []
 
 
 def test_the_template_names_the_project_and_no_placeholder_address() -> None:
@@ -132,8 +171,9 @@ TRANSLATORS_SLIPS = [
 
 
 @pytest.mark.parametrize("old, new, message", TRANSLATORS_SLIPS, ids=["typo", "lone percent", "left out"])
-def test_a_translators_slip_in_a_placeholder_stops_check_and_build(project: Path, old: str, new: str,
-                                                                   message: str) -> None:
+def test_a_translators_slip_in_a_placeholder_stops_check_and_build(
+    project: Path, old: str, new: str, message: str
+) -> None:
     """A placeholder typo or a lone % passed check and crashed build; now both name the catalog's line."""
     po = project / "locales" / "sv" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")

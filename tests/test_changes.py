@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from generator.notice.migrate import upgrade
 from generator.notice.model import Notice
 
 
-def T(word: str) -> dict[str, str]:
+def T(word: str) -> dict[str, str]:  # noqa: N802 (T for Text, short in the tables of cases)
     return {"fi": f"{word} fi", "sv": f"{word} sv", "en": word}
 
 
@@ -26,8 +27,15 @@ BASE: dict[str, Any] = {
     "sources": [{"id": "subject", "name": T("Subject")}],
     "recipients": [{"id": "crm", "name": T("CRM"), "role": "processor", "country": "US"}],
     "transfers": [{"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses"}],
-    "purposes": [{"id": "orders", "name": T("Orders"), "description": T("We handle orders."),
-                  "legal_bases": ["contract"], "retention": {"period": "P6Y"}}],
+    "purposes": [
+        {
+            "id": "orders",
+            "name": T("Orders"),
+            "description": T("We handle orders."),
+            "legal_bases": ["contract"],
+            "retention": {"period": "P6Y"},
+        }
+    ],
     "cookies": [{"name": "_ga", "provider": "Analytics Oy", "duration": "P2Y"}],
     "rights": {"granted": ["access"]},
     "revision": {"effective": "2026-01-01", "summary": T("First")},
@@ -41,6 +49,7 @@ def _edit(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
         for part in parents:
             data = data[part]
         data[last] = value
+
     edit.__name__ = path
     return edit
 
@@ -56,27 +65,42 @@ def _summary(found: tuple[Any, ...]) -> list[tuple[str, str, str]]:
     return [(c.area, c.action, c.subject if isinstance(c.subject, str) else c.subject["en"]) for c in found]
 
 
-@pytest.mark.parametrize("edit, expected", [
-    (_edit("purposes.0.legal_bases", ["contract", "consent"]), [("purpose", "changed", "Orders"), ("legal_basis", "changed", "Orders")]),
-    (_edit("purposes.0.retention", {"period": "P5Y"}),
-     [("purpose", "changed", "Orders"), ("retention", "changed", "Orders")]),
-    (_edit("purposes.0.description", T("We handle orders and returns.")), [("purpose", "changed", "Orders")]),
-    (_edit("recipients.0.name", T("CRM service")), [("recipient", "changed", "CRM service")]),
-    (_edit("transfers.0.safeguard", "binding_corporate_rules"), [("transfer", "changed", "US")]),
-    (_edit("cookies.0.duration", "P1Y"), [("cookie", "changed", "_ga")]),
-    (_edit("data_categories.0.name", T("Contact details")), [("data_category", "changed", "Contact details")]),
-    (_edit("sources.0.name", T("The data subject")), [("source", "changed", "The data subject")]),
-    (_edit("rights.granted", ["access", "erasure"]), [("rights", "changed", "")]),
-    (_edit("controller.email", "b@esimerkki.fi"), [("controller", "changed", "")]),
-    (_edit("data_protection_officer", {"appointed": True, "email": "dpo@esimerkki.fi"}),
-     [("data_protection_officer", "changed", "")]),
-    (_edit("representative", {"email": "rep@esimerkki.fi"}), [("representative", "changed", "")]),
-    (_edit("cookies", []), [("cookie", "removed", "_ga")]),
-    (_edit("sources", [{"id": "subject", "name": T("Subject")}, {"id": "register", "name": T("Register")}]),
-     [("source", "added", "Register")]),
-    (_edit("revision", {"effective": "2026-02-01", "summary": T("Second")}), []),
-], ids=lambda v: getattr(v, "__name__", "") or None)
-def test_each_change_is_named_once(edit: Callable[[dict[str, Any]], None], expected: list[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (
+            _edit("purposes.0.legal_bases", ["contract", "consent"]),
+            [("purpose", "changed", "Orders"), ("legal_basis", "changed", "Orders")],
+        ),
+        (
+            _edit("purposes.0.retention", {"period": "P5Y"}),
+            [("purpose", "changed", "Orders"), ("retention", "changed", "Orders")],
+        ),
+        (_edit("purposes.0.description", T("We handle orders and returns.")), [("purpose", "changed", "Orders")]),
+        (_edit("recipients.0.name", T("CRM service")), [("recipient", "changed", "CRM service")]),
+        (_edit("transfers.0.safeguard", "binding_corporate_rules"), [("transfer", "changed", "US")]),
+        (_edit("cookies.0.duration", "P1Y"), [("cookie", "changed", "_ga")]),
+        (_edit("data_categories.0.name", T("Contact details")), [("data_category", "changed", "Contact details")]),
+        (_edit("sources.0.name", T("The data subject")), [("source", "changed", "The data subject")]),
+        (_edit("rights.granted", ["access", "erasure"]), [("rights", "changed", "")]),
+        (_edit("controller.email", "b@esimerkki.fi"), [("controller", "changed", "")]),
+        (
+            _edit("data_protection_officer", {"appointed": True, "email": "dpo@esimerkki.fi"}),
+            [("data_protection_officer", "changed", "")],
+        ),
+        (_edit("representative", {"email": "rep@esimerkki.fi"}), [("representative", "changed", "")]),
+        (_edit("cookies", []), [("cookie", "removed", "_ga")]),
+        (
+            _edit("sources", [{"id": "subject", "name": T("Subject")}, {"id": "register", "name": T("Register")}]),
+            [("source", "added", "Register")],
+        ),
+        (_edit("revision", {"effective": "2026-02-01", "summary": T("Second")}), []),
+    ],
+    ids=lambda v: getattr(v, "__name__", "") or None,
+)
+def test_each_change_is_named_once(
+    edit: Callable[[dict[str, Any]], None], expected: list[tuple[str, str, str]]
+) -> None:
     new = copy.deepcopy(BASE)
     edit(new)
     assert _summary(changes(notice(BASE), notice(new))) == expected
@@ -91,9 +115,14 @@ def test_changes_come_in_the_order_of_the_notice() -> None:
     new["recipients"] = []
     new["transfers"] = []
     assert _summary(changes(notice(BASE), notice(new))) == [
-        ("controller", "changed", ""), ("recipient", "removed", "CRM"), ("transfer", "removed", "US"),
-        ("purpose", "changed", "Orders"), ("legal_basis", "changed", "Orders"), ("retention", "changed", "Orders"),
-        ("purpose", "added", "News")]
+        ("controller", "changed", ""),
+        ("recipient", "removed", "CRM"),
+        ("transfer", "removed", "US"),
+        ("purpose", "changed", "Orders"),
+        ("legal_basis", "changed", "Orders"),
+        ("retention", "changed", "Orders"),
+        ("purpose", "added", "News"),
+    ]
 
 
 def test_a_change_is_a_value() -> None:
@@ -106,30 +135,39 @@ def test_a_change_is_a_value() -> None:
 
 
 def _natures(found: tuple[Change, ...]) -> list[tuple[str, str, str, str]]:
-    return [(area, action, subject, c.nature) for (area, action, subject), c in zip(_summary(found), found)]
+    return [
+        (area, action, subject, c.nature) for (area, action, subject), c in zip(_summary(found), found, strict=True)
+    ]
 
 
-@pytest.mark.parametrize("before, after", [
-    (T("Contact"), {"fi": "contact fi", "sv": "contact sv", "en": "contact"}),  # capital letters
-    (T("Contact"), {"fi": "Contact  fi", "sv": "Contact\u00a0sv", "en": " Contact "}),  # spacing
-    (T("Contact"), {"fi": "Contact fi.", "sv": "“Contact sv”", "en": "(Contact)"}),  # punctuation
-], ids=["case", "spacing", "punctuation"])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        (T("Contact"), {"fi": "contact fi", "sv": "contact sv", "en": "contact"}),  # capital letters
+        (T("Contact"), {"fi": "Contact  fi", "sv": "Contact\u00a0sv", "en": " Contact "}),  # spacing
+        (T("Contact"), {"fi": "Contact fi.", "sv": "“Contact sv”", "en": "(Contact)"}),  # punctuation
+    ],
+    ids=["case", "spacing", "punctuation"],
+)
 def test_a_change_of_capital_letters_spacing_or_punctuation_only_is_editorial(before: Any, after: Any) -> None:
     old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
     old["data_categories"][0]["name"], new["data_categories"][0]["name"] = before, after
-    assert _natures(changes(notice(old), notice(new))) == [
-        ("data_category", "changed", after["en"], "editorial")]
+    assert _natures(changes(notice(old), notice(new))) == [("data_category", "changed", after["en"], "editorial")]
 
 
-@pytest.mark.parametrize("before, after", [
-    ("Contact", "Contacts"),  # a letter
-    ("Contact", "Contact person"),  # a word
-    ("Kept 1,5 years", "Kept 15 years"),  # punctuation inside a number
-    ("Kept 1.5 years", "Kept 1,5 years"),  # a decimal separator
-    ("e-mail", "email"),  # punctuation inside a word
-    ("Write to a@b.fi", "Write to A@b.fi"),  # an address keeps its capital letters
-    ("[Form](https://a.fi/Form)", "[Form](https://a.fi/form)"),  # a link's address too
-], ids=["letter", "word", "number", "decimal", "hyphen", "address", "link"])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("Contact", "Contacts"),  # a letter
+        ("Contact", "Contact person"),  # a word
+        ("Kept 1,5 years", "Kept 15 years"),  # punctuation inside a number
+        ("Kept 1.5 years", "Kept 1,5 years"),  # a decimal separator
+        ("e-mail", "email"),  # punctuation inside a word
+        ("Write to a@b.fi", "Write to A@b.fi"),  # an address keeps its capital letters
+        ("[Form](https://a.fi/Form)", "[Form](https://a.fi/form)"),  # a link's address too
+    ],
+    ids=["letter", "word", "number", "decimal", "hyphen", "address", "link"],
+)
 def test_a_change_of_any_word_letter_or_number_is_substantive(before: str, after: str) -> None:
     """Only the languages' own spelling of the same words is editorial: a sign inside a word or number stays."""
     old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
@@ -143,7 +181,8 @@ def test_a_word_changed_in_one_language_is_substantive_in_every_language() -> No
     new = copy.deepcopy(BASE)
     new["data_categories"][0]["name"] = {"fi": "contact fi", "sv": "contact sv", "en": "Contact details"}
     assert _natures(changes(notice(BASE), notice(new))) == [
-        ("data_category", "changed", "Contact details", "substantive")]
+        ("data_category", "changed", "Contact details", "substantive")
+    ]
 
 
 def test_a_code_or_an_id_is_never_editorial() -> None:
@@ -154,7 +193,9 @@ def test_a_code_or_an_id_is_never_editorial() -> None:
     new["controller"]["email"] = "A@esimerkki.fi"
     assert _natures(changes(notice(BASE), notice(new))) == [
         ("controller", "changed", "", "substantive"),
-        ("cookie", "removed", "_ga", "substantive"), ("cookie", "added", "_GA", "substantive")]
+        ("cookie", "removed", "_ga", "substantive"),
+        ("cookie", "added", "_GA", "substantive"),
+    ]
 
 
 def test_a_cookie_provider_written_anew_is_the_same_row_changed_editorially() -> None:
@@ -171,7 +212,10 @@ def test_two_providers_written_alike_are_never_paired_by_guess() -> None:
     old["cookies"] = [{"provider": "Analytics Oy"}, {"provider": "ANALYTICS OY"}]
     new["cookies"] = [{"provider": "analytics oy"}]
     assert [(a, action) for a, action, _ in _summary(changes(notice(old), notice(new)))] == [
-        ("cookie", "removed"), ("cookie", "removed"), ("cookie", "added")]
+        ("cookie", "removed"),
+        ("cookie", "removed"),
+        ("cookie", "added"),
+    ]
 
 
 def test_a_purpose_changed_in_capital_letters_and_in_its_retention_says_both() -> None:
@@ -180,7 +224,9 @@ def test_a_purpose_changed_in_capital_letters_and_in_its_retention_says_both() -
     new["purposes"][0]["name"] = {"fi": "orders fi", "sv": "orders sv", "en": "orders"}
     new["purposes"][0]["retention"] = {"period": "P5Y"}
     assert _natures(changes(notice(BASE), notice(new))) == [
-        ("purpose", "changed", "orders", "substantive"), ("retention", "changed", "orders", "substantive")]
+        ("purpose", "changed", "orders", "substantive"),
+        ("retention", "changed", "orders", "substantive"),
+    ]
     new["purposes"][0]["retention"] = {"period": "P6Y"}
     assert _natures(changes(notice(BASE), notice(new))) == [("purpose", "changed", "orders", "editorial")]
 
@@ -188,9 +234,8 @@ def test_a_purpose_changed_in_capital_letters_and_in_its_retention_says_both() -
 def test_entracks_second_release_lists_its_capital_letters_as_editorial() -> None:
     """Release 2026-11-26: 11 of its categories changed only in capital letters; the two whose English and
     Swedish words changed ("data subject" became "person") and everything else stay changes of substance."""
-    from support import PROJECT
-
     from generator.record.releases import load_releases
+    from support import PROJECT
 
     first, second = load_releases(PROJECT)[:2]
     found = changes(first.notice, second.notice)

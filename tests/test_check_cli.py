@@ -40,15 +40,23 @@ ENTRACK_GAPS = {
     ("automated_decisions", "automated-decisions", "13(2)(f), 14(2)(g)"),
 }
 
-LINE = re.compile(r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+)(?:, GDPR Art\. ([^\]]+))?\]$")
+LINE = re.compile(
+    r"^policy/notice\.yaml:(\d+):(\d+): (error|warning): ([^:]+): (.+) \[([a-z-]+)(?:, GDPR Art\. ([^\]]+))?\]$"
+)
 # ::warning file=...,line=..,col=..,title=...::message, with properties and data escaped as GitHub documents.
 WORKFLOW_COMMAND = re.compile(
-    r"^::(error|warning|notice) file=[^,:\r\n]+(?:,line=\d+(?:,col=\d+)?)?,title=[^,:\r\n]+::[^\r\n]+$")
+    r"^::(error|warning|notice) file=[^,:\r\n]+(?:,line=\d+(?:,col=\d+)?)?,title=[^,:\r\n]+::[^\r\n]+$"
+)
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--lang", "en", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--lang", "en", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
@@ -94,8 +102,12 @@ def test_github_format_is_workflow_commands() -> None:
         assert WORKFLOW_COMMAND.match(line), line
         assert line.startswith(f"::warning file={NOTICE},line=")
         assert re.search(r" \(GDPR Art\. [0-9(),a-z ]+\)$", line) or "title=controller-business-id::" in line, line
-    assert re.search(r"^::warning file=policy/notice\.yaml,line=\d+,col=\d+,title=complaint::rights\.granted: the right "
-                     r"to lodge a complaint .* \(GDPR Art\. 13\(2\)\(d\), 14\(2\)\(e\)\)$", result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^::warning file=policy/notice\.yaml,line=\d+,col=\d+,title=complaint::rights\.granted: the right "
+        r"to lodge a complaint .* \(GDPR Art\. 13\(2\)\(d\), 14\(2\)\(e\)\)$",
+        result.stdout,
+        re.MULTILINE,
+    )
     assert result.stderr == f"{NOTICE}: 0 errors, {len(ENTRACK_GAPS)} warnings\n"
 
 
@@ -145,23 +157,31 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_github_escaping() -> None:
     finding = Finding(Position("dir,x/a:b.yaml", 3, 5), "error", "50% done,\r\nnext: line", "rule-id", "13(1)(a)")
     assert report.github(finding) == (
-        "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=5,title=rule-id::50%25 done,%0D%0Anext: line (GDPR Art. 13(1)(a))")
+        "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=5,title=rule-id::50%25 done,%0D%0Anext: line (GDPR Art. 13(1)(a))"
+    )
     assert WORKFLOW_COMMAND.match(report.github(finding))
 
 
 def test_github_without_position() -> None:
     finding = Finding(Position("n.yaml"), "error", "the file is larger than 2 MiB, the limit for a notice")
-    assert report.github(finding) == "::error file=n.yaml,title=seloste::the file is larger than 2 MiB, the limit for a notice"
+    assert (
+        report.github(finding)
+        == "::error file=n.yaml,title=seloste::the file is larger than 2 MiB, the limit for a notice"
+    )
 
 
 def test_text_report_and_summary() -> None:
-    findings = [Finding(Position("n.yaml", 9, 1), "warning", "b: y", "retention", "13(2)(a)"),
-                Finding(Position("n.yaml", 2, 1), "error", "a: x")]
+    findings = [
+        Finding(Position("n.yaml", 9, 1), "warning", "b: y", "retention", "13(2)(a)"),
+        Finding(Position("n.yaml", 2, 1), "error", "a: x"),
+    ]
     out, err = io.StringIO(), io.StringIO()
     report.write(findings, "n.yaml", "text", out=out, err=err)
-    assert out.getvalue() == ("n.yaml:2:1: error: a: x\n"
-                              "n.yaml:9:1: warning: b: y [retention, GDPR Art. 13(2)(a)]\n"
-                              "n.yaml: 1 error, 1 warning\n")
+    assert out.getvalue() == (
+        "n.yaml:2:1: error: a: x\n"
+        "n.yaml:9:1: warning: b: y [retention, GDPR Art. 13(2)(a)]\n"
+        "n.yaml: 1 error, 1 warning\n"
+    )
     assert err.getvalue() == ""
     assert report.summary([], "n.yaml") == "n.yaml: 0 errors, 0 warnings"
 
@@ -221,9 +241,12 @@ def test_summary_table_errors_first_and_hostile_text_stays_text(tmp_path: Path) 
     """Errors head the table; a message quoting the notice cannot add a cell, a link or markup."""
     hostile = "javascript:a|b</td><td>*c*_@team_<img>"
     notice = tmp_path / "n.yaml"
-    notice.write_text((REPO / NOTICE).read_text(encoding="utf-8").replace(
-        "en: \"Personal data is processed mainly by Entrack Oy's employees.\"", f'en: "See [x]({hostile})"'),
-        encoding="utf-8")
+    notice.write_text(
+        (REPO / NOTICE)
+        .read_text(encoding="utf-8")
+        .replace('en: "Personal data is processed mainly by Entrack Oy\'s employees."', f'en: "See [x]({hostile})"'),
+        encoding="utf-8",
+    )
     summary = tmp_path / "summary.md"
     result = check(str(notice), "--summary", str(summary))
     assert result.returncode == 1
@@ -245,8 +268,12 @@ def test_a_summary_file_that_cannot_be_written_is_a_usage_error(tmp_path: Path) 
 @pytest.mark.slow
 def test_a_reader_who_stops_reading_ends_check_silently() -> None:
     """`check --format json | head` stops as `cat` does: no error, exit 128 + SIGPIPE."""
-    process = subprocess.Popen([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "check", "--format", "json"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader is gone before the first byte
     errors = process.stderr.read().decode()
@@ -256,8 +283,9 @@ def test_a_reader_who_stops_reading_ends_check_silently() -> None:
 @pytest.mark.slow
 def test_run_outside_its_environment_it_says_how_to_run_it() -> None:
     """A bare `python3 -m generator` (no libraries: -S leaves site-packages out) says what to run, not a traceback."""
-    result = subprocess.run([sys.executable, "-S", "-m", "generator", "check"], cwd=REPO, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "generator", "check"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "is not installed here; run it in Seloste's environment, which `make site` makes" in result.stderr
     assert "`make check`" in result.stderr and "`.venv/bin/python -m generator …`" in result.stderr

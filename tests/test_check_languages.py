@@ -16,12 +16,12 @@ import re
 from pathlib import Path
 
 import pytest
+from test_check_rules import FAILING, complete, dump, findings
 
 from generator import cli, job_summary, report
 from generator.findings import ENGLISH, Finding, Speaker
 from generator.notice.languages import babel_locale
 from support import REPO, drop_language
-from test_check_rules import FAILING, complete, dump, findings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANGS = ("fi", "sv")
@@ -250,9 +250,11 @@ def test_a_hostile_name_stays_data_in_every_language_and_format(tmp_path: Path, 
     else:
         lines = out.splitlines()
         assert len(lines) == 2 and shown in lines[0], out
-        assert lines[0].endswith("[retention, " + {"fi": "tietosuoja-asetus", "sv": "dataskyddsförordningen",
-                                                   "en": "GDPR"}[lang] + " art. 13(2)(a), 14(2)(a)]".replace(
-            "art.", "Art." if lang == "en" else "art."))
+        assert lines[0].endswith(
+            "[retention, "
+            + {"fi": "tietosuoja-asetus", "sv": "dataskyddsförordningen", "en": "GDPR"}[lang]
+            + " art. 13(2)(a), 14(2)(a)]".replace("art.", "Art." if lang == "en" else "art.")
+        )
 
 
 @pytest.mark.parametrize("lang", ("fi", "sv"))
@@ -284,8 +286,8 @@ def test_load_and_schema_messages_are_translated_too(tmp_path: Path) -> None:
     data["controler"] = {}
     path = notice(tmp_path, data)
     said = strict("fi")
-    from generator.notice.read import read_notice
     from generator.findings import NoticeError
+    from generator.notice.read import read_notice
     from support import PROJECT
 
     with pytest.raises(NoticeError) as refused:

@@ -12,9 +12,10 @@ import io
 import json
 import os
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -27,7 +28,7 @@ from support import PROJECT, drop_language
 Data = dict[str, Any]
 
 
-def T(fi: str, sv: str, en: str) -> Data:
+def T(fi: str, sv: str, en: str) -> Data:  # noqa: N802 (T for Text, short in the tables of cases)
     return {"fi": fi, "sv": sv, "en": en}
 
 
@@ -36,43 +37,100 @@ def complete() -> Data:
     return {
         "seloste": 2,
         "controller": {
-            "name": "Esimerkki Oy", "business_id": "1234567-1", "email": "tietosuoja@esimerkki.fi",
-            "address": T("Esimerkkikatu 1, 00100 Helsinki", "Exempelgatan 1, 00100 Helsingfors",
-                         "Esimerkkikatu 1, FI-00100 Helsinki"),
+            "name": "Esimerkki Oy",
+            "business_id": "1234567-1",
+            "email": "tietosuoja@esimerkki.fi",
+            "address": T(
+                "Esimerkkikatu 1, 00100 Helsinki",
+                "Exempelgatan 1, 00100 Helsingfors",
+                "Esimerkkikatu 1, FI-00100 Helsinki",
+            ),
         },
         "data_protection_officer": {"appointed": False},
         "data_subjects": [{"id": "customers", "name": T("Asiakkaat", "Kunder", "Customers")}],
-        "data_categories": [{"id": "contact", "name": T("Yhteystiedot", "Kontaktuppgifter", "Contact details"),
-                             "data_subjects": ["customers"]}],
+        "data_categories": [
+            {
+                "id": "contact",
+                "name": T("Yhteystiedot", "Kontaktuppgifter", "Contact details"),
+                "data_subjects": ["customers"],
+            }
+        ],
         "sources": [{"id": "subject", "name": T("Rekisteröity itse", "Den registrerade själv", "The data subject")}],
-        "recipients": [{"id": "crm", "name": T("Asiakkuudenhallintapalvelu", "CRM-tjänst", "CRM service"),
-                        "role": "processor", "country": "US"}],
+        "recipients": [
+            {
+                "id": "crm",
+                "name": T("Asiakkuudenhallintapalvelu", "CRM-tjänst", "CRM service"),
+                "role": "processor",
+                "country": "US",
+            }
+        ],
         "transfers_outside_eea": True,
-        "transfers": [{"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses",
-                       "copy": T("Pyydä kopio meiltä.", "Begär en kopia av oss.", "Ask us for a copy.")}],
-        "purposes": [{
-            "id": "orders",
-            "name": T("Tilausten käsittely", "Hantering av beställningar", "Handling orders"),
-            "legal_bases": [
-                {"basis": "contract", "covers": T("Tilaukset.", "Beställningar.", "Orders.")},
-                {"alternatives": ["consent", "legitimate_interests"],
-                 "covers": T("Uutiskirje.", "Nyhetsbrev.", "The newsletter.")},
-            ],
-            "legitimate_interest": T("Asiakassuhteen hoitaminen.", "Att sköta kundrelationen.", "Managing the customer relationship."),
-            "consent_withdrawal": T("Uutiskirjeen linkistä.", "Via länken i nyhetsbrevet.", "Through the link in the newsletter."),
-            "data_subjects": ["customers"], "data_categories": ["contact"], "sources": ["subject"],
-            "recipients": ["crm"], "retention": [{"period": "P6Y"}],
-        }],
-        "requirement": T("Tiedot ovat sopimuksen edellytys.", "Uppgifterna är ett villkor för avtalet.",
-                         "The data is required for the contract."),
+        "transfers": [
+            {
+                "country": "US",
+                "recipient": "crm",
+                "safeguard": "standard_data_protection_clauses",
+                "copy": T("Pyydä kopio meiltä.", "Begär en kopia av oss.", "Ask us for a copy."),
+            }
+        ],
+        "purposes": [
+            {
+                "id": "orders",
+                "name": T("Tilausten käsittely", "Hantering av beställningar", "Handling orders"),
+                "legal_bases": [
+                    {"basis": "contract", "covers": T("Tilaukset.", "Beställningar.", "Orders.")},
+                    {
+                        "alternatives": ["consent", "legitimate_interests"],
+                        "covers": T("Uutiskirje.", "Nyhetsbrev.", "The newsletter."),
+                    },
+                ],
+                "legitimate_interest": T(
+                    "Asiakassuhteen hoitaminen.", "Att sköta kundrelationen.", "Managing the customer relationship."
+                ),
+                "consent_withdrawal": T(
+                    "Uutiskirjeen linkistä.", "Via länken i nyhetsbrevet.", "Through the link in the newsletter."
+                ),
+                "data_subjects": ["customers"],
+                "data_categories": ["contact"],
+                "sources": ["subject"],
+                "recipients": ["crm"],
+                "retention": [{"period": "P6Y"}],
+            }
+        ],
+        "requirement": T(
+            "Tiedot ovat sopimuksen edellytys.",
+            "Uppgifterna är ett villkor för avtalet.",
+            "The data is required for the contract.",
+        ),
         "automated_decisions": {"exists": False},
-        "cookies": [{"name": "_ga", "provider": "Google Analytics", "party": "third", "category": "analytics",
-                     "duration": "P2Y", "purpose": T("Kävijätilastot.", "Besöksstatistik.", "Visitor statistics.")}],
-        "rights": {"granted": ["access", "rectification", "erasure", "restriction", "objection", "portability",
-                               "object_direct_marketing", "withdraw_consent", "complaint"],
-                   "contact": {"email": "tietosuoja@esimerkki.fi"}},
-        "revision": {"effective": "2026-01-01",
-                     "summary": T("Ensimmäinen versio.", "Första versionen.", "First version.")},
+        "cookies": [
+            {
+                "name": "_ga",
+                "provider": "Google Analytics",
+                "party": "third",
+                "category": "analytics",
+                "duration": "P2Y",
+                "purpose": T("Kävijätilastot.", "Besöksstatistik.", "Visitor statistics."),
+            }
+        ],
+        "rights": {
+            "granted": [
+                "access",
+                "rectification",
+                "erasure",
+                "restriction",
+                "objection",
+                "portability",
+                "object_direct_marketing",
+                "withdraw_consent",
+                "complaint",
+            ],
+            "contact": {"email": "tietosuoja@esimerkki.fi"},
+        },
+        "revision": {
+            "effective": "2026-01-01",
+            "summary": T("Ensimmäinen versio.", "Första versionen.", "First version."),
+        },
     }
 
 
@@ -116,6 +174,7 @@ def _set(path: str, value: Any) -> Callable[[Data], None]:
             del node[last]
         else:
             node[last] = value
+
     return change
 
 
@@ -130,6 +189,7 @@ def _steps(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
     def change(data: Data) -> None:
         for step in changes:
             step(data)
+
     return change
 
 
@@ -139,9 +199,11 @@ def _without_right(right: str) -> Callable[[Data], None]:
 
 OUTSIDE = [{"country": "IN", "recipient": "crm"}]
 
-DECISION = {"logic": T("Maksuhistoria.", "Betalningshistorik.", "Payment history."),
-            "consequences": T("Maksutapa voi estyä.", "Betalsättet kan nekas.", "A payment method may be refused."),
-            "human_review": T("Ota yhteyttä meihin.", "Kontakta oss.", "Contact us.")}
+DECISION = {
+    "logic": T("Maksuhistoria.", "Betalningshistorik.", "Payment history."),
+    "consequences": T("Maksutapa voi estyä.", "Betalsättet kan nekas.", "A payment method may be refused."),
+    "human_review": T("Ota yhteyttä meihin.", "Kontakta oss.", "Contact us."),
+}
 
 
 def _category(category_id: str, in_purpose: bool = True) -> Callable[[Data], None]:
@@ -149,15 +211,19 @@ def _category(category_id: str, in_purpose: bool = True) -> Callable[[Data], Non
         data["data_categories"].append({"id": category_id, "name": T("Tilaukset", "Beställningar", "Orders")})
         if in_purpose:
             data["purposes"][0]["data_categories"].append(category_id)
+
     return change
+
 
 def _second_purpose(sources: bool) -> Callable[[Data], None]:
     """A second purpose, like the first, with or without its sources."""
+
     def change(data: Data) -> None:
         second = copy.deepcopy(data["purposes"][0]) | {"id": "returns", "name": T("Palautukset", "Returer", "Returns")}
         if not sources:
             del second["sources"]
         data["purposes"].append(second)
+
     return change
 
 
@@ -166,51 +232,97 @@ FAILING = [
     ("controller-address", _delete("controller.address"), "controller.address"),
     ("controller-contact", _delete("controller.email"), "controller"),
     ("dpo-stated", _delete("data_protection_officer"), "data_protection_officer"),
-    ("dpo-contact", _set("data_protection_officer", {"appointed": True, "name": "Tietosuojapalvelu Oy"}),
-     "data_protection_officer"),
+    (
+        "dpo-contact",
+        _set("data_protection_officer", {"appointed": True, "name": "Tietosuojapalvelu Oy"}),
+        "data_protection_officer",
+    ),
     ("purposes-listed", _delete("purposes"), "purposes"),
     ("purpose-legal-basis", _delete("purposes.0.legal_bases"), "purposes[orders].legal_bases"),
     ("legitimate-interest", _delete("purposes.0.legitimate_interest"), "purposes[orders].legitimate_interest"),
-    ("legitimate-interest-basis", _set("purposes.0.legal_bases", [{"basis": "contract"}]),
-     "purposes[orders].legitimate_interest"),
+    (
+        "legitimate-interest-basis",
+        _set("purposes.0.legal_bases", [{"basis": "contract"}]),
+        "purposes[orders].legitimate_interest",
+    ),
     ("legal-basis-scope", _delete("purposes.0.legal_bases.0.covers"), "purposes[orders].legal_bases[1]"),
     ("legal-basis-alternatives", _set("purposes.0.legal_bases.0.basis", "consent"), "purposes[orders].legal_bases[2]"),
     ("special-condition", _set("data_categories.0.special", True), "purposes[orders].special_condition"),
     ("criminal-data-authority", _set("data_categories.0.criminal", True), "purposes[orders].criminal_data_authority"),
-    ("dpo-contradiction", _set("data_protection_officer", {"appointed": False, "email": "dpo@esimerkki.fi"}),
-     "data_protection_officer.appointed"),
-    ("adequacy-certification", _steps(_set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy")),
-     "transfers[1].certified"),
+    (
+        "dpo-contradiction",
+        _set("data_protection_officer", {"appointed": False, "email": "dpo@esimerkki.fi"}),
+        "data_protection_officer.appointed",
+    ),
+    (
+        "adequacy-certification",
+        _steps(_set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy")),
+        "transfers[1].certified",
+    ),
     ("transfer-recipient-country", _set("recipients.0.country", "IN"), "transfers[1].country"),
-    ("retention-data", _steps(_category("orders", in_purpose=False),
-                              _set("purposes.0.retention", [{"data": ["orders"], "period": "P6Y"}])),
-     "purposes[orders].retention[1].data[1]"),
-    ("retention-coverage", _steps(_category("orders"), _set("purposes.0.retention", [{"data": ["orders"], "period": "P6Y"}])),
-     "purposes[orders].retention"),
+    (
+        "retention-data",
+        _steps(
+            _category("orders", in_purpose=False), _set("purposes.0.retention", [{"data": ["orders"], "period": "P6Y"}])
+        ),
+        "purposes[orders].retention[1].data[1]",
+    ),
+    (
+        "retention-coverage",
+        _steps(_category("orders"), _set("purposes.0.retention", [{"data": ["orders"], "period": "P6Y"}])),
+        "purposes[orders].retention",
+    ),
     ("retention-event", _set("purposes.0.retention", [{"event": "collected"}]), "purposes[orders].retention[1].event"),
     ("consent-withdrawal", _delete("purposes.0.consent_withdrawal"), "purposes[orders].consent_withdrawal"),
-    ("provision-consequences", _set("purposes.0.provision", {"required_by": "contract", "obligatory": True}),
-     "purposes[orders].provision.consequences"),
-    ("provision-contradiction", _set("purposes.0.provision", {"required_by": "none", "obligatory": True}),
-     "purposes[orders].provision.obligatory"),
-    ("automated-decisions-review", _steps(_set("automated_decisions", {"exists": True}), _set(
-        "purposes.0.automated_decision", {k: v for k, v in DECISION.items() if k != "human_review"})),
-     "purposes[orders].automated_decision.human_review"),
-    ("automated-decisions-contradiction", _set("purposes.0.automated_decision", DECISION), "automated_decisions.exists"),
+    (
+        "provision-consequences",
+        _set("purposes.0.provision", {"required_by": "contract", "obligatory": True}),
+        "purposes[orders].provision.consequences",
+    ),
+    (
+        "provision-contradiction",
+        _set("purposes.0.provision", {"required_by": "none", "obligatory": True}),
+        "purposes[orders].provision.obligatory",
+    ),
+    (
+        "automated-decisions-review",
+        _steps(
+            _set("automated_decisions", {"exists": True}),
+            _set("purposes.0.automated_decision", {k: v for k, v in DECISION.items() if k != "human_review"}),
+        ),
+        "purposes[orders].automated_decision.human_review",
+    ),
+    (
+        "automated-decisions-contradiction",
+        _set("purposes.0.automated_decision", DECISION),
+        "automated_decisions.exists",
+    ),
     ("cookie-consent", _set("cookies.0.consent", False), "cookies[1].consent"),
     ("data-categories", _steps(_delete("data_categories"), _delete("purposes.0.data_categories")), "data_categories"),
     ("sources-stated", _steps(_delete("sources"), _delete("purposes.0.sources")), "sources"),
-    ("recipients-stated", _steps(_delete("recipients"), _delete("purposes.0.recipients"), _delete("transfers.0.recipient")),
-     "recipients"),
-    ("transfers-stated", _steps(_delete("transfers_outside_eea"), _delete("transfers"), _delete("recipients.0.country")),
-     "transfers_outside_eea"),
+    (
+        "recipients-stated",
+        _steps(_delete("recipients"), _delete("purposes.0.recipients"), _delete("transfers.0.recipient")),
+        "recipients",
+    ),
+    (
+        "transfers-stated",
+        _steps(_delete("transfers_outside_eea"), _delete("transfers"), _delete("recipients.0.country")),
+        "transfers_outside_eea",
+    ),
     ("transfers-listed", _delete("transfers"), "transfers_outside_eea"),
     ("transfers-contradiction", _set("transfers_outside_eea", False), "transfers_outside_eea"),
     ("transfer-in-eea", _set("transfers.0.country", "SE"), "transfers[1].country"),
-    ("transfer-safeguard", _steps(_set("transfers.0.country", "IN"), _delete("transfers.0.safeguard")),
-     "transfers[1].safeguard"),
-    ("transfer-adequacy", _steps(_set("transfers.0.country", "IN"), _set("transfers.0.safeguard", "adequacy_decision")),
-     "transfers[1].safeguard"),
+    (
+        "transfer-safeguard",
+        _steps(_set("transfers.0.country", "IN"), _delete("transfers.0.safeguard")),
+        "transfers[1].safeguard",
+    ),
+    (
+        "transfer-adequacy",
+        _steps(_set("transfers.0.country", "IN"), _set("transfers.0.safeguard", "adequacy_decision")),
+        "transfers[1].safeguard",
+    ),
     ("transfer-copy", _delete("transfers.0.copy"), "transfers[1].copy"),
     ("recipient-transfer", _set("recipients.0.country", "IN"), "recipients[crm].country"),  # the transfer says US
     ("retention", _delete("purposes.0.retention"), "purposes[orders].retention"),
@@ -222,8 +334,11 @@ FAILING = [
     ("automated-decisions-logic", _set("automated_decisions", {"exists": True}), "automated_decisions.description"),
     ("cookie-details", _delete("cookies.0.duration"), "cookies[1]"),
     ("unknown-reference", _set("purposes.0.recipients", ["crm", "nobody"]), "purposes[orders].recipients[2]"),
-    ("duplicate-id", lambda d: d["data_subjects"].append({"id": "customers", "name": T("Muut", "Andra", "Others")}),
-     "data_subjects[customers].id"),
+    (
+        "duplicate-id",
+        lambda d: d["data_subjects"].append({"id": "customers", "name": T("Muut", "Andra", "Others")}),
+        "data_subjects[customers].id",
+    ),
     ("unsafe-link", _set("requirement.en", "See [our terms](javascript:alert(1))."), "requirement.en"),
     ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
     ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
@@ -231,29 +346,60 @@ FAILING = [
     ("business-id-check-digit", _set("controller.business_id", "1234567-8"), "controller.business_id"),
     ("purpose-sources", _second_purpose(sources=False), "purposes[returns].sources"),
     ("source-data", _steps(_set("sources.0.data", ["contact"]), _category("orders")), "purposes[orders].sources"),
-    ("transfer-derogation", _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy")),
-     "transfers[1].derogation"),
-    ("transfer-derogation-contradiction", _set("transfers.0.derogation", "explicit_consent"), "transfers[1].derogation"),
-    ("automated-decisions-stated", _steps(_delete("automated_decisions"), _set("purposes.0.automated_decision", DECISION)),
-     "automated_decisions"),
+    (
+        "transfer-derogation",
+        _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy")),
+        "transfers[1].derogation",
+    ),
+    (
+        "transfer-derogation-contradiction",
+        _set("transfers.0.derogation", "explicit_consent"),
+        "transfers[1].derogation",
+    ),
+    (
+        "automated-decisions-stated",
+        _steps(_delete("automated_decisions"), _set("purposes.0.automated_decision", DECISION)),
+        "automated_decisions",
+    ),
     ("rights-contact", _delete("rights.contact"), "rights.contact"),
     ("link-address", _set("requirement.fi", "Kirjoita [meille](mailto:tietosuoja @esimerkki.fi)."), "requirement.fi"),
 ]
 
 
-ERRORS = {"transfers-contradiction", "transfer-adequacy", "unknown-reference", "duplicate-id", "unsafe-link",
-          "translation-blank", "legal-basis-alternatives", "dpo-contradiction", "adequacy-certification",
-          "adequacy-ended", "transfer-recipient-country", "retention-data", "retention-event",
-          "provision-contradiction", "automated-decisions-contradiction", "languages-kept", "business-id-check-digit",
-          "transfer-derogation-contradiction", "automated-decisions-stated", "link-address"}
+ERRORS = {
+    "transfers-contradiction",
+    "transfer-adequacy",
+    "unknown-reference",
+    "duplicate-id",
+    "unsafe-link",
+    "translation-blank",
+    "legal-basis-alternatives",
+    "dpo-contradiction",
+    "adequacy-certification",
+    "adequacy-ended",
+    "transfer-recipient-country",
+    "retention-data",
+    "retention-event",
+    "provision-contradiction",
+    "automated-decisions-contradiction",
+    "languages-kept",
+    "business-id-check-digit",
+    "transfer-derogation-contradiction",
+    "automated-decisions-stated",
+    "link-address",
+}
 """The rules that stop publication, stated here and not read from the code under test."""
 
 
 def test_every_rule_has_a_failing_case() -> None:
     # rules that compare the notice with the last release are tested with two notices below, and those that
     # depend on the build date with a date
-    assert set(RULES) - {rule for rule, _, _ in FAILING} == {"translation-stale", "languages-kept", "adequacy-ended",
-                                                            "adequacy-list-age"}
+    assert set(RULES) - {rule for rule, _, _ in FAILING} == {
+        "translation-stale",
+        "languages-kept",
+        "adequacy-ended",
+        "adequacy-list-age",
+    }
 
 
 @pytest.mark.parametrize("rule, change, field", FAILING, ids=[case[0] for case in FAILING])
@@ -282,8 +428,13 @@ def test_each_rule_says_its_gap_in_its_own_words(tmp_path: Path) -> None:
     for rule, change, _ in FAILING:
         data = complete()
         change(data)
-        said[rule] = sorted({str(f).replace(str(tmp_path / "notice.yaml"), "notice.yaml")
-                             for f in findings(tmp_path, data) if f.rule == rule})
+        said[rule] = sorted(
+            {
+                str(f).replace(str(tmp_path / "notice.yaml"), "notice.yaml")
+                for f in findings(tmp_path, data)
+                if f.rule == rule
+            }
+        )
     if os.environ.get("SELOSTE_UPDATE_MESSAGES"):
         MESSAGES.write_text(json.dumps(said, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     assert said == json.loads(MESSAGES.read_text(encoding="utf-8"))
@@ -296,9 +447,19 @@ def test_rules_are_documented() -> None:
         assert spec.level in ("error", "warning")
         assert spec.why.endswith(".") and len(spec.why) > 30, rule
         assert spec.article == "" or article.match(spec.article), (rule, spec.article)
-    assert {spec.id for spec in RULES.values() if not spec.article} == {
-        "unknown-reference", "duplicate-id", "unsafe-link", "languages-kept", "effective-far-ahead",
-        "cookie-consent", "business-id-check-digit", "controller-business-id"}  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
+    assert (
+        {spec.id for spec in RULES.values() if not spec.article}
+        == {
+            "unknown-reference",
+            "duplicate-id",
+            "unsafe-link",
+            "languages-kept",
+            "effective-far-ahead",
+            "cookie-consent",
+            "business-id-check-digit",
+            "controller-business-id",
+        }
+    )  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
 
 
 def test_findings_point_at_the_gap(tmp_path: Path) -> None:
@@ -340,13 +501,18 @@ def test_a_revision_fifty_days_ahead_is_within_reach(tmp_path: Path) -> None:
         "revision.effective: 2026-08-05 is 51 days ahead: only the daily publish run makes it the version in force on "
         "that date, and GitHub pauses the schedules of a repository with no activity for 60 days; Publish's keepalive "
         'job prevents that, so make sure the workflow is enabled (Actions > Publish; docs/operations.md, "Keeping '
-        'the daily run alive")']
+        'the daily run alive")'
+    ]
 
 
 def test_full_adequacy_is_named_as_the_safeguard(tmp_path: Path) -> None:
     """Without safeguard: adequacy_decision the page drops the Art. 45 sentence: a warning that says which decision."""
-    change = _steps(_set("transfers.0.country", "CH"), _delete("transfers.0.safeguard"), _delete("transfers.0.copy"),
-                    _set("recipients.0.country", "CH"))
+    change = _steps(
+        _set("transfers.0.country", "CH"),
+        _delete("transfers.0.safeguard"),
+        _delete("transfers.0.copy"),
+        _set("recipients.0.country", "CH"),
+    )
     data = complete()
     change(data)
     (finding,) = findings(tmp_path, data)
@@ -361,14 +527,21 @@ def test_partial_adequacy_needs_the_safeguard_named(tmp_path: Path) -> None:
     us(data)
     (finding,) = findings(tmp_path, data)
     assert finding.rule == "transfer-safeguard" and "Data Privacy Framework" in finding.message
-    named = _steps(_set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy"),
-                   _set("transfers.0.certified", True))
+    named = _steps(
+        _set("transfers.0.safeguard", "adequacy_decision"),
+        _delete("transfers.0.copy"),
+        _set("transfers.0.certified", True),
+    )
     assert _quiet(tmp_path, named) == set()
 
 
 def test_certification_only_where_a_decision_is_partial(tmp_path: Path) -> None:
-    change = _steps(_set("transfers.0.country", "CH"), _set("recipients.0.country", "CH"),
-                    _set("transfers.0.safeguard", "adequacy_decision"), _set("transfers.0.certified", True))
+    change = _steps(
+        _set("transfers.0.country", "CH"),
+        _set("recipients.0.country", "CH"),
+        _set("transfers.0.safeguard", "adequacy_decision"),
+        _set("transfers.0.certified", True),
+    )
     data = complete()
     change(data)
     (finding,) = findings(tmp_path, data)
@@ -389,8 +562,12 @@ def test_adequacy_data() -> None:
 
 def test_an_ended_decision_is_an_error(tmp_path: Path) -> None:
     data = complete()
-    _steps(_set("transfers.0.country", "GB"), _set("recipients.0.country", "GB"),
-           _set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy"))(data)
+    _steps(
+        _set("transfers.0.country", "GB"),
+        _set("recipients.0.country", "GB"),
+        _set("transfers.0.safeguard", "adequacy_decision"),
+        _delete("transfers.0.copy"),
+    )(data)
     assert rules_of(findings(tmp_path, data, today=date(2031, 12, 27))) == {"adequacy-list-age"}  # but not ended
     ended = [f for f in findings(tmp_path, data, today=date(2031, 12, 28)) if f.rule == "adequacy-ended"]
     assert [f.level for f in ended] == ["error"]
@@ -403,8 +580,11 @@ def test_an_old_adequacy_list_is_a_warning(tmp_path: Path) -> None:
     as_of = adequacy().as_of
     a_year_on = date(as_of.year + 1, as_of.month, as_of.day)
     assert "adequacy-list-age" not in rules_of(findings(tmp_path, complete(), today=a_year_on))
-    late = [f for f in findings(tmp_path, complete(), today=date(as_of.year + 1, as_of.month + 1, as_of.day))
-            if f.rule == "adequacy-list-age"]
+    late = [
+        f
+        for f in findings(tmp_path, complete(), today=date(as_of.year + 1, as_of.month + 1, as_of.day))
+        if f.rule == "adequacy-list-age"
+    ]
     assert [f.level for f in late] == ["warning"] and late[0].message.startswith("transfers: ")
     data = complete()
     _steps(_delete("transfers"), _set("transfers_outside_eea", False), _set("recipients.0.country", "FI"))(data)
@@ -412,27 +592,47 @@ def test_an_old_adequacy_list_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_retention_until_an_event_needs_the_basis_it_names(tmp_path: Path) -> None:
-    assert _quiet(tmp_path, _set("purposes.0.retention", [{"event": "consent_withdrawn"}, {"event": "objection"}])) == set()
+    assert (
+        _quiet(tmp_path, _set("purposes.0.retention", [{"event": "consent_withdrawn"}, {"event": "objection"}]))
+        == set()
+    )
     data = complete()
-    _steps(_set("purposes.0.legal_bases", [{"basis": "contract"}]), _delete("purposes.0.legitimate_interest"),
-           _delete("purposes.0.consent_withdrawal"),
-           _set("purposes.0.retention", [{"event": "consent_withdrawn"}, {"event": "objection"}]))(data)
+    _steps(
+        _set("purposes.0.legal_bases", [{"basis": "contract"}]),
+        _delete("purposes.0.legitimate_interest"),
+        _delete("purposes.0.consent_withdrawal"),
+        _set("purposes.0.retention", [{"event": "consent_withdrawn"}, {"event": "objection"}]),
+    )(data)
     assert [f.message.split(":")[0] for f in findings(tmp_path, data) if f.rule == "retention-event"] == [
-        "purposes[orders].retention[1].event", "purposes[orders].retention[2].event"]
+        "purposes[orders].retention[1].event",
+        "purposes[orders].retention[2].event",
+    ]
 
 
 def test_a_processor_does_not_decide_in_its_own_name(tmp_path: Path) -> None:
     data = complete()
-    _steps(_set("automated_decisions", {"exists": True}),
-           _set("purposes.0.automated_decision", {**DECISION, "decided_by": "crm"}))(data)
+    _steps(
+        _set("automated_decisions", {"exists": True}),
+        _set("purposes.0.automated_decision", {**DECISION, "decided_by": "crm"}),
+    )(data)
     (finding,) = findings(tmp_path, data)
     assert finding.rule == "automated-decisions-contradiction" and "is a processor" in finding.message
     data["recipients"][0]["role"] = "controller"
     assert findings(tmp_path, data) == []
 
 
-@pytest.mark.parametrize("derogation", ["explicit_consent", "contract", "contract_in_interest", "public_interest",
-                                        "legal_claims", "vital_interests", "public_register"])
+@pytest.mark.parametrize(
+    "derogation",
+    [
+        "explicit_consent",
+        "contract",
+        "contract_in_interest",
+        "public_interest",
+        "legal_claims",
+        "vital_interests",
+        "public_register",
+    ],
+)
 def test_a_derogation_of_the_first_subparagraph_needs_no_copy(tmp_path: Path, derogation: str) -> None:
     derogate = _steps(_set("transfers.0.safeguard", "derogation"), _delete("transfers.0.copy"))
     assert _quiet(tmp_path, _steps(derogate, _set("transfers.0.derogation", derogation))) == set()
@@ -440,8 +640,9 @@ def test_a_derogation_of_the_first_subparagraph_needs_no_copy(tmp_path: Path, de
 
 def test_compelling_legitimate_interests_need_their_safeguards_told(tmp_path: Path) -> None:
     """Art. 13(1)(f) asks for the suitable safeguards only in the case of Art. 49(1), second subparagraph."""
-    derogate = _steps(_set("transfers.0.safeguard", "derogation"),
-                      _set("transfers.0.derogation", "compelling_legitimate_interests"))
+    derogate = _steps(
+        _set("transfers.0.safeguard", "derogation"), _set("transfers.0.derogation", "compelling_legitimate_interests")
+    )
     assert _quiet(tmp_path, derogate) == set()
     data = complete()
     _steps(derogate, _delete("transfers.0.copy"))(data)
@@ -452,8 +653,12 @@ def test_compelling_legitimate_interests_need_their_safeguards_told(tmp_path: Pa
 def test_an_adequacy_decision_that_ends_before_the_revision_takes_effect_is_an_error(tmp_path: Path) -> None:
     """Checked on 2031-06-01, the GB decision applies; a revision effective 2032-01-01 would rest on an ended one."""
     data = complete()
-    _steps(_set("transfers.0.country", "GB"), _set("recipients.0.country", "GB"),
-           _set("transfers.0.safeguard", "adequacy_decision"), _delete("transfers.0.copy"))(data)
+    _steps(
+        _set("transfers.0.country", "GB"),
+        _set("recipients.0.country", "GB"),
+        _set("transfers.0.safeguard", "adequacy_decision"),
+        _delete("transfers.0.copy"),
+    )(data)
     data["revision"]["effective"] = "2031-12-27"
     assert "adequacy-ended" not in rules_of(findings(tmp_path, data, today=date(2031, 6, 1)))
     data["revision"]["effective"] = "2031-12-28"
@@ -462,17 +667,27 @@ def test_an_adequacy_decision_that_ends_before_the_revision_takes_effect_is_an_e
     assert "before this revision takes effect on 2031-12-28" in ended[0].message
 
 
-@pytest.mark.parametrize(("business_id", "valid"), [
-    ("1234567-1", True), ("2345678-0", True), ("0000006-1", False), ("1234567-8", False), ("2345678-9", False),
-    ("0737546-2", True), ("1572860-0", True)])
+@pytest.mark.parametrize(
+    ("business_id", "valid"),
+    [
+        ("1234567-1", True),
+        ("2345678-0", True),
+        ("0000006-1", False),
+        ("1234567-8", False),
+        ("2345678-9", False),
+        ("0737546-2", True),
+        ("1572860-0", True),
+    ],
+)
 def test_the_business_id_check_digit(tmp_path: Path, business_id: str, valid: bool) -> None:
     """Weights 7, 9, 10, 5, 8, 4, 2; the sum modulo 11: 0 gives 0, 1 no valid ID, r gives 11 - r."""
     found = _quiet(tmp_path, _set("controller.business_id", business_id))
     assert found == (set() if valid else {"business-id-check-digit"})
 
 
-@pytest.mark.parametrize("period", ["P0D", "PT0S", "P0Y0M", "P0W", "P121Y", "P1000Y", "P999999999Y", "P1441M",
-                                    "P120Y1D", "P43831D"])
+@pytest.mark.parametrize(
+    "period", ["P0D", "PT0S", "P0Y0M", "P0W", "P121Y", "P1000Y", "P999999999Y", "P1441M", "P120Y1D", "P43831D"]
+)
 def test_a_period_of_nothing_or_of_more_than_120_years_is_refused(tmp_path: Path, period: str) -> None:
     data = complete()
     data["purposes"][0]["retention"] = [{"period": period}]
@@ -480,8 +695,9 @@ def test_a_period_of_nothing_or_of_more_than_120_years_is_refused(tmp_path: Path
         findings(tmp_path, data)
     (finding,) = raised.value.findings
     assert finding.level == "error" and finding.message.startswith("purposes[orders].retention[1].period: ")
-    assert ("period of nothing" if period.strip("PTYMWDHS0") == "" else "120 years") in finding.message \
-        or "digits" in finding.message
+    assert (
+        "period of nothing" if period.strip("PTYMWDHS0") == "" else "120 years"
+    ) in finding.message or "digits" in finding.message
 
 
 @pytest.mark.parametrize("period", ["P120Y", "P1440M", "P1D", "PT1S", "P6Y"])
@@ -489,15 +705,18 @@ def test_periods_up_to_120_years_pass(tmp_path: Path, period: str) -> None:
     assert _quiet(tmp_path, _set("purposes.0.retention", [{"period": period}])) == set()
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("[meille](mailto:tietosuoja @esimerkki.fi)", "space"),
-    ("[meille](mailto:tietosuoja)", "no e-mail address"),
-    ("[meille](mailto:)", "no e-mail address"),
-    ("[ehdot](https://esimerkki.fi/a b)", "space"),
-    ("[ehdot](https://esimerkki.fi/a_(b))", "parenthesis"),
-    ("[ehdot](https://localhost/x)", "named host"),
-    ("[ehdot](https:esimerkki.fi)", "named host"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[meille](mailto:tietosuoja @esimerkki.fi)", "space"),
+        ("[meille](mailto:tietosuoja)", "no e-mail address"),
+        ("[meille](mailto:)", "no e-mail address"),
+        ("[ehdot](https://esimerkki.fi/a b)", "space"),
+        ("[ehdot](https://esimerkki.fi/a_(b))", "parenthesis"),
+        ("[ehdot](https://localhost/x)", "named host"),
+        ("[ehdot](https:esimerkki.fi)", "named host"),
+    ],
+)
 def test_a_link_is_checked_whole(tmp_path: Path, text: str, problem: str) -> None:
     data = complete()
     data["requirement"]["sv"] = f"Se {text}."
@@ -507,8 +726,10 @@ def test_a_link_is_checked_whole(tmp_path: Path, text: str, problem: str) -> Non
 
 
 def test_links_the_page_publishes_pass(tmp_path: Path) -> None:
-    text = ("[us](mailto:tietosuoja@esimerkki.fi) [subject](mailto:a@esimerkki.fi?subject=Tietosuoja) "
-            "[terms](https://esimerkki.fi/ehdot?x=1#y) ![image](https://x.fi/a b) plain mailto:x")
+    text = (
+        "[us](mailto:tietosuoja@esimerkki.fi) [subject](mailto:a@esimerkki.fi?subject=Tietosuoja) "
+        "[terms](https://esimerkki.fi/ehdot?x=1#y) ![image](https://x.fi/a b) plain mailto:x"
+    )
     assert _quiet(tmp_path, _set("requirement.en", text)) == set()
 
 
@@ -519,9 +740,13 @@ def test_a_source_that_names_no_data_may_provide_any(tmp_path: Path) -> None:
 
 
 def test_provision_needs_its_consequences_where_something_is_required(tmp_path: Path) -> None:
-    for required_by, obligatory, fires in [("statute", None, True), ("contract", False, True),
-                                           ("entering_contract", True, True), ("none", False, False),
-                                           ("none", None, False)]:
+    for required_by, obligatory, fires in [
+        ("statute", None, True),
+        ("contract", False, True),
+        ("entering_contract", True, True),
+        ("none", False, False),
+        ("none", None, False),
+    ]:
         provision = {"required_by": required_by} | ({} if obligatory is None else {"obligatory": obligatory})
         found = _quiet(tmp_path, _set("purposes.0.provision", provision))
         assert ("provision-consequences" in found) == fires, (required_by, obligatory)
@@ -550,8 +775,11 @@ def _changed(change: Callable[[Data], None]) -> Data:
 
 
 def test_a_rights_contact_said_in_the_notes_is_enough(tmp_path: Path) -> None:
-    notes = T("Kirjoita [meille](mailto:a@esimerkki.fi).", "Skriv [till oss](mailto:a@esimerkki.fi).",
-              "Write [to us](mailto:a@esimerkki.fi).")
+    notes = T(
+        "Kirjoita [meille](mailto:a@esimerkki.fi).",
+        "Skriv [till oss](mailto:a@esimerkki.fi).",
+        "Write [to us](mailto:a@esimerkki.fi).",
+    )
     assert _quiet(tmp_path, _steps(_delete("rights.contact"), _set("notes", {"rights": notes}))) == set()
 
 
@@ -617,8 +845,11 @@ def test_a_recipient_not_certified_is_not_covered_by_a_partial_decision(tmp_path
 
 
 def test_withdraw_consent_only_where_a_purpose_rests_on_consent(tmp_path: Path) -> None:
-    change = _steps(_set("purposes.0.legal_bases", [{"alternatives": ["contract", "legitimate_interests"]}]),
-                    _delete("purposes.0.consent_withdrawal"), _without_right("withdraw_consent"))
+    change = _steps(
+        _set("purposes.0.legal_bases", [{"alternatives": ["contract", "legitimate_interests"]}]),
+        _delete("purposes.0.consent_withdrawal"),
+        _without_right("withdraw_consent"),
+    )
     assert _quiet(tmp_path, change) == set()
 
 
@@ -627,14 +858,28 @@ def test_a_dpo_with_contact_details_passes(tmp_path: Path) -> None:
 
 
 def test_automated_decisions_explained_pass(tmp_path: Path) -> None:
-    change = _set("automated_decisions", {"exists": True, "description": T(
-        "Luottopäätös tehdään automaattisesti.", "Kreditbeslutet fattas automatiskt.", "The credit decision is automated.")})
+    change = _set(
+        "automated_decisions",
+        {
+            "exists": True,
+            "description": T(
+                "Luottopäätös tehdään automaattisesti.",
+                "Kreditbeslutet fattas automatiskt.",
+                "The credit decision is automated.",
+            ),
+        },
+    )
     assert _quiet(tmp_path, change) == set()
 
 
 def test_session_cookie_and_safe_links_pass(tmp_path: Path) -> None:
-    change = _steps(_set("cookies.0.duration", "session"), _set("requirement.en",
-                    "See [our terms](https://esimerkki.fi/ehdot) or [write to us](mailto:tietosuoja@esimerkki.fi)."))
+    change = _steps(
+        _set("cookies.0.duration", "session"),
+        _set(
+            "requirement.en",
+            "See [our terms](https://esimerkki.fi/ehdot) or [write to us](mailto:tietosuoja@esimerkki.fi).",
+        ),
+    )
     assert _quiet(tmp_path, change) == set()
 
 
@@ -643,27 +888,37 @@ def test_every_other_link_scheme_is_an_error(tmp_path: Path, url: str) -> None:
     data = complete()
     data["purposes"][0]["name"]["fi"] = f"Katso [tästä]({url})"
     (finding,) = [f for f in findings(tmp_path, data) if f.rule == "unsafe-link"]
-    assert finding.level == "error" and url in finding.message and finding.message.startswith("purposes[orders].name.fi:")
+    assert (
+        finding.level == "error" and url in finding.message and finding.message.startswith("purposes[orders].name.fi:")
+    )
 
 
 def test_references_of_every_kind(tmp_path: Path) -> None:
     data = complete()
-    data["purposes"][0].update(data_subjects=["ghosts"], data_categories=["dna"], sources=["rumour"], recipients=["nsa"])
+    data["purposes"][0].update(
+        data_subjects=["ghosts"], data_categories=["dna"], sources=["rumour"], recipients=["nsa"]
+    )
     data["data_categories"][0]["data_subjects"] = ["ghosts"]
     data["transfers"][0]["recipient"] = "nsa"
     found = [f for f in findings(tmp_path, data) if f.rule == "unknown-reference"]
     assert sorted(f.message.split(":")[0] for f in found) == [
-        "data_categories[contact].data_subjects[1]", "purposes[orders].data_categories[1]",
-        "purposes[orders].data_subjects[1]", "purposes[orders].recipients[1]", "purposes[orders].sources[1]",
-        "transfers[1].recipient"]
+        "data_categories[contact].data_subjects[1]",
+        "purposes[orders].data_categories[1]",
+        "purposes[orders].data_subjects[1]",
+        "purposes[orders].recipients[1]",
+        "purposes[orders].sources[1]",
+        "transfers[1].recipient",
+    ]
     assert all(f.level == "error" for f in found)
 
 
 def test_same_words_allowed_in_addresses_names_and_single_words(tmp_path: Path) -> None:
     same = "Esimerkkikatu 1, 00100 Helsinki"
-    change = _steps(_set("controller.address", T(same, same, same)),
-                    _set("recipients.0.name", T("Salesforce Ireland Ltd", "Salesforce Ireland Ltd", "Salesforce Ireland Ltd")),
-                    _set("cookies.0.purpose", T("Istunto", "Session", "Session")))
+    change = _steps(
+        _set("controller.address", T(same, same, same)),
+        _set("recipients.0.name", T("Salesforce Ireland Ltd", "Salesforce Ireland Ltd", "Salesforce Ireland Ltd")),
+        _set("cookies.0.purpose", T("Istunto", "Session", "Session")),
+    )
     assert _quiet(tmp_path, change) == set()
 
 
@@ -671,8 +926,10 @@ def test_identical_in_all_three_languages(tmp_path: Path) -> None:
     data = complete()
     data["requirement"] = T("Not translated yet.", "Not translated yet.", "Not translated yet.")
     found = [f.message for f in findings(tmp_path, data) if f.rule == "translation-identical"]
-    assert found == ["requirement.sv: the Swedish text is the same as the Finnish text; translate it",
-                     "requirement.en: the English text is the same as the Finnish text; translate it"]
+    assert found == [
+        "requirement.sv: the Swedish text is the same as the Finnish text; translate it",
+        "requirement.en: the English text is the same as the Finnish text; translate it",
+    ]
 
 
 # --- Stale translations: two releases of one notice ------------------------------------------
@@ -718,8 +975,10 @@ def test_only_the_unchanged_translation_is_stale(tmp_path: Path) -> None:
 
 
 def test_white_space_is_no_change_and_new_texts_are_not_stale(tmp_path: Path) -> None:
-    change = _steps(_set("requirement.fi", "  Tiedot ovat\nsopimuksen edellytys. "),
-                    _set("introduction", T("Uusi johdanto.", "Ny inledning.", "New introduction.")))
+    change = _steps(
+        _set("requirement.fi", "  Tiedot ovat\nsopimuksen edellytys. "),
+        _set("introduction", T("Uusi johdanto.", "Ny inledning.", "New introduction.")),
+    )
     assert _two(tmp_path, change) == []
 
 
@@ -729,6 +988,7 @@ def test_stale_texts_are_matched_by_id_not_by_place(tmp_path: Path) -> None:
         new.update(id="returns", name=T("Palautukset", "Returer", "Returns"))
         data["purposes"].insert(0, new)
         data["purposes"][1]["name"]["fi"] = "Tilausten käsittely ja toimitus"
+
     found = _two(tmp_path, insert_purpose_first)
     assert sorted(f.message.split(":")[0] for f in found) == ["purposes[orders].name.en", "purposes[orders].name.sv"]
 
@@ -739,5 +999,4 @@ def test_a_recipient_inside_the_eea_is_no_transfer(tmp_path: Path, country: str)
     states are inside: a notice that says nothing leaves the EU/EEA may have a recipient there."""
     data = complete()
     _steps(_delete("transfers"), _set("transfers_outside_eea", False), _set("recipients.0.country", country))(data)
-    assert rules_of(findings(tmp_path, data)) == ({"transfers-contradiction"}
-                                                  if country == "US" else set())
+    assert rules_of(findings(tmp_path, data)) == ({"transfers-contradiction"} if country == "US" else set())

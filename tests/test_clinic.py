@@ -61,6 +61,7 @@ def put(path: str, value: Any) -> Change:
         for part in parents:
             node = node[part]
         node[last] = copy.deepcopy(value)
+
     return change
 
 
@@ -71,6 +72,7 @@ def drop(path: str) -> Change:
         for part in parents:
             node = node[part]
         del node[last]
+
     return change
 
 
@@ -80,6 +82,7 @@ def remove(path: str, value: Any) -> Change:
         for part in _parts(path):
             node = node[part]
         node.remove(value)
+
     return change
 
 
@@ -89,14 +92,17 @@ def add(path: str, value: Any) -> Change:
         for part in _parts(path):
             node = node[part]
         node.append(copy.deepcopy(value))
+
     return change
 
 
 def both(*changes: Change) -> Change:
     """Two edits that make one mistake (a field renamed, a value moved)."""
+
     def change(data: Data) -> None:
         for step in changes:
             step(data)
+
     return change
 
 
@@ -104,9 +110,11 @@ def T(fi: str, sv: str, en: str) -> Data:  # noqa: N802  # a text, as the other 
     return {"fi": fi, "sv": sv, "en": en}
 
 
-DECISION = {"logic": T("Maksuhistoria.", "Betalningshistorik.", "Payment history."),
-            "consequences": T("Lasku voidaan evätä.", "Fakturan kan nekas.", "An invoice may be refused."),
-            "human_review": T("Ota yhteyttä toimistoon.", "Kontakta kansliet.", "Contact the office.")}
+DECISION = {
+    "logic": T("Maksuhistoria.", "Betalningshistorik.", "Payment history."),
+    "consequences": T("Lasku voidaan evätä.", "Fakturan kan nekas.", "An invoice may be refused."),
+    "human_review": T("Ota yhteyttä toimistoon.", "Kontakta kansliet.", "Contact the office."),
+}
 
 # purposes: 0 care, 1 appointments, 2 billing, 3 letter, 4 analytics; sources: 0 patient, 1 referrers,
 # 2 insurers; recipients: 0 booking, 1 records, 2 video (US), 3 mailer (GB), 4 accountant; transfers: 0 US, 1 GB
@@ -121,27 +129,47 @@ MISTAKES: list[tuple[str, str, Change]] = [
     ("no e-mail or telephone", "controller-contact", both(drop("controller.email"), drop("controller.phone"))),
     ("an http: website", "schema", put("controller.website", "http://kaari.example")),
     ("no word on a DPO", "dpo-stated", drop("data_protection_officer")),
-    ("a DPO with no contact", "dpo-contact", both(drop("data_protection_officer.email"),
-                                                 drop("data_protection_officer.phone"))),
+    (
+        "a DPO with no contact",
+        "dpo-contact",
+        both(drop("data_protection_officer.email"), drop("data_protection_officer.phone")),
+    ),
     ("a DPO said not appointed, with details", "dpo-contradiction", put("data_protection_officer.appointed", False)),
     ("a DPO e-mail without a domain", "schema", put("data_protection_officer.email", "tietosuojavastaava@")),
     # purposes and legal bases
     ("a purpose without legal basis", "purpose-legal-basis", drop("purposes.0.legal_bases")),
     ("legitimate interests without the interest", "legitimate-interest", drop("purposes.3.legitimate_interest")),
-    ("an interest without that basis", "legitimate-interest-basis",
-     put("purposes.1.legitimate_interest", T("Ajanvaraus.", "Tidsbokning.", "Appointments."))),
-    ("legitimate interests, interest not described", "legitimate-interest",
-     put("purposes.1.legal_bases", [{"basis": "legitimate_interests"}])),
+    (
+        "an interest without that basis",
+        "legitimate-interest-basis",
+        put("purposes.1.legitimate_interest", T("Ajanvaraus.", "Tidsbokning.", "Appointments.")),
+    ),
+    (
+        "legitimate interests, interest not described",
+        "legitimate-interest",
+        put("purposes.1.legal_bases", [{"basis": "legitimate_interests"}]),
+    ),
     ("two bases, one not saying what it covers", "legal-basis-scope", drop("purposes.2.legal_bases.0.covers")),
     ("the same basis twice", "legal-basis-alternatives", put("purposes.2.legal_bases.1.basis", "contract")),
     ("an unknown legal basis", "schema", put("purposes.0.legal_bases.0.basis", "legitimate_interest")),
     # special categories and criminal-offence data
     ("health data without its Art. 9(2) condition", "special-condition", drop("purposes.0.special_condition")),
-    ("health data in another purpose without a condition", "special-condition", add("purposes.1.data_categories", "health")),
-    ("an Art. 9(2) condition with no special data", "special-condition",
-     put("purposes.1.special_condition", "health_care")),
+    (
+        "health data in another purpose without a condition",
+        "special-condition",
+        add("purposes.1.data_categories", "health"),
+    ),
+    (
+        "an Art. 9(2) condition with no special data",
+        "special-condition",
+        put("purposes.1.special_condition", "health_care"),
+    ),
     ("criminal data without the law", "criminal-data-authority", put("data_categories.0.criminal", True)),
-    ("explicit consent, withdrawal not told", "consent-withdrawal", put("purposes.0.special_condition", "explicit_consent")),
+    (
+        "explicit consent, withdrawal not told",
+        "consent-withdrawal",
+        put("purposes.0.special_condition", "explicit_consent"),
+    ),
     # data and sources: Art. 14
     ("a purpose without sources", "purpose-sources", drop("purposes.4.sources")),
     ("the insurer's data without the insurer", "source-data", put("purposes.2.sources", ["patient"])),
@@ -161,20 +189,42 @@ MISTAKES: list[tuple[str, str, Change]] = [
     ("no safeguard under a full decision", "transfer-safeguard", drop("transfers.1.safeguard")),
     ("a partial decision, recipient not certified", "adequacy-certification", drop("transfers.0.certified")),
     ("certified under a full decision", "adequacy-certification", put("transfers.1.certified", True)),
-    ("an adequacy decision where none exists", "transfer-adequacy",
-     both(put("transfers.1.country", "IN"), put("recipients.3.country", "IN"))),
+    (
+        "an adequacy decision where none exists",
+        "transfer-adequacy",
+        both(put("transfers.1.country", "IN"), put("recipients.3.country", "IN")),
+    ),
     ("a recipient elsewhere than its transfer", "transfer-recipient-country", put("recipients.3.country", "IN")),
     ("a recipient outside the EEA with no transfer", "recipient-transfer", put("recipients.4.country", "IN")),
     ("a derogation that does not say which", "transfer-derogation", put("transfers.1.safeguard", "derogation")),
-    ("a derogation beside an adequacy decision", "transfer-derogation-contradiction",
-     put("transfers.1.derogation", "explicit_consent")),
-    ("compelling legitimate interests without their safeguards", "transfer-copy",
-     put("transfers.1", {"country": "GB", "recipient": "mailer", "safeguard": "derogation",
-                         "derogation": "compelling_legitimate_interests"})),
-    ("clauses without a copy", "transfer-copy",
-     put("transfers.0", {"country": "US", "recipient": "video", "safeguard": "standard_data_protection_clauses"})),
-    ("a derogation that is not one", "schema", both(put("transfers.1.safeguard", "derogation"),
-                                                    put("transfers.1.derogation", "consent"))),
+    (
+        "a derogation beside an adequacy decision",
+        "transfer-derogation-contradiction",
+        put("transfers.1.derogation", "explicit_consent"),
+    ),
+    (
+        "compelling legitimate interests without their safeguards",
+        "transfer-copy",
+        put(
+            "transfers.1",
+            {
+                "country": "GB",
+                "recipient": "mailer",
+                "safeguard": "derogation",
+                "derogation": "compelling_legitimate_interests",
+            },
+        ),
+    ),
+    (
+        "clauses without a copy",
+        "transfer-copy",
+        put("transfers.0", {"country": "US", "recipient": "video", "safeguard": "standard_data_protection_clauses"}),
+    ),
+    (
+        "a derogation that is not one",
+        "schema",
+        both(put("transfers.1.safeguard", "derogation"), put("transfers.1.derogation", "consent")),
+    ),
     ("a revision in force after the UK decision ends", "adequacy-ended", put("revision.effective", "2032-01-01")),
     ("UK for GB", "schema", put("transfers.1.country", "UK")),
     ("a transfer to nobody listed", "unknown-reference", put("transfers.0.recipient", "zoom")),
@@ -182,10 +232,16 @@ MISTAKES: list[tuple[str, str, Change]] = [
     ("a purpose without retention", "retention", drop("purposes.1.retention")),
     ("a retention rule for data the purpose lacks", "retention-data", put("purposes.2.retention.1.data", ["email"])),
     ("a category without a retention rule", "retention-coverage", drop("purposes.2.retention.1")),
-    ("kept until consent is withdrawn, without consent", "retention-event",
-     put("purposes.1.retention", [{"event": "consent_withdrawn"}])),
-    ("kept until objection, without a basis to object to", "retention-event",
-     put("purposes.3.legal_bases", [{"basis": "consent"}])),
+    (
+        "kept until consent is withdrawn, without consent",
+        "retention-event",
+        put("purposes.1.retention", [{"event": "consent_withdrawn"}]),
+    ),
+    (
+        "kept until objection, without a basis to object to",
+        "retention-event",
+        put("purposes.3.legal_bases", [{"basis": "consent"}]),
+    ),
     ("from collection without a period", "retention-event", drop("purposes.4.retention.0.period")),
     ("a retention of zero days", "schema", put("purposes.1.retention.0.period", "P0D")),
     ("a retention of zero seconds", "schema", put("purposes.1.retention.0.period", "PT0S")),
@@ -204,8 +260,11 @@ MISTAKES: list[tuple[str, str, Change]] = [
     ("no complaint right", "complaint", remove("rights.granted", "complaint")),
     ("no rights contact", "rights-contact", drop("rights.contact")),
     ("consent, withdrawal not told", "consent-withdrawal", drop("purposes.3.consent_withdrawal")),
-    ("withdrawal told without consent", "consent-withdrawal",
-     put("purposes.1.consent_withdrawal", T("Ilmoita meille.", "Meddela oss.", "Tell us."))),
+    (
+        "withdrawal told without consent",
+        "consent-withdrawal",
+        put("purposes.1.consent_withdrawal", T("Ilmoita meille.", "Meddela oss.", "Tell us.")),
+    ),
     # providing the data: Art. 13(2)(e)
     ("a purpose without provision", "requirement", drop("purposes.1.provision")),
     ("obligatory, consequences not told", "provision-consequences", drop("purposes.1.provision.consequences")),
@@ -214,30 +273,58 @@ MISTAKES: list[tuple[str, str, Change]] = [
     # automated decisions: Art. 22
     ("no word on automated decisions", "automated-decisions", drop("automated_decisions")),
     ("automated decisions without logic", "automated-decisions-logic", put("automated_decisions.exists", True)),
-    ("a decision denied at the top", "automated-decisions-contradiction", put("purposes.2.automated_decision", DECISION)),
-    ("a decision without the top statement (the traceback)", "automated-decisions-stated",
-     both(drop("automated_decisions"), put("purposes.2.automated_decision", DECISION))),
-    ("a decision without human review", "automated-decisions-review",
-     both(put("automated_decisions.exists", True),
-          put("purposes.2.automated_decision", {k: v for k, v in DECISION.items() if k != "human_review"}))),
-    ("a processor deciding in its own name", "automated-decisions-contradiction",
-     both(put("automated_decisions.exists", True),
-          put("purposes.2.automated_decision", DECISION | {"decided_by": "accountant"}))),
+    (
+        "a decision denied at the top",
+        "automated-decisions-contradiction",
+        put("purposes.2.automated_decision", DECISION),
+    ),
+    (
+        "a decision without the top statement (the traceback)",
+        "automated-decisions-stated",
+        both(drop("automated_decisions"), put("purposes.2.automated_decision", DECISION)),
+    ),
+    (
+        "a decision without human review",
+        "automated-decisions-review",
+        both(
+            put("automated_decisions.exists", True),
+            put("purposes.2.automated_decision", {k: v for k, v in DECISION.items() if k != "human_review"}),
+        ),
+    ),
+    (
+        "a processor deciding in its own name",
+        "automated-decisions-contradiction",
+        both(
+            put("automated_decisions.exists", True),
+            put("purposes.2.automated_decision", DECISION | {"decided_by": "accountant"}),
+        ),
+    ),
     # cookies
     ("a cookie without duration", "cookie-details", drop("cookies.1.duration")),
     ("an analytics cookie without consent", "cookie-consent", put("cookies.1.consent", False)),
     # links, texts and ids
-    ("a mailto: with a space", "link-address",
-     put("notes.rights.fi", "Kirjoita [meille](mailto:toimisto @kaari.example).")),
+    (
+        "a mailto: with a space",
+        "link-address",
+        put("notes.rights.fi", "Kirjoita [meille](mailto:toimisto @kaari.example)."),
+    ),
     ("a mailto: without @", "link-address", put("notes.rights.sv", "Skriv [till oss](mailto:toimisto).")),
-    ("an https: with a space", "link-address",
-     put("notes.rights.en", "See [My Kanta](https://www.kanta.fi/en/my kanta).")),
+    (
+        "an https: with a space",
+        "link-address",
+        put("notes.rights.en", "See [My Kanta](https://www.kanta.fi/en/my kanta)."),
+    ),
     ("a javascript: link", "unsafe-link", put("introduction.en", "Read [this](javascript:alert(1)).")),
     ("an http: link", "unsafe-link", put("introduction.fi", "Lue [tästä](http://kaari.example).")),
     ("a blank translation", "translation-blank", put("introduction.sv", "  ")),
-    ("an untranslated text", "translation-identical",
-     put("introduction.sv", "Tämä seloste kertoo, miten Fysioterapia Kaari käsittelee potilaidensa ja asiakkaidensa "
-                            "henkilötietoja.")),
+    (
+        "an untranslated text",
+        "translation-identical",
+        put(
+            "introduction.sv",
+            "Tämä seloste kertoo, miten Fysioterapia Kaari käsittelee potilaidensa ja asiakkaidensa henkilötietoja.",
+        ),
+    ),
     ("a missing translation", "schema", drop("introduction.en")),
     ("a recipient id used twice", "duplicate-id", put("recipients.4.id", "booking")),
     ("a recipient that does not exist", "unknown-reference", add("purposes.0.recipients", "laboratory")),

@@ -34,8 +34,12 @@ def _ops(result):
 def test_a_text_reads_into_sections_by_heading_id_with_tables_as_rows():
     found = sections(OLD)
     assert [(s.key, s.level, s.title) for s in found] == [
-        ("introduction", 2, "Privacy notice: A Oy"), ("purposes", 2, "Purposes"),
-        ("purpose-orders", 3, "Orders"), ("cookies", 2, "Cookies"), ("rights", 2, "Rights")]
+        ("introduction", 2, "Privacy notice: A Oy"),
+        ("purposes", 2, "Purposes"),
+        ("purpose-orders", 3, "Orders"),
+        ("cookies", 2, "Cookies"),
+        ("rights", 2, "Rights"),
+    ]
     table = found[3].blocks[0]
     assert table.kind == "table" and table.rows[0] == ("Cookie", "Provider", "Duration")
     assert table.rows[1:] == (("session", "A Oy", "session"), ("_ga", "Google", "2 years"))
@@ -50,7 +54,7 @@ def test_a_changed_row_is_matched_by_its_first_cell_and_marked_cell_by_cell():
 
 
 def test_a_removed_section_is_shown_whole_and_marked_removed_never_as_markdown():
-    new = OLD[:OLD.index("## Cookies")] + OLD[OLD.index("## Rights"):]
+    new = OLD[: OLD.index("## Cookies")] + OLD[OLD.index("## Rights") :]
     (cookies,) = compare(OLD, new)
     assert cookies.op == "removed" and cookies.key == "cookies"
     rows = cookies.blocks[0].rows
@@ -63,7 +67,11 @@ def test_a_changed_subsection_comes_under_its_parent_heading():
     assert _ops(compare(OLD, new)) == [("purposes", "same"), ("purpose-orders", "changed")]
     changed = compare(OLD, new)[1].blocks[0]
     assert [(s.op, s.text) for s in changed.spans] == [
-        ("same", "We keep order data for "), ("removed", "six"), ("added", "ten"), ("same", " years.")]
+        ("same", "We keep order data for "),
+        ("removed", "six"),
+        ("added", "ten"),
+        ("same", " years."),
+    ]
 
 
 def test_a_renamed_heading_is_a_change_of_the_same_section():
@@ -138,12 +146,14 @@ We process the personal data of the following groups of people (data subjects):
 
 
 def _blocks(section):
-    return [(b.op, b.kind, b.nature, "".join(f"[{s.op}:{s.text}]" if s.op != "same" else s.text for s in b.spans))
-            for b in section.blocks]
+    return [
+        (b.op, b.kind, b.nature, "".join(f"[{s.op}:{s.text}]" if s.op != "same" else s.text for s in b.spans))
+        for b in section.blocks
+    ]
 
 
 def test_list_items_whose_capital_letters_changed_are_each_changed_in_place_and_editorial():
-    """"Customers" that became "customers" is one item corrected, never "Removed: Customers" and "Added:
+    """ "Customers" that became "customers" is one item corrected, never "Removed: Customers" and "Added:
     customers" (a reader would take it that customers stopped being data subjects), and never paired with
     "prospective customers"."""
     new = LIST.replace("- Customers", "- customers").replace("- Prospective customers", "- prospective customers")
@@ -172,7 +182,9 @@ def test_an_item_named_by_its_bold_words_is_followed_where_it_moved():
     (rights,) = compare(LIST, new)
     shown = _blocks(rights)
     assert [(op, text.split(".")[0]) for op, _, _, text in shown if op not in ("same", "skip")] == [
-        ("changed", "Right to object (Art"), ("changed", "Right to object to direct marketing (Art")]
+        ("changed", "Right to object (Art"),
+        ("changed", "Right to object to direct marketing (Art"),
+    ]
     assert not [b for b in shown if b[0] in ("added", "removed")]
 
 
@@ -186,7 +198,9 @@ def test_rows_with_the_same_first_cell_are_two_rows_and_both_are_shown():
 def test_a_row_corrected_in_capital_letters_is_editorial():
     (cookies,) = compare(LIST, LIST.replace("| – | Google |", "| – | GOOGLE |"))
     assert [(row.op, row.nature) for row in cookies.blocks[-1].rows] == [
-        ("changed", "editorial"), ("same", "substantive")]
+        ("changed", "editorial"),
+        ("same", "substantive"),
+    ]
 
 
 def test_a_paragraph_changed_only_in_punctuation_is_editorial_and_a_word_is_not():

@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import MULTI_VERSIONS, PROJECT, released_here
 
-from generator.record.compare import SectionChange, compare
 from generator.project import Project
+from generator.record.compare import SectionChange, compare
 from generator.record.releases import load_releases
-from generator.words.render import render_file
-from generator.site.plan import Pages, current_diff_page, release_page
 from generator.record.timeline import Timeline
+from generator.site.plan import Pages, current_diff_page, release_page
+from generator.words.render import render_file
+from support import MULTI_VERSIONS, PROJECT, released_here
 
 OLD = """# Privacy notice: A Oy
 
@@ -186,9 +186,11 @@ def test_the_changelog_lists_editorial_changes_on_one_line_apart_from_changes_of
     change; the two corrections are one line naming where they were made, in every language."""
     project = _second_version(
         tmp_path,
-        lambda text: text.replace("en: Contact details}", "en: contact details}")
-        .replace("fi: Rekisteröity itse,", "fi: rekisteröity itse,")
-        .replace("en: E-mail service}", "en: Mailing service}"),
+        lambda text: (
+            text.replace("en: Contact details}", "en: contact details}")
+            .replace("fi: Rekisteröity itse,", "fi: rekisteröity itse,")
+            .replace("en: E-mail service}", "en: Mailing service}")
+        ),
     )
     pages = pages_on(project, date(2026, 6, 15))
     (changelog,) = pages.changelog("en")
@@ -199,8 +201,10 @@ def test_the_changelog_lists_editorial_changes_on_one_line_apart_from_changes_of
         "and sources of data (1)",
     ]
     (fi,) = pages.changelog("fi")
-    assert "Muutettu vain isoja ja pieniä kirjaimia, välilyöntejä tai välimerkkejä, sanamuoto ennallaan: " \
-           "henkilötietoryhmät (1) ja tietolähteet (1)" in fi.markdown
+    assert (
+        "Muutettu vain isoja ja pieniä kirjaimia, välilyöntejä tai välimerkkejä, sanamuoto ennallaan: "
+        "henkilötietoryhmät (1) ja tietolähteet (1)" in fi.markdown
+    )
     (sv,) = pages.changelog("sv")
     assert "ordalydelsen oförändrad: kategorier av personuppgifter (1) och källor till uppgifterna (1)" in sv.markdown
     (diff,) = pages.diff_pages("en")
@@ -214,12 +218,16 @@ def test_a_release_of_editorial_changes_only_lists_no_change_of_substance(tmp_pa
     (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
     entry = changelog.markdown.split("## Version 2026-02-01", 1)[1].split("## Version", 1)[0]
     assert [line for line in entry.splitlines() if line.startswith("- ")] == [  # data subjects: not followed
-        "- Wording changed; see the comparison."]
-    project = _second_version(tmp_path / "2", lambda text: text.replace("en: Handling orders}", "en: Handling orders.}"))
+        "- Wording changed; see the comparison."
+    ]
+    project = _second_version(
+        tmp_path / "2", lambda text: text.replace("en: Handling orders}", "en: Handling orders.}")
+    )
     (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
     entry = changelog.markdown.split("## Version 2026-02-01", 1)[1].split("## Version", 1)[0]
     assert [line for line in entry.splitlines() if line.startswith("- ")] == [
-        "- Changed in capital letters, spacing or punctuation only, not in wording: purposes (1)"]
+        "- Changed in capital letters, spacing or punctuation only, not in wording: purposes (1)"
+    ]
 
 
 def test_a_removed_cookie_row_is_named_as_a_row_of_the_cookie_table(tmp_path: Path) -> None:
@@ -244,10 +252,13 @@ def test_every_area_the_changelog_follows_can_be_named_for_an_editorial_change()
 
 def test_an_editorial_change_of_the_controller_names_the_controller_without_a_count(tmp_path: Path) -> None:
     """The controller's details are one area, not a list of items: no "(1)" after them."""
-    project = _second_version(tmp_path, lambda text: text.replace("Esimerkkikatu 1, FI-00100", "ESIMERKKIKATU 1, FI-00100"))
+    project = _second_version(
+        tmp_path, lambda text: text.replace("Esimerkkikatu 1, FI-00100", "ESIMERKKIKATU 1, FI-00100")
+    )
     (changelog,) = pages_on(project, date(2026, 6, 15)).changelog("en")
     assert "- Changed in capital letters, spacing or punctuation only, not in wording: the controller's details\n" in (
-        changelog.markdown)
+        changelog.markdown
+    )
 
 
 def test_markup_in_an_editorial_change_stays_text() -> None:
@@ -269,10 +280,15 @@ def test_entracks_second_release_lists_eleven_changes_and_one_editorial_line(lan
     (changelog,) = pages_on(PROJECT, date(2026, 12, 6)).changelog(lang)
     entry = changelog.markdown.split("{ #2026-11-26 }", 1)[1].split("{ #2026-11-25 }", 1)[0]
     lines = [line for line in entry.splitlines() if line.startswith("- ")]
-    editorial = {"fi": "henkilötietoryhmät (11)", "sv": "kategorier av personuppgifter (11)",
-                 "en": "categories of personal data (11)"}[lang]
+    editorial = {
+        "fi": "henkilötietoryhmät (11)",
+        "sv": "kategorier av personuppgifter (11)",
+        "en": "categories of personal data (11)",
+    }[lang]
     assert len(lines) == 12 and lines[-1].endswith(editorial)
-    cookie = {"fi": "Evästetaulukosta poistettu rivi: Google Analytics",
-              "sv": "Rad borttagen ur tabellen över kakor: Google Analytics",
-              "en": "Row removed from the cookie table: Google Analytics"}[lang]
+    cookie = {
+        "fi": "Evästetaulukosta poistettu rivi: Google Analytics",
+        "sv": "Rad borttagen ur tabellen över kakor: Google Analytics",
+        "en": "Row removed from the cookie table: Google Analytics",
+    }[lang]
     assert f"- {cookie}" in lines

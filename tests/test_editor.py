@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from language_server import LanguageServer
 
 from generator.environment import build_date
 from generator.notice import formats
-from generator.record.inspection import inspect
 from generator.project import Project
+from generator.record.inspection import inspect
 from generator.report import as_dict
-from language_server import LanguageServer
 from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 MODELINE = "# yaml-language-server: $schema=./schema.json"
@@ -35,44 +35,97 @@ BROKEN = {  # name: (text as found in the valid notice, the mistake)
     "http-address": ("  website: https://esimerkki.fi\n", "  website: http://esimerkki.fi\n"),
     "email": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja(at)esimerkki.fi\n"),
     "unknown-key": ("  business_id:", "  busines_id:"),
-    "missing-required": ("  - id: mailer\n    name: {fi: Sähköpostipalvelu, sv: E-posttjänst, en: E-mail service}\n",
-                         "  - id: mailer\n"),
+    "missing-required": (
+        "  - id: mailer\n    name: {fi: Sähköpostipalvelu, sv: E-posttjänst, en: E-mail service}\n",
+        "  - id: mailer\n",
+    ),
     "bad-date": ('effective: "2026-03-01"', 'effective: "1.3.2026"'),
     "bad-id": ("  - id: orders\n", "  - id: Orders_2026\n"),
 }
 
 SYNTAX = {  # name: (text as found in the valid notice, the mistake, the line both must name, and whether the column too)
-    "empty-mapping": ("data_protection_officer:\n  appointed: false\n", "data_protection_officer:\n",
-                      "data_protection_officer:", True),
+    "empty-mapping": (
+        "data_protection_officer:\n  appointed: false\n",
+        "data_protection_officer:\n",
+        "data_protection_officer:",
+        True,
+    ),
     "empty-text": ("  email: tietosuoja@esimerkki.fi\n", "  email:\n", "  email:", True),
-    "empty-text-spaces-comment": ("  email: tietosuoja@esimerkki.fi\n", "  email:   # to do\n\n", "  email:   # to do", True),
-    "unclosed-double-quote": ('  business_id: "1234567-1"\n', '  business_id: "1234567-1\n', '  business_id: "1234567-1',
-                              False),
-    "over-indented-key": ("  email: tietosuoja@esimerkki.fi\n", "   email: tietosuoja@esimerkki.fi\n",
-                          "   email: tietosuoja@esimerkki.fi", False),
-    "under-indented-key": ("  website: https://esimerkki.fi\n", " website: https://esimerkki.fi\n",
-                           " website: https://esimerkki.fi", False),
-    "under-indented-item": ("data_subjects:\n  - id: customers\n", "data_subjects:\n - id: customers\n",
-                            " - id: customers", True),
-    "over-indented-key-in-item": ("    role: processor\n    country: FI\n", "    role: processor\n      country: FI\n",
-                                  "    role: processor", True),
+    "empty-text-spaces-comment": (
+        "  email: tietosuoja@esimerkki.fi\n",
+        "  email:   # to do\n\n",
+        "  email:   # to do",
+        True,
+    ),
+    "unclosed-double-quote": (
+        '  business_id: "1234567-1"\n',
+        '  business_id: "1234567-1\n',
+        '  business_id: "1234567-1',
+        False,
+    ),
+    "over-indented-key": (
+        "  email: tietosuoja@esimerkki.fi\n",
+        "   email: tietosuoja@esimerkki.fi\n",
+        "   email: tietosuoja@esimerkki.fi",
+        False,
+    ),
+    "under-indented-key": (
+        "  website: https://esimerkki.fi\n",
+        " website: https://esimerkki.fi\n",
+        " website: https://esimerkki.fi",
+        False,
+    ),
+    "under-indented-item": (
+        "data_subjects:\n  - id: customers\n",
+        "data_subjects:\n - id: customers\n",
+        " - id: customers",
+        True,
+    ),
+    "over-indented-key-in-item": (
+        "    role: processor\n    country: FI\n",
+        "    role: processor\n      country: FI\n",
+        "    role: processor",
+        True,
+    ),
     "over-indented-item": ("  - id: crm\n", "   - id: crm\n", "   - id: crm", True),
-    "unclosed-bracket": ("    legal_bases: [{basis: contract}]\n", "    legal_bases: [{basis: contract}\n",
-                         "    data_subjects: [customers]", True),  # found on the next line, as the editor finds it
-    "unclosed-brace": ("    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
-                       "    name: {fi: Asiakkaat, sv: Kunder, en: Customers\n", "data_categories:", False),
-    "tab-indentation": ("  email: tietosuoja@esimerkki.fi\n", "\temail: tietosuoja@esimerkki.fi\n",
-                        "\temail: tietosuoja@esimerkki.fi", True),
-    "duplicate-key": ("  email: tietosuoja@esimerkki.fi\n", "  email: tietosuoja@esimerkki.fi\n  email: x@esimerkki.fi\n",
-                      "  email: x@esimerkki.fi", True),
-    "key-without-colon": ("  email: tietosuoja@esimerkki.fi\n", "  email tietosuoja@esimerkki.fi\n",
-                          "  email tietosuoja@esimerkki.fi", True),
+    "unclosed-bracket": (
+        "    legal_bases: [{basis: contract}]\n",
+        "    legal_bases: [{basis: contract}\n",
+        "    data_subjects: [customers]",
+        True,
+    ),  # found on the next line, as the editor finds it
+    "unclosed-brace": (
+        "    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
+        "    name: {fi: Asiakkaat, sv: Kunder, en: Customers\n",
+        "data_categories:",
+        False,
+    ),
+    "tab-indentation": (
+        "  email: tietosuoja@esimerkki.fi\n",
+        "\temail: tietosuoja@esimerkki.fi\n",
+        "\temail: tietosuoja@esimerkki.fi",
+        True,
+    ),
+    "duplicate-key": (
+        "  email: tietosuoja@esimerkki.fi\n",
+        "  email: tietosuoja@esimerkki.fi\n  email: x@esimerkki.fi\n",
+        "  email: x@esimerkki.fi",
+        True,
+    ),
+    "key-without-colon": (
+        "  email: tietosuoja@esimerkki.fi\n",
+        "  email tietosuoja@esimerkki.fi\n",
+        "  email tietosuoja@esimerkki.fi",
+        True,
+    ),
 }
 """Mistakes of YAML itself, where the parser finds out lines later than the mistake: `check` names the line the
 editor marks (its first diagnostic, the parser's), which is the line of the mistake."""
 
-QUOTE_IN_BRACES = ("    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
-                   "    name: {fi: 'Asiakkaat, sv: Kunder, en: Customers}\n")
+QUOTE_IN_BRACES = (
+    "    name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
+    "    name: {fi: 'Asiakkaat, sv: Kunder, en: Customers}\n",
+)
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +170,8 @@ def test_the_editor_flags_each_mistake_on_the_line_check_reports(workspace: Path
 def test_check_names_the_line_the_editor_marks_for_a_yaml_mistake(workspace: Path, editor, name: str) -> None:
     _, _, marked, column_too = SYNTAX[name]
     lines = (workspace / "policy" / f"{name}.yaml").read_text(encoding="utf-8").split("\n")
-    changed = next(i for i, (old, new) in enumerate(zip(VALID.split("\n"), lines)) if old != new)
+    # strict=False: an edited text may have more lines than the valid one
+    changed = next(i for i, (old, new) in enumerate(zip(VALID.split("\n"), lines, strict=False)) if old != new)
     line = lines.index(marked, changed - 1) + 1  # the line before the change (an emptied value), or a line from it
     (error,) = check_errors(workspace, name)
     first = editor[name][0]["range"]["start"]
@@ -137,15 +191,18 @@ def test_an_unclosed_quote_inside_braces_is_named_where_it_opens(workspace: Path
     assert editor["unclosed-quote-in-braces"][0]["range"]["start"]["line"] + 1 == len(lines)
 
 
-@pytest.mark.parametrize("name, words", [
-    ("country-uk", "the United Kingdom is GB"),
-    ("duration-without-p", "ISO 8601 duration"),
-    ("duration-without-unit", "ISO 8601 duration"),
-    ("http-address", "http: address is not accepted"),
-    ("email", "name@example.fi"),
-    ("bad-date", "YYYY-MM-DD"),
-    ("bad-id", "lower-case letters"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("country-uk", "the United Kingdom is GB"),
+        ("duration-without-p", "ISO 8601 duration"),
+        ("duration-without-unit", "ISO 8601 duration"),
+        ("http-address", "http: address is not accepted"),
+        ("email", "name@example.fi"),
+        ("bad-date", "YYYY-MM-DD"),
+        ("bad-id", "lower-case letters"),
+    ],
+)
 def test_the_editor_says_what_to_write(editor, name: str, words: str) -> None:
     assert [d["message"] for d in editor[name] if words in d["message"]], editor[name]
 
@@ -170,10 +227,18 @@ HOVERS = {  # a line of the valid notice, where on it to hover, and what the hov
     "  website: https://esimerkki.fi": (12, ["#### Controller's website"]),
     "    country: US": (13, ["#### Country of processing"]),
     "  - id: mailer": (5, ["#### Id of the recipient"]),
-    "    role: processor": (12, ["#### Role", "`processor`: **Processor** (henkilötietojen käsittelijä",
-                                 "`joint_controller`: **Joint controller**"]),
-    "    safeguard: standard_data_protection_clauses": (15, ["#### Safeguard (Art. 45, 46, 47 or 49)",
-                                                         "`derogation`: **Derogation** (Art. 49)"]),
+    "    role: processor": (
+        12,
+        [
+            "#### Role",
+            "`processor`: **Processor** (henkilötietojen käsittelijä",
+            "`joint_controller`: **Joint controller**",
+        ],
+    ),
+    "    safeguard: standard_data_protection_clauses": (
+        15,
+        ["#### Safeguard (Art. 45, 46, 47 or 49)", "`derogation`: **Derogation** (Art. 49)"],
+    ),
     "    legal_bases: [{basis: contract}]": (27, ["#### Legal basis", "`consent`: **Consent** (Art. 6(1)(a))"]),
 }
 
@@ -213,13 +278,44 @@ def test_the_schemas_country_codes_are_the_countries_check_accepts() -> None:
 
 
 SAMPLES = {  # format: (values check accepts, values check refuses), tried in the editor's own regex engine
-    "duration": (["P6Y", "P18M", "P2W", "P30D", "PT12H", "P1Y6M", "PT30M", "P1DT2H", "P120Y", "P1440M", "P0Y6M"],
-                 ["6Y", "P2Y6", "P", "PT", "P6Y\n", "p6y", "P1.5Y", "P" + "9" * 10 + "Y", "P0D", "PT0S", "P0Y0M",
-                  "P121Y", "P1000Y", "P999999999Y", "P1441M", "P43831D"]),  # nothing, or more than 120 years
-    "url": (["https://esimerkki.fi", "https://tietosuoja.fi/sv", "https://a.example.com:8443/x?y=1#z",
-             "https://jyväskylä.fi/tietosuoja"],
-            ["http://esimerkki.fi", "https://", "https://localhost", "https://a.fi/with space", "ftp://a.fi",
-             "javascript:alert(1)", "https://a.fi\n"]),
+    "duration": (
+        ["P6Y", "P18M", "P2W", "P30D", "PT12H", "P1Y6M", "PT30M", "P1DT2H", "P120Y", "P1440M", "P0Y6M"],
+        [
+            "6Y",
+            "P2Y6",
+            "P",
+            "PT",
+            "P6Y\n",
+            "p6y",
+            "P1.5Y",
+            "P" + "9" * 10 + "Y",
+            "P0D",
+            "PT0S",
+            "P0Y0M",
+            "P121Y",
+            "P1000Y",
+            "P999999999Y",
+            "P1441M",
+            "P43831D",
+        ],
+    ),  # nothing, or more than 120 years
+    "url": (
+        [
+            "https://esimerkki.fi",
+            "https://tietosuoja.fi/sv",
+            "https://a.example.com:8443/x?y=1#z",
+            "https://jyväskylä.fi/tietosuoja",
+        ],
+        [
+            "http://esimerkki.fi",
+            "https://",
+            "https://localhost",
+            "https://a.fi/with space",
+            "ftp://a.fi",
+            "javascript:alert(1)",
+            "https://a.fi\n",
+        ],
+    ),
 }
 
 
@@ -231,10 +327,16 @@ def test_each_editor_pattern_agrees_with_checks_format(name: str) -> None:
     good, bad = SAMPLES[name]
     check = {"duration": formats.is_duration, "url": formats.is_https_url}[name]
     assert [v for v in good if not check(v)] == [] and [v for v in bad if check(v)] == []
-    script = "const [p, values] = JSON.parse(process.argv[1]); " \
-             "console.log(JSON.stringify(values.map(v => new RegExp(p, 'u').test(v))))"
-    answer = subprocess.run(["node", "-e", script, json.dumps([definition["pattern"], good + bad])],
-                            capture_output=True, text=True, check=True)
+    script = (
+        "const [p, values] = JSON.parse(process.argv[1]); "
+        "console.log(JSON.stringify(values.map(v => new RegExp(p, 'u').test(v))))"
+    )
+    answer = subprocess.run(
+        ["node", "-e", script, json.dumps([definition["pattern"], good + bad])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(answer.stdout) == [True] * len(good) + [False] * len(bad)
 
 
@@ -254,7 +356,9 @@ def test_a_released_notice_points_the_editor_at_the_schema_frozen_beside_it(tmp_
     # The frozen schema is part of the release: an edit to it is caught like any released file.
     (folder / "schema.json").write_text("{}", encoding="utf-8")
     result = run(root, "check")
-    assert result.returncode == 1 and re.search(r"release [0-9-]+: schema.json was edited", result.stdout + result.stderr)
+    assert result.returncode == 1 and re.search(
+        r"release [0-9-]+: schema.json was edited", result.stdout + result.stderr
+    )
 
 
 def test_the_repository_recommends_the_yaml_extension_and_keeps_releases_read_only() -> None:
@@ -323,7 +427,7 @@ def test_every_value_of_a_list_of_choices_has_its_own_description() -> None:
         assert all(plain) and len(set(plain)) == len(plain), where
         assert [text.replace("**", "") for text in markdown] == plain, where
     countries = schema["$defs"]["country"]
-    assert dict(zip(countries["enum"], countries["enumDescriptions"]))["GB"] == "United Kingdom"
+    assert dict(zip(countries["enum"], countries["enumDescriptions"], strict=True))["GB"] == "United Kingdom"
 
 
 FIRST_RELEASE = REPO / "policy" / "releases" / "2026-11-25"
@@ -367,8 +471,11 @@ def test_no_workspace_setting_opens_the_first_release_without_the_missing_schema
 
 @pytest.mark.slow
 def test_every_later_release_opens_clean_in_the_editor() -> None:
-    later = sorted(path / "notice.yaml" for path in (REPO / "policy" / "releases").iterdir()
-                   if path.is_dir() and path != FIRST_RELEASE)
+    later = sorted(
+        path / "notice.yaml"
+        for path in (REPO / "policy" / "releases").iterdir()
+        if path.is_dir() and path != FIRST_RELEASE
+    )
     assert later
     with LanguageServer(REPO) as server:
         assert server.check(*later) == {path: [] for path in later}

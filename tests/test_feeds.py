@@ -18,8 +18,10 @@ from support import LANGS, MULTI_VERSIONS, make_project, run
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # RFC 4151: tag:<DNS name or e-mail address>,<YYYY[-MM[-DD]]>:<specific>, here in plain ASCII.
-TAG = re.compile(r"tag:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-                 r"|[\w.+-]+@[a-z0-9.-]+),\d{4}(?:-\d\d(?:-\d\d)?)?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]+")
+TAG = re.compile(
+    r"tag:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"|[\w.+-]+@[a-z0-9.-]+),\d{4}(?:-\d\d(?:-\d\d)?)?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]+"
+)
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
 HOSTILE = 'Åbo "Data" & <b>Söner</b> Ab'
 
@@ -43,7 +45,7 @@ def check_feed(site: Path, lang: str, site_url: str = "") -> tuple[ET.Element, l
     def local(href: str) -> Path:
         url = urllib.parse.urljoin(f"{root}/{lang}/feed.xml", href)
         assert url.startswith(root + "/"), url
-        return site / url[len(root) + 1:]
+        return site / url[len(root) + 1 :]
 
     feed = ET.parse(path).getroot()  # raises unless well-formed
     assert feed.tag == f"{ATOM}feed" and feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
@@ -79,7 +81,10 @@ def test_every_feed_is_complete_and_its_ids_are_permanent_tags(multi_site: Path)
     for lang in LANGS:
         feed, ids = check_feed(multi_site, lang)
         assert [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")] == [
-            "2026-09-01/", "2026-03-01/", "2026-01-01/"]
+            "2026-09-01/",
+            "2026-03-01/",
+            "2026-01-01/",
+        ]
         assert ids[1:] == [f"{ids[0]}/{release}" for release in ("2026-09-01", "2026-03-01", "2026-01-01")]
         all_ids += ids
     assert len(set(all_ids)) == len(all_ids)

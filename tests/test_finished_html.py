@@ -4,7 +4,7 @@ exactly as it would if Markdown read them, and nothing else is taken as a block.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import markdown
@@ -17,7 +17,7 @@ from generator.project import Project
 from generator.site.plan import Page, plan_site
 from support import BUILD_EPOCH
 
-TODAY = datetime.fromtimestamp(int(BUILD_EPOCH), timezone.utc).date()  # the day the tests build on
+TODAY = datetime.fromtimestamp(int(BUILD_EPOCH), UTC).date()  # the day the tests build on
 
 
 def _convert(root: Path, text: str, blocks: tuple[str, ...] | None) -> str:
@@ -47,14 +47,17 @@ def test_every_diff_page_reads_the_same_with_its_blocks_taken_as_finished(pristi
             assert f"{block}\n<h" in finished or finished.endswith(block), (page.path, "not taken as finished")
 
 
-@pytest.mark.parametrize("place", [
-    "Before it on its line: {block}",
-    "- {block}",
-    "    {block}",
-    "> {block}",
-    "!!! note\n\n    {block}",
-    "{block}\nand a line right after it",
-])
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Before it on its line: {block}",
+        "- {block}",
+        "    {block}",
+        "> {block}",
+        "!!! note\n\n    {block}",
+        "{block}\nand a line right after it",
+    ],
+)
 def test_a_block_is_taken_only_where_it_stands_whole(pristine: Path, place: str) -> None:
     """Elsewhere, Markdown reads the same characters as it always does."""
     block = _diff_pages(pristine)[0].html_blocks[0]
@@ -66,8 +69,9 @@ def test_the_built_diff_pages_hold_the_blocks_as_finished(multi_project: Path) -
     """The build's Markdown takes them: each stands as written and, but the page's last, is followed
     directly by the next heading, where MkDocs' own reading of a raw block leaves a blank line."""
     plan = plan_site(Project.at(multi_project), Environment(TODAY))
-    followed = [(lang, page, block) for lang in plan.languages for page in plan.pages[lang]
-                for block in page.html_blocks[:-1]]
+    followed = [
+        (lang, page, block) for lang in plan.languages for page in plan.pages[lang] for block in page.html_blocks[:-1]
+    ]
     assert len(followed) >= 3
     for lang, page, block in followed:
         built = (multi_project / "site" / lang / page.path.replace(".md", ".html")).read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from generator.words import vocabulary
 from generator.notice.languages import SUPPORTED
 from generator.notice.migrate import FORMAT_1_SCHEMA
 from generator.notice.model import Notice, Text, changelog_fields, id_lists, item_lists, references
+from generator.words import vocabulary
 from support import PROJECT
 
 SCHEMA = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
@@ -61,9 +61,14 @@ def pairs(model: type, node: dict[str, Any], path: str = "") -> typing.Iterator[
     hints = typing.get_type_hints(model)
     node = resolve(node)
     fields = {f.name: f for f in dataclasses.fields(model) if f.name != "at"}
-    assert set(fields) == set(node["properties"]), f"{path or 'notice'}: model {sorted(fields)} != schema {sorted(node['properties'])}"
-    required = {name for name, f in fields.items()
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    assert set(fields) == set(node["properties"]), (
+        f"{path or 'notice'}: model {sorted(fields)} != schema {sorted(node['properties'])}"
+    )
+    required = {
+        name
+        for name, f in fields.items()
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
     assert required == set(node.get("required", ())), f"{path or 'notice'}: required fields differ"
     for name in fields:
         raw, child = hints[name], resolve(node["properties"][name])
@@ -108,13 +113,14 @@ def test_every_reference_names_a_list_with_ids() -> None:
     found = [(kind, field, target) for kind, item in item_lists().items() for field, target in references(item).items()]
     assert found and all(target in lists for _, _, target in found)
     id_pattern = SCHEMA["$defs"]["id"]["pattern"]
-    for kind, field, target in found:  # the schema says the same: an id, or a list of ids
+    for kind, field, _target in found:  # the schema says the same: an id, or a list of ids
         node = resolve(SCHEMA["properties"][kind]["items"]["properties"][field])
         assert resolve(node.get("items", node))["pattern"] == id_pattern, (kind, field)
 
 
-@pytest.mark.parametrize("kind", [Notice, *{t for t in item_lists().values() if changelog_fields(t)}],
-                         ids=lambda kind: kind.__name__)
+@pytest.mark.parametrize(
+    "kind", [Notice, *{t for t in item_lists().values() if changelog_fields(t)}], ids=lambda kind: kind.__name__
+)
 def test_the_changelog_has_words_for_every_change_it_follows(kind: type) -> None:
     for field, area in changelog_fields(kind).items():
         listed = kind is Notice and field in item_lists()
@@ -157,12 +163,26 @@ def _variants(node: Any, path: tuple = ()) -> typing.Iterator[tuple[tuple, str, 
         for index, value in enumerate(node):
             yield from _variants(value, path + (index,))
     if isinstance(node, str):
-        yield from ((path, kind, value) for kind, value in (
-            ("number", 12345), ("final newline", node + "\n"), ("empty", ""), ("too long", "x" * 20001),
-            ("another digit", node + "\u0663"), ("boolean", True)))
+        yield from (
+            (path, kind, value)
+            for kind, value in (
+                ("number", 12345),
+                ("final newline", node + "\n"),
+                ("empty", ""),
+                ("too long", "x" * 20001),
+                ("another digit", node + "\u0663"),
+                ("boolean", True),
+            )
+        )
     else:
-        yield from ((path, kind, value) for kind, value in (
-            ("text", "not-this\n"), ("not a number", float("nan")), ("a key that is not text", {1: "x"})))
+        yield from (
+            (path, kind, value)
+            for kind, value in (
+                ("text", "not-this\n"),
+                ("not a number", float("nan")),
+                ("a key that is not text", {1: "x"}),
+            )
+        )
 
 
 def _place(path: tuple) -> tuple:
@@ -177,10 +197,14 @@ def _with(data: Any, path: tuple, value: Any) -> Any:
     return copy
 
 
-@pytest.mark.parametrize("notice, schema", [
-    ("tests/fixtures/shop/notice.yaml", PROJECT.schema),  # every field of the format
-    ("policy/releases/2026-11-25/notice.yaml", FORMAT_1_SCHEMA),  # format 1, which migrate.py still reads
-], ids=["format-2", "format-1"])
+@pytest.mark.parametrize(
+    "notice, schema",
+    [
+        ("tests/fixtures/shop/notice.yaml", PROJECT.schema),  # every field of the format
+        ("policy/releases/2026-11-25/notice.yaml", FORMAT_1_SCHEMA),  # format 1, which migrate.py still reads
+    ],
+    ids=["format-2", "format-1"],
+)
 def test_both_validators_give_one_verdict_wherever_a_value_is_wrong(notice: str, schema: Path) -> None:
     """Releases and the working copy are first asked of jsonschema-rs (validate.conforms, for speed): it must
     accept and refuse exactly what jsonschema, which `validate` reports with, does, wherever a value is wrong."""

@@ -24,10 +24,11 @@ import json
 import re
 import shutil
 import xml.dom.minidom
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -116,45 +117,101 @@ def _text(word: str) -> dict[str, str]:
 
 
 def _contact(word: str) -> dict[str, Any]:
-    return {"name": _text(word), "email": f"{word}@esimerkki.fi", "phone": "+358 9 123 4567",
-            "address": _text(f"{word} address"), "website": f"https://{word}.esimerkki.fi"}
+    return {
+        "name": _text(word),
+        "email": f"{word}@esimerkki.fi",
+        "phone": "+358 9 123 4567",
+        "address": _text(f"{word} address"),
+        "website": f"https://{word}.esimerkki.fi",
+    }
 
 
 BENIGN: dict[str, Any] = {
     "seloste": 1,
-    "controller": {"name": "Esimerkki Oy", "business_id": "1234567-1", "address": _text("Address"),
-                   "email": "tietosuoja@esimerkki.fi", "phone": "+358 9 123 4567",
-                   "website": "https://esimerkki.fi"},
+    "controller": {
+        "name": "Esimerkki Oy",
+        "business_id": "1234567-1",
+        "address": _text("Address"),
+        "email": "tietosuoja@esimerkki.fi",
+        "phone": "+358 9 123 4567",
+        "website": "https://esimerkki.fi",
+    },
     "representative": _contact("representative"),
-    "data_protection_officer": {"appointed": True, "name": "Tietosuoja Oy", "email": "dpo@esimerkki.fi",
-                                "phone": "+358 9 765 4321", "address": _text("DPO address")},
+    "data_protection_officer": {
+        "appointed": True,
+        "name": "Tietosuoja Oy",
+        "email": "dpo@esimerkki.fi",
+        "phone": "+358 9 765 4321",
+        "address": _text("DPO address"),
+    },
     "introduction": _text("Introduction"),
     "notes": {name: _text(f"Note on {name}") for name in SCHEMA["properties"]["notes"]["properties"]},
     "data_subjects": [{"id": "customers", "name": _text("Customers")}],
-    "data_categories": [{"id": "contact", "name": _text("Contact"), "data_subjects": ["customers"],
-                         "special": False}],
-    "sources": [{"id": "subject", "name": _text("Subject"), "description": _text("Source description"),
-                 "publicly_available": False}],
-    "recipients": [{"id": "crm", "name": _text("CRM"), "role": "processor",
-                    "description": _text("Recipient description"), "country": "US"}],
+    "data_categories": [{"id": "contact", "name": _text("Contact"), "data_subjects": ["customers"], "special": False}],
+    "sources": [
+        {
+            "id": "subject",
+            "name": _text("Subject"),
+            "description": _text("Source description"),
+            "publicly_available": False,
+        }
+    ],
+    "recipients": [
+        {
+            "id": "crm",
+            "name": _text("CRM"),
+            "role": "processor",
+            "description": _text("Recipient description"),
+            "country": "US",
+        }
+    ],
     "transfers_outside_eea": True,
-    "transfers": [{"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses",
-                   "copy": _text("Copy")}],
-    "purposes": [{"id": "orders", "name": _text("Orders"), "description": _text("Purpose description"),
-                  "legal_bases": ["contract", "legitimate_interests"],
-                  "legitimate_interest": _text("Interest"), "data_subjects": ["customers"],
-                  "data_categories": ["contact"], "sources": ["subject"], "recipients": ["crm"],
-                  "retention": {"period": "P6Y", "criterion": _text("Criterion")}}],
+    "transfers": [
+        {"country": "US", "recipient": "crm", "safeguard": "standard_data_protection_clauses", "copy": _text("Copy")}
+    ],
+    "purposes": [
+        {
+            "id": "orders",
+            "name": _text("Orders"),
+            "description": _text("Purpose description"),
+            "legal_bases": ["contract", "legitimate_interests"],
+            "legitimate_interest": _text("Interest"),
+            "data_subjects": ["customers"],
+            "data_categories": ["contact"],
+            "sources": ["subject"],
+            "recipients": ["crm"],
+            "retention": {"period": "P6Y", "criterion": _text("Criterion")},
+        }
+    ],
     "requirement": _text("Requirement"),
     "automated_decisions": {"exists": True, "description": _text("Automated")},
     "security_measures": [_text("Measure")],
-    "cookies": [{"name": "_ga", "provider": "Analytics Oy", "party": "third", "purpose": _text("Cookie purpose"),
-                 "category": "analytics", "duration": "P2Y"}],
+    "cookies": [
+        {
+            "name": "_ga",
+            "provider": "Analytics Oy",
+            "party": "third",
+            "purpose": _text("Cookie purpose"),
+            "category": "analytics",
+            "duration": "P2Y",
+        }
+    ],
     "website_services": [{"name": "Map Oy", "description": _text("Service"), "terms": "https://map.esimerkki.fi"}],
-    "rights": {"granted": ["access", "rectification", "erasure", "restriction", "objection", "portability",
-                           "withdraw_consent", "complaint"],
-               "contact": _contact("rights"), "identity_check": True,
-               "supervisory_authority": _contact("authority")},
+    "rights": {
+        "granted": [
+            "access",
+            "rectification",
+            "erasure",
+            "restriction",
+            "objection",
+            "portability",
+            "withdraw_consent",
+            "complaint",
+        ],
+        "contact": _contact("rights"),
+        "identity_check": True,
+        "supervisory_authority": _contact("authority"),
+    },
     "prevailing_language": "fi",
     "revision": {"effective": "2026-01-01", "summary": _text("First version")},
 }
@@ -164,19 +221,42 @@ upgrade(BENIGN)  # written in format 1, read in the current one: the test follow
 BENIGN["data_protection_officer"]["website"] = "https://dpo.esimerkki.fi"
 BENIGN["recipients"][0]["role"] = "controller"  # a processor cannot be the one who decides
 BENIGN["sources"][0]["data"] = ["contact"]
-BENIGN["purposes"][0].update({
-    "legal_bases": [{"basis": "contract", "covers": _text("Orders")},
-                    {"basis": "legitimate_interests", "covers": _text("Follow-up")}],
-    "retention": [{"data": ["contact"], "period": "P6Y", "criterion": _text("Criterion"), "label": _text("Records"),
-                   "law": _text("Accounting Act 2:10")}],
-    "provision": {"required_by": "contract", "consequences": _text("No order")},
-    "automated_decision": {"decided_by": "crm", "logic": _text("Logic"), "consequences": _text("Consequences"),
-                           "human_review": _text("Review")},
-    "criminal_data_authority": _text("Act 504/2002"), "special_condition_law": _text("Act 759/2004 s. 5"),
-    "consent_withdrawal": _text("Withdraw")})
+BENIGN["purposes"][0].update(
+    {
+        "legal_bases": [
+            {"basis": "contract", "covers": _text("Orders")},
+            {"basis": "legitimate_interests", "covers": _text("Follow-up")},
+        ],
+        "retention": [
+            {
+                "data": ["contact"],
+                "period": "P6Y",
+                "criterion": _text("Criterion"),
+                "label": _text("Records"),
+                "law": _text("Accounting Act 2:10"),
+            }
+        ],
+        "provision": {"required_by": "contract", "consequences": _text("No order")},
+        "automated_decision": {
+            "decided_by": "crm",
+            "logic": _text("Logic"),
+            "consequences": _text("Consequences"),
+            "human_review": _text("Review"),
+        },
+        "criminal_data_authority": _text("Act 504/2002"),
+        "special_condition_law": _text("Act 759/2004 s. 5"),
+        "consent_withdrawal": _text("Withdraw"),
+    }
+)
 BENIGN["sources"][0]["data"] = ["contact"]
-BENIGN["transfers"].append({"country": "IN", "safeguard": "derogation", "derogation": "compelling_legitimate_interests",
-                            "copy": _text("Safeguards")})
+BENIGN["transfers"].append(
+    {
+        "country": "IN",
+        "safeguard": "derogation",
+        "derogation": "compelling_legitimate_interests",
+        "copy": _text("Safeguards"),
+    }
+)
 
 
 def notice_yaml(data: dict[str, Any]) -> str:
@@ -194,45 +274,117 @@ def second_revision(data: dict[str, Any]) -> dict[str, Any]:
 def test_the_schema_has_fields_of_every_kind_and_the_benign_notice_fills_them_all() -> None:
     assert len(FIELDS) >= 60 and len(CONSTRAINED) >= 15
     assert {("controller", "name"), ("cookies", "*", "name"), ("security_measures", "*", "en")} <= {
-        f.path for f in FREE}
+        f.path for f in FREE
+    }
     assert [str(f) for f in FIELDS if not list(_nodes(BENIGN, f.path))] == []
 
 
 # --- Hostile strings ------------------------------------------------------------------------------
 
-MARKUP = ["<script>alert(1)</script>", "<img src=https://tracker.example/p.gif onerror=alert(1)>",
-          '"><svg onload=alert(1)>', "'><iframe src=//evil.example>", "</title><script>alert(1)</script>",
-          "<!-- x -->", "<![CDATA[x]]>", "]]>", "<style>body{background:url(https://evil.example/s)}</style>",
-          '<a href="javascript:alert(1)">x</a>', "<div markdown=\"1\">*x*</div>", "<details open>x</details>"]
-UNSAFE_LINKS = ["[a](javascript:alert)", "[a](JaVaScRiPt:alert)", "[a](java&#x73;cript:alert)",
-                "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a](http://plain.example/x)",
-                "[a](//evil.example/x)", "[a](file:///etc/passwd)", "[a](ftp://ftp.example/x)",
-                "[a](<javascript:alert>)", "<javascript:alert>"]
+MARKUP = [
+    "<script>alert(1)</script>",
+    "<img src=https://tracker.example/p.gif onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "'><iframe src=//evil.example>",
+    "</title><script>alert(1)</script>",
+    "<!-- x -->",
+    "<![CDATA[x]]>",
+    "]]>",
+    "<style>body{background:url(https://evil.example/s)}</style>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<div markdown="1">*x*</div>',
+    "<details open>x</details>",
+]
+UNSAFE_LINKS = [
+    "[a](javascript:alert)",
+    "[a](JaVaScRiPt:alert)",
+    "[a](java&#x73;cript:alert)",
+    "[a](data:text/html;base64,PHNjcmlwdD4=)",
+    "[a](vbscript:msgbox)",
+    "[a](http://plain.example/x)",
+    "[a](//evil.example/x)",
+    "[a](file:///etc/passwd)",
+    "[a](ftp://ftp.example/x)",
+    "[a](<javascript:alert>)",
+    "<javascript:alert>",
+]
 """Links to anything but https: and mailto: are errors of `check`, which stop release and build."""
-BROKEN_LINKS = ["[a](https://ok.example/\"onmouseover=alert)", "[a](https://ok.example \"t\")", "[a](mailto:a)"]
+BROKEN_LINKS = ['[a](https://ok.example/"onmouseover=alert)', '[a](https://ok.example "t")', "[a](mailto:a)"]
 """Links whose address is no address (a quote, a space, no e-mail address) are errors of `check` in a text
 (link-address); a name holds them as text."""
-SCHEMES = BROKEN_LINKS + ["[a](https://ok.example/a_b)", "[a](mailto:a@ok.example)",
-           "<https://auto.example/x>", "https://bare.example/x www.bare.example",
-           "![.](https://tracker.example/p.gif)", "![x](javascript:alert)", "[a][r]\n[r]: javascript:alert"]
-ATTR_LIST = ["[x](https://ok.example){: onclick=alert }", "**b**{: onclick=alert }", "`c`{: onclick=alert }",
-             "*e*{: onclick=alert }", "end of block {: onclick=alert }", "{: #id .cls style=\"color:red\" }",
-             "[x](mailto:a@ok.example){: style=\"background:url(https://evil.example/a)\" }"]
-MARKDOWN = ["| a | b |\n|---|---|\n| c | d |", "a | b", "# heading", "- item", "1. item", "> quote", "***",
-            "```\ncode\n```", "~~~", "*em* _em_ __strong__", "==mark== ^^ins^^ ~~del~~", "[^1]\n[^1]: note",
-            ":material-alert:", '--8<-- "mkdocs.yml"', "{{ config }}", "{% raw %}", "$x$", "\\", "\\[a\\]",
-            "a  \nb", "    indented code", "<https://a.fi>", "!!! note\n    admonition", "??? x", "--- ...",
-            "{: }", "{#x}", "\t|\t"]
+SCHEMES = BROKEN_LINKS + [
+    "[a](https://ok.example/a_b)",
+    "[a](mailto:a@ok.example)",
+    "<https://auto.example/x>",
+    "https://bare.example/x www.bare.example",
+    "![.](https://tracker.example/p.gif)",
+    "![x](javascript:alert)",
+    "[a][r]\n[r]: javascript:alert",
+]
+ATTR_LIST = [
+    "[x](https://ok.example){: onclick=alert }",
+    "**b**{: onclick=alert }",
+    "`c`{: onclick=alert }",
+    "*e*{: onclick=alert }",
+    "end of block {: onclick=alert }",
+    '{: #id .cls style="color:red" }',
+    '[x](mailto:a@ok.example){: style="background:url(https://evil.example/a)" }',
+]
+MARKDOWN = [
+    "| a | b |\n|---|---|\n| c | d |",
+    "a | b",
+    "# heading",
+    "- item",
+    "1. item",
+    "> quote",
+    "***",
+    "```\ncode\n```",
+    "~~~",
+    "*em* _em_ __strong__",
+    "==mark== ^^ins^^ ~~del~~",
+    "[^1]\n[^1]: note",
+    ":material-alert:",
+    '--8<-- "mkdocs.yml"',
+    "{{ config }}",
+    "{% raw %}",
+    "$x$",
+    "\\",
+    "\\[a\\]",
+    "a  \nb",
+    "    indented code",
+    "<https://a.fi>",
+    "!!! note\n    admonition",
+    "??? x",
+    "--- ...",
+    "{: }",
+    "{#x}",
+    "\t|\t",
+]
 ENTITIES = ["&amp;", "&lt;script&gt;", "&#60;script&#62;", "&#x3C;img src=x&#x3E;", "&nbsp;", "&bogus;", "&"]
 BIDI = ["\u200b", "\u2028", "\u00ad", "e\u0301"]
 """Invisible and combining characters a text may hold; the bidirectional controls are REFUSABLE."""
 LONG = ["W" * 5000, "https://ok.example/" + "a" * 3000, "&" * 2000 + "<" * 2000]
 RENDERABLE = MARKUP + SCHEMES + ATTR_LIST + MARKDOWN + ENTITIES + BIDI + LONG
-IN_TEXTS = [f for f in RENDERABLE if not re.search(r"(javascript|data|vbscript|file|ftp|http):", f) and f not in BROKEN_LINKS]
+IN_TEXTS = [
+    f for f in RENDERABLE if not re.search(r"(javascript|data|vbscript|file|ftp|http):", f) and f not in BROKEN_LINKS
+]
 """What a text may hold and still be published; `check` refuses the rest (a target of another scheme,
 in any syntax), which names hold as text."""
-REFUSABLE = ["\x00", "\x07", "\x1b[31mred", "\x7f", "\x85", "\ufffe", "\uffff", "\ud800", "\u202egnp.exe",
-             "\u2066x\u2069", "\u200e\u200f", "\u061c", "\u202a"]
+REFUSABLE = [
+    "\x00",
+    "\x07",
+    "\x1b[31mred",
+    "\x7f",
+    "\x85",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\u202egnp.exe",
+    "\u2066x\u2069",
+    "\u200e\u200f",
+    "\u061c",
+    "\u202a",
+]
 
 
 @st.composite
@@ -251,8 +403,25 @@ def _text_field(where: Field) -> bool:
 
 # --- Reading the built site -----------------------------------------------------------------------
 
-REQUESTING = {"src", "srcset", "poster", "data", "action", "formaction", "background", "manifest", "ping",
-              "xlink:href", "codebase", "cite", "longdesc", "lowsrc", "dynsrc", "icon", "archive"}
+REQUESTING = {
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "background",
+    "manifest",
+    "ping",
+    "xlink:href",
+    "codebase",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "icon",
+    "archive",
+}
 
 
 class Surface:
@@ -351,10 +520,15 @@ def benign(first_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Sur
 
 
 def assert_inert(found: Surface, benign: Surface) -> None:
-    extra = [f"{kind} {item!r} on {found.where[(kind, item)]}"
-             for kind in ("tags", "requests") for item in sorted(getattr(found, kind) - getattr(benign, kind))]
-    extra += [f"link scheme {s!r} on {found.where[('schemes', s)]}"
-              for s in sorted(found.schemes - benign.schemes - {"https", "mailto"})]
+    extra = [
+        f"{kind} {item!r} on {found.where[(kind, item)]}"
+        for kind in ("tags", "requests")
+        for item in sorted(getattr(found, kind) - getattr(benign, kind))
+    ]
+    extra += [
+        f"link scheme {s!r} on {found.where[('schemes', s)]}"
+        for s in sorted(found.schemes - benign.schemes - {"https", "mailto"})
+    ]
     assert extra == [], "the hostile notice added to the pages: " + "; ".join(extra)
 
 
@@ -365,15 +539,23 @@ def test_the_benign_build_is_what_the_templates_make(benign: Surface) -> None:
     assert {host for _, host in benign.requests} == {""}
 
 
-@settings(max_examples=3, derandomize=True, deadline=None, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=3,
+    derandomize=True,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
 @given(data=st.data())
 def test_hostile_strings_in_every_free_field_are_inert_on_every_page(
-        data: st.DataObject, first_release: Path, benign: Surface, tmp_path_factory: pytest.TempPathFactory) -> None:
+    data: st.DataObject, first_release: Path, benign: Surface, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     notice = second_revision(BENIGN)
     for where in FREE:
         text = _text_field(where)
-        put(notice, where, data.draw(hostile(where.max_length, single_line=not text, unsafe=not text), label=str(where)))
+        put(
+            notice, where, data.draw(hostile(where.max_length, single_line=not text, unsafe=not text), label=str(where))
+        )
     result, site = build_after(first_release, tmp_path_factory.mktemp("hostile") / "p", notice)
     assert result.returncode == 0, f"free text was refused:\n{result.stderr}"
     assert_inert(surface(site), benign)
@@ -381,11 +563,30 @@ def test_hostile_strings_in_every_free_field_are_inert_on_every_page(
 
 # --- Constrained fields and characters no output can carry ----------------------------------------
 
-CONSTRAINED_ATTACKS = ["https://ok.example/\"><script>alert(1)</script>", "https://ok.example/'onmouseover='x",
-                       "javascript:alert", "JAVASCRIPT:alert", "data:text/html,x", "http://plain.example",
-                       "//evil.example", "https://", "a@b.fi\n", "a@b.fi<script>", "\"a<b>\"@ok.example",
-                       "US\n", "EU", "P6Y\n", "P6Y<b>", "+358 9 123\n", "1234567-1\n", "x-y\n", "2026-01-01\n",
-                       "<b>x</b>", "| a |", "\u202eUS"]
+CONSTRAINED_ATTACKS = [
+    'https://ok.example/"><script>alert(1)</script>',
+    "https://ok.example/'onmouseover='x",
+    "javascript:alert",
+    "JAVASCRIPT:alert",
+    "data:text/html,x",
+    "http://plain.example",
+    "//evil.example",
+    "https://",
+    "a@b.fi\n",
+    "a@b.fi<script>",
+    '"a<b>"@ok.example',
+    "US\n",
+    "EU",
+    "P6Y\n",
+    "P6Y<b>",
+    "+358 9 123\n",
+    "1234567-1\n",
+    "x-y\n",
+    "2026-01-01\n",
+    "<b>x</b>",
+    "| a |",
+    "\u202eUS",
+]
 
 
 @pytest.fixture(scope="module")
@@ -429,8 +630,7 @@ def test_characters_no_output_can_carry_are_refused_in_every_field(checker: Path
     for where in FIELDS:
         put(data, where, f"Esimerkki{bad}{where}")
     text, lines = error_lines(checker, data)
-    missed = [str(where) for where in FIELDS
-              if not set(fields_at(text, f"Esimerkki{bad}{where}")) & lines]
+    missed = [str(where) for where in FIELDS if not set(fields_at(text, f"Esimerkki{bad}{where}")) & lines]
     assert missed == [], f"{bad!r} accepted in {len(missed)} of {len(FIELDS)} fields"
 
 
@@ -454,15 +654,23 @@ def constrained_survivors(checker: Path) -> dict[Field, str]:
 
 def test_constrained_fields_refuse_what_they_cannot_be(constrained_survivors: dict[Field, str]) -> None:
     """Not an https address with a host, a trailing newline, not a country: refused."""
-    wrong = [(str(where), value) for where, value in constrained_survivors.items()
-             if where.schema.get("format") == "https-url" and not re.match(r"https://[^/\s]+", value)
-             or value.endswith("\n") or value in ("EU", "\u202eUS")]
+    wrong = [
+        (str(where), value)
+        for where, value in constrained_survivors.items()
+        if where.schema.get("format") == "https-url"
+        and not re.match(r"https://[^/\s]+", value)
+        or value.endswith("\n")
+        or value in ("EU", "\u202eUS")
+    ]
     assert wrong == []
 
 
 def test_hostile_values_check_accepts_in_constrained_fields_are_inert_on_every_page(
-        constrained_survivors: dict[Field, str], first_release: Path, benign: Surface,
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+    constrained_survivors: dict[Field, str],
+    first_release: Path,
+    benign: Surface,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     """An address, e-mail, country, duration or id either is refused, or is shown as data."""
     data = second_revision(BENIGN)
     for where, value in constrained_survivors.items():

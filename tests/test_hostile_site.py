@@ -150,18 +150,24 @@ def html_of(text: str) -> str:
     return markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("[x](javascript:alert)", "[x](javascript:alert)"),
-    ("[x](data:text/html,hi)", "[x](data:text/html,hi)"),
-    ("![x](https://tracker.example/p.gif)", "![x](https://tracker.example/p.gif)"),
-    ("[x](https://a.fi){: onclick=alert }", None),
-    ("a \\[x](https://a.fi)\\{: onclick=alert }", None),
-    ("\\*not emphasis\\* \\`not code\\`", "\\*not emphasis\\* \\`not code\\`"),
-    ("[<b>bold</b> *em*](https://a.fi)", None),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("[x](javascript:alert)", "[x](javascript:alert)"),
+        ("[x](data:text/html,hi)", "[x](data:text/html,hi)"),
+        ("![x](https://tracker.example/p.gif)", "![x](https://tracker.example/p.gif)"),
+        ("[x](https://a.fi){: onclick=alert }", None),
+        ("a \\[x](https://a.fi)\\{: onclick=alert }", None),
+        ("\\*not emphasis\\* \\`not code\\`", "\\*not emphasis\\* \\`not code\\`"),
+        ("[<b>bold</b> *em*](https://a.fi)", None),
+    ],
+)
 def test_the_only_markup_is_an_https_or_mailto_link(value: str, shown: str | None) -> None:
-    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
-        "en: We handle orders.}", "en: " + json.dumps(value) + "}")
+    text = (
+        MULTI_VERSIONS[0]
+        .read_text(encoding="utf-8")
+        .replace("en: We handle orders.}", "en: " + json.dumps(value) + "}")
+    )
     html = html_of(text)
     tags = Elements()
     tags.feed(html)
@@ -174,6 +180,10 @@ def test_the_only_markup_is_an_https_or_mailto_link(value: str, shown: str | Non
 
 def test_an_attribute_list_ending_a_heading_stays_text() -> None:
     """attr_list reads `{: ...}` at the end of a heading; a purpose's name is one."""
-    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace("en: Handling orders}", 'en: "Orders {: onclick=alert }"}')
+    text = (
+        MULTI_VERSIONS[0]
+        .read_text(encoding="utf-8")
+        .replace("en: Handling orders}", 'en: "Orders {: onclick=alert }"}')
+    )
     html = html_of(text)
     assert '<h3 id="purpose-orders">Orders {: onclick=alert }</h3>' in html

@@ -7,8 +7,9 @@ from generator.job_summary import BUDGET, table
 
 
 def _findings(errors: int, warnings: int, message: str = "x" * 200) -> list[Finding]:
-    return ([Finding(Position("n.yaml", i + 1, 1), "warning", message, "retention") for i in range(warnings)]
-            + [Finding(Position("n.yaml", i + 1, 1), "error", message, "unknown-reference") for i in range(errors)])
+    return [Finding(Position("n.yaml", i + 1, 1), "warning", message, "retention") for i in range(warnings)] + [
+        Finding(Position("n.yaml", i + 1, 1), "error", message, "unknown-reference") for i in range(errors)
+    ]
 
 
 def test_a_summary_of_eleven_thousand_findings_stays_under_one_mebibyte_errors_first() -> None:
@@ -18,8 +19,10 @@ def test_a_summary_of_eleven_thousand_findings_stays_under_one_mebibyte_errors_f
     rows = [line for line in text.splitlines() if line.startswith("| error") or line.startswith("| warning")]
     assert [r.split(" | ")[0] for r in rows[:3000]] == ["| error"] * 3000  # every error is there, first
     left = 11000 - len(rows)
-    assert left > 0 and text.rstrip().endswith(f"{left} more findings are left out here, to keep the summary under "
-                                               "GitHub's 1 MiB; \\`make check\\` lists them all\\.")
+    assert left > 0 and text.rstrip().endswith(
+        f"{left} more findings are left out here, to keep the summary under "
+        "GitHub's 1 MiB; \\`make check\\` lists them all\\."
+    )
 
 
 def test_one_huge_message_is_cut_and_a_small_summary_is_whole() -> None:
@@ -30,6 +33,8 @@ def test_one_huge_message_is_cut_and_a_small_summary_is_whole() -> None:
 
 def test_no_cell_mentions_anyone_or_reorders_text() -> None:
     """`@name` in a quoted value would notify a GitHub user; U+202E would reverse the rest of the row."""
-    text = table([Finding(Position("n.yaml", 1, 1), "error", "'@octocat and @org/team \u202eexe.gnp' a@b.fi")], "n.yaml")
+    text = table(
+        [Finding(Position("n.yaml", 1, 1), "error", "'@octocat and @org/team \u202eexe.gnp' a@b.fi")], "n.yaml"
+    )
     assert "@octocat" not in text and "@org" not in text and "\u202e" not in text
     assert "@\u2060octocat" in text and "a@b\\.fi" in text and "\\\\u202e" in text

@@ -20,20 +20,29 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from disk import snapshot
+
 from support import BUILD_EPOCH, MULTI_VERSIONS, REPO, copy_project, run
 
 STRACE = shutil.which("strace")
 # (system call, which call of it): where a build or a release is killed. The renames are
 # where the old code lost site/ (between its two) or left a release folder the lock did not list.
 SITE_POINTS = [("rename", 2), ("rename", 1), ("renameat2", 1), ("unlinkat", 1), ("unlinkat", 60), ("mkdir", 2)]
-RELEASE_POINTS = [("rename", 2), ("rename", 1), ("renameat2", 1), ("unlinkat", 1), ("unlinkat", 4), ("linkat", 1),
-                  ("linkat", 4), ("mkdir", 3), ("rmdir", 1)]
+RELEASE_POINTS = [
+    ("rename", 2),
+    ("rename", 1),
+    ("renameat2", 1),
+    ("unlinkat", 1),
+    ("unlinkat", 4),
+    ("linkat", 1),
+    ("linkat", 4),
+    ("mkdir", 3),
+    ("rmdir", 1),
+]
 RANDOM_KILLS = 3
 
 
@@ -48,8 +57,21 @@ def killed_at(root: Path, syscall: str, when: int, *args: str) -> bool:
     """Run the command under strace, which sends SIGKILL at the `when`-th `syscall` of a process; True if a
     process was killed: the command itself, or a worker building one language (then the command says so)."""
     assert STRACE, "strace is needed (apt-get install strace; .ci/run installs it)"
-    command = [STRACE, "-f", "-qq", "-o", os.devnull, "-e", f"trace={syscall}",
-               "-e", f"inject={syscall}:signal=KILL:when={when}", sys.executable, "-m", "generator", *args]
+    command = [
+        STRACE,
+        "-f",
+        "-qq",
+        "-o",
+        os.devnull,
+        "-e",
+        f"trace={syscall}",
+        "-e",
+        f"inject={syscall}:signal=KILL:when={when}",
+        sys.executable,
+        "-m",
+        "generator",
+        *args,
+    ]
     result = subprocess.run(command, cwd=root, env=environment(root), capture_output=True, text=True, timeout=300)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode in (0, -signal.SIGKILL) or WORKER_KILLED in result.stderr, result.stderr
@@ -60,8 +82,19 @@ def calls(root: Path, syscalls: tuple[str, ...], *args: str) -> dict[str, int]:
     """How many times the busiest process of a complete run of the command makes each of `syscalls` (strace
     counts the calls of each process apart: the command's and each language worker's)."""
     log = root.parent / f"{root.name}.strace"
-    command = [STRACE, "-f", "-qq", "-o", str(log), "-e", f"trace={','.join(syscalls)}", sys.executable, "-m",
-               "generator", *args]
+    command = [
+        STRACE,
+        "-f",
+        "-qq",
+        "-o",
+        str(log),
+        "-e",
+        f"trace={','.join(syscalls)}",
+        sys.executable,
+        "-m",
+        "generator",
+        *args,
+    ]
     assert subprocess.run(command, cwd=root, env=environment(root), capture_output=True, timeout=300).returncode == 0
     lines = log.read_text().splitlines()
     log.unlink()
@@ -84,8 +117,11 @@ def random_points(root: Path, seed: int, *args: str, reset: Callable[[], None] =
 
 # -- build -------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
-def built(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+def built(
+    one_release: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
     """The project, and its site as `build` makes it (old) and as `build --draft` does (new)."""
     root = copy_project(one_release, tmp_path_factory.mktemp("kill"))
     assert run(root, "build", "--draft").returncode == 0
@@ -139,8 +175,14 @@ def test_a_build_killed_at_random_points_leaves_the_old_or_the_new_site(built) -
 
 def test_a_killed_language_worker_stops_the_build_with_a_sentence_and_keeps_the_site(built) -> None:
     root, old, _ = built
-    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--draft"], cwd=root,
-                             env=environment(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--draft"],
+        cwd=root,
+        env=environment(root),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
     workers: list[str] = []
     while not workers and build.poll() is None:
@@ -157,8 +199,13 @@ def test_a_killed_language_worker_stops_the_build_with_a_sentence_and_keeps_the_
 def test_the_language_workers_of_a_killed_build_die_with_it(built) -> None:
     """Orphaned, a worker would wait for work forever, holding the site's lock: every later build busy."""
     root, old, _ = built
-    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--draft"], cwd=root,
-                             env=environment(root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--draft"],
+        cwd=root,
+        env=environment(root),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
     workers: list[str] = []
     while not workers and build.poll() is None:
@@ -178,8 +225,11 @@ def test_the_language_workers_of_a_killed_build_die_with_it(built) -> None:
 
 # -- release -----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
-def released(one_release: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+def released(
+    one_release: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
     """A project with one release and the next one ready; policy/releases before and after that release."""
     root = copy_project(one_release, tmp_path_factory.mktemp("killrelease"))
     saved = root.parent / "releases-before"
@@ -211,7 +261,11 @@ def assert_release_recovers(root: Path, saved: Path, before: dict[str, bytes], a
         assert result.returncode == 1 and "nothing changed since release 2026-03-01" in result.stderr, result.stderr
     assert snapshot(root / "policy" / "releases") == after
     assert sorted(p.name for p in (root / "policy").iterdir()) == [
-        ".releases.lock", "notice.yaml", "releases", "schema.json"]  # nothing left but the readers' lock
+        ".releases.lock",
+        "notice.yaml",
+        "releases",
+        "schema.json",
+    ]  # nothing left but the readers' lock
     restore(root, saved)
 
 

@@ -10,9 +10,8 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 import lanes
+import pytest
 
 
 def test_a_test_of_the_fast_lane_cannot_start_a_process(request: pytest.FixtureRequest) -> None:
@@ -26,7 +25,7 @@ def test_a_test_of_the_fast_lane_cannot_start_a_process(request: pytest.FixtureR
         lambda: multiprocessing.get_context("fork").Process(target=print).start(),
     ]
     for start in starts:
-        with pytest.raises(lanes.StartedAProcess, match="mark it slow"):
+        with pytest.raises(lanes.StartedAProcessError, match="mark it slow"):
             start()
 
 
@@ -51,8 +50,9 @@ def test_a_shared_folder_is_made_once_and_a_failure_is_said_to_every_caller(tmp_
         (folder / "site").mkdir()
 
     results = []
-    threads = [threading.Thread(target=lambda: results.append(lanes.make_once(tmp_path, "site", make)))
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: results.append(lanes.make_once(tmp_path, "site", make))) for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -65,11 +65,11 @@ def test_a_shared_folder_is_made_once_and_a_failure_is_said_to_every_caller(tmp_
         raise AssertionError("the build exited 1")
 
     for _ in range(2):
-        with pytest.raises(lanes.Failed, match="making broken failed: AssertionError: the build exited 1"):
+        with pytest.raises(lanes.MakingFailedError, match="making broken failed: AssertionError: the build exited 1"):
             lanes.make_once(tmp_path, "broken", fail)
 
 
 def test_the_workers_port_blocks_never_meet() -> None:
     blocks = [set(lanes.port_block(f"gw{n}", 32768)) for n in range(8)]
-    assert all(not a & b for i, a in enumerate(blocks) for b in blocks[i + 1:])
-    assert all(1024 <= min(block) and max(block) < 32768 for block in blocks)
+    assert all(not a & b for i, a in enumerate(blocks) for b in blocks[i + 1 :])
+    assert all(min(block) >= 1024 and max(block) < 32768 for block in blocks)

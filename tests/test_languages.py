@@ -49,28 +49,36 @@ def test_the_site_has_only_the_notices_languages(two_language_site: Path) -> Non
     assert not (two_language_site / "sv").exists()
 
 
-@pytest.mark.parametrize("page", ["index.html", "2026-01-01/index.html", "2026-03-01/diff/index.html",
-                                  "changelog/index.html"])
+@pytest.mark.parametrize(
+    "page", ["index.html", "2026-01-01/index.html", "2026-03-01/diff/index.html", "changelog/index.html"]
+)
 def test_alternates_and_the_language_menu_list_only_those_languages(two_language_site: Path, page: str) -> None:
     for lang in TWO:
         html = (two_language_site / lang / page).read_text(encoding="utf-8")
         alternates = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)"', html)
         assert [code for _, code in alternates] == list(TWO), (lang, page)
-        assert all((two_language_site / lang / page).parent.joinpath(href, "index.html").resolve().exists()
-                   for href, _ in alternates)
-        assert "hreflang=\"sv\"" not in html
+        assert all(
+            (two_language_site / lang / page).parent.joinpath(href, "index.html").resolve().exists()
+            for href, _ in alternates
+        )
+        assert 'hreflang="sv"' not in html
 
 
 @pytest.mark.slow
 def test_a_text_in_a_language_the_notice_does_not_publish_is_an_error(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    text = re.sub(r"(name: \{fi: Asiakkaat), (en: Customers\})", r"\1, sv: Kunder, \2", without_swedish(MULTI_VERSIONS[0]))
+    text = re.sub(
+        r"(name: \{fi: Asiakkaat), (en: Customers\})", r"\1, sv: Kunder, \2", without_swedish(MULTI_VERSIONS[0])
+    )
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
     result = run(root, "check", "--lang", "en")
     assert result.returncode == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "sv: Kunder" in row)
-    assert re.search(rf"policy/notice.yaml:{line}:\d+: error: data_subjects\[customers\]\.name\.sv: this notice is "
-                     r"not published in Swedish", result.stdout), result.stdout
+    assert re.search(
+        rf"policy/notice.yaml:{line}:\d+: error: data_subjects\[customers\]\.name\.sv: this notice is "
+        r"not published in Swedish",
+        result.stdout,
+    ), result.stdout
 
 
 @pytest.mark.slow
@@ -83,12 +91,20 @@ def test_a_missing_language_is_an_error_at_the_text(tmp_path: Path) -> None:
     assert "data_subjects[customers].name: the Swedish text (sv) is missing" in result.stderr
 
 
-@pytest.mark.parametrize("lang, prevails, wrong", [
-    ("fi", "Jos tämän selosteen kieliversiot poikkeavat toisistaan, suomenkielinen versio on ratkaiseva.", "ruotsiksi"),
-    ("en", "If the language versions of this notice differ, the Finnish version prevails.", "Swedish"),
-])
+@pytest.mark.parametrize(
+    "lang, prevails, wrong",
+    [
+        (
+            "fi",
+            "Jos tämän selosteen kieliversiot poikkeavat toisistaan, suomenkielinen versio on ratkaiseva.",
+            "ruotsiksi",
+        ),
+        ("en", "If the language versions of this notice differ, the Finnish version prevails.", "Swedish"),
+    ],
+)
 def test_the_prevailing_language_sentence_names_no_language_the_notice_lacks(
-        two_language_site: Path, lang: str, prevails: str, wrong: str) -> None:
+    two_language_site: Path, lang: str, prevails: str, wrong: str
+) -> None:
     html = (two_language_site / lang / "index.html").read_text(encoding="utf-8")
     assert prevails in html and wrong not in html
 

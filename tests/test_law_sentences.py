@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from law_sentences import LAW
 from law_words import law_msgids, said
 
@@ -30,8 +29,11 @@ def test_every_message_that_states_the_law_is_listed_and_nothing_else() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_law_stating_message_says_its_approved_words(lang: str) -> None:
     catalog = said(lang)
-    changed = {_text(msgid): (catalog.get(msgid), texts[lang]) for msgid, (_articles, texts) in LAW.items()
-               if catalog.get(msgid) != texts[lang]}
+    changed = {
+        _text(msgid): (catalog.get(msgid), texts[lang])
+        for msgid, (_articles, texts) in LAW.items()
+        if catalog.get(msgid) != texts[lang]
+    }
     assert changed == {}, "a catalog changed a sentence of law: review it and update tests/law_sentences.py"
 
 

@@ -20,8 +20,14 @@ from support import REPO
 
 PACKAGE = REPO / "generator"
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("generator.project", "generator.environment", "generator.findings", "generator.caches", "generator.report",
-     "generator.folder_swap"),
+    (
+        "generator.project",
+        "generator.environment",
+        "generator.findings",
+        "generator.caches",
+        "generator.report",
+        "generator.folder_swap",
+    ),
     ("generator.notice",),
     ("generator.words",),
     ("generator.record",),
@@ -68,8 +74,9 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 def test_every_import_runs_down_the_layers(path: Path) -> None:
     """A module imports only from its own layer or the layers below it."""
     own = layer(module_name(path))
-    upward = sorted(name for name in imports(path) if name.startswith("generator.") and _known(name)
-                    and layer(name) > own)
+    upward = sorted(
+        name for name in imports(path) if name.startswith("generator.") and _known(name) and layer(name) > own
+    )
     assert not upward, f"{module_name(path)} (layer {own}) imports from a layer above: {upward}"
 
 

@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import MULTI_VERSIONS, released_here
 
 from generator.environment import Environment
 from generator.findings import NoticeError
-from generator.record.lock import entries_from_text
 from generator.project import Project
+from generator.record.lock import entries_from_text
 from generator.site.plan import plan_site
+from support import MULTI_VERSIONS, released_here
 
 DIGEST = "0" * 64
 LOCK = "policy/releases/releases.lock"
@@ -119,20 +119,25 @@ def _entry(release_id: str, effective: str | None = None) -> dict[str, object]:
     return {"id": release_id, "effective": effective or release_id[:10], "files": files}
 
 
-@pytest.mark.parametrize("text, message", [
-    (_lock(_entry("2026-01-01"), _entry("2026-01-01")), "release 2026-01-01 is listed twice"),
-    (_lock(_entry("2026-1-1", "2026-1-1")), 'id "2026-1-1" is not a release id such as 2026-01-31 or 2026-01-31-2'),
-    (_lock(_entry("2026-02-30")), "release 2026-02-30: 2026-02-30 is not a date"),
-    (_lock(_entry("2026-01-01-1")), 'id "2026-01-01-1" is not a release id'),
-], ids=["twice", "not an id", "no such day", "number one"])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (_lock(_entry("2026-01-01"), _entry("2026-01-01")), "release 2026-01-01 is listed twice"),
+        (_lock(_entry("2026-1-1", "2026-1-1")), 'id "2026-1-1" is not a release id such as 2026-01-31 or 2026-01-31-2'),
+        (_lock(_entry("2026-02-30")), "release 2026-02-30: 2026-02-30 is not a date"),
+        (_lock(_entry("2026-01-01-1")), 'id "2026-01-01-1" is not a release id'),
+    ],
+    ids=["twice", "not an id", "no such day", "number one"],
+)
 def test_a_lock_entry_that_cannot_be_a_release_is_named_at_its_line(text: str, message: str) -> None:
     from generator.findings import NoticeError
     from generator.record.lock import entries_from_text
 
     with pytest.raises(NoticeError) as raised:
         entries_from_text(text, "releases.lock")
-    assert any(message in f.message and f.position.line > 0 and f.rule == "release-integrity"
-               for f in raised.value.findings), [str(f) for f in raised.value.findings]
+    assert any(
+        message in f.message and f.position.line > 0 and f.rule == "release-integrity" for f in raised.value.findings
+    ), [str(f) for f in raised.value.findings]
 
 
 @pytest.mark.parametrize("kind", ["a symbolic link", "a file"])
@@ -151,4 +156,5 @@ def test_a_releases_folder_that_is_not_a_folder_is_refused(tmp_path: Path, kind:
     with pytest.raises(NoticeError) as raised:
         read_entries(project)
     assert [f.message for f in raised.value.findings] == [
-        "is not a folder; it must be the folder that holds the release folders and releases.lock"]
+        "is not a folder; it must be the folder that holds the release folders and releases.lock"
+    ]

@@ -14,9 +14,16 @@ from support import MULTI_VERSIONS, REPO
 
 def signature(event: Any) -> tuple[Any, ...]:
     """What the loader's builder reads of a parser event."""
-    return (type(event).__name__, getattr(event, "anchor", None), getattr(event, "tag", None),
-            getattr(event, "implicit", None), getattr(event, "value", None), getattr(event, "style", None),
-            event.start_mark.line, event.start_mark.column)
+    return (
+        type(event).__name__,
+        getattr(event, "anchor", None),
+        getattr(event, "tag", None),
+        getattr(event, "implicit", None),
+        getattr(event, "value", None),
+        getattr(event, "style", None),
+        event.start_mark.line,
+        event.start_mark.column,
+    )
 
 
 TEXTS = {
@@ -46,7 +53,10 @@ def test_an_escape_beyond_unicode_is_a_finding_over_the_whole_range(escape: str)
 
 POSITIONS = {  # text: where check puts its one finding, the line and column yaml-language-server marks too
     "a: 1\nb:\nc: 2\n": None,  # an empty value is not a syntax error: its position is in test_empty_values_are_placed...
-    'a:\n  b: "x\n  c: "y"\n': ((2, 6), "the quote opened here is never closed on this line, so the text runs on to line 3"),
+    'a:\n  b: "x\n  c: "y"\n': (
+        (2, 6),
+        "the quote opened here is never closed on this line, so the text runs on to line 3",
+    ),
     "a:\n  b: x\n    c: y\n": ((2, 6), "this text runs on into line 3 (a line indented further continues"),
     "a:\n  b x\n  c: 1\n": ((2, 3), "this text runs on into line 3"),
     "a:\n  b: 1\n  c x\n  d: 1\n": ((3, 3), "neither a field (name: value) nor a list item"),
@@ -71,4 +81,8 @@ def test_empty_values_are_placed_after_their_keys_colon_as_the_editor_marks_them
     doc = load_text("a:\n  b:\n  c: 1\nd:   # later\n\ne: {f: }\ng:\n- \n", "n.yaml")
     assert doc.data == {"a": {"b": None, "c": 1}, "d": None, "e": {"f": None}, "g": [None]}
     assert [str(doc.position(path)) for path in [("a", "b"), ("d",), ("e", "f"), ("g", 0)]] == [
-        "n.yaml:2:5", "n.yaml:4:6", "n.yaml:6:8", "n.yaml:8:2"]
+        "n.yaml:2:5",
+        "n.yaml:4:6",
+        "n.yaml:6:8",
+        "n.yaml:8:2",
+    ]

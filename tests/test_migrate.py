@@ -60,8 +60,14 @@ def test_migrate_keeps_comments_order_and_meaning(tmp_path: Path) -> None:
     result = run(root, "migrate")
     assert result.returncode == 0, result.stderr
     text = (root / "policy" / "notice.yaml").read_text(encoding="utf-8")
-    for comment in ("# yaml-language-server: $schema=./schema.json", "# Esimerkki Oy's notice, as written before format 2.",
-                    "# the registered name", "# Marketing: the source says", "# newsletters", "# two years"):
+    for comment in (
+        "# yaml-language-server: $schema=./schema.json",
+        "# Esimerkki Oy's notice, as written before format 2.",
+        "# the registered name",
+        "# Marketing: the source says",
+        "# newsletters",
+        "# two years",
+    ):
         assert comment in text, comment
     assert 'name: "Esimerkki Oy"' in text  # quotes as written
     assert "seloste: 2\n" in text
@@ -77,7 +83,9 @@ def test_migrate_keeps_comments_order_and_meaning(tmp_path: Path) -> None:
     # Format 1 named two bases without saying how they relate: format 2 keeps them apart, neither
     # alternatives nor joined, and says nothing of what each covers.
     assert [(item.basis, item.alternatives, item.covers) for item in marketing.legal_bases] == [
-        ("consent", (), None), ("legitimate_interests", (), None)]
+        ("consent", (), None),
+        ("legitimate_interests", (), None),
+    ]
     page = render_notice(notice, "en", PROJECT.locales)
     assert "consent (Art. 6(1)(a)) and" not in page and "(Art. 6(1)(a)), legitimate" not in page
     assert "- **Legal bases:**\n    - consent (Art. 6(1)(a))\n    - legitimate interests (Art. 6(1)(f))\n" in page
@@ -151,12 +159,15 @@ def test_check_on_format_1_says_to_migrate(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "policy/notice.yaml:3:10: error: seloste: this notice is in format 1; run `.venv/bin/python -m generator migrate "
         "policy/notice.yaml` to rewrite it in format 2, keeping your comments [format-version]",
-        "policy/notice.yaml: 1 error, 0 warnings"]
+        "policy/notice.yaml: 1 error, 0 warnings",
+    ]
     assert run(root, "build").returncode == 1
 
 
 def test_a_format_1_release_loads_through_the_migration(tmp_path: Path) -> None:
-    first, second, *_ = load_releases(PROJECT)  # Entrack's first two releases, the first made in format 1 and never touched
+    first, second, *_ = load_releases(
+        PROJECT
+    )  # Entrack's first two releases, the first made in format 1 and never touched
     source = json.loads((first.directory / "notice.json").read_text(encoding="utf-8"))
     assert source["seloste"] == 1 and source["purposes"][1]["legal_bases"] == ["consent", "legitimate_interests"]
     notice = first.notice
@@ -177,12 +188,16 @@ def test_changelog_compares_across_formats(tmp_path: Path) -> None:
     shutil.copy(PROJECT.notice, root / "policy" / "notice.yaml")
     notice = root / "policy" / "notice.yaml"
     text = notice.read_text(encoding="utf-8")
-    text = text.replace('effective: "2026-11-26"', 'effective: "2026-12-01"').replace(
-        "Korjasimme sanamuotoja", "Lisäsimme säilytysajan. Korjasimme sanamuotoja").replace(
-        "Vi har rättat", "Vi har lagt till en lagringstid. Vi har rättat").replace(
-        "We corrected the wording", "We added a retention period. We corrected the wording").replace(
-        "    legal_bases:\n      - {basis: legal_obligation}\n",
-        "    legal_bases:\n      - {basis: legal_obligation}\n    retention: [{period: P6Y, event: end_of_accounting_year}]\n")
+    text = (
+        text.replace('effective: "2026-11-26"', 'effective: "2026-12-01"')
+        .replace("Korjasimme sanamuotoja", "Lisäsimme säilytysajan. Korjasimme sanamuotoja")
+        .replace("Vi har rättat", "Vi har lagt till en lagringstid. Vi har rättat")
+        .replace("We corrected the wording", "We added a retention period. We corrected the wording")
+        .replace(
+            "    legal_bases:\n      - {basis: legal_obligation}\n",
+            "    legal_bases:\n      - {basis: legal_obligation}\n    retention: [{period: P6Y, event: end_of_accounting_year}]\n",
+        )
+    )
     notice.write_text(text, encoding="utf-8")
     assert run(root, "release").returncode == 0
     result = run(root, "build", "--site-dir", "site", epoch="1796083200")  # 2026-12-01
@@ -222,13 +237,17 @@ def test_migrate_writes_through_a_symbolic_link_and_keeps_it(tmp_path: Path) -> 
 
 
 def test_migrate_says_which_notes_a_flow_style_file_could_not_carry(tmp_path: Path) -> None:
-    flow = ('{seloste: 1, controller: {name: X}, purposes: [{id: a, name: {fi: A, sv: A, en: A}, '
-            'legal_bases: [consent, contract]}], revision: {effective: "2026-01-01", summary: {fi: a, sv: b, en: c}}}\n')
+    flow = (
+        "{seloste: 1, controller: {name: X}, purposes: [{id: a, name: {fi: A, sv: A, en: A}, "
+        'legal_bases: [consent, contract]}], revision: {effective: "2026-01-01", summary: {fi: a, sv: b, en: c}}}\n'
+    )
     path, result = _migrated(tmp_path, flow)
     assert "# migrate:" not in path.read_text(encoding="utf-8")
     assert result.marked == 0 and len(result.notes) == 1  # type: ignore[attr-defined]
-    assert result.notes[0].message.endswith("(not marked in the file: it is written in flow style, {...}, "  # type: ignore[attr-defined]
-                                            "where a comment cannot go)")
+    assert result.notes[0].message.endswith(
+        "(not marked in the file: it is written in flow style, {...}, "  # type: ignore[attr-defined]
+        "where a comment cannot go)"
+    )
 
 
 def test_migrate_drops_what_a_killed_run_left_and_leaves_nothing_of_its_own(tmp_path: Path) -> None:

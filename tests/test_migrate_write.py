@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import PROJECT
 
 from generator.findings import NoticeError
 from generator.notice.migrate import FORMAT_1_SCHEMA, migrate_file
+from support import PROJECT
 
 FORMAT_1 = """\
 # Esimerkki Oy's notice, as written before format 2.

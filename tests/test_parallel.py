@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.environment import Environment
-from generator.host.build import build_site
 from generator.findings import Finding, NoticeError, Position
+from generator.host.build import build_site
 from generator.host.processes import for_each_language
 from generator.project import Project
 from support import BUILD_EPOCH
@@ -54,6 +54,7 @@ def _fail(langs: set[str]):
     def task(lang: str) -> None:
         if lang in langs:
             raise NoticeError([Finding(Position("policy/notice.yaml", 3, 7), "error", f"broken in {lang}")])
+
     return task
 
 
@@ -83,6 +84,7 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
     one, three = snapshot(tmp_path / "one"), snapshot(tmp_path / "three")
     assert len(one) > 100 and one.keys() == three.keys()
     assert [name for name in one if one[name] != three[name]] == []
-    pages = {lang: sum(1 for name in one if name.startswith(f"{lang}/") and name.endswith("index.html"))
-             for lang in built}
+    pages = {
+        lang: sum(1 for name in one if name.startswith(f"{lang}/") and name.endswith("index.html")) for lang in built
+    }
     assert built == pages, "build_site reports the pages it built in each language"

@@ -16,8 +16,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -46,7 +46,11 @@ class Preview:
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+                cwd=root,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8")
@@ -113,11 +117,16 @@ def test_errors_show_on_every_page_and_the_notice_comes_back(preview: Preview) -
     preview.save(good.replace("    recipients: [mailer]", "    recipients: [nobody]"))
     page = preview.wait_for("/draft/", lambda p: errors_shown(p) and "unknown-reference" in p, "the rule's error")
     line = next(n for n, text in enumerate(good.splitlines(), 1) if text == "    recipients: [mailer]")
-    assert re.search(rf"<code>policy/notice\.yaml:{line}:18</code> <code>unknown-reference</code>: "
-                     r"purposes\[orders\]\.recipients\[1\]: &#39;nobody&#39; is not the id of anything", page), page
+    assert re.search(
+        rf"<code>policy/notice\.yaml:{line}:18</code> <code>unknown-reference</code>: "
+        r"purposes\[orders\]\.recipients\[1\]: &#39;nobody&#39; is not the id of anything",
+        page,
+    ), page
     # The terminal says it as `check` does.
-    assert (f"policy/notice.yaml:{line}:18: error: purposes[orders].recipients[1]: 'nobody' is not the id of "
-            "anything listed under recipients") in preview.output()
+    assert (
+        f"policy/notice.yaml:{line}:18: error: purposes[orders].recipients[1]: 'nobody' is not the id of "
+        "anything listed under recipients"
+    ) in preview.output()
 
     preview.save(good)
     preview.wait_for("/draft/", notice_shown, "the fixed notice")
@@ -190,23 +199,36 @@ def _wait_for(url: str, text: str, process: subprocess.Popen[str], seconds: floa
 def test_preview_serves_the_draft_and_rebuilds_after_edits(tmp_path: Path) -> None:
     root = multi_release_project(tmp_path)
     notice = root / "policy" / "notice.yaml"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia ja palautuksia.",
-                                                                  "Käsittelemme tilauksia."), encoding="utf-8")
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia ja palautuksia.", "Käsittelemme tilauksia."),
+        encoding="utf-8",
+    )
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     draft = f"http://127.0.0.1:{port}/draft/"
     try:
         _wait_for(draft, "Käsittelemme tilauksia.", process)
-        notice.write_text(notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia.",
-                                                                      "Käsittelemme tilauksia nopeasti."), encoding="utf-8")
+        notice.write_text(
+            notice.read_text(encoding="utf-8").replace("Käsittelemme tilauksia.", "Käsittelemme tilauksia nopeasti."),
+            encoding="utf-8",
+        )
         _wait_for(draft, "Käsittelemme tilauksia nopeasti.", process)
         main = root / "site_overrides" / "main.html"
-        main.write_text(main.read_text(encoding="utf-8").replace(
-            "{% block extrahead %}", '{% block extrahead %}<meta name="seloste-test" content="template edited">', 1),
-            encoding="utf-8")
+        main.write_text(
+            main.read_text(encoding="utf-8").replace(
+                "{% block extrahead %}", '{% block extrahead %}<meta name="seloste-test" content="template edited">', 1
+            ),
+            encoding="utf-8",
+        )
         _wait_for(draft, "template edited", process)
     finally:
         if process.poll() is None:
@@ -232,8 +254,18 @@ def _raw_get(base: str, path: str, host: str | None) -> tuple[int, bytes]:
         connection.close()
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",
-                                  "localhost.:{port}", "[::1]:{port}", "", None])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "127.0.0.1.evil.example:{port}",
+        "localhost.:{port}",
+        "[::1]:{port}",
+        "",
+        None,
+    ],
+)
 def test_the_preview_answers_only_the_names_it_is_served_at(preview: Preview, host: str | None) -> None:
     """DNS rebinding: a page of another site that resolves its own name to 127.0.0.1 cannot read the draft."""
     preview.wait_for("/draft/", notice_shown, "the draft")
@@ -247,8 +279,15 @@ def test_the_preview_answers_only_the_names_it_is_served_at(preview: Preview, ho
 def test_no_request_path_makes_the_preview_print_a_traceback(preview: Preview) -> None:
     preview.wait_for("/draft/", notice_shown, "the draft")
     own = preview.base.removeprefix("http://")
-    for path in ("/%00", "/draft/%00/", "/a%00b.html", "/%ff%fe", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
-                 "/" + "a" * 5000):
+    for path in (
+        "/%00",
+        "/draft/%00/",
+        "/a%00b.html",
+        "/%ff%fe",
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/" + "a" * 5000,
+    ):
         status, _ = _raw_get(preview.base, path, own)
         assert status in (200, 400, 404), (path, status)  # %ff%fe: MkDocs drops bytes that are not UTF-8
     assert "Traceback" not in preview.output()

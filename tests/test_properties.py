@@ -85,9 +85,48 @@ revision:
 """
 
 BASE_NOTICE, BASE_DOC = read_notice_text(VALID, NAME, PROJECT.schema)
-ODD = ["\t", "\0", "\x07", "\ufeff", "\u2028", "\x85", "\r", "\ud800", "&a ", "*a", "!!python/object:os.system ",
-       "{", "}", "[", "]", "'", '"', ": ", "- ", "#", "%YAML 1.1\n", "---\n", "...\n", "|", ">", "?", "@", "`",
-       "\\", "\n  ", "\n", "ä", "😀", "<script>", "[x](javascript:alert(1))", "~", "null", "1e400", "-.inf", "0x1F"]
+ODD = [
+    "\t",
+    "\0",
+    "\x07",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "\r",
+    "\ud800",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "'",
+    '"',
+    ": ",
+    "- ",
+    "#",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "|",
+    ">",
+    "?",
+    "@",
+    "`",
+    "\\",
+    "\n  ",
+    "\n",
+    "ä",
+    "😀",
+    "<script>",
+    "[x](javascript:alert(1))",
+    "~",
+    "null",
+    "1e400",
+    "-.inf",
+    "0x1F",
+]
 
 
 def read_and_check(text: str) -> list[Finding]:
@@ -137,7 +176,7 @@ def text_edits(draw: st.DrawFn) -> str:
         elif kind == "truncate":
             text = text[:where]
         else:
-            text = text[:where] + draw(st.characters()) + text[where + 1:]
+            text = text[:where] + draw(st.characters()) + text[where + 1 :]
     return text
 
 
@@ -150,12 +189,34 @@ def test_text_edits_never_crash(text: str) -> None:
 # --- Edits of the data -------------------------------------------------------------------------
 
 values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
-    | st.sampled_from(["", " ", "P6Y", "US", "us", "2026-02-30", "session", "consent", "customers", "a@b.fi",
-                       "https://x.fi", "http://x", "javascript:x"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["fi", "sv", "en", "id", "name", "x"]), inner, max_size=3),
-    max_leaves=6)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | st.sampled_from(
+        [
+            "",
+            " ",
+            "P6Y",
+            "US",
+            "us",
+            "2026-02-30",
+            "session",
+            "consent",
+            "customers",
+            "a@b.fi",
+            "https://x.fi",
+            "http://x",
+            "javascript:x",
+        ]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["fi", "sv", "en", "id", "name", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

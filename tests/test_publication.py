@@ -11,8 +11,10 @@ import pytest
 from support import MULTI_VERSIONS, copy_project, make_project, release, run
 
 BROKEN = {
-    "unsafe-link": ("description: {fi: Käsittelemme tilauksia.,",
-                    "description: {fi: 'Katso [ohje](javascript:alert) nyt.',"),
+    "unsafe-link": (
+        "description: {fi: Käsittelemme tilauksia.,",
+        "description: {fi: 'Katso [ohje](javascript:alert) nyt.',",
+    ),
     "unknown-reference": ("    recipients: [mailer]", "    recipients: [nobody]"),
 }
 
@@ -53,7 +55,7 @@ def test_build_refuses_while_the_working_copy_has_an_error(one_release: Path, tm
 
 def test_warnings_never_block_unless_strict(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace("  business_id: \"1234567-1\"\n", "")
+    text = MULTI_VERSIONS[0].read_text(encoding="utf-8").replace('  business_id: "1234567-1"\n', "")
     (root / "policy" / "notice.yaml").write_text(text, encoding="utf-8")
     assert "warning: controller" in run(root, "check", "--lang", "en").stdout
     strict = run(root, "release", "--strict", "--lang", "en")
@@ -72,6 +74,10 @@ def test_release_says_when_its_date_is_beyond_the_daily_run(tmp_path: Path) -> N
     for version in MULTI_VERSIONS[:2]:
         assert "effective-far-ahead" not in release(root, version).stderr
     released = release(root, MULTI_VERSIONS[2])
-    assert re.search(r"^policy/notice\.yaml:\d+:\d+: warning: revision\.effective: 2026-09-01 is 78 days ahead: only "
-                     r"the daily publish run makes it the version in force", released.stderr, re.M), released.stderr
+    assert re.search(
+        r"^policy/notice\.yaml:\d+:\d+: warning: revision\.effective: 2026-09-01 is 78 days ahead: only "
+        r"the daily publish run makes it the version in force",
+        released.stderr,
+        re.M,
+    ), released.stderr
     assert "effective-far-ahead" in run(root, "check").stdout

@@ -12,17 +12,19 @@ import re
 from datetime import date
 
 import pytest
-from support import MULTI_VERSIONS, released_here
 
 from generator.environment import Environment
 from generator.project import Project
 from generator.record.releases import load_releases
 from generator.record.timeline import Timeline
 from generator.site.plan import CHANGELOG, IN_FORCE, Pages, plan_site, release_page
+from support import MULTI_VERSIONS, released_here
 
-ARCHIVED = {"fi": "(arkistoitu, 1. tammikuuta 2026 voimaan tullut versio)",
-            "sv": "(arkiverad version från den 1 januari 2026)",
-            "en": "(archived version of 1 January 2026)"}
+ARCHIVED = {
+    "fi": "(arkistoitu, 1. tammikuuta 2026 voimaan tullut versio)",
+    "sv": "(arkiverad version från den 1 januari 2026)",
+    "en": "(archived version of 1 January 2026)",
+}
 HISTORY = {"fi": "Versiohistoria", "sv": "Versionshistorik", "en": "Version history"}
 JUNE = date(2026, 6, 15)  # 2026-01-01 archived, 2026-03-01 in force, 2026-09-01 upcoming
 
@@ -69,9 +71,14 @@ def test_the_preview_links_what_it_does_not_build_by_its_address(three_releases:
     links = {path: re.findall(r"\]\(([^)#]+)", page.markdown) for path, page in pages.items()}
     assert "2026-03-01/" in links[IN_FORCE] and "2026-03-01/diff/" in links[IN_FORCE]
     assert "../2026-01-01/diff/current/" in links[CHANGELOG]
-    broken = {path: [link for link in found if link.endswith(".md")
-                     and posixpath.normpath(posixpath.join(posixpath.dirname(path), link)) not in pages]
-              for path, found in links.items()}
+    broken = {
+        path: [
+            link
+            for link in found
+            if link.endswith(".md") and posixpath.normpath(posixpath.join(posixpath.dirname(path), link)) not in pages
+        ]
+        for path, found in links.items()
+    }
     assert broken == {path: [] for path in pages}
     # a full build links the page sources, which MkDocs resolves and checks
     built = plan_site(three_releases, Environment(JUNE))

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from disk import fill, snapshot, tmpfs
+
 from support import MULTI_VERSIONS, make_project, release, run
 
 RELEASES = Path("policy/releases")
@@ -33,8 +33,11 @@ def fails_plainly(root: Path, expected: str) -> None:
 def test_a_lock_that_is_a_folder(project: Path) -> None:
     (project / LOCK).unlink()
     (project / LOCK).mkdir()
-    fails_plainly(project, "policy/releases/releases.lock: error: is not a regular file; it must be the file that "
-                           "records every release [release-integrity]")
+    fails_plainly(
+        project,
+        "policy/releases/releases.lock: error: is not a regular file; it must be the file that "
+        "records every release [release-integrity]",
+    )
 
 
 def test_a_released_text_that_is_a_folder(project: Path) -> None:
@@ -47,12 +50,16 @@ def test_a_released_text_that_is_a_folder(project: Path) -> None:
 def test_a_releases_folder_that_is_a_file(project: Path) -> None:
     shutil.rmtree(project / RELEASES)
     (project / RELEASES).write_text("releases\n")
-    fails_plainly(project, "policy/releases: error: is not a folder; it must be the folder that holds the release "
-                           "folders and releases.lock [release-integrity]")
+    fails_plainly(
+        project,
+        "policy/releases: error: is not a folder; it must be the folder that holds the release "
+        "folders and releases.lock [release-integrity]",
+    )
 
 
-@pytest.mark.parametrize("content", [b"[1, 2]\n", b'{"seloste": 1}\n', b"\xff\xfe not json\n",
-                                     b'{"seloste": 1, "controller": "Entrack"}\n'])
+@pytest.mark.parametrize(
+    "content", [b"[1, 2]\n", b'{"seloste": 1}\n', b"\xff\xfe not json\n", b'{"seloste": 1, "controller": "Entrack"}\n']
+)
 def test_a_lock_entry_blessing_a_notice_json_of_another_shape(project: Path, content: bytes) -> None:
     """The lock records the forged file's hash, so only reading it as a notice can catch it."""
     forged = project / RELEASES / "2026-09-01" / "notice.json"
@@ -79,7 +86,11 @@ def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeed
         assert result.stderr.startswith("policy/.releases.building."), result.stderr
         assert snapshot(root / RELEASES) == before
         assert sorted(p.name for p in (root / "policy").iterdir()) == [
-            ".releases.lock", "notice.yaml", "releases", "schema.json"]
+            ".releases.lock",
+            "notice.yaml",
+            "releases",
+            "schema.json",
+        ]
         (disk / "filler").unlink()
         assert run(root, "release").returncode == 0
         assert run(root, "check").returncode == 0
@@ -110,11 +121,15 @@ def test_a_reader_waits_while_a_release_changes_the_record_and_a_release_waits_f
     assert done and not [f for f in done[0].findings if f.rule == "release-integrity"]  # type: ignore[attr-defined]
 
     notice = project / "policy" / "notice.yaml"
-    notice.write_text(notice.read_text(encoding="utf-8").replace('effective: "2026-09-01"', 'effective: "2026-09-02"')
-                      .replace("and returns.", "and returns at once.")
-                      .replace("Newsletter added, cookies removed.", "Returns at once.")
-                      .replace("Uutiskirje lisätty, evästeet poistettu.", "Palautukset heti.")
-                      .replace("Nyhetsbrev tillagt, kakor borttagna.", "Returer genast."), encoding="utf-8")
+    notice.write_text(
+        notice.read_text(encoding="utf-8")
+        .replace('effective: "2026-09-01"', 'effective: "2026-09-02"')
+        .replace("and returns.", "and returns at once.")
+        .replace("Newsletter added, cookies removed.", "Returns at once.")
+        .replace("Uutiskirje lisätty, evästeet poistettu.", "Palautukset heti.")
+        .replace("Nyhetsbrev tillagt, kakor borttagna.", "Returer genast."),
+        encoding="utf-8",
+    )
     with shared(lock):  # as a check holds it while it reads the record
         writer = threading.Thread(target=lambda: done.append(make_release(proj)))
         writer.start()

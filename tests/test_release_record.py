@@ -18,7 +18,7 @@ import pytest
 from generator.findings import NoticeError
 from generator.project import Project
 from generator.record.releases import load_releases
-from support import MULTI_VERSIONS, release, run
+from support import MULTI_VERSIONS, run
 
 LOCK = Path("policy/releases/releases.lock")
 
@@ -60,13 +60,17 @@ def test_the_newest_release_removed_from_the_lock_is_an_error(project: Path) -> 
 
 def test_a_lock_entry_without_its_folder_is_an_error(project: Path) -> None:
     shutil.rmtree(project / "policy/releases/2026-03-01")
-    refused_by_all(project, "policy/releases/2026-03-01: error: release 2026-03-01 is listed in releases.lock but "
-                            "its folder is missing")
+    refused_by_all(
+        project,
+        "policy/releases/2026-03-01: error: release 2026-03-01 is listed in releases.lock but its folder is missing",
+    )
 
 
 def test_an_extra_file_in_a_release_folder_is_an_error(project: Path) -> None:
     (project / "policy/releases/2026-03-01/de.md").write_text("# Datenschutz\n")
-    refused_by_all(project, "policy/releases/2026-03-01/de.md: error: release 2026-03-01: de.md is not one of its files")
+    refused_by_all(
+        project, "policy/releases/2026-03-01/de.md: error: release 2026-03-01: de.md is not one of its files"
+    )
 
 
 def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path) -> None:
@@ -75,8 +79,10 @@ def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path)
     write_lock(project, data)
     fi = project / "policy/releases/2026-03-01/fi.md"
     fi.write_text(fi.read_text() + "\n<script>alert(1)</script>\n")
-    refused_by_all(project, "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not one of its "
-                            "files in releases.lock")
+    refused_by_all(
+        project,
+        "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not one of its files in releases.lock",
+    )
 
 
 def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
@@ -84,22 +90,29 @@ def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
     del data["releases"][1]["files"]["notice.json"]
     write_lock(project, data)
     (project / "policy/releases/2026-03-01/notice.json").unlink()
-    refused_by_all(project, "policy/releases/releases.lock:16:7: error: the release lock file is damaged: "
-                            "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
-                            "of each of its languages")
+    refused_by_all(
+        project,
+        "policy/releases/releases.lock:16:7: error: the release lock file is damaged: "
+        "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
+        "of each of its languages",
+    )
 
 
 def test_a_deleted_lock_with_releases_present_is_an_error(project: Path) -> None:
     (project / LOCK).unlink()
-    refused_by_all(project, "policy/releases/releases.lock: error: is missing, yet policy/releases holds releases "
-                            "(2026-01-01, 2026-03-01, 2026-09-01)")
+    refused_by_all(
+        project,
+        "policy/releases/releases.lock: error: is missing, yet policy/releases holds releases "
+        "(2026-01-01, 2026-03-01, 2026-09-01)",
+    )
 
 
 def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> None:
     text = (project / LOCK).read_text()
     (project / LOCK).write_text(text.replace('"effective": "2026-03-01",', '"effective": "2026-03-01"', 1))
-    refused_by_all(project, "policy/releases/releases.lock:18:7: error: the release lock file is damaged: "
-                            "Expecting ',' delimiter")
+    refused_by_all(
+        project, "policy/releases/releases.lock:18:7: error: the release lock file is damaged: Expecting ',' delimiter"
+    )
 
 
 def test_released_markdown_is_verified_against_the_lock_when_it_is_read(project: Path) -> None:
@@ -107,12 +120,15 @@ def test_released_markdown_is_verified_against_the_lock_when_it_is_read(project:
     (project / "policy/releases/2026-03-01/fi.md").write_text("# Tampered\n\n<script>alert(1)</script>\n")
     with pytest.raises(NoticeError) as caught:
         releases[1].text("fi")
-    assert str(caught.value.findings[0]).startswith("policy/releases/2026-03-01/fi.md: error: release 2026-03-01: "
-                                                    "fi.md is not the file releases.lock records")
+    assert str(caught.value.findings[0]).startswith(
+        "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not the file releases.lock records"
+    )
     assert releases[0].text("fi").startswith("#")
 
 
-def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by_the_next_release(project: Path) -> None:
+def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by_the_next_release(
+    project: Path,
+) -> None:
     for leftover in (project / "policy/releases/.2026-12-01.k2j_8x0a", project / "policy/.releases.building.abcd1234"):
         leftover.mkdir()
         (leftover / "fi.md").write_text("half a release")
@@ -121,24 +137,38 @@ def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by
     assert run(project, "check").returncode == 0
     shutil.copy(MULTI_VERSIONS[2], project / "policy/notice.yaml")
     text = (project / "policy/notice.yaml").read_text()
-    (project / "policy/notice.yaml").write_text(text.replace("2026-09-01", "2026-12-01").replace("Newsletter", "News")
-                                           .replace("Uutiskirje lisätty", "Uutiset lisätty")
-                                           .replace("Nyhetsbrev tillagt", "Nyheter tillagda"))
+    (project / "policy/notice.yaml").write_text(
+        text.replace("2026-09-01", "2026-12-01")
+        .replace("Newsletter", "News")
+        .replace("Uutiskirje lisätty", "Uutiset lisätty")
+        .replace("Nyhetsbrev tillagt", "Nyheter tillagda")
+    )
     result = run(project, "release")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "policy/releases").iterdir()) == [
-        "2026-01-01", "2026-03-01", "2026-09-01", "2026-12-01", "releases.lock"]
+        "2026-01-01",
+        "2026-03-01",
+        "2026-09-01",
+        "2026-12-01",
+        "releases.lock",
+    ]
     assert sorted(p.name for p in (project / "policy").iterdir()) == [
-        ".releases.lock", "notice.yaml", "releases", "schema.json"]
+        ".releases.lock",
+        "notice.yaml",
+        "releases",
+        "schema.json",
+    ]
     assert lock_data(project)["releases"][:3] == data["releases"]
     assert run(project, "check").returncode == 0
 
 
 # -- history: check --since REF ------------------------------------------------
 
+
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.fi", *args], cwd=root, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.fi", *args], cwd=root, check=True, capture_output=True
+    )
 
 
 @pytest.fixture
@@ -155,8 +185,14 @@ def since(root: Path, ref: str = "main") -> subprocess.CompletedProcess[str]:
 
 def test_since_passes_when_history_is_kept_and_a_newer_release_is_added(committed: Path) -> None:
     assert since(committed).returncode == 0
-    text = MULTI_VERSIONS[2].read_text().replace("2026-09-01", "2026-10-01").replace("Newsletter", "News").replace(
-        "Uutiskirje lisätty", "Uutiset lisätty").replace("Nyhetsbrev tillagt", "Nyheter tillagda")
+    text = (
+        MULTI_VERSIONS[2]
+        .read_text()
+        .replace("2026-09-01", "2026-10-01")
+        .replace("Newsletter", "News")
+        .replace("Uutiskirje lisätty", "Uutiset lisätty")
+        .replace("Nyhetsbrev tillagt", "Nyheter tillagda")
+    )
     (committed / "policy/notice.yaml").write_text(text)
     assert run(committed, "release").returncode == 0
     result = since(committed)
@@ -171,8 +207,10 @@ def test_since_fails_when_a_recorded_entry_is_removed_with_its_folder(committed:
     assert run(committed, "check").returncode == 0  # the folder agrees with the rewritten lock ...
     result = since(committed)  # ... but not with history
     assert result.returncode == 1
-    assert ("policy/releases/releases.lock: error: release 2026-09-01, recorded at main, was removed from the lock; "
-            "a published release never goes away [release-integrity]") in result.stdout
+    assert (
+        "policy/releases/releases.lock: error: release 2026-09-01, recorded at main, was removed from the lock; "
+        "a published release never goes away [release-integrity]"
+    ) in result.stdout
 
 
 def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(committed: Path) -> None:
@@ -184,8 +222,10 @@ def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(comm
     assert run(committed, "check").returncode == 0
     result = since(committed)
     assert result.returncode == 1
-    assert ("policy/releases/releases.lock:16:7: error: release 2026-03-01 differs from its record at main (fi.md); "
-            "a published release never changes [release-integrity]") in result.stdout
+    assert (
+        "policy/releases/releases.lock:16:7: error: release 2026-03-01 differs from its record at main (fi.md); "
+        "a published release never changes [release-integrity]"
+    ) in result.stdout
 
 
 def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Path) -> None:
@@ -197,8 +237,10 @@ def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Pa
     assert run(committed, "check").returncode == 0
     result = since(committed)
     assert result.returncode == 1
-    assert ("policy/releases/releases.lock:28:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
-            "newest at main; a new release comes after every published one [release-integrity]") in result.stdout
+    assert (
+        "policy/releases/releases.lock:28:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+        "newest at main; a new release comes after every published one [release-integrity]"
+    ) in result.stdout
 
 
 def test_since_fails_when_the_lock_and_every_release_are_deleted(committed: Path) -> None:
@@ -223,10 +265,12 @@ def test_since_a_revision_without_a_lock_protects_nothing(committed: Path) -> No
 
 # -- a release made by hand: untrusted input ---------------------------------------------------------------
 
-HOSTILE_TEXT = ('<script>alert(1)</script>\n\n<img src="https://evil.example/pixel.png">\n\n'
-                "[click](javascript:alert(1)) and ![seen](https://evil.example/seen.png)\n{: onclick=\"alert(1)\" "
-                'style="background:url(https://evil.example/bg.png)" }\n\n'
-                "[x](&#106;avascript:alert(2)) [y](//evil.example/) [z](data:text/html,<b>x</b>)\n\n")
+HOSTILE_TEXT = (
+    '<script>alert(1)</script>\n\n<img src="https://evil.example/pixel.png">\n\n'
+    '[click](javascript:alert(1)) and ![seen](https://evil.example/seen.png)\n{: onclick="alert(1)" '
+    'style="background:url(https://evil.example/bg.png)" }\n\n'
+    "[x](&#106;avascript:alert(2)) [y](//evil.example/) [z](data:text/html,<b>x</b>)\n\n"
+)
 
 
 def _release_by_hand(root: Path, text: str, languages: tuple[str, ...] = ("fi", "sv", "en")) -> str:
@@ -252,9 +296,11 @@ def test_since_fails_for_a_release_whose_text_is_not_what_its_record_renders(com
     result = since(committed)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for lang in ("fi", "sv", "en"):
-        assert (f"policy/releases/2026-12-01/{lang}.md: error: release 2026-12-01: {lang}.md is not the text Seloste "
-                "renders from its notice.json; a release is made by `release`, never by hand: make it again "
-                "[release-integrity]") in result.stdout
+        assert (
+            f"policy/releases/2026-12-01/{lang}.md: error: release 2026-12-01: {lang}.md is not the text Seloste "
+            "renders from its notice.json; a release is made by `release`, never by hand: make it again "
+            "[release-integrity]"
+        ) in result.stdout
 
 
 def test_a_release_made_by_hand_makes_no_markup_on_any_page(project: Path) -> None:
@@ -282,7 +328,8 @@ def test_a_release_made_by_hand_makes_no_markup_on_any_page(project: Path) -> No
                 self.inside -= 1
 
     for page in [project / "site" / lang / "index.html" for lang in ("fi", "sv", "en")] + [
-            project / "site" / lang / "2026-12-01" / "index.html" for lang in ("fi", "sv", "en")]:
+        project / "site" / lang / "2026-12-01" / "index.html" for lang in ("fi", "sv", "en")
+    ]:
         content = page.read_text(encoding="utf-8")
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content, page  # shown as the text it is
         parser = Elements()
@@ -300,16 +347,20 @@ def test_a_release_in_a_language_without_a_catalog_is_an_error_of_check(project:
     _release_by_hand(project, "Text.\n\n", languages=("zz",))
     result = run(project, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("policy/releases/2026-12-01/zz.md: error: release 2026-12-01 is published in 'zz', for which the project "
-            "has no catalog (locales/zz/LC_MESSAGES/messages.po) [release-integrity]") in result.stdout
+    assert (
+        "policy/releases/2026-12-01/zz.md: error: release 2026-12-01 is published in 'zz', for which the project "
+        "has no catalog (locales/zz/LC_MESSAGES/messages.po) [release-integrity]"
+    ) in result.stdout
 
 
 def test_a_bidirectional_control_in_a_released_text_is_refused(project: Path) -> None:
     _release_by_hand(project, "Oy\u202e 6202\n\n", languages=("fi",))
     result = run(project, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("release 2026-12-01: fi.md contains the bidirectional control U+202E, which Seloste never writes; "
-            "restore the release with git") in result.stdout + result.stderr
+    assert (
+        "release 2026-12-01: fi.md contains the bidirectional control U+202E, which Seloste never writes; "
+        "restore the release with git"
+    ) in result.stdout + result.stderr
 
 
 def test_a_control_the_loader_refuses_in_a_released_notice_json_is_named_at_its_place(project: Path) -> None:
@@ -318,14 +369,17 @@ def test_a_control_the_loader_refuses_in_a_released_notice_json_is_named_at_its_
     folder = project / "policy/releases/2026-09-01"
     text = (folder / "notice.json").read_text(encoding="utf-8")
     assert text.count('"name": "Esimerkki Oy"') == 1
-    (folder / "notice.json").write_text(text.replace('"name": "Esimerkki Oy"', '"name": "Esimerkki Oy\\u202e"'),
-                                       encoding="utf-8")
+    (folder / "notice.json").write_text(
+        text.replace('"name": "Esimerkki Oy"', '"name": "Esimerkki Oy\\u202e"'), encoding="utf-8"
+    )
     line = next(n for n, row in enumerate(text.splitlines(), 1) if '"name": "Esimerkki Oy"' in row)
     data = lock_data(project)
     data["releases"][2]["files"]["notice.json"] = sha256(folder / "notice.json")
     write_lock(project, data)
     result = run(project, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert re.search(rf"policy/releases/2026-09-01/notice\.json:{line}:\d+: error: release 2026-09-01: notice\.json is "
-                     r"not a valid notice: .*bidirectional control U\+202E", result.stdout + result.stderr), (
-        result.stdout + result.stderr)
+    assert re.search(
+        rf"policy/releases/2026-09-01/notice\.json:{line}:\d+: error: release 2026-09-01: notice\.json is "
+        r"not a valid notice: .*bidirectional control U\+202E",
+        result.stdout + result.stderr,
+    ), result.stdout + result.stderr

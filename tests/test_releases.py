@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.words import i18n
 from generator.findings import NoticeError
+from generator.folder_swap import Busy, locked_folder
 from generator.notice.model import Purpose, Recipient
 from generator.project import Project
-from generator.folder_swap import Busy, locked_folder
 from generator.record.releases import load_releases, make_release, verify
+from generator.words import i18n
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, copy_project, make_project, release, run
-
 
 
 def page(site: Path, lang: str, path: str = "") -> str:
@@ -82,8 +81,12 @@ def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(mu
 
     html = page(multi_site, lang, "2026-01-01")
     start, end = i18n.format_date(date(2026, 1, 1), lang), i18n.format_date(date(2026, 3, 1), lang)
-    assert translated(lang, "This version was in force from %(start)s until it was replaced on %(end)s.",
-                      start=start, end=end) in html
+    assert (
+        translated(
+            lang, "This version was in force from %(start)s until it was replaced on %(end)s.", start=start, end=end
+        )
+        in html
+    )
     assert 'href="../"' in html and 'href="diff/current/"' in html
     assert '<meta name="robots" content="noindex">' in html
     assert 'class="admonition danger seloste-status seloste-status--archived"' in html
@@ -93,8 +96,8 @@ def test_archived_release_says_when_it_was_in_force_and_links_the_current_one(mu
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_release_page_after_the_first_links_its_diff(multi_site: Path, lang: str) -> None:
-    for release in ("2026-03-01", "2026-09-01"):
-        assert 'href="diff/"' in page(multi_site, lang, release), release
+    for later in ("2026-03-01", "2026-09-01"):
+        assert 'href="diff/"' in page(multi_site, lang, later), later
     assert 'href="diff/"' not in page(multi_site, lang, "2026-01-01")
 
 
@@ -111,8 +114,14 @@ def test_changelog_lists_what_changed_in_each_language(multi_site: Path, lang: s
         translated(lang, "New transfer outside the EU/EEA: %(name)s", name=i18n.country_name("US", lang)),
         translated(lang, "Retention period changed: %(name)s", name=orders),
         translated(lang, "Row removed from the cookie table: %(name)s", name="session"),
-        translated(lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]),
-        {"fi": "Uusi vastaanottaja Yhdysvalloissa.", "sv": "Ny mottagare i USA.", "en": "New recipient in the United States."}[lang],
+        translated(
+            lang, "New purpose: %(name)s", name={"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"}[lang]
+        ),
+        {
+            "fi": "Uusi vastaanottaja Yhdysvalloissa.",
+            "sv": "Ny mottagare i USA.",
+            "en": "New recipient in the United States.",
+        }[lang],
     ]
     missing = [line for line in expected if line.replace("'", "&#39;") not in html and line not in html]
     assert not missing
@@ -138,7 +147,11 @@ def test_a_removed_table_is_compared_row_by_row(multi_site: Path, lang: str) -> 
     assert html.index("<del>session</del>", row) < html.index("</tr>", row)
     assert translated(lang, "Section removed.") in html
     summary = html.index('id="summary-of-changes"')
-    assert summary < html.index(translated(lang, "Row removed from the cookie table: %(name)s", name="session")) < html.index('id="cookies"')
+    assert (
+        summary
+        < html.index(translated(lang, "Row removed from the cookie table: %(name)s", name="session"))
+        < html.index('id="cookies"')
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -161,7 +174,10 @@ def test_atom_feed_per_language_announces_each_release(multi_site: Path) -> None
 
     for lang in LANGS:
         feed = ET.parse(multi_site / lang / "feed.xml").getroot()
-        ids = [e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        ids = [
+            e.find("{http://www.w3.org/2005/Atom}link").get("href")
+            for e in feed.iter("{http://www.w3.org/2005/Atom}entry")
+        ]
         assert ids == ["2026-09-01/", "2026-03-01/", "2026-01-01/"]
 
 
@@ -295,11 +311,17 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
     def version(effective: str, changed: str, whole: str) -> Path:
         text = json.dumps(f"<b>kept</b>\n{changed}\n{whole}")
         path = tmp_path / f"{effective}.yaml"
-        path.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8").replace(
-            plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}").replace(
-            'effective: "2026-01-01"', f'effective: "{effective}"').replace(
-            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
-            f"summary: {{fi: Versio {effective}., sv: Version {effective}., en: Version {effective}.}}"), encoding="utf-8")
+        path.write_text(
+            MULTI_VERSIONS[0]
+            .read_text(encoding="utf-8")
+            .replace(plain, f"description: {{fi: {text}, sv: {text}, en: {text}}}")
+            .replace('effective: "2026-01-01"', f'effective: "{effective}"')
+            .replace(
+                "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+                f"summary: {{fi: Versio {effective}., sv: Version {effective}., en: Version {effective}.}}",
+            ),
+            encoding="utf-8",
+        )
         return path
 
     release(root, version("2026-01-01", "<i>old</i>", "<q>A paragraph removed whole.</q>"))
@@ -335,9 +357,10 @@ def test_a_notice_read_once_is_checked_against_the_lock_on_every_read(one_releas
     path = root / "policy" / "releases" / "2026-01-01" / "notice.json"
     path.write_bytes(path.read_bytes() + b"\n")
     with pytest.raises(NoticeError) as caught:
-        load_releases(project)[0].notice
+        _ = load_releases(project)[0].notice  # reading the notice checks the file against the lock
     assert [f.message for f in caught.value.findings] == [
-        "release 2026-01-01: notice.json is not the file releases.lock records; a published release never changes"]
+        "release 2026-01-01: notice.json is not the file releases.lock records; a published release never changes"
+    ]
 
 
 def test_a_release_is_a_value_that_cannot_be_changed(one_release: Path) -> None:
@@ -367,11 +390,14 @@ def _bless(root: Path, name: str, content: bytes | None) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("notice.json", b'{"seloste": 2}\n', "release 2026-01-01: notice.json is not a valid notice: "),
-    ("fi.md", b"\xff\xfeTietosuojaseloste\n", "release 2026-01-01: fi.md is not UTF-8 text (byte 0)"),
-    ("fi.md", None, "release 2026-01-01: fi.md cannot be read: is a directory"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notice.json", b'{"seloste": 2}\n', "release 2026-01-01: notice.json is not a valid notice: "),
+        ("fi.md", b"\xff\xfeTietosuojaseloste\n", "release 2026-01-01: fi.md is not UTF-8 text (byte 0)"),
+        ("fi.md", None, "release 2026-01-01: fi.md cannot be read: is a directory"),
+    ],
+)
 def test_a_released_file_the_lock_blesses_is_still_read_with_care(
     one_release: Path, tmp_path: Path, name: str, content: bytes | None, message: str
 ) -> None:
@@ -391,7 +417,8 @@ def test_verify_reads_the_releases_itself_when_not_given_them(one_release: Path,
     (root / "policy" / "releases" / "2026-01-01" / "en.md").write_text("edited\n", encoding="utf-8")
     assert [f.message for f in verify(Project.at(root))] == [
         "release 2026-01-01: en.md was edited after release; a published release never changes (restore it with "
-        "git, or make a new release)"]
+        "git, or make a new release)"
+    ]
 
 
 def _revision_line(root: Path) -> int:
@@ -405,7 +432,9 @@ def test_a_release_of_nothing_new_is_refused_at_the_revision(one_release: Path, 
         make_release(Project.at(root))
     [finding] = caught.value.findings
     assert (finding.level, finding.message) == (
-        "error", "nothing changed since release 2026-01-01; edit the notice before releasing")
+        "error",
+        "nothing changed since release 2026-01-01; edit the notice before releasing",
+    )
     assert finding.position.path.endswith("policy/notice.yaml")
     assert (finding.position.line, finding.position.column) == (_revision_line(root) + 1, 3)  # its mapping
 
@@ -413,14 +442,18 @@ def test_a_release_of_nothing_new_is_refused_at_the_revision(one_release: Path, 
 def test_a_release_earlier_than_the_last_is_refused_at_the_revision(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     notice = root / "policy" / "notice.yaml"
-    notice.write_text(notice.read_text(encoding="utf-8").replace('effective: "2026-01-01"', 'effective: "2025-06-01"'),
-                      encoding="utf-8")
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace('effective: "2026-01-01"', 'effective: "2025-06-01"'),
+        encoding="utf-8",
+    )
     with pytest.raises(NoticeError) as caught:
         make_release(Project.at(root))
     [finding] = caught.value.findings
     assert (finding.level, finding.position.line, finding.position.column) == ("error", _revision_line(root) + 1, 3)
-    assert finding.message.startswith("revision.effective 2025-06-01 is earlier than release 2026-01-01 "
-                                      "(effective 2026-01-01); releases follow each other in time")
+    assert finding.message.startswith(
+        "revision.effective 2025-06-01 is earlier than release 2026-01-01 "
+        "(effective 2026-01-01); releases follow each other in time"
+    )
 
 
 def test_a_release_over_a_tampered_one_is_refused(one_release: Path, tmp_path: Path) -> None:
@@ -433,11 +466,11 @@ def test_a_release_over_a_tampered_one_is_refused(one_release: Path, tmp_path: P
 
 def test_a_second_release_at_the_same_time_is_told_to_wait(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
-    with locked_folder(root / "policy", "held by this test"):
-        with pytest.raises(Busy) as caught:
-            make_release(Project.at(root))
-    assert str(caught.value) == ("policy/releases: another `release` is writing it right now; run the command "
-                                 "again when it has finished")
+    with locked_folder(root / "policy", "held by this test"), pytest.raises(Busy) as caught:
+        make_release(Project.at(root))
+    assert str(caught.value) == (
+        "policy/releases: another `release` is writing it right now; run the command again when it has finished"
+    )
 
 
 def test_the_released_notice_json_is_sorted_indented_and_keeps_its_letters(one_release: Path) -> None:
@@ -465,10 +498,18 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
     assert len(load_releases(Project.at(root))) == 2
     # Canonical: each entry's keys in the order id, effective, files, the files by name, indented by 2, one newline
     # at the end; built here from the folders themselves, byte for byte.
-    canonical = {"releases": [
-        {"id": release_id, "effective": release_id,
-         "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / release_id).iterdir())}}
-        for release_id in ("2026-01-01", "2026-03-01")]}
+    canonical = {
+        "releases": [
+            {
+                "id": release_id,
+                "effective": release_id,
+                "files": {
+                    p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / release_id).iterdir())
+                },
+            }
+            for release_id in ("2026-01-01", "2026-03-01")
+        ]
+    }
     assert (folder / "releases.lock").read_bytes() == (json.dumps(canonical, indent=2) + "\n").encode("ascii")
 
 
@@ -505,20 +546,32 @@ def _line_of(notice: Path, text: str) -> tuple[int, int]:
     raise AssertionError(text)
 
 
-def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary(one_release: Path,
-                                                                                  tmp_path: Path) -> None:
+def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary(
+    one_release: Path, tmp_path: Path
+) -> None:
     """A new revision says what it changes: a summary repeated (capital letters and punctuation aside) would
     announce the last release's change again. Each repeated language is named at its line and column."""
     root = _copy(one_release, tmp_path)
-    notice = _edited(root, NEW_DATE, NEW_WORDS, ("sv: Första versionen.,", "sv: Andra versionen.,"),
-                     ("en: First version.}", "en: first version}"))
+    notice = _edited(
+        root,
+        NEW_DATE,
+        NEW_WORDS,
+        ("sv: Första versionen.,", "sv: Andra versionen.,"),
+        ("en: First version.}", "en: first version}"),
+    )
     with pytest.raises(NoticeError) as caught:
         make_release(Project.at(root))
     assert [(f.level, f.message, f.rule) for f in caught.value.findings] == [
-        ("error", "revision.summary.fi: repeats the summary of release 2026-01-01; say what this revision changes",
-         "revision-summary"),
-        ("error", "revision.summary.en: repeats the summary of release 2026-01-01; say what this revision changes",
-         "revision-summary"),
+        (
+            "error",
+            "revision.summary.fi: repeats the summary of release 2026-01-01; say what this revision changes",
+            "revision-summary",
+        ),
+        (
+            "error",
+            "revision.summary.en: repeats the summary of release 2026-01-01; say what this revision changes",
+            "revision-summary",
+        ),
     ]
     fi, en = caught.value.findings
     assert (fi.position.line, fi.position.column) == _line_of(notice, "Ensimmäinen versio.")
@@ -531,12 +584,16 @@ def test_the_release_command_refuses_a_repeated_summary_with_exit_1(one_release:
     _edited(root, NEW_DATE, NEW_WORDS)
     result = run(root, "release")
     assert result.returncode == 1
-    assert re.search(r"policy/notice\.yaml:\d+:\d+: error: revision\.summary\.fi: repeats the summary of release "
-                     r"2026-01-01", result.stderr)
+    assert re.search(
+        r"policy/notice\.yaml:\d+:\d+: error: revision\.summary\.fi: repeats the summary of release "
+        r"2026-01-01",
+        result.stderr,
+    )
 
 
-def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_new(one_release: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_new(
+    one_release: Path, tmp_path: Path
+) -> None:
     """Right after a release the working copy is that release: nothing to sum up yet, no finding. Once it is
     edited, `check` says the summary still repeats the last one (a warning: `release` is where it stops)."""
     from datetime import date
@@ -551,10 +608,18 @@ def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_n
 
     assert repeated() == []
     _edited(root, NEW_WORDS)
-    assert repeated() == [("warning", "revision.summary.fi"), ("warning", "revision.summary.sv"),
-                          ("warning", "revision.summary.en")]
-    _edited(root, ("summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
-                   "summary: {fi: Palautukset., sv: Returer., en: Returns.}"))
+    assert repeated() == [
+        ("warning", "revision.summary.fi"),
+        ("warning", "revision.summary.sv"),
+        ("warning", "revision.summary.en"),
+    ]
+    _edited(
+        root,
+        (
+            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+            "summary: {fi: Palautukset., sv: Returer., en: Returns.}",
+        ),
+    )
     assert repeated() == []
     assert run(root, "release").returncode == 0
 
@@ -562,7 +627,13 @@ def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_n
 def test_a_summary_that_holds_markup_is_compared_as_data(one_release: Path, tmp_path: Path) -> None:
     """Hostile summaries stay text: a summary of HTML and Markdown differing from the last is accepted."""
     root = _copy(one_release, tmp_path)
-    _edited(root, NEW_DATE, NEW_WORDS, (
-        "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
-        "summary: {fi: \"<script>Ensimmäinen versio.</script>\", sv: \"**Första** versionen\", en: \"[First](x) version\"}"))
+    _edited(
+        root,
+        NEW_DATE,
+        NEW_WORDS,
+        (
+            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+            'summary: {fi: "<script>Ensimmäinen versio.</script>", sv: "**Första** versionen", en: "[First](x) version"}',
+        ),
+    )
     assert make_release(Project.at(root)).id == "2026-02-01"

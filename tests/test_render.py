@@ -20,29 +20,67 @@ def entrack():
     return read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
 
 
-@pytest.mark.parametrize("lang, sentences", [
-    ("fi", ["# Tietosuojaseloste: Entrack Oy", "Voit toteuttaa oikeutesi esimerkiksi", "suostumus (6 artiklan 1 kohdan a alakohta) tai oikeutettu etu"]),
-    ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "invända mot direktmarknadsföring", "Rätt till radering"]),
-    ("en", ["# Privacy notice: Entrack Oy", "consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))",
-            "Right to erasure (Art. 17)"]),
-])
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        (
+            "fi",
+            [
+                "# Tietosuojaseloste: Entrack Oy",
+                "Voit toteuttaa oikeutesi esimerkiksi",
+                "suostumus (6 artiklan 1 kohdan a alakohta) tai oikeutettu etu",
+            ],
+        ),
+        ("sv", ["# Dataskyddsbeskrivning: Entrack Oy", "invända mot direktmarknadsföring", "Rätt till radering"]),
+        (
+            "en",
+            [
+                "# Privacy notice: Entrack Oy",
+                "consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))",
+                "Right to erasure (Art. 17)",
+            ],
+        ),
+    ],
+)
 def test_key_sentences_per_language(entrack, lang: str, sentences: list[str]) -> None:
     text = render_notice(entrack, lang, PROJECT.locales)
     lowered = text.lower()
     assert [s for s in sentences if s.lower() not in lowered] == []
 
 
-@pytest.mark.parametrize("lang, distortions", [  # what the first release said that its source does not
-    ("fi", ["käsittelijä)", "(kolmas osapuoli)", "Oikeusperuste:** suostumus (6 artiklan 1 kohdan a alakohta) ja",
-            "keräämme perustietojen lisäksi palkanmaksuun ja lakisääteisten velvoitteiden täyttämiseen tarvittavia "
-            "tietoja sekä ansioluetteloita", "Työntekijät ja Työnhakijat"]),
-    ("sv", ["personuppgiftsbiträde)", "(tredje part)", "förbjuda direktmarknadsföring", "Offentliga källor"]),
-    ("en", ["(processor)", "(third party)", "prohibit direct marketing", "required by the authorities",
-            "the data subject's consent", "Employees and Job applicants"]),
-    # "adequate level of protection" is no longer among them: the seed's "suojan riittävästä tasosta" is the
-    # regulation's own term (riittävä tietosuojan taso, Art. 45), so the third release says it again.
-])
-def test_entracks_current_notice_no_longer_says_what_its_source_does_not(entrack, lang: str, distortions: list[str]) -> None:
+@pytest.mark.parametrize(
+    "lang, distortions",
+    [  # what the first release said that its source does not
+        (
+            "fi",
+            [
+                "käsittelijä)",
+                "(kolmas osapuoli)",
+                "Oikeusperuste:** suostumus (6 artiklan 1 kohdan a alakohta) ja",
+                "keräämme perustietojen lisäksi palkanmaksuun ja lakisääteisten velvoitteiden täyttämiseen tarvittavia "
+                "tietoja sekä ansioluetteloita",
+                "Työntekijät ja Työnhakijat",
+            ],
+        ),
+        ("sv", ["personuppgiftsbiträde)", "(tredje part)", "förbjuda direktmarknadsföring", "Offentliga källor"]),
+        (
+            "en",
+            [
+                "(processor)",
+                "(third party)",
+                "prohibit direct marketing",
+                "required by the authorities",
+                "the data subject's consent",
+                "Employees and Job applicants",
+            ],
+        ),
+        # "adequate level of protection" is no longer among them: the seed's "suojan riittävästä tasosta" is the
+        # regulation's own term (riittävä tietosuojan taso, Art. 45), so the third release says it again.
+    ],
+)
+def test_entracks_current_notice_no_longer_says_what_its_source_does_not(
+    entrack, lang: str, distortions: list[str]
+) -> None:
     text = " ".join(render_notice(entrack, lang, PROJECT.locales).split())
     assert [d for d in distortions if d in text] == []
     first = " ".join((REPO / "policy" / "releases" / "2026-11-25" / f"{lang}.md").read_text(encoding="utf-8").split())
@@ -59,16 +97,21 @@ HOSTILE_TEXT = {
     # Attacks the Markdown parser would really act on: a `javascript:` target without parentheses matches
     # the link pattern, and attr_list applies after an inline element or at the end of a block.
     "fi": "<script>alert(1)</script> [klik](javascript:alert) [data](data:text/html,x) "
-          "<img src=x onerror=alert(3)> ![pixel](https://tracker.example/p.gif) [ok](https://example.com/ok)\n"
-          "1. not a list\n+ not a list\n= not a heading",
+    "<img src=x onerror=alert(3)> ![pixel](https://tracker.example/p.gif) [ok](https://example.com/ok)\n"
+    "1. not a list\n+ not a list\n= not a heading",
     "sv": "**fet**{: onclick=alert } `kod`{: onclick=alert } &amp; [länk](https://example.com/a_b){: onclick=alert } "
-          "[<b>x</b> *y*](https://example.com/c) slut {: onclick=alert }",
+    "[<b>x</b> *y*](https://example.com/c) slut {: onclick=alert }",
     "en": "# not a heading\n\n- not a list <b>bold</b> [x](https://example.com/d)\\{: onclick=alert } "
-          "**b**\\{: style=\"color:red\" } _i_\\{: #forged } C:\\*temp\\*",
+    '**b**\\{: style="color:red" } _i_\\{: #forged } C:\\*temp\\*',
 }
-HOSTILE = MULTI_VERSIONS[0].read_text().replace(
-    "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}",
-    f"description: {json.dumps(HOSTILE_TEXT)}")
+HOSTILE = (
+    MULTI_VERSIONS[0]
+    .read_text()
+    .replace(
+        "description: {fi: Käsittelemme tilauksia., sv: Vi hanterar beställningar., en: We handle orders.}",
+        f"description: {json.dumps(HOSTILE_TEXT)}",
+    )
+)
 
 
 class _Elements(HTMLParser):
@@ -114,8 +157,13 @@ def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_pages: dict[st
     for lang, html in pages.items():
         found = elements(html)
         assert [(tag, name) for tag, attrs in found for name in attrs if name.startswith("on")] == [], lang
-        assert [a["href"] for tag, a in found if tag == "a" and re.match(r"[a-z]+:", a.get("href") or "")
-                and not a["href"].startswith(("https:", "mailto:"))] == [], lang
+        assert [
+            a["href"]
+            for tag, a in found
+            if tag == "a"
+            and re.match(r"[a-z]+:", a.get("href") or "")
+            and not a["href"].startswith(("https:", "mailto:"))
+        ] == [], lang
         assert [a for tag, a in found if a.get("style") or a.get("id") == "forged"] == [], lang
     fi = pages["fi"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fi and '<a href="https://example.com/ok">ok</a>' in fi
@@ -161,18 +209,33 @@ stat = po.stat()
 os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
 print(render_notice(notice, "fi", project.locales).splitlines()[0])
 """
-    result = subprocess.run([sys.executable, "-c", script, str(MULTI_VERSIONS[0])], cwd=root,
-                            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(MULTI_VERSIONS[0])],
+        cwd=root,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["# Tietosuojaseloste: Esimerkki Oy", "# Korjattu: Esimerkki Oy"]
 
 
-@pytest.mark.parametrize("value, words", [
-    ("P2W", {"fi": "2 viikkoa", "en": "2 weeks"}), ("P3D", {"fi": "3 päivää", "en": "3 days"}),
-    ("P1Y2M3W4D", {"fi": "1 vuosi, 2 kuukautta, 3 viikkoa ja 4 päivää", "en": "1 year, 2 months, 3 weeks and 4 days"}),
-    ("PT12H", {"en": "12 hours"}), ("PT30M", {"fi": "30 minuuttia", "en": "30 minutes"}), ("P1M", {"en": "1 month"}),
-    ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute and 1 second"}), ("P18M", {"sv": "18 månader"}),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("P2W", {"fi": "2 viikkoa", "en": "2 weeks"}),
+        ("P3D", {"fi": "3 päivää", "en": "3 days"}),
+        (
+            "P1Y2M3W4D",
+            {"fi": "1 vuosi, 2 kuukautta, 3 viikkoa ja 4 päivää", "en": "1 year, 2 months, 3 weeks and 4 days"},
+        ),
+        ("PT12H", {"en": "12 hours"}),
+        ("PT30M", {"fi": "30 minuuttia", "en": "30 minutes"}),
+        ("P1M", {"en": "1 month"}),
+        ("P1DT1H1M1S", {"en": "1 day, 1 hour, 1 minute and 1 second"}),
+        ("P18M", {"sv": "18 månader"}),
+    ],
+)
 def test_every_unit_of_a_duration_is_named_as_written(value: str, words: dict[str, str]) -> None:
     from generator.words import i18n
 
@@ -213,10 +276,21 @@ def test_english_dates_are_british_on_a_page_in_english() -> None:
     from generator.words.render import render_template
 
     release = SimpleNamespace(id="2026-11-25", effective=date(2026, 11, 25))
-    page = render_template("page.md.j2", "en", PROJECT.locales, heading="# Privacy notice", status="current",
-                           upcoming=None, release=release, permalink="/en/2026-11-25/",
-                           permalink_link="../2026-11-25/", body="", diff_link="", current_diff_link="",
-                           changelog_link="../changelog/")
+    page = render_template(
+        "page.md.j2",
+        "en",
+        PROJECT.locales,
+        heading="# Privacy notice",
+        status="current",
+        upcoming=None,
+        release=release,
+        permalink="/en/2026-11-25/",
+        permalink_link="../2026-11-25/",
+        body="",
+        diff_link="",
+        current_diff_link="",
+        changelog_link="../changelog/",
+    )
     assert "In force from 25 November 2026." in page
 
 
@@ -227,11 +301,28 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
     from generator.words.render import render_template
 
     first, second = (SimpleNamespace(id=d.isoformat(), effective=d) for d in (date(2026, 1, 1), date(2026, 3, 1)))
-    pages = {lang: render_template("page.md.j2", lang, PROJECT.locales, heading="#", status="archived", upcoming=None,
-                                   release=first, successor=second, current=second, current_link="../",
-                                   permalink="/x/", permalink_link="../x/", body="", diff_link="",
-                                   current_diff_link="diff/current/", changelog_link="../changelog/",
-                                   archived_title="(archived)") for lang in ("fi", "sv", "en")}
+    pages = {
+        lang: render_template(
+            "page.md.j2",
+            lang,
+            PROJECT.locales,
+            heading="#",
+            status="archived",
+            upcoming=None,
+            release=first,
+            successor=second,
+            current=second,
+            current_link="../",
+            permalink="/x/",
+            permalink_link="../x/",
+            body="",
+            diff_link="",
+            current_diff_link="diff/current/",
+            changelog_link="../changelog/",
+            archived_title="(archived)",
+        )
+        for lang in ("fi", "sv", "en")
+    }
     assert "in force from 1 January 2026 until it was replaced on 1 March 2026." in pages["en"]
     assert "kunnes se korvattiin 1. maaliskuuta 2026" in pages["fi"]
     assert "tills den ersattes den 1 mars 2026" in pages["sv"]
@@ -239,9 +330,11 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
 
 def test_the_regulation_is_named_once_in_full() -> None:
     pages = _pages(_notice())
-    for lang, name in (("fi", "EU:n yleisen tietosuoja-asetuksen (EU) 2016/679"),
-                       ("sv", "dataskyddsförordningen (EU) 2016/679"),
-                       ("en", "General Data Protection Regulation (EU) 2016/679 (GDPR)")):
+    for lang, name in (
+        ("fi", "EU:n yleisen tietosuoja-asetuksen (EU) 2016/679"),
+        ("sv", "dataskyddsförordningen (EU) 2016/679"),
+        ("en", "General Data Protection Regulation (EU) 2016/679 (GDPR)"),
+    ):
         assert pages[lang].count(name) == 1, lang
         assert pages[lang].count("2016/679") == 1, lang
 
@@ -254,7 +347,9 @@ def test_the_right_to_object_names_official_authority_and_direct_marketing_is_ob
     assert "which is based on Art. 6(1)(e) or (f), including profiling based on those provisions." in pages["en"]
     assert "joka perustuu 6 artiklan 1 kohdan e tai f alakohtaan" in pages["fi"]
     assert "som grundar sig på artikel 6.1 e eller f" in pages["sv"]
-    assert "you have the right to object at any time to processing of personal data concerning you for such" in pages["en"]
+    assert (
+        "you have the right to object at any time to processing of personal data concerning you for such" in pages["en"]
+    )
     assert "sinulla on oikeus milloin tahansa vastustaa sinua koskevien henkilötietojen käsittelyä" in pages["fi"]
     assert "har du rätt att när som helst invända mot behandling av personuppgifter" in pages["sv"]
     for lang, words in (("en", ("forbid", "prohibit")), ("fi", ("kieltää", "kielto")), ("sv", ("förbjud",))):
@@ -291,9 +386,13 @@ def test_swedish_and_english_use_the_regulations_terms_for_controllers_and_publi
 
 def test_a_public_source_whose_name_says_so_is_not_called_public_again() -> None:
     """Art. 14(2)(f): "Publicly accessible sources (publicly accessible source)" says one thing twice."""
+
     def public(data):
-        data["sources"][0]["name"] = {"fi": "Julkiset lähteet", "sv": "Allmänt tillgängliga källor",
-                                      "en": "Publicly accessible sources"}
+        data["sources"][0]["name"] = {
+            "fi": "Julkiset lähteet",
+            "sv": "Allmänt tillgängliga källor",
+            "en": "Publicly accessible sources",
+        }
         data["sources"][0]["publicly_available"] = True
 
     pages = _pages(_notice(public))
@@ -309,27 +408,38 @@ def test_a_text_addressed_to_you_names_your_rights_not_the_data_subjects() -> No
     assert "## Your rights { #rights }" in pages["en"]
 
 
-@pytest.mark.parametrize("bases, labels", [
-    (["contract"], ("Oikeusperuste:", "Rättslig grund:", "Legal basis:")),
-    (["contract", "legal_obligation"], ("Oikeusperusteet:", "Rättsliga grunder:", "Legal bases:")),
-])
+@pytest.mark.parametrize(
+    "bases, labels",
+    [
+        (["contract"], ("Oikeusperuste:", "Rättslig grund:", "Legal basis:")),
+        (["contract", "legal_obligation"], ("Oikeusperusteet:", "Rättsliga grunder:", "Legal bases:")),
+    ],
+)
 def test_labels_are_singular_or_plural_as_the_list_after_them(bases: list[str], labels: tuple[str, ...]) -> None:
     def with_bases(data):
         data["purposes"][0]["legal_bases"] = [{"basis": basis} for basis in bases]
-        data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][:len(bases)]
+        data["purposes"][0]["recipients"] = data["purposes"][0]["recipients"][: len(bases)]
 
     pages = _pages(_notice(with_bases))
-    for lang, label in zip(("fi", "sv", "en"), labels):
+    for lang, label in zip(("fi", "sv", "en"), labels, strict=True):
         assert f"- **{label}**" in pages[lang], lang
-    recipients = ("Vastaanottaja:", "Mottagare:", "Recipient:") if len(bases) == 1 else ("Vastaanottajat:", "Mottagare:", "Recipients:")
-    for lang, label in zip(("fi", "sv", "en"), recipients):
+    recipients = (
+        ("Vastaanottaja:", "Mottagare:", "Recipient:")
+        if len(bases) == 1
+        else ("Vastaanottajat:", "Mottagare:", "Recipients:")
+    )
+    for lang, label in zip(("fi", "sv", "en"), recipients, strict=True):
         assert f"- **{label}**" in pages[lang], lang
-    assert "- **Source:** The data subject" in pages["en"] and "- **Tietolähde:**" in pages["fi"] and "- **Källa:**" in pages["sv"]
+    assert (
+        "- **Source:** The data subject" in pages["en"]
+        and "- **Tietolähde:**" in pages["fi"]
+        and "- **Källa:**" in pages["sv"]
+    )
 
 
 def _cookie_section(page: str) -> str:
     start = page.index("{ #cookies }")
-    return page[start:page.index("\n## ", start)]
+    return page[start : page.index("\n## ", start)]
 
 
 def test_a_cookie_of_which_only_the_provider_is_known_shows_that_and_no_dashes() -> None:
@@ -339,7 +449,9 @@ def test_a_cookie_of_which_only_the_provider_is_known_shows_that_and_no_dashes()
     for lang, page in _pages(_notice(provider_only)).items():
         section = _cookie_section(page)
         assert "–" not in section and "| |" not in section and "|  |" not in section, lang
-    assert "| Provider |\n| --- |\n| Google Analytics (third party) |" in _cookie_section(_pages(_notice(provider_only))["en"])
+    assert "| Provider |\n| --- |\n| Google Analytics (third party) |" in _cookie_section(
+        _pages(_notice(provider_only))["en"]
+    )
 
 
 def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
@@ -348,8 +460,10 @@ def test_cookies_known_in_part_are_listed_without_empty_cells() -> None:
 
     en = _cookie_section(_pages(_notice(mixed))["en"])
     assert "|" not in en and "–" not in en
-    assert ("- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
-            "Duration: session\n") in en
+    assert (
+        "- **session**: Provider: Esimerkki Oy (first party); Purpose: Session; Category: strictly necessary; "
+        "Duration: session\n"
+    ) in en
     assert "The session cookie is set without consent.\n" in en  # _ga's category is not given: nor is that
     assert "- **\\_ga**: Provider: Google Analytics; Duration: 2 years\n" in en
 
@@ -365,7 +479,8 @@ def test_the_page_says_which_cookies_need_consent() -> None:
         data["cookies"] += [
             {"name": "_ga", "provider": "Google Analytics", "category": "analytics"},
             {"name": "lang", "provider": "Esimerkki Oy", "category": "functional", "consent": False},
-            {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"}]
+            {"name": "ads", "provider": "Mainosverkko Oy", "category": "marketing"},
+        ]
 
     pages = _pages(_notice(four))
     assert "The \\_ga and ads cookies are set only if you consent.\n" in _cookie_section(pages["en"])
@@ -374,12 +489,21 @@ def test_the_page_says_which_cookies_need_consent() -> None:
     assert "Kakorna session och lang används utan samtycke." in pages["sv"]
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("fi", "- **Oikeusperuste:** uutiskirjeet ja muu suoramarkkinointi: suostumus (6 artiklan 1 kohdan a alakohta) "
-           "tai oikeutettu etu (6 artiklan 1 kohdan f alakohta)"),
-    ("en", "- **Legal basis:** newsletters and other direct marketing: consent (Art. 6(1)(a)) or legitimate "
-           "interests (Art. 6(1)(f))"),
-])
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        (
+            "fi",
+            "- **Oikeusperuste:** uutiskirjeet ja muu suoramarkkinointi: suostumus (6 artiklan 1 kohdan a alakohta) "
+            "tai oikeutettu etu (6 artiklan 1 kohdan f alakohta)",
+        ),
+        (
+            "en",
+            "- **Legal basis:** newsletters and other direct marketing: consent (Art. 6(1)(a)) or legitimate "
+            "interests (Art. 6(1)(f))",
+        ),
+    ],
+)
 def test_one_basis_says_what_it_covers_before_it_and_alternatives_read_or(lang: str, line: str) -> None:
     notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
     assert line in render_notice(notice, lang, PROJECT.locales).splitlines()
@@ -390,7 +514,6 @@ def test_the_introduction_does_not_claim_the_notice_is_complete(lang: str) -> No
     notice = read_notice(REPO / "policy" / "notice.yaml", PROJECT.schema)[0]
     text = render_notice(notice, lang, PROJECT.locales)
     assert not re.search(r"13 (ja|och|and) 14|Articles 13", text)
-
 
 
 def test_templates_are_compiled_once_for_every_language_before_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -418,14 +541,17 @@ def test_templates_are_compiled_once_for_every_language_before_the_build(monkeyp
         assert len(markdown_code.compiled) == len(names) - len(files) and len(files_code.compiled) == len(files)
         for lang in ("fi", "sv", "en"):
             translations = i18n.translations(PROJECT.locales, lang)
-            cached = {key[1] for env in (render._environment(lang, translations),
-                                         render._files_environment(lang, translations)) for key in env.cache}
+            cached = {
+                key[1]
+                for env in (render._environment(lang, translations), render._files_environment(lang, translations))
+                for key in env.cache
+            }
             assert set(names) <= cached, lang
     finally:
         render._environment.cache_clear(), render._files_environment.cache_clear()
 
 
-def _folded(env: "jinja2.Environment", source: str) -> list[str]:
+def _folded(env: jinja2.Environment, source: str) -> list[str]:
     """The filters and tests in `source` that Jinja applies while compiling it: those given constants."""
     from jinja2 import nodes
 
@@ -454,16 +580,24 @@ def test_no_template_applies_a_filter_to_a_constant() -> None:
         assert _folded(env, env.loader.get_source(env, name)[0]) == [], name
 
 
-@pytest.mark.parametrize("copy", [
-    "Ask for a copy at tietosuoja@esimerkki.fi.", "Ask for a copy!", "Is a copy enough?", "Ask us (tietosuoja@esimerkki.fi.)",
-    "Ask for “a copy.”", "Ask for a copy",
-])
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Ask for a copy at tietosuoja@esimerkki.fi.",
+        "Ask for a copy!",
+        "Is a copy enough?",
+        "Ask us (tietosuoja@esimerkki.fi.)",
+        "Ask for “a copy.”",
+        "Ask for a copy",
+    ],
+)
 def test_a_transfers_sentences_end_once_whatever_the_copy_text_ends_with(copy: str) -> None:
     """After the author's copy text the adequacy sentence follows with one full stop, never two ("fi.. The")."""
+
     def told(data):
         data["transfers"][0]["copy"] = {lang: copy for lang in ("fi", "sv", "en")}
 
-    for lang, page in _pages(_notice(told)).items():
+    for page in _pages(_notice(told)).values():
         line = next(line for line in page.splitlines() if line.startswith("- **") and "2023/1795" in line)
         assert ".." not in line.replace("...", "") and ". ." not in line and "?." not in line and "!." not in line, line
         assert re.search(r"[.!?”)] (The European|Euroopan|Europeiska)", line), line
@@ -478,7 +612,8 @@ def test_a_finnish_authority_named_once_has_its_name_in_each_language() -> None:
     pages = _pages(_notice(tax))
     for lang, name in (("fi", "Verohallinto"), ("sv", "Skatteförvaltningen"), ("en", "Finnish Tax Administration")):
         assert f"- **{name}** (" in pages[lang] and f", {name}" in pages[lang].replace(" och ", ", ").replace(
-            " and ", ", ").replace(" ja ", ", "), lang
+            " and ", ", "
+        ).replace(" ja ", ", "), lang
         assert lang == "fi" or "Verohallinto" not in pages[lang], lang
 
 
@@ -494,7 +629,10 @@ def test_without_a_rights_contact_requests_go_to_the_controller_said_on_the_page
         del data["rights"]["contact"]
 
     pages = _pages(_notice(no_contact))
-    assert "To exercise your rights, contact the controller at the contact details given under [Controller](<#controller>)." in pages["en"]
+    assert (
+        "To exercise your rights, contact the controller at the contact details given under [Controller](<#controller>)."
+        in pages["en"]
+    )
     assert "kohdassa [Rekisterinpitäjä](<#controller>) annettujen yhteystietojen kautta." in pages["fi"]
     assert "under [Personuppgiftsansvarig](<#controller>)" in pages["sv"]
 
@@ -520,18 +658,21 @@ def test_without_a_rights_contact_requests_go_to_the_controller_said_on_the_page
 def test_art_22_3_safeguards_are_stated_in_full_where_the_decision_rests_on_contract_or_explicit_consent() -> None:
     def decided(exception):
         def change(data):
-            data["purposes"][0]["automated_decision"] = {"exception": exception, "human_review": {
-                "fi": "Kirjoita meille.", "sv": "Skriv till oss.", "en": "Write to us."}}
+            data["purposes"][0]["automated_decision"] = {
+                "exception": exception,
+                "human_review": {"fi": "Kirjoita meille.", "sv": "Skriv till oss.", "en": "Write to us."},
+            }
             data["automated_decisions"] = {"exists": True}
+
         return change
 
     full = {
         "en": "You have the right to obtain human intervention on the part of the controller, to express your point of "
-              "view and to contest the decision (Art. 22(3)).",
+        "view and to contest the decision (Art. 22(3)).",
         "fi": "Sinulla on oikeus vaatia rekisterinpitäjältä ihmisen osallistumista tietojen käsittelyyn, oikeus esittää "
-              "kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta).",
+        "kantasi ja oikeus riitauttaa päätös (22 artiklan 3 kohta).",
         "sv": "Du har rätt till mänskligt ingripande från den personuppgiftsansvariges sida för att kunna uttrycka din "
-              "åsikt och bestrida beslutet (artikel 22.3).",
+        "åsikt och bestrida beslutet (artikel 22.3).",
     }
     for exception in ("contract", "explicit_consent"):
         pages = _pages(_notice(decided(exception)))
@@ -542,9 +683,14 @@ def test_art_22_3_safeguards_are_stated_in_full_where_the_decision_rests_on_cont
 
 def test_a_retention_rule_prints_its_label_and_the_law_that_sets_it() -> None:
     def labelled(data):
-        data["purposes"][0]["retention"] = [{"period": "P6Y", "event": "end_of_accounting_year",
-                                             "label": {"fi": "kirjanpitoaineisto", "sv": "bokföringsmaterial", "en": "bookkeeping records"},
-                                             "law": {"fi": "kirjanpitolaki 2:10", "sv": "bokföringslagen 2:10", "en": "Accounting Act 2:10"}}]
+        data["purposes"][0]["retention"] = [
+            {
+                "period": "P6Y",
+                "event": "end_of_accounting_year",
+                "label": {"fi": "kirjanpitoaineisto", "sv": "bokföringsmaterial", "en": "bookkeeping records"},
+                "law": {"fi": "kirjanpitolaki 2:10", "sv": "bokföringslagen 2:10", "en": "Accounting Act 2:10"},
+            }
+        ]
 
     pages = _pages(_notice(labelled))
     assert "kirjanpitoaineisto: 6 vuotta tilikauden päättymisestä (kirjanpitolaki 2:10)" in pages["fi"]
@@ -564,13 +710,19 @@ def test_a_source_names_the_data_it_provides() -> None:
 def test_portability_and_consent_withdrawal_follow_arts_20_and_7_for_each_legal_basis() -> None:
     """Art. 20(1)(a): consent under Art. 6(1)(a) or 9(2)(a), or a contract under 6(1)(b), and automated means;
     consent, of either kind, may be withdrawn (Art. 7(3)); objection under Art. 21(1) only to 6(1)(e) or (f)."""
+
     def every(data):
         data["rights"]["granted"] = ["portability", "withdraw_consent", "objection", "erasure"]
 
     pages = _pages(_notice(every))
-    assert ("based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by "
-            "automated means") in pages["en"]
-    assert "(6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta) tai sopimukseen (6 artiklan 1 kohdan b alakohta) ja käsittely suoritetaan automaattisesti" in pages["fi"]
+    assert (
+        "based on your consent (Art. 6(1)(a) or 9(2)(a)) or on a contract (Art. 6(1)(b)) and is carried out by "
+        "automated means"
+    ) in pages["en"]
+    assert (
+        "(6 artiklan 1 kohdan a alakohta tai 9 artiklan 2 kohdan a alakohta) tai sopimukseen (6 artiklan 1 kohdan b alakohta) ja käsittely suoritetaan automaattisesti"
+        in pages["fi"]
+    )
     assert "(artikel 6.1 a eller 9.2 a) eller på ett avtal (artikel 6.1 b) och sker automatiserat" in pages["sv"]
     assert pages["en"].count("(Art. 6(1)(a) or 9(2)(a))") == 2
     assert "Art. 17(3), such as compliance with a legal obligation" in pages["en"]
@@ -579,12 +731,16 @@ def test_portability_and_consent_withdrawal_follow_arts_20_and_7_for_each_legal_
 def test_a_purposes_automated_decision_renders_without_the_top_level_statement() -> None:
     """A purpose with automated_decision and no top-level automated_decisions: the page names the purpose's
     decision (it once ended in "'None' has no attribute 'description'")."""
+
     def decided(data):
         data["purposes"][0]["automated_decision"] = {"exception": "contract"}
         data.pop("automated_decisions", None)
 
     pages = _pages(_notice(decided))
-    assert "similarly significantly affect you (Art. 22(1)), are made for the following purposes:\n\n- [Handling orders](#purpose-orders)" in pages["en"]
+    assert (
+        "similarly significantly affect you (Art. 22(1)), are made for the following purposes:\n\n- [Handling orders](#purpose-orders)"
+        in pages["en"]
+    )
 
 
 def test_every_known_finnish_authority_has_its_name_in_every_supported_language() -> None:
@@ -598,12 +754,15 @@ def test_every_known_finnish_authority_has_its_name_in_every_supported_language(
 
 def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
     """A transfer on a derogation says which one, as Art. 49(1) says it, in each language."""
+
     def derogation(data):
         data["transfers"][0].update({"country": "IN", "safeguard": "derogation", "derogation": "contract"})
         data["transfers"][0].pop("copy", None)
 
     pages = _pages(_notice(derogation))
-    assert ("derogation for a specific situation (Art. 49): the transfer is necessary for the performance of a "
-            "contract between you and the controller or the implementation of pre-contractual measures taken at your "
-            "request (Art. 49(1)(b))") in pages["en"]
+    assert (
+        "derogation for a specific situation (Art. 49): the transfer is necessary for the performance of a "
+        "contract between you and the controller or the implementation of pre-contractual measures taken at your "
+        "request (Art. 49(1)(b))"
+    ) in pages["en"]
     assert "(49 artiklan 1 kohdan b alakohta)" in pages["fi"] and "(artikel 49.1 b)" in pages["sv"]

@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from test_check_rules import BUILD_DAY
 
 from generator.findings import NoticeError
 from generator.notice.read import read_notice_text
 from generator.notice.rules import Context, run_rules
 from generator.words.render import render_notice
 from support import FIXTURES, PROJECT
-from test_check_rules import BUILD_DAY
 
 Data = dict[str, Any]
 Path_ = tuple[str | int, ...]
@@ -121,8 +121,10 @@ def shapes() -> Iterator[tuple[str, Data]]:
     for key in shop:
         if key not in small:
             yield f"smallest with {key}", small | {key: shop[key]}
-    yield "smallest with purposes and their lists", small | {
-        key: shop[key] for key in ("purposes", "data_subjects", "data_categories", "sources", "recipients")}
+    yield (
+        "smallest with purposes and their lists",
+        small | {key: shop[key] for key in ("purposes", "data_subjects", "data_categories", "sources", "recipients")},
+    )
     for languages in (["fi"], ["sv"], ["en"], ["fi", "en"], ["sv", "en"]):
         for name, data in (("shop", shop), ("smallest", small)):
             yield f"{name} in {', '.join(languages)}", in_languages(data, languages) | {"languages": languages}

@@ -9,16 +9,17 @@ import re
 import shutil
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from generator.notice import adequacy
-from generator.words import i18n, vocabulary
 from generator.notice.languages import SUPPORTED as LANGS
 from generator.notice.model import Notice, Text, texts
 from generator.notice.read import read_notice
+from generator.words import i18n, vocabulary
 from generator.words.render import translate
 from support import FIXTURES, PROJECT, make_project, run
 
@@ -40,7 +41,7 @@ def shop_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page_text(site: Path, lang: str) -> str:
     """The words of the notice page as a reader sees them: tags gone, entities decoded, spaces normalised."""
     source = (site / lang / "index.html").read_text(encoding="utf-8")
-    body = source[source.index('<article'):source.index("</article>")]
+    body = source[source.index("<article") : source.index("</article>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -71,8 +72,11 @@ def _fields_used(value: Any, kind: type, path: str = "") -> Iterator[str]:
             continue
         yield f"{path}{spec.name}"
         hint = hints[spec.name]
-        args = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) in (
-            typing.Union, types.UnionType) else [hint]
+        args = (
+            [a for a in typing.get_args(hint) if a is not type(None)]
+            if typing.get_origin(hint) in (typing.Union, types.UnionType)
+            else [hint]
+        )
         item = typing.get_args(args[0])[0] if typing.get_origin(args[0]) is tuple else args[0]
         if dataclasses.is_dataclass(item):
             for element in inner if isinstance(inner, tuple) else (inner,):
@@ -86,8 +90,11 @@ def _fields(kind: type, path: str = "") -> Iterator[str]:
             continue
         yield f"{path}{spec.name}"
         hint = hints[spec.name]
-        args = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) in (
-            typing.Union, types.UnionType) else [hint]
+        args = (
+            [a for a in typing.get_args(hint) if a is not type(None)]
+            if typing.get_origin(hint) in (typing.Union, types.UnionType)
+            else [hint]
+        )
         listed = typing.get_origin(args[0]) is tuple
         item = typing.get_args(args[0])[0] if listed else args[0]
         if dataclasses.is_dataclass(item):
@@ -98,8 +105,11 @@ def test_the_shop_uses_every_field_of_the_format() -> None:
     # The controller is established in Finland, so it has no representative in the EU (Art. 27); the
     # supervisory authority is named only in part on purpose: the Finnish office's other details stay.
     contact = ("name", "email", "phone", "address", "website")
-    left_out = {"representative", *(f"representative.{field}" for field in contact),
-                *(f"rights.supervisory_authority.{field}" for field in contact if field != "email")}
+    left_out = {
+        "representative",
+        *(f"representative.{field}" for field in contact),
+        *(f"rights.supervisory_authority.{field}" for field in contact if field != "email"),
+    }
     assert set(_fields(Notice)) - set(_fields_used(NOTICE, Notice)) == left_out
     names = [r.name for r in NOTICE.recipients]  # names written once, and a descriptive one in each language
     assert any(isinstance(n, str) for n in names) and any(isinstance(n, Text) for n in names)
@@ -114,8 +124,26 @@ def test_every_text_and_name_is_on_the_page(shop_site: Path, lang: str) -> None:
     assert missing == []
 
 
-CODES = {"id", "role", "country", "recipient", "safeguard", "derogation", "party", "category", "duration", "prevailing_language",
-         "kind", "required_by", "exception", "decided_by", "special_condition", "basis", "period", "event"}
+CODES = {
+    "id",
+    "role",
+    "country",
+    "recipient",
+    "safeguard",
+    "derogation",
+    "party",
+    "category",
+    "duration",
+    "prevailing_language",
+    "kind",
+    "required_by",
+    "exception",
+    "decided_by",
+    "special_condition",
+    "basis",
+    "period",
+    "event",
+}
 """Fields whose strings are ids, codes and enum values: the page says them in words, not as written."""
 
 
@@ -154,44 +182,81 @@ def _facts(lang: str) -> list[str]:
         NOTICE.purposes[0].retention[2].label[lang] + ": " + NOTICE.purposes[0].retention[2].criterion[lang],
         say(vocabulary.RETENTION_EVENTS["collected"][0], lang, period=year("P30D")),
         # the newsletter's alternative bases end on one event each: one line, "or"
-        i18n.format_list([say(vocabulary.RETENTION_EVENTS["consent_withdrawn"][1], lang),
-                          say(vocabulary.RETENTION_EVENTS["objection"][1], lang)], lang, "or"),
+        i18n.format_list(
+            [
+                say(vocabulary.RETENTION_EVENTS["consent_withdrawn"][1], lang),
+                say(vocabulary.RETENTION_EVENTS["objection"][1], lang),
+            ],
+            lang,
+            "or",
+        ),
         say(vocabulary.RETENTION_EVENTS["position_filled"][0], lang, period=year("P6M")),
         # providing the data, per purpose
-        say(vocabulary.PROVISION["entering_contract"], lang), say(vocabulary.PROVISION["contract"], lang),
+        say(vocabulary.PROVISION["entering_contract"], lang),
+        say(vocabulary.PROVISION["contract"], lang),
         say(vocabulary.PROVISION["none"], lang),
-        say(vocabulary.OBLIGATORY[True], lang), say(vocabulary.OBLIGATORY[False], lang),
+        say(vocabulary.OBLIGATORY[True], lang),
+        say(vocabulary.OBLIGATORY[False], lang),
         # automated decisions by the payment provider, an independent controller
         say(vocabulary.DECIDERS["recipient"], lang, recipient="Tilitin Payments AB"),
-        say(vocabulary.PROFILING, lang), say(vocabulary.DECISION_EXCEPTIONS["contract"], lang),
+        say(vocabulary.PROFILING, lang),
+        say(vocabulary.DECISION_EXCEPTIONS["contract"], lang),
         say(vocabulary.DECISION_SAFEGUARDS["recipient"], lang, recipient="Tilitin Payments AB"),
         # a source with the data it provides; a retention rule with its label and the law that sets it
         say(vocabulary.SOURCE_DATA, lang, data=NOTICE.data_categories[3].name[lang]),
-        NOTICE.purposes[0].retention[1].label[lang] + ": "
+        NOTICE.purposes[0].retention[1].label[lang]
+        + ": "
         + say(vocabulary.RETENTION_EVENTS["end_of_accounting_year"][0], lang, period=year("P10Y"))
         + f" ({NOTICE.purposes[0].retention[1].law[lang]})",
         # Art. 9 and 10
         say(vocabulary.SPECIAL_CONDITIONS["employment"], lang),
-        say("special category, Art. 9", lang), say("criminal convictions and offences, Art. 10", lang),
+        say("special category, Art. 9", lang),
+        say("criminal convictions and offences, Art. 10", lang),
         # a publicly accessible source whose name does not say so gets the words of Art. 14(2)(f)
         f"({say('publicly accessible source', lang)})",
         # transfers: the adequacy decision named and dated; the US recipient certified
-        say(vocabulary.ADEQUACY["covered"], lang, scope=us.scope_in(lang), recipient="Cloudnest Inc.",
-            decision=say(vocabulary.DECISION_TITLES["implementing"], lang, number=us.decision,
-                         date=i18n.format_date(us.adopted, lang))),
-        say(vocabulary.ADEQUACY["renewed"], lang, renewed=i18n.format_date(gb.renewed, lang),
-            decision=say(vocabulary.DECISION_TITLES["implementing"], lang, number=gb.decision,
-                         date=i18n.format_date(gb.adopted, lang))),
+        say(
+            vocabulary.ADEQUACY["covered"],
+            lang,
+            scope=us.scope_in(lang),
+            recipient="Cloudnest Inc.",
+            decision=say(
+                vocabulary.DECISION_TITLES["implementing"],
+                lang,
+                number=us.decision,
+                date=i18n.format_date(us.adopted, lang),
+            ),
+        ),
+        say(
+            vocabulary.ADEQUACY["renewed"],
+            lang,
+            renewed=i18n.format_date(gb.renewed, lang),
+            decision=say(
+                vocabulary.DECISION_TITLES["implementing"],
+                lang,
+                number=gb.decision,
+                date=i18n.format_date(gb.adopted, lang),
+            ),
+        ),
         say(vocabulary.SAFEGUARDS["standard_data_protection_clauses"], lang),
         # the DPO is an organisation; cookies say whether they need consent
         say("An external organisation acts as our data protection officer:", lang),
-        plural("The %(cookies)s cookie is set only if you consent.", "The %(cookies)s cookies are set only if you consent.",
-               lang, cookies=i18n.format_list(["_ga", "ads_id"], lang)),
-        plural("The %(cookies)s cookie is set without consent.", "The %(cookies)s cookies are set without consent.",
-               lang, cookies=i18n.format_list(["shop_session", "shop_lang"], lang)),
+        plural(
+            "The %(cookies)s cookie is set only if you consent.",
+            "The %(cookies)s cookies are set only if you consent.",
+            lang,
+            cookies=i18n.format_list(["_ga", "ads_id"], lang),
+        ),
+        plural(
+            "The %(cookies)s cookie is set without consent.",
+            "The %(cookies)s cookies are set without consent.",
+            lang,
+            cookies=i18n.format_list(["shop_session", "shop_lang"], lang),
+        ),
         # the supervisory authority: the address the notice gives, the rest the default's, per language
-        "tietosuoja@om.fi", "+358 29 566 6700", {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv",
-                                             "en": "https://tietosuoja.fi/en"}[lang],
+        "tietosuoja@om.fi",
+        "+358 29 566 6700",
+        {"fi": "https://tietosuoja.fi", "sv": "https://tietosuoja.fi/sv", "en": "https://tietosuoja.fi/en"}[lang],
     ]
 
 

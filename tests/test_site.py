@@ -45,7 +45,9 @@ def test_each_language_has_its_own_build(entrack_site: Path, lang: str) -> None:
 def test_hreflang_alternates_point_at_the_same_page(multi_site: Path, lang: str) -> None:
     for page in ("index.html", "2026-01-01/index.html", "changelog/index.html", "2026-03-01/diff/index.html"):
         html = text(multi_site / lang / page)
-        links = {a["hreflang"]: a["href"] for a in tags(html, "link") if a.get("rel") == "alternate" and a.get("hreflang")}
+        links = {
+            a["hreflang"]: a["href"] for a in tags(html, "link") if a.get("rel") == "alternate" and a.get("hreflang")
+        }
         assert set(links) == set(LANGS), page
         for other, href in links.items():
             target = (multi_site / lang / page).parent / href / "index.html"
@@ -54,12 +56,35 @@ def test_hreflang_alternates_point_at_the_same_page(multi_site: Path, lang: str)
         assert sorted(switcher) == sorted(links.values()), page
 
 
-FINNISH = ["Tietosuojaseloste", "Entrack Oy", "Rekisteröidyn oikeudet", "myynti@entrack.fi", "Google Analytics",
-           "YTJ", "Patentti- ja rekisterihallitus", "käyttöoikeuksin ja salasanoin", "alihankkijoille"]
-SWEDISH = ["Dataskyddsbeskrivning", "Entrack Oy", "personuppgiftsbiträde", "myynti@entrack.fi", "Google Analytics",
-           "Patent- och registerstyrelsen", "lösenord"]
-ENGLISH = ["Privacy notice", "Entrack Oy", "processor", "myynti@entrack.fi", "Google Analytics",
-           "Finnish Patent and Registration Office", "passwords"]
+FINNISH = [
+    "Tietosuojaseloste",
+    "Entrack Oy",
+    "Rekisteröidyn oikeudet",
+    "myynti@entrack.fi",
+    "Google Analytics",
+    "YTJ",
+    "Patentti- ja rekisterihallitus",
+    "käyttöoikeuksin ja salasanoin",
+    "alihankkijoille",
+]
+SWEDISH = [
+    "Dataskyddsbeskrivning",
+    "Entrack Oy",
+    "personuppgiftsbiträde",
+    "myynti@entrack.fi",
+    "Google Analytics",
+    "Patent- och registerstyrelsen",
+    "lösenord",
+]
+ENGLISH = [
+    "Privacy notice",
+    "Entrack Oy",
+    "processor",
+    "myynti@entrack.fi",
+    "Google Analytics",
+    "Finnish Patent and Registration Office",
+    "passwords",
+]
 
 
 @pytest.mark.parametrize("lang, phrases", [("fi", FINNISH), ("sv", SWEDISH), ("en", ENGLISH)])
@@ -151,8 +176,9 @@ def test_the_plan_puts_each_page_at_its_address(multi_project: Path) -> None:
     from generator.project import Project
     from generator.site.plan import plan_site
 
-    plan = plan_site(Project.at(multi_project), Environment(date(2026, 6, 15), "https://notice.example/entrack"),
-                     draft=True)
+    plan = plan_site(
+        Project.at(multi_project), Environment(date(2026, 6, 15), "https://notice.example/entrack"), draft=True
+    )
     pages = plan.pages["fi"]
     assert [p.path for p in pages if p.in_nav] == ["index.md", "changelog/index.md"]
     assert "draft/index.md" in [p.path for p in pages]

@@ -18,13 +18,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from browser.test_links import _Scan
-from support import copy_project, multi_release_project, run
+
+from support import multi_release_project, run
 
 PREFIX = "/notice/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -44,7 +44,7 @@ class SubPathServer:
                 if not (path + "/").startswith(PREFIX) or server.site is None:
                     return str(Path("/nonexistent") / "nothing")
                 self.directory = str(server.site)
-                return super().translate_path("/" + path[len(PREFIX):])
+                return super().translate_path("/" + path[len(PREFIX) :])
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -134,8 +134,9 @@ def test_every_link_works_under_a_sub_path_with_the_address_set(server: SubPathS
     assert not problems, "\n".join(problems[:40])
 
 
-def test_versions_feeds_and_sitemaps_give_full_addresses_that_resolve(server: SubPathServer,
-                                                                      addressed_site: Path) -> None:
+def test_versions_feeds_and_sitemaps_give_full_addresses_that_resolve(
+    server: SubPathServer, addressed_site: Path
+) -> None:
     server.site = addressed_site
     versions = json.loads(_resolves(server.base + "versions.json"))
     for entry in versions["releases"]:
@@ -162,8 +163,9 @@ def test_versions_feeds_and_sitemaps_give_full_addresses_that_resolve(server: Su
     assert f">{server.base}sv/2026-01-01/</a>" in page  # the permanent address, in full, without a script
 
 
-def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(server: SubPathServer,
-                                                                              multi_site: Path) -> None:
+def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(
+    server: SubPathServer, multi_site: Path
+) -> None:
     """No canonical link, no sitemap (its <loc> must be a full address), addresses relative to
     versions.json; every page but the 404 pages (which can only link from the host's root) works."""
     server.site = multi_site
@@ -182,9 +184,22 @@ def test_without_an_address_pages_work_under_a_sub_path_and_say_nothing_false(se
         _resolves(urllib.parse.urljoin(server.base + "fi/feed.xml", link.get("href")))
 
 
-NOT_ADDRESSES = ["javascript:alert(1)//", "https://x//evil.example", "http://example.fi", "https://x.fi:99999/",
-                 "https://-/", "https://user@x.fi/", "https://x.fi/?q=1", "https://x.fi/#top", "ftp://x.fi/",
-                 "https://x.fi/a b", "https://x.fi/\u202e", "https://x.fi/\"><script>", "//x.fi/", "https:x.fi"]
+NOT_ADDRESSES = [
+    "javascript:alert(1)//",
+    "https://x//evil.example",
+    "http://example.fi",
+    "https://x.fi:99999/",
+    "https://-/",
+    "https://user@x.fi/",
+    "https://x.fi/?q=1",
+    "https://x.fi/#top",
+    "ftp://x.fi/",
+    "https://x.fi/a b",
+    "https://x.fi/\u202e",
+    'https://x.fi/"><script>',
+    "//x.fi/",
+    "https:x.fi",
+]
 
 
 @pytest.mark.parametrize("address", NOT_ADDRESSES)
@@ -197,10 +212,16 @@ def test_an_address_that_is_not_one_stops_build_and_serve(pristine: Path, addres
     assert not (pristine / "site").exists()
 
 
-@pytest.mark.parametrize("address", ["https://owner.github.io/repo/", "https://privacy.example.fi",
-                                     "http://127.0.0.1:8000/sub/", "https://x.fi:8443/a/b"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://owner.github.io/repo/",
+        "https://privacy.example.fi",
+        "http://127.0.0.1:8000/sub/",
+        "https://x.fi:8443/a/b",
+    ],
+)
 def test_a_site_address_is_taken_without_its_final_slash(address: str) -> None:
     from generator.environment import site_url
 
     assert site_url({"SELOSTE_SITE_URL": address}) == address.rstrip("/")
-

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from disk import snapshot, tmpfs
+
 from generator import folder_swap as publish_dir
 from support import BUILD_EPOCH, REPO, copy_project, run
 
@@ -39,19 +39,23 @@ def assert_refused(result: subprocess.CompletedProcess[str], shown: str, words: 
     assert words in lines[0], lines[0]
 
 
-@pytest.mark.parametrize(("site_dir", "shown", "words"), [
-    (".", ".", "is the project folder"),
-    ("", ".", "is the project folder"),
-    ("..", "..", "is the project folder or holds it"),
-    ("policy", "policy", "lies within policy/"),
-    ("policy/releases/site", "policy/releases/site", "lies within policy/"),
-    ("generator", "generator", "lies within generator/"),
-    ("notes", "notes", "holds files that Seloste did not build"),
-    ("todo.txt", "todo.txt", "is a file, not a folder"),
-    ("todo.txt/site", "todo.txt/site", "is a file, not a folder"),
-])
-def test_a_folder_seloste_did_not_build_is_refused_and_left_as_it_was(project: Path, site_dir: str, shown: str,
-                                                                      words: str) -> None:
+@pytest.mark.parametrize(
+    ("site_dir", "shown", "words"),
+    [
+        (".", ".", "is the project folder"),
+        ("", ".", "is the project folder"),
+        ("..", "..", "is the project folder or holds it"),
+        ("policy", "policy", "lies within policy/"),
+        ("policy/releases/site", "policy/releases/site", "lies within policy/"),
+        ("generator", "generator", "lies within generator/"),
+        ("notes", "notes", "holds files that Seloste did not build"),
+        ("todo.txt", "todo.txt", "is a file, not a folder"),
+        ("todo.txt/site", "todo.txt/site", "is a file, not a folder"),
+    ],
+)
+def test_a_folder_seloste_did_not_build_is_refused_and_left_as_it_was(
+    project: Path, site_dir: str, shown: str, words: str
+) -> None:
     outer = project.parent
     before = snapshot(outer)
     assert_refused(run(project, "build", "--site-dir", site_dir), shown, words)
@@ -76,8 +80,9 @@ def test_a_symbolic_link_is_refused_and_its_target_kept(project: Path, tmp_path:
     assert (tmp_path / "mine" / "photo.jpg").read_bytes() == b"\xff\xd8"
 
 
-def test_a_built_folder_carries_the_marker_and_is_replaced_and_an_empty_one_is_used(project: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_a_built_folder_carries_the_marker_and_is_replaced_and_an_empty_one_is_used(
+    project: Path, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     for _ in range(2):  # the second build replaces the first: the marker says it is Seloste's
@@ -106,8 +111,9 @@ def _left_by_killed_builds(folder: Path, marked: bool = True) -> None:
         (folder / name / "mine.txt").write_text("mine")
 
 
-def test_leftovers_of_killed_builds_are_cleaned_by_the_next_build_and_nothing_else(project: Path,
-                                                                                    tmp_path: Path) -> None:
+def test_leftovers_of_killed_builds_are_cleaned_by_the_next_build_and_nothing_else(
+    project: Path, tmp_path: Path
+) -> None:
     """The next build removes what killed builds recorded; the user's own folders stay, even ones whose names
     have exactly a leftover's shape."""
     _left_by_killed_builds(tmp_path)
@@ -171,21 +177,32 @@ def test_a_build_while_another_holds_the_lock_stops_with_a_sentence(project: Pat
         fcntl.flock(lock, fcntl.LOCK_EX)
         result = run(project, "build", "--site-dir", str(site))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == (f"{site}: another Seloste run is writing this folder right now (it holds "
-                                     ".site.lock); run the command again when it has finished")
+    assert result.stderr.strip() == (
+        f"{site}: another Seloste run is writing this folder right now (it holds "
+        ".site.lock); run the command again when it has finished"
+    )
     assert snapshot(site) == before
 
 
-def test_builds_racing_for_one_folder_never_traceback_and_leave_one_complete_site(project: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_builds_racing_for_one_folder_never_traceback_and_leave_one_complete_site(
+    project: Path, tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     assert run(project, "build", "--site-dir", str(site)).returncode == 0
     complete = snapshot(site)
     env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=BUILD_EPOCH, NO_MKDOCS_2_WARNING="1")
     for _ in range(3):
-        builds = [subprocess.Popen([sys.executable, "-m", "generator", "build", "--site-dir", str(site)], cwd=project,
-                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                  for _ in range(3)]
+        builds = [
+            subprocess.Popen(
+                [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+                cwd=project,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
         results = [(b.wait(timeout=300), b.stderr.read()) for b in builds]
         for code, err in results:
             assert "Traceback" not in err
@@ -200,9 +217,11 @@ def test_a_site_dir_on_a_read_only_file_system_is_refused_with_a_sentence(projec
         for site_dir, shown in ((ro / "site", ro / "site"), (ro / "deeper" / "site", ro / "deeper" / "site")):
             result = run(project, "build", "--site-dir", str(site_dir))
             assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-            assert result.stderr.startswith(f"{USAGE}{shown}: cannot be made: read-only file system") or \
-                result.stderr.startswith(f"{USAGE}{ro / '.site.lock'}: cannot be written: read-only file system"), \
+            assert result.stderr.startswith(
+                f"{USAGE}{shown}: cannot be made: read-only file system"
+            ) or result.stderr.startswith(f"{USAGE}{ro / '.site.lock'}: cannot be written: read-only file system"), (
                 result.stderr
+            )
 
 
 def test_a_full_disk_fails_the_build_with_a_sentence_and_keeps_the_old_site(project: Path, tmp_path: Path) -> None:

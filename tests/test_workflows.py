@@ -27,9 +27,7 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
-WORKFLOW_FILES = sorted(
-    p for p in WORKFLOWS.glob("*") if p.suffix in {".yml", ".yaml"}
-)
+WORKFLOW_FILES = sorted(p for p in WORKFLOWS.glob("*") if p.suffix in {".yml", ".yaml"})
 
 
 def _tool(name: str, package: str) -> str:
@@ -68,19 +66,14 @@ def actionlint():
             timeout=120,
         )
         # 0: clean, 1: errors found; 2 (bad options) and 3 (crash) are ours.
-        assert proc.returncode in (0, 1), (
-            f"actionlint exited {proc.returncode}: {proc.stderr or proc.stdout}"
-        )
+        assert proc.returncode in (0, 1), f"actionlint exited {proc.returncode}: {proc.stderr or proc.stdout}"
         return proc.returncode, json.loads(proc.stdout or "[]")
 
     return run
 
 
 def _describe(errors: list[dict]) -> str:
-    return "\n".join(
-        f"{e['filepath']}:{e['line']}:{e['column']}: {e['message']} [{e['kind']}]"
-        for e in errors
-    )
+    return "\n".join(f"{e['filepath']}:{e['line']}:{e['column']}: {e['message']} [{e['kind']}]" for e in errors)
 
 
 def _load(path: Path) -> dict:
@@ -181,10 +174,15 @@ def test_actions_are_pinned_to_commit_shas(workflow):
     uses = list(_uses(_load(workflow)))
     lines = [m for m in map(USES.match, workflow.read_text(encoding="utf-8").splitlines()) if m]
     assert uses and len(lines) == len(uses), (uses, [m.group(0) for m in lines])
-    loose = [m.group(0).strip() for m in lines
-             if not m.group("action").startswith("./")
-             and not (re.fullmatch(r"[0-9a-f]{40}", m.group("ref"))
-                      and re.fullmatch(r"\s+# v\d+\.\d+\.\d+", m.group("comment") or ""))]
+    loose = [
+        m.group(0).strip()
+        for m in lines
+        if not m.group("action").startswith("./")
+        and not (
+            re.fullmatch(r"[0-9a-f]{40}", m.group("ref"))
+            and re.fullmatch(r"\s+# v\d+\.\d+\.\d+", m.group("comment") or "")
+        )
+    ]
     assert not loose, loose
 
 
@@ -250,11 +248,7 @@ def test_findings_reach_the_job_summary(workflow):
 def test_pull_request_check_prints_annotations():
     """`--format github` is what turns findings into annotations on the diff."""
     flow = _load(WORKFLOWS / "pull-request.yml")
-    runs = [
-        step.get("run", "")
-        for job in flow["jobs"].values()
-        for step in job["steps"]
-    ]
+    runs = [step.get("run", "") for job in flow["jobs"].values() for step in job["steps"]]
     check = [r for r in runs if "generator check" in r]
     assert check and all("--format github" in r for r in check), check
     assert any("generator build" in r and "--draft" in r for r in runs), runs
@@ -289,8 +283,14 @@ def _ci_run_as(uid: int, tmp_path: Path) -> list[str]:
     for name, body in stubs.items():
         (bin_dir / name).write_text(f"#!{shutil.which('bash')}\n{body}\n", encoding="utf-8")
         (bin_dir / name).chmod(0o755)
-    subprocess.run([shutil.which("bash"), str(ROOT / ".ci" / "run")], env={"PATH": str(bin_dir)},
-                   check=True, timeout=60, capture_output=True, text=True)
+    subprocess.run(
+        [shutil.which("bash"), str(ROOT / ".ci" / "run")],
+        env={"PATH": str(bin_dir)},
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
     return log.read_text(encoding="utf-8").splitlines()
 
 

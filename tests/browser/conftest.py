@@ -33,6 +33,7 @@ the ``entrack`` build; the ``multi`` site is built all the same.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import functools
 import http.server
@@ -45,11 +46,12 @@ import sys
 import threading
 import time
 import urllib.parse
-from typing import Any, Callable, Iterator
-
-import pytest
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import lanes
+import pytest
+
 import support
 from generator.notice.languages import SUPPORTED as LANGS
 
@@ -112,8 +114,9 @@ class BuiltSite:
 def _build_entrack_here(folder: pathlib.Path) -> None:
     """This repository's site as `make site` builds it (today's date), into `folder`."""
     command = [sys.executable, "-m", "generator", "build", "--site-dir", str(folder)]
-    done = subprocess.run(command, cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        command, cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600
+    )
     if done.returncode != 0:
         output = (done.stdout + done.stderr).strip().splitlines()
         raise AssertionError(f"`{' '.join(command)}` exited {done.returncode}:\n" + "\n".join(output[-40:]))
@@ -128,7 +131,7 @@ def _build_entrack(config: pytest.Config) -> BuiltSite:
         return BuiltSite(ENTRACK, root)
     try:
         root, seconds = lanes.once(config, "entrack-today", _build_entrack_here)
-    except lanes.Failed as exc:
+    except lanes.MakingFailedError as exc:
         return BuiltSite(ENTRACK, lanes.run_folder(config) / "entrack-today", error=str(exc))
     return BuiltSite(ENTRACK, root, seconds=seconds)
 
@@ -138,7 +141,7 @@ def _build_multi(config: pytest.Config) -> BuiltSite:
     multi_project: one build for both)."""
     try:
         project, seconds = support.shared_multi(config)
-    except lanes.Failed as exc:
+    except lanes.MakingFailedError as exc:
         return BuiltSite(MULTI, lanes.run_folder(config) / "multi" / "site", error=str(exc))
     return BuiltSite(MULTI, project / "site", seconds=seconds)
 
@@ -147,7 +150,7 @@ def _build_hostile(config: pytest.Config) -> BuiltSite:
     """tests/fixtures/hostile.yaml released and built with its draft: markup in every output."""
     try:
         project, seconds = support.shared_hostile(config)
-    except lanes.Failed as exc:
+    except lanes.MakingFailedError as exc:
         return BuiltSite(HOSTILE, lanes.run_folder(config) / "hostile" / "site", error=str(exc))
     return BuiltSite(HOSTILE, project / "site", seconds=seconds)
 
@@ -155,7 +158,9 @@ def _build_hostile(config: pytest.Config) -> BuiltSite:
 # HOSTILE is built only when a test asks for it (open_page(..., site=HOSTILE)); it is not one of the
 # SITE_NAMES that every page test visits.
 _BUILDERS: dict[str, Callable[[pytest.Config], BuiltSite]] = {
-    ENTRACK: _build_entrack, MULTI: _build_multi, HOSTILE: _build_hostile,
+    ENTRACK: _build_entrack,
+    MULTI: _build_multi,
+    HOSTILE: _build_hostile,
 }
 
 # The builds run during collection (the pages to test are read from them), so
@@ -178,7 +183,7 @@ def built_site(config: pytest.Config, name: str = ENTRACK) -> BuiltSite:
 def built_sites(config: pytest.Config) -> dict[str, BuiltSite]:
     """Every site, the missing ones built at the same time (one process each)."""
     with concurrent.futures.ThreadPoolExecutor(len(SITE_NAMES)) as pool:
-        return dict(zip(SITE_NAMES, pool.map(functools.partial(built_site, config), SITE_NAMES)))
+        return dict(zip(SITE_NAMES, pool.map(functools.partial(built_site, config), SITE_NAMES), strict=True))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -294,9 +299,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "page_case" in metafunc.fixturenames:
         chosen = lanes.chosen_by_markers(metafunc.config, metafunc.definition)
         cases = [c for built in built_sites(metafunc.config).values() for c in page_cases(built)] if chosen else []
-        metafunc.parametrize(
-            "page_case", cases, ids=[c.id for c in cases], indirect=True, scope="module"
-        )
+        metafunc.parametrize("page_case", cases, ids=[c.id for c in cases], indirect=True, scope="module")
     if "lang" in metafunc.fixturenames:
         metafunc.parametrize("lang", LANGS)
 
@@ -324,7 +327,7 @@ def page_site(page_case: PageCase, pytestconfig: pytest.Config) -> BuiltSite:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -376,9 +379,7 @@ def servers(pytestconfig: pytest.Config) -> Iterator[Callable[[str], Server]]:
                 handler = functools.partial(_QuietHandler, directory=str(built.root))
                 httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
                 httpd.daemon_threads = True
-                thread = threading.Thread(
-                    target=httpd.serve_forever, name=f"{name}-server", daemon=True
-                )
+                thread = threading.Thread(target=httpd.serve_forever, name=f"{name}-server", daemon=True)
                 thread.start()
                 origin = f"http://127.0.0.1:{httpd.server_port}"
                 running[name] = (Server(origin, built.root), httpd, thread)
@@ -415,9 +416,7 @@ def browser() -> Iterator[Any]:
         pytest.fail(f"Playwright for Python is missing: {exc} (make test installs it)")
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
     except Exception:
         playwright.stop()
         raise
@@ -450,9 +449,7 @@ class Visit:
 
     def run_axe(self, axe: pathlib.Path) -> list[dict[str, Any]]:
         self.page.add_script_tag(path=str(axe))
-        result = self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         return result["violations"]
 
 
@@ -472,7 +469,11 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
     contexts: list[Any] = []
 
     def open_(
-        path: str, *, site: str = ENTRACK, stay: bool = False, wait_until: str = "load",
+        path: str,
+        *,
+        site: str = ENTRACK,
+        stay: bool = False,
+        wait_until: str = "load",
         **context_options: Any,
     ) -> Visit:
         server = servers(site)
@@ -510,10 +511,8 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
 
     yield open_
     for context in contexts:
-        try:
+        with contextlib.suppress(Exception):  # a context a test already closed, or whose browser is gone
             context.close()
-        except Exception:
-            pass
 
 
 @pytest.fixture(scope="session")
@@ -526,11 +525,7 @@ def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[s
     could not be built is left out (its page cases fail with the reason).
     """
     sites = [built for built in built_sites(pytestconfig).values() if not built.error]
-    files = {
-        (built.name, str(f.relative_to(built.root))): f
-        for built in sites
-        for f in built.html_files()
-    }
+    files = {(built.name, str(f.relative_to(built.root))): f for built in sites for f in built.html_files()}
 
     def check(folder: pathlib.Path) -> None:
         java = shutil.which("java")
@@ -540,8 +535,16 @@ def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[s
             pytest.fail(f"the Nu Html Checker is missing: no {VNU_JAR} ({TOOLS_HINT})", pytrace=False)
         started = time.monotonic()
         done = subprocess.run(
-            [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only",
-             *(str(f.resolve()) for f in files.values())],
+            [
+                java,
+                "-jar",
+                str(VNU_JAR),
+                "--format",
+                "json",
+                "--stdout",
+                "--errors-only",
+                *(str(f.resolve()) for f in files.values()),
+            ],
             capture_output=True,
             text=True,
             timeout=600,
@@ -556,13 +559,12 @@ def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[s
             )
         (folder / "report.json").write_text(done.stdout, encoding="utf-8")
         lanes.figures(pytestconfig).append(
-            f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) "
-            f"in {time.monotonic() - started:.1f} s"
+            f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) in {time.monotonic() - started:.1f} s"
         )
 
     try:
         folder, _ = lanes.once(pytestconfig, "vnu", check)
-    except lanes.Failed as exc:
+    except lanes.MakingFailedError as exc:
         pytest.fail(str(exc), pytrace=False)
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     errors: dict[tuple[str, str], list[dict[str, Any]]] = {key: [] for key in files}

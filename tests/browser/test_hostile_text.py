@@ -56,8 +56,9 @@ def test_a_tracking_pixel_in_a_summary_is_text_and_asks_no_host(open_page) -> No
         assert "![.](https://tracker.example/p.gif)" in text
         assert "{: onclick=alert }" in text
         assert visit.foreign == []
-        links = visit.page.eval_on_selector_all("article a[href^='https://esimerkki.fi']",
-                                                "links => links.map(a => a.getAttributeNames())")
+        links = visit.page.eval_on_selector_all(
+            "article a[href^='https://esimerkki.fi']", "links => links.map(a => a.getAttributeNames())"
+        )
         assert links == [["href"]]
     finally:
         visit.close()

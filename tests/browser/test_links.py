@@ -18,6 +18,7 @@ import urllib.parse
 
 import pytest
 
+
 class _Scan(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -74,9 +75,7 @@ def broken_links(root: pathlib.Path) -> list[str]:
                 continue
             fragment = urllib.parse.unquote(url.fragment)
             if fragment and target.suffix == ".html" and fragment not in _scan(target).ids:
-                problems.append(
-                    f"{where}: no id {fragment!r} in {target.relative_to(root)}"
-                )
+                problems.append(f"{where}: no id {fragment!r} in {target.relative_to(root)}")
     return problems
 
 
@@ -87,13 +86,10 @@ def test_every_internal_link_resolves(each_site, report_figure):
     assert files, f"no HTML file in {site.root}"
     problems = broken_links(site.root)
     refs = sum(len(_scan(f).refs) for f in files)
-    report_figure(
-        f"links {site.name}: {refs} href/src in {len(files)} HTML files, {len(problems)} broken"
-    )
+    report_figure(f"links {site.name}: {refs} href/src in {len(files)} HTML files, {len(problems)} broken")
     if problems:
         pytest.fail(
-            f"{len(problems)} broken internal link(s) in the {site.name} site:\n  "
-            + "\n  ".join(problems[:60]),
+            f"{len(problems)} broken internal link(s) in the {site.name} site:\n  " + "\n  ".join(problems[:60]),
             pytrace=False,
         )
 

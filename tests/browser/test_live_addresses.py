@@ -8,12 +8,11 @@ shows readers the full permanent address (tests/test_site_address.py follows its
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-
-from test_preview import HANG_GUARD, Preview, notice_shown, preview  # noqa: F401 (a fixture, shared)
+from test_preview import HANG_GUARD, Preview, notice_shown, preview  # noqa: F401 (a fixture, shared: pytest passes it by name)
 from test_site_address import SubPathServer
 
 
@@ -25,7 +24,7 @@ def sub_path_server() -> Iterator[SubPathServer]:
 
 
 @pytest.mark.browser
-def test_the_open_page_reloads_itself_with_the_errors_and_back(preview: Preview, browser: Any) -> None:
+def test_the_open_page_reloads_itself_with_the_errors_and_back(preview: Preview, browser: Any) -> None:  # noqa: F811 (pytest passes the fixture imported above by its name)
     """The page that is open when the file is saved changes by itself (live reload)."""
     good = preview.notice.read_text(encoding="utf-8")
     preview.wait_for("/draft/", notice_shown, "the draft")
@@ -47,7 +46,8 @@ def test_the_open_page_reloads_itself_with_the_errors_and_back(preview: Preview,
 
 @pytest.mark.browser
 def test_without_an_address_the_browser_writes_the_permanent_address_in_full(
-        sub_path_server: SubPathServer, multi_release_site: Any, browser: Any) -> None:
+    sub_path_server: SubPathServer, multi_release_site: Any, browser: Any
+) -> None:
     """Served under /notice/ with no address configured: the reader still sees (and prints) the
     full permanent address, which the browser knows; without JavaScript, the path."""
     sub_path_server.site = multi_release_site.root

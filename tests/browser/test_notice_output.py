@@ -83,9 +83,7 @@ def squeeze(text: str) -> str:
 def pdf_text(pdf: pathlib.Path, *options: str) -> str:
     pdftotext = shutil.which("pdftotext")
     if not pdftotext:
-        pytest.fail(
-            "pdftotext is missing: install Debian's poppler-utils (.ci/run does)", pytrace=False
-        )
+        pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)", pytrace=False)
     done = subprocess.run(
         [pdftotext, "-enc", "UTF-8", *options, str(pdf), "-"], capture_output=True, text=True, timeout=60
     )
@@ -154,9 +152,7 @@ def archived_release(site) -> tuple[dict, dict]:
     return archived[0], later[0]
 
 
-def test_printed_archived_release_states_its_period_and_address(
-    lang, multi_release_site, open_page, report_figure
-):
+def test_printed_archived_release_states_its_period_and_address(lang, multi_release_site, open_page, report_figure):
     """On paper, an archived release says when it was in force and where it stays."""
     release, successor = archived_release(multi_release_site)
     permanent = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
@@ -226,9 +222,7 @@ def test_current_notice_weighs_under_budget(lang, server, open_page, report_figu
     )
 
 
-@pytest.mark.parametrize(
-    "width, height, mobile", [(1280, 800, False), (390, 844, True)], ids=["desktop", "mobile"]
-)
+@pytest.mark.parametrize("width, height, mobile", [(1280, 800, False), (390, 844, True)], ids=["desktop", "mobile"])
 def test_screenshot_of_current_notice(lang, width, height, mobile, open_page, report_figure):
     out = ARTIFACTS / "screenshots" / f"notice-{lang}-{width}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -240,9 +234,7 @@ def test_screenshot_of_current_notice(lang, width, height, mobile, open_page, re
         page = visit.page
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(out), full_page=True)
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     finally:
         visit.close()
     assert out.stat().st_size > 10_000, f"{out} is suspiciously small"

@@ -43,12 +43,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
     "partials/search.html": [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',
-            '<div class="md-search" data-md-component="search" role="dialog"'
-            " aria-label=\"{{ lang.t('search') }}\">",
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
         ),
         # Material's Finnish "Tyhjää" for the reset button: the label comes from the catalogs.
         (
-            'title="{{ lang.t(\'search.reset\') }}" aria-label="{{ lang.t(\'search.reset\') }}"',
+            "title=\"{{ lang.t('search.reset') }}\" aria-label=\"{{ lang.t('search.reset') }}\"",
             'title="{{ config.extra.labels.search_reset | e }}"'
             ' aria-label="{{ config.extra.labels.search_reset | e }}"',
         ),
@@ -64,27 +63,30 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         (
             '  {% set icon = config.theme.icon.logo or "material/library" %}\n'
             '  {% include ".icons/" ~ icon ~ ".svg" %}\n',
-            '  {% if config.theme.icon.logo %}\n'
+            "  {% if config.theme.icon.logo %}\n"
             '    {% include ".icons/" ~ config.theme.icon.logo ~ ".svg" %}\n'
-            '  {% else %}\n'
+            "  {% else %}\n"
             '    <span class="seloste-monogram" aria-hidden="true">{{ config.extra.monogram | e }}</span>\n'
-            '  {% endif %}\n',
+            "  {% endif %}\n",
         ),
     ],
     # The language menu names the current language in words, and marks it in the list.
     "partials/alternate.html": [
-        ('<button class="md-header__button md-icon" aria-label="{{ lang.t(\'select.language\') }}">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
-         '<button class="md-header__button md-icon seloste-language">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n      <span class="seloste-sr">{{ config.extra.labels.language | e }}:</span>\n      {% for alt in config.extra.alternate if alt.lang == config.theme.language %}<span class="seloste-language__name">{{ alt.name | e }}</span>{% endfor %}\n'),
-        ('hreflang="{{ alt.lang }}" class="md-select__link">\n              {{ alt.name }}\n',
-         'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link"{% if alt.lang == config.theme.language %} aria-current="page"{% endif %}>\n              {{ alt.name | e }}{% if alt.lang == config.theme.language %}<span aria-hidden="true"> ✓</span>{% endif %}\n'),
+        (
+            '<button class="md-header__button md-icon" aria-label="{{ lang.t(\'select.language\') }}">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
+            '<button class="md-header__button md-icon seloste-language">\n      {% include ".icons/" ~ icon ~ ".svg" %}\n      <span class="seloste-sr">{{ config.extra.labels.language | e }}:</span>\n      {% for alt in config.extra.alternate if alt.lang == config.theme.language %}<span class="seloste-language__name">{{ alt.name | e }}</span>{% endfor %}\n',
+        ),
+        (
+            'hreflang="{{ alt.lang }}" class="md-select__link">\n              {{ alt.name }}\n',
+            'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link"{% if alt.lang == config.theme.language %} aria-current="page"{% endif %}>\n              {{ alt.name | e }}{% if alt.lang == config.theme.language %}<span aria-hidden="true"> ✓</span>{% endif %}\n',
+        ),
     ],
     # Nu Html Checker: label for="__toc" on pages outside the navigation,
     # where Material renders no __toc toggle.
     "partials/toc.html": [
         (
             '<label class="md-nav__title" for="__toc">',
-            '<label class="md-nav__title"'
-            '{% if nav and page in nav.pages %} for="__toc"{% endif %}>',
+            '<label class="md-nav__title"{% if nav and page in nav.pages %} for="__toc"{% endif %}>',
         ),
     ],
 }
@@ -114,7 +116,6 @@ def test_copied_template_is_material_plus_listed_edits(name: str) -> None:
         f"EDITS (Material upgraded?). Re-derive it: copy Material's file, keep our "
         f"header comment, apply the edits, and check the site again."
     )
-
 
 
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")

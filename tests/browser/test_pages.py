@@ -108,8 +108,7 @@ def test_no_request_ends_in_404(page_case, page_report):
 def test_no_request_to_another_host(page_case, page_report):
     if page_report.foreign:
         pytest.fail(
-            f"{page_case.path} asked hosts other than the site's own:\n  "
-            + "\n  ".join(page_report.foreign),
+            f"{page_case.path} asked hosts other than the site's own:\n  " + "\n  ".join(page_report.foreign),
             pytrace=False,
         )
 
@@ -131,8 +130,7 @@ def format_axe(violations: list[dict[str, Any]]) -> str:
 def test_axe_finds_no_violation(page_case, page_report):
     if page_report.violations:
         pytest.fail(
-            f"axe-core ({', '.join(AXE_TAGS)}) on {page_case.path}:\n"
-            + format_axe(page_report.violations),
+            f"axe-core ({', '.join(AXE_TAGS)}) on {page_case.path}:\n" + format_axe(page_report.violations),
             pytrace=False,
         )
 
@@ -203,7 +201,9 @@ def test_chooser_stays_for_a_reader_without_javascript(each_site, open_page):
     try:
         visit.page.wait_for_timeout(1500)  # a meta refresh would have fired by now
         assert not visit.blocked_navigations, f"the chooser moved on to {visit.blocked_navigations}"
-        shown = visit.page.locator("main a[hreflang]").evaluate_all("links => links.map(a => a.getAttribute('hreflang'))")
+        shown = visit.page.locator("main a[hreflang]").evaluate_all(
+            "links => links.map(a => a.getAttribute('hreflang'))"
+        )
         assert shown == list(LANGS)
     finally:
         visit.close()
@@ -244,9 +244,7 @@ def test_versions_json_is_consistent(each_site, servers, report_figure):
             elif (status := server.status(_path(url))) != 200:
                 problems.append(f"{release['id']}: {url} answers HTTP {status}")
     assert not problems, "; ".join(problems)
-    report_figure(
-        f"{site.name} versions.json: {len(ids)} release(s), current {versions['current']}"
-    )
+    report_figure(f"{site.name} versions.json: {len(ids)} release(s), current {versions['current']}")
 
 
 def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cases, report_figure):
@@ -265,7 +263,4 @@ def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cas
     }
     missing = sorted(wanted - found, key=str)
     assert not missing, f"the three-release site has no page of these types: {missing}"
-    report_figure(
-        f"page cases of the three-release site: {len(cases)} "
-        f"({', '.join(sorted({c.label for c in cases}))})"
-    )
+    report_figure(f"page cases of the three-release site: {len(cases)} ({', '.join(sorted({c.label for c in cases}))})")

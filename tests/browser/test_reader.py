@@ -17,6 +17,7 @@ import colorsys
 import re
 
 import pytest
+
 ENTRACK, MULTI = "entrack", "multi"  # the sites of tests/browser/conftest.py
 
 pytestmark = pytest.mark.browser
@@ -86,7 +87,11 @@ def _unreached(page) -> list[str]:
     """Controls that show but the walk did not reach (a <label> counts as reached when its control was,
     the search button when the search box was)."""
     return page.evaluate(
-        "() => " + _CONTROLS + """.filter(e => (""" + _SHOWS + """)(e, false)).filter(e => {
+        "() => "
+        + _CONTROLS
+        + """.filter(e => ("""
+        + _SHOWS
+        + """)(e, false)).filter(e => {
           if (e.hasAttribute('data-reached')) return false;
           if (e.tagName === 'LABEL') {
             const control = e.htmlFor === '__search' ? document.querySelector('.md-search__input') : e.control;
@@ -98,7 +103,9 @@ def _unreached(page) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, TABLET, DESKTOP], ids=["390px", "1000px", "1280px"])
-@pytest.mark.parametrize("site_name, path", [(ENTRACK, "/fi/"), (MULTI, "/en/2026-01-01/")], ids=["entrack-fi", "multi-archived-en"])
+@pytest.mark.parametrize(
+    "site_name, path", [(ENTRACK, "/fi/"), (MULTI, "/en/2026-01-01/")], ids=["entrack-fi", "multi-archived-en"]
+)
 def test_tab_reaches_every_control_and_only_what_shows(site_name, path, viewport, open_page, report_figure):
     visit = open_page(path, site=site_name, viewport=viewport)
     try:
@@ -174,7 +181,9 @@ def test_the_status_box_reads_first(lang, open_page, report_figure):
             }""")
         finally:
             visit.close()
-        report_figure(f"status box {status} {lang}: text {facts['text']} px, title {facts['title']} px, body {facts['body']} px")
+        report_figure(
+            f"status box {status} {lang}: text {facts['text']} px, title {facts['title']} px, body {facts['body']} px"
+        )
         assert facts["text"] >= facts["body"] and facts["title"] >= facts["body"], (status, lang, facts)
         assert f"seloste-status--{status}" in facts["classes"] and facts["afterTitle"]
         assert _in(_hue(facts["colour"]), HUES[status]) and _in(_hue(facts["line"]), HUES[status]), (status, facts)
@@ -198,7 +207,9 @@ def test_a_table_shows_every_column_on_a_phone(lang, open_page, report_figure):
           return {label: td.dataset.label, name, left: r.left, right: r.right, width: r.width,
                   top: at === td || td.contains(at)};
         })""")
-        headers = page.evaluate("() => [...document.querySelectorAll('article table th')].map(th => th.textContent.trim())")
+        headers = page.evaluate(
+            "() => [...document.querySelectorAll('article table th')].map(th => th.textContent.trim())"
+        )
     finally:
         visit.close()
     assert len(headers) == 5 and len(cells) >= 5, (headers, cells)
@@ -274,12 +285,14 @@ def test_the_controllers_colours_initial_and_footer(open_page, site):
         })""")
     finally:
         visit.close()
-    configured = re.search(r'primary: "(#[0-9a-f]{6})"', (site.root.parent / "mkdocs.yml").read_text()
-                           if (site.root.parent / "mkdocs.yml").is_file() else "")
+    configured = re.search(
+        r'primary: "(#[0-9a-f]{6})"',
+        (site.root.parent / "mkdocs.yml").read_text() if (site.root.parent / "mkdocs.yml").is_file() else "",
+    )
     assert facts["header"] != "rgb(63, 81, 181)", "Material's indigo header"
     if configured:
         hex_ = configured.group(1)
-        assert facts["header"] == "rgb({}, {}, {})".format(*(int(hex_[i:i + 2], 16) for i in (1, 3, 5)))
+        assert facts["header"] == "rgb({}, {}, {})".format(*(int(hex_[i : i + 2], 16) for i in (1, 3, 5)))
     assert "seloste-monogram" in facts["logo"] and ">E<" in facts["logo"], facts["logo"]
     assert "Entrack Oy" in facts["footer"] and "changelog/" in facts["footerLinks"], facts
 

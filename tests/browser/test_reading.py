@@ -126,7 +126,7 @@ def test_search_loads_on_first_use_and_only_what_it_needs(lang, how, open_page):
         assert query.is_visible()
         found = _use_search(page, word)
         page.wait_for_load_state("networkidle")
-        later = _paths(visit)[len(first):]
+        later = _paths(visit)[len(first) :]
     finally:
         visit.close()
     assert found >= 1, f"searching /{lang}/ for {word!r} found nothing"

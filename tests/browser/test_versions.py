@@ -29,7 +29,6 @@ import urllib.parse
 import pytest
 
 from generator.words import i18n
-from generator.notice.languages import SUPPORTED as LANGS
 from support import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -85,14 +84,22 @@ def test_status_box_says_the_status_on_the_first_screen(status, lang, multi_rele
     effective = i18n.format_date(datetime.date.fromisoformat(release), lang)
     current = i18n.format_date(datetime.date(2026, 3, 1), lang)
     if status == "archived":
-        wanted = [say(lang, "This version was in force from %(start)s until it was replaced on %(end)s.",
-                      start=effective, end=current),
-                  say(lang, "version %(id)s, in force from %(date)s", id="2026-03-01", date=current),
-                  say(lang, "Compare with the version in force")]
+        wanted = [
+            say(
+                lang,
+                "This version was in force from %(start)s until it was replaced on %(end)s.",
+                start=effective,
+                end=current,
+            ),
+            say(lang, "version %(id)s, in force from %(date)s", id="2026-03-01", date=current),
+            say(lang, "Compare with the version in force"),
+        ]
     elif status == "upcoming":
-        wanted = [say(lang, "This version applies from %(date)s.", date=effective),
-                  say(lang, "version %(id)s, in force from %(date)s", id="2026-03-01", date=current),
-                  say(lang, "Changes in this version")]
+        wanted = [
+            say(lang, "This version applies from %(date)s.", date=effective),
+            say(lang, "version %(id)s, in force from %(date)s", id="2026-03-01", date=current),
+            say(lang, "Changes in this version"),
+        ]
     else:
         wanted = [say(lang, "In force from %(date)s.", date=effective), say(lang, "Changes in this version")]
     missing = [sentence for sentence in wanted if sentence not in box["text"]]
@@ -107,9 +114,7 @@ def test_diff_marks_pass_colour_contrast(lang, multi_release_site, open_page, ax
     visit = open_page(f"/{lang}/2026-03-01/diff/", site=multi_release_site.name)
     try:
         visit.page.add_script_tag(path=str(axe_source))
-        result = visit.page.evaluate(
-            "() => axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}})"
-        )
+        result = visit.page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}})")
         marks = visit.page.locator(".seloste-diff ins, .seloste-diff del").count()
     finally:
         visit.close()
@@ -128,8 +133,9 @@ def pdf_text(pdf: pathlib.Path, *options: str) -> str:
     pdftotext = shutil.which("pdftotext")
     if not pdftotext:
         pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)", pytrace=False)
-    done = subprocess.run([pdftotext, "-enc", "UTF-8", *options, str(pdf), "-"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", *options, str(pdf), "-"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -150,13 +156,22 @@ def _print(open_page, site: str, path: str, name: str):
 def test_every_printed_sheet_names_the_release(site_name, lang, request, open_page, report_figure):
     site = request.getfixturevalue("multi_release_site" if site_name == "multi" else "site")
     versions = site.versions()
-    release = next(r for r in versions["releases"] if r["status"] == ("archived" if site_name == "multi" else "current"))
+    release = next(
+        r for r in versions["releases"] if r["status"] == ("archived" if site_name == "multi" else "current")
+    )
     path = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", release["urls"][lang])).path
     out, sheets = _print(open_page, site_name, path, f"{site_name}-{release['id']}-{lang}.pdf")
     assert len(sheets) >= 2, f"{path} printed on {len(sheets)} sheet(s): the test needs two or more"
-    header = squeeze(say(lang, "%(controller)s · %(title)s, version %(id)s · effective date %(date)s",
-                         controller=_controller(site, release), title=say(lang, "Privacy notice"), id=release["id"],
-                         date=i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang)))
+    header = squeeze(
+        say(
+            lang,
+            "%(controller)s · %(title)s, version %(id)s · effective date %(date)s",
+            controller=_controller(site, release),
+            title=say(lang, "Privacy notice"),
+            id=release["id"],
+            date=i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
+        )
+    )
     problems = []
     for number, text in enumerate(sheets, start=1):
         flat = squeeze(text)
@@ -241,10 +256,16 @@ def test_phone_table_of_contents_hides_where_the_sidebar_shows(open_page):
 def _page_types(site) -> dict[str, str]:
     """One path per page type of the three-release site, named as the screenshots are."""
     return {
-        "chooser": "/index.html", "current": "/fi/", "archived": "/fi/2026-01-01/",
-        "upcoming": "/sv/2026-09-01/", "diff": "/en/2026-03-01/diff/", "diff-removed-table": "/fi/2026-09-01/diff/",
-        "compare-with-current": "/fi/2026-01-01/diff/current/", "changelog": "/en/changelog/",
-        "404": "/sv/404.html", "site-404": "/404.html",
+        "chooser": "/index.html",
+        "current": "/fi/",
+        "archived": "/fi/2026-01-01/",
+        "upcoming": "/sv/2026-09-01/",
+        "diff": "/en/2026-03-01/diff/",
+        "diff-removed-table": "/fi/2026-09-01/diff/",
+        "compare-with-current": "/fi/2026-01-01/diff/current/",
+        "changelog": "/en/changelog/",
+        "404": "/sv/404.html",
+        "site-404": "/404.html",
     }
 
 
@@ -269,6 +290,7 @@ def test_screenshots_of_every_page_type(width, multi_release_site, open_page, re
         assert out.stat().st_size > 5_000, f"{out} is suspiciously small"
         if overflow > 0:
             sideways.append(f"{path} by {overflow}px")
-    report_figure(f"screenshots of {len(_page_types(multi_release_site))} page types at {width} px in "
-                  f"{folder.relative_to(REPO)}")
+    report_figure(
+        f"screenshots of {len(_page_types(multi_release_site))} page types at {width} px in {folder.relative_to(REPO)}"
+    )
     assert not sideways, f"at {width} px these pages scroll sideways: {sideways}"
