@@ -32,6 +32,9 @@ _BLOCK_START = re.compile(r"^(?:[-+]|\d+(?=\.))")
 """What would start a list at the start of a line. Markdown escapes `-` and `+` but not digits,
 so `1.` becomes `1\\.`: an escape Markdown does not know would show its backslash."""
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_FENCE = re.compile(r"^~(?=~~)")
+"""Three tildes at the start of a line open a block of code, and Markdown has no escape for `~`: the first
+becomes an entity, which shows as `~`."""
 
 
 class Markdown(str):
@@ -58,7 +61,7 @@ def inline(text: str) -> Markdown:
         out.append(f"[{_escape(label)}](<{_entities(url)}>)")
         last = match.end()
     out.append(_escape(text[last:]))
-    return Markdown(_BLOCK_START.sub(_unlist, "".join(out)))
+    return Markdown(_FENCE.sub("&#126;", _BLOCK_START.sub(_unlist, "".join(out))))
 
 
 def _unlist(match: re.Match[str]) -> str:
@@ -72,8 +75,19 @@ def _unlist(match: re.Match[str]) -> str:
 
 
 def paragraphs(text: str) -> Markdown:
-    """A multi-paragraph text: each line break starts a paragraph."""
-    blocks = [block for block in str(text).splitlines() if block.strip()]
+    """A multi-paragraph text: each line break starts a paragraph. A line's leading white space goes: at the
+    start of a paragraph, a tab or four spaces would make the line a block of code.
+
+    >>> print(paragraphs("one\\n\\t|\\ttwo\\n\\n    three\\n~~~ four"))
+    one
+    <BLANKLINE>
+    \\| two
+    <BLANKLINE>
+    three
+    <BLANKLINE>
+    &#126;~~ four
+    """
+    blocks = [block.strip() for block in str(text).splitlines() if block.strip()]
     return Markdown("\n\n".join(inline(block) for block in blocks))
 
 
