@@ -87,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"releasing up to R = {size} ...")
         release_seconds[size] = measure.stopwatch(
             lambda made=made, size=size: [
-                project.add_release(root, synth.dump(synth.release_notice(base, k))) for k in range(made + 1, size + 1)
+                project.add_release(
+                    root, synth.dump(synth.release_notice(base, k)), synth.FIRST_EFFECTIVE + timedelta(days=k - 1)
+                )
+                for k in range(made + 1, size + 1)
             ]
         )
         made = size

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -44,9 +45,9 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def add_release(root: Path, notice_yaml: str) -> Release:
+def add_release(root: Path, notice_yaml: str, released: date) -> Release:
     (root / "policy" / "notice.yaml").write_text(notice_yaml, encoding="utf-8")
-    return make_release(Project.at(root))
+    return make_release(Project.at(root), today=released)
 
 
 def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path]:

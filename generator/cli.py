@@ -223,18 +223,23 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 def _release(project: Project, args: argparse.Namespace) -> int:
     from generator.record.releases import make_release
 
-    inspection = _fit_to_publish(project, args.strict, build_date(), args.lang)
+    today = build_date()
+    inspection = _fit_to_publish(project, args.strict, today, args.lang)
     words = words_for(project, args.lang, inspection)
     try:
-        release = make_release(project)
+        release = make_release(project, today=today)
     except NoticeError as exc:
         exc.words = words
         raise
     print(f"released {release.id} (effective {release.effective.isoformat()})")
     for finding in inspection.findings:
-        if finding.rule == "effective-far-ahead":  # about this release, not a gap in the notice: said in full
+        if finding.rule in ABOUT_THE_RELEASE:  # not a gap in the notice: said in full
             print(report.line(finding, words), file=sys.stderr)
     return 0
+
+
+ABOUT_THE_RELEASE = frozenset({"effective-far-ahead", "notice-period"})
+"""The rules whose warnings are about the release being made, which `release` prints in full."""
 
 
 def _migrate(project: Project, args: argparse.Namespace) -> int:

@@ -34,6 +34,8 @@ class Project:
     """The gettext catalogs: locales/<lang>/LC_MESSAGES/messages.po."""
     mkdocs_config: Path
     """The site host's configuration (mkdocs.yml)."""
+    settings: Path
+    """The project's settings (policy/settings.yaml, optional; read by generator/settings.py)."""
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -46,6 +48,7 @@ class Project:
             schema=root / "policy" / "schema.json",
             locales=root / "locales",
             mkdocs_config=root / "mkdocs.yml",
+            settings=root / "policy" / "settings.yaml",
         )
 
     @property

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ MULTI = FIXTURES / "multi"
 MULTI_VERSIONS = [MULTI / "v1.yaml", MULTI / "v2.yaml", MULTI / "v3.yaml"]
 HOSTILE = FIXTURES / "hostile.yaml"
 BUILD_EPOCH = "1781481600"  # 2026-06-15: v1 archived, v2 in force, v3 upcoming
+BUILD_DAY = date(2026, 6, 15)
+"""BUILD_EPOCH's date."""
 
 
 def make_project(root: Path) -> Path:
@@ -67,12 +70,13 @@ def multi_release_project(root: Path) -> Path:
 
 
 def released_here(root: Path, *versions: Path) -> Project:
-    """A new project at `root` with each of `versions` released in this process, in order (no subprocess)."""
+    """A new project at `root` with each of `versions` released in this process, in order (no subprocess),
+    on the build date the command-line tests use."""
     make_project(root)
     project = Project.at(root)
     for version in versions:
         shutil.copy(version, project.notice)
-        make_release(project)
+        make_release(project, today=BUILD_DAY)
     return project
 
 

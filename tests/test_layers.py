@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "generator.report",
         "generator.folder_swap",
     ),
-    ("generator.notice",),
+    ("generator.notice", "generator.settings"),  # the project's settings, read with the notice's loader
     ("generator.words",),
     ("generator.record",),
     ("generator.site",),

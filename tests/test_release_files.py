@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from disk import fill, snapshot, tmpfs
 
-from support import MULTI_VERSIONS, make_project, release, run
+from support import BUILD_DAY, MULTI_VERSIONS, make_project, release, run
 
 RELEASES = Path("policy/releases")
 LOCK = RELEASES / "releases.lock"
@@ -131,7 +131,7 @@ def test_a_reader_waits_while_a_release_changes_the_record_and_a_release_waits_f
         encoding="utf-8",
     )
     with shared(lock):  # as a check holds it while it reads the record
-        writer = threading.Thread(target=lambda: done.append(make_release(proj)))
+        writer = threading.Thread(target=lambda: done.append(make_release(proj, today=BUILD_DAY)))
         writer.start()
         time.sleep(0.5)
         assert writer.is_alive() and len(done) == 1, "a release changed the record while a check was reading it"

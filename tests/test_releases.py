@@ -19,7 +19,7 @@ from generator.notice.model import Purpose, Recipient
 from generator.project import Project
 from generator.record.releases import load_releases, make_release, verify
 from generator.words import i18n
-from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, copy_project, make_project, release, run
+from support import BUILD_DAY, LANGS, MULTI_VERSIONS, PROJECT, REPO, copy_project, make_project, release, run
 
 
 def page(site: Path, lang: str, path: str = "") -> str:
@@ -429,7 +429,7 @@ def _revision_line(root: Path) -> int:
 def test_a_release_of_nothing_new_is_refused_at_the_revision(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     with pytest.raises(NoticeError) as caught:
-        make_release(Project.at(root))
+        make_release(Project.at(root), today=BUILD_DAY)
     [finding] = caught.value.findings
     assert (finding.level, finding.message) == (
         "error",
@@ -447,7 +447,7 @@ def test_a_release_earlier_than_the_last_is_refused_at_the_revision(one_release:
         encoding="utf-8",
     )
     with pytest.raises(NoticeError) as caught:
-        make_release(Project.at(root))
+        make_release(Project.at(root), today=BUILD_DAY)
     [finding] = caught.value.findings
     assert (finding.level, finding.position.line, finding.position.column) == ("error", _revision_line(root) + 1, 3)
     assert finding.message.startswith(
@@ -460,14 +460,14 @@ def test_a_release_over_a_tampered_one_is_refused(one_release: Path, tmp_path: P
     root = _copy(one_release, tmp_path)
     (root / "policy" / "releases" / "2026-01-01" / "sv.md").write_text("edited\n", encoding="utf-8")
     with pytest.raises(NoticeError) as caught:
-        make_release(Project.at(root))
+        make_release(Project.at(root), today=BUILD_DAY)
     assert [f.position.path for f in caught.value.findings] == ["policy/releases/2026-01-01/sv.md"]
 
 
 def test_a_second_release_at_the_same_time_is_told_to_wait(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     with locked_folder(root / "policy", "held by this test"), pytest.raises(Busy) as caught:
-        make_release(Project.at(root))
+        make_release(Project.at(root), today=BUILD_DAY)
     assert str(caught.value) == (
         "policy/releases: another `release` is writing it right now; run the command again when it has finished"
     )
@@ -491,7 +491,7 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
     leftover.mkdir()
     (leftover / "fi.md").write_text("half\n", encoding="utf-8")
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
-    make_release(Project.at(root))
+    make_release(Project.at(root), today=BUILD_DAY)
     assert (folder / ".gitattributes").read_text(encoding="utf-8") == "* -text\n"
     assert os.readlink(folder / ".first.md") == "2026-01-01/fi.md"
     assert not leftover.exists()
@@ -560,7 +560,7 @@ def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary
         ("en: First version.}", "en: first version}"),
     )
     with pytest.raises(NoticeError) as caught:
-        make_release(Project.at(root))
+        make_release(Project.at(root), today=BUILD_DAY)
     assert [(f.level, f.message, f.rule) for f in caught.value.findings] == [
         (
             "error",
@@ -636,4 +636,4 @@ def test_a_summary_that_holds_markup_is_compared_as_data(one_release: Path, tmp_
             'summary: {fi: "<script>Ensimmäinen versio.</script>", sv: "**Första** versionen", en: "[First](x) version"}',
         ),
     )
-    assert make_release(Project.at(root)).id == "2026-02-01"
+    assert make_release(Project.at(root), today=BUILD_DAY).id == "2026-02-01"

@@ -117,8 +117,9 @@ def read_bounded(path: str | Path, name: str) -> bytes:
         ) from None
 
 
-def load_bytes(raw: bytes, name: str) -> Document:
-    """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text."""
+def load_bytes(raw: bytes, name: str, *, not_a_mapping: Message | None = None) -> Document:
+    """Decode UTF-8 (a BOM is fine) and parse; refuse what cannot be text, and a file that is not a mapping
+    (saying so with `not_a_mapping`, by default in the words of a notice)."""
     if len(raw) > MAX_BYTES:
         raise NoticeError(
             [
@@ -146,10 +147,10 @@ def load_bytes(raw: bytes, name: str) -> Document:
                 )
             ]
         ) from None
-    return load_text(text, name)
+    return load_text(text, name, not_a_mapping=not_a_mapping)
 
 
-def load_text(text: str, name: str) -> Document:
+def load_text(text: str, name: str, *, not_a_mapping: Message | None = None) -> Document:
     """Parse YAML text into a Document."""
     nul = text.find("\0")
     if nul >= 0:
@@ -193,7 +194,15 @@ def load_text(text: str, name: str) -> Document:
         raise NoticeError(builder.findings)
     if not isinstance(builder.root, dict):
         raise NoticeError(
-            [_error(name, 1, 1, _("the notice must be a mapping of fields (key: value), not a single value or a list"))]
+            [
+                _error(
+                    name,
+                    1,
+                    1,
+                    not_a_mapping
+                    or _("the notice must be a mapping of fields (key: value), not a single value or a list"),
+                )
+            ]
         )
     return Document(name, builder.root, MappingProxyType(builder.values), MappingProxyType(builder.keys))
 

@@ -406,6 +406,8 @@ class Rights:
 class Revision:
     effective: date
     summary: Text
+    urgent: Text | None = None
+    """Why a material change takes effect sooner than the project's notice period allows (rule notice-period)."""
     at: FieldPath = _at
 
 

@@ -24,7 +24,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from babel import Locale
@@ -44,6 +44,7 @@ from generator.findings import (
     pgettext,
 )
 from generator.notice.adequacy import load as adequacy
+from generator.notice.changes import materially_changed
 from generator.notice.formats import is_email, is_https_url
 from generator.notice.load import Document, FieldPath, field_name
 from generator.notice.markup import SAFE_SCHEMES
@@ -61,6 +62,7 @@ from generator.notice.model import (
     texts,
 )
 from generator.notice.validate import LANGUAGES
+from generator.settings import NOTICE_PERIOD_DAYS
 
 Found = Iterator[tuple[FieldPath, Said]]
 
@@ -110,7 +112,9 @@ class Context:
     """The notice of the newest release, if there is one (for translation-stale)."""
     today: date | None = None
     """The build's date (SOURCE_DATE_EPOCH or today): adequacy decisions are dated against it, and a
-    revision taking effect far ahead of it is warned about."""
+    revision taking effect far ahead of it, or a material one too soon after it, is warned about."""
+    notice_period: int = NOTICE_PERIOD_DAYS
+    """Days readers are told of a material change before it takes effect (policy/settings.yaml)."""
 
     @property
     def day(self) -> date:
@@ -1603,6 +1607,35 @@ def effective_far_ahead(ctx: Context) -> Found:
                 pause=SCHEDULE_PAUSE_DAYS,
             ),
         )
+
+
+@rule("notice-period", "5(1)(a), 13(3), 14(4)", "warning")
+def notice_period(ctx: Context) -> Found:
+    """Readers are told of a material change well in advance of it, so that they can object or withdraw consent first (WP260 rev.01 para. 29-31)."""
+    if ctx.previous is None or ctx.today is None or ctx.notice.revision.urgent is not None:
+        return  # a first notice is the information itself; an urgent change says why it cannot wait
+    effective = ctx.notice.revision.effective
+    if (effective - ctx.today).days >= ctx.notice_period or not materially_changed(ctx.previous, ctx.notice):
+        return
+    yield (
+        ("revision", "effective"),
+        # NOTE: %(count)d is the notice period in days (notice_period_days in policy/settings.yaml, keep the
+        # key as it is); the dates are YYYY-MM-DD; revision.urgent is a field of the notice, as typed.
+        ngettext(
+            "the revision makes a material change and takes effect on %(date)s, sooner than %(count)d day after "
+            "today (%(today)s), the notice period readers are given (notice_period_days in "
+            "policy/settings.yaml); make it effective on %(earliest)s or later, or say in revision.urgent, in "
+            "each language, why it cannot wait",
+            "the revision makes a material change and takes effect on %(date)s, sooner than %(count)d days after "
+            "today (%(today)s), the notice period readers are given (notice_period_days in "
+            "policy/settings.yaml); make it effective on %(earliest)s or later, or say in revision.urgent, in "
+            "each language, why it cannot wait",
+            ctx.notice_period,
+            date=effective.isoformat(),
+            today=ctx.today.isoformat(),
+            earliest=(ctx.today + timedelta(days=ctx.notice_period)).isoformat(),
+        ),
+    )
 
 
 @rule("languages-kept", "", "error")

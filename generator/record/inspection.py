@@ -1,9 +1,10 @@
 """What `check`, `release` and `build` all ask first: is the project fit to publish?
 
-`inspect` reads the notice, runs every rule (generator/notice/rules.py) and verifies
-the releases against their lock; every finding comes back at once. `check`
-prints them; `release` and `build` refuse to go on while any is an error
-(or, with `strict`, any at all), with the same messages.
+`inspect` reads the notice and the project's settings, runs every rule
+(generator/notice/rules.py) and verifies the releases against their lock; every
+finding comes back at once. `check` prints them; `release` and `build` refuse
+to go on while any is an error (or, with `strict`, any at all), with the same
+messages.
 
 >>> from generator.notice.read import read_notice_text
 >>> notice, doc = read_notice_text(
@@ -30,6 +31,7 @@ from generator.notice.model import Notice
 from generator.notice.read import read_notice
 from generator.notice.rules import Context, run_rules
 from generator.project import Project
+from generator.settings import Settings, read_settings
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
@@ -64,11 +66,15 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
     findings += catalogs.problems(project.locales, SUPPORTED, project.shown)
+    try:
+        settings = read_settings(project.settings, project.shown(project.settings))
+    except NoticeError as exc:
+        settings, findings = Settings(), findings + list(exc.findings)
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous, today))
+        findings += run_rules(Context(notice, doc, previous, today, settings.notice_period_days))
         if previous is not None:
             findings += repeated_summary(notice, doc, releases[-1], "warning")
     except NoticeError as exc:

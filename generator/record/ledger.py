@@ -9,8 +9,9 @@ releases (release ids never start with a dot): leftovers of an interrupted
 `release` are hidden and are dropped by the next one.
 
 `history` protects the record against being rewritten in a commit: compared
-with the lock at a git revision, no entry may disappear or change, and no
-release may be added before the newest one there.
+with the lock at a git revision, no entry may disappear or change (its files,
+its effective date, its release date), and no release may be added before
+the newest one there.
 """
 
 from __future__ import annotations
@@ -114,8 +115,9 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
                     "published release never goes away",
                 )
             )
-        elif (new.effective, new.files) != (old.effective, old.files):
-            changed = sorted(n for n in old.files if old.files[n] != new.files.get(n)) or ["effective"]
+        elif (new.effective, new.released, new.files) != (old.effective, old.released, old.files):
+            changed = sorted(n for n in old.files.keys() | new.files.keys() if old.files.get(n) != new.files.get(n))
+            changed += [name for name in ("effective", "released") if getattr(old, name) != getattr(new, name)]
             findings.append(
                 finding(
                     path,

@@ -1,10 +1,12 @@
 """The lock's format: policy/releases/releases.lock, read and written here and nowhere else.
 
-releases.lock lists every release, oldest first, with its id, effective date
-and the sha256 of each of its files: notice.yaml, notice.json, a <lang>.md
-per language and (since releases froze it) schema.json. Its text is
-canonical (keys sorted within an entry's files, two spaces of indent, a final
-newline), so the same releases always give the same bytes.
+releases.lock lists every release, oldest first, with its id, effective date,
+the date it was released (since `release` records it; older entries have
+none, and stay as they were) and the sha256 of each of its files:
+notice.yaml, notice.json, a <lang>.md per language and (since releases froze
+it) schema.json. Its text is canonical (id, effective, released, files; keys
+sorted within an entry's files, two spaces of indent, a final newline), so the
+same releases always give the same bytes.
 
 >>> [e.id for e in entries_from_text('{"releases": []}', "releases.lock")]
 []
@@ -12,8 +14,11 @@ newline), so the same releases always give the same bytes.
 ...           "fi.md": "3" * 64})
 >>> e.languages
 ('fi', 'sv')
->>> [(r.id, r.files == e.files, r.line) for r in entries_from_text(text([e]), "releases.lock")]
-[('2026-01-01', True, 4)]
+>>> [(r.id, r.files == e.files, r.released, r.line) for r in entries_from_text(text([e]), "releases.lock")]
+[('2026-01-01', True, None, 4)]
+>>> from dataclasses import replace
+>>> print(text([replace(e, released=date(2025, 12, 1))]).splitlines()[4])
+      "released": "2025-12-01",
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ RULE = "release-integrity"
 _TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
 
 _ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -73,6 +79,8 @@ class Entry:
     files: dict[str, str]
     line: int = 0
     column: int = 0
+    released: date | None = None
+    """The day `release` made it (the build date); None for a release made before the lock recorded it."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -156,8 +164,8 @@ def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
 
 
 def _entry(item: Any, line: int, column: int) -> Entry:
-    if not isinstance(item, dict) or set(item) != {"id", "effective", "files"}:
-        raise ValueError('an entry has exactly "id", "effective" and "files"')
+    if not isinstance(item, dict) or not {"id", "effective", "files"} <= set(item) <= {*_KEYS}:
+        raise ValueError('an entry has exactly "id", "effective" and "files", and possibly "released"')
     release_id, effective, files = item["id"], item["effective"], item["files"]
     match = _ID.fullmatch(release_id) if isinstance(release_id, str) else None
     if not match:
@@ -182,7 +190,19 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         day = date.fromisoformat(effective)
     except ValueError:
         raise ValueError(f"release {release_id}: {effective} is not a date") from None
-    return Entry(release_id, day, dict(files), line, column)
+    released = _released(release_id, item["released"]) if "released" in item else None
+    return Entry(release_id, day, dict(files), line, column, released)
+
+
+def _released(release_id: str, value: Any) -> date:
+    """The date an entry says it was released: a date written YYYY-MM-DD (never null: an entry that does not
+    know it leaves the key out, as `text` writes it)."""
+    try:
+        if not (isinstance(value, str) and _DATE.fullmatch(value)):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"release {release_id}: released {json.dumps(value)} is not a date (YYYY-MM-DD)") from None
 
 
 def _order_problems(entries: list[Entry], path: str) -> list[Finding]:
@@ -220,16 +240,25 @@ class Recorded(Protocol):
     def effective(self) -> date: ...
     @property
     def files(self) -> dict[str, str]: ...
+    @property
+    def released(self) -> date | None: ...
+
+
+_KEYS = ("id", "effective", "released", "files")
+"""An entry's keys, in the order the lock writes them ("released" only where it is known)."""
 
 
 def text(entries: Iterable[Recorded]) -> str:
     """The lock's canonical text for `entries` (oldest first)."""
-    data = {
-        "releases": [
-            {"id": e.id, "effective": e.effective.isoformat(), "files": dict(sorted(e.files.items()))} for e in entries
-        ]
-    }
-    return json.dumps(data, indent=2) + "\n"
+    return json.dumps({"releases": [_recorded(e) for e in entries]}, indent=2) + "\n"
+
+
+def _recorded(entry: Recorded) -> dict[str, Any]:
+    written: dict[str, Any] = {"id": entry.id, "effective": entry.effective.isoformat()}
+    if entry.released is not None:
+        written["released"] = entry.released.isoformat()
+    written["files"] = dict(sorted(entry.files.items()))
+    return written
 
 
 def release_names(folder: Path) -> list[str]:

@@ -70,6 +70,8 @@ class Release:
     directory: Path
     schema: Path | None = None  # what notice.json must conform to (load_releases always gives it)
     shown: str = ""  # the folder as messages name it
+    released: date | None = None
+    """The day it was released (the lock records it since `release` writes it; None for older releases)."""
 
     @cached_property
     def notice(self) -> Notice:
@@ -222,7 +224,13 @@ def load_releases(project: Project) -> tuple[Release, ...]:
     """Every release listed in the lock file, oldest first; NoticeError when the lock cannot be read."""
     return tuple(
         Release(
-            e.id, e.effective, e.files, project.releases / e.id, project.schema, project.shown(project.releases / e.id)
+            e.id,
+            e.effective,
+            e.files,
+            project.releases / e.id,
+            project.schema,
+            project.shown(project.releases / e.id),
+            e.released,
         )
         for e in lock.read_entries(project)
     )
@@ -243,8 +251,9 @@ def next_id(effective: date, existing: Iterable[str]) -> str:
     return candidate
 
 
-def make_release(project: Project) -> Release:
-    """Freeze the working copy as a new release; refuse one that changes nothing or goes back in time."""
+def make_release(project: Project, *, today: date) -> Release:
+    """Freeze the working copy as a new release, released `today` (the build date, which the lock records);
+    refuse one that changes nothing or goes back in time."""
     source = project.notice
     notice, doc = read_notice(source, project.schema)
     folder = project.releases
@@ -277,6 +286,7 @@ def make_release(project: Project) -> Release:
             folder / release_id,
             project.schema,
             project.shown(folder / release_id),
+            today,
         )
         with staged(folder, project.root) as staging:
             _keep(folder, staging)
@@ -349,7 +359,7 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], doc: Docume
 
 def _content(notice: Notice) -> Notice:
     """The notice without its revision metadata: what a release is about."""
-    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text()))
+    return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text(), urgent=None))
 
 
 def _keep(folder: Path, staging: Path) -> None:

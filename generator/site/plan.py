@@ -19,6 +19,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from generator.environment import Environment
@@ -365,7 +366,7 @@ class Pages:
     def diff_page(
         self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
     ) -> Page:
-        """`previous` compared with `release`, section by section."""
+        """`previous` compared with `release`, section by section, and whether that is a material change."""
         sections = [
             {
                 "heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
@@ -385,6 +386,7 @@ class Pages:
             previous=previous,
             sections=sections,
             changes=self.described(lang, changes),
+            change_class=self.say(vocabulary.CLASSES[diff.classed(changes)], lang),
             against_current=against_current,
             release_link=self.link(path, release_page(release)),
             previous_link=self.link(path, release_page(previous)),
@@ -405,6 +407,7 @@ class Pages:
                     "first": self.timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
                     "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
+                    "change_class": self.say(vocabulary.CLASSES[self.classes[release.id]], lang),
                     "changes": self.described(lang, self.changes[release.id]),
                     "link": self.link(CHANGELOG, release_page(release)),
                     "diff_link": self.link(CHANGELOG, diff_page(release)),
@@ -430,19 +433,36 @@ class Pages:
             found[release.id] = self.ordered(changes)
         return found
 
+    @cached_property
+    def classes(self) -> dict[str, diff.Class]:
+        """Each release's class in law: material if any of its changes is, and the first release."""
+        return {
+            release.id: diff.classed(self.changes[release.id], first=self.timeline.predecessor(release) is None)
+            for release in self.timeline.releases
+        }
+
     @staticmethod
     def ordered(changes: tuple[diff.Change, ...]) -> tuple[diff.Change, ...]:
         """Changes in the order the changelog lists them (vocabulary.CHANGES)."""
         order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
         return tuple(sorted(changes, key=lambda change: order[change.area]))
 
-    def described(self, lang: str, changes: tuple[diff.Change, ...]) -> list[str]:
-        """The changes as the changelog lists them: each change of substance on a line of its own, then one
-        line naming where only capital letters, spacing or punctuation changed, so that a corrected capital
-        letter never reads as a change of what the notice says."""
-        lines = [self.describe(lang, change) for change in changes if change.nature != "editorial"]
-        editorial = self.editorial(lang, changes)
-        return [*lines, editorial] if editorial else lines
+    def described(self, lang: str, changes: tuple[diff.Change, ...]) -> list[tuple[str, list[str]]]:
+        """The changes as the changelog lists them, in groups (a lead, its lines): the material changes first,
+        then the editorial ones, each change of substance on a line of its own and last one line naming where
+        only capital letters, spacing or punctuation changed, so that a corrected capital letter never reads
+        as a change of what the notice says. Where a release has changes of one class only, one group without
+        a lead (its class is said beside it)."""
+        material = [self.describe(lang, change) for change in changes if change.material]
+        editorial = [
+            self.describe(lang, change) for change in changes if not change.material and change.nature != "editorial"
+        ]
+        wording = self.editorial(lang, changes)
+        editorial += [wording] if wording else []
+        if material and editorial:
+            leads = {group: self.say(lead, lang) for group, lead in vocabulary.CHANGE_GROUPS.items()}
+            return [(leads["material"], material), (leads["editorial"], editorial)]
+        return [("", material or editorial)] if material or editorial else []
 
     def editorial(self, lang: str, changes: tuple[diff.Change, ...]) -> str:
         """The areas with editorial changes, each with how many of its items changed so ("" if none)."""
@@ -541,6 +561,7 @@ def versions_json(pages: Pages) -> bytes:
                 },
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
+                "change": pages.classes[r.id],
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
                 "notice_sha256": r.files[JSON_NAME],
             }
@@ -560,7 +581,18 @@ def feed(pages: Pages, lang: str) -> bytes:
     first = releases[0]
     controller = first.notice.controller
     authority = atom.tag_authority(controller.name, controller.website, controller.email)
-    entries = [{"release": r, "id": atom.entry_id(authority, first.effective, lang, r.id)} for r in reversed(releases)]
+    today = pages.timeline.today
+    entries = [
+        {
+            "release": r,
+            "id": atom.entry_id(authority, first.effective, lang, r.id),
+            "title": pages.say(vocabulary.FEED_TITLES[pages.classes[r.id]], lang, id=r.id),
+            "change": pages.classes[r.id],
+            "change_label": pages.say(vocabulary.CLASSES[pages.classes[r.id]], lang),
+            "updated": announced(r, today).isoformat(),
+        }
+        for r in reversed(releases)
+    ]
     base = f"{pages.site_url}/{lang}/" if pages.site_url else ""  # else links relative to the feed
     return _file(
         pages,
@@ -571,6 +603,21 @@ def feed(pages: Pages, lang: str) -> bytes:
         title=feed_title(pages, lang),
         id=atom.feed_id(authority, first.effective, lang),
         base=base,
-        updated=max(r.effective for r in releases).isoformat(),
+        updated=max(entry["updated"] for entry in entries),
         entries=entries,
     )
+
+
+def announced(release: Release, today: date) -> date:
+    """The date of a release's feed entry: the day it was released, where the lock records it; else its
+    effective date, but never after the build date (an upcoming release is not announced in the future).
+
+    >>> from dataclasses import replace
+    >>> from pathlib import Path
+    >>> r = Release("2026-09-01", date(2026, 9, 1), {}, Path("r"))
+    >>> announced(r, date(2026, 6, 15)), announced(r, date(2026, 10, 1))
+    (datetime.date(2026, 6, 15), datetime.date(2026, 9, 1))
+    >>> announced(replace(r, released=date(2026, 5, 2)), date(2026, 6, 15))
+    datetime.date(2026, 5, 2)
+    """
+    return release.released or min(release.effective, today)

@@ -441,6 +441,26 @@ EDITORIAL = N_("Changed in capital letters, spacing or punctuation only, not in 
 # e.g. "categories of personal data (11)".
 EDITORIAL_COUNT = N_("%(area)s (%(count)s)")
 
+CLASSES = {  # a version's class in law (changes.classed): a material change is announced before it takes effect
+    # NOTE: WP260 rev.01's "material change": one that changes the processing of personal data or how a person
+    # exercises their rights, of which readers are told in advance (Finnish "olennainen muutos", Swedish
+    # "väsentlig ändring").
+    "material": N_("Material change"),
+    # NOTE: The opposite of a material change: wording, capital letters or punctuation corrected, contact
+    # details updated, or processing only reduced; nothing readers must be told of in advance.
+    "editorial": N_("Editorial change"),
+}
+
+CHANGE_GROUPS = {  # the lead of each group of a version's changes, where it has both kinds
+    "material": N_("Material changes:"),
+    "editorial": N_("Editorial changes:"),
+}
+
+FEED_TITLES = {  # an entry of the Atom feed: the version and its class
+    "material": N_("Version %(id)s: material change"),
+    "editorial": N_("Version %(id)s: editorial change"),
+}
+
 RELEASE_STATES = {  # the state of one version of the notice
     # NOTE: A version of the privacy notice that applies now.
     "current": N_("In force"),
