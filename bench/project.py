@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC, date
-from datetime import date
 from pathlib import Path
 
 import yaml

@@ -126,7 +126,7 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "changes",
-        "            found.append(_changed(area, item.label, before, item))\n",
+        "            found.append(_changed(area, item.label, before, item, kind))\n",
         "",
         'the changelog drops every "changed" item',
     ),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.notice.changes import Change, changes
+from generator.notice.changes import Change, changes, classed
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice
 
@@ -250,3 +250,187 @@ def test_a_proper_name_written_once_is_a_name_too() -> None:
     new = copy.deepcopy(BASE)
     new["controller"]["name"] = "ESIMERKKI OY"
     assert _natures(changes(notice(BASE), notice(new))) == [("controller", "changed", "", "editorial")]
+
+
+# -- Material or editorial (issue 21): the class in law of each kind of change, in both directions -----------
+
+
+def _current() -> dict[str, Any]:
+    """BASE in the current format, for edits of fields format 1 did not have."""
+    data = copy.deepcopy(BASE)
+    upgrade(data)
+    return data
+
+
+def _with(*edits: tuple[str, Any]) -> dict[str, Any]:
+    """The current BASE with each (path, value) set; a path ending in "+" appends the value to a list."""
+    data = _current()
+    for path, value in edits:
+        *parents, last = [int(p) if p.isdigit() else p for p in path.removesuffix("+").split(".")]
+        node = data
+        for part in parents:
+            node = node[part]
+        if path.endswith("+"):
+            node.setdefault(last, []).append(value)
+        else:
+            node[last] = value
+    return data
+
+
+DECISION = {"logic": T("Score"), "consequences": T("Refusal"), "human_review": T("Ask us")}
+
+CLASSES: list[tuple[str, dict[str, Any], str, str]] = [
+    # (kind of change, the notice with it, its class, the class of undoing it)
+    ("purpose", _with(("purposes+", {"id": "news", "name": T("News")})), "material", "material"),
+    ("legal basis", _with(("purposes.0.legal_bases", [{"basis": "consent"}])), "material", "material"),
+    ("legitimate interest", _with(("purposes.0.legitimate_interest", T("Our interest"))), "material", "material"),
+    ("recipient", _with(("recipients+", {"id": "mail", "name": T("Mail")})), "material", "editorial"),
+    ("data category", _with(("data_categories+", {"id": "ip", "name": T("IP")})), "material", "editorial"),
+    ("source", _with(("sources+", {"id": "register", "name": T("Register")})), "material", "editorial"),
+    ("transfer", _with(("transfers+", {"country": "IN"})), "material", "editorial"),
+    ("transfer's country", _with(("transfers.0.country", "IN")), "material", "material"),  # one out, one in
+    ("safeguard", _with(("transfers.0.safeguard", "binding_corporate_rules")), "material", "material"),
+    ("recipient's country", _with(("recipients.0.country", "IN")), "material", "material"),
+    ("recipient's role", _with(("recipients.0.role", "controller")), "material", "material"),
+    ("recipient's name", _with(("recipients.0.name", T("CRM and mail"))), "material", "material"),
+    ("purpose's recipient", _with(("purposes.0.recipients", ["crm"])), "material", "editorial"),
+    ("purpose's data", _with(("purposes.0.data_categories", ["contact"])), "material", "editorial"),
+    ("purpose's people", _with(("purposes.0.data_subjects", ["customers"])), "material", "editorial"),
+    ("longer retention", _with(("purposes.0.retention", [{"period": "P10Y"}])), "material", "editorial"),
+    ("retention in other units", _with(("purposes.0.retention", [{"period": "P72M"}])), "editorial", "editorial"),
+    (
+        "retention from another event",
+        _with(("purposes.0.retention", [{"period": "P6Y", "event": "end_of_contract"}])),
+        "material",
+        "material",
+    ),
+    (
+        "retention until the event",
+        _with(("purposes.0.retention", [{"event": "end_of_contract"}])),
+        "material",  # from no event at all: cannot be shown shorter
+        "material",
+    ),
+    (
+        "a retention rule added",
+        _with(("purposes.0.retention+", {"data": ["contact"], "period": "P1Y"})),
+        "material",
+        "material",
+    ),
+    ("retention's law", _with(("purposes.0.retention.0.law", T("Accounting Act"))), "editorial", "editorial"),
+    ("automated decision", _with(("purposes.0.automated_decision", DECISION)), "material", "editorial"),
+    ("special category", _with(("data_categories.0.special", True)), "material", "editorial"),
+    ("criminal data", _with(("data_categories.0.criminal", True)), "material", "editorial"),
+    ("consent withdrawal", _with(("purposes.0.consent_withdrawal", T("Unsubscribe"))), "material", "material"),
+    ("controller's name", _with(("controller.name", "Toinen Oy")), "material", "material"),
+    ("controller's business id", _with(("controller.business_id", "1234567-1")), "material", "material"),
+    ("controller's e-mail", _with(("controller.email", "b@esimerkki.fi")), "editorial", "editorial"),
+    ("controller's website", _with(("controller.website", "https://esimerkki.fi")), "editorial", "editorial"),
+    ("officer", _with(("data_protection_officer", {"appointed": True, "name": "DPO Oy"})), "material", "material"),
+    (
+        "officer's e-mail",
+        _with(("data_protection_officer", {"appointed": False, "email": "dpo@esimerkki.fi"})),
+        "editorial",
+        "editorial",
+    ),
+    ("representative", _with(("representative", {"name": "Rep GmbH"})), "material", "material"),
+    ("representative's e-mail", _with(("representative", {"email": "rep@esimerkki.fi"})), "editorial", "editorial"),
+    ("rights", _with(("rights.granted", ["access", "erasure"])), "material", "material"),
+    ("rights' contact", _with(("rights.contact", {"email": "privacy@esimerkki.fi"})), "editorial", "editorial"),
+    ("identity check", _with(("rights.identity_check", True)), "material", "material"),
+    ("authority", _with(("rights.supervisory_authority", {"name": "IMY"})), "material", "material"),
+    ("cookie", _with(("cookies+", {"name": "_fbp", "provider": "Meta"})), "material", "editorial"),
+    ("longer cookie", _with(("cookies.0.duration", "P3Y")), "material", "editorial"),
+    ("cookie's category", _with(("cookies.0.category", "marketing")), "material", "material"),
+    ("cookie's consent", _with(("cookies.0.consent", False)), "material", "material"),
+    ("purpose's description", _with(("purposes.0.description", T("We ship orders."))), "editorial", "editorial"),
+    ("source's description", _with(("sources.0.description", T("From you."))), "editorial", "editorial"),
+    ("recipient's description", _with(("recipients.0.description", T("Our CRM."))), "editorial", "editorial"),
+    ("copy of safeguards", _with(("transfers.0.copy", T("Ask us."))), "editorial", "editorial"),
+    ("provision", _with(("purposes.0.provision", {"required_by": "contract"})), "material", "material"),
+    (
+        "provision's consequences",
+        _with(
+            ("purposes.0.provision", {"required_by": "contract", "consequences": T("No order")}),
+        ),
+        "material",  # from no provision at all
+        "material",
+    ),
+    (
+        "capital letters",
+        _with(("data_categories.0.name", {"fi": "contact fi", "sv": "contact sv", "en": "contact"})),
+        "editorial",
+        "editorial",
+    ),
+    (
+        "punctuation",
+        _with(("purposes.0.name", {"fi": "Orders fi.", "sv": "“Orders sv”", "en": "Orders."})),
+        "editorial",
+        "editorial",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind, edited, forward, backward", CLASSES, ids=[case[0] for case in CLASSES])
+def test_each_kind_of_change_has_its_class_in_law_both_ways(
+    kind: str, edited: dict[str, Any], forward: str, backward: str
+) -> None:
+    """A change is material if any fact the changelog follows changes as the table of changes.py says; the
+    same change undone is material again, or editorial where undoing it only reduces processing."""
+    before, after = Notice.from_data(_current()), Notice.from_data(edited)
+    found, undone = changes(before, after), changes(after, before)
+    assert found and undone, kind
+    assert (classed(found), classed(undone)) == (forward, backward)
+    assert all(change.nature == "substantive" or not change.material for change in found + undone)
+
+
+def test_the_first_release_is_material_and_no_change_is_editorial() -> None:
+    """Everything in a first release is new to its readers; a release with no change the changelog follows
+    (only what it does not follow, such as the security measures) is editorial."""
+    assert classed((), first=True) == "material"
+    assert classed(()) == "editorial"
+
+
+def test_only_changes_of_capital_letters_and_punctuation_are_never_material() -> None:
+    """An editorial-only release: the changelog lists none of its changes as material."""
+    edited = _with(
+        ("data_categories.0.name", {"fi": "contact fi", "sv": "contact sv", "en": "contact"}),
+        ("purposes.0.name", {"fi": "Orders fi.", "sv": "Orders sv", "en": "“Orders”"}),
+        ("recipients.0.name", {"fi": "CRM, fi", "sv": "CRM sv", "en": "crm"}),
+    )
+    found = changes(Notice.from_data(_current()), Notice.from_data(edited))
+    assert len(found) == 3 and {c.nature for c in found} == {"editorial"}
+    assert [c for c in found if c.material] == [] and classed(found) == "editorial"
+
+
+def test_every_fact_the_changelog_follows_is_weighed_once() -> None:
+    """The table states a weight for every field of every kind the changelog follows (a new field must be
+    classed before the changelog can follow it), and a class for every list's removed items."""
+    from generator.notice.changes import FIELDS, WHEN_REMOVED
+    from generator.notice.model import changelog_fields, item_kind
+
+    followed = changelog_fields(Notice)
+    lists = {area for name, area in followed.items() if item_kind(Notice, name)}
+    assert set(WHEN_REMOVED) == lists
+    assert set(FIELDS[Notice]) == {name for name in followed if not item_kind(Notice, name)}
+    kinds = [kind for kind in FIELDS if kind is not Notice]
+    for name in followed:
+        kind = item_kind(Notice, name)
+        assert kind is None or kind in FIELDS, name
+    for kind in kinds:
+        compared = {spec.name for spec in dataclasses.fields(kind) if spec.compare}
+        assert set(FIELDS[kind]) == compared, kind.__name__
+        for weight in FIELDS[kind].values():
+            assert weight in ("material", "editorial", "added", "longer") or weight in FIELDS, (kind, weight)
+
+
+def test_entracks_releases_are_classed() -> None:
+    """Entrack's 2026-11-26 changed a legal basis; its 2026-12-06 renamed "third-party subcontractors" to
+    "subcontractors", which a reader may read as more recipients: both material, as the first release is."""
+    from generator.record.releases import load_releases
+    from support import PROJECT
+
+    first, second, third = load_releases(PROJECT)
+    assert classed(changes(first.notice, second.notice)) == "material"
+    assert [(c.area, c.action) for c in changes(second.notice, third.notice) if c.material] == [
+        ("recipient", "changed")
+    ]

@@ -149,10 +149,22 @@ BUILD_DAY = date(2026, 6, 15)
 """A fixed build date, so that the adequacy list's age does not depend on the day the tests run."""
 
 
-def findings(tmp_path: Path, data: Data, today: date = BUILD_DAY) -> list[Finding]:
+RELEASED = "(as released)"
+"""A key of a case's data that holds the notice as last released (never written to the file): the rules that
+compare the working copy with the newest release compare it with that."""
+
+
+def findings(tmp_path: Path, data: Data, today: date = BUILD_DAY, notice_period: int = 30) -> list[Finding]:
+    data = dict(data)
+    released = data.pop(RELEASED, None)
+    previous = None
+    if released is not None:
+        (tmp_path / "released.yaml").write_text(dump(released), encoding="utf-8")
+        previous = read_notice(tmp_path / "released.yaml", PROJECT.schema)[0]
     path = tmp_path / "notice.yaml"
     path.write_text(dump(data), encoding="utf-8")
-    return run_rules(Context(*read_notice(path, PROJECT.schema), today=today))
+    notice, doc = read_notice(path, PROJECT.schema)
+    return run_rules(Context(notice, doc, previous, today, notice_period))
 
 
 def rules_of(found: list[Finding]) -> set[str]:
@@ -191,6 +203,26 @@ def _steps(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
             step(data)
 
     return change
+
+
+def _after_release(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
+    """The notice released as it is, then changed."""
+
+    def change(data: Data) -> None:
+        data[RELEASED] = copy.deepcopy(data)
+        for step in changes:
+            step(data)
+
+    return change
+
+
+NEW_RECIPIENT = {"id": "mailer", "name": T("Postituspalvelu", "Utskickstjänst", "Mailing service"), "role": "processor"}
+
+
+def _new_recipient(data: Data) -> None:
+    """A recipient added, and the purpose discloses data to it."""
+    data["recipients"].append(copy.deepcopy(NEW_RECIPIENT))
+    data["purposes"][0]["recipients"].append("mailer")
 
 
 def _without_right(right: str) -> Callable[[Data], None]:
@@ -343,6 +375,11 @@ FAILING = [
     ("translation-blank", _set("requirement.sv", "   "), "requirement.sv"),
     ("translation-identical", _set("requirement.en", "Uppgifterna är ett villkor för avtalet."), "requirement.en"),
     ("effective-far-ahead", _set("revision.effective", "2026-08-05"), "revision.effective"),  # BUILD_DAY + 51 days
+    (
+        "notice-period",
+        _after_release(_new_recipient, _set("revision.effective", "2026-06-16")),  # tomorrow
+        "revision.effective",
+    ),
     ("business-id-check-digit", _set("controller.business_id", "1234567-8"), "controller.business_id"),
     ("purpose-sources", _second_purpose(sources=False), "purposes[returns].sources"),
     ("source-data", _steps(_set("sources.0.data", ["contact"]), _category("orders")), "purposes[orders].sources"),

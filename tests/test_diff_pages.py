@@ -109,6 +109,12 @@ def pages_on(project: Project, today: date) -> Pages:
     return Pages(project, Timeline(load_releases(project), today), None, "")
 
 
+def summary_of_changes(markdown: str) -> list[str]:
+    """A diff page's summary of changes: its lines, the groups' leads included, without blank lines."""
+    section = markdown.split("## Summary of changes", 1)[1].split("\nBelow, each changed section", 1)[0]
+    return [line for line in section.splitlines()[1:] if line.strip()]
+
+
 def test_the_comparison_with_the_version_in_force_lists_what_the_version_in_force_added(
     three_releases: Project,
 ) -> None:
@@ -117,13 +123,15 @@ def test_the_comparison_with_the_version_in_force_lists_what_the_version_in_forc
     (page,) = pages.current_diff_pages("en")
     assert page.path == current_diff_page(load_releases(three_releases)[0])
     assert page.title == "Version 2026-01-01 compared with the version in force"
-    summary = page.markdown.split("## Summary of changes", 1)[1].split("\n\n")[1]
-    assert summary.splitlines() == [
+    assert summary_of_changes(page.markdown) == [  # the retention shortened (P6Y to P18M): editorial
+        "Material changes:",
         "- Purpose changed: Handling orders",
-        "- Retention period changed: Handling orders",
         "- New recipient: CRM service",
         "- New transfer outside the EU/EEA: United States",
+        "Editorial changes:",
+        "- Retention period changed: Handling orders",
     ]
+    assert "\n**Material change.**\n" in page.markdown
     assert '<li class="seloste-diff-added"><strong>Added:</strong> <ins>CRM service' in page.markdown
 
 
@@ -207,9 +215,11 @@ def test_the_changelog_lists_editorial_changes_on_one_line_apart_from_changes_of
     )
     (sv,) = pages.changelog("sv")
     assert "ordalydelsen oförändrad: kategorier av personuppgifter (1) och källor till uppgifterna (1)" in sv.markdown
+    assert "Material changes:\n\n- Recipient changed: Mailing service\n\nEditorial changes:\n\n- Changed in" in entry
     (diff,) = pages.diff_pages("en")
-    summary = diff.markdown.split("## Summary of changes", 1)[1].split("\n\n")[1]
-    assert summary.splitlines() == [line for line in entry.splitlines() if line.startswith("- ")]
+    assert summary_of_changes(diff.markdown) == [
+        line for line in entry.splitlines() if line.startswith("- ") or line.endswith("changes:")
+    ]
 
 
 def test_a_release_of_editorial_changes_only_lists_no_change_of_substance(tmp_path: Path) -> None:

@@ -221,6 +221,7 @@ upgrade(BENIGN)  # written in format 1, read in the current one: the test follow
 BENIGN["data_protection_officer"]["website"] = "https://dpo.esimerkki.fi"
 BENIGN["recipients"][0]["role"] = "controller"  # a processor cannot be the one who decides
 BENIGN["sources"][0]["data"] = ["contact"]
+BENIGN["revision"]["urgent"] = _text("Required by law from this date")
 BENIGN["purposes"][0].update(
     {
         "legal_bases": [

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import Any, Literal
 
 from generator.notice.model import (
@@ -248,13 +249,20 @@ def _no_longer(old: Any, new: Any) -> bool:
 
     >>> _no_longer("P2Y", "P18M"), _no_longer("P1Y", "P13M"), _no_longer("P1Y", None), _no_longer("P12M", "P1Y")
     (True, False, False, True)
+    >>> _no_longer("P1D", "session"), _no_longer("session", "PT1H")
+    (True, False)
     """
     if isinstance(old, str) and isinstance(new, str):
-        before, after = days(old), days(new)
+        before, after = _length(old), _length(new)
         return before is not None and after is not None and after <= before
     if isinstance(old, tuple) and isinstance(new, tuple):
         return _rules_no_longer(old, new)
     return False
+
+
+def _length(period: str) -> Fraction | None:
+    """A period's length in days; a session cookie's (it goes when the browser closes) is the shortest."""
+    return Fraction(0) if period == "session" else days(period)
 
 
 def _rules_no_longer(old: tuple[Retention, ...], new: tuple[Retention, ...]) -> bool:

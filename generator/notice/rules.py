@@ -1622,14 +1622,14 @@ def notice_period(ctx: Context) -> Found:
         # NOTE: %(count)d is the notice period in days (notice_period_days in policy/settings.yaml, keep the
         # key as it is); the dates are YYYY-MM-DD; revision.urgent is a field of the notice, as typed.
         ngettext(
-            "the revision makes a material change and takes effect on %(date)s, sooner than %(count)d day after "
-            "today (%(today)s), the notice period readers are given (notice_period_days in "
-            "policy/settings.yaml); make it effective on %(earliest)s or later, or say in revision.urgent, in "
-            "each language, why it cannot wait",
-            "the revision makes a material change and takes effect on %(date)s, sooner than %(count)d days after "
-            "today (%(today)s), the notice period readers are given (notice_period_days in "
-            "policy/settings.yaml); make it effective on %(earliest)s or later, or say in revision.urgent, in "
-            "each language, why it cannot wait",
+            "the revision makes a material change and takes effect on %(date)s, sooner than the notice period of "
+            "%(count)d day readers are given allows (notice_period_days in policy/settings.yaml): %(earliest)s at "
+            "the earliest, today being %(today)s; move revision.effective, or say in revision.urgent, in each "
+            "language, why the change cannot wait",
+            "the revision makes a material change and takes effect on %(date)s, sooner than the notice period of "
+            "%(count)d days readers are given allows (notice_period_days in policy/settings.yaml): %(earliest)s at "
+            "the earliest, today being %(today)s; move revision.effective, or say in revision.urgent, in each "
+            "language, why the change cannot wait",
             ctx.notice_period,
             date=effective.isoformat(),
             today=ctx.today.isoformat(),

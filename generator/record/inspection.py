@@ -31,11 +31,11 @@ from generator.notice.model import Notice
 from generator.notice.read import read_notice
 from generator.notice.rules import Context, run_rules
 from generator.project import Project
-from generator.settings import Settings, read_settings
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
 from generator.record.releases import Release, repeated_summary, verified
+from generator.settings import Settings, read_settings
 from generator.words import catalogs
 
 

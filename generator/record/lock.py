@@ -17,7 +17,7 @@ same releases always give the same bytes.
 >>> [(r.id, r.files == e.files, r.released, r.line) for r in entries_from_text(text([e]), "releases.lock")]
 [('2026-01-01', True, None, 4)]
 >>> from dataclasses import replace
->>> print(text([replace(e, released=date(2025, 12, 1))]).splitlines()[4])
+>>> print(text([replace(e, released=date(2025, 12, 1))]).splitlines()[5])
       "released": "2025-12-01",
 """
 

@@ -603,7 +603,7 @@ def feed(pages: Pages, lang: str) -> bytes:
         title=feed_title(pages, lang),
         id=atom.feed_id(authority, first.effective, lang),
         base=base,
-        updated=max(entry["updated"] for entry in entries),
+        updated=max(announced(r, today) for r in releases).isoformat(),
         entries=entries,
     )
 

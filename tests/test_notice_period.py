@@ -1,0 +1,219 @@
+"""The notice period (issue 21): a material change takes effect at least N days after it is released (rule
+notice-period, N from policy/settings.yaml, 30 by default), unless the revision says why it cannot wait
+(revision.urgent); and the settings file's own mistakes, each at its line and column."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_check_rules import BUILD_DAY, RELEASED, _new_recipient, complete, findings
+
+from generator import cli
+from generator.findings import NoticeError
+from generator.project import Project
+from generator.record.releases import load_releases
+from generator.settings import NOTICE_PERIOD_DAYS, Settings, read_settings, read_text
+from support import BUILD_EPOCH, MULTI_VERSIONS, released_here
+
+Data = dict[str, object]
+TOMORROW = "2026-06-16"  # BUILD_DAY + 1
+
+
+def released_then(*steps: Callable[[Data], None], effective: str = TOMORROW) -> Data:
+    """The complete notice as released, then changed by `steps` and made effective on `effective`."""
+    data = complete()
+    data[RELEASED] = copy.deepcopy(data)
+    for step in steps:
+        step(data)
+    data["revision"] = dict(data["revision"], effective=effective)  # type: ignore[arg-type]  # a mapping
+    return data
+
+
+def notice_period(tmp_path: Path, data: Data, days: int = NOTICE_PERIOD_DAYS) -> list[str]:
+    return [f.message for f in findings(tmp_path, data, BUILD_DAY, days) if f.rule == "notice-period"]
+
+
+def _urgent(data: Data) -> None:
+    data["revision"]["urgent"] = {  # type: ignore[index]  # a mapping
+        "fi": "Laki edellyttää muutosta 1.7. alkaen.",
+        "sv": "Lagen kräver ändringen från 1.7.",
+        "en": "The law requires the change from 1 July.",
+    }
+
+
+def _capital_letters(data: Data) -> None:
+    data["data_categories"][0]["name"]["en"] = "contact details"  # type: ignore[index]
+    data["purposes"][0]["name"]["fi"] = "Tilausten käsittely."  # type: ignore[index]
+
+
+def test_a_release_adding_a_recipient_effective_tomorrow_gets_notice_period(tmp_path: Path) -> None:
+    (message,) = notice_period(tmp_path, released_then(_new_recipient))
+    assert message.startswith(
+        "revision.effective: the revision makes a material change and takes effect on 2026-06-16, sooner than the "
+        "notice period of 30 days readers are given allows (notice_period_days in policy/settings.yaml): "
+        "2026-07-15 at the earliest, today being 2026-06-15;"
+    )
+
+
+def test_a_reason_in_revision_urgent_stills_it(tmp_path: Path) -> None:
+    assert notice_period(tmp_path, released_then(_new_recipient, _urgent)) == []
+
+
+def test_exactly_the_notice_period_is_enough_and_a_day_less_is_not(tmp_path: Path) -> None:
+    assert notice_period(tmp_path, released_then(_new_recipient, effective="2026-07-15")) == []  # + 30 days
+    assert len(notice_period(tmp_path, released_then(_new_recipient, effective="2026-07-14"))) == 1  # + 29
+    assert notice_period(tmp_path, released_then(_new_recipient, effective="2026-06-25"), days=10) == []
+    assert len(notice_period(tmp_path, released_then(_new_recipient, effective="2026-06-24"), days=10)) == 1
+
+
+def test_an_effective_date_already_past_gets_it_too(tmp_path: Path) -> None:
+    assert len(notice_period(tmp_path, released_then(_new_recipient, effective="2026-06-01"))) == 1
+
+
+def test_an_editorial_only_release_needs_no_notice(tmp_path: Path) -> None:
+    """Capital letters and punctuation corrected, effective tomorrow: nothing readers must be told of first."""
+    assert notice_period(tmp_path, released_then(_capital_letters)) == []
+
+
+def test_a_removed_recipient_needs_no_notice(tmp_path: Path) -> None:
+    """A recipient the notice no longer names only reduces processing (changes.WHEN_REMOVED)."""
+
+    def fewer(data: Data) -> None:
+        _new_recipient(data[RELEASED])  # type: ignore[arg-type]  # released with it; now without it
+
+    assert notice_period(tmp_path, released_then(fewer)) == []
+
+
+def test_a_first_release_has_no_notice_period(tmp_path: Path) -> None:
+    """Without an earlier release there are no readers to tell in advance: the notice is the information."""
+    data = complete()
+    data["revision"] = dict(data["revision"], effective=TOMORROW)  # type: ignore[arg-type]
+    assert notice_period(tmp_path, data) == []
+
+
+# -- The settings file ------------------------------------------------------------------------------
+
+
+def test_without_a_settings_file_the_notice_period_is_thirty_days(tmp_path: Path) -> None:
+    assert read_settings(tmp_path / "settings.yaml", "policy/settings.yaml") == Settings(30)
+    assert read_text("\ufeff# notice_period_days: 14\n\n", "s.yaml") == Settings(30)
+    assert read_text("notice_period_days: 0\n", "s.yaml") == Settings(0)
+    assert read_text("notice_period_days: 365  # a year\n", "s.yaml") == Settings(365)
+
+
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        (
+            "notice_period_days: 30\nnotice_days: 10\n",
+            "2:1",
+            "notice_days: not a setting; the settings are notice_period_days",
+        ),
+        (
+            "notice_period_days: '30'\n",
+            "1:21",
+            "notice_period_days: must be a whole number of days from 0 to 365, such as 30",
+        ),
+        ("notice_period_days: 30.5\n", "1:21", "notice_period_days: must be a whole number"),
+        ("notice_period_days: -1\n", "1:21", "notice_period_days: must be a whole number"),
+        ("notice_period_days: 366\n", "1:21", "notice_period_days: must be a whole number"),
+        ("notice_period_days: true\n", "1:21", "notice_period_days: must be a whole number"),
+        ("notice_period_days:\n", "1:20", "notice_period_days: must be a whole number"),
+        ("- notice_period_days: 30\n", "1:1", "the settings must be a mapping of keys (key: value)"),
+        ("notice_period_days: 30\nnotice_period_days: 14\n", "2:1", "duplicate key"),
+        ("notice_period_days: [30\n", "2:1", ""),
+    ],
+    ids=["unknown", "text", "fraction", "negative", "too long", "boolean", "empty", "list", "twice", "syntax"],
+)
+def test_a_mistake_in_the_settings_is_named_at_its_line_and_column(text: str, where: str, message: str) -> None:
+    with pytest.raises(NoticeError) as raised:
+        read_text(text, "policy/settings.yaml")
+    (finding,) = raised.value.findings
+    assert finding.level == "error"
+    assert str(finding).startswith(f"policy/settings.yaml:{where}: error: {message}"), str(finding)
+
+
+# -- check and release, as the command line runs them (in this process) ---------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fictional notice's first version released, its second (a new recipient in the United States) as the
+    working copy, in the current folder, on BUILD_DAY."""
+    released_here(tmp_path, MULTI_VERSIONS[0])
+    second = (
+        MULTI_VERSIONS[1].read_text(encoding="utf-8").replace('effective: "2026-03-01"', f'effective: "{TOMORROW}"')
+    )
+    (tmp_path / "policy" / "notice.yaml").write_text(second, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    return tmp_path
+
+
+def command(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_check_and_release_warn_of_a_material_release_effective_tomorrow(project: Path) -> None:
+    code, out, _ = command("check", "--lang", "en")
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if "[notice-period" in line]
+    assert (
+        line.startswith("policy/notice.yaml:")
+        and ": warning: revision.effective: the revision makes a material" in line
+    )
+    assert command("check", "--strict")[0] == 1
+    code, out, err = command("release", "--lang", "en")
+    assert code == 0 and out.startswith(f"released {TOMORROW} (effective {TOMORROW})")
+    assert "[notice-period, GDPR Art. 5(1)(a), 13(3), 14(4)]" in err  # said in full: it is about this release
+    lock = json.loads((project / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
+    assert [entry.get("released") for entry in lock["releases"]] == ["2026-06-15", "2026-06-15"]
+
+
+def test_a_shorter_notice_period_in_the_settings_is_honoured(project: Path) -> None:
+    (project / "policy" / "settings.yaml").write_text("notice_period_days: 1\n", encoding="utf-8")
+    code, out, _ = command("check", "--lang", "en")
+    assert code == 0 and "[notice-period" not in out
+
+
+def test_a_bad_settings_file_stops_check_and_release(project: Path) -> None:
+    (project / "policy" / "settings.yaml").write_text("notice_period_days: thirty\n", encoding="utf-8")
+    for args in (("check",), ("release",), ("build", "--site-dir", str(project / "site"))):
+        code, out, err = command(*args, "--lang", "en")
+        assert code == 1, args
+        assert (
+            "policy/settings.yaml:1:21: error: notice_period_days: must be a whole number of days from 0 to 365, "
+            "such as 30 [settings]"
+        ) in out + err, args
+    assert not (project / "policy" / "releases" / TOMORROW).exists()
+
+
+def test_the_settings_messages_are_said_in_finnish_and_swedish(project: Path) -> None:
+    (project / "policy" / "settings.yaml").write_text("notice_days: 30\n", encoding="utf-8")
+    assert (
+        "notice_days: tällaista asetusta ei ole; asetukset ovat notice_period_days"
+        in command("check", "--lang", "fi")[1]
+    )
+    assert "notice_days: ingen sådan inställning finns" in command("check", "--lang", "sv")[1]
+
+
+def test_revision_urgent_is_carried_in_the_model_and_the_released_notice_json(project: Path) -> None:
+    notice = project / "policy" / "notice.yaml"
+    urgent = "  urgent: {fi: Laki vaatii., sv: Lagen kräver det., en: The law requires it.}\n"
+    notice.write_text(notice.read_text(encoding="utf-8") + urgent, encoding="utf-8")
+    code, out, err = command("release", "--lang", "en")
+    assert code == 0 and "notice-period" not in out + err
+    released = json.loads((project / "policy" / "releases" / TOMORROW / "notice.json").read_text(encoding="utf-8"))
+    assert released["revision"]["urgent"]["en"] == "The law requires it."
+    assert load_releases(Project.at(project))[-1].notice.revision.urgent["sv"] == "Lagen kräver det."
+    assert load_releases(Project.at(project))[-1].released == date(2026, 6, 15)
