@@ -267,7 +267,7 @@ def _with(*edits: tuple[str, Any]) -> dict[str, Any]:
     data = _current()
     for path, value in edits:
         *parents, last = [int(p) if p.isdigit() else p for p in path.removesuffix("+").split(".")]
-        node = data
+        node: Any = data
         for part in parents:
             node = node[part]
         if path.endswith("+"):

@@ -168,7 +168,9 @@ def notice(tmp_path: Path, data: dict[str, object]) -> Path:
     release; it says why it cannot wait (revision.urgent), so that the notice period, which today's date
     decides, stays out of the counts."""
     data = copy.deepcopy(data)
-    data["revision"]["urgent"] = {"fi": "Laki.", "sv": "Lagen.", "en": "The law."}  # type: ignore[index]  # a mapping
+    urgent = {"fi": "Laki.", "sv": "Lagen.", "en": "The law."}
+    languages: list[str] = data.get("languages", list(urgent))  # type: ignore[assignment]  # the notice's data
+    data["revision"]["urgent"] = {lang: urgent[lang] for lang in languages}  # type: ignore[index]  # a mapping
     path = tmp_path / "notice.yaml"
     path.write_text(dump(data), encoding="utf-8")
     return path

@@ -158,3 +158,55 @@ def test_a_releases_folder_that_is_not_a_folder_is_refused(tmp_path: Path, kind:
     assert [f.message for f in raised.value.findings] == [
         "is not a folder; it must be the folder that holds the release folders and releases.lock"
     ]
+
+
+# -- When a release was released (issue 21) -------------------------------------------------------------------
+
+
+def test_the_release_date_goes_round_the_lock_and_an_entry_without_it_stays_byte_identical() -> None:
+    """`released` is written between effective and files where it is known, read back as a date, and left out
+    where it is not: the lock of a release made before it is the same bytes, as Entrack's lock is."""
+    from dataclasses import replace
+
+    from generator.record.lock import read_entries, text
+    from support import PROJECT
+
+    entrack = PROJECT.lock.read_text(encoding="utf-8")
+    entries = read_entries(PROJECT)
+    assert [e.released for e in entries] == [None, None, None]
+    assert text(entries) == entrack and '"released"' not in entrack
+    dated = replace(entries[-1], released=date(2026, 12, 5))
+    written = text([*entries[:-1], dated])
+    assert written.count('"released": "2026-12-05"') == 1
+    assert '"effective": "2026-12-06",\n      "released": "2026-12-05",\n      "files": {' in written
+    (read,) = entries_from_text(written, LOCK)[-1:]
+    assert read.released == date(2026, 12, 5) and read.files == dated.files
+    assert text(entries_from_text(written, LOCK)) == written
+
+
+@pytest.mark.parametrize("value", ["2026-1-5", "20260105", "2026-02-30", None, 20260105, "yesterday"])
+def test_a_release_date_that_is_not_a_date_is_refused_at_its_line(value: object) -> None:
+    entry = _entry("2026-01-01") | {"released": value}
+    with pytest.raises(NoticeError) as raised:
+        entries_from_text(_lock(entry), "releases.lock")
+    (finding,) = raised.value.findings
+    assert finding.position.line == 4 and finding.rule == "release-integrity"  # the entry's id
+    assert finding.message == (
+        f"the release lock file is damaged: releases[0]: release 2026-01-01: released {json.dumps(value)} is not "
+        "a date (YYYY-MM-DD)"
+    )
+
+
+def test_an_entry_with_another_key_is_refused() -> None:
+    with pytest.raises(NoticeError) as raised:
+        entries_from_text(_lock(_entry("2026-01-01") | {"published": "2026-01-01"}), "releases.lock")
+    assert 'an entry has exactly "id", "effective" and "files", and possibly "released"' in str(raised.value)
+
+
+def test_release_writes_its_build_date_into_the_lock(released: Path) -> None:
+    """released_here releases on BUILD_DAY, as `release` does on the build date."""
+    from generator.record.releases import load_releases
+
+    assert [r.released for r in load_releases(Project.at(released))] == [date(2026, 6, 15)] * 2
+    lock = json.loads((released / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
+    assert [list(entry) for entry in lock["releases"]] == [["id", "effective", "released", "files"]] * 2

@@ -32,7 +32,7 @@ def released_then(*steps: Callable[[Data], None], effective: str = TOMORROW) -> 
     data[RELEASED] = copy.deepcopy(data)
     for step in steps:
         step(data)
-    data["revision"] = dict(data["revision"], effective=effective)  # type: ignore[arg-type]  # a mapping
+    data["revision"] = dict(data["revision"], effective=effective)
     return data
 
 
@@ -94,7 +94,7 @@ def test_a_removed_recipient_needs_no_notice(tmp_path: Path) -> None:
 def test_a_first_release_has_no_notice_period(tmp_path: Path) -> None:
     """Without an earlier release there are no readers to tell in advance: the notice is the information."""
     data = complete()
-    data["revision"] = dict(data["revision"], effective=TOMORROW)  # type: ignore[arg-type]
+    data["revision"] = dict(data["revision"], effective=TOMORROW)
     assert notice_period(tmp_path, data) == []
 
 
@@ -209,11 +209,12 @@ def test_the_settings_messages_are_said_in_finnish_and_swedish(project: Path) ->
 
 def test_revision_urgent_is_carried_in_the_model_and_the_released_notice_json(project: Path) -> None:
     notice = project / "policy" / "notice.yaml"
-    urgent = "  urgent: {fi: Laki vaatii., sv: Lagen kräver det., en: The law requires it.}\n"
-    notice.write_text(notice.read_text(encoding="utf-8") + urgent, encoding="utf-8")
+    line = "  urgent: {fi: Laki vaatii., sv: Lagen kräver det., en: The law requires it.}\n"
+    notice.write_text(notice.read_text(encoding="utf-8") + line, encoding="utf-8")
     code, out, err = command("release", "--lang", "en")
     assert code == 0 and "notice-period" not in out + err
     released = json.loads((project / "policy" / "releases" / TOMORROW / "notice.json").read_text(encoding="utf-8"))
     assert released["revision"]["urgent"]["en"] == "The law requires it."
-    assert load_releases(Project.at(project))[-1].notice.revision.urgent["sv"] == "Lagen kräver det."
+    urgent = load_releases(Project.at(project))[-1].notice.revision.urgent
+    assert urgent is not None and urgent["sv"] == "Lagen kräver det."
     assert load_releases(Project.at(project))[-1].released == date(2026, 6, 15)
