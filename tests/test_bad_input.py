@@ -20,6 +20,7 @@ import pytest
 
 from generator import cli
 from generator.notice.load import MAX_BYTES, MAX_DEPTH, MAX_FINDINGS
+from support import make_project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -51,12 +52,14 @@ def changed(old: str, new: str) -> bytes:
     return BASE.replace(old, new, 1).encode("utf-8")
 
 
-def check(tmp_path: Path, content: bytes, *args: str) -> subprocess.CompletedProcess[str]:
+def check(tmp_path: Path, content: bytes, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`check` of `content` from `cwd`'s project (this repository's, whose releases the notice is compared with)."""
     path = tmp_path / "notice.yaml"
     path.write_bytes(content)
     return subprocess.run(
         [sys.executable, "-m", "generator", "check", str(path), "--lang", "en", *args],
-        cwd=REPO,
+        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
         capture_output=True,
         text=True,
         timeout=120,
@@ -509,7 +512,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     valid = (REPO / "tests" / "fixtures" / "multi" / "v3.yaml").read_text(encoding="utf-8")
-    result = check(tmp_path, b"\xef\xbb\xbf" + valid.replace("\n", "\r\n").encode("utf-8"))
+    bom_crlf = b"\xef\xbb\xbf" + valid.replace("\n", "\r\n").encode("utf-8")
+    result = check(tmp_path, bom_crlf, cwd=make_project(tmp_path / "project"))  # no release to compare with
     assert result.returncode == 0, result.stdout
     assert result.stdout.endswith(": 0 errors, 0 warnings\n")
 

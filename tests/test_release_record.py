@@ -92,7 +92,7 @@ def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
     (project / "policy/releases/2026-03-01/notice.json").unlink()
     refused_by_all(
         project,
-        "policy/releases/releases.lock:16:7: error: the release lock file is damaged: "
+        "policy/releases/releases.lock:17:7: error: the release lock file is damaged: "
         "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
         "of each of its languages",
     )
@@ -111,7 +111,7 @@ def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> Non
     text = (project / LOCK).read_text()
     (project / LOCK).write_text(text.replace('"effective": "2026-03-01",', '"effective": "2026-03-01"', 1))
     refused_by_all(
-        project, "policy/releases/releases.lock:18:7: error: the release lock file is damaged: Expecting ',' delimiter"
+        project, "policy/releases/releases.lock:19:7: error: the release lock file is damaged: Expecting ',' delimiter"
     )
 
 
@@ -223,8 +223,27 @@ def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(comm
     result = since(committed)
     assert result.returncode == 1
     assert (
-        "policy/releases/releases.lock:16:7: error: release 2026-03-01 differs from its record at main (fi.md); "
+        "policy/releases/releases.lock:17:7: error: release 2026-03-01 differs from its record at main (fi.md); "
         "a published release never changes [release-integrity]"
+    ) in result.stdout
+
+
+@pytest.mark.parametrize("edit", ["moved", "removed"])
+def test_since_fails_when_a_release_date_is_edited(committed: Path, edit: str) -> None:
+    """The day a release was released is part of its record: moved or removed, it differs from history."""
+    data = lock_data(committed)
+    assert data["releases"][1]["released"] == "2026-06-15"  # the build date `release` ran on (BUILD_EPOCH)
+    if edit == "moved":
+        data["releases"][1]["released"] = "2026-02-01"
+    else:
+        del data["releases"][1]["released"]
+    write_lock(committed, data)
+    assert run(committed, "check").returncode == 0  # the folders agree with the lock ...
+    result = since(committed)  # ... but history does not
+    assert result.returncode == 1
+    assert (
+        "error: release 2026-03-01 differs from its record at main (released); a published release never changes "
+        "[release-integrity]"
     ) in result.stdout
 
 
@@ -238,7 +257,7 @@ def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Pa
     result = since(committed)
     assert result.returncode == 1
     assert (
-        "policy/releases/releases.lock:28:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+        "policy/releases/releases.lock:30:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
         "newest at main; a new release comes after every published one [release-integrity]"
     ) in result.stdout
 

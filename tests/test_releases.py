@@ -496,13 +496,14 @@ def test_a_release_keeps_what_else_the_folder_holds_but_not_leftovers(one_releas
     assert os.readlink(folder / ".first.md") == "2026-01-01/fi.md"
     assert not leftover.exists()
     assert len(load_releases(Project.at(root))) == 2
-    # Canonical: each entry's keys in the order id, effective, files, the files by name, indented by 2, one newline
-    # at the end; built here from the folders themselves, byte for byte.
+    # Canonical: each entry's keys in the order id, effective, released (the build date `release` ran on), files,
+    # the files by name, indented by 2, one newline at the end; built here from the folders themselves, byte for byte.
     canonical = {
         "releases": [
             {
                 "id": release_id,
                 "effective": release_id,
+                "released": BUILD_DAY.isoformat(),
                 "files": {
                     p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / release_id).iterdir())
                 },
