@@ -2,7 +2,9 @@
 
 `plan_site` decides what is published: the release in force at /<lang>/, every
 release at /<lang>/<id>/, a diff page per release, the changelog, an Atom feed,
-versions.json and each release's structured notice as JSON. It reads only the
+versions.json and each release's structured notice as JSON; with a draft, the
+working copy at /<lang>/draft/ and its redline (the draft compared with the
+version in force, as a diff page compares two releases) at /<lang>/draft/diff/. It reads only the
 project and the build date, and returns plain values; an adapter (MkDocs
 today) turns the pages into HTML. Pages share their paths across languages so
 that a language switch can stay on the same page.
@@ -39,8 +41,11 @@ from generator.words.render import render_file, render_notice, render_template, 
 IN_FORCE = "index.md"
 CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"
-PREVIEWED = (IN_FORCE, DRAFT, CHANGELOG)
-"""The pages the live preview builds (PAGES says which kinds): the notice in force, the draft, the changelog."""
+DRAFT_DIFF = "draft/diff/index.md"
+"""The draft compared with the version in force: the redline an approver reads before a release."""
+PREVIEWED = (IN_FORCE, DRAFT, DRAFT_DIFF, CHANGELOG)
+"""The pages the live preview builds (PAGES says which kinds): the notice in force, the draft and its
+redline, the changelog."""
 
 
 @dataclass(frozen=True)
@@ -92,29 +97,14 @@ def plan_site(
     The environment's site address makes permanent addresses absolute; without it every address is relative, except where
     only a path from the host's root can work (the site-wide 404 page).
     `preview` (a language) plans the live preview instead: that language only,
-    and only the pages an edit can change (the draft, the notice in force and
-    the changelog), so a rebuild stays fast however many releases there are.
+    and only the pages an edit can change (the draft and its redline, the notice
+    in force and the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
     `colors` are the controller's (checked `#rrggbb` values by name: primary, dark_link), for the files beside
     the pages (the chooser and the site-wide 404 page), which the site host's stylesheet does not reach.
     """
-    releases, problems = verified(project)
-    if not releases:
-        problems.append(
-            Finding(
-                Position(project.shown(project.lock)),
-                "error",
-                "nothing is released yet: run `make release` first",
-            )
-        )
-    if problems:
-        raise NoticeError(problems)
-    if draft and working is None:
-        working = read_notice(project.notice, project.schema)[0]
-    elif not draft:
-        working = None
     site_url = environment.site_url
-    pages = Pages(project, Timeline(releases, environment.today), working, site_url, previewing=bool(preview))
+    pages = _pages(project, environment, working if draft else None, draft=draft, previewing=bool(preview))
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(
@@ -134,6 +124,35 @@ def plan_site(
         site_url=site_url,
         feed_titles=titles,
     )
+
+
+def redlines(project: Project, environment: Environment, working: Notice | None = None) -> dict[str, Redline]:
+    """The draft (`working`, else the project's working copy) compared with the version in force, in each of
+    the site's languages, as the redline pages show it: what a CI job summary says of the draft."""
+    pages = _pages(project, environment, working, draft=True)
+    return {lang: pages.redline(lang) for lang in pages.languages}
+
+
+def _pages(
+    project: Project, environment: Environment, working: Notice | None, *, draft: bool, previewing: bool = False
+) -> Pages:
+    """The pages of the verified releases (NoticeError if there are none, or one was tampered with), with the
+    working copy as the draft when `draft` asks for one (read from the project unless given)."""
+    releases, problems = verified(project)
+    if not releases:
+        problems.append(
+            Finding(
+                Position(project.shown(project.lock)),
+                "error",
+                "nothing is released yet: run `make release` first",
+            )
+        )
+    if problems:
+        raise NoticeError(problems)
+    if draft and working is None:
+        working = read_notice(project.notice, project.schema)[0]
+    timeline = Timeline(releases, environment.today)
+    return Pages(project, timeline, working if draft else None, environment.site_url, previewing=previewing)
 
 
 class ByLanguage(Mapping[str, tuple[Page, ...]]):
@@ -216,6 +235,27 @@ def url_of(lang: str, page: str) -> str:
 # -- Pages ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Redline:
+    """The draft compared with the version in force, in one language: what its page at /<lang>/draft/diff/
+    shows, and what a CI job summary lists."""
+
+    in_force: Release
+    address: str
+    """The page's address from the site's root: /fi/draft/diff/."""
+    sections: list[dict[str, Markdown | str]]
+    """Each changed section's heading and HTML block, for diff.md.j2."""
+    blocks: tuple[str, ...]
+    """The sections' HTML blocks, which the page takes as finished."""
+    changes: list[str]
+    """The changes as the changelog lists them, in the language's words."""
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the draft says word for word what the version in force says."""
+        return not self.sections and not self.changes
+
+
 class Pages:
     """Composes the pages of one language from the releases' frozen texts."""
 
@@ -229,6 +269,7 @@ class Pages:
         self.previewing = previewing
         """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
+        self._draft_texts: dict[str, str] = {}
 
     def link(self, source: str, target: str) -> str:
         """`link`, except that the live preview links a page it does not build by its address: MkDocs
@@ -328,10 +369,18 @@ class Pages:
             record=record,
         )
 
+    def draft_text(self, lang: str) -> str:
+        """The working copy rendered in `lang`, as `release` would freeze it: the draft's page and its redline
+        read the same text, rendered once."""
+        assert self.working is not None, "only a plan with a draft renders one"
+        if lang not in self._draft_texts:
+            self._draft_texts[lang] = render_notice(self.working, lang, self.project.locales)
+        return self._draft_texts[lang]
+
     def draft(self, lang: str) -> Iterable[Page]:
         if self.working is None:
             return
-        heading, _, body = render_notice(self.working, lang, self.project.locales).partition("\n")
+        heading, _, body = self.draft_text(lang).partition("\n")
         markdown = render_template(
             "page.md.j2",
             lang,
@@ -340,8 +389,44 @@ class Pages:
             body=Markdown(body.strip()),
             status="draft",
             upcoming=None,
+            draft_diff_link=self.link(DRAFT, DRAFT_DIFF),
         )
         yield Page(DRAFT, self.say(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
+
+    def redline(self, lang: str) -> Redline:
+        """The draft compared with the version in force in `lang`: the text section by section, and the list
+        of changes the changelog would give, exactly as a diff page compares two releases."""
+        current = self.timeline.current
+        sections, blocks = self.compared(lang, current.text(lang), self.draft_text(lang))
+        return Redline(current, url_of(lang, DRAFT_DIFF), sections, blocks, self.described(lang, self.draft_changes))
+
+    def draft_diff(self, lang: str) -> Iterable[Page]:
+        """The redline's page, linked from the draft's and linking back to it."""
+        if self.working is None:
+            return
+        redline = self.redline(lang)
+        markdown = render_template(
+            "diff.md.j2",
+            lang,
+            self.project.locales,
+            draft=True,
+            against_current=False,
+            release=None,
+            previous=redline.in_force,
+            sections=redline.sections,
+            changes=redline.changes,
+            unchanged=redline.unchanged,
+            release_link=self.link(DRAFT_DIFF, DRAFT),
+            previous_link=self.link(DRAFT_DIFF, IN_FORCE),
+        )
+        title = self.say(vocabulary.DRAFT_DIFF_TITLE, lang)
+        yield Page(DRAFT_DIFF, title, markdown, robots="noindex, nofollow", html_blocks=redline.blocks)
+
+    @cached_property
+    def draft_changes(self) -> tuple[diff.Change, ...]:
+        """What the draft changes in the version in force, in the changelog's order (the same in every language)."""
+        assert self.working is not None, "only a plan with a draft compares one"
+        return self.ordered(diff.changes(self.timeline.current.notice, self.working))
 
     def diff_pages(self, lang: str) -> Iterable[Page]:
         for release in self.timeline.releases:
@@ -362,29 +447,36 @@ class Pages:
                     self.ordered(diff.changes(release.notice, current.notice)),
                 )
 
-    def diff_page(
-        self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
-    ) -> Page:
-        """`previous` compared with `release`, section by section."""
-        sections = [
+    def compared(self, lang: str, old: str, new: str) -> tuple[list[dict[str, Markdown | str]], tuple[str, ...]]:
+        """Two texts of `lang` compared section by section, for diff.md.j2: each changed section's heading and
+        its HTML block (from the autoescaped diff.html.j2), and those blocks, which the page takes as finished."""
+        sections: list[dict[str, Markdown | str]] = [
             {
                 "heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
                 "html": Markdown(render_file("diff.html.j2", lang, self.project.locales, section=section).strip())
                 if section.op != "same"
                 else "",
             }
-            for section in compare.compare(previous.text(lang), release.text(lang))
+            for section in compare.compare(old, new)
         ]
-        blocks = tuple(section["html"] for section in sections if section["html"])
+        return sections, tuple(section["html"] for section in sections if section["html"])
+
+    def diff_page(
+        self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
+    ) -> Page:
+        """`previous` compared with `release`, section by section."""
+        sections, blocks = self.compared(lang, previous.text(lang), release.text(lang))
         against_current = path == current_diff_page(previous)
         markdown = render_template(
             "diff.md.j2",
             lang,
             self.project.locales,
+            draft=False,
             release=release,
             previous=previous,
             sections=sections,
             changes=self.described(lang, changes),
+            unchanged=False,
             against_current=against_current,
             release_link=self.link(path, release_page(release)),
             previous_link=self.link(path, release_page(previous)),
@@ -482,6 +574,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.current_diff_pages, False),
     (Pages.changelog, True),
     (Pages.draft, True),
+    (Pages.draft_diff, True),
 )
 
 

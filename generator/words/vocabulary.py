@@ -476,6 +476,10 @@ PAGE_TITLES = {  # the titles of pages in the site's navigation
     "draft": N_("Draft"),
 }
 
+# NOTE: The title of the page that compares the unreleased draft of the notice with the version in force
+# (a redline for the approver).
+DRAFT_DIFF_TITLE = N_("The draft compared with the version in force")
+
 LABELS = {  # the site templates' own words (site_overrides/), by the key they read them under
     # NOTE: The heading of the page shown for an address where there is no page.
     "not_found_title": N_("Page not found"),
