@@ -62,6 +62,11 @@ def test_a_changed_purpose_shows_in_its_own_section_and_in_the_list_of_changes(t
     ) in shown["purpose-orders"]
     assert [key for key, text in shown.items() if "<ins>" in text or "<del>" in text] == ["purpose-orders"]
     assert redline_page.robots == "noindex, nofollow"
+    assert redline_page.record == {  # what every printed sheet of it carries
+        "header": "Esimerkki Oy · The draft compared with the version in force · version 2026-03-01 and the draft "
+        "as of 15 June 2026",
+        "address": "/en/draft/diff/",
+    }
     assert redline_page.html_blocks and all(block in redline_page.markdown for block in redline_page.html_blocks)
     assert "What the unreleased draft changes in version 2026-03-01, in force from 1 March 2026." in shown[""]
 

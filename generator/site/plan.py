@@ -33,7 +33,7 @@ from generator.project import Project
 from generator.record import compare
 from generator.record.lock import JSON_NAME, text_name
 from generator.record.releases import Release, verified
-from generator.record.timeline import Timeline
+from generator.record.timeline import Period, Timeline
 from generator.site import feeds as atom
 from generator.words import i18n, vocabulary
 from generator.words.render import render_file, render_notice, render_template, translate
@@ -59,7 +59,9 @@ class Page:
     robots: str = ""
     in_nav: bool = False
     record: dict[str, str] = field(default_factory=dict)
-    """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
+    """What every printed sheet of the page carries: a running header ("header": for a release the controller,
+    the id and the effective date; for a comparison the ids compared; for the version history the versions it
+    lists and its date) and the page's permanent address ("address")."""
     html_blocks: tuple[str, ...] = ()
     """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
     they need no reading as Markdown (the host's FinishedHtml extension), and they are the only HTML a page
@@ -420,7 +422,22 @@ class Pages:
             previous_link=self.link(DRAFT_DIFF, IN_FORCE),
         )
         title = self.say(vocabulary.DRAFT_DIFF_TITLE, lang)
-        yield Page(DRAFT_DIFF, title, markdown, robots="noindex, nofollow", html_blocks=redline.blocks)
+        header = self.say(
+            vocabulary.DRAFT_DIFF_PRINT_HEADER,
+            lang,
+            controller=self.controller,
+            title=title,
+            id=redline.in_force.id,
+            date=i18n.format_date(self.timeline.today, lang),
+        )
+        yield Page(
+            DRAFT_DIFF,
+            title,
+            markdown,
+            robots="noindex, nofollow",
+            html_blocks=redline.blocks,
+            record={"header": header, "address": self.site_url + url_of(lang, DRAFT_DIFF)},
+        )
 
     @cached_property
     def draft_changes(self) -> tuple[diff.Change, ...]:
@@ -486,31 +503,85 @@ class Pages:
             if against_current
             else self.say("Changes in version %(id)s", lang, id=release.id)
         )
-        return Page(path, title, markdown, robots="noindex" if against_current else "", html_blocks=blocks)
+        header = self.say(
+            vocabulary.DIFF_PRINT_HEADER, lang, controller=self.controller, title=title, old=previous.id, new=release.id
+        )
+        return Page(
+            path,
+            title,
+            markdown,
+            robots="noindex" if against_current else "",
+            html_blocks=blocks,
+            record={"header": header, "address": self.site_url + url_of(lang, path)},
+        )
 
     def changelog(self, lang: str) -> Iterable[Page]:
+        """Every release, newest first, each with its period in force; the list of periods answers "which
+        version was in force on this date?", and a date form jumps to the answer where scripts run."""
+        timeline = self.timeline
         entries = []
-        for release in reversed(self.timeline.releases):
+        for release in reversed(timeline.releases):
             entries.append(
                 {
                     "release": release,
-                    "first": self.timeline.predecessor(release) is None,
+                    "first": timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
-                    "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
+                    "period": self.in_force_words(lang, release),
                     "changes": self.described(lang, self.changes[release.id]),
                     "link": self.link(CHANGELOG, release_page(release)),
                     "diff_link": self.link(CHANGELOG, diff_page(release)),
                     "current_diff_link": self.link(CHANGELOG, current_diff_page(release))
-                    if self.timeline.status(release) == "archived"
+                    if timeline.status(release) == "archived"
                     else "",
                 }
             )
+        periods = Markdown(
+            render_file(
+                "in_force.html.j2",
+                lang,
+                self.project.locales,
+                entries=[
+                    {"id": release.id, "period": timeline.in_force(release), "words": entry["period"]}
+                    for release, entry in zip(reversed(timeline.releases), entries, strict=True)
+                ],
+                first_date=i18n.format_date(timeline.releases[0].effective, lang),
+            ).strip()
+        )
         markdown = render_template(
-            "changelog.md.j2", lang, self.project.locales, entries=entries, controller=self.controller
+            "changelog.md.j2", lang, self.project.locales, entries=entries, controller=self.controller, periods=periods
+        )
+        title = self.say(vocabulary.PAGE_TITLES["changelog"], lang)
+        first, last = timeline.releases[0], timeline.newest
+        values = {"controller": self.controller, "title": title, "date": i18n.format_date(timeline.today, lang)}
+        header = (
+            self.say(vocabulary.HISTORY_PRINT_HEADER, lang, first=first.id, last=last.id, **values)
+            if first is not last
+            else self.say(vocabulary.HISTORY_PRINT_HEADER_ONE, lang, id=first.id, **values)
         )
         yield Page(
-            CHANGELOG, self.say(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True, in_nav=True
+            CHANGELOG,
+            title,
+            markdown,
+            searchable=True,
+            in_nav=True,
+            record={"header": header, "address": self.site_url + url_of(lang, CHANGELOG)},
+            html_blocks=(periods,),
         )
+
+    def in_force_words(self, lang: str, release: Release) -> str:
+        """A release's period in force in words ("In force from 1 March 2026 to 31 August 2026."), by its status."""
+        timeline = self.timeline
+        period = timeline.in_force(release)
+        if period is None:
+            successor = timeline.successor(release)
+            assert successor is not None  # only a release replaced the same day has no period
+            return self.say(vocabulary.IN_FORCE["never"], lang, id=successor.id)
+        status = timeline.status(release)
+        key = f"{status}_until" if period.end is not None and status != "archived" else status
+        dates = {"start": i18n.format_date(period.start, lang)}
+        if period.end is not None:
+            dates["end"] = i18n.format_date(period.end, lang)
+        return self.say(vocabulary.IN_FORCE[key], lang, **dates)
 
     @cached_property
     def changes(self) -> dict[str, tuple[diff.Change, ...]]:
@@ -626,6 +697,7 @@ def versions_json(pages: Pages) -> bytes:
                 "id": r.id,
                 "effective": r.effective.isoformat(),
                 "status": timeline.status(r),
+                "in_force": in_force_json(timeline.in_force(r)),
                 "urls": {
                     lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
                 },
@@ -641,6 +713,21 @@ def versions_json(pages: Pages) -> bytes:
         ],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def in_force_json(period: Period | None) -> dict[str, str | None] | None:
+    """A release's period in versions.json: its first and last day in force (ISO dates; "to" is null while no
+    successor is released), or null for a release replaced on its own effective date, never in force.
+
+    >>> from datetime import date
+    >>> in_force_json(Period(date(2026, 1, 1), date(2026, 2, 28))), in_force_json(Period(date(2026, 3, 1), None))
+    ({'from': '2026-01-01', 'to': '2026-02-28'}, {'from': '2026-03-01', 'to': None})
+    >>> in_force_json(None) is None
+    True
+    """
+    if period is None:
+        return None
+    return {"from": period.start.isoformat(), "to": period.end.isoformat() if period.end else None}
 
 
 def feed_title(pages: Pages, lang: str) -> str:
