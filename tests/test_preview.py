@@ -337,9 +337,10 @@ def test_the_preview_shows_the_redline_and_checks_warnings_in_its_language(previ
         assert warned(get(preview.base + path)[1]), path
     redline = get(preview.base + "/draft/diff/")[1]
     assert re.search(r'<h3 id="purpose-orders">[^<]*</h3>\s*<div class="seloste-diff">.*?<del>', redline, re.DOTALL)
-    # The terminal stays as quiet as it was: the warnings are `make check`'s to print.
+    # The terminal counts the warnings, as the panel does, and leaves listing them to `make check`.
     output = preview.output()
     assert "purpose-legal-basis" not in output and ": warning:" not in output, output[-2000:]
+    assert re.search(r"policy/notice\.yaml: 0 errors, [1-9][0-9]* warnings?\n", output), output[-2000:]
 
     preview.save(good)
     page = preview.wait_for("/draft/", lambda p: notice_shown(p) and not warned(p), "the warning gone")

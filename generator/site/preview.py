@@ -7,8 +7,8 @@ and sentence, and the terminal prints them as `check` does. The build itself
 succeeds, so the browser's live reload shows the errors at once and shows the
 notice again as soon as the file is fixed; no request waits on a failed
 build. Without errors, `check`'s warnings (the GDPR gaps) are a closed panel
-under each page's title, listed the same way; the terminal does not print
-them (`make check` does). Both lists are in the page's language where the
+under each page's title, listed the same way; the terminal counts them
+(`make check` lists them). Both lists are in the page's language where the
 catalog has the rule's message. Addresses the preview does not build
 (archived releases, diffs between releases, other languages) get a page that
 says so.
@@ -42,8 +42,8 @@ def plan(
     project: Project, lang: str, environment: Environment, problems: tuple[Finding, ...] = ()
 ) -> tuple[SitePlan, tuple[Finding, ...]]:
     """The preview of `lang` in `environment`: the draft, the notice in force and the changelog, or the errors;
-    and the findings the terminal should print (none while the preview shows the notice). `problems` are
-    errors found before (a bad site address): they are shown like any other."""
+    and its findings for the terminal (the warnings alone while the preview shows the notice: the terminal
+    counts them). `problems` are errors found before (a bad site address): they are shown like any other."""
     inspection = inspect(project, today=environment.today)
     errors = inspection.errors() + problems
     if not errors:
@@ -52,7 +52,8 @@ def plan(
         except NoticeError as exc:
             errors = tuple(exc.findings)
         else:
-            return with_warnings(project, lang, site, [f for f in inspection.findings if f.level == "warning"]), ()
+            warnings = tuple(f for f in inspection.findings if f.level == "warning")
+            return with_warnings(project, lang, site, list(warnings)), warnings
     findings = inspection.findings + problems if inspection.errors() or problems else errors
     name = inspection.notice.controller.name if inspection.notice else NAME
     return error_plan(project, lang, [f for f in findings if f.level == "error"], name), findings
