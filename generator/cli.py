@@ -272,21 +272,43 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def _release(project: Project, args: argparse.Namespace) -> int:
+    from generator.host.adapter import site_url
     from generator.record.releases import make_release
 
     today = build_date()
     inspection = _fit_to_publish(project, args.strict, today, args.lang)
     words = words_for(project, args.lang, inspection)
     try:
-        release = make_release(project, today=today)
+        address = site_url(project)
+        release = make_release(project, today=today, site_url=address)
     except NoticeError as exc:
         exc.words = words
         raise
     print(f"released {release.id} (effective {release.effective.isoformat()})")
+    if release.announced:
+        _tell_of_announcement(project, release.id, release.announced, address)
     for finding in inspection.findings:
         if finding.rule in ABOUT_THE_RELEASE:  # not a gap in the notice: said in full
             print(report.line(finding, words), file=sys.stderr)
     return 0
+
+
+def _tell_of_announcement(project: Project, release_id: str, languages: tuple[str, ...], address: str) -> None:
+    """Where the announcement of a material change is, and, without the site's address, that it names its
+    pages by their paths from the site's root (frozen so: an e-mail cannot follow a later address)."""
+    folder = project.shown(project.releases / release_id)
+    print(
+        f"announced: a material change; send {folder}/announcement.<lang>.txt to your readers "
+        f"({', '.join(languages)}; its page: /<lang>/{release_id}/announcement/)"
+    )
+    if not address:
+        print(
+            f"note: the site's address is not known ({environment.SITE_URL_ENV} or site_url in "
+            f"{project.shown(project.mkdocs_config)}), so the announcement names its pages by their paths from "
+            f"the site's root (/{languages[0]}/{release_id}/); to give full addresses, discard this release "
+            "before you commit it and release again with the address set",
+            file=sys.stderr,
+        )
 
 
 ABOUT_THE_RELEASE = frozenset({"effective-far-ahead", "notice-period"})

@@ -93,6 +93,15 @@ def site_url(environ: Mapping[str, str] = os.environ, configured: Configured = l
     return str(value).rstrip("/")
 
 
+def is_site_address(value: object) -> bool:
+    """Whether `value` is a site's address as SELOSTE_SITE_URL or site_url may give it (without its final slash).
+
+    >>> is_site_address("https://owner.github.io/notice"), is_site_address("javascript:alert(1)//")
+    (True, False)
+    """
+    return not _problem(value)
+
+
 def _problem(value: object) -> str:
     """What is wrong with a site's address, or "".
 

@@ -283,6 +283,7 @@ def test_english_dates_are_british_on_a_page_in_english() -> None:
         heading="# Privacy notice",
         status="current",
         upcoming=None,
+        announced=[],
         release=release,
         permalink="/en/2026-11-25/",
         permalink_link="../2026-11-25/",
@@ -309,6 +310,7 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
             heading="#",
             status="archived",
             upcoming=None,
+            announced=[],
             release=first,
             successor=second,
             current=second,
@@ -530,25 +532,28 @@ def test_templates_are_compiled_once_for_every_language_before_the_build(monkeyp
             self.compiled.append(bucket.key)
             super().dump_bytecode(bucket)
 
-    markdown_code, files_code = Counted(), Counted()
+    markdown_code, files_code, text_code = Counted(), Counted(), Counted()
     monkeypatch.setattr(render, "_MARKDOWN_CODE", markdown_code)
     monkeypatch.setattr(render, "_FILES_CODE", files_code)
-    render._environment.cache_clear(), render._files_environment.cache_clear()
+    monkeypatch.setattr(render, "_TEXT_CODE", text_code)
+    environments = (render._environment, render._files_environment, render._text_environment)
+    for kind in environments:
+        kind.cache_clear()
     try:
         render.compile_templates(PROJECT.locales, ("fi", "sv", "en"))
         names = render.environment("fi", PROJECT.locales).list_templates(extensions=["j2"])
         files = [name for name in names if name.startswith("files/")]
-        assert len(markdown_code.compiled) == len(names) - len(files) and len(files_code.compiled) == len(files)
+        texts = [name for name in names if name.startswith("text/")]
+        assert texts and len(text_code.compiled) == len(texts)
+        assert len(markdown_code.compiled) == len(names) - len(files) - len(texts)
+        assert len(files_code.compiled) == len(files)
         for lang in ("fi", "sv", "en"):
             translations = i18n.translations(PROJECT.locales, lang)
-            cached = {
-                key[1]
-                for env in (render._environment(lang, translations), render._files_environment(lang, translations))
-                for key in env.cache
-            }
+            cached = {key[1] for kind in environments for key in kind(lang, translations).cache}
             assert set(names) <= cached, lang
     finally:
-        render._environment.cache_clear(), render._files_environment.cache_clear()
+        for kind in environments:
+            kind.cache_clear()
 
 
 def _folded(env: jinja2.Environment, source: str) -> list[str]:

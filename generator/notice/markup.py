@@ -91,6 +91,54 @@ def paragraphs(text: str) -> Markdown:
     return Markdown("\n\n".join(inline(block) for block in blocks))
 
 
+class Plain(str):
+    """Plain text already made plain (paragraphs kept); a plain-text template prints it as it is."""
+
+
+def plain(text: str) -> str:
+    """One line of text for a plain-text file (an e-mail): spaces as one, and a link as its words followed by
+    its address in brackets (the address alone where the words are the address), so that no Markdown is left.
+
+    >>> plain("See  [our site](https://example.com) or [a@b.fi](mailto:a@b.fi).\\n*not* [x](javascript:y)")
+    'See our site (https://example.com) or a@b.fi. *not* [x](javascript:y)'
+    """
+    text = " ".join(str(text).split())
+
+    def said(match: re.Match[str]) -> str:
+        label, url = match.groups()
+        if not url.startswith(SAFE_SCHEMES):
+            return match.group()
+        address = url.removeprefix("mailto:")
+        return address if label.strip() in (url, address) else f"{label} ({address})"
+
+    return LINK.sub(said, text)
+
+
+def plain_paragraphs(text: str) -> str:
+    """A multi-paragraph text for a plain-text file: each line a paragraph (`plain`), a blank line between.
+
+    >>> print(plain_paragraphs("one\\n\\n  two [x](https://a.fi)"))
+    one
+    <BLANKLINE>
+    two x (https://a.fi)
+    """
+    return "\n\n".join(plain(block) for block in str(text).splitlines() if block.strip())
+
+
+def plain_finalize(value: object) -> object:
+    """Jinja2 `finalize` of a plain-text template: every value a line of plain text (`plain`) unless it is
+    `Plain` already; nothing prints nothing.
+
+    >>> plain_finalize(None), plain_finalize("[a](https://a.fi)\\n b"), plain_finalize(Plain("a\\n\\nb"))
+    ('', 'a (https://a.fi) b', 'a\\n\\nb')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Plain):
+        return value
+    return plain(str(value))
+
+
 def finalize(value: object) -> object:
     """Jinja2 `finalize`: escape every value a template prints unless it is Markdown; nothing prints nothing.
 

@@ -58,18 +58,19 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     `today` (which adequacy decisions apply, how far ahead a revision is); with `since` (a git revision),
     also that no release recorded there was rewritten."""
     try:
+        settings, problems = read_settings(project.settings, project.shown(project.settings)), []
+    except NoticeError as exc:
+        settings, problems = Settings(), list(exc.findings)
+    try:
         releases, findings = verified(project)
         findings += _languages_without_catalog(project, releases)
         if since is not None:
             findings += history(project, since, read_entries(project))
-            findings += _made_by_hand(project, releases, recorded_at(project, since))
+            findings += _made_by_hand(project, releases, recorded_at(project, since), settings)
     except NoticeError as exc:
         releases, findings = (), list(exc.findings)
     findings += catalogs.problems(project.locales, SUPPORTED, project.shown)
-    try:
-        settings = read_settings(project.settings, project.shown(project.settings))
-    except NoticeError as exc:
-        settings, findings = Settings(), findings + list(exc.findings)
+    findings += problems
     notice = doc = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
@@ -96,14 +97,17 @@ def _languages_without_catalog(project: Project, releases: tuple[Release, ...]) 
     ]
 
 
-def _made_by_hand(project: Project, releases: tuple[Release, ...], recorded: frozenset[str]) -> list[Finding]:
+def _made_by_hand(
+    project: Project, releases: tuple[Release, ...], recorded: frozenset[str], settings: Settings
+) -> list[Finding]:
     """Each release added since the revision whose lock lists `recorded` must be what `release` writes: its texts
-    rendered anew from its notice.json with this commit's templates, word for word."""
+    rendered anew from its notice.json with this commit's templates, word for word, and its announcement written
+    anew with the project's notice period."""
     found: list[Finding] = []
-    for release in releases:
+    for previous, release in zip((None, *releases), releases, strict=False):
         if release.id not in recorded:
             try:
-                found += release.rendered_anew(project.locales)
+                found += release.rendered_anew(project.locales, previous, settings.notice_period_days)
             except NoticeError as exc:
                 found += exc.findings
     return found

@@ -3,8 +3,9 @@
 releases.lock lists every release, oldest first, with its id, effective date,
 the date it was released (since `release` records it; older entries have
 none, and stay as they were) and the sha256 of each of its files:
-notice.yaml, notice.json, a <lang>.md per language and (since releases froze
-it) schema.json. Its text is canonical (id, effective, released, files; keys
+notice.yaml, notice.json, a <lang>.md per language, (since releases froze
+it) schema.json and, for a material change announced (since `release` writes
+it), announcement.<lang>.md and announcement.<lang>.txt per language. Its text is canonical (id, effective, released, files; keys
 sorted within an entry's files, two spaces of indent, a final newline), so the
 same releases always give the same bytes.
 
@@ -41,6 +42,9 @@ SCHEMA_NAME = "schema.json"  # the schema the release was checked against (relea
 JSON_NAME = "notice.json"
 RULE = "release-integrity"
 _TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
+ANNOUNCEMENT_KINDS = ("md", "txt")
+"""The announcement of a material change in each language: Markdown (its page) and plain text (e-mail)."""
+_ANNOUNCEMENT = re.compile(r"announcement\.([a-z]{2,3})\.(md|txt)")
 
 _ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,6 +58,25 @@ def text_name(lang: str) -> str:
     'sv.md'
     """
     return f"{lang}.md"
+
+
+def announcement_name(lang: str, kind: str) -> str:
+    """The file of a release that holds its announcement in `lang`, as Markdown ("md") or plain text ("txt"):
+    a name no language's text (`<lang>.md`) can take.
+
+    >>> announcement_name("fi", "txt"), languages([announcement_name("fi", "md")])
+    ('announcement.fi.txt', ())
+    """
+    return f"announcement.{lang}.{kind}"
+
+
+def announced(files: Iterable[str]) -> tuple[str, ...]:
+    """The languages a release with these files announces its change in (none: not announced).
+
+    >>> announced(["fi.md", "announcement.sv.md", "announcement.sv.txt", "announcement.fi.txt"])
+    ('fi', 'sv')
+    """
+    return in_order({match[1] for name in files if (match := _ANNOUNCEMENT.fullmatch(name))})
 
 
 def languages(files: Iterable[str]) -> tuple[str, ...]:
@@ -86,6 +109,11 @@ class Entry:
     def languages(self) -> tuple[str, ...]:
         """The languages it was published in: one rendered text each."""
         return languages(self.files)
+
+    @property
+    def announced(self) -> tuple[str, ...]:
+        """The languages its announcement is in (none for an editorial change, or a release made before)."""
+        return announced(self.files)
 
     @property
     def order(self) -> tuple[date, int]:
@@ -172,17 +200,20 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         raise ValueError(f"id {json.dumps(release_id)} is not a release id such as 2026-01-31 or 2026-01-31-2")
     if effective != match.group(1):
         raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
-    texts = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
+    others = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
+    texts = {n for n in others if _TEXT.fullmatch(n)}
     if (
         not isinstance(files, dict)
         or not {SOURCE_NAME, JSON_NAME} <= set(files)
         or not texts
-        or not all(_TEXT.fullmatch(n) for n in texts)
+        or not all(_TEXT.fullmatch(n) or _ANNOUNCEMENT.fullmatch(n) for n in others)
     ):
         raise ValueError(
             f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
-            f"of its languages (such as fi.md) and possibly {SCHEMA_NAME}, and nothing else"
+            f"of its languages (such as fi.md), possibly {SCHEMA_NAME} and an announcement in each of its "
+            "languages (such as announcement.fi.md and announcement.fi.txt), and nothing else"
         )
+    _check_announcement(release_id, set(files), "released" in item)
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
@@ -192,6 +223,22 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         raise ValueError(f"release {release_id}: {effective} is not a date") from None
     released = _released(release_id, item["released"]) if "released" in item else None
     return Entry(release_id, day, dict(files), line, column, released)
+
+
+def _check_announcement(release_id: str, files: set[str], released: bool) -> None:
+    """An announcement is in every language of the release, as Markdown and as plain text, or in none; and
+    since `release` writes it, the entry says when it was released (the day its readers were told)."""
+    said = announced(files)
+    if not said:
+        return
+    expected = {announcement_name(lang, kind) for lang in languages(files) for kind in ANNOUNCEMENT_KINDS}
+    if {n for n in files if _ANNOUNCEMENT.fullmatch(n)} != expected:
+        raise ValueError(
+            f"release {release_id}: an announcement lists announcement.<lang>.md and announcement.<lang>.txt "
+            "for each language of the release, and no other"
+        )
+    if not released:
+        raise ValueError(f'release {release_id}: an announced release says when it was released ("released")')
 
 
 def _released(release_id: str, value: Any) -> date:

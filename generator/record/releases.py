@@ -2,8 +2,10 @@
 
 `policy/notice.yaml` is the working copy. `release` freezes it under
 policy/releases/<id>/: the source as written (notice.yaml), the schema it was
-checked against (schema.json), the structured notice (notice.json) and the
-rendered text of each language (fi.md, sv.md, en.md). The source's first line
+checked against (schema.json), the structured notice (notice.json), the
+rendered text of each language (fi.md, sv.md, en.md) and, for a material
+change, its announcement in each language (announcement.fi.md, the text of its
+page, and announcement.fi.txt, plain text for e-mail; words/announcement.py). The source's first line
 tells editors where its schema is; in the release it names the frozen copy
 beside it, so an editor opening a release checks it against its own format. policy/releases/releases.lock records the sha256 of every file, so a
 later template or catalog change cannot alter a released text, and an edit to
@@ -36,6 +38,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import caches
+from generator.environment import is_site_address
 from generator.findings import Finding, Level, NoticeError, Position, _, finding, joined
 from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.changes import same_words
@@ -46,7 +49,9 @@ from generator.notice.read import read_notice
 from generator.notice.validate import conforms, validate
 from generator.project import LOCK_NAME, Project
 from generator.record import ledger, lock
-from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, text_name
+from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, announcement_name, text_name
+from generator.settings import NOTICE_PERIOD_DAYS, read_settings
+from generator.words import announcement
 from generator.words.render import render_notice
 
 _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
@@ -119,7 +124,22 @@ class Release:
 
     def text(self, lang: str) -> str:
         """The rendered text of a language, exactly as released."""
-        name = text_name(lang)
+        return self._decoded(text_name(lang))
+
+    @property
+    def announced(self) -> tuple[str, ...]:
+        """The languages its change was announced in: none for an editorial change, the first release, or a
+        release made before `release` wrote announcements."""
+        return lock.announced(self.files)
+
+    def announcement(self, lang: str, kind: str = "md") -> str:
+        """Its announcement in `lang`, exactly as released: the Markdown of its page ("md") or the plain text for
+        e-mail ("txt")."""
+        return self._decoded(announcement_name(lang, kind))
+
+    def _decoded(self, name: str) -> str:
+        """A released text file, checked against the lock, as text: untrusted input, refused where it holds
+        what Seloste never writes."""
         try:
             text = self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -140,11 +160,14 @@ class Release:
             )
         return text
 
-    def rendered_anew(self, locales: Path) -> list[Finding]:
+    def rendered_anew(
+        self, locales: Path, previous: Release | None = None, notice_period_days: int = NOTICE_PERIOD_DAYS
+    ) -> list[Finding]:
         """Whether each released text is what the templates at `locales` render from the release's notice.json,
-        and its notice.yaml says what notice.json says: true of a release `release` made with this code, false of
-        one made or edited by hand (a page could then differ from its own record)."""
-        found = []
+        its announcement what they write from it and `previous`'s (`announced_anew`), and its notice.yaml says
+        what notice.json says: true of a release `release` made with this code, false of one made or edited by
+        hand (a page could then differ from its own record)."""
+        found = self.announced_anew(locales, previous, notice_period_days)
         for lang in self.languages:
             name = text_name(lang)
             if render_notice(self.notice, lang, locales) != self.text(lang):
@@ -165,6 +188,35 @@ class Release:
                 )
             )
         return found
+
+    def announced_anew(self, locales: Path, previous: Release | None, notice_period_days: int) -> list[Finding]:
+        """Whether the release holds the announcement `release` writes: none for an editorial change or a first
+        release, else each file word for word, with the site's address its own text gives (the address
+        known when it was released, which this run need not know) and the project's notice period."""
+        site_url = self._announced_address()
+        expected = _announcement_files(self, self.notice, previous, locales, notice_period_days, site_url)
+        names = sorted(expected.keys() | {n for n in self.files if n.startswith("announcement.")})
+        return [
+            lock.finding(
+                self._shown(name),
+                f"release {self.id}: {name} is not the announcement Seloste writes from its notice.json and the "
+                "previous release's; a release is made by `release`, never by hand: make it again"
+                if name in self.files
+                else f"release {self.id}: {name} is missing: a material change is announced; make the release again",
+            )
+            for name in names
+            if name not in self.files or expected.get(name) != self.read(name)
+        ]
+
+    def _announced_address(self) -> str:
+        """The site's address the announcement gives (the part before /<lang>/<id>/ of its first address), ""
+        where it gives paths from the site's root or is not an address Seloste would write."""
+        if not self.announced:
+            return ""
+        lang = self.announced[0]
+        found = re.search(rf"(\S*)/{lang}/{re.escape(self.id)}/$", self.announcement(lang, "txt"), re.M)
+        address = found.group(1) if found else ""
+        return address if address and is_site_address(address) else ""
 
     def read(self, name: str) -> bytes:
         """A released file's bytes, only if they are those the lock records: read and checked once for this
@@ -251,9 +303,12 @@ def next_id(effective: date, existing: Iterable[str]) -> str:
     return candidate
 
 
-def make_release(project: Project, *, today: date) -> Release:
-    """Freeze the working copy as a new release, released `today` (the build date, which the lock records);
-    refuse one that changes nothing or goes back in time."""
+def make_release(project: Project, *, today: date, site_url: str = "") -> Release:
+    """Freeze the working copy as a new release, released `today` (the build date, which the lock records),
+    with the announcement of a material change, which names its pages under `site_url` (the site's address,
+    "" when not known: then by their paths from the site's root); refuse one that changes nothing or goes back
+    in time."""
+    settings = read_settings(project.settings, project.shown(project.settings))
     source = project.notice
     notice, doc = read_notice(source, project.schema)
     folder = project.releases
@@ -288,6 +343,11 @@ def make_release(project: Project, *, today: date) -> Release:
             project.shown(folder / release_id),
             today,
         )
+        previous = releases[-1] if releases else None
+        contents |= _announcement_files(
+            release, notice, previous, project.locales, settings.notice_period_days, site_url
+        )
+        release = replace(release, files={n: lock.sha256(c) for n, c in contents.items()})
         with staged(folder, project.root) as staging:
             _keep(folder, staging)
             (staging / release_id).mkdir()
@@ -295,6 +355,30 @@ def make_release(project: Project, *, today: date) -> Release:
                 (staging / release_id / name).write_bytes(content)
             (staging / LOCK_NAME).write_text(lock.text(releases + (release,)), encoding="utf-8")
     return release
+
+
+def _announcement_files(
+    release: Release, notice: Notice, previous: Release | None, locales: Path, notice_period_days: int, site_url: str
+) -> dict[str, bytes]:
+    """The files of the announcement of `release` (whose notice is `notice`) by name, in each of its languages;
+    none for an editorial change or the first release."""
+    if previous is None or release.released is None:
+        return {}
+    said = announcement.announcement(
+        previous.notice,
+        notice,
+        release.id,
+        release.released,
+        notice_period_days=notice_period_days,
+        site_url=site_url,
+    )
+    if said is None:
+        return {}
+    files = {}
+    for lang in release.languages:
+        files[announcement_name(lang, "md")] = announcement.markdown(said, lang, locales).encode("utf-8")
+        files[announcement_name(lang, "txt")] = announcement.text(said, lang, locales).encode("utf-8")
+    return files
 
 
 def frozen_source(source: bytes) -> bytes:

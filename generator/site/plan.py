@@ -28,15 +28,15 @@ from generator.environment import Environment
 from generator.findings import Finding, NoticeError, Position
 from generator.notice import changes as diff
 from generator.notice.markup import Markdown
-from generator.notice.model import Notice, Text
+from generator.notice.model import Notice
 from generator.notice.read import read_notice
 from generator.project import Project
 from generator.record import compare
-from generator.record.lock import JSON_NAME, text_name
+from generator.record.lock import JSON_NAME, announcement_name, text_name
 from generator.record.releases import Release, verified
 from generator.record.timeline import Period, Timeline
 from generator.site import feeds as atom
-from generator.words import i18n, vocabulary
+from generator.words import announcement, changelog, i18n, vocabulary
 from generator.words.render import render_file, render_notice, render_template, translate
 
 IN_FORCE = "index.md"
@@ -221,6 +221,11 @@ def diff_page(release: Release) -> str:
     return f"{release.id}/diff/index.md"
 
 
+def announcement_page(release: Release) -> str:
+    """The page of a release's announcement (words/announcement.py gives its links from this address)."""
+    return f"{release.id}/{announcement.PAGE}"
+
+
 def current_diff_page(release: Release) -> str:
     """The comparison of an archived release with the release in force."""
     return f"{release.id}/diff/current/index.md"
@@ -312,11 +317,25 @@ class Pages:
     def release_pages(self, lang: str) -> Iterable[Page]:
         return (self.notice_page(lang, release_page(r), r) for r in self.timeline.releases)
 
+    def announced_upcoming(self, lang: str) -> list[Release]:
+        """The upcoming releases whose announcement the notice in force shows in `lang`: from the day each was
+        released (and its readers told) up to the day before it takes effect, nearest first."""
+        today = self.timeline.today
+        return [
+            release
+            for release in self.timeline.releases
+            if self.timeline.status(release) == "upcoming"
+            and lang in release.announced
+            and release.released is not None
+            and release.released <= today < release.effective
+        ]
+
     def notice_page(self, lang: str, path: str, release: Release, in_nav: bool = False) -> Page:
         heading, _, body = release.text(lang).partition("\n")
         timeline = self.timeline
         status = timeline.status(release)
-        upcoming = timeline.upcoming if status == "current" else None
+        announced = self.announced_upcoming(lang) if status == "current" else []
+        upcoming = timeline.upcoming if status == "current" and timeline.upcoming not in announced else None
         successor = timeline.successor(release)
         permalink = self.site_url + url_of(lang, release_page(release))
         archived_title = (
@@ -337,6 +356,14 @@ class Pages:
             current=timeline.current,
             upcoming=upcoming,
             upcoming_link=self.link(path, diff_page(upcoming)) if upcoming else "",
+            announced=[
+                {
+                    "release": r,
+                    "link": self.link(path, announcement_page(r)),
+                    "diff_link": self.link(path, diff_page(r)),
+                }
+                for r in announced
+            ],
             current_link=self.link(path, IN_FORCE),
             changelog_link=self.link(path, CHANGELOG),
             permalink=permalink,
@@ -376,6 +403,39 @@ class Pages:
             record=record,
         )
 
+    def announcement_pages(self, lang: str) -> Iterable[Page]:
+        """Each announced release's announcement, from its frozen Markdown: untrusted text like a released
+        text (the host's Inert extension), under the date its readers were told."""
+        for release in self.timeline.releases:
+            if lang in release.announced:
+                yield self.announcement_page(lang, release)
+
+    def announcement_page(self, lang: str, release: Release) -> Page:
+        path = announcement_page(release)
+        heading, _, body = release.announcement(lang).partition("\n")
+        assert release.released is not None  # the lock records when an announced release was released
+        published = i18n.format_date(release.released, lang)
+        markdown = render_template(
+            "announcement_page.md.j2",
+            lang,
+            self.project.locales,
+            heading=Markdown(heading),
+            body=Markdown(body.strip()),
+            published=release.released,
+            changelog_link=self.link(path, f"{CHANGELOG}#{release.id}"),
+        )
+        title = self.say(vocabulary.ANNOUNCEMENT_TITLE, lang, id=release.id)
+        header = self.say(
+            vocabulary.ANNOUNCEMENT_PRINT_HEADER, lang, controller=self.controller, title=title, date=published
+        )
+        return Page(
+            path,
+            title,
+            markdown,
+            robots="noindex" if self.timeline.status(release) == "archived" else "",
+            record={"header": header, "address": self.site_url + url_of(lang, path)},
+        )
+
     def draft_text(self, lang: str) -> str:
         """The working copy rendered in `lang`, as `release` would freeze it: the draft's page and its redline
         read the same text, rendered once."""
@@ -396,6 +456,7 @@ class Pages:
             body=Markdown(body.strip()),
             status="draft",
             upcoming=None,
+            announced=[],
             draft_diff_link=self.link(DRAFT, DRAFT_DIFF),
         )
         yield Page(DRAFT, self.say(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
@@ -617,8 +678,7 @@ class Pages:
     @staticmethod
     def ordered(changes: tuple[diff.Change, ...]) -> tuple[diff.Change, ...]:
         """Changes in the order the changelog lists them (vocabulary.CHANGES)."""
-        order = {area: index for index, (area, _) in enumerate(vocabulary.CHANGES)}
-        return tuple(sorted(changes, key=lambda change: order[change.area]))
+        return changelog.ordered(changes)
 
     def described(self, lang: str, changes: tuple[diff.Change, ...]) -> list[tuple[str, list[str]]]:
         """The changes as the changelog lists them, in groups (a lead, its lines): the material changes first,
@@ -659,12 +719,7 @@ class Pages:
         return self.say(vocabulary.EDITORIAL, lang, areas=i18n.format_list(areas, lang))
 
     def describe(self, lang: str, change: diff.Change) -> str:
-        subject = change.subject
-        if isinstance(subject, Text):
-            subject = subject[lang]
-        elif change.area == "transfer":
-            subject = i18n.country_name(subject, lang)
-        return self.say(vocabulary.CHANGES[(change.area, change.action)], lang, name=subject)
+        return changelog.describe(change, lang, self.project.locales)
 
 
 PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
@@ -673,6 +728,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.release_pages, False),
     (Pages.diff_pages, False),
     (Pages.current_diff_pages, False),
+    (Pages.announcement_pages, False),
     (Pages.changelog, True),
     (Pages.draft, True),
     (Pages.draft_diff, True),
@@ -708,6 +764,10 @@ def files(pages: Pages, colors: Mapping[str, str] | None = None) -> dict[str, by
         found[f"releases/{release.id}.json"] = release.read(JSON_NAME)
         for lang in release.languages:  # the frozen texts themselves, so that their sha256 can be checked
             found[f"releases/{release.id}/{text_name(lang)}"] = release.read(text_name(lang))
+        for lang in release.announced:  # the announcement for e-mail, at a stable address
+            name = announcement_name(lang, "txt")
+            release.announcement(lang, "txt")  # refused, as a released text is, if it holds what Seloste never writes
+            found[f"releases/{release.id}/{name}"] = release.read(name)
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found
@@ -737,6 +797,15 @@ def versions_json(pages: Pages) -> bytes:
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
                 "change": pages.classes[r.id],
+                "announcement": {
+                    lang: {
+                        "page": published(pages.site_url, url_of(lang, announcement_page(r)).lstrip("/")),
+                        "text": published(pages.site_url, f"releases/{r.id}/{announcement_name(lang, 'txt')}"),
+                        "sha256": r.files[announcement_name(lang, "txt")],
+                    }
+                    for lang in r.announced
+                }
+                or None,
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
                 "notice_sha256": r.files[JSON_NAME],
             }
@@ -780,6 +849,8 @@ def feed(pages: Pages, lang: str) -> bytes:
             "change": pages.classes[r.id],
             "change_label": pages.say(vocabulary.CLASSES[pages.classes[r.id]], lang),
             "updated": announced(r, today).isoformat(),
+            "announcement": r.announcement(lang, "txt") if lang in r.announced else "",
+            "announcement_link": url_of(lang, announcement_page(r)).removeprefix(f"/{lang}/"),
         }
         for r in reversed(releases)
     ]

@@ -13,7 +13,10 @@ Rendering is pure: the same notice, templates and catalogs give the same text.
 
 Files that are not pages (the language chooser, the 404 page, the Atom feed,
 the diff's markup) are HTML or XML: `render_file` renders them with
-autoescaping, so a value from the YAML is always text there.
+autoescaping, so a value from the YAML is always text there. A plain-text
+file (the announcement of a change, for e-mail) is rendered by `render_text`
+from templates/text/: every value as plain text (`markup.plain`), so no
+Markdown or HTML is left in it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from babel.support import Translations
 
 from generator import caches
 from generator.notice.authority import supervisory_authority
-from generator.notice.markup import finalize
+from generator.notice.markup import Plain, finalize, plain_finalize, plain_paragraphs
 from generator.notice.model import (
     Notice,
 )
@@ -51,6 +54,13 @@ def render_file(name: str, language: str, locales: Path, **context: Any) -> str:
     """An HTML or XML file from templates/files/, autoescaped, in `language`."""
     translations = i18n.translations(locales, language)
     return _files_environment(language, translations).get_template(f"files/{name}").render(**context)
+
+
+def render_text(name: str, lang: str, locales: Path, **context: Any) -> str:
+    """A plain-text file from templates/text/, in `lang`: one blank line between paragraphs, a final newline."""
+    return _tidy(
+        _text_environment(lang, i18n.translations(locales, lang)).get_template(f"text/{name}").render(**context)
+    )
 
 
 def translate(message: str, lang: str, locales: Path, **values: Any) -> str:
@@ -79,8 +89,9 @@ def compile_templates(locales: Path, languages: tuple[str, ...]) -> None:
     for lang in languages:
         translations = i18n.translations(locales, lang)
         markdown, files = _environment(lang, translations), _files_environment(lang, translations)
+        text = _text_environment(lang, translations)
         for name in markdown.list_templates(extensions=["j2"]):
-            (files if name.startswith("files/") else markdown).get_template(name)
+            (files if name.startswith("files/") else text if name.startswith("text/") else markdown).get_template(name)
 
 
 class _Gettext(Protocol):
@@ -93,6 +104,29 @@ _MARKDOWN_CODE = compiled_templates.InMemory()
 """The Markdown templates' code, shared by the languages' environments."""
 _FILES_CODE = compiled_templates.InMemory()
 """The HTML and XML templates' code (autoescaped, so not the same), shared likewise."""
+_TEXT_CODE = compiled_templates.InMemory()
+"""The plain-text templates' code (another finalize), shared likewise."""
+
+
+@caches.kept(maxsize=8)
+def _text_environment(lang: str, translations: Translations) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_TEXT_CODE,
+        extensions=["jinja2.ext.i18n"],
+        finalize=plain_finalize,
+        autoescape=False,  # the output is plain text; markup.plain_finalize leaves no markup in a value
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
+    env.filters.update(
+        date=lambda value: i18n.format_date(value, lang),
+        para=lambda text: Plain(plain_paragraphs(text[lang])) if text else Plain(""),
+    )
+    return env
 
 
 @caches.kept(maxsize=8)

@@ -525,6 +525,13 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
 RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
 """The <title> of a release's own page: the version and its status, as a search result shows it."""
 
+# NOTE: The title of the page announcing a material change of the notice (browser tab, search results);
+# %(id)s is the new version's id, e.g. 2027-01-01.
+ANNOUNCEMENT_TITLE = N_("Announcement of changes to the privacy notice: version %(id)s")
+# NOTE: The header of every printed sheet of an announcement of changes: %(title)s is the page's title, %(date)s the
+# day the announcement was published.
+ANNOUNCEMENT_PRINT_HEADER = N_("%(controller)s · %(title)s · published on %(date)s")
+
 # NOTE: After the title of an archived (no longer applying) version, in its heading and browser tab:
 # "Privacy notice: Example Ltd (archived version of 1 January 2026)"; %(date)s is the day it took effect.
 ARCHIVED_TITLE = N_("(archived version of %(date)s)")
