@@ -257,7 +257,7 @@ def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Pa
     result = since(committed)
     assert result.returncode == 1
     assert (
-        "policy/releases/releases.lock:30:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+        "policy/releases/releases.lock:36:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
         "newest at main; a new release comes after every published one [release-integrity]"
     ) in result.stdout
 

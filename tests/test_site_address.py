@@ -11,6 +11,7 @@ the site.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import json
 import threading
@@ -144,10 +145,16 @@ def test_versions_feeds_and_sitemaps_give_full_addresses_that_resolve(
             assert url == f"{server.base}{lang}/{entry['id']}/"
             assert f"{entry['id']}" in _resolves(url).decode("utf-8")
         assert json.loads(_resolves(entry["notice"]))["revision"]["effective"] == entry["effective"]
+        for lang, said in (entry["announcement"] or {}).items():
+            assert said["page"] == f"{server.base}{lang}/{entry['id']}/announcement/"
+            assert hashlib.sha256(_resolves(said["text"])).hexdigest() == said["sha256"]
+            assert entry["id"] in _resolves(said["page"]).decode("utf-8")
     for lang in ("fi", "sv", "en"):
         feed = ET.fromstring(_resolves(f"{server.base}{lang}/feed.xml"))
         links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
-        assert f"{server.base}{lang}/feed.xml" in links and len(links) == 2 + len(versions["releases"])
+        announced = [entry for entry in versions["releases"] if entry["announcement"]]  # its entry links it too
+        assert f"{server.base}{lang}/feed.xml" in links
+        assert len(links) == 2 + len(versions["releases"]) + len(announced) and announced
         for href in links:
             assert href.startswith(server.base), href
             _resolves(href)

@@ -213,7 +213,7 @@ def _entry(item: Any, line: int, column: int) -> Entry:
             f"of its languages (such as fi.md), possibly {SCHEMA_NAME} and an announcement in each of its "
             "languages (such as announcement.fi.md and announcement.fi.txt), and nothing else"
         )
-    _check_announcement(release_id, set(files), "released" in item)
+    _check_announcement(release_id, set(files))
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
@@ -225,20 +225,15 @@ def _entry(item: Any, line: int, column: int) -> Entry:
     return Entry(release_id, day, dict(files), line, column, released)
 
 
-def _check_announcement(release_id: str, files: set[str], released: bool) -> None:
-    """An announcement is in every language of the release, as Markdown and as plain text, or in none; and
-    since `release` writes it, the entry says when it was released (the day its readers were told)."""
+def _check_announcement(release_id: str, files: set[str]) -> None:
+    """An announcement in a language is its Markdown and its plain text. (That it is the announcement
+    `release` writes, in each of the release's languages, `check --since` sees: Release.announced_anew.)"""
     said = announced(files)
-    if not said:
-        return
-    expected = {announcement_name(lang, kind) for lang in languages(files) for kind in ANNOUNCEMENT_KINDS}
+    expected = {announcement_name(lang, kind) for lang in said for kind in ANNOUNCEMENT_KINDS}
     if {n for n in files if _ANNOUNCEMENT.fullmatch(n)} != expected:
         raise ValueError(
-            f"release {release_id}: an announcement lists announcement.<lang>.md and announcement.<lang>.txt "
-            "for each language of the release, and no other"
+            f"release {release_id}: an announcement lists both announcement.<lang>.md and announcement.<lang>.txt"
         )
-    if not released:
-        raise ValueError(f'release {release_id}: an announced release says when it was released ("released")')
 
 
 def _released(release_id: str, value: Any) -> date:

@@ -413,20 +413,21 @@ class Pages:
     def announcement_page(self, lang: str, release: Release) -> Page:
         path = announcement_page(release)
         heading, _, body = release.announcement(lang).partition("\n")
-        assert release.released is not None  # the lock records when an announced release was released
-        published = i18n.format_date(release.released, lang)
+        published = i18n.format_date(release.released, lang) if release.released else ""
         markdown = render_template(
             "announcement_page.md.j2",
             lang,
             self.project.locales,
             heading=Markdown(heading),
             body=Markdown(body.strip()),
-            published=release.released,
+            published=published,
             changelog_link=self.link(path, f"{CHANGELOG}#{release.id}"),
         )
         title = self.say(vocabulary.ANNOUNCEMENT_TITLE, lang, id=release.id)
-        header = self.say(
-            vocabulary.ANNOUNCEMENT_PRINT_HEADER, lang, controller=self.controller, title=title, date=published
+        header = (
+            self.say(vocabulary.ANNOUNCEMENT_PRINT_HEADER, lang, controller=self.controller, title=title, date=published)
+            if published  # `release` records it; a lock entry made by hand may not
+            else f"{self.controller} · {title}"
         )
         return Page(
             path,
