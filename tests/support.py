@@ -6,6 +6,7 @@ The projects and sites that many tests only read are made once per test run
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -134,3 +135,56 @@ def shared_multi(config: pytest.Config) -> tuple[Path, float]:
 def shared_hostile(config: pytest.Config) -> tuple[Path, float]:
     """tests/fixtures/hostile.yaml released and built with its draft into <root>/site, once per test run."""
     return once(config, "hostile", lambda root: build(hostile_project(root), "--draft"))
+
+
+def release_on(project: Project, text: str, day: date, site_url: str = "") -> None:
+    """Release the notice `text` in `project` in this process, as `release` on `day` with the site's address
+    `site_url` ("" when not known)."""
+    project.notice.write_text(text, encoding="utf-8")
+    make_release(project, today=day, site_url=site_url)
+
+
+HOSTILE_NAME = (
+    "<script>window.hit = 1</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+    "![pixel](https://tracker.example/p.gif) {: onclick=alert(1) } **Kuriiri** & Co"
+)
+"""The name of a recipient a change adds: markup of every kind, which every output shows as text."""
+ANNOUNCED_DAY = date(2026, 6, 1)
+"""The day `announced_version` is released: readers are told 30 days before it applies (2026-07-01)."""
+
+
+def announced_version(name: str = HOSTILE_NAME, effective: str = "2026-07-01") -> str:
+    """The fictional notice's first version with a material change: a new recipient named `name`, to which
+    the purpose `orders` discloses data, taking effect on `effective`."""
+    text = MULTI_VERSIONS[0].read_text(encoding="utf-8")
+    for old, new in (
+        (
+            "    country: FI\ntransfers_outside_eea",
+            f"    country: FI\n  - id: courier\n    name: {json.dumps(name)}\n"
+            "    role: processor\n    country: FI\ntransfers_outside_eea",
+        ),
+        ("    recipients: [mailer]\n", "    recipients: [mailer, courier]\n"),
+        ('effective: "2026-01-01"', f'effective: "{effective}"'),
+        (
+            "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}",
+            "summary: {fi: Uusi vastaanottaja., sv: Ny mottagare., en: New recipient.}",
+        ),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def announced_project(root: Path) -> Path:
+    """The fictional notice's first version, then `announced_version` released on ANNOUNCED_DAY, built as of
+    BUILD_DAY: the announcement's box on the notice in force, its page, its feed entry."""
+    make_project(root)
+    project = Project.at(root)
+    release_on(project, MULTI_VERSIONS[0].read_text(encoding="utf-8"), ANNOUNCED_DAY)
+    release_on(project, announced_version(), ANNOUNCED_DAY)
+    return build(root)
+
+
+def shared_announced(config: pytest.Config) -> tuple[Path, float]:
+    """`announced_project` built into <root>/site, once per test run: only read it."""
+    return once(config, "announced", announced_project)

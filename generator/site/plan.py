@@ -425,7 +425,9 @@ class Pages:
         )
         title = self.say(vocabulary.ANNOUNCEMENT_TITLE, lang, id=release.id)
         header = (
-            self.say(vocabulary.ANNOUNCEMENT_PRINT_HEADER, lang, controller=self.controller, title=title, date=published)
+            self.say(
+                vocabulary.ANNOUNCEMENT_PRINT_HEADER, lang, controller=self.controller, title=title, date=published
+            )
             if published  # `release` records it; a lock entry made by hand may not
             else f"{self.controller} · {title}"
         )

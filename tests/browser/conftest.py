@@ -59,6 +59,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
 MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
 HOSTILE = "hostile"  # tests/fixtures/hostile.yaml: markup in the values
+ANNOUNCED = "announced"  # support.announced_project: a material change announced, markup in its recipient's name
 SITE_NAMES = (ENTRACK, MULTI)
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -155,12 +156,22 @@ def _build_hostile(config: pytest.Config) -> BuiltSite:
     return BuiltSite(HOSTILE, project / "site", seconds=seconds)
 
 
-# HOSTILE is built only when a test asks for it (open_page(..., site=HOSTILE)); it is not one of the
-# SITE_NAMES that every page test visits.
+def _build_announced(config: pytest.Config) -> BuiltSite:
+    """support.announced_project: a material change announced and yet to apply, as of 2026-06-15."""
+    try:
+        project, seconds = support.shared_announced(config)
+    except lanes.MakingFailedError as exc:
+        return BuiltSite(ANNOUNCED, lanes.run_folder(config) / "announced" / "site", error=str(exc))
+    return BuiltSite(ANNOUNCED, project / "site", seconds=seconds)
+
+
+# HOSTILE and ANNOUNCED are built only when a test asks for them (open_page(..., site=HOSTILE)); they are not
+# among the SITE_NAMES that every page test visits.
 _BUILDERS: dict[str, Callable[[pytest.Config], BuiltSite]] = {
     ENTRACK: _build_entrack,
     MULTI: _build_multi,
     HOSTILE: _build_hostile,
+    ANNOUNCED: _build_announced,
 }
 
 # The builds run during collection (the pages to test are read from them), so
@@ -228,7 +239,7 @@ class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
     site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, compare, changelog, 404 (versions.json if unreadable)
+    kind: str  # chooser, current, release, diff, compare, announcement, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -246,7 +257,7 @@ class PageCase:
     @property
     def release_id(self) -> str | None:
         parts = self.path.strip("/").split("/")
-        return parts[1] if self.kind in ("release", "diff", "compare") and len(parts) > 1 else None
+        return parts[1] if self.kind in ("release", "diff", "compare", "announcement") and len(parts) > 1 else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -288,7 +299,15 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
                 cases.append(case("diff", lang, path.rstrip("/") + "/diff/"))
             if status == "archived":  # compared with the release in force
                 cases.append(case("compare", lang, path.rstrip("/") + "/diff/current/"))
+            said = (release.get("announcement") or {}).get(lang)
+            if said:  # a material change announced
+                cases.append(case("announcement", lang, urllib.parse.urlsplit(_from_versions(said["page"])).path))
     return cases
+
+
+def _from_versions(url: str) -> str:
+    """An address versions.json gives, resolved as a path from the site's root."""
+    return urllib.parse.urljoin("/versions.json", url)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

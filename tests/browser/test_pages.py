@@ -250,15 +250,17 @@ def test_versions_json_is_consistent(each_site, servers, report_figure):
 def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cases, report_figure):
     """The three-release site gives every page type in every language a case.
 
-    Entrack's single release has no archived or upcoming release and no
-    diff page; the fixture built as of 2026-06-15 must have them all, or the
+    Entrack's single release has no archived or upcoming release, no
+    diff page and no announcement; the fixture built as of 2026-06-15 must
+    have them all (its second and third releases are material changes, the
+    third announced that day: the notice in force shows its box), or the
     cases above would quietly stop covering them.
     """
     cases = site_page_cases(multi_release_site)
     found = {(c.label, c.lang) for c in cases}
     wanted = {("chooser", None)} | {
         (kind, lang)
-        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff", "compare")
+        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff", "compare", "announcement")
         for lang in LANGS
     }
     missing = sorted(wanted - found, key=str)
