@@ -275,7 +275,9 @@ def test_the_box_shows_from_the_release_date_to_the_day_before_the_change_applie
         assert BOX not in page(site, lang, f"{CHANGE}/index.md") or today >= CHANGE
         applies = say("A new version of this notice applies from %(date)s.", lang, date=day(CHANGE, lang))
         if shown:
-            box = in_force[in_force.index(BOX) : in_force.index("seloste-status--current")]
+            status = in_force.index("seloste-status--current")
+            assert status < in_force.index(BOX)  # the status box reads first
+            box = in_force[in_force.index(BOX) : in_force.index(say("Permanent address:", lang))]
             assert f"[{say('Read the announcement', lang)}]({CHANGE}/announcement/index.md)" in box
             assert f"[{say('See what changes', lang)}]({CHANGE}/diff/index.md)" in box
             assert in_force.count(applies) == 1  # the box says it; the status box no longer does

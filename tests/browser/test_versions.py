@@ -308,6 +308,7 @@ def _page_types(site) -> dict[str, str]:
         "diff": "/en/2026-03-01/diff/",
         "diff-removed-table": "/fi/2026-09-01/diff/",
         "compare-with-current": "/fi/2026-01-01/diff/current/",
+        "announcement": "/sv/2026-09-01/announcement/",
         "changelog": "/en/changelog/",
         "404": "/sv/404.html",
         "site-404": "/404.html",
