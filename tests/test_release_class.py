@@ -146,3 +146,15 @@ def test_a_release_the_lock_does_not_date_is_never_announced_in_the_future(tmp_p
         "2026-01-01",
     ]
     assert text(feed, "updated") == "2026-06-15T00:00:00Z"
+
+
+def test_every_class_has_its_words() -> None:
+    """Each class of changes.Class has its label, its group's lead and its feed title in vocabulary."""
+    from typing import get_args
+
+    from generator.notice.changes import Class
+    from generator.words import vocabulary
+
+    classes = set(get_args(Class))
+    assert classes == {"material", "editorial"}
+    assert set(vocabulary.CLASSES) == set(vocabulary.CHANGE_GROUPS) == set(vocabulary.FEED_TITLES) == classes
