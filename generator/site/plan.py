@@ -417,8 +417,8 @@ class Pages:
         timeline = self.timeline
         listed = [release for release in reversed(timeline.releases) if lang in release.languages]
         chosen_to = timeline.current if lang in timeline.current.languages else listed[0]
-        earlier = [release for release in listed if timeline.releases.index(release) < timeline.releases.index(chosen_to)]
-        chosen_from = earlier[0] if earlier else chosen_to
+        earlier = timeline.releases[: timeline.releases.index(chosen_to)]
+        chosen_from = next((release for release in reversed(earlier) if lang in release.languages), chosen_to)
         here = url_of(lang, COMPARE).strip("/")  # the page's folder, from the site's root
         form = render_file(
             "compare.html.j2",

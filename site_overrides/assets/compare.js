@@ -10,12 +10,14 @@ var selosteCompare = (function () {
   const S = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   const W = "\\p{L}\\p{N}_";
   const SPACE = new RegExp("[" + S + "]+", "u"), ENDS = new RegExp("^[" + S + "]+|[" + S + "]+$", "gu");
-  const WORD = new RegExp("[" + W + "]+|[" + S + "]+|[^" + W + S + "]", "gu"), NOT_WORD = new RegExp("[^" + W + "]+", "gu");
+  const WORD = new RegExp("[" + W + "]+|[" + S + "]+|[^" + W + S + "]", "gu");
+  const NOT_WORD = new RegExp("[^" + W + "]+", "gu");
   const HEADING = new RegExp("^(#{1,6}) (.*?)(?:[" + S + "]*\\{ #([A-Za-z0-9_-]+) \\})?$", "u");
   const LINES = /\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]/;
   const LINK = /\[([^\]]*)\]\(<([^>]*)>\)/gu, ESCAPE = /\\(.)/gu, MARKUP = /[[*\\&]/, LEAD = /^\*\*(.+?)\*\*/u;
   const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
-  const EDGE = "\"'.,;:!?…‘’‚“”„«»‹›()\\[\\]{}\\-‐‑–—", EDGES = new RegExp("^[" + EDGE + "]+|[" + EDGE + "]+$", "gu");
+  const EDGE = "\"'.,;:!?…‘’‚“”„«»‹›()\\[\\]{}\\-‐‑–—";  // changes.py's _EDGES
+  const EDGES = new RegExp("^[" + EDGE + "]+|[" + EDGE + "]+$", "gu");
   // html.unescape knows every HTML5 name; the generator writes only &amp; &lt; &gt; and &#126;.
   const NAMED = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["nbsp", "\xa0"]].flatMap(
     ([name, text]) => [[name, text], [name + ";", text]]).concat([["apos;", "'"]]));
@@ -41,7 +43,9 @@ var selosteCompare = (function () {
         }
         j2len = next;
       }
-      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) [besti, bestj, size] = [besti - 1, bestj - 1, size + 1];
+      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) {
+        [besti, bestj, size] = [besti - 1, bestj - 1, size + 1];
+      }
       while (besti + size < ahi && bestj + size < bhi && a[besti + size] === b[bestj + size]) size++;
       return [besti, bestj, size];
     }
@@ -100,11 +104,14 @@ var selosteCompare = (function () {
       if (n === 13) return "\r";
       if (n >= 0x80 && n <= 0x9f) return CP1252[n - 0x80];
       if ((n >= 0xd800 && n <= 0xdfff) || n > 0x10ffff) return "\ufffd";
-      if ((n >= 1 && n <= 8) || (n >= 14 && n <= 31) || n === 11 || n === 0x7f || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe) return "";
+      const invalid = (n >= 1 && n <= 8) || (n >= 14 && n <= 31) || n === 11 || n === 0x7f;
+      if (invalid || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe) return "";
       return String.fromCodePoint(n);
     }
     if (NAMED.has(ref)) return NAMED.get(ref);
-    for (let x = ref.length - 1; x > 1; x--) if (NAMED.has(ref.slice(0, x))) return NAMED.get(ref.slice(0, x)) + ref.slice(x);
+    for (let x = ref.length - 1; x > 1; x--) {
+      if (NAMED.has(ref.slice(0, x))) return NAMED.get(ref.slice(0, x)) + ref.slice(x);
+    }
     return "&" + ref;
   }
   const unescape = (text) => text.replace(ESCAPE, "$1").replace(CHARREF, charref);
@@ -120,7 +127,9 @@ var selosteCompare = (function () {
   function cells(row) {  // a table row's cells: split at each | that no backslash escapes
     const out = [];
     let last = 0;
-    for (let i = 0; i < row.length; i++) if (row[i] === "|" && row[i - 1] !== "\\") out.push(row.slice(last, i)), last = i + 1;
+    for (let i = 0; i < row.length; i++) {
+      if (row[i] === "|" && row[i - 1] !== "\\") out.push(row.slice(last, i)), (last = i + 1);
+    }
     return out.concat(row.slice(last));
   }
 
@@ -137,10 +146,13 @@ var selosteCompare = (function () {
       const stripped = strip(line), match = HEADING.exec(stripped);
       if (match) {
         close();
-        if (blocks.length || section !== INTRODUCTION || heading) found.push({key: section, level, heading, title, blocks});
+        if (blocks.length || section !== INTRODUCTION || heading) {
+          found.push({key: section, level, heading, title, blocks});
+        }
         blocks = [];
         const [, marks, text, anchor] = match;
-        [section, level] = marks.length === 1 ? [INTRODUCTION, 2] : [anchor || plain(text).toLowerCase().replace(NOT_WORD, "-").replace(/^-+|-+$/g, "") || "section", marks.length];
+        const slug = () => plain(text).toLowerCase().replace(NOT_WORD, "-").replace(/^-+|-+$/g, "") || "section";
+        [section, level] = marks.length === 1 ? [INTRODUCTION, 2] : [anchor || slug(), marks.length];
         [heading, title] = [text, plain(text)];
       } else if (stripped.startsWith("|")) {
         if (paragraph.length) close();
@@ -185,9 +197,13 @@ var selosteCompare = (function () {
   function merged(spans) {  // each run of changes as one deletion and one insertion
     const out = [];
     let removed = "", added = "";
-    const flush = () => { out.push(...[span("removed", removed), span("added", added)].filter((s) => s.text)); removed = added = ""; };
+    const flush = () => {
+      out.push(...[span("removed", removed), span("added", added)].filter((s) => s.text));
+      removed = added = "";
+    };
     spans.forEach((s, index) => {
-      const inside = s.op === "same" && !strip(s.text) && (removed || added) && index + 1 < spans.length && spans[index + 1].op !== "same";
+      const inside = s.op === "same" && !strip(s.text) && (removed || added)
+        && index + 1 < spans.length && spans[index + 1].op !== "same";
       if (s.op === "removed" || inside) removed += s.text;
       if (s.op === "added" || inside) added += s.text;
       if (s.op === "same" && !inside) flush(), out.push(s);
@@ -198,12 +214,15 @@ var selosteCompare = (function () {
 
   function similar(old, now) {
     const a = tokens(fold(old)), b = tokens(fold(now)), m = matcher(a, b);
-    return m.realQuickRatio() >= SIMILAR && m.quickRatio() >= SIMILAR && a.length * b.length <= WORD_PAIRS && m.ratio() >= SIMILAR;
+    return m.realQuickRatio() >= SIMILAR && m.quickRatio() >= SIMILAR
+      && a.length * b.length <= WORD_PAIRS && m.ratio() >= SIMILAR;
   }
 
   const row = (op, cells) => ({op, cells: cells.map((cell) => [span(op, cell)]), nature: "substantive"});
-  const change = (op, kind, fields) => Object.assign({op, kind, spans: [], header: [], rows: [], nature: "substantive"}, fields);
-  const nature = (old, now) => (old.length === now.length && old.every((text, i) => sameWords(text, now[i])) ? "editorial" : "substantive");
+  const change = (op, kind, fields) =>
+    Object.assign({op, kind, spans: [], header: [], rows: [], nature: "substantive"}, fields);
+  const nature = (old, now) =>
+    (old.length === now.length && old.every((text, i) => sameWords(text, now[i])) ? "editorial" : "substantive");
 
   function whole(op, block) {
     if (block.kind !== "table") return change(op, block.kind, {spans: [span(op, block.text)]});
@@ -249,7 +268,8 @@ var selosteCompare = (function () {
 
   function alignBlocks(old, now) {  // compare.py's _blocks
     const theirs = uniqueLeads(now), leads = new Set([...uniqueLeads(old)].filter((lead) => theirs.has(lead)));
-    const signature = (b) => (b.lead && leads.has(fold(b.lead)) ? ["lead", fold(b.lead)] : b.kind === "table" ? ["table"] : [b.kind, wording(b.text)]);
+    const signature = (b) =>
+      (b.lead && leads.has(fold(b.lead)) ? ["lead", fold(b.lead)] : b.kind === "table" ? ["table"] : [b.kind, wording(b.text)]);
     const a = old.map(signature), b = now.map(signature), led = new Map(), moved = new Map(), out = [];
     b.forEach((sig, j) => sig[0] === "lead" && led.set(key(sig), j));
     a.forEach((sig, i) => led.has(key(sig)) && moved.set(led.get(key(sig)), i));
@@ -259,7 +279,8 @@ var selosteCompare = (function () {
     for (const [equal, i1, i2, j1, j2] of matcher(a, b).opcodes()) {
       if (equal) { range(i1, i2).forEach((i, k) => out.push(changed(old[i], now[j1 + k]))); continue; }
       const olds = range(i1, i2).filter((i) => !movedOld.has(i)), pending = range(j1, j2).filter((j) => !moved.has(j));
-      const oneForOne = olds.length === 1 && pending.length === 1 && old[olds[0]].kind === "item" && now[pending[0]].kind === "item";
+      const oneForOne = olds.length === 1 && pending.length === 1
+        && old[olds[0]].kind === "item" && now[pending[0]].kind === "item";
       let following = j1, first = 0;
       for (const i of olds) {
         const found = oneForOne ? 0 : find(old[i], now, pending, first);
@@ -274,7 +295,9 @@ var selosteCompare = (function () {
 
   function find(block, now, pending, first) {  // which of the next LOOK_AHEAD pending blocks `block` became
     const kind = [];
-    for (let k = first; k < Math.min(first + LOOK_AHEAD, pending.length); k++) if (now[pending[k]].kind === block.kind) kind.push(k);
+    for (let k = first; k < Math.min(first + LOOK_AHEAD, pending.length); k++) {
+      if (now[pending[k]].kind === block.kind) kind.push(k);
+    }
     if (block.kind === "table") return kind.length ? kind[0] : null;
     const found = kind.find((k) => similar(block.text, now[pending[k]].text));
     return found === undefined ? null : found;
@@ -299,7 +322,9 @@ var selosteCompare = (function () {
     }
     if (old.title === now.title && key(old.blocks) === key(now.blocks)) return sectionChange(now, "same");
     const blocks = alignBlocks(old.blocks, now.blocks);
-    if (old.title !== now.title) blocks.unshift(change("changed", "heading", {spans: words(old.title, now.title), nature: nature([old.title], [now.title])}));
+    if (old.title !== now.title) {
+      blocks.unshift(change("changed", "heading", {spans: words(old.title, now.title), nature: nature([old.title], [now.title])}));
+    }
     const any = blocks.some((b) => b.op !== "same");
     return sectionChange(now, any ? "changed" : "same", any ? inContext(blocks) : []);
   }
@@ -333,8 +358,8 @@ var selosteCompare = (function () {
   const form = typeof document === "object" && document.getElementById("seloste-compare");
   if (!form) return;
   const say = JSON.parse(document.getElementById("seloste-compare-words").textContent);
-  const note = document.getElementById("seloste-compare-note"), status = document.getElementById("seloste-compare-status");
-  const result = document.getElementById("seloste-compare-result"), from = form.elements.from, to = form.elements.to;
+  const [note, status, result] = ["note", "status", "result"].map((name) => document.getElementById("seloste-compare-" + name));
+  const from = form.elements.from, to = form.elements.to;
   if (location.protocol === "file:") {  // no fetch from a file: the links below still work
     note.textContent = say.file;
     return;
@@ -359,7 +384,8 @@ var selosteCompare = (function () {
     return items.map((s) => {
       if (s.op !== "added" && s.op !== "removed") return s.text;
       const added = s.op === "added", mark = el(added ? "ins" : "del");
-      if (labelled) mark.append(el("span", "seloste-sr", (added ? (editorial ? say.now : say.added) : (editorial ? say.was : say.removed)) + " "));
+      const named = added ? (editorial ? say.now : say.added) : editorial ? say.was : say.removed;
+      if (labelled) mark.append(el("span", "seloste-sr", named + " "));
       mark.append(s.text);
       return mark;
     });
@@ -367,10 +393,13 @@ var selosteCompare = (function () {
 
   function table(block) {
     const th = (text) => Object.assign(el("th", "", text), {scope: "col"});
-    const rows = block.rows.map((row) => el("tr", "seloste-diff-" + row.op + nature(row),
-      el("td", "", el("strong", "", row.op === "same" ? say.unchanged : row.nature === "editorial" ? say.edited : label(row.op))),
-      ...row.cells.map((cell) => el("td", "", ...spans(cell, row.op === "changed", row.nature === "editorial")))));
-    const box = el("div", "seloste-table", el("table", "", el("thead", "", el("tr", "", th(say.change), ...block.header.map(th))), el("tbody", "", ...rows)));
+    const rows = block.rows.map((row) => {
+      const named = row.op === "same" ? say.unchanged : row.nature === "editorial" ? say.edited : label(row.op);
+      const cells = row.cells.map((cell) => el("td", "", ...spans(cell, row.op === "changed", row.nature === "editorial")));
+      return el("tr", "seloste-diff-" + row.op + nature(row), el("td", "", el("strong", "", named)), ...cells);
+    });
+    const head = el("thead", "", el("tr", "", th(say.change), ...block.header.map(th)));
+    const box = el("div", "seloste-table", el("table", "", head, el("tbody", "", ...rows)));
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", say.table);
     box.tabIndex = 0;
@@ -382,16 +411,20 @@ var selosteCompare = (function () {
     if (change.op === "same") return [heading];
     const box = el("div", "seloste-diff");
     if (change.op === "added" || change.op === "removed") {
-      box.append(el("p", "seloste-diff-note seloste-diff-" + change.op, el("strong", "", change.op === "added" ? say.new_section : say.section_removed)));
+      const said = change.op === "added" ? say.new_section : say.section_removed;
+      box.append(el("p", "seloste-diff-note seloste-diff-" + change.op, el("strong", "", said)));
     }
     let list = null;
     for (const block of change.blocks) {
       let made;
-      if (block.op === "skip") made = el("p", "seloste-diff-skip", hidden(el("span", "", "…")), el("span", "seloste-sr", say.skipped));
-      else if (block.kind === "table") made = table(block);
-      else {
+      if (block.op === "skip") {
+        made = el("p", "seloste-diff-skip", hidden(el("span", "", "…")), el("span", "seloste-sr", say.skipped));
+      } else if (block.kind === "table") {
+        made = table(block);
+      } else {
         made = el(block.kind === "item" ? "li" : "p", "seloste-diff-" + block.op + nature(block));
-        const lead = block.kind === "heading" ? say.heading : block.op === "added" || block.op === "removed" ? label(block.op) : block.nature === "editorial" ? say.edited : "";
+        const whole = block.op === "added" || block.op === "removed";
+        const lead = block.kind === "heading" ? say.heading : whole ? label(block.op) : block.nature === "editorial" ? say.edited : "";
         if (lead) made.append(el("strong", "", lead), " ");
         made.append(...spans(block.spans, block.op === "changed", block.nature === "editorial"));
       }
@@ -405,7 +438,8 @@ var selosteCompare = (function () {
   function text(option) {
     if (!texts.has(option.value)) {
       const address = form.dataset.texts + encodeURIComponent(option.value) + "/" + form.dataset.text;
-      texts.set(option.value, fetch(address).then((response) => (response.ok ? response.text() : Promise.reject(response.status))));
+      const read = (response) => (response.ok ? response.text() : Promise.reject(response.status));
+      texts.set(option.value, fetch(address).then(read));
       texts.get(option.value).catch(() => texts.delete(option.value));  // asked again next time
     }
     return texts.get(option.value);
@@ -414,17 +448,19 @@ var selosteCompare = (function () {
   async function show() {
     const asked = ++shown, old = from.selectedOptions[0], now = to.selectedOptions[0];
     status.textContent = say.loading;
+    result.setAttribute("aria-busy", "true");
     let pair;
     try {
       pair = await Promise.all([text(old), text(now)]);
     } catch (problem) {
-      if (asked === shown) status.textContent = say.failed, result.replaceChildren();
-      return;
+      pair = null;
     }
     if (asked !== shown) return;  // a later choice is on its way
-    const changes = selosteCompare.compare(pair[0], pair[1]);
-    result.replaceChildren(...(changes.length ? changes.flatMap(section) : [el("p", "", say.same)]));
-    status.textContent = fill(say.what, {old: old.value, old_date: old.dataset.date, new: now.value, new_date: now.dataset.date});
+    const changes = pair && selosteCompare.compare(pair[0], pair[1]);
+    result.replaceChildren(...(!pair ? [] : changes.length ? changes.flatMap(section) : [el("p", "", say.same)]));
+    result.removeAttribute("aria-busy");
+    const pairNamed = {old: old.value, old_date: old.dataset.date, new: now.value, new_date: now.dataset.date};
+    status.textContent = pair ? fill(say.what, pairNamed) : say.failed;
   }
 
   function choose() {  // the pair the address names (?from=ID&to=ID), where it names versions listed
