@@ -102,6 +102,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--draft", action="store_true", help="also publish the unreleased working copy as a draft")
     build.add_argument("--strict", action="store_true", help="refuse on warnings too")
     _lang_option(build)
+    build.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="with --draft: also append the draft compared with the version in force, in each language, "
+        "as Markdown to FILE (e.g. $GITHUB_STEP_SUMMARY)",
+    )
+    build.add_argument(
+        "--artifact-url",
+        type=_download,
+        metavar="URL",
+        help="with --summary: the https: address where the built site can be downloaded, which the summary links",
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
@@ -179,6 +192,20 @@ def _address(value: str) -> str:
     return value
 
 
+def _download(value: str) -> str:
+    """An https: address the job summary can link as it is.
+
+    >>> _download("javascript:alert(1)")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: 'javascript:alert(1)' is not an https: address without spaces or angle brackets
+    """
+    from generator.job_summary import downloadable
+
+    if not downloadable(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an https: address without spaces or angle brackets")
+    return value
+
+
 def _check(project: Project, args: argparse.Namespace) -> int:
     path = args.path or project.notice
     inspection = inspect(project, path, args.since, today=build_date())
@@ -201,15 +228,39 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     from generator.host.adapter import site_url
     from generator.host.build import build_site
 
+    if args.summary and not args.draft:
+        raise UsageError("--summary lists what the draft changes: it needs --draft")
+    if args.artifact_url and not args.summary:
+        raise UsageError("--artifact-url is linked from the summary: it needs --summary")
     today = build_date()
     inspection = _fit_to_publish(project, args.strict, today, args.lang)
+    environment = Environment(today, site_url(project))
     try:
-        built = build_site(project, args.site_dir, Environment(today, site_url(project)), draft=args.draft)
+        built = build_site(project, args.site_dir, environment, draft=args.draft)
     except NoticeError as exc:
         exc.words = words_for(project, args.lang, inspection)
         raise
     print(f"built {args.site_dir}/ in {', '.join(built)} ({max(built.values())} pages each)")
+    if args.summary:
+        _redline_summary(project, args, environment, inspection)
     return 0
+
+
+def _redline_summary(
+    project: Project, args: argparse.Namespace, environment: Environment, inspection: Inspection
+) -> None:
+    """Append the draft's redline, in each language, to the job summary (`build --draft --summary`)."""
+    from generator import job_summary
+    from generator.site.plan import redlines
+
+    compared = redlines(project, environment, inspection.notice)
+    words = words_for(project, args.lang, inspection)
+    text = job_summary.redline(compared, download=args.artifact_url or "", words=words)
+    try:
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write the summary to {args.summary}: {exc.strerror or exc}") from None
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:

@@ -180,6 +180,19 @@ class Finding:
         """The message in `words`' language."""
         return self.message if self.said is None else self.said.render(words)
 
+    def about(self, words: Words) -> tuple[str, str]:
+        """The field the finding is about and what it says of it, apart, in `words`' language; where it names
+        no field, "" and the whole message.
+
+        >>> f = finding(Position("n.yaml", 3, 5), "warning", joined("purposes[a].name", ": ", _("%(x)s is empty", x="b")))
+        >>> f.about(ENGLISH), Finding(Position("n.yaml"), "error", "invalid YAML: x: y").about(ENGLISH)
+        (('purposes[a].name', 'b is empty'), ('', 'invalid YAML: x: y'))
+        """
+        said = self.said
+        if isinstance(said, Joined) and len(said.parts) == 3 and said.parts[1] == ": ":
+            return say(said.parts[0], words), say(said.parts[2], words)
+        return "", self.said_in(words)
+
     def citation(self, words: Words) -> str:
         """The article cited, in `words`' language ("GDPR Art. 13(1)(a)"), or "" for a rule of the format."""
         # NOTE: the article cited after a finding of check, e.g. "GDPR Art. 13(1)(a), 14(1)(a)"; keep the

@@ -1,4 +1,4 @@
-"""Findings as a Markdown table for a CI job summary ($GITHUB_STEP_SUMMARY).
+"""Findings as a Markdown table for a CI job summary ($GITHUB_STEP_SUMMARY), and the draft's redline.
 
 GitHub shows at most ten warning annotations per step; the job summary has
 room for every finding. Errors come first, then warnings, each in the order
@@ -32,6 +32,8 @@ from pathlib import Path
 
 from generator.findings import ENGLISH, Finding, Words, _, ngettext, pgettext
 from generator.report import summary
+from generator.site.plan import Redline
+from generator.words.i18n import language_name
 
 _MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~]")
 """What Markdown could read as markup (emphasis, code, links, headings, lists, table cells, strike-through):
@@ -121,3 +123,100 @@ def _rule(finding: Finding, words: Words) -> str:
     if not finding.rule:
         return ""
     return f"{finding.rule} ({finding.citation(words)})" if finding.article else finding.rule
+
+
+def redline(redlines: dict[str, Redline], *, download: str = "", words: Words = ENGLISH) -> str:
+    """The draft compared with the version in force, for the approver of a pull request: in each language, the
+    address of its redline page in the draft site (a link to `download`, where the site can be downloaded) and
+    the changes the page lists, in that language. Every value is text (`cell`); `download` must be an address
+    `downloadable` accepts.
+
+    >>> from generator.record.releases import Release
+    >>> from datetime import date
+    >>> from pathlib import Path
+    >>> v1 = Release("2026-01-01", date(2026, 1, 1), {}, Path("x"))
+    >>> print(redline({"en": Redline(v1, "/en/draft/diff/", [], (), [("", ["Purpose added: *News*"])], "Material change"),
+    ...                "fi": Redline(v1, "/fi/draft/diff/", [], (), [])}, download="https://x.example/a"))
+    ### Redline: the draft compared with version 2026\\-01\\-01, in force
+    <BLANKLINE>
+    Each link below downloads the draft site this run built: unzip it, serve its folder with python3 \\-m http\\.server \\-d FOLDER, and open the address the link names\\.
+    <BLANKLINE>
+    **English**: [en/draft/diff/](<https://x.example/a>)
+    <BLANKLINE>
+    Material change\\.
+    <BLANKLINE>
+    - Purpose added: \\*News\\*
+    <BLANKLINE>
+    **Suomi**: [fi/draft/diff/](<https://x.example/a>)
+    <BLANKLINE>
+    - Nothing has changed: the draft says word for word what version 2026\\-01\\-01 says\\.
+    <BLANKLINE>
+    """
+    if not redlines:
+        return ""
+    in_force = next(iter(redlines.values())).in_force.id
+    # NOTE: the heading of the redline in a GitHub job summary: the draft of the notice compared with the
+    # version in force (%(id)s, e.g. 2026-03-01).
+    heading = _("Redline: the draft compared with version %(id)s, in force", id=in_force)
+    lines = [f"### {cell(heading.render(words))}", ""]
+    if download:
+        # NOTE: in a GitHub job summary, before one link per language to the draft site; python3 -m http.server
+        # -d FOLDER is a command, keep it as it is.
+        intro = _(
+            "Each link below downloads the draft site this run built: unzip it, serve its folder with "
+            "python3 -m http.server -d FOLDER, and open the address the link names."
+        )
+    else:
+        # NOTE: in a GitHub job summary, before the address of each language's redline in the draft site.
+        intro = _("Each language's redline is a page of the draft site, at the address given below.")
+    lines += [cell(intro.render(words)), ""]
+    size = 0
+    for lang, compared in redlines.items():
+        address = compared.address.lstrip("/")
+        where = f"[{cell(address)}](<{download}>)" if download else f"`{address}`"
+        lines += [f"**{cell(language_name(lang, lang))}**: {where}", ""]
+        if compared.change_class:
+            lines += [cell(f"{compared.change_class}."), ""]
+        if compared.unchanged:
+            said = _("Nothing has changed: the draft says word for word what version %(id)s says.", id=in_force)
+            groups = [("", [said.render(words)])]
+        else:
+            groups = compared.changes or [("", [_("Wording changed; see the comparison.").render(words)])]
+        left = sum(len(group) for _lead, group in groups)
+        for lead, group in groups:
+            if lead:  # "Material changes:", as the page leads each group where there are both
+                lines += [cell(lead), ""]
+            for change in group:
+                size += len(change.encode("utf-8"))
+                if size > BUDGET // 2:
+                    break
+                lines.append(f"- {cell(change if len(change) <= MAX_CELL else change[:MAX_CELL] + ' [...]')}")
+                left -= 1
+            else:
+                lines.append("")
+                continue
+            lines.append(
+                "- "
+                + cell(
+                    ngettext(
+                        "%(count)d more change is left out here; the redline lists them all.",
+                        "%(count)d more changes are left out here; the redline lists them all.",
+                        left,
+                    ).render(words)
+                )
+            )
+            lines.append("")
+            break
+    return "\n".join(lines)
+
+
+def downloadable(address: str) -> bool:
+    """Whether `address` can be the target of a link in the summary as it is: an https: address without
+    spaces, angle brackets or control characters (it is written between < and >).
+
+    >>> downloadable("https://github.com/o/r/actions/runs/1#artifacts"), downloadable("javascript:alert(1)")
+    (True, False)
+    >>> downloadable("https://x.example/a> [b](c"), downloadable("https://x.example/\\na")
+    (False, False)
+    """
+    return re.fullmatch(r"https://[^\s<>\\\x00-\x1f\x7f]+", address) is not None

@@ -84,8 +84,8 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "timeline",
-        "r.effective <= self.today",
-        "r.effective < self.today",
+        "r.effective <= day",
+        "r.effective < day",
         "a release not in force on its own effective date",
     ),
     (
@@ -194,8 +194,8 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "timeline",
-        "return applicable[-1] if applicable else self.releases[0]",
-        "return applicable[-1] if applicable else self.releases[-1]",
+        "return self.in_force_on(self.today) or self.releases[0]",
+        "return self.in_force_on(self.today) or self.releases[-1]",
         "before the first release takes effect, the newest is shown as in force",
     ),
     (

@@ -159,7 +159,8 @@ def test_a_bad_edit_while_serving_is_reported_like_check_and_shown_until_fixed(p
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/draft/", timeout=30) as page:
             assert (
                 page.status == 200
-                and "recipients[mailer].role: &#39;processer&#39; is not allowed" in page.read().decode("utf-8")
+                and "<code>recipients[mailer].role</code>: &#39;processer&#39; ei ole sallittu"  # in the page's language
+                in page.read().decode("utf-8")
             )
         notice.write_text(good.replace("Tilausten käsittely", "Tilausten käsittely korjattu", 1), encoding="utf-8")
         output.wait_for(r"Reloading browsers", count=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from support import MULTI_VERSIONS, make_project, release, run
@@ -63,3 +64,70 @@ def test_a_language_failing_in_mkdocs_is_reported_as_a_finding_without_traceback
     )
     assert "Traceback" not in result.stderr
     assert snapshot(root / "site") == before
+
+
+# -- The draft's redline ----------------------------------------------------------------------
+
+ARTIFACTS = "https://github.com/o/r/actions/runs/7#artifacts"
+
+
+def section(html: str, anchor: str) -> str:
+    """The HTML of a page from the heading with id `anchor` up to the next heading."""
+    start = html.index(f'id="{anchor}"')
+    following = re.search(r"<h[1-6]", html[start:])
+    return html[start : start + following.start()] if following else html[start:]
+
+
+def test_a_draft_build_publishes_its_redline_and_the_summary_links_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    release(root, MULTI_VERSIONS[0])
+    notice = root / "policy" / "notice.yaml"
+    notice.write_text(notice.read_text().replace("en: We handle orders.", "en: We handle orders and returns."))
+    summary = tmp_path / "summary.md"
+    summary.write_text("### Seloste check\n\n", encoding="utf-8")  # what an earlier step appended stays
+    result = run(root, "build", "--draft", "--summary", str(summary), "--artifact-url", ARTIFACTS, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    html = (site / "en" / "draft" / "diff" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "The draft compared with the version in force</h1>" in html
+    assert "<li>Purpose changed: Handling orders</li>" in html
+    assert (
+        '<p class="seloste-diff-changed">We handle orders<ins><span class="seloste-sr">Added: </span> and returns'
+        "</ins>.</p>"
+    ) in section(html, "purpose-orders")
+    assert [anchor for anchor in re.findall(r'<h[23] id="([\w-]+)"', html) if "<ins>" in section(html, anchor)] == [
+        "purpose-orders"
+    ]
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert 'href="../"' in html  # back to the draft
+    draft = (site / "en" / "draft" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="diff/">Compare with the version in force</a>' in draft
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("### Seloste check\n\n### Redline: the draft compared with version 2026\\-01\\-01")
+    for lang in ("fi", "sv", "en"):
+        assert f"[{lang}/draft/diff/](<{ARTIFACTS}>)" in written
+        assert (site / lang / "draft" / "diff" / "index.html").is_file()
+    assert "- Purpose changed: Handling orders\n" in written
+
+
+def test_an_unchanged_draft_says_in_its_redline_that_nothing_changed(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    release(root, MULTI_VERSIONS[0])
+    assert run(root, "build", "--draft").returncode == 0
+    html = (root / "site" / "fi" / "draft" / "diff" / "index.html").read_text(encoding="utf-8")
+    assert "Mikään ei ole muuttunut: luonnos on sanasta sanaan sama kuin versio 2026-01-01." in html
+    assert "<ins>" not in html and "<del>" not in html
+
+
+def test_the_summary_needs_a_draft_and_links_only_an_https_address(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    for args in (
+        ["build", "--summary", "s.md"],
+        ["build", "--draft", "--artifact-url", ARTIFACTS],
+        ["build", "--draft", "--summary", "s.md", "--artifact-url", "javascript:alert(1)"],
+        ["build", "--draft", "--summary", "s.md", "--artifact-url", "https://x.example/a>b"],
+    ):
+        result = run(root, *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not (root / "s.md").exists()

@@ -106,7 +106,7 @@ def test_errors_show_on_every_page_and_the_notice_comes_back(preview: Preview) -
     # A YAML error: the file cannot be read at all.
     preview.save(good.replace("    recipients: [mailer]", "    recipients: [mailer"))
     page = preview.wait_for("/draft/", errors_shown, "the YAML error")
-    assert re.search(r"<code>policy/notice\.yaml:\d+:\d+</code>: invalid YAML: ", page), page
+    assert re.search(r"<code>policy/notice\.yaml:\d+:\d+</code>: virheellinen YAML: ", page), page
     assert "Työkopiossa on virheitä" in page  # the preview's language: fi
     for path in ("/", "/changelog/"):
         status, other = get(preview.base + path)
@@ -119,7 +119,8 @@ def test_errors_show_on_every_page_and_the_notice_comes_back(preview: Preview) -
     line = next(n for n, text in enumerate(good.splitlines(), 1) if text == "    recipients: [mailer]")
     assert re.search(
         rf"<code>policy/notice\.yaml:{line}:18</code> <code>unknown-reference</code>: "
-        r"purposes\[orders\]\.recipients\[1\]: &#39;nobody&#39; is not the id of anything",
+        r"<code>purposes\[orders\]\.recipients\[1\]</code>: &#39;nobody&#39; ei ole minkään kohdassa recipients "
+        r"luetellun tunniste",  # in the page's language
         page,
     ), page
     # The terminal says it as `check` does.
@@ -290,4 +291,57 @@ def test_no_request_path_makes_the_preview_print_a_traceback(preview: Preview) -
     ):
         status, _ = _raw_get(preview.base, path, own)
         assert status in (200, 400, 404), (path, status)  # %ff%fe: MkDocs drops bytes that are not UTF-8
+    assert "Traceback" not in preview.output()
+
+
+# -- The redline and check's warnings ------------------------------------------------------------
+
+LEGAL_BASIS = "    legal_bases: [{basis: contract}]\n"
+FIRST_SUMMARY = "summary: {fi: Ensimmäinen versio., sv: Första versionen., en: First version.}"
+HOSTILE_NAME = "<img src=x onerror=alert(1)></details><script>alert(2)</script>"
+
+
+def warned(page: str) -> bool:
+    return 'class="warning seloste-preview-warnings"' in page
+
+
+def test_the_preview_shows_the_redline_and_checks_warnings_in_its_language(preview: Preview) -> None:
+    good = preview.notice.read_text(encoding="utf-8")
+    page = preview.wait_for("/draft/diff/", notice_shown, "the redline")
+    assert "Mikään ei ole muuttunut: luonnos on sanasta sanaan sama kuin versio 2026-01-01." in page
+    assert not warned(page)
+    draft = preview.wait_for("/draft/", notice_shown, "the draft")
+    assert '<a href="diff/">Vertaa voimassa olevaan versioon</a>' in draft
+
+    # A purpose loses its legal basis (and is renamed, with markup): a warning of check, not an error.
+    edited = (
+        good.replace(LEGAL_BASIS, "")
+        .replace(FIRST_SUMMARY, "summary: {fi: Oikeusperuste poistettu., sv: Grund borttagen., en: Basis removed.}")
+        .replace("fi: Tilausten käsittely,", f'fi: "{HOSTILE_NAME}",')
+    )
+    preview.save(edited)
+    page = preview.wait_for("/draft/", lambda p: notice_shown(p) and warned(p), "the warning")
+    line = next(n for n, text in enumerate(edited.splitlines(), 1) if text == "  - id: orders")
+    shown = re.search(r'<details class="warning seloste-preview-warnings">.*?</details>', page, re.DOTALL)
+    assert shown, page
+    panel = shown.group()
+    assert re.search(r"<summary>check: \d+ varoitusta työkopiosta</summary>", panel), panel
+    assert (
+        f"<li><code>policy/notice.yaml:{line}:5</code> <code>purpose-legal-basis</code>: "
+        "<code>purposes[orders].legal_bases</code>: käyttötarkoitukselle ”&lt;img src=x onerror=alert(1)&gt;"
+        "&lt;/details&gt;&lt;script&gt;alert(2)&lt;/script&gt;” ei ole annettu oikeusperustetta; "
+    ) in panel
+    assert page.index(panel) < page.index("seloste-status--draft")  # above the page, which it does not hide
+    assert "<img src=x" not in page and "<script>alert" not in page
+    for path in ("/", "/changelog/", "/draft/diff/"):
+        assert warned(get(preview.base + path)[1]), path
+    redline = get(preview.base + "/draft/diff/")[1]
+    assert re.search(r'<h3 id="purpose-orders">[^<]*</h3>\s*<div class="seloste-diff">.*?<del>', redline, re.DOTALL)
+    # The terminal counts the warnings, as the panel does, and leaves listing them to `make check`.
+    output = preview.output()
+    assert "purpose-legal-basis" not in output and ": warning:" not in output, output[-2000:]
+    assert re.search(r"policy/notice\.yaml: 0 errors, [1-9][0-9]* warnings?\n", output), output[-2000:]
+
+    preview.save(good)
+    page = preview.wait_for("/draft/", lambda p: notice_shown(p) and not warned(p), "the warning gone")
     assert "Traceback" not in preview.output()

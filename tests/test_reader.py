@@ -67,7 +67,7 @@ def test_the_preview_links_what_it_does_not_build_by_its_address(three_releases:
     open; the preview links the address instead, and answers it with a page that says it is not previewed."""
     plan = plan_site(three_releases, Environment(JUNE), draft=True, preview="en")
     pages = {page.path: page for page in plan.pages["en"]}
-    assert set(pages) == {IN_FORCE, CHANGELOG, "draft/index.md"}
+    assert set(pages) == {IN_FORCE, CHANGELOG, "draft/index.md", "draft/diff/index.md"}
     links = {path: re.findall(r"\]\(([^)#]+)", page.markdown) for path, page in pages.items()}
     assert "2026-03-01/" in links[IN_FORCE] and "2026-03-01/diff/" in links[IN_FORCE]
     assert "../2026-01-01/diff/current/" in links[CHANGELOG]

@@ -583,13 +583,16 @@ def test_a_release_whose_summary_repeats_the_last_ones_is_refused_at_the_summary
 def test_the_release_command_refuses_a_repeated_summary_with_exit_1(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     _edited(root, NEW_DATE, NEW_WORDS)
-    result = run(root, "release")
+    result = run(root, "release", "--lang", "en")
     assert result.returncode == 1
     assert re.search(
         r"policy/notice\.yaml:\d+:\d+: error: revision\.summary\.fi: repeats the summary of release "
         r"2026-01-01",
         result.stderr,
     )
+    finnish = run(root, "release")  # in the notice's first language unless asked
+    assert finnish.returncode == 1
+    assert "error: revision.summary.fi: toistaa version 2026-01-01 yhteenvedon" in finnish.stderr
 
 
 def test_check_warns_of_a_repeated_summary_only_once_the_notice_says_something_new(

@@ -50,3 +50,70 @@ def test_of_two_upcoming_releases_on_one_day_the_one_that_takes_effect_is_announ
     assert timeline.upcoming is not None and timeline.upcoming.id == "2026-03-01-2"
     on_the_day = Timeline(timeline.releases, date(2026, 3, 1))
     assert on_the_day.current.id == timeline.upcoming.id
+
+
+# -- In force on a date (issue 21): each release's period, from its effective date to the day before its successor's
+
+
+def period(timeline: Timeline, release_id: str) -> tuple[str, str | None] | None:
+    """A release's period as ISO dates, or None if it was never in force."""
+    found = timeline.in_force(next(r for r in timeline.releases if r.id == release_id))
+    return (found.start.isoformat(), found.end.isoformat() if found.end else None) if found else None
+
+
+def in_force_on(timeline: Timeline, day: str) -> str | None:
+    found = timeline.in_force_on(date.fromisoformat(day))
+    return found.id if found else None
+
+
+def test_a_release_is_in_force_from_its_effective_date_to_the_day_before_its_successor_takes_effect() -> None:
+    """Both ends are days in force: the effective date itself, and the last day before the next release's."""
+    timeline = Timeline(releases("2026-01-01", "2026-03-01", "2026-09-01"), date(2026, 6, 15))
+    assert period(timeline, "2026-01-01") == ("2026-01-01", "2026-02-28")
+    assert period(timeline, "2026-03-01") == ("2026-03-01", "2026-08-31")
+    assert period(timeline, "2026-09-01") == ("2026-09-01", None)  # the newest: no end while no successor
+    days = {
+        "2025-12-31": None,  # before the first release took effect: none was in force
+        "2026-01-01": "2026-01-01",  # its own effective date
+        "2026-02-28": "2026-01-01",  # the day before its successor's
+        "2026-03-01": "2026-03-01",  # the successor's effective date
+        "2026-08-31": "2026-03-01",
+        "2026-09-01": "2026-09-01",  # upcoming on 2026-06-15: in force from its date on
+        "2099-01-01": "2026-09-01",
+    }
+    assert {day: in_force_on(timeline, day) for day in days} == days
+    for day, release_id in days.items():  # the periods and the answer to a date say the same
+        holding = [r.id for r in timeline.releases if (p := timeline.in_force(r)) and p.holds(date.fromisoformat(day))]
+        assert holding == ([release_id] if release_id else []), day
+
+
+def test_a_release_replaced_on_its_own_effective_date_was_never_in_force() -> None:
+    """2026-01-01 and 2026-01-01-2 take effect the same day: the second is in force, the first never was."""
+    timeline = Timeline(releases("2026-01-01", "2026-01-01-2", "2026-03-01"), date(2026, 6, 15))
+    assert period(timeline, "2026-01-01") is None
+    assert period(timeline, "2026-01-01-2") == ("2026-01-01", "2026-02-28")
+    assert in_force_on(timeline, "2026-01-01") == "2026-01-01-2"
+    assert in_force_on(timeline, "2025-12-31") is None
+    later = Timeline(releases("2026-01-01", "2026-03-01", "2026-03-01-2", "2026-03-01-3"), date(2026, 6, 15))
+    assert [period(later, i) for i in ("2026-01-01", "2026-03-01", "2026-03-01-2", "2026-03-01-3")] == [
+        ("2026-01-01", "2026-02-28"),  # its successor's day is that of the first of the day's releases
+        None,
+        None,
+        ("2026-03-01", None),
+    ]
+
+
+def test_an_upcoming_release_has_its_future_period_and_ends_the_current_ones() -> None:
+    """Published ahead: its period starts on its date; the release in force now ends the day before."""
+    timeline = Timeline(releases("2026-01-01", "2026-09-01", "2027-01-01"), date(2026, 6, 15))
+    assert statuses(timeline)["2026-09-01"] == "upcoming"
+    assert period(timeline, "2026-01-01") == ("2026-01-01", "2026-08-31")
+    assert period(timeline, "2026-09-01") == ("2026-09-01", "2026-12-31")
+    assert period(timeline, "2027-01-01") == ("2027-01-01", None)
+    assert timeline.current.id == in_force_on(timeline, "2026-06-15") == "2026-01-01"
+
+
+def test_before_anything_takes_effect_no_release_is_in_force_though_the_first_is_shown() -> None:
+    timeline = Timeline(releases("2026-03-01"), date(2026, 1, 15))
+    assert timeline.current.id == "2026-03-01" and timeline.in_force_on(timeline.today) is None
+    assert period(timeline, "2026-03-01") == ("2026-03-01", None)

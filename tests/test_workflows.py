@@ -255,6 +255,22 @@ def test_pull_request_check_prints_annotations():
     assert any(".ci/run" in r for r in runs), runs
 
 
+def test_the_pull_requests_summary_links_the_redline_the_draft_artifact_holds():
+    """The approver reads the job summary: the draft build adds each language's redline to it, linking the run's
+    artifacts, and the draft site it built (with /<lang>/draft/diff/ in it) is the artifact."""
+    steps = [step for job in _load(WORKFLOWS / "pull-request.yml")["jobs"].values() for step in job["steps"]]
+    build = next(s for s in steps if "generator build" in s.get("run", ""))
+    run = " ".join(build["run"].split())
+    assert "--draft --site-dir site" in run and '--summary "$GITHUB_STEP_SUMMARY"' in run, run
+    assert '--artifact-url "$ARTIFACTS"' in run
+    assert build["env"]["ARTIFACTS"] == (
+        "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}#artifacts"
+    )
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert steps.index(build) < steps.index(upload) and upload["with"]["path"] == "site/"
+    assert upload["if"] == f"${{{{ !cancelled() && steps.{build['id']}.outcome == 'success' }}}}"
+
+
 def test_pull_request_check_compares_the_release_record_with_the_base_branch():
     """`--since` the base commit catches a rewritten releases.lock; it needs the history checked out."""
     flow = _load(WORKFLOWS / "pull-request.yml")

@@ -216,7 +216,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except NoticeError as exc:  # a bad site address: shown on the preview's pages like any error
             preview_environment, problems = Environment(build_date()), tuple(exc.findings)
         _active["serving"], findings = preview.plan(project, lang, preview_environment, problems)
-        report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
+        if any(finding.level == "error" for finding in findings):
+            report.write(findings, project.shown(project.notice), "text", out=sys.stderr)
+        else:  # the warnings are the preview's panel: the terminal gives their count only
+            print(report.visible(report.summary(findings, project.shown(project.notice))), file=sys.stderr)
         # The preview leaves out archived releases and diffs: it links them by their addresses
         # (plan.Pages.link), which MkDocs does not know and need not mention; the preview answers
         # them with a page that says so.

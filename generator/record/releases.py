@@ -36,7 +36,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import caches
-from generator.findings import Finding, Level, NoticeError, Position
+from generator.findings import Finding, Level, NoticeError, Position, _, finding, joined
 from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.changes import same_words
 from generator.notice.load import UNCARRIABLE, Document, describe_character, load_bytes
@@ -322,10 +322,14 @@ def repeated_summary(notice: Notice, doc: Document, last: Release, level: Level)
         return []
     before = last.notice.revision.summary
     return [
-        Finding(
+        finding(
             doc.position(("revision", "summary", lang)),
             level,
-            f"revision.summary.{lang}: repeats the summary of release {last.id}; say what this revision changes",
+            joined(
+                f"revision.summary.{lang}",
+                ": ",
+                _("repeats the summary of release %(id)s; say what this revision changes", id=last.id),
+            ),
             SUMMARY_RULE,
         )
         for lang, text in notice.revision.summary.items()

@@ -1,10 +1,13 @@
 """The releases over time: which is in force on a date, which are archived or upcoming.
 
 A release takes effect on its effective date and stays in force until the
-next one takes effect. Before the first release takes effect, the first is
-shown as the notice (there is no other).
+next one takes effect: its period runs from its effective date up to and
+including the day before its successor's. A release replaced on its own
+effective date by a later release of the same day (2026-01-01, then
+2026-01-01-2) was never in force: it has no period. Before the first release
+takes effect, the first is shown as the notice (there is no other).
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from pathlib import Path
 >>> from generator.record.releases import Release
 >>> r1, r2, r3 = (Release(i, date.fromisoformat(i), {}, Path(i)) for i in ("2026-01-01", "2026-03-01", "2026-09-01"))
@@ -13,18 +16,42 @@ shown as the notice (there is no other).
 ('2026-03-01', '2026-09-01', ['archived', 'current', 'upcoming'])
 >>> t.predecessor(r1), t.successor(r1).id
 (None, '2026-03-01')
+>>> t.in_force(r1), t.in_force(r3)
+(Period(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 2, 28)), Period(start=datetime.date(2026, 9, 1), end=None))
+>>> [getattr(t.in_force_on(date.fromisoformat(d)), "id", None) for d in ("2025-12-31", "2026-02-28", "2026-03-01")]
+[None, '2026-01-01', '2026-03-01']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 
 from generator.record.releases import Release
 
 Status = Literal["archived", "current", "upcoming"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a release is in force: from `start`, its effective date, up to and including `end`, the day
+    before its successor takes effect (None while no successor is released)."""
+
+    start: date
+    end: date | None
+
+    def holds(self, day: date) -> bool:
+        """Whether the release is in force on `day`: both ends count.
+
+        >>> p = Period(date(2026, 1, 1), date(2026, 2, 28))
+        >>> [p.holds(date(2025, 12, 31)), p.holds(date(2026, 1, 1)), p.holds(date(2026, 2, 28)), p.holds(date(2026, 3, 1))]
+        [False, True, True, False]
+        >>> Period(date(2026, 1, 1), None).holds(date(2999, 1, 1))
+        True
+        """
+        return self.start <= day and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
@@ -36,8 +63,37 @@ class Timeline:
     @cached_property
     def current(self) -> Release:
         """The release in force today: the newest that has taken effect, else the first."""
-        applicable = [r for r in self.releases if r.effective <= self.today]
-        return applicable[-1] if applicable else self.releases[0]
+        return self.in_force_on(self.today) or self.releases[0]
+
+    def in_force_on(self, day: date) -> Release | None:
+        """The release in force on `day`: the newest that has taken effect by then; None before the first has."""
+        applicable = [r for r in self.releases if r.effective <= day]
+        return applicable[-1] if applicable else None
+
+    def in_force(self, release: Release) -> Period | None:
+        """The days `release` is in force; None if it never is, replaced on its own effective date by a later
+        release of the same day.
+
+        >>> from pathlib import Path
+        >>> a, b, c = (Release(i, date.fromisoformat(i[:10]), {}, Path(i)) for i in ("2026-01-01", "2026-01-01-2", "2026-03-01"))
+        >>> t = Timeline((a, b, c), date(2026, 1, 1))
+        >>> t.in_force(a), t.in_force(b), t.in_force_on(date(2026, 1, 1)).id
+        (None, Period(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 2, 28)), '2026-01-01-2')
+        """
+        return self._periods[release.id]
+
+    @cached_property
+    def _periods(self) -> dict[str, Period | None]:
+        """Each release's period by id, worked out once: the changelog and versions.json ask for every one."""
+        periods: dict[str, Period | None] = {}
+        for release, successor in zip(self.releases, (*self.releases[1:], None), strict=True):
+            if successor is None:
+                periods[release.id] = Period(release.effective, None)
+            elif successor.effective <= release.effective:  # replaced the same day: never in force
+                periods[release.id] = None
+            else:
+                periods[release.id] = Period(release.effective, successor.effective - timedelta(days=1))
+        return periods
 
     @cached_property
     def upcoming(self) -> Release | None:

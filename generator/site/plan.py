@@ -2,7 +2,9 @@
 
 `plan_site` decides what is published: the release in force at /<lang>/, every
 release at /<lang>/<id>/, a diff page per release, the changelog, an Atom feed,
-versions.json and each release's structured notice as JSON. It reads only the
+versions.json and each release's structured notice as JSON; with a draft, the
+working copy at /<lang>/draft/ and its redline (the draft compared with the
+version in force, as a diff page compares two releases) at /<lang>/draft/diff/. It reads only the
 project and the build date, and returns plain values; an adapter (MkDocs
 today) turns the pages into HTML. Pages share their paths across languages so
 that a language switch can stay on the same page.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,7 +35,7 @@ from generator.project import Project
 from generator.record import compare
 from generator.record.lock import JSON_NAME, text_name
 from generator.record.releases import Release, verified
-from generator.record.timeline import Timeline
+from generator.record.timeline import Period, Timeline
 from generator.site import feeds as atom
 from generator.words import i18n, vocabulary
 from generator.words.render import render_file, render_notice, render_template, translate
@@ -40,8 +43,14 @@ from generator.words.render import render_file, render_notice, render_template, 
 IN_FORCE = "index.md"
 CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"
-PREVIEWED = (IN_FORCE, DRAFT, CHANGELOG)
-"""The pages the live preview builds (PAGES says which kinds): the notice in force, the draft, the changelog."""
+DRAFT_DIFF = "draft/diff/index.md"
+"""The draft compared with the version in force: the redline an approver reads before a release."""
+COMPARE = "compare/index.md"
+COMPARE_SCRIPT = "assets/compare.js"
+"""The compare page's script (site_overrides/assets/compare.js), which every language's build copies."""
+PREVIEWED = (IN_FORCE, DRAFT, DRAFT_DIFF, CHANGELOG)
+"""The pages the live preview builds (PAGES says which kinds): the notice in force, the draft and its
+redline, the changelog."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,9 @@ class Page:
     robots: str = ""
     in_nav: bool = False
     record: dict[str, str] = field(default_factory=dict)
-    """What a printed release carries on every sheet: controller, id, effective date, permanent address."""
+    """What every printed sheet of the page carries: a running header ("header": for a release the controller,
+    the id and the effective date; for a comparison the ids compared; for the version history the versions it
+    lists and its date) and the page's permanent address ("address")."""
     html_blocks: tuple[str, ...] = ()
     """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
     they need no reading as Markdown (the host's FinishedHtml extension), and they are the only HTML a page
@@ -93,29 +104,14 @@ def plan_site(
     The environment's site address makes permanent addresses absolute; without it every address is relative, except where
     only a path from the host's root can work (the site-wide 404 page).
     `preview` (a language) plans the live preview instead: that language only,
-    and only the pages an edit can change (the draft, the notice in force and
-    the changelog), so a rebuild stays fast however many releases there are.
+    and only the pages an edit can change (the draft and its redline, the notice
+    in force and the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
     `colors` are the controller's (checked `#rrggbb` values by name: primary, dark_link), for the files beside
     the pages (the chooser and the site-wide 404 page), which the site host's stylesheet does not reach.
     """
-    releases, problems = verified(project)
-    if not releases:
-        problems.append(
-            Finding(
-                Position(project.shown(project.lock)),
-                "error",
-                "nothing is released yet: run `make release` first",
-            )
-        )
-    if problems:
-        raise NoticeError(problems)
-    if draft and working is None:
-        working = read_notice(project.notice, project.schema)[0]
-    elif not draft:
-        working = None
     site_url = environment.site_url
-    pages = Pages(project, Timeline(releases, environment.today), working, site_url, previewing=bool(preview))
+    pages = _pages(project, environment, working if draft else None, draft=draft, previewing=bool(preview))
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(
@@ -135,6 +131,35 @@ def plan_site(
         site_url=site_url,
         feed_titles=titles,
     )
+
+
+def redlines(project: Project, environment: Environment, working: Notice | None = None) -> dict[str, Redline]:
+    """The draft (`working`, else the project's working copy) compared with the version in force, in each of
+    the site's languages, as the redline pages show it: what a CI job summary says of the draft."""
+    pages = _pages(project, environment, working, draft=True)
+    return {lang: pages.redline(lang) for lang in pages.languages}
+
+
+def _pages(
+    project: Project, environment: Environment, working: Notice | None, *, draft: bool, previewing: bool = False
+) -> Pages:
+    """The pages of the verified releases (NoticeError if there are none, or one was tampered with), with the
+    working copy as the draft when `draft` asks for one (read from the project unless given)."""
+    releases, problems = verified(project)
+    if not releases:
+        problems.append(
+            Finding(
+                Position(project.shown(project.lock)),
+                "error",
+                "nothing is released yet: run `make release` first",
+            )
+        )
+    if problems:
+        raise NoticeError(problems)
+    if draft and working is None:
+        working = read_notice(project.notice, project.schema)[0]
+    timeline = Timeline(releases, environment.today)
+    return Pages(project, timeline, working if draft else None, environment.site_url, previewing=previewing)
 
 
 class ByLanguage(Mapping[str, tuple[Page, ...]]):
@@ -205,6 +230,15 @@ def current_diff_page(release: Release) -> str:
     return f"{release.id}/diff/current/index.md"
 
 
+def compare_link(link: str, old: str, new: str) -> str:
+    """A link to the compare page that opens on one pair of releases (the page reads `?from=ID&to=ID`).
+
+    >>> compare_link("../../compare/index.md", "2026-01-01", "2026-03-01")
+    '../../compare/index.md?from=2026-01-01&to=2026-03-01'
+    """
+    return f"{link}?{urllib.parse.urlencode({'from': old, 'to': new})}"
+
+
 def url_of(lang: str, page: str) -> str:
     """The site-absolute address of a page source.
 
@@ -215,6 +249,30 @@ def url_of(lang: str, page: str) -> str:
 
 
 # -- Pages ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Redline:
+    """The draft compared with the version in force, in one language: what its page at /<lang>/draft/diff/
+    shows, and what a CI job summary lists."""
+
+    in_force: Release
+    address: str
+    """The page's address from the site's root: /fi/draft/diff/."""
+    sections: list[dict[str, Markdown | str]]
+    """Each changed section's heading and HTML block, for diff.md.j2."""
+    blocks: tuple[str, ...]
+    """The sections' HTML blocks, which the page takes as finished."""
+    changes: list[tuple[str, list[str]]]
+    """The changes as the changelog lists them, in the language's words: groups (a lead, its lines), the material
+    changes first (`Pages.described`)."""
+    change_class: str = ""
+    """Whether the draft is a material or an editorial change, in the language's words ("" if it changes nothing)."""
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the draft says word for word what the version in force says."""
+        return not self.sections and not self.changes
 
 
 class Pages:
@@ -230,6 +288,7 @@ class Pages:
         self.previewing = previewing
         """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
+        self._draft_texts: dict[str, str] = {}
 
     def link(self, source: str, target: str) -> str:
         """`link`, except that the live preview links a page it does not build by its address: MkDocs
@@ -329,10 +388,18 @@ class Pages:
             record=record,
         )
 
+    def draft_text(self, lang: str) -> str:
+        """The working copy rendered in `lang`, as `release` would freeze it: the draft's page and its redline
+        read the same text, rendered once."""
+        assert self.working is not None, "only a plan with a draft renders one"
+        if lang not in self._draft_texts:
+            self._draft_texts[lang] = render_notice(self.working, lang, self.project.locales)
+        return self._draft_texts[lang]
+
     def draft(self, lang: str) -> Iterable[Page]:
         if self.working is None:
             return
-        heading, _, body = render_notice(self.working, lang, self.project.locales).partition("\n")
+        heading, _, body = self.draft_text(lang).partition("\n")
         markdown = render_template(
             "page.md.j2",
             lang,
@@ -341,8 +408,64 @@ class Pages:
             body=Markdown(body.strip()),
             status="draft",
             upcoming=None,
+            draft_diff_link=self.link(DRAFT, DRAFT_DIFF),
         )
         yield Page(DRAFT, self.say(vocabulary.PAGE_TITLES["draft"], lang), markdown, robots="noindex, nofollow")
+
+    def redline(self, lang: str) -> Redline:
+        """The draft compared with the version in force in `lang`: the text section by section, and the list
+        of changes the changelog would give, exactly as a diff page compares two releases."""
+        current = self.timeline.current
+        sections, blocks = self.compared(lang, current.text(lang), self.draft_text(lang))
+        changes = self.described(lang, self.draft_changes)
+        change_class = (
+            self.say(vocabulary.CLASSES[diff.classed(self.draft_changes)], lang) if sections or changes else ""
+        )
+        return Redline(current, url_of(lang, DRAFT_DIFF), sections, blocks, changes, change_class)
+
+    def draft_diff(self, lang: str) -> Iterable[Page]:
+        """The redline's page, linked from the draft's and linking back to it."""
+        if self.working is None:
+            return
+        redline = self.redline(lang)
+        markdown = render_template(
+            "diff.md.j2",
+            lang,
+            self.project.locales,
+            draft=True,
+            against_current=False,
+            release=None,
+            previous=redline.in_force,
+            sections=redline.sections,
+            changes=redline.changes,
+            change_class=redline.change_class,
+            unchanged=redline.unchanged,
+            release_link=self.link(DRAFT_DIFF, DRAFT),
+            previous_link=self.link(DRAFT_DIFF, IN_FORCE),
+        )
+        title = self.say(vocabulary.DRAFT_DIFF_TITLE, lang)
+        header = self.say(
+            vocabulary.DRAFT_DIFF_PRINT_HEADER,
+            lang,
+            controller=self.controller,
+            title=title,
+            id=redline.in_force.id,
+            date=i18n.format_date(self.timeline.today, lang),
+        )
+        yield Page(
+            DRAFT_DIFF,
+            title,
+            markdown,
+            robots="noindex, nofollow",
+            html_blocks=redline.blocks,
+            record={"header": header, "address": self.site_url + url_of(lang, DRAFT_DIFF)},
+        )
+
+    @cached_property
+    def draft_changes(self) -> tuple[diff.Change, ...]:
+        """What the draft changes in the version in force, in the changelog's order (the same in every language)."""
+        assert self.working is not None, "only a plan with a draft compares one"
+        return self.ordered(diff.changes(self.timeline.current.notice, self.working))
 
     def diff_pages(self, lang: str) -> Iterable[Page]:
         for release in self.timeline.releases:
@@ -363,65 +486,176 @@ class Pages:
                     self.ordered(diff.changes(release.notice, current.notice)),
                 )
 
-    def diff_page(
-        self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
-    ) -> Page:
-        """`previous` compared with `release`, section by section, and whether that is a material change."""
-        sections = [
+    def compared(self, lang: str, old: str, new: str) -> tuple[list[dict[str, Markdown | str]], tuple[str, ...]]:
+        """Two texts of `lang` compared section by section, for diff.md.j2: each changed section's heading and
+        its HTML block (from the autoescaped diff.html.j2), and those blocks, which the page takes as finished."""
+        sections: list[dict[str, Markdown | str]] = [
             {
                 "heading": Markdown(f"{'#' * section.level} {section.heading} {{ #{section.key} }}"),
                 "html": Markdown(render_file("diff.html.j2", lang, self.project.locales, section=section).strip())
                 if section.op != "same"
                 else "",
             }
-            for section in compare.compare(previous.text(lang), release.text(lang))
+            for section in compare.compare(old, new)
         ]
-        blocks = tuple(section["html"] for section in sections if section["html"])
+        return sections, tuple(section["html"] for section in sections if section["html"])
+
+    def diff_page(
+        self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
+    ) -> Page:
+        """`previous` compared with `release`, section by section, and whether that is a material change."""
+        sections, blocks = self.compared(lang, previous.text(lang), release.text(lang))
         against_current = path == current_diff_page(previous)
         markdown = render_template(
             "diff.md.j2",
             lang,
             self.project.locales,
+            draft=False,
             release=release,
             previous=previous,
             sections=sections,
             changes=self.described(lang, changes),
             change_class=self.say(vocabulary.CLASSES[diff.classed(changes)], lang),
+            unchanged=False,
             against_current=against_current,
             release_link=self.link(path, release_page(release)),
             previous_link=self.link(path, release_page(previous)),
+            compare_link=compare_link(self.link(path, COMPARE), previous.id, release.id),
         )
         title = (
             self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
             if against_current
             else self.say("Changes in version %(id)s", lang, id=release.id)
         )
-        return Page(path, title, markdown, robots="noindex" if against_current else "", html_blocks=blocks)
+        header = self.say(
+            vocabulary.DIFF_PRINT_HEADER, lang, controller=self.controller, title=title, old=previous.id, new=release.id
+        )
+        return Page(
+            path,
+            title,
+            markdown,
+            robots="noindex" if against_current else "",
+            html_blocks=blocks,
+            record={"header": header, "address": self.site_url + url_of(lang, path)},
+        )
+
+    def compare_page(self, lang: str) -> Iterable[Page]:
+        """Any two releases compared in the reader's browser (site_overrides/assets/compare.js) from the frozen
+        texts the site serves beside the pages (releases/<id>/<lang>.md): nothing is built per pair, and per
+        release only its line in the page's lists. Without JavaScript, the page lists the diff pages built."""
+        timeline = self.timeline
+        listed = [release for release in reversed(timeline.releases) if lang in release.languages]
+        chosen_to = timeline.current if lang in timeline.current.languages else listed[0]
+        earlier = timeline.releases[: timeline.releases.index(chosen_to)]
+        chosen_from = next((release for release in reversed(earlier) if lang in release.languages), chosen_to)
+        here = url_of(lang, COMPARE).strip("/")  # the page's folder, from the site's root
+        form = render_file(
+            "compare.html.j2",
+            lang,
+            self.project.locales,
+            releases=[
+                {
+                    "id": release.id,
+                    "date": i18n.format_date(release.effective, lang),
+                    "state": self.say(vocabulary.RELEASE_STATES[timeline.status(release)], lang),
+                }
+                for release in listed
+            ],
+            chosen_from=chosen_from.id,
+            chosen_to=chosen_to.id,
+            texts=posixpath.relpath("releases", here) + "/",
+            text=text_name(lang),
+            script=posixpath.relpath(f"{lang}/{COMPARE_SCRIPT}", here),
+        ).strip()
+        entries = [
+            {
+                "release": release,
+                "state": self.say(vocabulary.RELEASE_STATES[timeline.status(release)], lang),
+                "link": self.link(COMPARE, release_page(release)),
+                "diff_link": self.link(COMPARE, diff_page(release)) if timeline.predecessor(release) else "",
+                "current_diff_link": self.link(COMPARE, current_diff_page(release))
+                if timeline.status(release) == "archived"
+                else "",
+            }
+            for release in listed
+        ]
+        markdown = render_template("compare.md.j2", lang, self.project.locales, form=Markdown(form), entries=entries)
+        yield Page(COMPARE, self.say("Compare two versions", lang), markdown, html_blocks=(form,))
 
     def changelog(self, lang: str) -> Iterable[Page]:
+        """Every release, newest first, each with its period in force; the list of periods answers "which
+        version was in force on this date?", and a date form jumps to the answer where scripts run."""
+        timeline = self.timeline
         entries = []
-        for release in reversed(self.timeline.releases):
+        for release in reversed(timeline.releases):
             entries.append(
                 {
                     "release": release,
-                    "first": self.timeline.predecessor(release) is None,
+                    "first": timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
-                    "state": self.say(vocabulary.RELEASE_STATES[self.timeline.status(release)], lang),
+                    "period": self.in_force_words(lang, release),
                     "change_class": self.say(vocabulary.CLASSES[self.classes[release.id]], lang),
                     "changes": self.described(lang, self.changes[release.id]),
                     "link": self.link(CHANGELOG, release_page(release)),
                     "diff_link": self.link(CHANGELOG, diff_page(release)),
                     "current_diff_link": self.link(CHANGELOG, current_diff_page(release))
-                    if self.timeline.status(release) == "archived"
+                    if timeline.status(release) == "archived"
                     else "",
                 }
             )
+        periods = Markdown(
+            render_file(
+                "in_force.html.j2",
+                lang,
+                self.project.locales,
+                entries=[
+                    {"id": release.id, "period": timeline.in_force(release), "words": entry["period"]}
+                    for release, entry in zip(reversed(timeline.releases), entries, strict=True)
+                ],
+                first_date=i18n.format_date(timeline.releases[0].effective, lang),
+            ).strip()
+        )
         markdown = render_template(
-            "changelog.md.j2", lang, self.project.locales, entries=entries, controller=self.controller
+            "changelog.md.j2",
+            lang,
+            self.project.locales,
+            entries=entries,
+            controller=self.controller,
+            periods=periods,
+            compare_link=self.link(CHANGELOG, COMPARE) if len(self.timeline.releases) > 1 else "",
+        )
+        title = self.say(vocabulary.PAGE_TITLES["changelog"], lang)
+        first, last = timeline.releases[0], timeline.newest
+        values = {"controller": self.controller, "title": title, "date": i18n.format_date(timeline.today, lang)}
+        header = (
+            self.say(vocabulary.HISTORY_PRINT_HEADER, lang, first=first.id, last=last.id, **values)
+            if first is not last
+            else self.say(vocabulary.HISTORY_PRINT_HEADER_ONE, lang, id=first.id, **values)
         )
         yield Page(
-            CHANGELOG, self.say(vocabulary.PAGE_TITLES["changelog"], lang), markdown, searchable=True, in_nav=True
+            CHANGELOG,
+            title,
+            markdown,
+            searchable=True,
+            in_nav=True,
+            record={"header": header, "address": self.site_url + url_of(lang, CHANGELOG)},
+            html_blocks=(periods,),
         )
+
+    def in_force_words(self, lang: str, release: Release) -> str:
+        """A release's period in force in words ("In force from 1 March 2026 to 31 August 2026."), by its status."""
+        timeline = self.timeline
+        period = timeline.in_force(release)
+        if period is None:
+            successor = timeline.successor(release)
+            assert successor is not None  # only a release replaced the same day has no period
+            return self.say(vocabulary.IN_FORCE["never"], lang, id=successor.id)
+        status = timeline.status(release)
+        key = f"{status}_until" if period.end is not None and status != "archived" else status
+        dates = {"start": i18n.format_date(period.start, lang)}
+        if period.end is not None:
+            dates["end"] = i18n.format_date(period.end, lang)
+        return self.say(vocabulary.IN_FORCE[key], lang, **dates)
 
     @cached_property
     def changes(self) -> dict[str, tuple[diff.Change, ...]]:
@@ -500,8 +734,10 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.release_pages, False),
     (Pages.diff_pages, False),
     (Pages.current_diff_pages, False),
+    (Pages.compare_page, False),
     (Pages.changelog, True),
     (Pages.draft, True),
+    (Pages.draft_diff, True),
 )
 
 
@@ -553,6 +789,7 @@ def versions_json(pages: Pages) -> bytes:
                 "id": r.id,
                 "effective": r.effective.isoformat(),
                 "status": timeline.status(r),
+                "in_force": in_force_json(timeline.in_force(r)),
                 "urls": {
                     lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
                 },
@@ -569,6 +806,21 @@ def versions_json(pages: Pages) -> bytes:
         ],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def in_force_json(period: Period | None) -> dict[str, str | None] | None:
+    """A release's period in versions.json: its first and last day in force (ISO dates; "to" is null while no
+    successor is released), or null for a release replaced on its own effective date, never in force.
+
+    >>> from datetime import date
+    >>> in_force_json(Period(date(2026, 1, 1), date(2026, 2, 28))), in_force_json(Period(date(2026, 3, 1), None))
+    ({'from': '2026-01-01', 'to': '2026-02-28'}, {'from': '2026-03-01', 'to': None})
+    >>> in_force_json(None) is None
+    True
+    """
+    if period is None:
+        return None
+    return {"from": period.start.isoformat(), "to": period.end.isoformat() if period.end else None}
 
 
 def feed_title(pages: Pages, lang: str) -> str:

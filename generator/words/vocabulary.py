@@ -496,6 +496,10 @@ PAGE_TITLES = {  # the titles of pages in the site's navigation
     "draft": N_("Draft"),
 }
 
+# NOTE: The title of the page that compares the unreleased draft of the notice with the version in force
+# (a redline for the approver).
+DRAFT_DIFF_TITLE = N_("The draft compared with the version in force")
+
 LABELS = {  # the site templates' own words (site_overrides/), by the key they read them under
     # NOTE: The heading of the page shown for an address where there is no page.
     "not_found_title": N_("Page not found"),
@@ -529,3 +533,35 @@ ARCHIVED_TITLE = N_("(archived version of %(date)s)")
 # NOTE: The header of every printed sheet; %(date)s is the day this version took effect.
 PRINT_HEADER = N_("%(controller)s · %(title)s, version %(id)s · effective date %(date)s")
 """The running header of every printed sheet of a release."""
+
+IN_FORCE = {  # a version's period in force, on the version history: both dates are days it applies
+    # NOTE: A version of the notice that applies now, with no later version yet; %(start)s is the day it took effect.
+    "current": N_("In force from %(start)s."),
+    # NOTE: A version that applies now; %(end)s is its last day in force (the next version applies from the day
+    # after). Both days are included.
+    "current_until": N_("In force from %(start)s to %(end)s."),
+    # NOTE: A version that no longer applies: %(start)s its first and %(end)s its last day in force, both included.
+    "archived": N_("Was in force from %(start)s to %(end)s."),
+    # NOTE: A version published ahead of the day it takes effect, %(start)s.
+    "upcoming": N_("Upcoming: in force from %(start)s."),
+    # NOTE: A version published ahead of the day it takes effect, %(start)s; %(end)s is its last day in force (a
+    # later version applies from the day after). Both days are included.
+    "upcoming_until": N_("Upcoming: in force from %(start)s to %(end)s."),
+    # NOTE: A version released and then replaced on the day it was to take effect by another version released for
+    # the same day, %(id)s: it never applied.
+    "never": N_("Never in force: replaced on the same day by version %(id)s."),
+}
+"""The words for each version's period in force (timeline.Period), by its status and whether it has an end."""
+
+# NOTE: The header of every printed sheet of the version history: %(title)s is "Version history", %(first)s and
+# %(last)s the ids of its oldest and newest versions, %(date)s the day the page was made (statuses depend on it).
+HISTORY_PRINT_HEADER = N_("%(controller)s · %(title)s · versions %(first)s to %(last)s · as of %(date)s")
+# NOTE: The header of every printed sheet of the version history when the notice has a single version.
+HISTORY_PRINT_HEADER_ONE = N_("%(controller)s · %(title)s · version %(id)s · as of %(date)s")
+# NOTE: The header of every printed sheet of a comparison of two versions: %(title)s is the page's title,
+# %(old)s and %(new)s the ids of the older and the newer version compared (what changed from the one to the other).
+DIFF_PRINT_HEADER = N_("%(controller)s · %(title)s · from version %(old)s to version %(new)s")
+# NOTE: The header of every printed sheet of the unreleased draft compared with the version in force: %(title)s is
+# the page's title, %(id)s the version in force, %(date)s the day the page was made (the draft changes daily).
+DRAFT_DIFF_PRINT_HEADER = N_("%(controller)s · %(title)s · version %(id)s and the draft as of %(date)s")
+"""The running headers of the printed version history and comparisons (a release's is PRINT_HEADER)."""

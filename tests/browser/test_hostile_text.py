@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 HOSTILE = "hostile"  # the site conftest builds from tests/fixtures/hostile.yaml
 NAME = "Esimerkki Oy<img src=x onerror=alert(document.domain)>"
-PATHS = ["/fi/", "/sv/changelog/", "/en/draft/", "/en/2026-01-01/", "/fi/404.html"]
+PATHS = ["/fi/", "/sv/changelog/", "/en/draft/", "/en/draft/diff/", "/en/2026-01-01/", "/fi/404.html"]
 
 WHAT_THE_TEXT_MADE = """() => ({
   images: document.querySelectorAll("img").length,

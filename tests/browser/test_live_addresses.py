@@ -7,13 +7,31 @@ shows readers the full permanent address (tests/test_site_address.py follows its
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from test_preview import HANG_GUARD, Preview, notice_shown, preview  # noqa: F401 (a fixture, shared: pytest passes it by name)
+from test_preview import (  # noqa: F401 (preview: a fixture, shared: pytest passes it by name)
+    FIRST_SUMMARY,
+    HANG_GUARD,
+    LEGAL_BASIS,
+    Preview,
+    get,
+    notice_shown,
+    preview,
+    warned,
+)
 from test_site_address import SubPathServer
+
+from support import REPO
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]  # as conftest runs
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture
@@ -42,6 +60,54 @@ def test_the_open_page_reloads_itself_with_the_errors_and_back(preview: Preview,
         assert "Esimerkki Oy" in page.locator("h1").first.inner_text()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_preview_with_its_warnings_and_its_redline_passes_axe_and_the_html_checker(
+    preview: Preview,  # noqa: F811 (pytest passes the fixture imported above by its name)
+    browser: Any,
+    axe_source: Path,
+    tmp_path: Path,
+) -> None:
+    """The warnings panel, open and closed, and the redline: accessible, and valid HTML as served."""
+    good = preview.notice.read_text(encoding="utf-8")
+    preview.save(
+        good.replace(LEGAL_BASIS, "")
+        .replace(FIRST_SUMMARY, "summary: {fi: Peruste poistettu., sv: Grund borttagen., en: Basis removed.}")
+        .replace("fi: Käsittelemme tilauksia.", "fi: Käsittelemme tilauksia nopeasti.")
+    )
+    preview.wait_for("/draft/", lambda page: notice_shown(page) and warned(page), "the warning")
+    served = []
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for path in ("/draft/", "/draft/diff/", "/"):
+            page.goto(preview.base + path)
+            for opened in (False, True):
+                if opened:
+                    page.locator(".seloste-preview-warnings > summary").click()
+                    assert page.locator(".seloste-preview-warnings li").first.is_visible()
+                page.add_script_tag(path=str(axe_source))
+                violations = page.evaluate(
+                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+                )["violations"]
+                assert violations == [], (path, opened, [(v["id"], v["nodes"][0]["html"]) for v in violations])
+            file = tmp_path / (path.strip("/").replace("/", "-") or "in-force")
+            file = file.with_suffix(".html")
+            file.write_text(get(preview.base + path)[1], encoding="utf-8")
+            served.append(file)
+    finally:
+        context.close()
+    java = shutil.which("java")
+    assert java and VNU_JAR.is_file(), "the Nu Html Checker needs Java and node_modules/vnu-jar"
+    done = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only", *map(str, served)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(done.stdout)["messages"]
+    assert messages == [], [(m.get("url", "").rsplit("/", 1)[-1], m["message"]) for m in messages]
 
 
 @pytest.mark.browser

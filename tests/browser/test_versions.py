@@ -8,7 +8,9 @@ upcoming 2026-09-01, built as of 2026-06-15) and Entrack's:
 - the marks of a diff pass axe-core's colour contrast, and axe did look at them;
 - every printed sheet of a release (pdftotext, page by page) carries the
   controller, the release id, its effective date, its permanent address and
-  "page N / M", and a link prints its address once;
+  "page N / M", and a link prints its address once; every sheet of the
+  version history and of a comparison its title, the versions compared (the
+  history: those it lists, and its date), its permanent address and "page N / M";
 - the language menu names the current language; each 404 page speaks its
   language; the table of contents is one tap away on a phone and the page
   has a plain link back to the top;
@@ -140,12 +142,12 @@ def pdf_text(pdf: pathlib.Path, *options: str) -> str:
     return done.stdout
 
 
-def _print(open_page, site: str, path: str, name: str):
+def _print(open_page, site: str, path: str, name: str, paper: str = "A4"):
     out = ARTIFACTS / "print" / name
     out.parent.mkdir(parents=True, exist_ok=True)
     visit = open_page(path, site=site)
     try:
-        visit.page.pdf(path=str(out), format="A4")
+        visit.page.pdf(path=str(out), format=paper)
     finally:
         visit.close()
     sheets = pdf_text(out).count("\f")
@@ -172,6 +174,15 @@ def test_every_printed_sheet_names_the_release(site_name, lang, request, open_pa
             date=i18n.format_date(datetime.date.fromisoformat(release["effective"]), lang),
         )
     )
+    problems = _sheet_problems(sheets, header, path, lang)
+    report_figure(f"print {site_name} {path}: {len(sheets)} sheet(s), each with header and page number")
+    assert not problems, f"{out}: " + "; ".join(problems) + f"\n--- sheet 1 ---\n{sheets[0][:800]}"
+    whole = squeeze(" ".join(sheets))
+    assert not re.search(r"(https://\S+) \(\1\)", whole), "a link printed its address twice"
+
+
+def _sheet_problems(sheets: list[str], header: str, path: str, lang: str) -> list[str]:
+    """What a printed sheet lacks of its record: the running header, "page N / M", the permanent address."""
     problems = []
     for number, text in enumerate(sheets, start=1):
         flat = squeeze(text)
@@ -181,10 +192,44 @@ def test_every_printed_sheet_names_the_release(site_name, lang, request, open_pa
             problems.append(f"sheet {number}: no '{say(lang, 'Page')} {number} / {len(sheets)}'")
         if path not in re.sub(r"\s+", "", text):
             problems.append(f"sheet {number}: no permanent address {path}")
-    report_figure(f"print {site_name} {path}: {len(sheets)} sheet(s), each with header and page number")
+    return problems
+
+
+# The version history and each kind of comparison on the three-release site: the page, the title its header
+# names, and the versions compared (none for the history, which names its first and last version and its date).
+PRINTED_PAGES = {
+    "changelog": ("changelog/", ("Version history", {}), None),
+    "diff": ("2026-03-01/diff/", ("Changes in version %(id)s", {"id": "2026-03-01"}), ("2026-01-01", "2026-03-01")),
+    "compare": (
+        "2026-01-01/diff/current/",
+        ("Version %(id)s compared with the version in force", {"id": "2026-01-01"}),
+        ("2026-01-01", "2026-03-01"),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PRINTED_PAGES))
+def test_every_printed_sheet_of_the_history_and_of_a_comparison_names_it(
+    kind, lang, multi_release_site, open_page, report_figure
+):
+    """Controller, the page's title, the versions compared (the history: the versions it lists, as of its
+    date), the permanent address and "page N / M" on every sheet; A5, so that every page prints on several."""
+    where, (title, values), compared = PRINTED_PAGES[kind]
+    path = f"/{lang}/{where}"
+    out, sheets = _print(open_page, multi_release_site.name, path, f"multi-{kind}-{lang}.pdf", paper="A5")
+    assert len(sheets) >= 2, f"{path} printed on {len(sheets)} sheet(s): the test needs two or more"
+    common = {"controller": "Esimerkki Oy", "title": say(lang, title, **values)}
+    if compared:
+        message = "%(controller)s · %(title)s · from version %(old)s to version %(new)s"
+        header = say(lang, message, old=compared[0], new=compared[1], **common)
+    else:
+        message = "%(controller)s · %(title)s · versions %(first)s to %(last)s · as of %(date)s"
+        built = i18n.format_date(datetime.date(2026, 6, 15), lang)
+        header = say(lang, message, first="2026-01-01", last="2026-09-01", date=built, **common)
+    problems = _sheet_problems(sheets, squeeze(header), path, lang)
+    report_figure(f"print multi {path}: {len(sheets)} A5 sheet(s), each with header, address and page number")
     assert not problems, f"{out}: " + "; ".join(problems) + f"\n--- sheet 1 ---\n{sheets[0][:800]}"
-    whole = squeeze(" ".join(sheets))
-    assert not re.search(r"(https://\S+) \(\1\)", whole), "a link printed its address twice"
+    assert not any(say(lang, "Show the version in force on that day") in sheet for sheet in sheets), "the form printed"
 
 
 def _controller(site, release) -> str:
@@ -263,6 +308,7 @@ def _page_types(site) -> dict[str, str]:
         "diff": "/en/2026-03-01/diff/",
         "diff-removed-table": "/fi/2026-09-01/diff/",
         "compare-with-current": "/fi/2026-01-01/diff/current/",
+        "compare-any": "/sv/compare/?from=2026-01-01&to=2026-09-01",
         "changelog": "/en/changelog/",
         "404": "/sv/404.html",
         "site-404": "/404.html",
@@ -280,6 +326,8 @@ def test_screenshots_of_every_page_type(width, multi_release_site, open_page, re
         extra = {"locale": "de-DE"} if name == "chooser" else {}
         visit = open_page(path, site=multi_release_site.name, **extra, **options)
         try:
+            if name == "compare-any":  # the comparison its script draws
+                visit.page.wait_for_selector("#seloste-compare-result h2")
             out = folder / f"multi-{name}-{width}.png"
             visit.page.screenshot(path=str(out), full_page=True)
             overflow = visit.page.evaluate(

@@ -1,0 +1,95 @@
+"""The vocabulary's tables: every message is in the catalogs, and every table keyed by the format's values has
+exactly the values the schema allows, so that no value is shown without its words and no word is lost."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from babel.messages.pofile import read_po
+
+from generator.words import vocabulary
+from support import REPO
+
+NAMES = {"FINNISH_AUTHORITIES", "_AUTHORITIES", "PUBLIC_WORDS"}
+"""Tables of names and words in each language (official names; what the public-source rule looks for), not
+messages to translate."""
+
+BY_SCHEMA = (
+    "COOKIE_CATEGORIES",
+    "COOKIE_PARTIES",
+    "DECISION_EXCEPTIONS",
+    "DEROGATIONS",
+    "LEGAL_BASES",
+    "PREVAILING_LANGUAGE",
+    "PREVAILING_LANGUAGE_OF_SOME",
+    "PROVISION",
+    "PUBLIC_WORDS",
+    "RECIPIENT_ROLES",
+    "RETENTION_EVENTS",
+    "RIGHTS",
+    "SAFEGUARDS",
+    "SPECIAL_CONDITIONS",
+)
+"""The tables keyed by one of the schema's enums."""
+
+
+def tables() -> Iterator[tuple[str, object]]:
+    for name in dir(vocabulary):
+        if name.isupper() and name not in NAMES and not callable(getattr(vocabulary, name)):
+            yield name, getattr(vocabulary, name)
+
+
+def messages(value: object) -> Iterator[str]:
+    """Every string a table gives as a value (its keys are the format's values, not messages)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from messages(item)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from messages(item)
+
+
+def catalog(lang: str) -> dict[str, str]:
+    path = REPO / "locales" / (f"{lang}/LC_MESSAGES/messages.po" if lang else "messages.pot")
+    with open(path, "rb") as handle:
+        return {str(m.id): str(m.string) for m in read_po(handle) if m.id and isinstance(m.id, str)}
+
+
+def test_every_message_is_in_the_catalogs_and_translated() -> None:
+    template, finnish, swedish = catalog(""), catalog("fi"), catalog("sv")
+    found = {(name, message) for name, table in tables() for message in messages(table)}
+    assert len(found) > 150
+    assert sorted(pair for pair in found if pair[1] not in template) == []
+    assert sorted(pair for pair in found if not finnish.get(pair[1]) or not swedish.get(pair[1])) == []
+
+
+def schema_enums() -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "enum" in node:
+                found.append(frozenset(str(value) for value in node["enum"]))
+            for item in node.values():
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(json.loads((REPO / "policy" / "schema.json").read_text(encoding="utf-8")))
+    return found
+
+
+@pytest.mark.parametrize("name", BY_SCHEMA)
+def test_a_table_keyed_by_the_format_has_every_value_the_schema_allows(name: str) -> None:
+    keys = frozenset(str(key) for key in getattr(vocabulary, name))
+    assert keys in schema_enums(), sorted(keys)
+
+
+def test_obligatory_says_both_answers() -> None:
+    assert set(vocabulary.OBLIGATORY) == {True, False}
+    assert vocabulary.OBLIGATORY[True] != vocabulary.OBLIGATORY[False]
