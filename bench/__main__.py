@@ -12,8 +12,10 @@ In one run, in bench/work/ (scratch, gitignored):
    recipients and cookies), as a user runs it, and its stages in-process.
 4. The live-preview loop: one-line edit of policy/notice.yaml, then the
    rebuild `python -m generator serve` does (bench/measure.py: rebuild).
-5. The weight of /fi/ of the repository's own site at first load, bytes
-   (gzipped) and requests, measured in Chromium (bench/page.py).
+5. The weight of /fi/ and /fi/compare/ of the repository's own site at first
+   load, bytes (gzipped) and requests, measured in Chromium (bench/page.py),
+   and the compare page's share of the site at the largest R (its pages,
+   script and links, against the site; bench/measure.py: compare_footprint).
 6. A cold `make site` on a fresh clone of HEAD: its time and the size of the
    environment it makes (bench/measure.py: setup).
 7. bench/results.json and a table; `--readme-section FILE` also writes the
@@ -56,6 +58,7 @@ TARGETS = {
     "rebuild_seconds_at_largest_R": 0.35,
     "page_weight_kb": 60,
     "page_requests": 6,
+    "compare_page_kb": 60,  # /fi/compare/ at first load, the two texts of its pair included: /fi/'s budget
     "rename_growth": 6.0,  # comparison time for 4x the renamed items
     "setup_seconds": 45.0,  # cold `make site` on a fresh clone
     "venv_mb": 150.0,  # the .venv it makes, on disk
@@ -108,13 +111,18 @@ def main(argv: list[str] | None = None) -> int:
     _say("comparing two releases that rename every data category ...")
     renamed = measure.rename(base, (400, 1600) if args.quick else (1500, 6000), repetitions=3 if args.quick else 5)
 
-    _say("/fi/ of this repository's site in Chromium ...")
-    weight = page.weigh(REPO, WORK)
+    _say("the compare page's share of the site at the largest R ...")
+    footprint = measure.compare_footprint(WORK / f"r{sizes[-1]}" / "site", root)
+
+    _say("/fi/ and /fi/compare/ of this repository's site in Chromium ...")
+    weights = page.weigh(REPO, WORK, "/fi/", "/fi/compare/")
+    weight = weights["/fi/"]
 
     _say("cold `make site` on a fresh clone ...")
     setup = measure.setup(REPO, WORK)
 
     results = _results(sizes, builds, rebuilds, checked, release_seconds, weight, renamed)
+    results["compare_page"] = _compare_results(weights["/fi/compare/"], footprint, sizes[-1])
     results |= _setup_results(setup)
     results["run"] = {
         "seconds": round(time.perf_counter() - started, 1),
@@ -263,6 +271,55 @@ def _results(
     }
 
 
+def _compare_results(weight: page.PageWeight, footprint: measure.CompareFootprint, largest: int) -> dict[str, object]:
+    """The compare page (issue 21): its weight at first load, and what it adds to the site at the largest R."""
+    by_kind: dict[str, int] = {}
+    for response in weight.responses:
+        path = str(response["path"])
+        kind = (
+            "script"
+            if path.endswith(".js")
+            else "texts"
+            if path.endswith(".md")
+            else "html"
+            if path.endswith("/")
+            else "css"
+        )
+        by_kind[kind] = by_kind.get(kind, 0) + int(response["gzip_bytes"])  # type: ignore[call-overload]
+    without = footprint.site_bytes - footprint.feature_bytes
+    return {
+        "first_load_kb": round(weight.gzip_bytes / 1000, 1),
+        "first_load_requests": weight.requests,
+        "first_load_gzip_kb_by_kind": {kind: round(size / 1000, 1) for kind, size in by_kind.items()},
+        "html_and_script_kb": round((by_kind.get("html", 0) + by_kind.get("script", 0)) / 1000, 1),
+        "foreign_requests": weight.foreign_requests,
+        "comparison_seconds": round(weight.compare_seconds or 0.0, 4),
+        "at_R": largest,
+        "site_mb_with": round(footprint.site_bytes / 1e6, 2),
+        "site_mb_without": round(without / 1e6, 2),
+        "feature_kb": round(footprint.feature_bytes / 1000, 1),
+        "feature_share_percent": round(100 * footprint.feature_bytes / without, 2),
+        "pages_kb": round(footprint.pages_bytes / 1000, 1),
+        "page_fi_kb": round(footprint.page_bytes / 1000, 1),
+        "page_fi_gzip_kb": round(footprint.page_gzip_bytes / 1000, 1),
+        "script_kb": round(footprint.script_bytes / 1000, 1),
+        "links_kb": round(footprint.link_bytes / 1000, 1),
+        "data_per_release_bytes": 0,
+        "texts_mb": round(footprint.texts_bytes / 1e6, 2),
+        "sections_json_mb": round(footprint.sections_json_bytes / 1e6, 2),
+        "target": f"<= {TARGETS['compare_page_kb']} kB at first load",
+        "met": weight.gzip_bytes / 1000 <= TARGETS["compare_page_kb"],
+        "method": "/fi/compare/ weighed as /fi/ is (every response of the site's own host, gzipped, up to the "
+        "network going idle): its HTML, the two stylesheets, compare.js and the two frozen texts of the pair it "
+        "opens on (the version in force and its predecessor); comparison_seconds is selosteCompare.compare on "
+        f"that pair in Chromium, median of 7. At R = {largest}: the bench's site, its compare pages, compare.js "
+        "and the links to the page (version history, diff pages) read from the built files; `without` is the "
+        "site less those. The page reads the frozen texts the site publishes anyway (versions.json `texts`), so "
+        "it adds no data per release; sections_json_mb is what each release's compare.sections as compact JSON, "
+        "in every language, would have added had the page read prepared data instead.",
+    }
+
+
 def _setup_results(setup: measure.SetupResult) -> dict[str, object]:
     """The cold `make site` figures, kept apart from the build figures they do not depend on."""
     return {
@@ -343,6 +400,12 @@ def report(results: dict) -> str:
         f"| `/fi/` at first load, requests | {results['page_requests']} | "
         f"{results['targets']['page_requests']} | {_ok(results['met']['page_requests'])} |",
     ]
+    compared = results.get("compare_page")
+    if compared:
+        summary.append(
+            f"| `/fi/compare/` at first load, gzipped (HTML + script {compared['html_and_script_kb']:.1f} kB) | "
+            f"{compared['first_load_kb']:.1f} kB | {compared['target']} | {_ok(compared['met'])} |"
+        )
     if "setup" in results:
         setup = results["setup"]
         summary += [
@@ -375,7 +438,22 @@ def report(results: dict) -> str:
             if max(before, after) > m["cpus"]
             else ": no other job competed for the cores."
         )
-    return "\n".join(summary + [""] + lines + ["", page_line, check_line, machine_line])
+    notes = [page_line]
+    if compared:
+        kinds = ", ".join(f"{kind} {size:.1f}" for kind, size in compared["first_load_gzip_kb_by_kind"].items())
+        notes.append(
+            f"`/fi/compare/` at first load, kB gzipped: {kinds} ({compared['first_load_requests']} requests, "
+            f"{compared['foreign_requests']} to other hosts); the comparison of its pair in Chromium: "
+            f"{compared['comparison_seconds'] * 1000:.0f} ms. At R = {compared['at_R']} the site is "
+            f"{compared['site_mb_with']:.2f} MB with the compare page and {compared['site_mb_without']:.2f} MB without "
+            f"(+{compared['feature_kb']:.0f} kB, {compared['feature_share_percent']:.2f} %: its pages "
+            f"{compared['pages_kb']:.0f} kB, /fi/compare/ {compared['page_fi_kb']:.0f} kB or "
+            f"{compared['page_fi_gzip_kb']:.1f} kB gzipped; compare.js {compared['script_kb']:.0f} kB in three copies; "
+            f"the links to it {compared['links_kb']:.0f} kB); data per release: none (it reads the frozen texts, "
+            f"{compared['texts_mb']:.2f} MB, that the site serves anyway); each release's sections prepared as JSON "
+            f"would have added {compared['sections_json_mb']:.2f} MB."
+        )
+    return "\n".join(summary + [""] + lines + ["", *notes, check_line, machine_line])
 
 
 def readme_section(results: dict, table: str) -> str:

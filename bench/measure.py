@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gzip
+import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -45,7 +48,8 @@ from generator.notice.load import load_file
 from generator.notice.model import Notice
 from generator.notice.validate import validate
 from generator.project import Project
-from generator.site.plan import plan_site
+from generator.record import compare as sections_of
+from generator.site.plan import COMPARE, COMPARE_SCRIPT, plan_site
 
 from . import project
 
@@ -269,6 +273,63 @@ class RenameResult:
     @property
     def growth(self) -> float:
         return self.seconds[1] / self.seconds[0]
+
+
+@dataclass
+class CompareFootprint:
+    """What the compare page (issue 21) adds to a built site, in bytes."""
+
+    site_bytes: int
+    pages_bytes: int  # its page in every language
+    page_bytes: int  # its page in one language (fi), raw and gzipped
+    page_gzip_bytes: int
+    script_bytes: int  # compare.js, every language's copy
+    link_bytes: int  # the links to it on the version history and the diff pages
+    texts_bytes: int  # the frozen texts it reads, which the site serves anyway (versions.json `texts`)
+    sections_json_bytes: int  # what each release's sections as JSON, the alternative to reading the texts, would add
+
+    @property
+    def feature_bytes(self) -> int:
+        return self.pages_bytes + self.script_bytes + self.link_bytes
+
+
+_LINK_TO_COMPARE = re.compile(rb'<(li|p)><a href="[^"]*compare/[^"]*">[^<]*</a></\1>\n?')
+
+
+def compare_footprint(site: Path, root: Path) -> CompareFootprint:
+    """The compare page's share of the site built at `site` from the project at `root`: its pages, its script,
+    the links to it (read from the built files), against the whole site; and, for the decision, the bytes the
+    frozen texts it reads already take, and what each release's sections prepared as JSON (compare.sections, as
+    compact JSON) would have added instead of the script reading them."""
+    pages = [site / lang / COMPARE.replace(".md", ".html") for lang in ("fi", "sv", "en")]
+    links = sum(
+        len(match.group())
+        for path in site.rglob("*.html")
+        if path not in pages
+        for match in _LINK_TO_COMPARE.finditer(path.read_bytes())
+    )
+    texts = sorted((site / "releases").glob("*/*.md"))
+    as_json = sum(
+        len(
+            json.dumps(
+                [asdict(section) for section in sections_of.sections(text.read_text(encoding="utf-8"))],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode("utf-8")
+        )
+        for text in texts
+    )
+    fi = pages[0].read_bytes()
+    return CompareFootprint(
+        site_bytes=project.tree_bytes(site),
+        pages_bytes=sum(page.stat().st_size for page in pages),
+        page_bytes=len(fi),
+        page_gzip_bytes=len(gzip.compress(fi, compresslevel=9, mtime=0)),
+        script_bytes=sum((site / lang / COMPARE_SCRIPT).stat().st_size for lang in ("fi", "sv", "en")),
+        link_bytes=links,
+        texts_bytes=sum(text.stat().st_size for text in texts),
+        sections_json_bytes=as_json,
+    )
 
 
 def rename(base: dict, items: tuple[int, int], repetitions: int) -> RenameResult:

@@ -1,4 +1,4 @@
-"""The current notice's weight as a reader's browser gets it: bytes and requests of /fi/.
+"""The current notice's weight as a reader's browser gets it: bytes and requests of /fi/ (and of /fi/compare/).
 
 The repository's own site is built (`python -m generator build`, a new
 process, as `make site` runs it), served from 127.0.0.1 by a threaded
@@ -44,6 +44,7 @@ class PageWeight:
     requests: int
     foreign_requests: int
     responses: list[dict[str, object]]  # path, raw and gzip bytes of each, in order
+    compare_seconds: float | None = None  # the compare page: its comparison of the pair it opens on
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -51,8 +52,23 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def weigh(repo: Path, work: Path, path: str = "/fi/") -> PageWeight:
-    """Build the repository's site into `work` and weigh `path` at first load."""
+COMPARE_TIME = """() => {
+  const [old, now] = [...document.querySelectorAll("#seloste-compare select")].map((s) => s.selectedOptions[0].value);
+  return Promise.all([old, now].map((id) => fetch(`../../releases/${id}/fi.md`).then((r) => r.text()))).then(([a, b]) => {
+    const seconds = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      selosteCompare.compare(a, b);
+      seconds.push((performance.now() - started) / 1000);
+    }
+    return seconds.sort((x, y) => x - y)[3];
+  });
+}"""
+"""The compare page's own work once its two texts are in: the comparison of the pair it opens on, median of 7."""
+
+
+def weigh(repo: Path, work: Path, path: str = "/fi/", *others: str) -> dict[str, PageWeight]:
+    """Build the repository's site into `work` and weigh `path` (and each of `others`) at first load."""
     site = work / "site"
     shutil.rmtree(site, ignore_errors=True)
     done = subprocess.run(
@@ -70,7 +86,7 @@ def weigh(repo: Path, work: Path, path: str = "/fi/") -> PageWeight:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        return _load(f"127.0.0.1:{httpd.server_port}", path)
+        return {each: _load(f"127.0.0.1:{httpd.server_port}", each) for each in (path, *others)}
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -114,9 +130,16 @@ def _load(netloc: str, path: str) -> PageWeight:
                         "gzip_bytes": len(gzip.compress(body, compresslevel=9, mtime=0)),
                     }
                 )
+            compare_seconds = page.evaluate(COMPARE_TIME) if "/compare/" in path else None  # after the weighing
             context.close()
         finally:
             browser.close()
     return PageWeight(
-        path, sum(r["gzip_bytes"] for r in rows), sum(r["raw_bytes"] for r in rows), len(rows), len(foreign), rows
+        path,
+        sum(r["gzip_bytes"] for r in rows),
+        sum(r["raw_bytes"] for r in rows),
+        len(rows),
+        len(foreign),
+        rows,
+        compare_seconds,
     )

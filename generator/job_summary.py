@@ -135,13 +135,15 @@ def redline(redlines: dict[str, Redline], *, download: str = "", words: Words = 
     >>> from datetime import date
     >>> from pathlib import Path
     >>> v1 = Release("2026-01-01", date(2026, 1, 1), {}, Path("x"))
-    >>> print(redline({"en": Redline(v1, "/en/draft/diff/", [], (), ["Purpose added: *News*"]),
+    >>> print(redline({"en": Redline(v1, "/en/draft/diff/", [], (), [("", ["Purpose added: *News*"])], "Material change"),
     ...                "fi": Redline(v1, "/fi/draft/diff/", [], (), [])}, download="https://x.example/a"))
     ### Redline: the draft compared with version 2026\\-01\\-01, in force
     <BLANKLINE>
     Each link below downloads the draft site this run built: unzip it, serve its folder with python3 \\-m http\\.server \\-d FOLDER, and open the address the link names\\.
     <BLANKLINE>
     **English**: [en/draft/diff/](<https://x.example/a>)
+    <BLANKLINE>
+    Material change\\.
     <BLANKLINE>
     - Purpose added: \\*News\\*
     <BLANKLINE>
@@ -173,28 +175,38 @@ def redline(redlines: dict[str, Redline], *, download: str = "", words: Words = 
         address = compared.address.lstrip("/")
         where = f"[{cell(address)}](<{download}>)" if download else f"`{address}`"
         lines += [f"**{cell(language_name(lang, lang))}**: {where}", ""]
+        if compared.change_class:
+            lines += [cell(f"{compared.change_class}."), ""]
         if compared.unchanged:
             said = _("Nothing has changed: the draft says word for word what version %(id)s says.", id=in_force)
-            changes = [said.render(words)]
+            groups = [("", [said.render(words)])]
         else:
-            changes = compared.changes or [_("Wording changed; see the comparison.").render(words)]
-        for shown, change in enumerate(changes):
-            size += len(change.encode("utf-8"))
-            if size > BUDGET // 2:
-                left = len(changes) - shown
-                lines.append(
-                    "- "
-                    + cell(
-                        ngettext(
-                            "%(count)d more change is left out here; the redline lists them all.",
-                            "%(count)d more changes are left out here; the redline lists them all.",
-                            left,
-                        ).render(words)
-                    )
+            groups = compared.changes or [("", [_("Wording changed; see the comparison.").render(words)])]
+        left = sum(len(group) for _lead, group in groups)
+        for lead, group in groups:
+            if lead:  # "Material changes:", as the page leads each group where there are both
+                lines += [cell(lead), ""]
+            for change in group:
+                size += len(change.encode("utf-8"))
+                if size > BUDGET // 2:
+                    break
+                lines.append(f"- {cell(change if len(change) <= MAX_CELL else change[:MAX_CELL] + ' [...]')}")
+                left -= 1
+            else:
+                lines.append("")
+                continue
+            lines.append(
+                "- "
+                + cell(
+                    ngettext(
+                        "%(count)d more change is left out here; the redline lists them all.",
+                        "%(count)d more changes are left out here; the redline lists them all.",
+                        left,
+                    ).render(words)
                 )
-                break
-            lines.append(f"- {cell(change if len(change) <= MAX_CELL else change[:MAX_CELL] + ' [...]')}")
-        lines.append("")
+            )
+            lines.append("")
+            break
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding, NoticeError, Position, _, finding
+from generator.findings import Finding, NoticeError, Position, Said, _, finding
 from generator.notice.load import Document, load_bytes, read_bounded
 
 RULE = "settings"
@@ -80,6 +80,7 @@ def _only_comments(raw: bytes) -> bool:
 
 
 def _problems(doc: Document) -> list[Finding]:
+    """Each key that is not a setting, at the key, and each value a setting cannot take, at the value."""
     known = [spec.name for spec in fields(Settings)]
     found = []
     for key, value in doc.data.items():
@@ -91,19 +92,21 @@ def _problems(doc: Document) -> list[Finding]:
                     _("%(key)s: not a setting; the settings are %(known)s", key=key, known=", ".join(known)),
                 )
             )
-        elif not _days(value):
-            found.append(
-                _at(
-                    doc.position((key,)),
-                    _(
-                        "%(key)s: must be a whole number of days from 0 to %(most)d, such as %(default)d",
-                        key=key,
-                        most=MAX_NOTICE_PERIOD_DAYS,
-                        default=NOTICE_PERIOD_DAYS,
-                    ),
-                )
-            )
+        elif (problem := _problem(key, value)) is not None:
+            found.append(_at(doc.position((key,)), problem))
     return found
+
+
+def _problem(key: str, value: Any) -> Said | None:
+    """What is wrong with a setting's value, or None (a setting added to Settings gets its check here)."""
+    if key == "notice_period_days" and not _days(value):
+        return _(
+            "%(key)s: must be a whole number of days from 0 to %(most)d, such as %(default)d",
+            key=key,
+            most=MAX_NOTICE_PERIOD_DAYS,
+            default=NOTICE_PERIOD_DAYS,
+        )
+    return None
 
 
 def _days(value: Any) -> bool:
@@ -115,5 +118,5 @@ def _days(value: Any) -> bool:
     return type(value) is int and 0 <= value <= MAX_NOTICE_PERIOD_DAYS
 
 
-def _at(position: Position, message: Any) -> Finding:
+def _at(position: Position, message: Said) -> Finding:
     return finding(position, "error", message, RULE)

@@ -112,15 +112,16 @@ def test_the_version_history_says_each_release_s_period_in_words(three: Project,
     }
     version = i18n.translations(PROJECT.locales, lang).gettext("Version")  # the same word in Swedish
     for release_id, said in words.items():
-        assert unescaped(entry_line(page, release_id)).startswith(f"**{said}** **"), release_id  # then its class
+        assert unescaped(entry_line(page, release_id)) == f"**{said}**", release_id
         assert f'<a href="#{release_id}">{version} {release_id}</a>: {said}</li>' in page.markdown
     (later,) = pages_of(three, today=date(2026, 9, 1)).changelog(lang)
-    assert unescaped(entry_line(later, "2026-09-01")).startswith(
-        f"**{say(lang, 'In force from %(start)s.', start=day('2026-09-01', lang))}** **"
+    assert (
+        unescaped(entry_line(later, "2026-09-01"))
+        == f"**{say(lang, 'In force from %(start)s.', start=day('2026-09-01', lang))}**"
     )
     (replaced,) = pages_of(same_day).changelog(lang)
     never = say(lang, "Never in force: replaced on the same day by version %(id)s.", id="2026-01-01-2")
-    assert unescaped(entry_line(replaced, "2026-01-01")).startswith(f"**{never}** **")
+    assert unescaped(entry_line(replaced, "2026-01-01")) == f"**{never}**"
 
 
 def test_the_list_of_periods_gives_the_form_each_release_s_days_in_force(same_day: Project) -> None:

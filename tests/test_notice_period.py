@@ -82,13 +82,14 @@ def test_an_editorial_only_release_needs_no_notice(tmp_path: Path) -> None:
     assert notice_period(tmp_path, released_then(_capital_letters)) == []
 
 
-def test_a_removed_recipient_needs_no_notice(tmp_path: Path) -> None:
-    """A recipient the notice no longer names only reduces processing (changes.WHEN_REMOVED)."""
+def test_a_removed_recipient_is_told_in_advance_too(tmp_path: Path) -> None:
+    """A recipient the notice no longer names is a material change (changes.WHEN_REMOVED): a removal is often
+    half of a replacement, and the reader who relied on the list learns it before it applies."""
 
     def fewer(data: Data) -> None:
         _new_recipient(data[RELEASED])  # type: ignore[arg-type]  # released with it; now without it
 
-    assert notice_period(tmp_path, released_then(fewer)) == []
+    assert len(notice_period(tmp_path, released_then(fewer))) == 1
 
 
 def test_a_first_release_has_no_notice_period(tmp_path: Path) -> None:

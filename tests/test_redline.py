@@ -130,9 +130,9 @@ def test_a_purpose_without_a_legal_basis_is_a_warning_on_every_page_of_the_previ
     edit(
         project,
         FIRST_SUMMARY,
-        "summary: {fi: Oikeusperuste poistettu., sv: Rättslig grund borttagen., en: Basis removed.}\n"
-        "  urgent: {fi: Laki edellyttää., sv: Lagen kräver det., en: The law requires it.}",  # no notice-period
+        "summary: {fi: Oikeusperuste poistettu., sv: Rättslig grund borttagen., en: Basis removed.}",
     )
+    edit(project, 'effective: "2026-01-01"', 'effective: "2026-07-15"')  # a material change: TODAY + 30 days
     line = next(n for n, text in enumerate(project.notice.read_text().splitlines(), 1) if text == "  - id: orders")
     site, printed = preview.plan(project, "fi", TODAY)
     assert [finding.rule for finding in printed] == ["purpose-legal-basis"]  # counted on the terminal

@@ -71,7 +71,7 @@ def test_versions_json_says_the_class_of_each_release(plan: SitePlan) -> None:
 def test_an_editorial_only_release_lists_no_change_as_material(plan: SitePlan) -> None:
     changelog = page(plan, "en", "changelog/index.md")
     corrected = entry(changelog, "2026-02-01")
-    assert "Was in force from 1 February 2026 to 28 February 2026.** **Editorial change.**" in corrected
+    assert "**Was in force from 1 February 2026 to 28 February 2026.**\n\n**Editorial change.**\n" in corrected
     assert "Material" not in corrected and "changes:" not in corrected  # one group, without a lead
     assert [line for line in corrected.splitlines() if line.startswith("- ")] == [
         "- Changed in capital letters, spacing or punctuation only, not in wording: purposes (1) and categories "
@@ -83,7 +83,7 @@ def test_an_editorial_only_release_lists_no_change_as_material(plan: SitePlan) -
 
 def test_a_material_release_lists_its_material_changes_first(plan: SitePlan) -> None:
     second = entry(page(plan, "en", "changelog/index.md"), "2026-03-01")
-    assert "In force from 1 March 2026.** **Material change.**" in second
+    assert "**In force from 1 March 2026.**\n\n**Material change.**\n" in second
     lines = [line for line in second.splitlines() if line.startswith("- ") or line.endswith("changes:")]
     assert lines == [
         "Material changes:",
@@ -149,3 +149,15 @@ def test_a_release_the_lock_does_not_date_is_never_announced_in_the_future(tmp_p
         "2026-01-01",
     ]
     assert text(feed, "updated") == "2026-06-15T00:00:00Z"
+
+
+def test_every_class_has_its_words() -> None:
+    """Each class of changes.Class has its label, its group's lead and its feed title in vocabulary."""
+    from typing import get_args
+
+    from generator.notice.changes import Class
+    from generator.words import vocabulary
+
+    classes = set(get_args(Class))
+    assert classes == {"material", "editorial"}
+    assert set(vocabulary.CLASSES) == set(vocabulary.CHANGE_GROUPS) == set(vocabulary.FEED_TITLES) == classes

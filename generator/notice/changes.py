@@ -14,7 +14,7 @@ editorial): WP260 rev.01 (para. 29-33) asks that a change in what is processed,
 why, by and for whom, or in how a person exercises their rights be told in
 advance, and a correction of wording need not be. The class is decided once,
 as data: `FIELDS` weighs each fact the changelog follows, `WHEN_REMOVED` says
-which removals reduce processing (docs/design.md, *Material or editorial*).
+which removed items are material (docs/design.md, *Material or editorial*).
 A release is material if any of its changes is, and the first release is
 (`classed`).
 
@@ -26,7 +26,10 @@ A release is material if any of its changes is, and the first release is
 >>> changes(old, new)
 (Change(area='transfer', action='added', subject='US', nature='substantive', material=True),)
 >>> changes(new, old)[0].material, classed(changes(new, old)), classed((), first=True)
-(False, 'editorial', 'material')
+(True, 'material', 'material')
+>>> cookie = {**base, "cookies": [{"name": "_ga", "provider": "Google"}]}
+>>> classed(changes(Notice.from_data(cookie), old)), classed(changes(old, old))
+('editorial', 'editorial')
 """
 
 from __future__ import annotations
@@ -152,9 +155,9 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
         "legal_bases": MATERIAL,
         "legitimate_interest": MATERIAL,
         "data_subjects": ADDED,
-        "data_categories": ADDED,
-        "sources": ADDED,
-        "recipients": ADDED,
+        "data_categories": MATERIAL,
+        "sources": MATERIAL,
+        "recipients": MATERIAL,
         "retention": LONGER,
         "provision": Provision,
         "automated_decision": ADDED,
@@ -186,14 +189,17 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
 
 WHEN_REMOVED: dict[str, Class] = {
     "purpose": "material",
-    "data_category": "editorial",
-    "source": "editorial",
-    "recipient": "editorial",
-    "transfer": "editorial",
+    "data_category": "material",
+    "source": "material",
+    "recipient": "material",
+    "transfer": "material",
     "cookie": "editorial",
 }
-"""The class of an item removed from each list: a removed purpose is a change in processing purpose (WP260
-para. 29), every other removal reduces processing. An item added is always material."""
+"""The class of an item removed from each list. A removed purpose, category, source, recipient or transfer is
+material: WP260 para. 29 names the purposes, recipients and transfers among the changes a reader is told of,
+and a reader who relied on the list must learn that an item is gone as surely as that one has come (a
+removal is often half of a replacement: another processor, another country). A cookie removed only stops a
+processing the reader was told of. An item added is always material."""
 
 
 def classed(changes: Iterable[Change], *, first: bool = False) -> Class:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +45,9 @@ CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"
 DRAFT_DIFF = "draft/diff/index.md"
 """The draft compared with the version in force: the redline an approver reads before a release."""
+COMPARE = "compare/index.md"
+COMPARE_SCRIPT = "assets/compare.js"
+"""The compare page's script (site_overrides/assets/compare.js), which every language's build copies."""
 PREVIEWED = (IN_FORCE, DRAFT, DRAFT_DIFF, CHANGELOG)
 """The pages the live preview builds (PAGES says which kinds): the notice in force, the draft and its
 redline, the changelog."""
@@ -231,6 +235,15 @@ def current_diff_page(release: Release) -> str:
     return f"{release.id}/diff/current/index.md"
 
 
+def compare_link(link: str, old: str, new: str) -> str:
+    """A link to the compare page that opens on one pair of releases (the page reads `?from=ID&to=ID`).
+
+    >>> compare_link("../../compare/index.md", "2026-01-01", "2026-03-01")
+    '../../compare/index.md?from=2026-01-01&to=2026-03-01'
+    """
+    return f"{link}?{urllib.parse.urlencode({'from': old, 'to': new})}"
+
+
 def url_of(lang: str, page: str) -> str:
     """The site-absolute address of a page source.
 
@@ -255,12 +268,11 @@ class Redline:
     """Each changed section's heading and HTML block, for diff.md.j2."""
     blocks: tuple[str, ...]
     """The sections' HTML blocks, which the page takes as finished."""
-    changes: list[str]
-    """The changes as the changelog lists them, in the language's words (the material ones first)."""
-    groups: list[tuple[str, list[str]]] = field(default_factory=list)
-    """The same changes in the changelog's groups (a lead, its lines), as the page lists them."""
+    changes: list[tuple[str, list[str]]]
+    """The changes as the changelog lists them, in the language's words: groups (a lead, its lines), the material
+    changes first (`Pages.described`)."""
     change_class: str = ""
-    """Whether the draft is a material or an editorial change, in words ("" when it changes nothing)."""
+    """Whether the draft is a material or an editorial change, in the language's words ("" if it changes nothing)."""
 
     @property
     def unchanged(self) -> bool:
@@ -469,12 +481,11 @@ class Pages:
         of changes the changelog would give, exactly as a diff page compares two releases."""
         current = self.timeline.current
         sections, blocks = self.compared(lang, current.text(lang), self.draft_text(lang))
-        groups = self.described(lang, self.draft_changes)
-        changes = [line for _, lines in groups for line in lines]
+        changes = self.described(lang, self.draft_changes)
         change_class = (
             self.say(vocabulary.CLASSES[diff.classed(self.draft_changes)], lang) if sections or changes else ""
         )
-        return Redline(current, url_of(lang, DRAFT_DIFF), sections, blocks, changes, groups, change_class)
+        return Redline(current, url_of(lang, DRAFT_DIFF), sections, blocks, changes, change_class)
 
     def draft_diff(self, lang: str) -> Iterable[Page]:
         """The redline's page, linked from the draft's and linking back to it."""
@@ -490,7 +501,7 @@ class Pages:
             release=None,
             previous=redline.in_force,
             sections=redline.sections,
-            changes=redline.groups,
+            changes=redline.changes,
             change_class=redline.change_class,
             unchanged=redline.unchanged,
             release_link=self.link(DRAFT_DIFF, DRAFT),
@@ -556,7 +567,7 @@ class Pages:
     def diff_page(
         self, lang: str, path: str, release: Release, previous: Release, changes: tuple[diff.Change, ...]
     ) -> Page:
-        """`previous` compared with `release`, section by section."""
+        """`previous` compared with `release`, section by section, and whether that is a material change."""
         sections, blocks = self.compared(lang, previous.text(lang), release.text(lang))
         against_current = path == current_diff_page(previous)
         markdown = render_template(
@@ -573,6 +584,7 @@ class Pages:
             against_current=against_current,
             release_link=self.link(path, release_page(release)),
             previous_link=self.link(path, release_page(previous)),
+            compare_link=compare_link(self.link(path, COMPARE), previous.id, release.id),
         )
         title = (
             self.say("Version %(id)s compared with the version in force", lang, id=previous.id)
@@ -590,6 +602,49 @@ class Pages:
             html_blocks=blocks,
             record={"header": header, "address": self.site_url + url_of(lang, path)},
         )
+
+    def compare_page(self, lang: str) -> Iterable[Page]:
+        """Any two releases compared in the reader's browser (site_overrides/assets/compare.js) from the frozen
+        texts the site serves beside the pages (releases/<id>/<lang>.md): nothing is built per pair, and per
+        release only its line in the page's lists. Without JavaScript, the page lists the diff pages built."""
+        timeline = self.timeline
+        listed = [release for release in reversed(timeline.releases) if lang in release.languages]
+        chosen_to = timeline.current if lang in timeline.current.languages else listed[0]
+        earlier = timeline.releases[: timeline.releases.index(chosen_to)]
+        chosen_from = next((release for release in reversed(earlier) if lang in release.languages), chosen_to)
+        here = url_of(lang, COMPARE).strip("/")  # the page's folder, from the site's root
+        form = render_file(
+            "compare.html.j2",
+            lang,
+            self.project.locales,
+            releases=[
+                {
+                    "id": release.id,
+                    "date": i18n.format_date(release.effective, lang),
+                    "state": self.say(vocabulary.RELEASE_STATES[timeline.status(release)], lang),
+                }
+                for release in listed
+            ],
+            chosen_from=chosen_from.id,
+            chosen_to=chosen_to.id,
+            texts=posixpath.relpath("releases", here) + "/",
+            text=text_name(lang),
+            script=posixpath.relpath(f"{lang}/{COMPARE_SCRIPT}", here),
+        ).strip()
+        entries = [
+            {
+                "release": release,
+                "state": self.say(vocabulary.RELEASE_STATES[timeline.status(release)], lang),
+                "link": self.link(COMPARE, release_page(release)),
+                "diff_link": self.link(COMPARE, diff_page(release)) if timeline.predecessor(release) else "",
+                "current_diff_link": self.link(COMPARE, current_diff_page(release))
+                if timeline.status(release) == "archived"
+                else "",
+            }
+            for release in listed
+        ]
+        markdown = render_template("compare.md.j2", lang, self.project.locales, form=Markdown(form), entries=entries)
+        yield Page(COMPARE, self.say("Compare two versions", lang), markdown, html_blocks=(form,))
 
     def changelog(self, lang: str) -> Iterable[Page]:
         """Every release, newest first, each with its period in force; the list of periods answers "which
@@ -625,7 +680,13 @@ class Pages:
             ).strip()
         )
         markdown = render_template(
-            "changelog.md.j2", lang, self.project.locales, entries=entries, controller=self.controller, periods=periods
+            "changelog.md.j2",
+            lang,
+            self.project.locales,
+            entries=entries,
+            controller=self.controller,
+            periods=periods,
+            compare_link=self.link(CHANGELOG, COMPARE) if len(self.timeline.releases) > 1 else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["changelog"], lang)
         first, last = timeline.releases[0], timeline.newest
@@ -732,6 +793,7 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.diff_pages, False),
     (Pages.current_diff_pages, False),
     (Pages.announcement_pages, False),
+    (Pages.compare_page, False),
     (Pages.changelog, True),
     (Pages.draft, True),
     (Pages.draft_diff, True),

@@ -447,7 +447,7 @@ CLASSES = {  # a version's class in law (changes.classed): a material change is 
     # "väsentlig ändring").
     "material": N_("Material change"),
     # NOTE: The opposite of a material change: wording, capital letters or punctuation corrected, contact
-    # details updated, or processing only reduced; nothing readers must be told of in advance.
+    # details updated, a shorter retention, a cookie no longer used; nothing readers must be told of in advance.
     "editorial": N_("Editorial change"),
 }
 

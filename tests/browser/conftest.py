@@ -239,7 +239,7 @@ class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
     site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, compare, announcement, changelog, 404 (versions.json if unreadable)
+    kind: str  # chooser, current, release, diff, compare, compare-any, announcement, changelog, 404 (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -274,6 +274,7 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
         cases += [
             case("current", lang, f"/{lang}/"),
             case("changelog", lang, f"/{lang}/changelog/"),
+            case("compare-any", lang, f"/{lang}/compare/"),
             case("404", lang, f"/{lang}/404.html"),
         ]
     try:

@@ -2,7 +2,8 @@
 
 The cases (see conftest.page_cases) are, for Entrack's site and for the
 three-release fixture's site, the language chooser, and in fi, sv and en the
-current notice, the changelog, the 404 page, and each release in
+current notice, the changelog, the compare page (with the comparison its
+script shows), the 404 page, and each release in
 versions.json (archived, current, upcoming) with its diff page. Each page is
 loaded once (module-scoped ``page_report``) and the tests below look at what
 was measured. Case ids name the site: ``entrack-current-fi``,
@@ -260,7 +261,17 @@ def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cas
     found = {(c.label, c.lang) for c in cases}
     wanted = {("chooser", None)} | {
         (kind, lang)
-        for kind in ("current", "changelog", "404", "archived", "upcoming", "diff", "compare", "announcement")
+        for kind in (
+            "current",
+            "changelog",
+            "404",
+            "archived",
+            "upcoming",
+            "diff",
+            "compare",
+            "compare-any",
+            "announcement",
+        )
         for lang in LANGS
     }
     missing = sorted(wanted - found, key=str)
