@@ -37,7 +37,8 @@ The full new version: /en/2027-01-01/
 The changes marked in the text: /en/2027-01-01/diff/
 <BLANKLINE>
 Shop Oy
->>> announcement(new, old, "2027-01-01", date(2026, 12, 1), notice_period_days=30, site_url="") is None
+>>> phoned = Notice.from_data({**base, "controller": {"name": "Shop Oy", "phone": "+358 9 123"}})
+>>> announcement(old, phoned, "2027-01-01", date(2026, 12, 1), notice_period_days=30, site_url="") is None
 True
 """
 
