@@ -47,7 +47,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from generator.findings import ENGLISH, Finding, Message, NoticeError, Position, Said, _, finding, joined
+from generator.findings import Finding, Message, NoticeError, Position, Said, _, finding, joined
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest notice file accepted: ample for a notice, small enough to stay fast."""
@@ -439,43 +439,39 @@ def _uncarriable(builder: _Builder) -> list[Finding]:
             said = _(
                 "a key contains %(character)s, which would reorder the text around it wherever it is shown or "
                 "printed; remove it",
-                character=_character(char),
+                character=describe_character(char),
             )
         elif is_key:
             said = _(
                 "a key contains %(character)s, which cannot be published (XML, UTF-8 or a terminal cannot carry "
                 "it); remove it",
-                character=_character(char),
+                character=describe_character(char),
             )
         elif bidi:
             said = _(
                 "contains %(character)s, which would reorder the text around it wherever it is shown or printed; "
                 "remove it",
-                character=_character(char),
+                character=describe_character(char),
             )
         else:
             said = _(
                 "contains %(character)s, which cannot be published (XML, UTF-8 or a terminal cannot carry it); "
                 "remove it",
-                character=_character(char),
+                character=describe_character(char),
             )
         findings.append(_error(builder.name, line, column, joined(field, ": ", said)))
     return findings
 
 
-def describe_character(char: str) -> str:
-    """A character by its code point, in English (see `_character`)."""
-    return _character(char).render(ENGLISH)
-
-
-def _character(char: str) -> Message:
+def describe_character(char: str) -> Message:
     """A character that cannot be shown, by its code point, in any language.
 
-    >>> describe_character("\\x1b"), describe_character("\\ud800"), describe_character("\\uffff")
-    ('the control character U+001B', 'half of a surrogate pair, U+D800', 'the non-character U+FFFF')
-    >>> describe_character("\\u202e")
+    >>> from generator.findings import ENGLISH
+    >>> said = [describe_character(c).render(ENGLISH) for c in ("\\x1b", "\\ud800", "\\uffff", "\\u202e")]
+    >>> said[:3]
+    ['the control character U+001B', 'half of a surrogate pair, U+D800', 'the non-character U+FFFF']
+    >>> said[3]
     'the bidirectional control U+202E'
-
     """
     code = ord(char)
     hex = f"{code:04X}"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.findings import Finding, NoticeError
+from generator.findings import Finding, NoticeError, _
 from generator.notice.languages import SUPPORTED
 from generator.notice.load import Document
 from generator.notice.model import Notice
@@ -88,8 +88,13 @@ def _languages_without_catalog(project: Project, releases: tuple[Release, ...]) 
     return [
         lock.finding(
             project.shown(r.directory / lock.text_name(lang)),
-            f"release {r.id} is published in {lang!r}, for which the project has no catalog "
-            f"({project.shown(project.locales / lang / 'LC_MESSAGES' / 'messages.po')})",
+            # NOTE: %(lang)s is a language code in quotes, such as 'de'; %(catalog)s the catalog's file.
+            _(
+                "release %(id)s is published in %(lang)s, for which the project has no catalog (%(catalog)s)",
+                id=r.id,
+                lang=repr(lang),
+                catalog=project.shown(project.locales / lang / "LC_MESSAGES" / "messages.po"),
+            ),
         )
         for r in releases
         for lang in r.languages

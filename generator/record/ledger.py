@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from generator.findings import Finding, UsageError
+from generator.findings import Finding, Said, UsageError, _
 from generator.project import LOCK_NAME, Project
 from generator.record.lock import Entry, entries_from_text, finding, release_names, sha256
 
@@ -46,9 +46,12 @@ def audit(project: Project, releases: Iterable[Listed]) -> list[Finding]:
     findings = [
         finding(
             project.shown(project.releases / name),
-            f"is not a release listed in {LOCK_NAME}; every "
-            "release is recorded in the lock: restore the lock "
-            "with git, or move this away if it was never released",
+            # NOTE: said of a folder in policy/releases; %(lock)s is the lock's file name, releases.lock.
+            _(
+                "is not a release listed in %(lock)s; every release is recorded in the lock: restore the lock "
+                "with git, or move this away if it was never released",
+                lock=LOCK_NAME,
+            ),
         )
         for name in release_names(project.releases)
         if name not in listed
@@ -60,35 +63,56 @@ def audit(project: Project, releases: Iterable[Listed]) -> list[Finding]:
 
 def _audit_release(release: Listed, where: str) -> list[Finding]:
     if not release.directory.is_dir() or release.directory.is_symlink():
-        exists = release.directory.exists() or release.directory.is_symlink()
-        problem = "is not a folder" if exists else "is missing"
-        return [
-            finding(
-                where, f"release {release.id} is listed in {LOCK_NAME} but its folder {problem}; restore it with git"
+        if release.directory.exists() or release.directory.is_symlink():
+            # NOTE: a file (or a link) stands where the release's folder should be.
+            said = _(
+                "release %(id)s is listed in %(lock)s but its folder is not a folder; restore it with git",
+                id=release.id,
+                lock=LOCK_NAME,
             )
-        ]
+        else:
+            said = _(
+                "release %(id)s is listed in %(lock)s but its folder is missing; restore it with git",
+                id=release.id,
+                lock=LOCK_NAME,
+            )
+        return [finding(where, said)]
     found = {p.name: p for p in release.directory.iterdir()}
     findings = []
     for name in sorted(found.keys() - release.files.keys()):
         findings.append(
             finding(
                 f"{where}/{name}",
-                f"release {release.id}: {name} is not one of its files in "
-                f"{LOCK_NAME}; a published release never changes",
+                # NOTE: %(name)s is a file's name in the release's folder.
+                _(
+                    "release %(id)s: %(name)s is not one of its files in %(lock)s; a published release never changes",
+                    id=release.id,
+                    name=name,
+                    lock=LOCK_NAME,
+                ),
             )
         )
     for name, expected in sorted(release.files.items()):
-        path = found.get(name)
-        if path is None:
-            problem = "is missing"
-        elif path.is_symlink() or not path.is_file():
-            problem = "is not a regular file"
-        elif sha256(path.read_bytes()) != expected:
-            problem = "was edited after release; a published release never changes (restore it with git, or make a new release)"
-        else:
-            continue
-        findings.append(finding(f"{where}/{name}", f"release {release.id}: {name} {problem}"))
+        problem = _file_problem(release, name, found.get(name), expected)
+        if problem is not None:
+            findings.append(finding(f"{where}/{name}", problem))
     return findings
+
+
+def _file_problem(release: Listed, name: str, path: Path | None, expected: str) -> Said | None:
+    """What is wrong with a file the lock lists, found at `path` (None: not there), or None."""
+    if path is None:
+        return _("release %(id)s: %(name)s is missing", id=release.id, name=name)
+    if path.is_symlink() or not path.is_file():
+        return _("release %(id)s: %(name)s is not a regular file", id=release.id, name=name)
+    if sha256(path.read_bytes()) != expected:
+        return _(
+            "release %(id)s: %(name)s was edited after release; a published release never changes (restore it with "
+            "git, or make a new release)",
+            id=release.id,
+            name=name,
+        )
+    return None
 
 
 def is_leftover(name: str) -> bool:
@@ -111,8 +135,13 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
             findings.append(
                 finding(
                     path,
-                    f"release {old.id}, recorded at {ref}, was removed from the lock; a "
-                    "published release never goes away",
+                    # NOTE: %(ref)s is the git revision given to check --since, such as main.
+                    _(
+                        "release %(id)s, recorded at %(ref)s, was removed from the lock; a published release never "
+                        "goes away",
+                        id=old.id,
+                        ref=ref,
+                    ),
                 )
             )
         elif (new.effective, new.released, new.files) != (old.effective, old.released, old.files):
@@ -121,8 +150,15 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
             findings.append(
                 finding(
                     path,
-                    f"release {old.id} differs from its record at {ref} "
-                    f"({', '.join(changed)}); a published release never changes",
+                    # NOTE: %(ref)s is the git revision given to check --since, such as main; %(changed)s what
+                    # changed, as the lock writes it: file names, effective, released.
+                    _(
+                        "release %(id)s differs from its record at %(ref)s (%(changed)s); a published release never "
+                        "changes",
+                        id=old.id,
+                        ref=ref,
+                        changed=", ".join(changed),
+                    ),
                     new.line,
                     new.column,
                 )
@@ -135,8 +171,14 @@ def history(project: Project, ref: str, current: Iterable[Entry]) -> list[Findin
                 findings.append(
                     finding(
                         path,
-                        f"release {entry.id} was added before release {newest.id}, the "
-                        f"newest at {ref}; a new release comes after every published one",
+                        # NOTE: %(ref)s is the git revision given to check --since, such as main.
+                        _(
+                            "release %(id)s was added before release %(newest)s, the newest at %(ref)s; a new release "
+                            "comes after every published one",
+                            id=entry.id,
+                            newest=newest.id,
+                            ref=ref,
+                        ),
                         entry.line,
                         entry.column,
                     )

@@ -33,7 +33,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from generator.findings import Finding, NoticeError, Position
+from generator.findings import ENGLISH, Finding, NoticeError, Position, Said, _
+from generator.findings import finding as _finding
 from generator.notice.languages import in_order
 from generator.project import LOCK_NAME, Project
 
@@ -123,8 +124,17 @@ class Entry:
         return self.effective, int(match.group(2) or 1)
 
 
-def finding(path: str, message: str, line: int = 0, column: int = 0) -> Finding:
-    return Finding(Position(path, line, column if line else 0), "error", message, RULE)
+def finding(path: str, said: Said, line: int = 0, column: int = 0) -> Finding:
+    """An error of `release-integrity` at `path` (its line and column where known), said in any language."""
+    return _finding(Position(path, line, column if line else 0), "error", said, RULE)
+
+
+class _ShapeError(Exception):
+    """What is wrong with the shape of one entry of the lock, said in any language."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.render(ENGLISH))
+        self.said = said
 
 
 def read_entries(project: Project) -> tuple[Entry, ...]:
@@ -136,7 +146,10 @@ def read_entries(project: Project) -> tuple[Entry, ...]:
             [
                 finding(
                     project.shown(folder),
-                    "is not a folder; it must be the folder that holds the release folders and releases.lock",
+                    _(
+                        "is not a folder; it must be the folder that holds the release folders and %(lock)s",
+                        lock=LOCK_NAME,
+                    ),
                 )
             ]
         )
@@ -147,22 +160,32 @@ def read_entries(project: Project) -> tuple[Entry, ...]:
                 [
                     finding(
                         shown_lock,
-                        f"is missing, yet {project.shown(folder)} holds releases "
-                        f"({', '.join(kept)}); the lock is the record of every release: "
-                        "restore it with git",
+                        # NOTE: %(folder)s is the releases folder (policy/releases), %(releases)s the ids of the
+                        # releases in it, such as "2026-01-01, 2026-03-01".
+                        _(
+                            "is missing, yet %(folder)s holds releases (%(releases)s); the lock is the record of "
+                            "every release: restore it with git",
+                            folder=project.shown(folder),
+                            releases=", ".join(kept),
+                        ),
                     )
                 ]
             )
         return ()
     if lock.is_symlink() or not lock.is_file():
         raise NoticeError(
-            [finding(shown_lock, "is not a regular file; it must be the file that records every release")]
+            [finding(shown_lock, _("is not a regular file; it must be the file that records every release"))]
         )
     try:
         text = lock.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise NoticeError(
-            [finding(shown_lock, f"the release lock file is damaged: it is not UTF-8 text (byte {exc.start})")]
+            [
+                finding(
+                    shown_lock,
+                    _("the release lock file is damaged: it is not UTF-8 text (byte %(byte)d)", byte=exc.start),
+                )
+            ]
         ) from None
     return entries_from_text(text, shown_lock)
 
@@ -174,16 +197,24 @@ def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
     except ValueError as exc:
         line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 1)
         reason = getattr(exc, "msg", str(exc))
-        raise NoticeError([finding(path, f"the release lock file is damaged: {reason}", line, column)]) from None
+        # NOTE: %(reason)s is what Python's JSON parser says, in English, such as "Expecting ',' delimiter".
+        damaged = _("the release lock file is damaged: %(reason)s", reason=reason)
+        raise NoticeError([finding(path, damaged, line, column)]) from None
     if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
-        raise NoticeError([finding(path, 'the release lock file is damaged: it must be {"releases": [...]}', 1, 1)])
+        shape = _('the release lock file is damaged: it must be {"releases": [...]}')
+        raise NoticeError([finding(path, shape, 1, 1)])
     entries, problems = [], []
     for index, item in enumerate(data["releases"]):
         line, column = _place_of(text, item.get("id") if isinstance(item, dict) else None)
         try:
             entries.append(_entry(item, line, column))
-        except ValueError as exc:
-            problems.append(finding(path, f"the release lock file is damaged: releases[{index}]: {exc}", line, column))
+        except _ShapeError as exc:
+            # NOTE: releases[%(index)d] is the entry's place in the lock's list, counted from 0 (as written);
+            # %(problem)s says what is wrong with it.
+            damaged = _(
+                "the release lock file is damaged: releases[%(index)d]: %(problem)s", index=index, problem=exc.said
+            )
+            problems.append(finding(path, damaged, line, column))
     if not problems:
         problems = _order_problems(entries, path)
     if problems:
@@ -193,13 +224,23 @@ def entries_from_text(text: str, path: str) -> tuple[Entry, ...]:
 
 def _entry(item: Any, line: int, column: int) -> Entry:
     if not isinstance(item, dict) or not {"id", "effective", "files"} <= set(item) <= {*_KEYS}:
-        raise ValueError('an entry has exactly "id", "effective" and "files", and possibly "released"')
+        # NOTE: "id", "effective", "files" and "released" are the lock's keys, as written.
+        raise _ShapeError(_('an entry has exactly "id", "effective" and "files", and possibly "released"'))
     release_id, effective, files = item["id"], item["effective"], item["files"]
     match = _ID.fullmatch(release_id) if isinstance(release_id, str) else None
     if not match:
-        raise ValueError(f"id {json.dumps(release_id)} is not a release id such as 2026-01-31 or 2026-01-31-2")
+        raise _ShapeError(
+            _("id %(id)s is not a release id such as 2026-01-31 or 2026-01-31-2", id=json.dumps(release_id))
+        )
     if effective != match.group(1):
-        raise ValueError(f"release {release_id}: effective {json.dumps(effective)} is not the date of its id")
+        raise _ShapeError(
+            # NOTE: effective is the lock's key, as written.
+            _(
+                "release %(id)s: effective %(effective)s is not the date of its id",
+                id=release_id,
+                effective=json.dumps(effective),
+            )
+        )
     others = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
     texts = {n for n in others if _TEXT.fullmatch(n)}
     if (
@@ -208,19 +249,36 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         or not texts
         or not all(_TEXT.fullmatch(n) or _ANNOUNCEMENT.fullmatch(n) for n in others)
     ):
-        raise ValueError(
-            f"release {release_id}: files must list {SOURCE_NAME}, {JSON_NAME}, the text of each "
-            f"of its languages (such as fi.md), possibly {SCHEMA_NAME} and an announcement in each of its "
-            "languages (such as announcement.fi.md and announcement.fi.txt), and nothing else"
+        raise _ShapeError(
+            # NOTE: files is the lock's key; %(source)s, %(json)s and %(schema)s are file names (notice.yaml,
+            # notice.json, schema.json): keep them, and fi.md and announcement.fi.md, as they are.
+            _(
+                "release %(id)s: files must list %(source)s, %(json)s, the text of each of its languages (such as "
+                "fi.md), possibly %(schema)s and an announcement in each of its languages (such as "
+                "announcement.fi.md and announcement.fi.txt), and nothing else",
+                id=release_id,
+                source=SOURCE_NAME,
+                json=JSON_NAME,
+                schema=SCHEMA_NAME,
+            )
         )
     _check_announcement(release_id, set(files))
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
-        raise ValueError(f"release {release_id}: {', '.join(bad)}: not a sha256 (64 lower-case hex digits)")
+        raise _ShapeError(
+            # NOTE: %(names)s are the file names whose digest is wrong.
+            _(
+                "release %(id)s: %(names)s: not a sha256 (64 lower-case hex digits)",
+                id=release_id,
+                names=", ".join(bad),
+            )
+        )
     try:
         day = date.fromisoformat(effective)
     except ValueError:
-        raise ValueError(f"release {release_id}: {effective} is not a date") from None
+        raise _ShapeError(
+            _("release %(id)s: %(effective)s is not a date", id=release_id, effective=effective)
+        ) from None
     released = _released(release_id, item["released"]) if "released" in item else None
     return Entry(release_id, day, dict(files), line, column, released)
 
@@ -231,8 +289,13 @@ def _check_announcement(release_id: str, files: set[str]) -> None:
     said = announced(files)
     expected = {announcement_name(lang, kind) for lang in said for kind in ANNOUNCEMENT_KINDS}
     if {n for n in files if _ANNOUNCEMENT.fullmatch(n)} != expected:
-        raise ValueError(
-            f"release {release_id}: an announcement lists both announcement.<lang>.md and announcement.<lang>.txt"
+        raise _ShapeError(
+            # NOTE: announcement.<lang>.md and announcement.<lang>.txt are file names (<lang> a language code, such as
+            # fi): keep them as they are.
+            _(
+                "release %(id)s: an announcement lists both announcement.<lang>.md and announcement.<lang>.txt",
+                id=release_id,
+            )
         )
 
 
@@ -244,19 +307,30 @@ def _released(release_id: str, value: Any) -> date:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"release {release_id}: released {json.dumps(value)} is not a date (YYYY-MM-DD)") from None
+        raise _ShapeError(
+            # NOTE: released is the lock's key, as written; YYYY-MM-DD is the form of a date.
+            _(
+                "release %(id)s: released %(value)s is not a date (YYYY-MM-DD)",
+                id=release_id,
+                value=json.dumps(value),
+            )
+        ) from None
 
 
 def _order_problems(entries: list[Entry], path: str) -> list[Finding]:
     problems, seen = [], set()
     for previous, entry in zip([None, *entries], entries, strict=False):
         if entry.id in seen:
-            problems.append(finding(path, f"release {entry.id} is listed twice", entry.line, entry.column))
+            problems.append(finding(path, _("release %(id)s is listed twice", id=entry.id), entry.line, entry.column))
         elif previous and entry.order <= previous.order:
             problems.append(
                 finding(
                     path,
-                    f"release {entry.id} is listed after {previous.id}; the lock lists releases oldest first",
+                    _(
+                        "release %(id)s is listed after %(previous)s; the lock lists releases oldest first",
+                        id=entry.id,
+                        previous=previous.id,
+                    ),
                     entry.line,
                     entry.column,
                 )

@@ -100,14 +100,21 @@ class Release:
         if self.schema is not None and not conforms(data, self.schema):
             where = self._shown(JSON_NAME)
             try:
-                problems = validate(load_bytes(raw, where), self.schema) or [lock.finding(where, "not a notice")]
+                problems = validate(load_bytes(raw, where), self.schema) or [lock.finding(where, _("not a notice"))]
             except NoticeError as exc:
                 problems = list(exc.findings)
             raise NoticeError(
                 [
                     lock.finding(
                         f.position.path,
-                        f"release {self.id}: {JSON_NAME} is not a valid notice: {f.message}",
+                        # NOTE: %(name)s is notice.json; %(problem)s what is wrong with it, as check says it of a
+                        # notice.
+                        _(
+                            "release %(id)s: %(name)s is not a valid notice: %(problem)s",
+                            id=self.id,
+                            name=JSON_NAME,
+                            problem=f.message if f.said is None else f.said,
+                        ),
                         f.position.line,
                         f.position.column,
                     )
@@ -144,7 +151,17 @@ class Release:
             text = self.read(name).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise NoticeError(
-                [lock.finding(self._shown(name), f"release {self.id}: {name} is not UTF-8 text (byte {exc.start})")]
+                [
+                    lock.finding(
+                        self._shown(name),
+                        _(
+                            "release %(id)s: %(name)s is not UTF-8 text (byte %(byte)d)",
+                            id=self.id,
+                            name=name,
+                            byte=exc.start,
+                        ),
+                    )
+                ]
             ) from None
         bad = UNCARRIABLE.search(text)
         if bad:  # a released file is untrusted input: what the loader refuses in a notice, it refuses here
@@ -152,9 +169,14 @@ class Release:
                 [
                     lock.finding(
                         self._shown(name),
-                        f"release {self.id}: {name} contains "
-                        f"{describe_character(bad.group())}, which Seloste "
-                        "never writes; restore the release with git",
+                        # NOTE: %(character)s says which character it is, such as "the control character U+001B".
+                        _(
+                            "release %(id)s: %(name)s contains %(character)s, which Seloste never writes; restore the "
+                            "release with git",
+                            id=self.id,
+                            name=name,
+                            character=describe_character(bad.group()),
+                        ),
                     )
                 ]
             )
@@ -174,9 +196,13 @@ class Release:
                 found.append(
                     lock.finding(
                         self._shown(name),
-                        f"release {self.id}: {name} is not the text Seloste "
-                        "renders from its notice.json; a release is made by "
-                        "`release`, never by hand: make it again",
+                        # NOTE: `release` is the command (python -m generator release), as typed.
+                        _(
+                            "release %(id)s: %(name)s is not the text Seloste renders from its notice.json; a release "
+                            "is made by `release`, never by hand: make it again",
+                            id=self.id,
+                            name=name,
+                        ),
                     )
                 )
         source = load_bytes(self.read(SOURCE_NAME), self._shown(SOURCE_NAME)).data
@@ -184,7 +210,13 @@ class Release:
             found.append(
                 lock.finding(
                     self._shown(JSON_NAME),
-                    f"release {self.id}: {JSON_NAME} does not say what its {SOURCE_NAME} says; make the release again",
+                    # NOTE: %(json)s and %(source)s are file names (notice.json, notice.yaml).
+                    _(
+                        "release %(id)s: %(json)s does not say what its %(source)s says; make the release again",
+                        id=self.id,
+                        json=JSON_NAME,
+                        source=SOURCE_NAME,
+                    ),
                 )
             )
         return found
@@ -199,10 +231,20 @@ class Release:
         return [
             lock.finding(
                 self._shown(name),
-                f"release {self.id}: {name} is not the announcement Seloste writes from its notice.json and the "
-                "previous release's; a release is made by `release`, never by hand: make it again"
+                # NOTE: %(name)s is a file of the announcement, such as announcement.fi.txt; `release` is the command,
+                # as typed.
+                _(
+                    "release %(id)s: %(name)s is not the announcement Seloste writes from its notice.json and the "
+                    "previous release's; a release is made by `release`, never by hand: make it again",
+                    id=self.id,
+                    name=name,
+                )
                 if name in self.files
-                else f"release {self.id}: {name} is missing: a material change is announced; make the release again",
+                else _(
+                    "release %(id)s: %(name)s is missing: a material change is announced; make the release again",
+                    id=self.id,
+                    name=name,
+                ),
             )
             for name in names
             if name not in self.files or expected.get(name) != self.read(name)
@@ -237,7 +279,13 @@ class Release:
                 [
                     lock.finding(
                         self._shown(name),
-                        f"release {self.id}: {name} cannot be read: {(exc.strerror or str(exc)).lower()}",
+                        # NOTE: %(reason)s is what the system says, in English, such as "is a directory".
+                        _(
+                            "release %(id)s: %(name)s cannot be read: %(reason)s",
+                            id=self.id,
+                            name=name,
+                            reason=(exc.strerror or str(exc)).lower(),
+                        ),
                     )
                 ]
             ) from None
@@ -246,8 +294,13 @@ class Release:
                 [
                     lock.finding(
                         self._shown(name),
-                        f"release {self.id}: {name} is not the file "
-                        f"{LOCK_NAME} records; a published release never changes",
+                        _(
+                            "release %(id)s: %(name)s is not the file %(lock)s records; a published release never "
+                            "changes",
+                            id=self.id,
+                            name=name,
+                            lock=LOCK_NAME,
+                        ),
                     )
                 ]
             )
@@ -427,19 +480,18 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], doc: Docume
     last = releases[-1]
     where = Position(doc.path, *doc.values.get(("revision",), (0, 0)))
     if notice.revision.effective < last.effective:
-        raise NoticeError(
-            [
-                Finding(
-                    where,
-                    "error",
-                    f"revision.effective {notice.revision.effective} is earlier than release {last.id} (effective {last.effective}); releases follow each other in time",
-                )
-            ]
+        # NOTE: revision.effective is the notice's field, as typed; the dates are YYYY-MM-DD.
+        said = _(
+            "revision.effective %(effective)s is earlier than release %(id)s (effective %(last)s); releases follow "
+            "each other in time",
+            effective=notice.revision.effective.isoformat(),
+            id=last.id,
+            last=last.effective.isoformat(),
         )
+        raise NoticeError([finding(where, "error", said)])
     if _content(notice) == _content(last.notice):
-        raise NoticeError(
-            [Finding(where, "error", f"nothing changed since release {last.id}; edit the notice before releasing")]
-        )
+        said = _("nothing changed since release %(id)s; edit the notice before releasing", id=last.id)
+        raise NoticeError([finding(where, "error", said)])
     repeated = repeated_summary(notice, doc, last, "error")
     if repeated:
         raise NoticeError(repeated)
