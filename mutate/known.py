@@ -78,8 +78,8 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "ledger",
-        '        if path is None:\n            problem = "is missing"\n        elif',
-        "        if path is None:\n            continue\n        elif",
+        '    if path is None:\n        return _("release %(id)s: %(name)s is missing"',
+        '    if path is None:\n        return None\n    if path is None:\n        return _("release %(id)s: %(name)s is missing"',
         "a missing released file not reported",
     ),
     (
@@ -249,8 +249,14 @@ KNOWN: list[tuple[str, str, str, str]] = [
     (
         "lock",
         (
-            '    if effective != match.group(1):\n        raise ValueError(f"release {release_id}: effective '
-            '{json.dumps(effective)} is not the date of its id")\n'
+            "    if effective != match.group(1):\n        raise _ShapeError(\n"
+            "            # NOTE: effective is the lock's key, as written.\n"
+            "            _(\n"
+            '                "release %(id)s: effective %(effective)s is not the date of its id",\n'
+            "                id=release_id,\n"
+            "                effective=json.dumps(effective),\n"
+            "            )\n"
+            "        )\n"
         ),
         "",
         "a lock entry's effective date edited unnoticed",
@@ -269,8 +275,8 @@ KNOWN: list[tuple[str, str, str, str]] = [
     ),
     (
         "ledger",
-        "elif path.is_symlink() or not path.is_file():",
-        "elif not path.is_file():",
+        "    if path.is_symlink() or not path.is_file():",
+        "    if not path.is_file():",
         "a released file replaced by a symbolic link unnoticed",
     ),
     (

@@ -21,9 +21,9 @@ LOCK = RELEASES / "releases.lock"
 
 
 def fails_plainly(root: Path, expected: str) -> None:
-    """check, build and release exit 1 with `expected` (a path and a sentence), without a traceback."""
+    """check, build and release exit 1 with `expected` (a path and a sentence, in English), without a traceback."""
     for command in ("check", "build", "release"):
-        result = run(root, command)
+        result = run(root, command, "--lang", "en")
         output = result.stdout + result.stderr
         assert result.returncode == 1, command + output
         assert "Traceback" not in output, command + output
@@ -68,7 +68,11 @@ def test_a_lock_entry_blessing_a_notice_json_of_another_shape(project: Path, con
     data["releases"][2]["files"]["notice.json"] = hashlib.sha256(content).hexdigest()
     (project / LOCK).write_text(json.dumps(data, indent=2) + "\n")
     fails_plainly(project, "policy/releases/2026-09-01/notice.json:1:")
-    assert "error: release 2026-09-01: notice.json is not a valid notice: " in run(project, "build").stderr
+    assert (
+        "error: release 2026-09-01: notice.json is not a valid notice: " in run(project, "build", "--lang", "en").stderr
+    )
+    said = run(project, "build").stderr  # in the notice's first language
+    assert "error: versio 2026-09-01: notice.json ei ole kelvollinen tietosuojaseloste: " in said, said
 
 
 def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeeds(tmp_path: Path) -> None:

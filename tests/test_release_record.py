@@ -18,7 +18,7 @@ import pytest
 from generator.findings import NoticeError
 from generator.project import Project
 from generator.record.releases import load_releases
-from support import MULTI_VERSIONS, run
+from support import MULTI_VERSIONS, REPO, run
 
 LOCK = Path("policy/releases/releases.lock")
 
@@ -36,12 +36,13 @@ def sha256(path: Path) -> str:
 
 
 def refused_by_all(root: Path, expected: str) -> None:
-    """check, build and release all exit 1 naming `expected` under the release-integrity rule, no traceback."""
-    check = run(root, "check")
+    """check, build and release all exit 1 naming `expected` (in English) under the release-integrity rule, no
+    traceback."""
+    check = run(root, "check", "--lang", "en")
     assert check.returncode == 1, check.stdout + check.stderr
     assert expected in check.stdout and "[release-integrity]" in check.stdout, check.stdout
     for command in ("build", "release"):
-        result = run(root, command)
+        result = run(root, command, "--lang", "en")
         assert result.returncode == 1, command + result.stdout + result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr, command + result.stderr
 
@@ -83,6 +84,48 @@ def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path)
         project,
         "policy/releases/2026-03-01/fi.md: error: release 2026-03-01: fi.md is not one of its files in releases.lock",
     )
+
+
+TAMPERED = {
+    "fi": (
+        "policy/releases/2026-03-01/fi.md: error: versio 2026-03-01: tiedostoa fi.md on muokattu julkaisun "
+        "jälkeen; julkaistu versio ei koskaan muutu (palauta tiedosto git-versionhallinnasta tai julkaise uusi "
+        "versio) [release-integrity]",
+        "policy/releases/2026-12-01: error: ei ole tiedostossa releases.lock lueteltu versio; jokainen versio "
+        "kirjataan lukitustiedostoon: palauta lukitustiedosto git-versionhallinnasta tai siirrä tämä muualle, jos "
+        "sitä ei ole koskaan julkaistu [release-integrity]",
+        "policy/notice.yaml: 2 virhettä",
+    ),
+    "sv": (
+        "policy/releases/2026-03-01/fi.md: error: version 2026-03-01: fi.md har redigerats efter publiceringen; en "
+        "publicerad version ändras aldrig (återställ filen med git eller publicera en ny version) [release-integrity]",
+        "policy/releases/2026-12-01: error: är ingen version som anges i releases.lock; varje version registreras i "
+        "låsfilen: återställ låsfilen med git, eller flytta bort detta om det aldrig har publicerats "
+        "[release-integrity]",
+        "policy/notice.yaml: 2 fel",
+    ),
+}
+
+
+def test_a_tampered_release_is_reported_in_the_notices_first_language_or_the_one_asked_for(project: Path) -> None:
+    """A released file changed and a folder the lock does not list: `check` says so in Finnish, the fixture's
+    first language, by default, and in Swedish with --lang sv; the position, level and rule stay as they are,
+    and --format json keeps the English beside it."""
+    fi = project / "policy/releases/2026-03-01/fi.md"
+    fi.write_text(fi.read_text(encoding="utf-8") + "\nLisätty jälkikäteen.\n", encoding="utf-8")
+    shutil.copytree(project / "policy/releases/2026-09-01", project / "policy/releases/2026-12-01")
+    for lang, args in (("fi", ()), ("sv", ("--lang", "sv"))):
+        result = run(project, "check", *args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        for expected in TAMPERED[lang]:
+            assert expected in result.stdout, (lang, result.stdout)
+    said = json.loads(run(project, "check", "--format", "json", "--lang", "sv").stdout)
+    edited = next(f for f in said if f["file"] == "policy/releases/2026-03-01/fi.md")
+    assert edited["message"].startswith("release 2026-03-01: fi.md was edited after release"), edited
+    assert edited["localised"].startswith("version 2026-03-01: fi.md har redigerats"), edited
+    refused = run(project, "build")
+    assert refused.returncode == 1 and TAMPERED["fi"][0] in refused.stderr, refused.stderr
+    assert TAMPERED["fi"][0] in (REPO / "docs" / "editing.md").read_text(encoding="utf-8")  # the guide's example
 
 
 def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
@@ -180,7 +223,7 @@ def committed(project: Path) -> Path:
 
 
 def since(root: Path, ref: str = "main") -> subprocess.CompletedProcess[str]:
-    return run(root, "check", "--since", ref)
+    return run(root, "check", "--since", ref, "--lang", "en")
 
 
 def test_since_passes_when_history_is_kept_and_a_newer_release_is_added(committed: Path) -> None:
@@ -364,7 +407,7 @@ def test_a_release_made_by_hand_makes_no_markup_on_any_page(project: Path) -> No
 
 def test_a_release_in_a_language_without_a_catalog_is_an_error_of_check(project: Path) -> None:
     _release_by_hand(project, "Text.\n\n", languages=("zz",))
-    result = run(project, "check")
+    result = run(project, "check", "--lang", "en")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         "policy/releases/2026-12-01/zz.md: error: release 2026-12-01 is published in 'zz', for which the project "
@@ -374,7 +417,7 @@ def test_a_release_in_a_language_without_a_catalog_is_an_error_of_check(project:
 
 def test_a_bidirectional_control_in_a_released_text_is_refused(project: Path) -> None:
     _release_by_hand(project, "Oy\u202e 6202\n\n", languages=("fi",))
-    result = run(project, "build")
+    result = run(project, "build", "--lang", "en")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         "release 2026-12-01: fi.md contains the bidirectional control U+202E, which Seloste never writes; "
@@ -395,7 +438,7 @@ def test_a_control_the_loader_refuses_in_a_released_notice_json_is_named_at_its_
     data = lock_data(project)
     data["releases"][2]["files"]["notice.json"] = sha256(folder / "notice.json")
     write_lock(project, data)
-    result = run(project, "build")
+    result = run(project, "build", "--lang", "en")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(
         rf"policy/releases/2026-09-01/notice\.json:{line}:\d+: error: release 2026-09-01: notice\.json is "

@@ -221,7 +221,7 @@ def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(one_re
     with open(root / "policy" / "releases" / "2026-01-01" / "sv.md", "a", encoding="utf-8") as handle:
         handle.write("x")
     for command in (["check"], ["build"]):
-        result = run(root, *command)
+        result = run(root, *command, "--lang", "en")
         assert result.returncode == 1, command
         assert "policy/releases/2026-01-01/sv.md" in result.stderr + result.stdout
         assert "release 2026-01-01" in result.stderr + result.stdout
@@ -231,14 +231,18 @@ def test_tampered_release_fails_check_and_build_and_leaves_the_site_alone(one_re
 
 
 def test_release_refuses_no_change_and_going_back_in_time(tmp_path: Path) -> None:
+    """Said in the notice's first language (Finnish here), or in the one --lang asks for."""
     root = make_project(tmp_path)
     release(root, MULTI_VERSIONS[1])
     shutil.copy(MULTI_VERSIONS[1], root / "policy" / "notice.yaml")
     same = run(root, "release")
+    assert same.returncode == 1 and "mikään ei ole muuttunut version 2026-03-01 jälkeen" in same.stderr, same.stderr
+    same = run(root, "release", "--lang", "en")
     assert same.returncode == 1 and "nothing changed since release 2026-03-01" in same.stderr
     shutil.copy(MULTI_VERSIONS[0], root / "policy" / "notice.yaml")
-    earlier = run(root, "release")
-    assert earlier.returncode == 1 and "earlier than release 2026-03-01" in earlier.stderr
+    earlier = run(root, "release", "--lang", "sv")
+    assert earlier.returncode == 1, earlier.stderr
+    assert "är tidigare än ikraftträdandedagen för version 2026-03-01 (2026-03-01)" in earlier.stderr
 
 
 def test_two_releases_on_one_day_get_distinct_ids(one_release: Path, tmp_path: Path) -> None:
@@ -286,7 +290,7 @@ def test_every_released_file_is_verified(one_release: Path, tmp_path: Path, name
     else:
         path.unlink()
     for command in ("check", "build"):
-        result = run(root, command)
+        result = run(root, command, "--lang", "en")
         output = result.stdout + result.stderr
         assert result.returncode == 1, (command, output)
         assert f"policy/releases/2026-01-01/{name}" in output and "Traceback" not in output
@@ -342,7 +346,7 @@ def test_the_diff_page_shows_markup_in_the_texts_as_text(tmp_path: Path) -> None
 def test_a_damaged_lock_is_an_error_of_check(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     (root / "policy" / "releases" / "releases.lock").write_text('{"releases": [{"id": 1}]}', encoding="utf-8")
-    result = run(root, "check")
+    result = run(root, "check", "--lang", "en")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "policy/releases/releases.lock: error: the release lock file is damaged" in output
