@@ -14,14 +14,19 @@ import io
 import json
 import os
 import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from test_check_rules import FAILING, complete, dump, findings
 
 from generator import cli, job_summary, report
-from generator.findings import ENGLISH, Finding, Speaker
+from generator.findings import ENGLISH, Finding, NoticeError, Speaker
 from generator.notice.languages import babel_locale
+from generator.project import Project
+from generator.record.lock import entries_from_text, read_entries
+from generator.record.releases import load_releases, make_release, verify
 from support import REPO, drop_language
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -313,3 +318,110 @@ def test_the_english_is_the_code_s_own(tmp_path: Path) -> None:
         for finding in found:
             assert finding.said_in(en) == finding.message
     assert babel_locale("en") == en.locale
+
+
+# --- The record: the lock, the releases held to it, release's refusals -----------------------------------
+
+
+def _refused(call: Callable[[], object]) -> list[Finding]:
+    try:
+        call()
+    except NoticeError as exc:
+        return list(exc.findings)
+    raise AssertionError("not refused")
+
+
+def lock_refusals() -> list[Finding]:
+    """The findings of each way a lock's text cannot be the record."""
+    files = {"fi.md": "a" * 64, "notice.json": "b" * 64, "notice.yaml": "c" * 64}
+
+    def lock(*changes: dict[str, object]) -> str:
+        return json.dumps(
+            {"releases": [{"id": "2026-01-01", "effective": "2026-01-01", "files": files} | c for c in changes]}
+        )
+
+    texts = [
+        '{"releases": [',
+        "[]",
+        json.dumps({"releases": [1]}),
+        lock({"id": "2026-1-1"}),
+        lock({"effective": "2026-02-01"}),
+        lock({"files": {"fi.md": "a" * 64}}),
+        lock({"files": files | {"announcement.fi.md": "d" * 64}}),
+        lock({"files": files | {"sv.md": "x"}}),
+        lock({"id": "2026-02-30", "effective": "2026-02-30"}),
+        lock({"released": "yesterday"}),
+        lock({}, {}),
+        lock({"id": "2026-03-01", "effective": "2026-03-01"}, {}),
+    ]
+    return [f for text in texts for f in _refused(lambda text=text: entries_from_text(text, "releases.lock"))]
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional notice's first version, released in this process; copy it to change it."""
+    from support import MULTI_VERSIONS, released_here
+
+    return released_here(tmp_path_factory.mktemp("said") / "project", MULTI_VERSIONS[0]).root
+
+
+def record_findings(released: Path, tmp_path: Path) -> list[Finding]:
+    """A finding of each kind the record layer makes of a tampered releases folder, a lock that cannot be read and
+    a release refused, in process."""
+    from support import BUILD_DAY, MULTI_VERSIONS
+
+    def copy(name: str) -> Project:
+        shutil.copytree(released, tmp_path / name, symlinks=True)
+        return Project.at(tmp_path / name)
+
+    found = lock_refusals()
+    tampered = copy("tampered")  # every file of the release changed a different way, and a folder not listed
+    folder = tampered.releases / "2026-01-01"
+    shutil.copytree(folder, tampered.releases / "2026-12-01")
+    (folder / "fi.md").write_text("muokattu\n", encoding="utf-8")
+    (folder / "notice.yaml").unlink()
+    (folder / "sv.md").unlink()
+    (folder / "sv.md").mkdir()
+    (folder / "notes.txt").write_text("lisätty\n", encoding="utf-8")
+    found += verify(tampered)
+    release = load_releases(tampered)[0]
+    found += _refused(lambda: release.text("fi")) + _refused(lambda: release.text("sv"))
+    gone = copy("gone")
+    shutil.rmtree(gone.releases / "2026-01-01")
+    found += verify(gone)
+    (gone.releases / "2026-01-01").write_text("", encoding="utf-8")
+    found += verify(gone)
+    gone.lock.unlink()
+    found += _refused(lambda: read_entries(gone))
+    gone.lock.mkdir()
+    found += _refused(lambda: read_entries(gone))
+    gone.lock.rmdir()
+    gone.lock.write_bytes(b"\xff")
+    found += _refused(lambda: read_entries(gone))
+    shutil.rmtree(gone.releases)
+    gone.releases.write_text("", encoding="utf-8")
+    found += _refused(lambda: read_entries(gone))
+    same = copy("same")  # the working copy is the release: nothing to release; then one going back in time
+    found += _refused(lambda: make_release(same, today=BUILD_DAY))
+    text = MULTI_VERSIONS[1].read_text(encoding="utf-8").replace('effective: "2026-03-01"', 'effective: "2025-12-01"')
+    same.notice.write_text(text, encoding="utf-8")
+    found += _refused(lambda: make_release(same, today=BUILD_DAY))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_finding_of_the_record_has_its_own_words_in_the_language(
+    released: Path, tmp_path: Path, lang: str
+) -> None:
+    """A tampered release, a lock that cannot be the record, a release refused: each said from the catalog, no
+    word falling back to English (the JSON parser's own reason aside), the rest of the line as it is."""
+    said = strict(lang)
+    found = record_findings(released, tmp_path)
+    assert len({f.said for f in found}) >= 25, [str(f) for f in found]
+    for finding in found:
+        assert finding.said is not None, str(finding)
+        text = finding.line(said)
+        assert text != finding.line(ENGLISH), text
+        assert text.startswith(f"{finding.position}: error: "), text
+        assert text.endswith(" [release-integrity]") or finding.rule == "", text
+        assert ("release " not in text) and ("versio" in text), text

@@ -355,7 +355,7 @@ def test_a_released_notice_points_the_editor_at_the_schema_frozen_beside_it(tmp_
         assert server.check(folder / "notice.yaml") == {folder / "notice.yaml": []}
     # The frozen schema is part of the release: an edit to it is caught like any released file.
     (folder / "schema.json").write_text("{}", encoding="utf-8")
-    result = run(root, "check")
+    result = run(root, "check", "--lang", "en")
     assert result.returncode == 1 and re.search(
         r"release [0-9-]+: schema.json was edited", result.stdout + result.stderr
     )
