@@ -127,8 +127,9 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
         "website": EDITORIAL,
     },
     # How a person exercises their rights (WP260 para. 29: always told): the rights, the identity check, whom
-    # to ask and which authority hears a complaint; the contacts' details are editorial.
-    Rights: {"granted": MATERIAL, "contact": Contact, "identity_check": MATERIAL, "supervisory_authority": Contact},
+    # to ask (its details too: a new address is a new way to ask) and which authority hears a complaint (its
+    # details are editorial).
+    Rights: {"granted": MATERIAL, "contact": MATERIAL, "identity_check": MATERIAL, "supervisory_authority": Contact},
     # The lists' items: a name is what the list says (the purpose, the category, the recipient a reader
     # knows), a description explains it.
     DataCategory: {"id": EDITORIAL, "name": MATERIAL, "data_subjects": ADDED, "special": ADDED, "criminal": ADDED},
@@ -151,7 +152,7 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
     Purpose: {
         "id": EDITORIAL,
         "name": MATERIAL,
-        "description": EDITORIAL,
+        "description": MATERIAL,  # what the purpose is: "orders" becoming "orders and returns" is more processing
         "legal_bases": MATERIAL,
         "legitimate_interest": MATERIAL,
         "data_subjects": ADDED,
