@@ -184,6 +184,8 @@ def test_the_job_summary_links_the_redline_in_each_language(tmp_path: Path) -> N
         assert f"**{name}**: [{lang}/draft/diff/](<{download}>)\n" in text
     assert "- Käyttötarkoitusta koskevia tietoja muutettu: Tilausten käsittely\n" in text
     # What the notice says is text in the summary: no link, no mention, no tag.
-    assert "- Details of a purpose changed: Orders \\[now\\]\\(https://x\\.example\\) @\u2060octocat &lt;b&gt;\n" in text
+    assert (
+        "- Details of a purpose changed: Orders \\[now\\]\\(https://x\\.example\\) @\u2060octocat &lt;b&gt;\n" in text
+    )
     without = redline(redlines(project, TODAY))
     assert "**English**: `en/draft/diff/`\n" in without and "](<" not in without
