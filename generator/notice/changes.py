@@ -197,9 +197,9 @@ WHEN_REMOVED: dict[str, Class] = {
     "cookie": "editorial",
 }
 """The class of an item removed from each list. A removed purpose, category, source, recipient or transfer is
-material: WP260 para. 29 names the purposes, recipients and transfers among the changes a reader is told of,
-and a reader who relied on the list must learn that an item is gone as surely as that one has come (a
-removal is often half of a replacement: another processor, another country). A cookie removed only stops a
+material, as issue 21 lists them (beyond WP260 para. 30's examples, the enlargement of recipients and the
+introduction of transfers): a reader who relied on the list must learn that an item is gone as surely as that
+one has come (a removal is often half of a replacement: another processor, another country). A cookie removed only stops a
 processing the reader was told of. An item added is always material."""
 
 
