@@ -303,13 +303,13 @@ def expected_text(lang: str, changes: list[str], links: tuple[str, str], control
     lines = [
         say("Changes to our privacy notice from %(date)s", lang, date=effective),
         say("We are changing our privacy notice. The new version applies from %(date)s.", lang, date=effective),
-        say("What changes:", lang),
+        say("The material changes:", lang),
         "\n".join(f"• {change}" for change in changes),
     ]
     if reason:
         why = i18n.translations(PROJECT.locales, lang).ngettext(
-            "Why the change applies sooner than %(num)d day after this announcement:",
-            "Why the change applies sooner than %(num)d days after this announcement:",
+            "Why the change applies less than %(num)d day after this announcement:",
+            "Why the change applies less than %(num)d days after this announcement:",
             30,
         )
         lines += [why % {"num": 30}, reason]
@@ -324,7 +324,7 @@ def expected_text(lang: str, changes: list[str], links: tuple[str, str], control
 def test_the_announcement_lists_the_material_changes_as_the_changelog_words_them(project: Project) -> None:
     for lang in LANGS:
         changes = [
-            say("Purpose changed: %(name)s", lang, name=say_name("orders", lang)),
+            say("Details of a purpose changed: %(name)s", lang, name=say_name("orders", lang)),
             say("New recipient: %(name)s", lang, name=HOSTILE_NAME),
         ]
         links = (f"/{lang}/{CHANGE}/", f"/{lang}/{CHANGE}/diff/")  # no site address on release: from the site's root
@@ -332,7 +332,7 @@ def test_the_announcement_lists_the_material_changes_as_the_changelog_words_them
             lang, [plain(c) for c in changes], links, "Esimerkki Oy"
         )
     # The capital letters the correction made are undone: editorial, so not announced.
-    assert "Category of personal data changed" not in frozen(project, "announcement.en.txt")
+    assert "Details of a category of personal data changed" not in frozen(project, "announcement.en.txt")
 
 
 def say_name(purpose: str, lang: str) -> str:
@@ -384,8 +384,8 @@ def test_the_reason_of_an_urgent_change_is_shown_when_it_applies_sooner_than_the
         text = frozen(project, f"announcement.{lang}.txt", effective)
         reason = plain(URGENT[lang])
         why = i18n.translations(PROJECT.locales, lang).ngettext(
-            "Why the change applies sooner than %(num)d day after this announcement:",
-            "Why the change applies sooner than %(num)d days after this announcement:",
+            "Why the change applies less than %(num)d day after this announcement:",
+            "Why the change applies less than %(num)d days after this announcement:",
             period,
         ) % {"num": period}
         assert (f"\n\n{why}\n\n{reason}\n\n" in text) is shown, (lang, text)
@@ -479,3 +479,27 @@ def test_release_says_where_the_announcement_is_and_that_it_lacks_the_site_s_add
     assert "note:" not in done.stderr
     text = (root / "policy" / "releases" / CHANGE / "announcement.fi.txt").read_text(encoding="utf-8")
     assert f"{ADDRESS}/fi/{CHANGE}/diff/" in text
+
+
+def test_an_announcement_released_after_its_effective_date_says_so_in_the_past() -> None:
+    """A change that could not wait and was released after the day it applies from is not announced as still to
+    come."""
+    from generator.notice.model import Notice
+    from generator.words.announcement import announcement, text
+
+    base = {
+        "seloste": 2,
+        "controller": {"name": "Shop Oy"},
+        "revision": {"effective": "2026-03-01", "summary": {"fi": "a", "sv": "b", "en": "c"}},
+    }
+    old, new = Notice.from_data(base), Notice.from_data({**base, "transfers": [{"country": "US"}]})
+    late = announcement(old, new, "2026-03-01", date(2026, 3, 5), notice_period_days=30, site_url="")
+    ahead = announcement(old, new, "2026-03-01", date(2026, 2, 1), notice_period_days=30, site_url="")
+    assert late is not None and ahead is not None
+    english = text(late, "en", PROJECT.locales)
+    assert "We have changed our privacy notice. The new version has applied since 1 March 2026." in english
+    assert "We are changing" not in english
+    assert "Olemme muuttaneet tietosuojaselostettamme." in text(late, "fi", PROJECT.locales)
+    assert "We are changing our privacy notice. The new version applies from 1 March 2026." in text(
+        ahead, "en", PROJECT.locales
+    )

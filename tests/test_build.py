@@ -90,7 +90,7 @@ def test_a_draft_build_publishes_its_redline_and_the_summary_links_it(tmp_path: 
     site = root / "site"
     html = (site / "en" / "draft" / "diff" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "The draft compared with the version in force</h1>" in html
-    assert "<li>Purpose changed: Handling orders</li>" in html
+    assert "<li>Details of a purpose changed: Handling orders</li>" in html
     assert (
         '<p class="seloste-diff-changed">We handle orders<ins><span class="seloste-sr">Added: </span> and returns'
         "</ins>.</p>"
@@ -107,7 +107,7 @@ def test_a_draft_build_publishes_its_redline_and_the_summary_links_it(tmp_path: 
     for lang in ("fi", "sv", "en"):
         assert f"[{lang}/draft/diff/](<{ARTIFACTS}>)" in written
         assert (site / lang / "draft" / "diff" / "index.html").is_file()
-    assert "- Purpose changed: Handling orders\n" in written
+    assert "- Details of a purpose changed: Handling orders\n" in written
 
 
 def test_an_unchanged_draft_says_in_its_redline_that_nothing_changed(tmp_path: Path) -> None:

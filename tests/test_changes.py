@@ -335,14 +335,14 @@ CLASSES: list[tuple[str, dict[str, Any], str, str]] = [
     ("representative", _with(("representative", {"name": "Rep GmbH"})), "material", "material"),
     ("representative's e-mail", _with(("representative", {"email": "rep@esimerkki.fi"})), "editorial", "editorial"),
     ("rights", _with(("rights.granted", ["access", "erasure"])), "material", "material"),
-    ("rights' contact", _with(("rights.contact", {"email": "privacy@esimerkki.fi"})), "editorial", "editorial"),
+    ("rights' contact", _with(("rights.contact", {"email": "privacy@esimerkki.fi"})), "material", "material"),
     ("identity check", _with(("rights.identity_check", True)), "material", "material"),
     ("authority", _with(("rights.supervisory_authority", {"name": "IMY"})), "material", "material"),
     ("cookie", _with(("cookies+", {"name": "_fbp", "provider": "Meta"})), "material", "editorial"),
     ("longer cookie", _with(("cookies.0.duration", "P3Y")), "material", "editorial"),
     ("cookie's category", _with(("cookies.0.category", "marketing")), "material", "material"),
     ("cookie's consent", _with(("cookies.0.consent", False)), "material", "material"),
-    ("purpose's description", _with(("purposes.0.description", T("We ship orders."))), "editorial", "editorial"),
+    ("purpose's description", _with(("purposes.0.description", T("We ship orders."))), "material", "material"),
     ("source's description", _with(("sources.0.description", T("From you."))), "editorial", "editorial"),
     ("recipient's description", _with(("recipients.0.description", T("Our CRM."))), "editorial", "editorial"),
     ("copy of safeguards", _with(("transfers.0.copy", T("Ask us."))), "editorial", "editorial"),
@@ -425,12 +425,14 @@ def test_every_fact_the_changelog_follows_is_weighed_once() -> None:
 
 def test_entracks_releases_are_classed() -> None:
     """Entrack's 2026-11-26 changed a legal basis; its 2026-12-06 renamed "third-party subcontractors" to
-    "subcontractors", which a reader may read as more recipients: both material, as the first release is."""
+    "subcontractors", which a reader may read as more recipients, and reworded a purpose's description: all
+    material, as the first release is."""
     from generator.record.releases import load_releases
     from support import PROJECT
 
     first, second, third = load_releases(PROJECT)
     assert classed(changes(first.notice, second.notice)) == "material"
-    assert [(c.area, c.action) for c in changes(second.notice, third.notice) if c.material] == [
-        ("recipient", "changed")
+    assert sorted((c.area, c.action) for c in changes(second.notice, third.notice) if c.material) == [
+        ("purpose", "changed"),  # its description reworded: what the purpose is (changes.FIELDS)
+        ("recipient", "changed"),
     ]

@@ -89,7 +89,7 @@ def test_the_script_writes_the_diff_pages_words_from_the_catalog(three_releases:
     assert said["was"] == say("Before:") and said["now"] == say("Now:")
     assert said["edited"] == say("Capital letters, spacing or punctuation only:")
     placeholders = {name: f"%({name})s" for name in ("old", "old_date", "new", "new_date")}
-    what = "What changed from version %(old)s (in force from %(old_date)s) to version %(new)s (in force from %(new_date)s)."
+    what = "What changed from version %(old)s (effective %(old_date)s) to version %(new)s (effective %(new_date)s)."
     assert said["what"] == say(what, **placeholders)
     opened = (
         "This page was opened as a file, so the browser cannot read the versions to compare: open the site through"

@@ -125,10 +125,10 @@ def test_the_comparison_with_the_version_in_force_lists_what_the_version_in_forc
     assert page.title == "Version 2026-01-01 compared with the version in force"
     assert summary_of_changes(page.markdown) == [  # the retention shortened (P6Y to P18M): editorial
         "Material changes:",
-        "- Purpose changed: Handling orders",
+        "- Details of a purpose changed: Handling orders",
         "- New recipient: CRM service",
         "- New transfer outside the EU/EEA: United States",
-        "Editorial changes:",
+        "Non-material changes:",
         "- Retention period changed: Handling orders",
     ]
     assert "\n**Material change.**\n" in page.markdown
@@ -215,7 +215,7 @@ def test_the_changelog_lists_editorial_changes_on_one_line_apart_from_changes_of
     )
     (sv,) = pages.changelog("sv")
     assert "ordalydelsen oförändrad: kategorier av personuppgifter (1) och källor till uppgifterna (1)" in sv.markdown
-    assert "Material changes:\n\n- Recipient changed: Mailing service\n\nEditorial changes:\n\n- Changed in" in entry
+    assert "Material changes:\n\n- Recipient changed: Mailing service\n\nNon-material changes:\n\n- Changed in" in entry
     (diff,) = pages.diff_pages("en")
     assert summary_of_changes(diff.markdown) == [
         line for line in entry.splitlines() if line.startswith("- ") or line.endswith("changes:")

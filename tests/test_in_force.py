@@ -188,3 +188,14 @@ def test_every_printed_diff_page_names_the_controller_its_title_the_versions_com
             new=new,
         )
         assert page.record == {"header": header, "address": f"{site_url}/{lang}/{path.removesuffix('index.md')}"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_period_of_one_day_is_said_as_one_day(lang: str) -> None:
+    """Entrack's first release was in force on 25 November 2026 only: "from that day to that day" reads as a
+    slip, so the history names the day once."""
+    pages = pages_of(PROJECT, today=date(2026, 12, 6))
+    first = pages.timeline.releases[0]
+    expected = say(lang, "Was in force on %(start)s only.", start=day("2026-11-25", lang))
+    assert pages.in_force_words(lang, first) == expected
+    assert expected != "Was in force on %(start)s only." or lang == "en"

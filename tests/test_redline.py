@@ -54,7 +54,7 @@ def test_a_changed_purpose_shows_in_its_own_section_and_in_the_list_of_changes(t
     edit(project, ORDERS_EN, 'en: "We handle orders, returns and complaints."')
     redline_page = pages(project, "en")[DRAFT_DIFF]
     shown = sections(redline_page.markdown)
-    assert "- Purpose changed: Handling orders\n" in shown["summary-of-changes"]
+    assert "- Details of a purpose changed: Handling orders\n" in shown["summary-of-changes"]
     assert (
         '<p class="seloste-diff-changed">We handle orders<ins><span class="seloste-sr">Added: </span>, returns</ins> '
         'and <del><span class="seloste-sr">Removed: </span>returns</del><ins><span class="seloste-sr">Added: </span>'
@@ -182,8 +182,10 @@ def test_the_job_summary_links_the_redline_in_each_language(tmp_path: Path) -> N
     assert text.startswith("### Redline: the draft compared with version 2026\\-03\\-01, in force\n")
     for lang, name in (("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")):
         assert f"**{name}**: [{lang}/draft/diff/](<{download}>)\n" in text
-    assert "- Käyttötarkoitusta muutettu: Tilausten käsittely\n" in text
+    assert "- Käyttötarkoitusta koskevia tietoja muutettu: Tilausten käsittely\n" in text
     # What the notice says is text in the summary: no link, no mention, no tag.
-    assert "- Purpose changed: Orders \\[now\\]\\(https://x\\.example\\) @\u2060octocat &lt;b&gt;\n" in text
+    assert (
+        "- Details of a purpose changed: Orders \\[now\\]\\(https://x\\.example\\) @\u2060octocat &lt;b&gt;\n" in text
+    )
     without = redline(redlines(project, TODAY))
     assert "**English**: `en/draft/diff/`\n" in without and "](<" not in without

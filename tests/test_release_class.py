@@ -71,14 +71,14 @@ def test_versions_json_says_the_class_of_each_release(plan: SitePlan) -> None:
 def test_an_editorial_only_release_lists_no_change_as_material(plan: SitePlan) -> None:
     changelog = page(plan, "en", "changelog/index.md")
     corrected = entry(changelog, "2026-02-01")
-    assert "**Was in force from 1 February 2026 to 28 February 2026.**\n\n**Editorial change.**\n" in corrected
+    assert "**Was in force from 1 February 2026 to 28 February 2026.**\n\n**Non-material change.**\n" in corrected
     assert "Material" not in corrected and "changes:" not in corrected  # one group, without a lead
     assert [line for line in corrected.splitlines() if line.startswith("- ")] == [
         "- Changed in capital letters, spacing or punctuation only, not in wording: purposes (1) and categories "
         "of personal data (1)"
     ]
     diff = page(plan, "en", "2026-02-01/diff/index.md")
-    assert "\n**Editorial change.**\n" in diff and "Material change" not in diff
+    assert "\n**Non-material change.**\n" in diff and "Material change" not in diff
 
 
 def test_a_material_release_lists_its_material_changes_first(plan: SitePlan) -> None:
@@ -87,10 +87,10 @@ def test_a_material_release_lists_its_material_changes_first(plan: SitePlan) -> 
     lines = [line for line in second.splitlines() if line.startswith("- ") or line.endswith("changes:")]
     assert lines == [
         "Material changes:",
-        "- Purpose changed: Handling orders",
+        "- Details of a purpose changed: Handling orders",
         "- New recipient: CRM service",
         "- New transfer outside the EU/EEA: United States",
-        "Editorial changes:",
+        "Non-material changes:",
         "- Retention period changed: Handling orders",  # shortened, P6Y to P18M
         "- Changed in capital letters, spacing or punctuation only, not in wording: categories of personal data (1)",
     ]
@@ -101,7 +101,7 @@ def test_a_material_release_lists_its_material_changes_first(plan: SitePlan) -> 
     "lang, material, minor, lead",
     [
         ("fi", "Olennainen muutos", "Vähäinen muutos", "Olennaiset muutokset:"),
-        ("sv", "Väsentlig ändring", "Redaktionell ändring", "Väsentliga ändringar:"),
+        ("sv", "Väsentlig ändring", "Mindre ändring", "Väsentliga ändringar:"),
     ],
 )
 def test_the_classes_are_said_in_each_language(plan: SitePlan, lang: str, material: str, minor: str, lead: str) -> None:
@@ -118,12 +118,12 @@ def test_each_feed_entry_says_its_class_and_is_dated_when_released(plan: SitePla
     entries = feed.findall(f"{ATOM}entry")
     assert [text(e, "title") for e in entries] == [
         "Version 2026-03-01: material change",
-        "Version 2026-02-01: editorial change",
+        "Version 2026-02-01: non-material change",
         "Version 2026-01-01: material change",
     ]
     assert [(c.get("term"), c.get("label")) for e in entries for c in e.findall(f"{ATOM}category")] == [
         ("material", "Material change"),
-        ("editorial", "Editorial change"),
+        ("editorial", "Non-material change"),
         ("material", "Material change"),
     ]
     # each was released on DAY (released_here): entries and the feed carry that date, not the effective dates

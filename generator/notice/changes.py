@@ -127,8 +127,9 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
         "website": EDITORIAL,
     },
     # How a person exercises their rights (WP260 para. 29: always told): the rights, the identity check, whom
-    # to ask and which authority hears a complaint; the contacts' details are editorial.
-    Rights: {"granted": MATERIAL, "contact": Contact, "identity_check": MATERIAL, "supervisory_authority": Contact},
+    # to ask (its details too: a new address is a new way to ask) and which authority hears a complaint (its
+    # details are editorial).
+    Rights: {"granted": MATERIAL, "contact": MATERIAL, "identity_check": MATERIAL, "supervisory_authority": Contact},
     # The lists' items: a name is what the list says (the purpose, the category, the recipient a reader
     # knows), a description explains it.
     DataCategory: {"id": EDITORIAL, "name": MATERIAL, "data_subjects": ADDED, "special": ADDED, "criminal": ADDED},
@@ -151,7 +152,7 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
     Purpose: {
         "id": EDITORIAL,
         "name": MATERIAL,
-        "description": EDITORIAL,
+        "description": MATERIAL,  # what the purpose is: "orders" becoming "orders and returns" is more processing
         "legal_bases": MATERIAL,
         "legitimate_interest": MATERIAL,
         "data_subjects": ADDED,
@@ -196,9 +197,9 @@ WHEN_REMOVED: dict[str, Class] = {
     "cookie": "editorial",
 }
 """The class of an item removed from each list. A removed purpose, category, source, recipient or transfer is
-material: WP260 para. 29 names the purposes, recipients and transfers among the changes a reader is told of,
-and a reader who relied on the list must learn that an item is gone as surely as that one has come (a
-removal is often half of a replacement: another processor, another country). A cookie removed only stops a
+material, as issue 21 lists them (beyond WP260 para. 30's examples, the enlargement of recipients and the
+introduction of transfers): a reader who relied on the list must learn that an item is gone as surely as that
+one has come (a removal is often half of a replacement: another processor, another country). A cookie removed only stops a
 processing the reader was told of. An item added is always material."""
 
 

@@ -658,7 +658,9 @@ class Pages:
                     "first": timeline.predecessor(release) is None,
                     "summary": release.notice.revision.summary,
                     "period": self.in_force_words(lang, release),
-                    "change_class": self.say(vocabulary.CLASSES[self.classes[release.id]], lang),
+                    "change_class": self.say(vocabulary.CLASSES[self.classes[release.id]], lang)
+                    if timeline.predecessor(release)
+                    else "",  # a first publication is no change
                     "changes": self.described(lang, self.changes[release.id]),
                     "link": self.link(CHANGELOG, release_page(release)),
                     "diff_link": self.link(CHANGELOG, diff_page(release)),
@@ -716,6 +718,8 @@ class Pages:
             return self.say(vocabulary.IN_FORCE["never"], lang, id=successor.id)
         status = timeline.status(release)
         key = f"{status}_until" if period.end is not None and status != "archived" else status
+        if period.end == period.start:  # one day: "from 25 November to 25 November" reads as a slip
+            key = f"{status}_one_day"
         dates = {"start": i18n.format_date(period.start, lang)}
         if period.end is not None:
             dates["end"] = i18n.format_date(period.end, lang)

@@ -28,7 +28,7 @@ Changes to our privacy notice from 1 January 2027
 <BLANKLINE>
 We are changing our privacy notice. The new version applies from 1 January 2027.
 <BLANKLINE>
-What changes:
+The material changes:
 <BLANKLINE>
 • New transfer outside the EU/EEA: United States
 <BLANKLINE>

@@ -396,7 +396,7 @@ CHANGES = {  # in the order the changelog lists them
     ("data_protection_officer", "changed"): N_("Data protection officer's details changed"),
     ("purpose", "added"): N_("New purpose: %(name)s"),
     ("purpose", "removed"): N_("Purpose removed: %(name)s"),
-    ("purpose", "changed"): N_("Purpose changed: %(name)s"),
+    ("purpose", "changed"): N_("Details of a purpose changed: %(name)s"),
     ("legal_basis", "changed"): N_("Legal basis changed: %(name)s"),
     ("retention", "changed"): N_("Retention period changed: %(name)s"),
     ("recipient", "added"): N_("New recipient: %(name)s"),
@@ -412,7 +412,7 @@ CHANGES = {  # in the order the changelog lists them
     ("cookie", "changed"): N_("Row changed in the cookie table: %(name)s"),
     ("data_category", "added"): N_("New category of personal data: %(name)s"),
     ("data_category", "removed"): N_("Category of personal data removed: %(name)s"),
-    ("data_category", "changed"): N_("Category of personal data changed: %(name)s"),
+    ("data_category", "changed"): N_("Details of a category of personal data changed: %(name)s"),
     ("source", "added"): N_("New source of data: %(name)s"),
     ("source", "removed"): N_("Source of data removed: %(name)s"),
     ("source", "changed"): N_("Source of data changed: %(name)s"),
@@ -554,6 +554,12 @@ IN_FORCE = {  # a version's period in force, on the version history: both dates 
     # NOTE: A version published ahead of the day it takes effect, %(start)s; %(end)s is its last day in force (a
     # later version applies from the day after). Both days are included.
     "upcoming_until": N_("Upcoming: in force from %(start)s to %(end)s."),
+    # NOTE: A version that applies today only: the next version applies from tomorrow.
+    "current_one_day": N_("In force on %(start)s only."),
+    # NOTE: A version that applied for one day only: the next version applied from the day after.
+    "archived_one_day": N_("Was in force on %(start)s only."),
+    # NOTE: A version published ahead of the day it takes effect, %(start)s, which is also its only day in force.
+    "upcoming_one_day": N_("Upcoming: in force on %(start)s only."),
     # NOTE: A version released and then replaced on the day it was to take effect by another version released for
     # the same day, %(id)s: it never applied.
     "never": N_("Never in force: replaced on the same day by version %(id)s."),
