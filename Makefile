@@ -20,12 +20,13 @@ lint: $(TESTENV)
 
 # The two test lanes (tests/lanes.py decides which test is in which, at collection):
 # `make test`: lint, then every test (the fast lane, and the `slow`, `kill` and
-#   `browser` tests) on pytest-xdist workers (one per core), each test module on one
+#   `browser` tests) on pytest-xdist workers (one more than the cores: a third of the
+#   suite waits on Chromium, MkDocs processes and strace), each test module on one
 #   worker; the 25 slowest tests listed at the end. What CI runs (.ci/run).
 # `make test-fast`: lint, then the in-process tests and the doctests only, in one
 #   process that starts no other (a test of this lane that starts one fails); under a
 #   minute: the loop to run on every save.
-TEST_WORKERS ?= auto
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: lint $(NODE)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
