@@ -161,3 +161,28 @@ def test_every_class_has_its_words() -> None:
     classes = set(get_args(Class))
     assert classes == {"material", "editorial"}
     assert set(vocabulary.CLASSES) == set(vocabulary.CHANGE_GROUPS) == set(vocabulary.FEED_TITLES) == classes
+
+
+@pytest.mark.parametrize(
+    "edit, said",
+    [
+        ({"controller": {"name": "Toinen Oy"}}, "Controller's name or business ID changed"),
+        ({"controller": {"email": "new@esimerkki.fi"}}, "Controller's details changed"),
+    ],
+)
+def test_a_new_controller_is_said_as_such_and_new_contact_details_as_details(edit: dict, said: str) -> None:
+    """A change of the controller's identity is material (WP260 para. 29) and the changelog and the
+    announcement say it is the controller that changed; its e-mail address is only a detail."""
+    from generator.notice.changes import changes
+    from generator.notice.model import Notice
+    from generator.words.changelog import describe
+    from support import PROJECT
+
+    base = {
+        "seloste": 2,
+        "controller": {"name": "Esimerkki Oy"},
+        "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}},
+    }
+    after = {**base, "controller": {**base["controller"], **edit["controller"]}}
+    (change,) = changes(Notice.from_data(base), Notice.from_data(after))
+    assert describe(change, "en", PROJECT.locales) == said

@@ -32,4 +32,5 @@ def describe(change: Change, lang: str, locales: Path) -> str:
         subject = subject[lang]
     elif change.area == "transfer":
         subject = i18n.country_name(subject, lang)
-    return translate(vocabulary.CHANGES[(change.area, change.action)], lang, locales, name=subject)
+    identity = vocabulary.IDENTITY_CHANGES.get(change.area) if change.material and change.action == "changed" else None
+    return translate(identity or vocabulary.CHANGES[(change.area, change.action)], lang, locales, name=subject)

@@ -390,6 +390,17 @@ RIGHTS = {  # each right as the article grants it: to whom, on which legal bases
     ),
 }
 
+IDENTITY_CHANGES = {  # a material change of who the controller, its officer or representative is (WP260 para. 29)
+    # NOTE: In the version history and the announcement: the controller's name or business ID changed (not only
+    # its contact details).
+    "controller": N_("Controller's name or business ID changed"),
+    # NOTE: The data protection officer was appointed, no longer is, or is another person or body.
+    "data_protection_officer": N_("Data protection officer changed"),
+    # NOTE: The controller's representative in the EU (Art. 27) is another person or body.
+    "representative": N_("Representative changed"),
+}
+"""Said instead of CHANGES' "details changed" when the change is material: a new identity is never a detail."""
+
 CHANGES = {  # in the order the changelog lists them
     ("controller", "changed"): N_("Controller's details changed"),
     ("representative", "changed"): N_("Representative's details changed"),
