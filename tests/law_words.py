@@ -58,15 +58,16 @@ CITES = re.compile(r"\bArt\. \d|\b2016/679\b|\bGDPR\b|\b917/2014\b")
 Msgid = str | tuple[str, str]
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings(value: Any) -> Iterator[str]:
+    """Every string a vocabulary table gives as a value (its keys are the format's values, not messages)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings(item)
     elif isinstance(value, tuple | list):
         for item in value:
-            yield from _strings(item)
+            yield from strings(item)
 
 
 def _extracted(path: Path, method: str) -> Iterator[Msgid]:
@@ -81,10 +82,10 @@ def law_msgids() -> set[Msgid]:
     found: set[Msgid] = set(_extracted(REPO / "generator/words/templates/notice.md.j2", "jinja2"))
     found |= set(_extracted(REPO / "generator/words/filters.py", "python"))
     for table in LAW_TABLES:
-        found |= set(_strings(getattr(vocabulary, table)))
+        found |= set(strings(getattr(vocabulary, table)))
     for message in catalog("en"):
         key = message.id if isinstance(message.id, str) else tuple(message.id)
-        if key and CITES.search(" ".join(_strings(key))):
+        if key and CITES.search(" ".join(strings(key))):
             found.add(key)  # type: ignore[arg-type]
     return found
 

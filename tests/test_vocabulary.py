@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from babel.messages.pofile import read_po
+from law_words import strings
 
 from generator.words import vocabulary
 from support import REPO
@@ -41,18 +42,6 @@ def tables() -> Iterator[tuple[str, object]]:
             yield name, getattr(vocabulary, name)
 
 
-def messages(value: object) -> Iterator[str]:
-    """Every string a table gives as a value (its keys are the format's values, not messages)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from messages(item)
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from messages(item)
-
-
 def catalog(lang: str) -> dict[str, str]:
     path = REPO / "locales" / (f"{lang}/LC_MESSAGES/messages.po" if lang else "messages.pot")
     with open(path, "rb") as handle:
@@ -61,7 +50,7 @@ def catalog(lang: str) -> dict[str, str]:
 
 def test_every_message_is_in_the_catalogs_and_translated() -> None:
     template, finnish, swedish = catalog(""), catalog("fi"), catalog("sv")
-    found = {(name, message) for name, table in tables() for message in messages(table)}
+    found = {(name, message) for name, table in tables() for message in strings(table)}
     assert len(found) > 150
     assert sorted(pair for pair in found if pair[1] not in template) == []
     assert sorted(pair for pair in found if not finnish.get(pair[1]) or not swedish.get(pair[1])) == []

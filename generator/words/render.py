@@ -108,20 +108,27 @@ _TEXT_CODE = compiled_templates.InMemory()
 """The plain-text templates' code (another finalize), shared likewise."""
 
 
-@caches.kept(maxsize=8)
-def _text_environment(lang: str, translations: Translations) -> jinja2.Environment:
+def _configured(translations: Translations, code: jinja2.BytecodeCache, **options: Any) -> jinja2.Environment:
+    """An environment of the templates with gettext in `translations`: what the Markdown, file and text
+    environments share; `options` say how each treats a value (finalize, autoescape)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=_TEXT_CODE,
+        bytecode_cache=code,
         extensions=["jinja2.ext.i18n"],
-        finalize=plain_finalize,
-        autoescape=False,  # the output is plain text; markup.plain_finalize leaves no markup in a value
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        **options,
     )
     cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
+    return env
+
+
+@caches.kept(maxsize=8)
+def _text_environment(lang: str, translations: Translations) -> jinja2.Environment:
+    # the output is plain text; markup.plain_finalize leaves no markup in a value
+    env = _configured(translations, _TEXT_CODE, finalize=plain_finalize, autoescape=False)
     env.filters.update(
         date=lambda value: i18n.format_date(value, lang),
         para=lambda text: Plain(plain_paragraphs(text[lang])) if text else Plain(""),
@@ -131,34 +138,13 @@ def _text_environment(lang: str, translations: Translations) -> jinja2.Environme
 
 @caches.kept(maxsize=8)
 def _files_environment(lang: str, translations: Translations) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=_FILES_CODE,
-        extensions=["jinja2.ext.i18n"],
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
-    return env
+    return _configured(translations, _FILES_CODE, autoescape=True)
 
 
 @caches.kept(maxsize=8)
 def _environment(lang: str, translations: Translations) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=_MARKDOWN_CODE,
-        extensions=["jinja2.ext.i18n"],
-        finalize=finalize,
-        autoescape=False,  # the output is Markdown; markup.finalize escapes for it
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    cast(_Gettext, env).install_gettext_translations(translations, newstyle=True)
+    # the output is Markdown; markup.finalize escapes for it
+    env = _configured(translations, _MARKDOWN_CODE, finalize=finalize, autoescape=False)
     env.filters.update(filters(lang, translations))
     env.globals.update(
         LEGAL_BASES=vocabulary.LEGAL_BASES,
