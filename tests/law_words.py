@@ -1,7 +1,7 @@
 """Which catalog messages state the law, found from the code; and the reviewed list they are held to.
 
 A message states the law when the notice template says it (generator/words/templates/notice.md.j2, every
-sentence and label of the notice's body), when a filter of the notice says it (generator/words/filters.py),
+sentence and label of the notice's body), or its first layer's (first_layer.md.j2), when a filter of the notice says it (generator/words/filters.py),
 when it is in one of vocabulary's tables of legal words (`LAW_TABLES`), or when any message cites an article.
 Each one is listed in tests/law_sentences.py with the article(s) it states and its approved text in every
 language; tests/test_law_sentences.py fails when a catalog says anything else, or a new one is unlisted.
@@ -49,6 +49,8 @@ LAW_TABLES = (
     "RIGHTS",
     "PREVAILING_LANGUAGE",
     "PREVAILING_LANGUAGE_OF_SOME",
+    "NOTABLE",
+    "FORM_NOTICE",
 )
 """The tables of generator/words/vocabulary.py whose every word is a legal term or a sentence of law."""
 
@@ -80,6 +82,7 @@ def _extracted(path: Path, method: str) -> Iterator[Msgid]:
 def law_msgids() -> set[Msgid]:
     """Every message of the catalogs that states the law (see the module's docstring)."""
     found: set[Msgid] = set(_extracted(REPO / "generator/words/templates/notice.md.j2", "jinja2"))
+    found |= set(_extracted(REPO / "generator/words/templates/first_layer.md.j2", "jinja2"))
     found |= set(_extracted(REPO / "generator/words/filters.py", "python"))
     for table in LAW_TABLES:
         found |= set(strings(getattr(vocabulary, table)))

@@ -291,6 +291,7 @@ def test_english_dates_are_british_on_a_page_in_english() -> None:
         diff_link="",
         current_diff_link="",
         changelog_link="../changelog/",
+        in_brief_link="in-brief/",
     )
     assert "In force from 25 November 2026." in page
 
@@ -321,6 +322,7 @@ def test_an_archived_version_says_it_was_replaced_on_its_successors_first_day() 
             diff_link="",
             current_diff_link="diff/current/",
             changelog_link="../changelog/",
+            in_brief_link="in-brief/",
             archived_title="(archived)",
         )
         for lang in ("fi", "sv", "en")

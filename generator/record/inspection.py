@@ -106,13 +106,15 @@ def _made_by_hand(
     project: Project, releases: tuple[Release, ...], recorded: frozenset[str], settings: Settings
 ) -> list[Finding]:
     """Each release added since the revision whose lock lists `recorded` must be what `release` writes: its texts
-    rendered anew from its notice.json with this commit's templates, word for word, and its announcement written
-    anew with the project's notice period."""
+    rendered anew from its notice.json with this commit's templates, word for word, its announcement written
+    anew with the project's notice period, and its first layer and form notices written anew."""
     found: list[Finding] = []
     for previous, release in zip((None, *releases), releases, strict=False):
         if release.id not in recorded:
             try:
-                found += release.rendered_anew(project.locales, previous, settings.notice_period_days)
+                found += release.rendered_anew(
+                    project.locales, previous, settings.notice_period_days, project.prefix, project.id or None
+                )
             except NoticeError as exc:
                 found += exc.findings
     return found

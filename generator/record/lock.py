@@ -5,7 +5,9 @@ the date it was released (since `release` records it; older entries have
 none, and stay as they were) and the sha256 of each of its files:
 notice.yaml, notice.json, a <lang>.md per language, (since releases froze
 it) schema.json and, for a material change announced (since `release` writes
-it), announcement.<lang>.md and announcement.<lang>.txt per language. Its text is canonical (id, effective, released, files; keys
+it), announcement.<lang>.md and announcement.<lang>.txt per language, and (since `release` writes them) the
+first layer and the form notices of each language, first-layer.<lang>.md and form-notices.<lang>.json. Its text is
+canonical (id, effective, released, files; keys
 sorted within an entry's files, two spaces of indent, a final newline), so the
 same releases always give the same bytes.
 
@@ -46,6 +48,8 @@ _TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
 ANNOUNCEMENT_KINDS = ("md", "txt")
 """The announcement of a material change in each language: Markdown (its page) and plain text (e-mail)."""
 _ANNOUNCEMENT = re.compile(r"announcement\.([a-z]{2,3})\.(md|txt)")
+_FIRST_LAYER = re.compile(r"first-layer\.([a-z]{2,3})\.md")
+_FORM_NOTICES = re.compile(r"form-notices\.([a-z]{2,3})\.json")
 
 _ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -69,6 +73,35 @@ def announcement_name(lang: str, kind: str) -> str:
     ('announcement.fi.txt', ())
     """
     return f"announcement.{lang}.{kind}"
+
+
+def first_layer_name(lang: str) -> str:
+    """The file of a release that holds its first layer in `lang` (words/first_layer.py): Markdown, a name no
+    language's text can take.
+
+    >>> first_layer_name("sv"), languages([first_layer_name("sv")])
+    ('first-layer.sv.md', ())
+    """
+    return f"first-layer.{lang}.md"
+
+
+def form_notices_name(lang: str) -> str:
+    """The file of a release that holds its form notices in `lang` (words/form_notices.py), as JSON.
+
+    >>> form_notices_name("fi")
+    'form-notices.fi.json'
+    """
+    return f"form-notices.{lang}.json"
+
+
+def layered(files: Iterable[str]) -> tuple[str, ...]:
+    """The languages a release with these files froze its first layer and form notices in (none: a release
+    made before `release` wrote them, whose site derives them from its notice.json).
+
+    >>> layered(["fi.md", "first-layer.sv.md", "form-notices.sv.json", "first-layer.fi.md"])
+    ('fi', 'sv')
+    """
+    return in_order({match[1] for name in files if (match := _FIRST_LAYER.fullmatch(name))})
 
 
 def announced(files: Iterable[str]) -> tuple[str, ...]:
@@ -115,6 +148,11 @@ class Entry:
     def announced(self) -> tuple[str, ...]:
         """The languages its announcement is in (none for an editorial change, or a release made before)."""
         return announced(self.files)
+
+    @property
+    def layered(self) -> tuple[str, ...]:
+        """The languages of its frozen first layer and form notices (none for a release made before)."""
+        return layered(self.files)
 
     @property
     def order(self) -> tuple[date, int]:
@@ -247,15 +285,19 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         not isinstance(files, dict)
         or not {SOURCE_NAME, JSON_NAME} <= set(files)
         or not texts
-        or not all(_TEXT.fullmatch(n) or _ANNOUNCEMENT.fullmatch(n) for n in others)
+        or not all(
+            any(kind.fullmatch(n) for kind in (_TEXT, _ANNOUNCEMENT, _FIRST_LAYER, _FORM_NOTICES)) for n in others
+        )
     ):
         raise _ShapeError(
             # NOTE: files is the lock's key; %(source)s, %(json)s and %(schema)s are file names (notice.yaml,
-            # notice.json, schema.json): keep them, and fi.md and announcement.fi.md, as they are.
+            # notice.json, schema.json): keep them, and fi.md, announcement.fi.md, first-layer.fi.md and
+            # form-notices.fi.json, as they are.
             _(
                 "release %(id)s: files must list %(source)s, %(json)s, the text of each of its languages (such as "
-                "fi.md), possibly %(schema)s and an announcement in each of its languages (such as "
-                "announcement.fi.md and announcement.fi.txt), and nothing else",
+                "fi.md), possibly %(schema)s, an announcement in each of its languages (such as "
+                "announcement.fi.md and announcement.fi.txt) and a first layer and form notices in each of its "
+                "languages (such as first-layer.fi.md and form-notices.fi.json), and nothing else",
                 id=release_id,
                 source=SOURCE_NAME,
                 json=JSON_NAME,
@@ -263,6 +305,7 @@ def _entry(item: Any, line: int, column: int) -> Entry:
             )
         )
     _check_announcement(release_id, set(files))
+    _check_layers(release_id, set(files), texts)
     bad = sorted(name for name, digest in files.items() if not (isinstance(digest, str) and _SHA256.fullmatch(digest)))
     if bad:
         raise _ShapeError(
@@ -294,6 +337,23 @@ def _check_announcement(release_id: str, files: set[str]) -> None:
             # fi): keep them as they are.
             _(
                 "release %(id)s: an announcement lists both announcement.<lang>.md and announcement.<lang>.txt",
+                id=release_id,
+            )
+        )
+
+
+def _check_layers(release_id: str, files: set[str], texts: set[str]) -> None:
+    """A release froze its first layer and form notices in every one of its languages, or (made before `release`
+    wrote them) in none."""
+    first = {m[1] for n in files if (m := _FIRST_LAYER.fullmatch(n))}
+    forms = {m[1] for n in files if (m := _FORM_NOTICES.fullmatch(n))}
+    if first != forms or (first and first != {n.removesuffix(".md") for n in texts}):
+        raise _ShapeError(
+            # NOTE: first-layer.<lang>.md and form-notices.<lang>.json are file names (<lang> a language code, such
+            # as fi): keep them as they are.
+            _(
+                "release %(id)s: a first layer is first-layer.<lang>.md and form-notices.<lang>.json, in each of its "
+                "languages or in none",
                 id=release_id,
             )
         )

@@ -5,7 +5,10 @@ policy/releases/<id>/: the source as written (notice.yaml), the schema it was
 checked against (schema.json), the structured notice (notice.json), the
 rendered text of each language (fi.md, sv.md, en.md) and, for a material
 change, its announcement in each language (announcement.fi.md, the text of its
-page, and announcement.fi.txt, plain text for e-mail; words/announcement.py). The source's first line
+page, and announcement.fi.txt, plain text for e-mail; words/announcement.py), and in each language its first
+layer (first-layer.fi.md; words/first_layer.py) and its notices at the form (form-notices.fi.json;
+words/form_notices.py). A release made before `release` wrote these has none: its site derives them from its
+notice.json with the words of the day (`first_layer_of`, `form_notices_of`). The source's first line
 tells editors where its schema is; in the release it names the frozen copy
 beside it, so an editor opening a release checks it against its own format. policy/releases/releases.lock records the sha256 of every file, so a
 later template or catalog change cannot alter a released text, and an edit to
@@ -49,9 +52,18 @@ from generator.notice.read import read_notice
 from generator.notice.validate import conforms, validate
 from generator.project import LOCK_NAME, Project
 from generator.record import ledger, lock
-from generator.record.lock import JSON_NAME, SCHEMA_NAME, SOURCE_NAME, announcement_name, text_name
+from generator.record.lock import (
+    JSON_NAME,
+    SCHEMA_NAME,
+    SOURCE_NAME,
+    announcement_name,
+    first_layer_name,
+    form_notices_name,
+    text_name,
+)
 from generator.settings import NOTICE_PERIOD_DAYS, read_settings
-from generator.words import announcement
+from generator.words import announcement, first_layer, form_notices
+from generator.words.form_notices import FormNotice
 from generator.words.render import render_notice
 
 _MODELINE = re.compile(rb"^(\xef\xbb\xbf)?(#[ \t]*yaml-language-server:[ \t]*\$schema=)\S*", re.M)
@@ -63,6 +75,13 @@ _READ: dict[tuple[str, Path | None], Notice] = {}
 read) and the schema it conforms to: the live preview reads every release on each edit, and reading one (a
 schema validation) is most of the cost. Only conforming notices are kept; they are immutable."""
 caches.register(_READ.clear)
+_FORMS: dict[tuple[str, str, str], tuple[FormNotice, ...]] = {}
+"""Each frozen form-notices file already read and taken, by its sha256, release id and language."""
+caches.register(_FORMS.clear)
+_SAID: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+"""What each release's first layer and form notices link that its full text lacks (`Release.unsaid`), by the
+sha256 of the files compared: the live preview verifies every release on each edit."""
+caches.register(_SAID.clear)
 
 
 @dataclass(frozen=True)
@@ -144,6 +163,77 @@ class Release:
         e-mail ("txt")."""
         return self._decoded(announcement_name(lang, kind))
 
+    @property
+    def layered(self) -> tuple[str, ...]:
+        """The languages it froze its first layer and form notices in: each of its languages, or none (a release
+        made before `release` wrote them)."""
+        return lock.layered(self.files)
+
+    def first_layer(self, lang: str) -> str | None:
+        """Its first layer in `lang` (Markdown) exactly as released; None for a release made before."""
+        return self._decoded(first_layer_name(lang)) if lang in self.layered else None
+
+    def form_notices(self, lang: str) -> tuple[FormNotice, ...] | None:
+        """Its notices at the form in `lang` as released; None for a release made before; NoticeError where the
+        file holds anything `release` never writes (it is untrusted input whatever the lock says)."""
+        if lang not in self.layered:
+            return None
+        name = form_notices_name(lang)
+        key = (self.files[name], self.id, lang)
+        if key not in _FORMS:
+            try:
+                _FORMS[key] = form_notices.read(self._decoded(name), self.id, lang)
+            except ValueError as exc:
+                raise NoticeError(
+                    [
+                        lock.finding(
+                            self._shown(name),
+                            # NOTE: %(reason)s says what is wrong, in English, such as "'news': html is not the
+                            # fragment Seloste writes".
+                            _(
+                                "release %(id)s: %(name)s is not the form notices Seloste writes (%(reason)s); "
+                                "restore the release with git",
+                                id=self.id,
+                                name=name,
+                                reason=str(exc),
+                            ),
+                        )
+                    ]
+                ) from None
+        return _FORMS[key]
+
+    def unsaid(self) -> list[Finding]:
+        """Each section its frozen first layer or form notices link that its full text in the same language does
+        not have: the first layer says nothing the full text does not, and neither does a notice at the form."""
+        found = []
+        for lang in self.layered:
+            names = (text_name(lang), first_layer_name(lang), form_notices_name(lang))
+            key = (self.id, lang, *(self.files[name] for name in names))
+            if key not in _SAID:
+                text, brief = self.text(lang), self.first_layer(lang) or ""
+                sections = first_layer.anchors(text)
+                forms = self.form_notices(lang) or ()
+                _SAID[key] = tuple((names[1], anchor) for anchor in first_layer.unsaid(brief, text)) + tuple(
+                    (names[2], f"purpose-{n.purpose}") for n in forms if f"purpose-{n.purpose}" not in sections
+                )
+            found += [
+                lock.finding(
+                    self._shown(name),
+                    # NOTE: %(name)s is the first layer's or the form notices' file, %(anchor)s the id of a section
+                    # (such as purpose-marketing), %(text)s the file of the full text in the same language (fi.md).
+                    _(
+                        "release %(id)s: %(name)s links the section #%(anchor)s, which its full text %(text)s does "
+                        "not have; a shorter notice says nothing the full text does not: make the release again",
+                        id=self.id,
+                        name=name,
+                        anchor=anchor,
+                        text=names[0],
+                    ),
+                )
+                for name, anchor in _SAID[key]
+            ]
+        return found
+
     def _decoded(self, name: str) -> str:
         """A released text file, checked against the lock, as text: untrusted input, refused where it holds
         what Seloste never writes."""
@@ -183,13 +273,20 @@ class Release:
         return text
 
     def rendered_anew(
-        self, locales: Path, previous: Release | None = None, notice_period_days: int = NOTICE_PERIOD_DAYS
+        self,
+        locales: Path,
+        previous: Release | None = None,
+        notice_period_days: int = NOTICE_PERIOD_DAYS,
+        prefix: str = "",
+        notice_id: str | None = None,
     ) -> list[Finding]:
         """Whether each released text is what the templates at `locales` render from the release's notice.json,
-        its announcement what they write from it and `previous`'s (`announced_anew`), and its notice.yaml says
-        what notice.json says: true of a release `release` made with this code, false of one made or edited by
-        hand (a page could then differ from its own record)."""
+        its announcement what they write from it and `previous`'s (`announced_anew`), its first layer and form
+        notices what they write from it (`layered_anew`; `prefix` and `notice_id` say which notice of a
+        company's site it is), and its notice.yaml says what notice.json says: true of a release `release` made
+        with this code, false of one made or edited by hand (a page could then differ from its own record)."""
         found = self.announced_anew(locales, previous, notice_period_days)
+        found += self.layered_anew(locales, prefix, notice_id)
         for lang in self.languages:
             name = text_name(lang)
             if render_notice(self.notice, lang, locales) != self.text(lang):
@@ -249,6 +346,42 @@ class Release:
             for name in names
             if name not in self.files or expected.get(name) != self.read(name)
         ]
+
+    def layered_anew(self, locales: Path, prefix: str = "", notice_id: str | None = None) -> list[Finding]:
+        """Whether the release holds the first layer and form notices `release` writes, word for word, in each of
+        its languages, the form notices linking under the site's address their own links give."""
+        expected = _layer_files(self, self.notice, locales, self._layered_address(prefix), prefix, notice_id)
+        return [
+            lock.finding(
+                self._shown(name),
+                # NOTE: %(name)s is a file of the release, such as first-layer.fi.md; `release` is the command, as
+                # typed.
+                _(
+                    "release %(id)s: %(name)s is not what Seloste writes from its notice.json; a release is made by "
+                    "`release`, never by hand: make it again",
+                    id=self.id,
+                    name=name,
+                )
+                if name in self.files
+                else _(
+                    "release %(id)s: %(name)s is missing: `release` writes it; make the release again",
+                    id=self.id,
+                    name=name,
+                ),
+            )
+            for name in sorted(expected)
+            if name not in self.files or expected[name] != self.read(name)
+        ]
+
+    def _layered_address(self, prefix: str) -> str:
+        """The site's address the form notices link under (what comes before /<lang>/<prefix><id>/ in a link), ""
+        where they link from the site's root or hold none."""
+        for lang in self.layered:
+            for notice in self.form_notices(lang) or ():
+                tail = f"/{lang}/{prefix}{self.id}/#purpose-{notice.purpose}"
+                address = notice.link.removesuffix(tail)
+                return address if address != notice.link and is_site_address(address) else ""
+        return ""
 
     def _announced_address(self) -> str:
         """The site's address the announcement gives (the part before /<lang>/<id>/ of its first address), ""
@@ -342,8 +475,41 @@ def load_releases(project: Project) -> tuple[Release, ...]:
 
 
 def verify(project: Project, releases: Iterable[Release] | None = None) -> list[Finding]:
-    """Every way policy/releases differs from the lock: unlisted folders, missing, extra or edited files."""
-    return ledger.audit(project, load_releases(project) if releases is None else releases)
+    """Every way policy/releases differs from the lock (unlisted folders, missing, extra or edited files) and, where
+    it does not, every section a frozen first layer or notice at the form links that its full text lacks."""
+    releases = load_releases(project) if releases is None else tuple(releases)
+    found = ledger.audit(project, releases)
+    if not found:
+        for release in releases:
+            try:
+                found += release.unsaid()
+            except NoticeError as exc:
+                found += exc.findings
+    return found
+
+
+def first_layer_of(release: Release, lang: str, locales: Path) -> str:
+    """The first layer of `release` in `lang`: as frozen, or for a release made before `release` froze one, made
+    from its notice.json with the words of the day, for the sections its full text has."""
+    frozen = release.first_layer(lang)
+    if frozen is not None:
+        return frozen
+    return first_layer.markdown(release.notice, lang, locales, first_layer.anchors(release.text(lang)))
+
+
+def form_notices_of(
+    release: Release, lang: str, locales: Path, *, site_url: str, prefix: str = "", notice_id: str | None = None
+) -> tuple[FormNotice, ...]:
+    """The notices at the form of `release` in `lang`: as frozen, or for a release made before `release` froze
+    them, made from its notice.json with the words of the day, linking under `site_url` (the site's address now,
+    "" when not known) its page in the site's folder `prefix` of notice `notice_id` (a company's site)."""
+    frozen = release.form_notices(lang)
+    if frozen is not None:
+        return frozen
+    sections = first_layer.anchors(release.text(lang))
+    return form_notices.form_notices(
+        release.notice, release.id, lang, locales, sections, site_url=site_url, prefix=prefix, notice_id=notice_id
+    )
 
 
 def next_id(effective: date, existing: Iterable[str]) -> str:
@@ -400,6 +566,7 @@ def make_release(project: Project, *, today: date, site_url: str = "") -> Releas
         contents |= _announcement_files(
             release, notice, previous, project.locales, settings.notice_period_days, site_url
         )
+        contents |= _layer_files(release, notice, project.locales, site_url, project.prefix, project.id or None)
         release = replace(release, files={n: lock.sha256(c) for n, c in contents.items()})
         with staged(folder, project.root) as staging:
             _keep(folder, staging)
@@ -431,6 +598,23 @@ def _announcement_files(
     for lang in release.languages:
         files[announcement_name(lang, "md")] = announcement.markdown(said, lang, locales).encode("utf-8")
         files[announcement_name(lang, "txt")] = announcement.text(said, lang, locales).encode("utf-8")
+    return files
+
+
+def _layer_files(
+    release: Release, notice: Notice, locales: Path, site_url: str, prefix: str, notice_id: str | None
+) -> dict[str, bytes]:
+    """The first layer and the form notices of `release` (whose notice is `notice`) by name, in each of its
+    languages, for the sections of its full text; the form notices link its page under `site_url`."""
+    files = {}
+    for lang in release.languages:
+        sections = first_layer.anchors(render_notice(notice, lang, locales))
+        said = first_layer.markdown(notice, lang, locales, sections)
+        forms = form_notices.form_notices(
+            notice, release.id, lang, locales, sections, site_url=site_url, prefix=prefix, notice_id=notice_id
+        )
+        files[first_layer_name(lang)] = said.encode("utf-8")
+        files[form_notices_name(lang)] = form_notices.to_json(forms)
     return files
 
 

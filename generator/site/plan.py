@@ -1,7 +1,10 @@
 """The site as data: every page of every language, and the files beside them.
 
 `plan_site` decides what is published: the release in force at /<lang>/, every
-release at /<lang>/<id>/, a diff page per release, the changelog, an Atom feed,
+release at /<lang>/<id>/, a diff page per release, each release's first layer at
+/<lang>/<id>/in-brief/ (the one in force also at /<lang>/in-brief/) and its
+notices at the form at /<lang>/<id>/forms/ (each also a fragment and JSON beside
+the page), the changelog, an Atom feed,
 versions.json and each release's structured notice as JSON; with a draft, the
 working copy at /<lang>/draft/ and its redline (the draft compared with the
 version in force, as a diff page compares two releases) at /<lang>/draft/diff/. It reads only the
@@ -34,13 +37,16 @@ from generator.notice.read import read_notice
 from generator.project import Project
 from generator.record import compare
 from generator.record.lock import JSON_NAME, announcement_name, text_name
-from generator.record.releases import Release, verified
+from generator.record.releases import Release, first_layer_of, form_notices_of, verified
 from generator.record.timeline import Period, Timeline
 from generator.site import feeds as atom
-from generator.words import announcement, changelog, i18n, vocabulary
+from generator.words import announcement, changelog, form_notices, i18n, vocabulary
+from generator.words.form_notices import FormNotice
 from generator.words.render import render_file, render_notice, render_template, translate
 
 IN_FORCE = "index.md"
+IN_BRIEF = "in-brief/index.md"
+"""The first layer of the version in force, beside the notice in force (its links to the full text are "../")."""
 CHANGELOG = "changelog/index.md"
 DRAFT = "draft/index.md"
 DRAFT_DIFF = "draft/diff/index.md"
@@ -225,6 +231,21 @@ def diff_page(release: Release) -> str:
     return f"{release.id}/diff/index.md"
 
 
+def in_brief_page(release: Release) -> str:
+    """The page of a release's first layer, under its own page (its links to the full text are "../")."""
+    return f"{release.id}/in-brief/index.md"
+
+
+def forms_page(release: Release) -> str:
+    """The page, for a website's developers, of a release's notices at the form."""
+    return f"{release.id}/forms/index.md"
+
+
+def form_notice_file(release: Release, purpose_id: str, kind: str) -> str:
+    """A notice at the form beside its page, under the language's folder: the HTML fragment ("html") or JSON."""
+    return f"{release.id}/forms/purpose-{purpose_id}.{kind}"
+
+
 def announcement_page(release: Release) -> str:
     """The page of a release's announcement (words/announcement.py gives its links from this address)."""
     return f"{release.id}/{announcement.PAGE}"
@@ -294,6 +315,7 @@ class Pages:
         """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
         self._draft_texts: dict[str, str] = {}
+        self._forms: dict[tuple[str, str], tuple[FormNotice, ...]] = {}
 
     def link(self, source: str, target: str) -> str:
         """`link`, except that the live preview links a page it does not build by its address: MkDocs
@@ -328,6 +350,108 @@ class Pages:
 
     def release_pages(self, lang: str) -> Iterable[Page]:
         return (self.notice_page(lang, release_page(r), r) for r in self.timeline.releases)
+
+    def form_notices(self, lang: str, release: Release) -> tuple[FormNotice, ...]:
+        """A release's notices at the form in `lang`: frozen, or made for a release made before (record/releases.py)."""
+        key = (lang, release.id)
+        if key not in self._forms:
+            self._forms[key] = form_notices_of(
+                release,
+                lang,
+                self.project.locales,
+                site_url=self.site_url,
+                prefix=self.project.prefix,
+                notice_id=self.project.id or None,
+            )
+        return self._forms[key]
+
+    def in_brief_pages(self, lang: str) -> Iterable[Page]:
+        """The first layer of the version in force, then each release's: its frozen Markdown (untrusted text, as
+        a released text is), or for a release made before, made from its notice.json."""
+        yield self.in_brief_page(lang, IN_BRIEF, self.timeline.current)
+        for release in self.timeline.releases:
+            yield self.in_brief_page(lang, in_brief_page(release), release)
+
+    def in_brief_page(self, lang: str, path: str, release: Release) -> Page:
+        heading, _, body = first_layer_of(release, lang, self.project.locales).partition("\n")
+        status = self.timeline.status(release)
+        state = self.say(vocabulary.RELEASE_STATES[status], lang)
+        markdown = render_template(
+            "in_brief_page.md.j2",
+            lang,
+            self.project.locales,
+            heading=Markdown(heading),
+            body=Markdown(body.strip()),
+            release=release,
+            state=state,
+            full_text_link=self.link(path, IN_FORCE if path == IN_BRIEF else release_page(release)),
+        )
+        title = self.say(vocabulary.IN_BRIEF_TITLE, lang)
+        record = {
+            "header": self.say(
+                vocabulary.PRINT_HEADER,
+                lang,
+                controller=self.controller,
+                title=title,
+                id=release.id,
+                date=i18n.format_date(release.effective, lang),
+            ),
+            "address": self.site_url + url_of(lang, in_brief_page(release)),
+        }
+        if path != IN_BRIEF:
+            title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id, state=state)
+        return Page(
+            path,
+            title,
+            markdown,
+            searchable=path == IN_BRIEF,
+            robots="noindex" if status == "archived" else "",
+            record=record,
+        )
+
+    def forms_pages(self, lang: str) -> Iterable[Page]:
+        """Each release's notices at the form, for a website's developers: each shown as a reader sees it, with
+        its HTML to copy and its files (the fragment and the JSON)."""
+        for release in self.timeline.releases:
+            path = forms_page(release)
+            names = {p.id: p.name for p in release.notice.purposes}
+            blocks = [
+                Markdown(
+                    render_file(
+                        "form_notice_page.html.j2",
+                        lang,
+                        self.project.locales,
+                        said=said,
+                        fragment=said.markup,
+                        html_file=posixpath.basename(form_notice_file(release, said.purpose, "html")),
+                        json_file=posixpath.basename(form_notice_file(release, said.purpose, "json")),
+                    ).strip()
+                )
+                for said in self.form_notices(lang, release)
+            ]
+            entries = [
+                {"id": said.purpose, "name": names[said.purpose], "block": block}
+                for said, block in zip(self.form_notices(lang, release), blocks, strict=True)
+            ]
+            title = self.say(vocabulary.FORMS_TITLE, lang, id=release.id)
+            markdown = render_template(
+                "forms.md.j2",
+                lang,
+                self.project.locales,
+                title=title,
+                release=release,
+                entries=entries,
+                release_link=self.link(path, release_page(release)),
+                in_brief_link=self.link(path, in_brief_page(release)),
+            )
+            yield Page(
+                path,
+                title,
+                markdown,
+                robots="noindex",
+                html_blocks=tuple(blocks),
+                record={"header": f"{self.controller} · {title}", "address": self.site_url + url_of(lang, path)},
+            )
 
     def announced_upcoming(self, lang: str) -> list[Release]:
         """The upcoming releases whose announcement the notice in force shows in `lang`: from the day each was
@@ -380,6 +504,7 @@ class Pages:
             changelog_link=self.link(path, CHANGELOG),
             permalink=permalink,
             permalink_link=self.link(path, release_page(release)),
+            in_brief_link=self.link(path, IN_BRIEF if path == IN_FORCE else in_brief_page(release)),
             diff_link=self.link(path, diff_page(release)) if timeline.predecessor(release) else "",
             current_diff_link=self.link(path, current_diff_page(release)) if status == "archived" else "",
         )
@@ -797,6 +922,8 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
     (Pages.diff_pages, False),
     (Pages.current_diff_pages, False),
     (Pages.announcement_pages, False),
+    (Pages.in_brief_pages, False),
+    (Pages.forms_pages, False),
     (Pages.compare_page, False),
     (Pages.changelog, True),
     (Pages.draft, True),
@@ -837,6 +964,10 @@ def files(pages: Pages, colors: Mapping[str, str] | None = None) -> dict[str, by
             name = announcement_name(lang, "txt")
             release.announcement(lang, "txt")  # refused, as a released text is, if it holds what Seloste never writes
             found[f"releases/{release.id}/{name}"] = release.read(name)
+        for lang in release.languages:  # the notices at the form beside their page
+            for said in pages.form_notices(lang, release):
+                found[f"{lang}/{form_notice_file(release, said.purpose, 'html')}"] = (said.html + "\n").encode("utf-8")
+                found[f"{lang}/{form_notice_file(release, said.purpose, 'json')}"] = form_notices.one_json(said)
     for lang in pages.languages:
         found[f"{lang}/feed.xml"] = feed(pages, lang)
     return found
@@ -877,11 +1008,25 @@ def versions_json(pages: Pages) -> bytes:
                 or None,
                 "notice": published(pages.site_url, f"releases/{r.id}.json"),
                 "notice_sha256": r.files[JSON_NAME],
+                "first_layer": {
+                    lang: published(pages.site_url, url_of(lang, in_brief_page(r)).lstrip("/")) for lang in r.languages
+                },
+                "form_notices": form_notices_json(pages, r),
             }
             for r in reversed(timeline.releases)
         ],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def form_notices_json(pages: Pages, release: Release) -> dict[str, dict[str, str]]:
+    """Each purpose's notice at the form of a release, in each language: the address of its JSON."""
+    found: dict[str, dict[str, str]] = {}
+    for lang in release.languages:
+        for said in pages.form_notices(lang, release):
+            path = f"{lang}/{form_notice_file(release, said.purpose, 'json')}"
+            found.setdefault(said.purpose, {})[lang] = published(pages.site_url, path)
+    return found
 
 
 def in_force_json(period: Period | None) -> dict[str, str | None] | None:

@@ -589,3 +589,33 @@ DIFF_PRINT_HEADER = N_("%(controller)s · %(title)s · from version %(old)s to v
 # the page's title, %(id)s the version in force, %(date)s the day the page was made (the draft changes daily).
 DRAFT_DIFF_PRINT_HEADER = N_("%(controller)s · %(title)s · version %(id)s and the draft as of %(date)s")
 """The running headers of the printed version history and comparisons (a release's is PRINT_HEADER)."""
+
+NOTABLE = {  # the first layer's items that WP260 rev.01 para. 36 puts first (words/first_layer.py), in this order
+    # NOTE: A label in the first layer (the notice in brief), before the purposes for which such decisions are made
+    # (GDPR Art. 22(1): "a decision based solely on automated processing").
+    "automated_decisions": N_("Decisions based solely on automated processing (Art. 22)"),
+    # NOTE: A label in the first layer, before the third countries to which personal data is transferred.
+    "transfers": N_("Transfers outside the EU/EEA"),
+    # NOTE: A label in the first layer, before the special categories of personal data (GDPR Art. 9(1)) processed.
+    "special": N_("Special categories of personal data (Art. 9)"),
+    # NOTE: A label in the first layer, before the data relating to criminal convictions and offences processed.
+    "criminal": N_("Personal data relating to criminal convictions and offences (Art. 10)"),
+    # NOTE: A label in the first layer, before the cookies of another party than the website that are used for
+    # marketing (the cookie table's category "marketing", party "third party").
+    "marketing_cookies": N_("Third-party marketing cookies"),
+}
+"""The labels of what the first layer says first: the processing with the most impact on the person, or that
+would surprise them (WP260 rev.01 para. 36)."""
+
+# NOTE: The title of the first layer of the privacy notice: its summary, each point linking to the full notice.
+IN_BRIEF_TITLE = N_("Privacy notice in brief")
+
+# NOTE: The sentence of a form notice (a short notice placed where a form collects data) that says who processes
+# the data and why: %(controller)s is the controller's name, %(purpose)s the purpose's name as the notice writes it.
+FORM_NOTICE = N_("%(controller)s, as the controller, processes your personal data for the following purpose: %(purpose)s.")
+# NOTE: The link at the end of a form notice, to the purpose's section of that version of the privacy notice;
+# %(id)s is the version, e.g. 2026-06-01.
+FORM_NOTICE_LINK = N_("More in the privacy notice, version %(id)s")
+# NOTE: The title of the page, for a website's developers, that shows each purpose's form notice of one version
+# and its HTML to copy; %(id)s is the version.
+FORMS_TITLE = N_("Notices for forms: version %(id)s")

@@ -1,0 +1,260 @@
+"""Notices at the form: for each purpose of a release, the few words to place where data is collected for it.
+
+The ICO's "just in time" notice, and WP260 rev.01 para. 38's: where a form
+collects personal data, one or two sentences say who processes it (the
+controller), why (the purpose) and on what basis (its legal bases, in the full
+text's words), with a link to that purpose's section of that release: what the
+person was told is the release, whose id a consent record stores (EDPB
+05/2020 para. 108). Each is plain text, an HTML fragment (an autoescaped
+template: a paragraph with the link, and a hidden field carrying the release id
+for the form to submit; no script, no style, no class) and the same as JSON:
+{notice, release, purpose, lang, text, html, link}.
+
+`release` writes them with the release (form-notices.<lang>.json, one object
+keyed by purpose id, in the notice's order), linking the release's page under
+the site's address known then (else by its path from the site's root, as the
+announcement does); a release made before has none, and its site derives them
+from its notice.json with the words of the day (record/releases.py).
+
+A frozen file is untrusted input whatever the lock says: `read` takes only what
+`release` writes, its HTML included (`_Fragment`), so that a page or a file
+built from it never carries anything else.
+
+>>> from generator.notice.model import LegalBasis, Notice
+>>> n = Notice.from_data({"seloste": 2, "controller": {"name": "Shop <Oy>"},
+...     "revision": {"effective": "2026-01-01", "summary": {"fi": "a", "sv": "b", "en": "c"}},
+...     "purposes": [{"id": "news", "name": {"fi": "Uutiskirje", "sv": "Nyhetsbrev", "en": "Newsletter"},
+...                   "legal_bases": [{"basis": "consent"}]}]})
+>>> (said,) = form_notices(n, "2026-01-01", "en", PROJECT.locales, frozenset({"purpose-news"}))
+>>> said.text
+'Shop <Oy>, as the controller, processes your personal data for the purpose “Newsletter”. Legal basis: consent (Art. 6(1)(a)).'
+>>> print(said.html)
+<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the purpose “Newsletter”. Legal basis: consent (Art. 6(1)(a)). <a href="/en/2026-01-01/#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
+<input type="hidden" name="privacy_notice_version" value="2026-01-01">
+>>> read(to_json((said,)), "2026-01-01", "en") == (said,)
+True
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.environment import is_site_address
+from generator.notice.markup import plain
+from generator.notice.model import LegalBasis, Notice
+from generator.words import i18n, vocabulary
+from generator.words.filters import Bases
+from generator.words.render import render_file, render_text
+
+FIELD = "privacy_notice_version"
+"""The name of the hidden field that carries the release id with the form's data (and `privacy_notice`, the
+notice's id, in a company's site of several notices)."""
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id of the format (policy/schema.json's $defs.id)."""
+
+
+@dataclass(frozen=True)
+class FormNotice:
+    """The notice at the form of one purpose of one release, in one language."""
+
+    notice: str | None
+    """The notice's id in a company's site of several notices; None for a site of one notice."""
+    release: str
+    """The release id a consent record stores: what the person was told."""
+    purpose: str
+    lang: str
+    text: str
+    """Who, why and on what basis, as plain text."""
+    html: str
+    """The same words and the link as an HTML fragment (autoescaped)."""
+    link: str
+    """The purpose's section of the release: its full address, or its path from the site's root."""
+
+    @property
+    def markup(self) -> Markup:
+        """The fragment, for a page to show as it is: only what `form_notices` makes or `read` takes exists."""
+        return Markup(self.html)
+
+
+def link(site_url: str, lang: str, prefix: str, release_id: str, purpose_id: str) -> str:
+    """The address of a purpose's section of a release (the page site/plan.py gives it: /<lang>/<prefix><id>/).
+
+    >>> link("https://a.fi", "sv", "", "2026-01-01", "news"), link("", "fi", "staff/", "2026-01-01", "pay")
+    ('https://a.fi/sv/2026-01-01/#purpose-news', '/fi/staff/2026-01-01/#purpose-pay')
+    """
+    return f"{site_url}/{lang}/{prefix}{release_id}/#purpose-{purpose_id}"
+
+
+def form_notices(
+    notice: Notice,
+    release_id: str,
+    lang: str,
+    locales: Path,
+    sections: frozenset[str],
+    *,
+    site_url: str = "",
+    prefix: str = "",
+    notice_id: str | None = None,
+) -> tuple[FormNotice, ...]:
+    """The notice at the form of each purpose of `notice`, released as `release_id`, in `lang`; `sections` are the
+    ids of the sections of its full text (first_layer.anchors): a purpose without its section has none."""
+    translations = i18n.translations(locales, lang)
+    bases = Bases(lang, translations)
+    made = []
+    for purpose in notice.purposes:
+        if f"purpose-{purpose.id}" not in sections:
+            continue
+        text = render_text(
+            "form_notice.txt.j2",
+            lang,
+            locales,
+            who=translations.gettext(vocabulary.FORM_NOTICE)
+            % {"controller": plain(notice.controller.name), "purpose": plain(bases.plain(purpose.name))},
+            label=translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)),
+            bases="; ".join(_basis(item, bases) for item in purpose.legal_bases),
+        ).strip()
+        address = link(site_url, lang, prefix, release_id, purpose.id)
+        fragment = render_file(
+            "form_notice.html.j2",
+            lang,
+            locales,
+            text=text,
+            link=address,
+            words=translations.gettext(vocabulary.FORM_NOTICE_LINK) % {"id": release_id},
+            release=release_id,
+            notice=notice_id,
+            field=FIELD,
+            lang=lang,
+        ).strip()
+        made.append(FormNotice(notice_id, release_id, purpose.id, lang, text, fragment, address))
+    return tuple(made)
+
+
+def _basis(item: LegalBasis, words: Bases) -> str:
+    """A legal basis as plain text, in the words the full text gives it (filters.Bases.legal_bases): what it
+    covers, then the basis, alternatives joined with "or"."""
+    names = i18n.format_list([words.gettext(vocabulary.LEGAL_BASES[b]) for b in item.bases], words.lang, "or")
+    return f"{plain(words.plain(item.covers))}: {names}" if item.covers else names
+
+
+def to_json(notices: tuple[FormNotice, ...]) -> bytes:
+    """The form notices of a release in one language as their file holds them: an object keyed by purpose id.
+    `<`, `>` and `&` are written as \\u escapes, so that the JSON can go into an HTML page's script as it is."""
+    return _json({n.purpose: _record(n) for n in notices})
+
+
+def one_json(notice: FormNotice) -> bytes:
+    """One form notice as JSON (the file beside its fragment on the site)."""
+    return _json(_record(notice))
+
+
+def _record(notice: FormNotice) -> dict[str, str | None]:
+    return {spec.name: getattr(notice, spec.name) for spec in fields(FormNotice)}
+
+
+def _json(data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+def read(raw: bytes | str, release_id: str, lang: str) -> tuple[FormNotice, ...]:
+    """The form notices a frozen file of release `release_id` holds in `lang`; ValueError, saying why (in
+    English), where it holds anything `release` never writes."""
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not an object keyed by purpose id")
+    found = []
+    for key, record in data.items():
+        if not isinstance(record, dict) or list(record) != [spec.name for spec in fields(FormNotice)]:
+            raise ValueError(f"{key!r}: not an object of {', '.join(spec.name for spec in fields(FormNotice))}")
+        notice = FormNotice(**record)
+        if not all(isinstance(value, str) for value in astuple(notice)[1:]) or not (
+            notice.notice is None or (isinstance(notice.notice, str) and _ID.fullmatch(notice.notice))
+        ):
+            raise ValueError(f"{key!r}: not text")
+        if (key, notice.release, notice.lang) != (notice.purpose, release_id, lang) or not _ID.fullmatch(key):
+            raise ValueError(f"{key!r}: not the purpose {key!r} of release {release_id} in {lang}")
+        if not _linked(notice):
+            raise ValueError(f"{key!r}: link {notice.link!r} is not the purpose's section of release {release_id}")
+        if not _Fragment.holds(notice):
+            raise ValueError(f"{key!r}: html is not the fragment Seloste writes")
+        found.append(notice)
+    return tuple(found)
+
+
+def _linked(notice: FormNotice) -> bool:
+    """Whether a form notice links its purpose's section of its release: under a site's address, or from the
+    site's root."""
+    where = re.fullmatch(
+        rf"(.*)/{notice.lang}/(?:[a-z](?:[a-z0-9-]*[a-z0-9])?/)?{re.escape(notice.release)}/#purpose-{notice.purpose}",
+        notice.link,
+    )
+    return where is not None and (where[1] == "" or is_site_address(where[1]))
+
+
+class _Fragment(html.parser.HTMLParser):
+    """What a fragment may hold: a paragraph in its language with text and the one link, and the hidden fields that
+    carry the release id (and the notice's id); nothing else, not even a comment."""
+
+    def __init__(self, notice: FormNotice):
+        super().__init__(convert_charrefs=True)
+        self.notice = notice
+        self.allowed = {
+            "p": [("lang", notice.lang)],
+            "a": [("href", notice.link)],
+            "input": [("type", "hidden"), ("name", FIELD), ("value", notice.release)],
+        }
+        self.fine = True
+        self.open: list[str] = []
+        self.seen: list[str] = []
+
+    @classmethod
+    def holds(cls, notice: FormNotice) -> bool:
+        parser = cls(notice)
+        parser.feed(notice.html)
+        parser.close()
+        return parser.fine and not parser.open and parser.seen[:2] == ["p", "a"] and "input" in parser.seen
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self._expected(tag, attrs):
+            self.fine = False
+        elif tag != "input":
+            self.open.append(tag)
+        self.seen.append(tag)
+
+    def _expected(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether an element is one the fragment holds, with its attributes, where it stands: the paragraph and
+        the fields at the top, the link in the paragraph."""
+        named = [("type", "hidden"), ("name", "privacy_notice"), ("value", self.notice.notice)]
+        if attrs != self.allowed.get(tag) and not (tag == "input" and self.notice.notice and attrs == named):
+            return False
+        return self.open == (["p"] if tag == "a" else [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.fine = False
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.fine = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.open and data.strip():
+            self.fine = False
+
+    def handle_comment(self, data: str) -> None:
+        self.fine = False
+
+    def handle_decl(self, decl: str) -> None:
+        self.fine = False
+
+    def handle_pi(self, data: str) -> None:
+        self.fine = False
+
+    def unknown_decl(self, data: str) -> None:
+        self.fine = False
