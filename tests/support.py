@@ -6,6 +6,7 @@ The projects and sites that many tests only read are made once per test run
 
 from __future__ import annotations
 
+import html.parser
 import json
 import os
 import shutil
@@ -188,3 +189,21 @@ def announced_project(root: Path) -> Path:
 def shared_announced(config: pytest.Config) -> tuple[Path, float]:
     """`announced_project` built into <root>/site, once per test run: only read it."""
     return once(config, "announced", announced_project)
+
+
+class Elements(html.parser.HTMLParser):
+    """Every element of an HTML text, with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, [(name, value or "") for name, value in attrs]))
+
+    @classmethod
+    def of(cls, text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        parser = cls()
+        parser.feed(text)
+        parser.close()
+        return parser.found

@@ -27,9 +27,9 @@ built from it never carries anything else.
 ...                   "legal_bases": [{"basis": "consent"}]}]})
 >>> (said,) = form_notices(n, "2026-01-01", "en", PROJECT.locales, frozenset({"purpose-news"}))
 >>> said.text
-'Shop <Oy>, as the controller, processes your personal data for the purpose “Newsletter”. Legal basis: consent (Art. 6(1)(a)).'
+'Shop <Oy>, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)).'
 >>> print(said.html)
-<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the purpose “Newsletter”. Legal basis: consent (Art. 6(1)(a)). <a href="/en/2026-01-01/#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
+<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)). <a href="/en/2026-01-01/#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
 <input type="hidden" name="privacy_notice_version" value="2026-01-01">
 >>> read(to_json((said,)), "2026-01-01", "en") == (said,)
 True

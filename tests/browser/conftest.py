@@ -239,7 +239,8 @@ class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
     site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, compare, compare-any, announcement, changelog, 404 (versions.json if unreadable)
+    kind: str  # chooser, current, release, diff, compare, compare-any, announcement, in-brief, forms, changelog, 404
+    # (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
     problem: str | None = None  # why the path could not be worked out
@@ -257,7 +258,8 @@ class PageCase:
     @property
     def release_id(self) -> str | None:
         parts = self.path.strip("/").split("/")
-        return parts[1] if self.kind in ("release", "diff", "compare", "announcement") and len(parts) > 1 else None
+        kinds = ("release", "diff", "compare", "announcement", "in-brief", "forms")
+        return parts[1] if self.kind in kinds and len(parts) > 1 and parts[1][:1].isdigit() else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -275,6 +277,7 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
             case("current", lang, f"/{lang}/"),
             case("changelog", lang, f"/{lang}/changelog/"),
             case("compare-any", lang, f"/{lang}/compare/"),
+            case("in-brief", lang, f"/{lang}/in-brief/"),
             case("404", lang, f"/{lang}/404.html"),
         ]
     try:
@@ -284,7 +287,18 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
     releases = (versions or {}).get("releases", [])
     # Every release but the first has a diff page against its predecessor.
     first = min(releases, key=lambda r: (str(r.get("effective", "")), str(r.get("id"))), default=None)
-    for release in releases:
+    for index, release in enumerate(releases):
+        # Each release's first layer and its notices at the form, in one language each (the languages taking
+        # turns), so that the pages of one template are not all tested three times over.
+        lang = LANGS[index % len(LANGS)]
+        brief = (release.get("first_layer") or {}).get(lang)
+        if not brief:
+            cases.append(
+                case("in-brief", lang, f"/{lang}/{release.get('id')}/in-brief/", "versions.json: no first_layer")
+            )
+        else:
+            path = urllib.parse.urlsplit(_from_versions(brief)).path
+            cases += [case("in-brief", lang, path), case("forms", lang, path.replace("/in-brief/", "/forms/"))]
         urls = release.get("urls", {})
         status = release.get("status")
         for lang in LANGS:

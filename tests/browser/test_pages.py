@@ -3,8 +3,9 @@
 The cases (see conftest.page_cases) are, for Entrack's site and for the
 three-release fixture's site, the language chooser, and in fi, sv and en the
 current notice, the changelog, the compare page (with the comparison its
-script shows), the 404 page, and each release in
-versions.json (archived, current, upcoming) with its diff page. Each page is
+script shows), the first layer in force, the 404 page, and each release in
+versions.json (archived, current, upcoming) with its diff page, and its first
+layer and its notices at the form in one of the languages. Each page is
 loaded once (module-scoped ``page_report``) and the tests below look at what
 was measured. Case ids name the site: ``entrack-current-fi``,
 ``multi-archived-2026-01-01-sv``, ``multi-diff-2026-03-01-en``.
@@ -271,6 +272,8 @@ def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cas
             "compare",
             "compare-any",
             "announcement",
+            "in-brief",
+            "forms",
         )
         for lang in LANGS
     }

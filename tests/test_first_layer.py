@@ -1,0 +1,187 @@
+"""The first layer of a release (issue 22, item 4; words/first_layer.py): the notice in brief, each point linking
+to its section of the full text of the same release, saying nothing that full text does not, and first what
+WP260 rev.01 para. 36 asks to put first, where the notice says it."""
+
+from __future__ import annotations
+
+import re
+
+import markdown as markdown_lib
+import pytest
+
+from generator.host.extensions import Inert
+from generator.notice.model import Notice
+from generator.notice.read import read_notice, read_notice_text
+from generator.record.releases import first_layer_of, load_releases
+from generator.words import i18n, vocabulary
+from generator.words.first_layer import anchors, markdown, unsaid
+from generator.words.render import render_notice, translate
+from support import FIXTURES, HOSTILE_NAME, LANGS, MULTI_VERSIONS, PROJECT, Elements
+
+NOTICES = {
+    "shop": FIXTURES / "shop" / "notice.yaml",
+    "clinic": FIXTURES / "clinic" / "notice.yaml",
+    "entrack": PROJECT.notice,
+    **{f"multi-{path.stem}": path for path in MULTI_VERSIONS},
+}
+SHOP = read_notice(NOTICES["shop"], PROJECT.schema)[0]
+MINIMAL = """seloste: 2
+controller: {name: Pieni Oy}
+revision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}
+"""
+
+
+def brief(notice: Notice, lang: str) -> tuple[str, str]:
+    """The first layer of `notice` in `lang`, as `release` writes it, and the full text it goes with."""
+    full = render_notice(notice, lang, PROJECT.locales)
+    return markdown(notice, lang, PROJECT.locales, anchors(full)), full
+
+
+def said(message: str, lang: str) -> str:
+    return translate(message, lang, PROJECT.locales)
+
+
+def section(full: str, anchor: str) -> str:
+    """The part of a full text under the heading with `anchor`, up to the next heading of its level or above."""
+    found = re.search(rf"^(#+) .*\{{ #{anchor} \}}$", full, re.M)
+    assert found, anchor
+    level = len(found[1])
+    rest = full[found.end() :]
+    end = re.search(rf"^#{{1,{level}}} ", rest, re.M)
+    return rest[: end.start()] if end else rest
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(NOTICES))
+def test_every_section_the_first_layer_links_is_in_the_full_text(name: str, lang: str) -> None:
+    notice = read_notice(NOTICES[name], PROJECT.schema)[0]
+    first, full = brief(notice, lang)
+    assert unsaid(first, full) == ()
+    linked = re.findall(r"\]\(<\.\./#([^>]+)>\)", first)
+    assert [f"purpose-{p.id}" for p in notice.purposes] == [a for a in linked if a.startswith("purpose-")]
+    assert {"controller", "rights"} <= set(linked) or not notice.rights.granted
+    assert first.rstrip().endswith(f"[{said('Read the full privacy notice', lang)}](<../>)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_entracks_releases_made_before_get_a_first_layer_from_their_notice_json(lang: str) -> None:
+    """Entrack's three releases froze none: the site makes each from its notice.json with today's words, for the
+    sections its frozen full text has."""
+    for release in load_releases(PROJECT)[:3]:
+        assert release.first_layer(lang) is None and not release.layered
+        first = first_layer_of(release, lang, PROJECT.locales)
+        assert unsaid(first, release.text(lang)) == ()
+        assert first == markdown(release.notice, lang, PROJECT.locales, anchors(release.text(lang)))
+        assert f"](<../#purpose-{release.notice.purposes[0].id}>)" in first
+
+
+def test_each_purpose_is_one_line_with_its_legal_bases_in_the_full_text_s_words() -> None:
+    for lang in LANGS:
+        first, full = brief(SHOP, lang)
+        for purpose in SHOP.purposes:
+            line = re.search(rf"^- \[[^\]]+\]\(<\.\./#purpose-{purpose.id}>\): (.*)$", first, re.M)
+            assert line, (lang, purpose.id)
+            for basis in line[1].split("; "):
+                assert basis in section(full, f"purpose-{purpose.id}"), (lang, purpose.id, basis)
+
+
+def test_what_wp260_asks_to_put_first_comes_first_and_each_links_the_section_that_says_it() -> None:
+    first, full = brief(SHOP, "en")
+    head, _, rest = first.partition("## Please note in particular\n\n")
+    assert "## Controller" in rest and "## Controller" not in head
+    points = re.findall(r"^- \*\*\[([^\]]+)\]\(<\.\./#([a-z-]+)>\):\*\* (.*)$", rest.split("\n\n")[0], re.M)
+    assert points == [
+        ("Decisions based solely on automated processing (Art. 22)", "automated-decisions", "Preventing payment fraud"),
+        ("Transfers outside the EU/EEA", "transfers", "United States, India, United Kingdom and Australia"),
+        ("Special categories of personal data (Art. 9)", "data", "health data given for the interview"),
+        (
+            "Personal data relating to criminal convictions and offences (Art. 10)",
+            "data",
+            "the result of the security clearance",
+        ),
+        ("Third-party marketing cookies", "cookies", r"ads\_id (Adora Media Oy)"),
+    ]
+    for _label, anchor, value in points:  # each value named in the section it links
+        for name in re.split(r", | and ", value.replace("\\", "")):
+            assert name.split(" (")[0] in section(full, anchor).replace("\\", ""), (anchor, name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_points_said_first_are_in_the_catalogs_words(lang: str) -> None:
+    first = brief(SHOP, lang)[0]
+    for label in vocabulary.NOTABLE.values():
+        assert f"**[{said(label, lang)}](<../#" in first, label
+    assert f"## {said('Please note in particular', lang)}\n" in first
+    assert first.startswith(f"# {said(vocabulary.IN_BRIEF_TITLE, lang)}: Puolukka Verkkokauppa Oy\n")
+
+
+def test_the_rights_in_one_line_by_their_names_in_the_order_of_the_articles() -> None:
+    for lang in LANGS:
+        first = brief(SHOP, lang)[0]
+        names = [said(vocabulary.RIGHTS[r][0], lang) for r in vocabulary.RIGHTS if r in SHOP.rights.granted]
+        listed = i18n.format_list([names[0], *(n[:1].lower() + n[1:] for n in names[1:])], lang)
+        assert f"\n{listed}. [{said('More about your rights', lang)}](<../#rights>)\n" in first
+
+
+def test_where_the_notice_is_silent_the_first_layer_says_nothing() -> None:
+    quiet = read_notice_text(
+        MINIMAL + "transfers_outside_eea: false\nautomated_decisions: {exists: false}\n"
+        "purposes:\n- id: a\n  name: {fi: A, sv: A, en: A}\n",
+        "n.yaml",
+        PROJECT.schema,
+    )[0]
+    first, full = brief(quiet, "en")
+    assert "Please note" not in first and "## Your rights" not in first
+    assert "\n- [A](<../#purpose-a>)\n" in first  # no legal basis given: none said
+    assert "\n[Pieni Oy](<../#controller>)\n" in first  # no contact details given: none said
+    assert unsaid(first, full) == ()
+
+
+def test_a_transfer_or_a_decision_the_notice_only_flags_is_said_without_details() -> None:
+    flagged = read_notice_text(
+        MINIMAL + "transfers_outside_eea: true\nautomated_decisions: {exists: true}\n", "n.yaml", PROJECT.schema
+    )[0]
+    first, full = brief(flagged, "fi")
+    assert (
+        "- **[Pelkästään automaattiseen käsittelyyn perustuvat päätökset (22 artikla)](<../#automated-decisions>)**\n"
+        in first
+    )
+    assert "- **[Siirrot EU:n ja ETA:n ulkopuolelle](<../#transfers>)**\n" in first
+    assert unsaid(first, full) == ()
+
+
+def test_a_point_whose_section_the_full_text_lacks_is_left_out() -> None:
+    """An older release's full text, made by other templates, may lack a section today's has."""
+    full = render_notice(SHOP, "en", PROJECT.locales)
+    older = anchors(full) - {"transfers", "purpose-fraud", "rights"}
+    first = markdown(SHOP, "en", PROJECT.locales, older)
+    assert "#transfers" not in first and "#purpose-fraud" not in first and "#rights" not in first
+    assert "](<../#purpose-orders>)" in first and unsaid(first, full) == ()
+
+
+def test_unsaid_names_each_section_linked_that_the_full_text_lacks() -> None:
+    first = brief(SHOP, "en")[0]
+    full = render_notice(SHOP, "en", PROJECT.locales)
+    without = full.replace("{ #cookies }", "").replace("{ #purpose-newsletter }", "")
+    assert unsaid(first, without) == ("cookies", "purpose-newsletter")
+
+
+def test_markup_in_the_notice_stays_text_in_the_first_layer() -> None:
+    text = NOTICES["shop"].read_text(encoding="utf-8")
+    for old in ("name: Puolukka Verkkokauppa Oy", "en: Newsletter}", "en: health data given for the interview}"):
+        assert old in text, old
+    hostile = (
+        text.replace("name: Puolukka Verkkokauppa Oy", f"name: {HOSTILE_NAME!r}".replace("'", '"'), 1)
+        .replace("en: Newsletter}", f'en: "{HOSTILE_NAME}"}}')
+        .replace("en: health data given for the interview}", f'en: "{HOSTILE_NAME}"}}')
+        .replace("name: ads_id", 'name: "<b>ads</b>"')
+    )
+    notice = read_notice_text(hostile, "shop.yaml", PROJECT.schema)[0]
+    first, full = brief(notice, "en")
+    assert unsaid(first, full) == ()
+    html = markdown_lib.markdown(first, extensions=["attr_list", Inert()])
+    elements = Elements.of(html)
+    assert {tag for tag, _ in elements} <= {"h1", "h2", "p", "ul", "li", "strong", "a", "em"}, elements
+    assert {name for _, attrs in elements for name, _ in attrs} == {"href"}
+    assert all(value.startswith(("../", "mailto:", "https://")) for _, attrs in elements for _, value in attrs)
+    assert html.count('href="../#purpose-newsletter"') == 1  # the name inside the link is text: no link in a link
