@@ -113,13 +113,19 @@ def test_a_purpose_without_a_legal_basis_says_who_and_why_only() -> None:
 
 
 def test_a_company_s_notice_links_under_its_folder_and_sends_its_id_too() -> None:
-    notice = made(site_url="", prefix="customers/", notice_id="customers")[0]
-    assert notice.link == f"/en/customers/{RELEASE}/#purpose-orders" and notice.notice == "customers"
+    notice = made(site_url=ADDRESS, prefix="customers/", notice_id="customers")[0]
+    assert notice.link == f"{ADDRESS}/en/customers/{RELEASE}/#purpose-orders" and notice.notice == "customers"
     assert notice.html.endswith(
         f'<input type="hidden" name="privacy_notice_version" value="{RELEASE}">\n'
         '<input type="hidden" name="privacy_notice" value="customers">'
     )
     assert read(form_notices.to_json((notice,)), RELEASE, "en") == (notice,)
+
+
+def test_without_the_site_s_address_the_link_is_relative_to_the_form_notice_s_files() -> None:
+    """As versions.json's addresses are relative to it: from <id>/forms/purpose-<id>.html, "../" is the release's
+    page, wherever the site is served (a form elsewhere needs the full address: release with it known)."""
+    assert [n.link for n in made(prefix="customers/")] == [f"../#purpose-{p.id}" for p in SHOP.purposes]
 
 
 def test_markup_from_the_notice_is_text_in_the_html_and_escaped_in_the_json() -> None:
@@ -157,6 +163,8 @@ def _edited(**changes: str) -> bytes:
         pytest.param(lambda n: _edited(html=n.html.replace("</p>\n", "</p>\nx")), id="text-outside"),
         pytest.param(lambda n: _edited(link="javascript:alert(1)//en/2026-06-01/#purpose-orders"), id="link-scheme"),
         pytest.param(lambda n: _edited(link=n.link.replace("orders", "fraud")), id="other-purpose"),
+        pytest.param(lambda n: _edited(link=n.link.removeprefix(ADDRESS)), id="from-the-root"),
+        pytest.param(lambda n: _edited(link="//evil.example/en/2026-06-01/#purpose-orders"), id="other-host"),
         pytest.param(lambda n: _edited(release="2026-06-02"), id="other-release"),
         pytest.param(lambda n: _edited(lang="sv"), id="other-language"),
         pytest.param(lambda n: _edited(notice="<x>"), id="notice-id"),
@@ -306,7 +314,7 @@ def test_the_site_has_the_first_layer_pages_the_forms_pages_and_files_and_versio
         forms = next(page for page in site.pages[lang] if page.path == f"{RELEASE}/forms/index.md")
         for said_ in load_releases(shop)[0].form_notices(lang) or ():
             assert said_.html in forms.markdown  # shown as it is ...
-            assert f"<code>{escape(said_.html)}</code>" in forms.markdown  # ... and as its source
+            assert f"<code tabindex=\"0\">{escape(said_.html)}</code>" in forms.markdown  # ... and as its source
             base = f"{lang}/{RELEASE}/forms/purpose-{said_.purpose}"
             assert site.files[f"{base}.html"] == (said_.html + "\n").encode("utf-8")
             assert json.loads(site.files[f"{base}.json"]) == dataclasses.asdict(said_)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
 import shutil
 import types
@@ -279,3 +280,28 @@ def test_each_retention_rule_is_stated_once(shop_site: Path, lang: str) -> None:
     for event, period in (("end_of_customer_relationship", "P3Y"), ("end_of_accounting_year", "P10Y")):
         phrase = say(vocabulary.RETENTION_EVENTS[event][0], lang, period=i18n.format_duration(period, lang))
         assert page.count(phrase) == 1, phrase
+
+
+def test_the_shop_site_has_its_first_layer_and_notices_at_the_form_and_their_links_land(shop_site: Path) -> None:
+    """Issue 22, items 4 and 5, built: the in-brief pages and the forms page in every language, the fragment and
+    JSON of each purpose beside it, versions.json naming them, and every link of them on an existing anchor
+    (the fragments link relative to themselves: the shop was released without the site's address)."""
+    from browser.test_links import broken_links
+
+    (release,) = json.loads((shop_site / "versions.json").read_text(encoding="utf-8"))["releases"]
+    day = release["id"]
+    for lang in LANGS:
+        for page in ("in-brief", f"{day}/in-brief", f"{day}/forms"):
+            assert (shop_site / lang / page / "index.html").is_file(), (lang, page)
+        brief = (shop_site / lang / "in-brief" / "index.html").read_text(encoding="utf-8")
+        assert len(set(re.findall(r'href="\.\./#(purpose-[a-z-]+)"', brief))) == len(NOTICE.purposes)
+        assert release["first_layer"][lang] == f"{lang}/{day}/in-brief/"
+    assert list(release["form_notices"]) == [p.id for p in NOTICE.purposes]
+    for purpose, urls in release["form_notices"].items():
+        for lang, url in urls.items():
+            said = json.loads((shop_site / url).read_text(encoding="utf-8"))
+            assert said["link"] == f"../#purpose-{purpose}" and said["release"] == day
+            fragment = (shop_site / url).with_suffix(".html").read_text(encoding="utf-8")
+            assert fragment == said["html"] + "\n"
+    problems = broken_links(shop_site)
+    assert problems == [], "\n".join(problems)

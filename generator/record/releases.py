@@ -375,7 +375,7 @@ class Release:
 
     def _layered_address(self, prefix: str) -> str:
         """The site's address the form notices link under (what comes before /<lang>/<prefix><id>/ in a link), ""
-        where they link from the site's root or hold none."""
+        where they link relative to their own files or hold none."""
         for lang in self.layered:
             for notice in self.form_notices(lang) or ():
                 tail = f"/{lang}/{prefix}{self.id}/#purpose-{notice.purpose}"

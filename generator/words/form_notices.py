@@ -12,8 +12,9 @@ for the form to submit; no script, no style, no class) and the same as JSON:
 
 `release` writes them with the release (form-notices.<lang>.json, one object
 keyed by purpose id, in the notice's order), linking the release's page under
-the site's address known then (else by its path from the site's root, as the
-announcement does); a release made before has none, and its site derives them
+the site's address known then (else relative to the form notice's own files
+on the site, beside the release's forms page: a form elsewhere needs the full
+address, so release with the site's address known); a release made before has none, and its site derives them
 from its notice.json with the words of the day (record/releases.py).
 
 A frozen file is untrusted input whatever the lock says: `read` takes only what
@@ -29,7 +30,7 @@ built from it never carries anything else.
 >>> said.text
 'Shop <Oy>, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)).'
 >>> print(said.html)
-<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)). <a href="/en/2026-01-01/#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
+<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)). <a href="../#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
 <input type="hidden" name="privacy_notice_version" value="2026-01-01">
 >>> read(to_json((said,)), "2026-01-01", "en") == (said,)
 True
@@ -74,7 +75,8 @@ class FormNotice:
     html: str
     """The same words and the link as an HTML fragment (autoescaped)."""
     link: str
-    """The purpose's section of the release: its full address, or its path from the site's root."""
+    """The purpose's section of the release: its full address, or its address relative to the form notice's files
+    on the site (<id>/forms/), where the site's address was not known."""
 
     @property
     def markup(self) -> Markup:
@@ -82,12 +84,20 @@ class FormNotice:
         return Markup(self.html)
 
 
-def link(site_url: str, lang: str, prefix: str, release_id: str, purpose_id: str) -> str:
-    """The address of a purpose's section of a release (the page site/plan.py gives it: /<lang>/<prefix><id>/).
+RELATIVE = "../"
+"""The release's page from the files of its notices at the form (<id>/forms/ beside it, site/plan.py)."""
 
-    >>> link("https://a.fi", "sv", "", "2026-01-01", "news"), link("", "fi", "staff/", "2026-01-01", "pay")
-    ('https://a.fi/sv/2026-01-01/#purpose-news', '/fi/staff/2026-01-01/#purpose-pay')
+
+def link(site_url: str, lang: str, prefix: str, release_id: str, purpose_id: str) -> str:
+    """The address of a purpose's section of a release (the page site/plan.py gives it: /<lang>/<prefix><id>/);
+    without the site's address, relative to the form notice's own files beside the release's forms page (as
+    versions.json's addresses are relative to it), so that it works wherever the site is served.
+
+    >>> link("https://a.fi", "sv", "staff/", "2026-01-01", "news"), link("", "fi", "staff/", "2026-01-01", "pay")
+    ('https://a.fi/sv/staff/2026-01-01/#purpose-news', '../#purpose-pay')
     """
+    if not site_url:
+        return f"{RELATIVE}#purpose-{purpose_id}"
     return f"{site_url}/{lang}/{prefix}{release_id}/#purpose-{purpose_id}"
 
 
@@ -189,13 +199,15 @@ def read(raw: bytes | str, release_id: str, lang: str) -> tuple[FormNotice, ...]
 
 
 def _linked(notice: FormNotice) -> bool:
-    """Whether a form notice links its purpose's section of its release: under a site's address, or from the
-    site's root."""
+    """Whether a form notice links its purpose's section of its release: under a site's address, or relative to
+    its own files."""
+    if notice.link == f"{RELATIVE}#purpose-{notice.purpose}":
+        return True
     where = re.fullmatch(
         rf"(.*)/{notice.lang}/(?:[a-z](?:[a-z0-9-]*[a-z0-9])?/)?{re.escape(notice.release)}/#purpose-{notice.purpose}",
         notice.link,
     )
-    return where is not None and (where[1] == "" or is_site_address(where[1]))
+    return where is not None and is_site_address(where[1])
 
 
 class _Fragment(html.parser.HTMLParser):
