@@ -79,6 +79,7 @@ catalogs: $(VENV)
 docs: $(VENV)
 	$(PY) -m generator.notice.reference > docs/format.md.new && mv docs/format.md.new docs/format.md
 	$(PY) tests/announcement_example.py
+	$(PY) tests/form_notice_example.py
 
 # Re-pin every dependency after editing requirements.in or requirements-test.in,
 # in a scratch environment so that nothing installed by hand slips into a lock.

@@ -1,6 +1,6 @@
 """Notices at the form: for each purpose of a release, the few words to place where data is collected for it.
 
-The ICO's "just in time" notice, and WP260 rev.01 para. 38's: where a form
+The ICO's "just in time" notice (WP260 rev.01 para. 36: shown as the person fills in a form): where a form
 collects personal data, one or two sentences say who processes it (the
 controller), why (the purpose) and on what basis (its legal bases, in the full
 text's words), with a link to that purpose's section of that release: what the
