@@ -314,7 +314,7 @@ def test_the_site_has_the_first_layer_pages_the_forms_pages_and_files_and_versio
         forms = next(page for page in site.pages[lang] if page.path == f"{RELEASE}/forms/index.md")
         for said_ in load_releases(shop)[0].form_notices(lang) or ():
             assert said_.html in forms.markdown  # shown as it is ...
-            assert f"<code tabindex=\"0\">{escape(said_.html)}</code>" in forms.markdown  # ... and as its source
+            assert f'<code tabindex="0">{escape(said_.html)}</code>' in forms.markdown  # ... and as its source
             base = f"{lang}/{RELEASE}/forms/purpose-{said_.purpose}"
             assert site.files[f"{base}.html"] == (said_.html + "\n").encode("utf-8")
             assert json.loads(site.files[f"{base}.json"]) == dataclasses.asdict(said_)

@@ -300,6 +300,7 @@ def test_the_shop_site_has_its_first_layer_and_notices_at_the_form_and_their_lin
     for purpose, urls in release["form_notices"].items():
         for lang, url in urls.items():
             said = json.loads((shop_site / url).read_text(encoding="utf-8"))
+            assert url == f"{lang}/{day}/forms/purpose-{purpose}.json" and said["lang"] == lang
             assert said["link"] == f"../#purpose-{purpose}" and said["release"] == day
             fragment = (shop_site / url).with_suffix(".html").read_text(encoding="utf-8")
             assert fragment == said["html"] + "\n"

@@ -612,7 +612,9 @@ IN_BRIEF_TITLE = N_("Privacy notice in brief")
 
 # NOTE: The sentence of a form notice (a short notice placed where a form collects data) that says who processes
 # the data and why: %(controller)s is the controller's name, %(purpose)s the purpose's name as the notice writes it.
-FORM_NOTICE = N_("%(controller)s, as the controller, processes your personal data for the following purpose: %(purpose)s.")
+FORM_NOTICE = N_(
+    "%(controller)s, as the controller, processes your personal data for the following purpose: %(purpose)s."
+)
 # NOTE: The link at the end of a form notice, to the purpose's section of that version of the privacy notice;
 # %(id)s is the version, e.g. 2026-06-01.
 FORM_NOTICE_LINK = N_("More in the privacy notice, version %(id)s")
