@@ -266,6 +266,12 @@ def test_draft_is_published_only_when_asked_and_kept_from_search_engines(one_rel
 
 
 RELEASED_FILES = ["notice.yaml", "schema.json", "notice.json", "fi.md", "sv.md", "en.md"]
+LAYER_FILES = [
+    f"{kind}.{lang}.{ext}"
+    for lang in ("fi", "sv", "en")
+    for kind, ext in (("first-layer", "md"), ("form-notices", "json"))
+]
+"""The first layer and the notices at the form of each language (words/first_layer.py, words/form_notices.py)."""
 
 
 def _copy(one_release: Path, tmp_path: Path) -> Path:
@@ -276,10 +282,10 @@ def _copy(one_release: Path, tmp_path: Path) -> Path:
 
 def test_the_lock_records_every_released_file(one_release: Path) -> None:
     lock = json.loads((one_release / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
-    assert sorted(lock["releases"][0]["files"]) == sorted(RELEASED_FILES)
+    assert sorted(lock["releases"][0]["files"]) == sorted(RELEASED_FILES + LAYER_FILES)
 
 
-@pytest.mark.parametrize("name", RELEASED_FILES)
+@pytest.mark.parametrize("name", [*RELEASED_FILES, "first-layer.sv.md", "form-notices.en.json"])
 @pytest.mark.parametrize("damage", ["edited", "deleted"])
 def test_every_released_file_is_verified(one_release: Path, tmp_path: Path, name: str, damage: str) -> None:
     """An edit to, or the loss of, any one released file is an error of check and build."""
