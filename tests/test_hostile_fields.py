@@ -144,6 +144,7 @@ BENIGN: dict[str, Any] = {
         "phone": "+358 9 765 4321",
         "address": _text("DPO address"),
     },
+    "audience": _text("Audience"),
     "introduction": _text("Introduction"),
     "notes": {name: _text(f"Note on {name}") for name in SCHEMA["properties"]["notes"]["properties"]},
     "data_subjects": [{"id": "customers", "name": _text("Customers")}],

@@ -421,6 +421,8 @@ class Notice:
     languages: tuple[str, ...] = SUPPORTED
     representative: Contact | None = changelog("representative", None)
     data_protection_officer: DataProtectionOfficer | None = changelog("data_protection_officer", None)
+    audience: Text | None = None
+    """Whom the notice is for ("job applicants"): what tells a company's notices apart."""
     introduction: Text | None = None
     notes: Notes = Notes()
     data_subjects: tuple[DataSubject, ...] = listed()
