@@ -75,7 +75,9 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     try:
         notice, doc = read_notice(path or project.notice, project.schema)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous, today, settings.notice_period_days))
+        findings += run_rules(
+            Context(notice, doc, previous, today, settings.notice_period_days, company=bool(project.id))
+        )
         if previous is not None:
             findings += repeated_summary(notice, doc, releases[-1], "warning")
     except NoticeError as exc:

@@ -497,6 +497,16 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], doc: Docume
         raise NoticeError(repeated)
 
 
+def changed_since_release(project: Project) -> bool:
+    """Whether the working copy says anything the newest release does not (or nothing is released yet):
+    which of a company's notices `release` releases when none is named."""
+    releases = load_releases(project)
+    if not releases:
+        return True
+    notice = read_notice(project.notice, project.schema)[0]
+    return _content(notice) != _content(releases[-1].notice)
+
+
 def _content(notice: Notice) -> Notice:
     """The notice without its revision metadata: what a release is about."""
     return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text(), urgent=None))
