@@ -10,13 +10,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from support import BUILD_DAY, MULTI_VERSIONS, REPO, make_project
 
 from generator.environment import Environment
 from generator.findings import NoticeError
 from generator.project import Project, notices
 from generator.record.releases import make_release
 from generator.site.plan import SitePlan, plan_site
+from support import BUILD_DAY, MULTI_VERSIONS, REPO, make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SHOP = REPO / "tests" / "fixtures" / "shop" / "notice.yaml"
@@ -97,7 +97,7 @@ def test_versions_json_lists_the_notices_and_their_releases(site: SitePlan) -> N
     assert release["notice"] == "https://privacy.example/releases/customers/2026-03-01.json"
     for notice in data["notices"]:
         for r in notice["releases"]:
-            for lang, text in r["texts"].items():
+            for text in r["texts"].values():
                 assert text.removeprefix("https://privacy.example/") in site.files
 
 
