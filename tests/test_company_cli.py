@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support import MULTI_VERSIONS, REPO, make_project, run
 
 pytestmark = pytest.mark.slow
