@@ -126,3 +126,41 @@ def test_a_one_notice_site_keeps_its_addresses(tmp_path: Path) -> None:
     assert [p.path for p in plan.pages["fi"]][:2] == ["index.md", "2026-01-01/index.md"]
     assert "notices" not in json.loads(plan.files["versions.json"])
     assert "releases/2026-01-01.json" in plan.files and "fi/feed.xml" in plan.files
+
+
+def test_a_notice_moved_into_a_company_keeps_every_address_it_had(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    single = Project.at(tmp_path)
+    for version in MULTI_VERSIONS:
+        shutil.copy(version, single.notice)
+        make_release(single, today=BUILD_DAY)
+    before = plan_site(single, Environment(BUILD_DAY))
+    pages = {lang: before.pages[lang] for lang in ("fi", "sv", "en")}  # composed before the files move
+    moved = Project.at(tmp_path, "customers")
+    moved.notice.parent.mkdir(parents=True)
+    single.notice.rename(moved.notice)
+    single.releases.rename(moved.releases)
+    (tmp_path / "policy" / "settings.yaml").write_text("moved_from_root: customers\n", encoding="utf-8")
+    after = plan_site(notices(tmp_path), Environment(BUILD_DAY))
+    for lang in ("fi", "sv", "en"):
+        for page in pages[lang]:
+            if page.path == "index.md":
+                assert after.pages[lang][0].path == "index.md"  # the front page, which lists the notice
+                continue
+            folder = page.path.removesuffix("index.md")
+            leads = after.files[f"{lang}/{folder}index.html"].decode("utf-8")
+            depth = "../" * folder.count("/")
+            assert f'content="0; url={depth}customers/{folder}"' in leads, (lang, folder)
+    for name, content in before.files.items():
+        if name.startswith("releases/"):
+            assert after.files[name] == content
+    old_ids = {e.findtext(f"{ATOM}id") for e in ET.fromstring(before.files["en/feed.xml"]).iter(f"{ATOM}entry")}
+    new_ids = {e.findtext(f"{ATOM}id") for e in ET.fromstring(after.files["en/feed.xml"]).iter(f"{ATOM}entry")}
+    assert old_ids == new_ids
+
+
+def test_moved_from_root_must_name_a_notice(tmp_path: Path) -> None:
+    projects = company(tmp_path)
+    (tmp_path / "policy" / "settings.yaml").write_text("moved_from_root: staff\n", encoding="utf-8")
+    with pytest.raises(NoticeError, match="there is no notice 'staff'; the notices are customers, shop"):
+        plan_site(projects, Environment(BUILD_DAY))

@@ -38,6 +38,7 @@ from generator.record import compare
 from generator.record.lock import JSON_NAME, announcement_name, text_name
 from generator.record.releases import Release, verified
 from generator.record.timeline import Period, Timeline
+from generator.settings import read_settings
 from generator.site import feeds as atom
 from generator.words import announcement, changelog, i18n, vocabulary
 from generator.words.render import render_file, render_notice, render_template, translate
@@ -145,10 +146,12 @@ def _plan_company(
 ) -> SitePlan:
     """A company's site: every notice's pages under its folder, and the front page that lists them."""
     notices: list[Pages] = []
-    problems: list[Finding] = []
+    settings = read_settings(projects[0].settings, projects[0].shown(projects[0].settings))
+    problems = _unknown_moved(projects, settings.moved_from_root)
     for project in projects:
         try:
-            notices.append(_pages(project, environment, None, draft=draft))
+            moved = project.id == settings.moved_from_root
+            notices.append(_pages(project, environment, None, draft=draft, moved=moved))
         except NoticeError as exc:
             problems.extend(exc.findings)
     if problems:
@@ -173,7 +176,13 @@ def redlines(project: Project, environment: Environment, working: Notice | None 
 
 
 def _pages(
-    project: Project, environment: Environment, working: Notice | None, *, draft: bool, previewing: bool = False
+    project: Project,
+    environment: Environment,
+    working: Notice | None,
+    *,
+    draft: bool,
+    previewing: bool = False,
+    moved: bool = False,
 ) -> Pages:
     """The pages of the verified releases (NoticeError if there are none, or one was tampered with), with the
     working copy as the draft when `draft` asks for one (read from the project unless given)."""
@@ -191,7 +200,24 @@ def _pages(
     if draft and working is None:
         working = read_notice(project.notice, project.schema)[0]
     timeline = Timeline(releases, environment.today)
-    return Pages(project, timeline, working if draft else None, environment.site_url, previewing=previewing)
+    return Pages(
+        project, timeline, working if draft else None, environment.site_url, previewing=previewing, moved=moved
+    )
+
+
+def _unknown_moved(projects: tuple[Project, ...], moved: str | None) -> list[Finding]:
+    """moved_from_root must name one of the company's notices."""
+    if moved is None or moved in {p.id for p in projects}:
+        return []
+    settings = projects[0].settings
+    return [
+        Finding(
+            Position(projects[0].shown(settings)),
+            "error",
+            f"moved_from_root: there is no notice {moved!r}; the notices are {', '.join(p.id for p in projects)}",
+            "settings",
+        )
+    ]
 
 
 class Composer(Protocol):
@@ -330,9 +356,18 @@ class Pages:
     """Composes the pages of one language from the releases' frozen texts."""
 
     def __init__(
-        self, project: Project, timeline: Timeline, working: Notice | None, site_url: str, previewing: bool = False
+        self,
+        project: Project,
+        timeline: Timeline,
+        working: Notice | None,
+        site_url: str,
+        previewing: bool = False,
+        moved: bool = False,
     ):
         self.project = project
+        self.moved = moved
+        """A company's notice published before as the project's one notice (settings' moved_from_root): its
+        old addresses lead to its new ones, and its feed entries keep their ids."""
         self.timeline = timeline
         self.working = working
         self.site_url = site_url
@@ -1052,9 +1087,19 @@ def site_files(
 
 def notice_files(pages: Pages) -> dict[str, bytes]:
     """A notice's frozen files the site serves (release JSON, texts, announcements for e-mail) and, in a
-    company's site, its own feed in each language."""
+    company's site, its own feed in each language (and a moved notice's old addresses)."""
+    found = frozen_files(pages, release_files(pages.prefix))
+    if pages.prefix:
+        for lang in pages.languages:
+            found[f"{lang}/{pages.prefix}feed.xml"] = feed(pages, lang)
+    if pages.moved:
+        found |= frozen_files(pages, release_files()) | moved_pages(pages)
+    return found
+
+
+def frozen_files(pages: Pages, folder: str) -> dict[str, bytes]:
+    """The frozen files of a notice's releases the site serves, under `folder` (releases/<notice>/)."""
     found = {}
-    folder = release_files(pages.prefix)
     for release in pages.timeline.releases:
         found[f"{folder}{release.id}.json"] = release.read(JSON_NAME)
         for lang in release.languages:  # the frozen texts themselves, so that their sha256 can be checked
@@ -1063,9 +1108,28 @@ def notice_files(pages: Pages) -> dict[str, bytes]:
             name = announcement_name(lang, "txt")
             release.announcement(lang, "txt")  # refused, as a released text is, if it holds what Seloste never writes
             found[f"{folder}{release.id}/{name}"] = release.read(name)
-    if pages.prefix:
-        for lang in pages.languages:
-            found[f"{lang}/{pages.prefix}feed.xml"] = feed(pages, lang)
+    return found
+
+
+def moved_pages(pages: Pages) -> dict[str, bytes]:
+    """A moved notice's old addresses (/fi/2026-11-25/, /fi/changelog/), each a page that leads to the new one
+    (/fi/customers/2026-11-25/) at once; its old /fi/ is the front page that lists it."""
+    found = {}
+    for lang in pages.languages:
+        for page in pages.of(lang):
+            old = page.path.removeprefix(pages.prefix)
+            if old == IN_FORCE:
+                continue
+            here = posixpath.dirname(old)
+            found[f"{lang}/{here}/index.html"] = _file(
+                pages,
+                "moved.html.j2",
+                lang,
+                lang=lang,
+                title=page.title,
+                target=address_link(old, page.path),
+                address=pages.site_url + url_of(lang, page.path) if pages.site_url else "",
+            )
     return found
 
 
@@ -1151,7 +1215,7 @@ def feed(pages: Pages, lang: str) -> bytes:
         lang=lang,
         controller=pages.controller,
         title=feed_title(pages, lang),
-        id=atom.feed_id(authority, first, f"{lang}/{pages.project.id}" if pages.prefix else lang),
+        id=atom.feed_id(authority, first, f"{lang}/{pages.project.id}" if pages.prefix else lang),  # a new feed
         base=base,
         home="changelog/",
         updated=max(str(entry["updated"]) for entry in entries),
@@ -1171,7 +1235,7 @@ def feed_entries(pages: Pages, lang: str, folder: str) -> list[dict[str, object]
     ("" in its own feed, "recruitment/" in a company's feed), where the entries' links start."""
     authority, first = feed_authority(pages)
     today = pages.timeline.today
-    key = f"{pages.project.id}/" if pages.prefix else ""
+    key = f"{pages.project.id}/" if pages.prefix and not pages.moved else ""  # a moved notice's ids stay
     return [
         {
             "release": r,
