@@ -13,10 +13,12 @@ import pytest
 
 from generator.environment import Environment
 from generator.findings import NoticeError
+from generator.notice.read import read_notice
+from generator.notice.rules import Context, run_rules
 from generator.project import Project, notices
 from generator.record.releases import make_release
 from generator.site.plan import SitePlan, plan_site
-from support import BUILD_DAY, MULTI_VERSIONS, REPO, make_project
+from support import BUILD_DAY, MULTI_VERSIONS, PROJECT, REPO, make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SHOP = REPO / "tests" / "fixtures" / "shop" / "notice.yaml"
@@ -164,3 +166,11 @@ def test_moved_from_root_must_name_a_notice(tmp_path: Path) -> None:
     (tmp_path / "policy" / "settings.yaml").write_text("moved_from_root: staff\n", encoding="utf-8")
     with pytest.raises(NoticeError, match="there is no notice 'staff'; the notices are customers, shop"):
         plan_site(projects, Environment(BUILD_DAY))
+
+
+def test_a_company_notice_without_an_audience_is_warned_of_and_one_with_it_is_not() -> None:
+    notice, doc = read_notice(MULTI_VERSIONS[0], PROJECT.schema)
+    assert [f.rule for f in run_rules(Context(notice, doc, company=True)) if f.rule == "audience"] == ["audience"]
+    assert not [f for f in run_rules(Context(notice, doc)) if f.rule == "audience"]
+    shop, shop_doc = read_notice(SHOP, PROJECT.schema)
+    assert not [f for f in run_rules(Context(shop, shop_doc, company=True)) if f.rule == "audience"]
