@@ -308,9 +308,7 @@ def graft(data: dict[str, Any], used: Used) -> tuple[dict[str, Any], list[Graft]
     own = data.get("transfers", [])
     if brought and isinstance(own, list):
         data["transfers"] = own + [g.value for g in brought]
-        grafts += [
-            Graft(("transfers", len(own) + index), g.part, g.value, False) for index, g in enumerate(brought)
-        ]
+        grafts += [Graft(("transfers", len(own) + index), g.part, g.value, False) for index, g in enumerate(brought)]
     return data, grafts
 
 

@@ -157,7 +157,12 @@ def markdown(schema: Schema, parties: Schema | None = None) -> str:
 
 def _entry(field: Field) -> list[str]:
     heading = f"**{_inline(field.title)}**" if field.title else "*(no title)*"
-    lines = [f"## `{field.path}`", "", f"{heading}: {_inline(field.takes)}; {'required' if field.required else 'optional'}.", ""]
+    lines = [
+        f"## `{field.path}`",
+        "",
+        f"{heading}: {_inline(field.takes)}; {'required' if field.required else 'optional'}.",
+        "",
+    ]
     if field.description:
         lines += [_inline(field.description), ""]
     if field.example:

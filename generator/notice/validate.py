@@ -113,7 +113,9 @@ def load_schema(path: Path) -> dict[str, Any]:
 
 @caches.kept(maxsize=4)
 def _validator(path: Path) -> Validator:
-    registry: Registry[Any] = Registry(retrieve=lambda uri: Resource.from_contents(_beside(path, uri)))
+    registry: Registry[Any] = Registry(  # type: ignore[call-arg]  # attrs' alias of _retrieve, which mypy misses
+        retrieve=lambda uri: Resource.from_contents(_beside(path, uri))
+    )
     return _Validator(for_machines(load_schema(path)), format_checker=_formats(), registry=registry)
 
 
@@ -215,7 +217,7 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
     elif kind == "anyOf" or kind == "oneOf":
         yield _finding(doc, path, _invalid(error.instance, schema["errorMessage"]))
     elif list(error.relative_schema_path)[-2:-1] == ["propertyNames"]:  # a key that cannot be one: said at the key
-        yield _finding(doc, path + (error.instance,), _sentence(error), key=True)
+        yield _finding(doc, path + (cast(str, error.instance),), _sentence(error), key=True)
     else:
         yield _finding(doc, path, _sentence(error))
 

@@ -35,8 +35,8 @@ from generator.notice.rules import Context, run_rules
 from generator.project import Project
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
-from generator.record.parties import parties_changed
 from generator.record.lock import read_entries
+from generator.record.parties import parties_changed
 from generator.record.releases import Release, repeated_summary, verified
 from generator.settings import Settings, read_settings
 from generator.words import catalogs
