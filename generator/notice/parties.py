@@ -5,7 +5,7 @@ supervisory authority and processors. Written once, under an id of its kind,
 
     seloste: 2
     controllers:
-      pohjoisvayla: {name: Pohjoisväylä Oy, business_id: "1572860-0"}
+      pohjoisvayla: {name: Pohjoisväylä Oy, business_id: "2871549-7"}
     recipients:
       payroll:
         name: Palkkamestari Oy
@@ -164,31 +164,32 @@ def read_parties(path: Path, schema: Path) -> Parties:
 
 def _shared_ids(doc: Document) -> list[Finding]:
     """An id names one party: `{party: <id>}` says no kind, and the record follows a party by its id."""
-    seen: dict[str, FieldPath] = {}
+    first: dict[str, FieldPath] = {}
     found = []
     for kind in KINDS:
         for party_id in doc.data.get(kind.key) or {}:
-            first = seen.setdefault(party_id, (kind.key, party_id))
-            if first[0] != kind.key:
-                found.append(
-                    finding(
-                        doc.position((kind.key, party_id), key=True),
-                        "error",
-                        joined(
-                            f"{kind.key}.{party_id}",
-                            ": ",
-                            # NOTE: %(kind)s is a key of parties.yaml (controllers, recipients ...), as written.
-                            _(
-                                "the id %(id)s is already a party's under %(kind)s (line %(line)d); give each party "
-                                "an id of its own",
-                                id=repr(party_id),
-                                kind=first[0],
-                                line=doc.position(first, key=True).line,
-                            ),
-                        ),
-                    )
-                )
+            earlier = first.setdefault(party_id, (kind.key, party_id))
+            if earlier[0] != kind.key:
+                found.append(_taken_id(doc, (kind.key, party_id), earlier))
     return found
+
+
+def _taken_id(doc: Document, here: FieldPath, earlier: FieldPath) -> Finding:
+    return finding(
+        doc.position(here, key=True),
+        "error",
+        joined(
+            f"{here[0]}.{here[1]}",
+            ": ",
+            # NOTE: %(kind)s is a key of parties.yaml (controllers, recipients ...), as written.
+            _(
+                "the id %(id)s is already a party's under %(kind)s (line %(line)d); give each party an id of its own",
+                id=repr(here[1]),
+                kind=earlier[0],
+                line=doc.position(earlier, key=True).line,
+            ),
+        ),
+    )
 
 
 @dataclass(frozen=True)
