@@ -64,8 +64,9 @@ class Field:
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    """The definition a node refers to; for a field that may name a shared party, the value written out."""
+    while "$ref" in node or "else" in node:
+        node = node["else"] if "else" in node else SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
     return node
 
 

@@ -198,7 +198,7 @@ def _pages(
     if problems:
         raise NoticeError(problems)
     if draft and working is None:
-        working = read_notice(project.notice, project.schema)[0]
+        working = read_notice(project.notice, project.schema, project.parties)[0]
     timeline = Timeline(releases, environment.today)
     return Pages(
         project, timeline, working if draft else None, environment.site_url, previewing=previewing, moved=moved
