@@ -548,7 +548,7 @@ def changed_since_release(project: Project) -> bool:
     releases = load_releases(project)
     if not releases:
         return True
-    notice = read_notice(project.notice, project.schema)[0]
+    notice = reading(project.notice, project.schema, project.parties).notice
     return _content(notice) != _content(releases[-1].notice)
 
 
