@@ -48,6 +48,7 @@ from generator.notice.load import load_file
 from generator.notice.model import Notice
 from generator.notice.validate import validate
 from generator.project import Project
+from generator.project import notices as every_notice
 from generator.record import compare as sections_of
 from generator.site.plan import COMPARE, COMPARE_SCRIPT, plan_site
 
@@ -124,15 +125,17 @@ class BuildResult:
 
 
 def compare_builds(root: Path, work: Path, today: date, releases: int, repetitions: int) -> BuildResult:
-    """The generator's full build against plain MkDocs building the same pages, alternately."""
+    """The generator's full build against plain MkDocs building the same pages, alternately: the site of the
+    project's one notice, or of a company's notices (policy/notices/)."""
     site_dir = work / "site"
+    notices = every_notice(root)
     with source_date(today):
-        plan = plan_site(Project.at(root), Environment(today, mkdocs_adapter.site_url(Project.at(root))))
+        plan = plan_site(notices, Environment(today, mkdocs_adapter.site_url(Project.at(root))))
         configs = project.write_plain_project(root, plan, work / "plain")
 
         def generator_build() -> None:
             forget_process_caches()  # as in a new process: `make site` compiles and reads everything once
-            build_site(Project.at(root), site_dir, Environment(today))
+            build_site(notices, site_dir, Environment(today))
 
         def plain_build() -> None:
             for config in configs.values():

@@ -44,9 +44,12 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def add_release(root: Path, notice_yaml: str, released: date) -> Release:
-    (root / "policy" / "notice.yaml").write_text(notice_yaml, encoding="utf-8")
-    return make_release(Project.at(root), today=released)
+def add_release(root: Path, notice_yaml: str, released: date, notice_id: str = "") -> Release:
+    """Release `notice_yaml` as the project's one notice, or as the company's notice `notice_id`."""
+    notice = Project.at(root, notice_id)
+    notice.notice.parent.mkdir(parents=True, exist_ok=True)
+    notice.notice.write_text(notice_yaml, encoding="utf-8")
+    return make_release(notice, today=released)
 
 
 def write_plain_project(root: Path, plan: SitePlan, out: Path) -> dict[str, Path]:

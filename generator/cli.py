@@ -23,7 +23,7 @@ from generator import environment, report
 from generator.environment import Environment, build_date
 from generator.findings import Failure, NoticeError, UsageError, Words, _
 from generator.notice.languages import DEFAULT, SUPPORTED
-from generator.project import Project, shown
+from generator.project import NOTICES, Project, notices, shown
 from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 
 
@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a notice for errors and GDPR gaps")
     check.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _notice_option(check, "check only this notice of a company's (repeat for more; default: every notice)")
     check.add_argument("--format", choices=report.FORMATS, default="text", help="output format")
     _lang_option(check)
     check.add_argument(
@@ -119,11 +120,16 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="live preview of one language, rebuilt on every change")
     serve.add_argument("--lang", choices=SUPPORTED, default=DEFAULT)
+    _notice_option(serve, "preview this notice of a company's (default: the first)")
     serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="HOST:PORT (default: %(default)s)")
     serve.set_defaults(run=_serve)
 
     release = commands.add_parser("release", help="check, then freeze the working copy as a new release")
     release.add_argument("--strict", action="store_true", help="refuse on warnings too")
+    _notice_option(
+        release,
+        "release this notice of a company's (repeat for more; default: every notice whose working copy changed)",
+    )
     _lang_option(release)
     release.set_defaults(run=_release)
 
@@ -133,6 +139,26 @@ def _parser() -> argparse.ArgumentParser:
     migrate.add_argument("path", nargs="?", type=Path, help="notice file (default: policy/notice.yaml)")
     migrate.set_defaults(run=_migrate)
     return parser
+
+
+def _notice_option(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument("--notice", action="append", metavar="ID", help=help)
+
+
+def chosen(project: Project, args: argparse.Namespace) -> tuple[Project, ...]:
+    """The notices a command works on: those `--notice` names, else every notice of the project (its one, or
+    each of a company's under policy/notices/)."""
+    every = notices(project.root)
+    wanted = getattr(args, "notice", None)
+    if not wanted:
+        return every
+    if not every[0].id:
+        raise UsageError(f"--notice names a notice under policy/{NOTICES}/; this project has one notice")
+    known = {p.id: p for p in every}
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        raise UsageError(f"no notice {', '.join(map(repr, unknown))}: the notices are {', '.join(known)}")
+    return tuple(known[name] for name in dict.fromkeys(wanted))
 
 
 def _lang_option(command: argparse.ArgumentParser) -> None:
@@ -207,10 +233,16 @@ def _download(value: str) -> str:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
-    path = args.path or project.notice
-    inspection = inspect(project, path, args.since, today=build_date())
-    words = words_for(project, args.lang, inspection, path)
-    findings = list(inspection.findings)
+    today = build_date()
+    if args.path:
+        path: Path = args.path
+        inspections = [inspect(_owner(project, path), path, args.since, today=today)]
+    else:
+        projects = chosen(project, args)
+        path = projects[0].notice if len(projects) == 1 else project.root / "policy" / NOTICES
+        inspections = [inspect(p, None, args.since, today=today) for p in projects]
+    words = words_for(project, args.lang, inspections[0], path)
+    findings = list(dict.fromkeys(f for inspection in inspections for f in inspection.findings))
     if args.strict:
         findings = strictly(findings)
     report.write(findings, project.shown(path), args.format, strict=args.strict, words=words)
@@ -224,6 +256,15 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     return exit_code(findings)
 
 
+def _owner(project: Project, path: Path) -> Project:
+    """The notice of the project that `path` is the working copy of (its releases are checked with it), else
+    the project's one notice."""
+    for candidate in notices(project.root):
+        if candidate.id and path.resolve().is_relative_to(candidate.notice.parent.resolve()):
+            return candidate
+    return notices(project.root)[0]
+
+
 def _build(project: Project, args: argparse.Namespace) -> int:
     from generator.host.adapter import site_url
     from generator.host.build import build_site
@@ -233,16 +274,18 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     if args.artifact_url and not args.summary:
         raise UsageError("--artifact-url is linked from the summary: it needs --summary")
     today = build_date()
-    inspection = _fit_to_publish(project, args.strict, today, args.lang)
+    projects = notices(project.root)
+    inspections = [_fit_to_publish(p, args.strict, today, args.lang) for p in projects]
     environment = Environment(today, site_url(project))
     try:
-        built = build_site(project, args.site_dir, environment, draft=args.draft)
+        built = build_site(projects, args.site_dir, environment, draft=args.draft)
     except NoticeError as exc:
-        exc.words = words_for(project, args.lang, inspection)
+        exc.words = words_for(project, args.lang, inspections[0])
         raise
     print(f"built {args.site_dir}/ in {', '.join(built)} ({max(built.values())} pages each)")
     if args.summary:
-        _redline_summary(project, args, environment, inspection)
+        for p, inspection in zip(projects, inspections, strict=True):
+            _redline_summary(p, args, environment, inspection)
     return 0
 
 
@@ -268,29 +311,45 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
     build_date()  # a malformed SOURCE_DATE_EPOCH or SELOSTE_SITE_URL stops the preview before it starts
     environment.site_url()
-    return serve(project, args.lang, args.dev_addr)
+    return serve(chosen(project, args)[0], args.lang, args.dev_addr)
 
 
 def _release(project: Project, args: argparse.Namespace) -> int:
+    """Release the project's notice, or a company's notices (those `--notice` names, else every one whose
+    working copy changed), each checked before any is released, each with its own summary."""
     from generator.host.adapter import site_url
-    from generator.record.releases import make_release
+    from generator.record.releases import changed_since_release
 
     today = build_date()
-    inspection = _fit_to_publish(project, args.strict, today, args.lang)
-    words = words_for(project, args.lang, inspection)
+    projects = chosen(project, args)
+    if projects[0].id and not args.notice:
+        projects = tuple(p for p in projects if changed_since_release(p))
+        if not projects:
+            print("nothing to release: every notice says what its newest release says")
+            return 0
+    inspections = [_fit_to_publish(p, args.strict, today, args.lang) for p in projects]
+    address = site_url(project)
+    for p, inspection in zip(projects, inspections, strict=True):
+        _release_one(p, inspection, args.lang, today, address)
+    return 0
+
+
+def _release_one(project: Project, inspection: Inspection, lang: str | None, today: date, address: str) -> None:
+    from generator.record.releases import make_release
+
+    words = words_for(project, lang, inspection)
     try:
-        address = site_url(project)
         release = make_release(project, today=today, site_url=address)
     except NoticeError as exc:
         exc.words = words
         raise
-    print(f"released {release.id} (effective {release.effective.isoformat()})")
+    name = f"{project.id} " if project.id else ""
+    print(f"released {name}{release.id} (effective {release.effective.isoformat()})")
     if release.announced:
         _tell_of_announcement(project, release.id, release.announced, address)
     for finding in inspection.findings:
         if finding.rule in ABOUT_THE_RELEASE:  # not a gap in the notice: said in full
             print(report.line(finding, words), file=sys.stderr)
-    return 0
 
 
 def _tell_of_announcement(project: Project, release_id: str, languages: tuple[str, ...], address: str) -> None:
@@ -299,13 +358,13 @@ def _tell_of_announcement(project: Project, release_id: str, languages: tuple[st
     folder = project.shown(project.releases / release_id)
     print(
         f"announced: a material change; send {folder}/announcement.<lang>.txt to your readers "
-        f"({', '.join(languages)}; its page: /<lang>/{release_id}/announcement/)"
+        f"({', '.join(languages)}; its page: /<lang>/{project.prefix}{release_id}/announcement/)"
     )
     if not address:
         print(
             f"note: the site's address is not known ({environment.SITE_URL_ENV} or site_url in "
             f"{project.shown(project.mkdocs_config)}), so the announcement names its pages by their paths from "
-            f"the site's root (/{languages[0]}/{release_id}/); to give full addresses, discard this release "
+            f"the site's root (/{languages[0]}/{project.prefix}{release_id}/); to give full addresses, discard this release "
             "before you commit it and release again with the address set",
             file=sys.stderr,
         )
@@ -318,7 +377,7 @@ ABOUT_THE_RELEASE = frozenset({"effective-far-ahead", "notice-period"})
 def _migrate(project: Project, args: argparse.Namespace) -> int:
     from generator.notice.migrate import CURRENT, migrate_file
 
-    path = args.path or project.notice
+    path = args.path or _single(project, "migrate").notice
     shown = project.shown(path)
     result = migrate_file(path, shown, project.schema)
     if not result.changed:
@@ -334,6 +393,16 @@ def _migrate(project: Project, args: argparse.Namespace) -> int:
             "file; `check` keeps reporting them until you do"
         )
     return 0
+
+
+def _single(project: Project, command: str) -> Project:
+    """The project's one notice; a usage error in a company's project, where `command` needs the file named."""
+    first = notices(project.root)[0]
+    if first.id:
+        raise UsageError(
+            f"{command} needs the notice file: this project has several (policy/{NOTICES}/<id>/notice.yaml)"
+        )
+    return first
 
 
 def _fit_to_publish(project: Project, strict: bool, today: date, lang: str | None) -> Inspection:

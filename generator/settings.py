@@ -1,6 +1,7 @@
 """The project's settings: policy/settings.yaml, optional, one key a line.
 
     notice_period_days: 30   # how long before a material change takes effect readers are told of it
+    moved_from_root: customers   # a company's notice published before as the project's one notice
 
 Without the file (or with one that holds only comments) every setting has
 its default. Read with the notice's own loader (no anchors, aliases, tags or
@@ -10,14 +11,14 @@ It sits beside project.py, but in the notice's layer: it reads YAML as the
 notice does, and the rules use what it says.
 
 >>> read_text("notice_period_days: 45\\n", "s.yaml")
-Settings(notice_period_days=45)
->>> read_text("# nothing set yet\\n", "s.yaml")
-Settings(notice_period_days=30)
+Settings(notice_period_days=45, moved_from_root=None)
+>>> read_text("# nothing set yet\\nmoved_from_root: customers\\n", "s.yaml")
+Settings(notice_period_days=30, moved_from_root='customers')
 >>> try:
 ...     read_text("notice_period_days: 30\\nnotice_days: 14\\n", "s.yaml")
 ... except NoticeError as exc:
 ...     print(exc.findings[0])
-s.yaml:2:1: error: notice_days: not a setting; the settings are notice_period_days [settings]
+s.yaml:2:1: error: notice_days: not a setting; the settings are notice_period_days, moved_from_root [settings]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 
 from generator.findings import Finding, NoticeError, Position, Said, _, finding
 from generator.notice.load import Document, load_bytes, read_bounded
+from generator.project import NOTICE_ID
 
 RULE = "settings"
 NOTICE_PERIOD_DAYS = 30
@@ -43,6 +45,9 @@ class Settings:
 
     notice_period_days: int = NOTICE_PERIOD_DAYS
     """Days from a release to the date a material change in it may take effect (rule notice-period)."""
+    moved_from_root: str | None = None
+    """A company's notice that was published before as the project's one notice (/fi/2026-11-25/): the site
+    keeps its old addresses, each leading to the new one (/fi/<notice>/2026-11-25/), and its feed entries' ids."""
 
 
 def read_settings(path: Path, shown: str) -> Settings:
@@ -106,6 +111,8 @@ def _problem(key: str, value: Any) -> Said | None:
             most=MAX_NOTICE_PERIOD_DAYS,
             default=NOTICE_PERIOD_DAYS,
         )
+    if key == "moved_from_root" and not (isinstance(value, str) and NOTICE_ID.fullmatch(value)):
+        return _("%(key)s: must be the folder name of one of policy/notices/, such as customers", key=key)
     return None
 
 

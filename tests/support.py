@@ -41,7 +41,8 @@ def make_project(root: Path) -> Path:
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "policy").mkdir()
-    shutil.copy(REPO / "policy" / "schema.json", root / "policy" / "schema.json")
+    for schema in ("schema.json", "parties.schema.json"):
+        shutil.copy(REPO / "policy" / schema, root / "policy" / schema)
     return root
 
 

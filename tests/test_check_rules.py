@@ -436,6 +436,7 @@ def test_every_rule_has_a_failing_case() -> None:
         "languages-kept",
         "adequacy-ended",
         "adequacy-list-age",
+        "audience",  # a company's notices only: tests/test_company.py
     }
 
 
@@ -495,6 +496,7 @@ def test_rules_are_documented() -> None:
             "cookie-consent",
             "business-id-check-digit",
             "controller-business-id",
+            "audience",  # the site's listing of a company's notices, not an item of the GDPR
         }
     )  # the business ID is Finnish good practice, not an Art. 13 item  # Finnish law (917/2014 s. 205), not the GDPR: its message names the act
 

@@ -359,4 +359,10 @@ def test_each_mistake_is_caught_by_its_rule(name: str, rule: str, change: Change
 def test_every_rule_is_tried_on_the_clinic() -> None:
     """Each rule but those that compare with an earlier release, or the adequacy list with the build date."""
     tried = {rule for _, rule, _ in MISTAKES}
-    assert set(RULES) - tried == {"translation-stale", "languages-kept", "adequacy-list-age", "notice-period"}
+    assert set(RULES) - tried == {
+        "translation-stale",
+        "languages-kept",
+        "adequacy-list-age",
+        "notice-period",
+        "audience",  # a company's notices only: tests/test_company.py
+    }

@@ -392,7 +392,7 @@ def annotated(schema: dict, where: str = "") -> Iterator[tuple[str, dict]]:
 def test_every_field_has_its_own_title_and_description() -> None:
     schema = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
     found = list(annotated(schema))
-    assert len([where for where, _ in found if not where.startswith("$defs")]) > 120
+    assert len(found) > 150  # the controller, officer and recipient are defined under $defs, a shared party's too
     assert [where for where, sub in found if not sub.get("title") or not sub.get("description")] == []
 
 

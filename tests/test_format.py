@@ -23,8 +23,12 @@ SCHEMA = json.loads(PROJECT.schema.read_text(encoding="utf-8"))
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """A schema node with its $ref followed (and its own keys kept)."""
-    while "$ref" in node:
+    """A schema node with its $ref followed (and its own keys kept); a field that may name a shared party
+    instead ({party: <id>}) as the value written out, its `else`."""
+    while "$ref" in node or "else" in node:
+        if "else" in node:
+            node = {**node["else"], **{k: v for k, v in node.items() if k not in ("if", "then", "else")}}
+            continue
         target = SCHEMA
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]

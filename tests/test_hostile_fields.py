@@ -64,8 +64,9 @@ class Field:
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    """The definition a node refers to; for a field that may name a shared party, the value written out."""
+    while "$ref" in node or "else" in node:
+        node = node["else"] if "else" in node else SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
     return node
 
 
@@ -144,6 +145,7 @@ BENIGN: dict[str, Any] = {
         "phone": "+358 9 765 4321",
         "address": _text("DPO address"),
     },
+    "audience": _text("Audience"),
     "introduction": _text("Introduction"),
     "notes": {name: _text(f"Note on {name}") for name in SCHEMA["properties"]["notes"]["properties"]},
     "data_subjects": [{"id": "customers", "name": _text("Customers")}],

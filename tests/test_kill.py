@@ -263,6 +263,7 @@ def assert_release_recovers(root: Path, saved: Path, before: dict[str, bytes], a
     assert sorted(p.name for p in (root / "policy").iterdir()) == [
         ".releases.lock",
         "notice.yaml",
+        "parties.schema.json",
         "releases",
         "schema.json",
     ]  # nothing left but the readers' lock

@@ -115,7 +115,7 @@ def test_without_a_settings_file_the_notice_period_is_thirty_days(tmp_path: Path
         (
             "notice_period_days: 30\nnotice_days: 10\n",
             "2:1",
-            "notice_days: not a setting; the settings are notice_period_days",
+            "notice_days: not a setting; the settings are notice_period_days, moved_from_root",
         ),
         (
             "notice_period_days: '30'\n",

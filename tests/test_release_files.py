@@ -92,6 +92,7 @@ def test_a_full_disk_leaves_no_half_written_release_and_the_next_release_succeed
         assert sorted(p.name for p in (root / "policy").iterdir()) == [
             ".releases.lock",
             "notice.yaml",
+            "parties.schema.json",
             "releases",
             "schema.json",
         ]

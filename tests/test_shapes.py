@@ -39,8 +39,9 @@ def _shop() -> Data:
 
 
 def _resolve(schema: Data) -> Data:
-    while "$ref" in schema:
-        schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    """The definition a node refers to; for a field that may name a shared party, the value written out."""
+    while "$ref" in schema or "else" in schema:
+        schema = schema["else"] if "else" in schema else SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
     return schema
 
 

@@ -10,6 +10,7 @@ another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.environment import Environment
@@ -22,13 +23,19 @@ from generator.words.render import compile_templates
 
 
 def build_site(
-    project: Project, site_dir: Path, environment: Environment, *, draft: bool = False, jobs: int | None = None
+    projects: Project | Sequence[Project],
+    site_dir: Path,
+    environment: Environment,
+    *,
+    draft: bool = False,
+    jobs: int | None = None,
 ) -> dict[str, int]:
-    """Plan and build the site as of `environment` into `site_dir`, `jobs` processes at most (default: one per language); the number
-    of pages built in each language."""
+    """Plan and build the site of the project's notice, or of a company's notices, as of `environment` into
+    `site_dir`, `jobs` processes at most (default: one per language); the number of pages built in each language."""
+    project = projects if isinstance(projects, Project) else projects[0]  # the site's host, shared by the notices
     site_dir = site_dir if site_dir.is_absolute() else project.root / site_dir
     with replacing(site_dir, project.root) as staging:
-        plan = plan_site(project, environment, draft=draft, colors=site_colors(project))
+        plan = plan_site(projects, environment, draft=draft, colors=site_colors(project))
         compile_theme(project, plan.languages[0])
         compile_templates(project.locales, plan.languages)
         built = for_each_language(

@@ -79,25 +79,46 @@ YAML_VERSIONS = ((1, 1), (1, 2))
 """The %YAML directives a notice may start with."""
 
 FieldPath = tuple[str | int, ...]
+_NOWHERE_ELSE: Mapping[FieldPath, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
 class Document:
-    """Parsed data plus where each value and each mapping key came from."""
+    """Parsed data plus where each value and each mapping key came from.
+
+    A part of the data may have been written in another file (a party of
+    policy/parties.yaml that a notice names): `sources` maps the root of each
+    such part to that file, and the positions of its values and keys are in it.
+
+    >>> doc = Document("n.yaml", {"a": {"b": 1}, "c": 2}, {("a",): (4, 3), ("a", "b"): (5, 6), ("c",): (2, 4)}, {},
+    ...                MappingProxyType({("a",): "p.yaml"}))
+    >>> str(doc.position(("a", "b"))), str(doc.position(("a", "x"))), str(doc.position(("c",)))
+    ('p.yaml:5:6', 'p.yaml:4:3', 'n.yaml:2:4')
+    """
 
     path: str
     data: Any
     values: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
     keys: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
+    sources: Mapping[FieldPath, str] = field(default_factory=lambda: _NOWHERE_ELSE, repr=False)
+    """The root of each part written in another file, and that file's path as messages name it."""
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """Position of the value at `path` (or of its key), else its nearest ancestor."""
         path = tuple(path)
         if key and path in self.keys:
-            return Position(self.path, *self.keys[path])
+            return Position(self.source(path), *self.keys[path])
         while path not in self.values and path:
             path = path[:-1]
-        return Position(self.path, *self.values.get(path, (0, 0)))
+        return Position(self.source(path), *self.values.get(path, (0, 0)))
+
+    def source(self, path: FieldPath) -> str:
+        """The file the value at `path` was written in: this one, or another whose part holds it."""
+        for end in range(len(path), 0, -1) if self.sources else ():
+            found = self.sources.get(path[:end])
+            if found is not None:
+                return found
+        return self.path
 
 
 def load_file(path: str | Path) -> Document:

@@ -421,6 +421,8 @@ class Notice:
     languages: tuple[str, ...] = SUPPORTED
     representative: Contact | None = changelog("representative", None)
     data_protection_officer: DataProtectionOfficer | None = changelog("data_protection_officer", None)
+    audience: Text | None = None
+    """Whom the notice is for ("job applicants"): what tells a company's notices apart."""
     introduction: Text | None = None
     notes: Notes = Notes()
     data_subjects: tuple[DataSubject, ...] = listed()
@@ -522,6 +524,32 @@ def texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Text]]:
         for spec in dataclasses.fields(value):
             if spec.name != "at":
                 yield from texts(getattr(value, spec.name), path + (spec.name,))
+
+
+def text_paths(kind: Any, data: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
+    """The path of every text in plain data of a model type, as `from_data` would build it: where a shared
+    party's texts are, whose languages a notice takes.
+
+    >>> list(text_paths(Contact, {"name": "X Oy", "address": {"fi": "a"}, "website": {"fi": "https://x.fi"}}))
+    [('address',), ('website',)]
+    """
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        if isinstance(data, str) and str in options:
+            return
+        kind = next(arg for arg in options if arg is not str) if len(options) > 1 else options[0]
+        origin = typing.get_origin(kind)
+    if origin is tuple and isinstance(data, list):
+        for index, element in enumerate(data):
+            yield from text_paths(typing.get_args(kind)[0], element, path + (index,))
+    elif kind is Text and isinstance(data, dict):
+        yield path
+    elif isinstance(kind, type) and dataclasses.is_dataclass(kind) and isinstance(data, dict):
+        hints = _hints(kind)
+        for name, value in data.items():
+            if name in hints:
+                yield from text_paths(hints[name], value, path + (name,))
 
 
 T = TypeVar("T")

@@ -36,38 +36,60 @@ class Field:
     example: str
 
 
-def fields(schema: Schema) -> Iterator[Field]:
-    """Every field of the format, depth first, in the schema's order."""
-    yield from _walk(schema, schema, "", frozenset(schema.get("required", ())))
+Roots = Mapping[str, Schema]
+"""The schemas a `$ref` may name by file (`schema.json#/$defs/contact`), "" for the schema itself."""
 
 
-def _walk(root: Schema, node: Schema, prefix: str, required: frozenset[str]) -> Iterator[Field]:
+def fields(schema: Schema, others: Roots | None = None) -> Iterator[Field]:
+    """Every field of the format, depth first, in the schema's order; `others` are the schemas its `$ref`s name
+    by file (the parties file's schema refers to the notice's)."""
+    roots = {**(others or {}), "": schema}
+    yield from _walk(roots, schema, schema, "", frozenset(schema.get("required", ())))
+
+
+def _walk(roots: Roots, root: Schema, node: Schema, prefix: str, required: frozenset[str]) -> Iterator[Field]:
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
-        merged = _resolved(root, prop)
+        here, merged = _resolved(roots, root, prop)
         yield Field(
             path=path,
             title=str(merged.get("title", "")),
             description=str(merged.get("description", "")),
             required=name in required,
-            takes=_takes(root, merged),
+            takes=_takes(roots, here, merged),
             example=_example(merged),
         )
         if _is_text(merged):
             continue
         if merged.get("type") == "array":
-            items = _resolved(root, merged.get("items", {}))
-            yield from _walk(root, items, f"{path}[].", frozenset(items.get("required", ())))
+            there, items = _resolved(roots, here, merged.get("items", {}))
+            yield from _walk(roots, there, items, f"{path}[].", frozenset(items.get("required", ())))
         elif "properties" in merged:
-            yield from _walk(root, merged, f"{path}.", frozenset(merged.get("required", ())))
+            yield from _walk(roots, here, merged, f"{path}.", frozenset(merged.get("required", ())))
+        elif isinstance(merged.get("additionalProperties"), Mapping):  # a mapping of ids: each one's fields
+            there, each = _resolved(roots, here, merged["additionalProperties"])
+            yield from _walk(roots, there, each, f"{path}.<id>.", frozenset(each.get("required", ())))
 
 
-def _resolved(root: Schema, node: Schema) -> dict[str, Any]:
-    """`node` with its $ref's definition under it (the node's own title and description win)."""
+def _resolved(roots: Roots, root: Schema, node: Schema) -> tuple[Schema, dict[str, Any]]:
+    """`node` with its $ref's definition under it (the node's own title and description win), and the schema
+    that definition is in; a field that may name a shared party instead, as the value written out (its `else`),
+    marked `party`."""
+    if "then" in node and "else" in node:
+        here, written = _resolved(roots, root, node["else"])
+        own = {key: value for key, value in node.items() if key not in ("if", "then", "else")}
+        return here, {**written, **own, "party": True}
     ref = node.get("$ref")
-    if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
-        return dict(node)
-    return {**_resolved(root, root["$defs"][ref.removeprefix("#/$defs/")]), **node, "$def": ref.rsplit("/", 1)[1]}
+    file, _, pointer = ref.partition("#") if isinstance(ref, str) else ("", "", "")
+    if not pointer.startswith("/") or file not in roots:
+        return root, dict(node)
+    here = roots[file] if file else root
+    target: Any = here
+    for part in pointer.removeprefix("/").split("/"):
+        target = target[part]
+    there, resolved = _resolved(roots, here, target)
+    named = pointer.removeprefix("/$defs/")
+    return there, {**resolved, **node, **({"$def": named} if "/" not in named else {})}
 
 
 def _is_text(node: Schema) -> bool:
@@ -75,7 +97,10 @@ def _is_text(node: Schema) -> bool:
     return node.get("$def") == "text"
 
 
-def _takes(root: Schema, node: Schema) -> str:
+def _takes(roots: Roots, root: Schema, node: Schema) -> str:
+    if node.get("party"):
+        written = {key: value for key, value in node.items() if key != "party"}
+        return f"{_takes(roots, root, written)} (or a shared party's id under `party`)"
     if _is_text(node):
         return "text in each language"
     if "const" in node:
@@ -84,8 +109,8 @@ def _takes(root: Schema, node: Schema) -> str:
         return "one of " + ", ".join(f"`{value}`" for value in node["enum"])
     kind = node.get("type")
     if kind == "array":
-        items = _resolved(root, node.get("items", {}))
-        return f"a list of {_takes(root, items)}"
+        there, items = _resolved(roots, root, node.get("items", {}))
+        return f"a list of {_takes(roots, there, items)}"
     if kind == "object":
         return "a mapping"
     if node.get("format") == "date":
@@ -100,8 +125,8 @@ def _example(node: Schema) -> str:
     return ""
 
 
-def markdown(schema: Schema) -> str:
-    """docs/format.md: the fields, then the rules."""
+def markdown(schema: Schema, parties: Schema | None = None) -> str:
+    """docs/format.md: the fields, the shared parties' (`parties`, the parties file's schema), then the rules."""
     lines = [
         "# The notice format: every field",
         "",
@@ -111,18 +136,38 @@ def markdown(schema: Schema) -> str:
         "",
     ]
     for field in fields(schema):
-        lines += [f"## `{field.path}`", ""]
-        heading = f"**{_inline(field.title)}**" if field.title else "*(no title)*"
-        lines += [f"{heading}: {_inline(field.takes)}; {'required' if field.required else 'optional'}.", ""]
-        if field.description:
-            lines += [_inline(field.description), ""]
-        if field.example:
-            lines += [f"Example: `{field.example}`", ""]
+        lines += _entry(field)
+    if parties is not None:
+        lines += [
+            "# The shared parties: every field",
+            "",
+            "Made from `policy/parties.schema.json`: `policy/parties.yaml`, the parties a company's notices share,",
+            "each under an id (`<id>` below) that a notice names as `{party: <id>}`; the fields of each kind are",
+            "those of the notice format.",
+            "",
+        ]
+        for field in fields(parties, {"schema.json": schema}):
+            lines += _entry(field)
     lines += ["# The rules of `check`", "", "| rule | level | GDPR | what it is for |", "|---|---|---|---|"]
     for spec in sorted(RULES.values(), key=lambda s: s.id):
         article = f"Art. {spec.article}" if spec.article else ""
         lines.append(f"| `{spec.id}` | {spec.level} | {_cell(article)} | {_cell(spec.why)} |")
     return "\n".join(lines) + "\n"
+
+
+def _entry(field: Field) -> list[str]:
+    heading = f"**{_inline(field.title)}**" if field.title else "*(no title)*"
+    lines = [
+        f"## `{field.path}`",
+        "",
+        f"{heading}: {_inline(field.takes)}; {'required' if field.required else 'optional'}.",
+        "",
+    ]
+    if field.description:
+        lines += [_inline(field.description), ""]
+    if field.example:
+        lines += [f"Example: `{field.example}`", ""]
+    return lines
 
 
 def _inline(text: str) -> str:
@@ -141,8 +186,10 @@ def main() -> None:
 
     from generator.project import Project
 
-    schema = json.loads(Project.at(Path()).schema.read_text(encoding="utf-8"))
-    sys.stdout.write(markdown(schema))
+    path = Project.at(Path()).schema
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    parties = path.with_name("parties.schema.json")
+    sys.stdout.write(markdown(schema, json.loads(parties.read_text(encoding="utf-8")) if parties.is_file() else None))
 
 
 if __name__ == "__main__":

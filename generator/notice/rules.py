@@ -115,6 +115,8 @@ class Context:
     revision taking effect far ahead of it, or a material one too soon after it, is warned about."""
     notice_period: int = NOTICE_PERIOD_DAYS
     """Days readers are told of a material change before it takes effect (policy/settings.yaml)."""
+    company: bool = False
+    """The notice is one of a company's several (policy/notices/<id>/), which readers tell apart by audience."""
 
     @property
     def day(self) -> date:
@@ -263,6 +265,19 @@ def _consent_said(purposes: list[Purpose]) -> Message:
 
 
 # --- Controller and DPO: Art. 13(1)(a)-(b), 14(1)(a)-(b) ---------------------------------------
+
+
+@rule("audience", "", "warning")
+def audience(ctx: Context) -> Found:
+    """A company's notices are listed on its front page by whom each is for: without it, only by the folder's name."""
+    if ctx.company and ctx.notice.audience is None:
+        yield (
+            (),
+            _(
+                "the audience (whom this notice is for: job applicants, customers) is not given; the site lists a "
+                "company's notices by it, and without it by the folder's name"
+            ),
+        )
 
 
 @rule("controller-business-id", "", "warning")

@@ -33,6 +33,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
+from referencing import Registry, Resource
 
 from generator import caches
 from generator.findings import Finding, Message, Said, _, finding, joined, listed, pgettext
@@ -112,7 +113,26 @@ def load_schema(path: Path) -> dict[str, Any]:
 
 @caches.kept(maxsize=4)
 def _validator(path: Path) -> Validator:
-    return _Validator(for_machines(load_schema(path)), format_checker=_formats())
+    registry: Registry[Any] = Registry(  # type: ignore[call-arg]  # attrs' alias of _retrieve, which mypy misses
+        retrieve=lambda uri: Resource.from_contents(_beside(path, uri))
+    )
+    return _Validator(for_machines(load_schema(path)), format_checker=_formats(), registry=registry)
+
+
+_SCHEMA_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*\.json")
+
+
+def _beside(path: Path, uri: str) -> Any:
+    """The schema another one refers to (`"$ref": "schema.json#/$defs/contact"`): a file of that name beside it,
+    as editors find it; nothing else (no other folder, no network).
+
+    >>> _beside(PROJECT.schema.with_name("parties.schema.json"), "json-schema:///schema.json")["$id"]
+    'https://seloste.invalid/schema/notice-2.json'
+    """
+    name = uri.rsplit("/", 1)[-1]
+    if not _SCHEMA_NAME.fullmatch(name):
+        raise LookupError(f"{uri}: a schema refers only to a schema file beside it")
+    return for_machines(load_schema(path.with_name(name)))
 
 
 def conforms(data: Any, schema: Path) -> bool:
@@ -132,7 +152,12 @@ def conforms(data: Any, schema: Path) -> bool:
 
 @caches.kept(maxsize=4)
 def _fast_validator(path: Path) -> jsonschema_rs.Validator:
-    return jsonschema_rs.validator_for(for_machines(load_schema(path)), formats=FORMATS, validate_formats=True)
+    return jsonschema_rs.validator_for(
+        for_machines(load_schema(path)),
+        formats=FORMATS,
+        validate_formats=True,
+        retriever=lambda uri: _beside(path, uri),
+    )
 
 
 def for_machines(schema: Any, names: bool = False) -> Any:
@@ -191,6 +216,8 @@ def _describe(doc: Document, error: ValidationError) -> Iterator[Finding]:
         yield _finding(doc, path + (missing.group(1) if missing else "?",), _("missing required field"), at=path)
     elif kind == "anyOf" or kind == "oneOf":
         yield _finding(doc, path, _invalid(error.instance, schema["errorMessage"]))
+    elif list(error.relative_schema_path)[-2:-1] == ["propertyNames"]:  # a key that cannot be one: said at the key
+        yield _finding(doc, path + (cast(str, error.instance),), _sentence(error), key=True)
     else:
         yield _finding(doc, path, _sentence(error))
 
@@ -339,7 +366,7 @@ def text_languages(
                         ),
                     )
                 )
-        for lang in text:
+        for lang in text if doc.source(path) == doc.path else ():  # a shared party's text may hold more
             if lang not in languages:
                 findings.append(
                     _finding(

@@ -1,8 +1,10 @@
 """What `check`, `release` and `build` all ask first: is the project fit to publish?
 
-`inspect` reads the notice and the project's settings, runs every rule
-(generator/notice/rules.py) and verifies the releases against their lock; every
-finding comes back at once. `check` prints them; `release` and `build` refuse
+`inspect` reads the notice (each shared party it names taken from
+policy/parties.yaml) and the project's settings, runs every rule
+(generator/notice/rules.py), verifies the releases against their lock, and
+says which shared parties changed since the notice's last release
+(record/parties.py); every finding comes back at once. `check` prints them; `release` and `build` refuse
 to go on while any is an error (or, with `strict`, any at all), with the same
 messages.
 
@@ -34,6 +36,7 @@ from generator.project import Project
 from generator.record import lock
 from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
+from generator.record.parties import parties_changed
 from generator.record.releases import Release, repeated_summary, verified
 from generator.settings import Settings, read_settings
 from generator.words import catalogs
@@ -73,13 +76,16 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     findings += problems
     notice = doc = None
     try:
-        notice, doc = read_notice(path or project.notice, project.schema)
+        notice, doc = read_notice(path or project.notice, project.schema, project.parties)
         previous = releases[-1].notice if releases and not _about_releases(findings) else None
-        findings += run_rules(Context(notice, doc, previous, today, settings.notice_period_days))
+        findings += run_rules(
+            Context(notice, doc, previous, today, settings.notice_period_days, company=bool(project.id))
+        )
         if previous is not None:
             findings += repeated_summary(notice, doc, releases[-1], "warning")
     except NoticeError as exc:
         findings += exc.findings
+    findings += parties_changed(project)
     return Inspection(notice, doc, releases, tuple(findings))
 
 

@@ -4,10 +4,11 @@ releases.lock lists every release, oldest first, with its id, effective date,
 the date it was released (since `release` records it; older entries have
 none, and stay as they were) and the sha256 of each of its files:
 notice.yaml, notice.json, a <lang>.md per language, (since releases froze
-it) schema.json and, for a material change announced (since `release` writes
-it), announcement.<lang>.md and announcement.<lang>.txt per language, and (since `release` writes them) the
-first layer and the form notices of each language, first-layer.<lang>.md and form-notices.<lang>.json. Its text is
-canonical (id, effective, released, files; keys
+it) schema.json, for a notice that names shared parties (since they can) the
+parties it took, parties.json, for a material change announced (since
+`release` writes it), announcement.<lang>.md and announcement.<lang>.txt per language, and (since `release`
+writes them) the first layer and the form notices of each language, first-layer.<lang>.md and
+form-notices.<lang>.json. Its text is canonical (id, effective, released, files; keys
 sorted within an entry's files, two spaces of indent, a final newline), so the
 same releases always give the same bytes.
 
@@ -43,6 +44,7 @@ from generator.project import LOCK_NAME, Project
 SOURCE_NAME = "notice.yaml"
 SCHEMA_NAME = "schema.json"  # the schema the release was checked against (releases since it was frozen too)
 JSON_NAME = "notice.json"
+PARTIES_NAME = "parties.json"  # the shared parties the notice took from policy/parties.yaml, where it named any
 RULE = "release-integrity"
 _TEXT = re.compile(r"[a-z]{2,3}\.md")  # the rendered text of one language
 ANNOUNCEMENT_KINDS = ("md", "txt")
@@ -279,7 +281,7 @@ def _entry(item: Any, line: int, column: int) -> Entry:
                 effective=json.dumps(effective),
             )
         )
-    others = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME} if isinstance(files, dict) else set()
+    others = set(files) - {SOURCE_NAME, JSON_NAME, SCHEMA_NAME, PARTIES_NAME} if isinstance(files, dict) else set()
     texts = {n for n in others if _TEXT.fullmatch(n)}
     if (
         not isinstance(files, dict)
@@ -290,18 +292,19 @@ def _entry(item: Any, line: int, column: int) -> Entry:
         )
     ):
         raise _ShapeError(
-            # NOTE: files is the lock's key; %(source)s, %(json)s and %(schema)s are file names (notice.yaml,
-            # notice.json, schema.json): keep them, and fi.md, announcement.fi.md, first-layer.fi.md and
-            # form-notices.fi.json, as they are.
+            # NOTE: files is the lock's key; %(source)s, %(json)s, %(schema)s and %(parties)s are file names
+            # (notice.yaml, notice.json, schema.json, parties.json): keep them, and fi.md, announcement.fi.md,
+            # first-layer.fi.md and form-notices.fi.json, as they are.
             _(
                 "release %(id)s: files must list %(source)s, %(json)s, the text of each of its languages (such as "
-                "fi.md), possibly %(schema)s, an announcement in each of its languages (such as "
+                "fi.md), possibly %(schema)s and %(parties)s, an announcement in each of its languages (such as "
                 "announcement.fi.md and announcement.fi.txt) and a first layer and form notices in each of its "
                 "languages (such as first-layer.fi.md and form-notices.fi.json), and nothing else",
                 id=release_id,
                 source=SOURCE_NAME,
                 json=JSON_NAME,
                 schema=SCHEMA_NAME,
+                parties=PARTIES_NAME,
             )
         )
     _check_announcement(release_id, set(files))

@@ -2,7 +2,11 @@
 
 `policy/notice.yaml` is the working copy. `release` freezes it under
 policy/releases/<id>/: the source as written (notice.yaml), the schema it was
-checked against (schema.json), the structured notice (notice.json), the
+checked against (schema.json), the structured notice (notice.json, each
+shared party it names written in), the shared parties as it took them from
+policy/parties.yaml (parties.json, where it names any: notice.yaml and
+parties.json say what notice.json says, and a later change of parties.yaml
+changes nothing released), the
 rendered text of each language (fi.md, sv.md, en.md) and, for a material
 change, its announcement in each language (announcement.fi.md, the text of its
 page, and announcement.fi.txt, plain text for e-mail; words/announcement.py), and in each language its first
@@ -39,6 +43,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from generator import caches
 from generator.environment import is_site_address
@@ -48,12 +54,14 @@ from generator.notice.changes import same_words
 from generator.notice.load import UNCARRIABLE, Document, describe_character, load_bytes
 from generator.notice.migrate import upgrade
 from generator.notice.model import Notice, Text
-from generator.notice.read import read_notice
+from generator.notice.parties import Used, graft
+from generator.notice.read import reading
 from generator.notice.validate import conforms, validate
 from generator.project import LOCK_NAME, Project
 from generator.record import ledger, lock
 from generator.record.lock import (
     JSON_NAME,
+    PARTIES_NAME,
     SCHEMA_NAME,
     SOURCE_NAME,
     announcement_name,
@@ -303,7 +311,11 @@ class Release:
                     )
                 )
         source = load_bytes(self.read(SOURCE_NAME), self._shown(SOURCE_NAME)).data
-        if json.loads(self.read(JSON_NAME)) != source:
+        try:
+            parties = self.parties
+        except NoticeError as exc:
+            return found + list(exc.findings)
+        if json.loads(self.read(JSON_NAME)) != graft(source, parties)[0]:
             found.append(
                 lock.finding(
                     self._shown(JSON_NAME),
@@ -317,6 +329,32 @@ class Release:
                 )
             )
         return found
+
+    @cached_property
+    def parties(self) -> Used:
+        """The shared parties its notice named, as it took them (parties.json); none where it named none."""
+        if PARTIES_NAME not in self.files:
+            return MappingProxyType({})
+        try:
+            data = json.loads(self.read(PARTIES_NAME))
+        except ValueError:
+            data = None
+        if not _are_parties(data):
+            raise NoticeError(
+                [
+                    lock.finding(
+                        self._shown(PARTIES_NAME),
+                        # NOTE: %(name)s is parties.json.
+                        _(
+                            "release %(id)s: %(name)s is not the shared parties Seloste freezes; restore the release "
+                            "with git",
+                            id=self.id,
+                            name=PARTIES_NAME,
+                        ),
+                    )
+                ]
+            )
+        return MappingProxyType({kind: MappingProxyType(parties) for kind, parties in data.items()})
 
     def announced_anew(self, locales: Path, previous: Release | None, notice_period_days: int) -> list[Finding]:
         """Whether the release holds the announcement `release` writes: none for an editorial change or a first
@@ -529,7 +567,8 @@ def make_release(project: Project, *, today: date, site_url: str = "") -> Releas
     in time."""
     settings = read_settings(project.settings, project.shown(project.settings))
     source = project.notice
-    notice, doc = read_notice(source, project.schema)
+    read = reading(source, project.schema, project.parties)
+    notice, doc = read.notice, read.doc
     folder = project.releases
     folder.parent.mkdir(parents=True, exist_ok=True)
     busy = (
@@ -547,7 +586,8 @@ def make_release(project: Project, *, today: date, site_url: str = "") -> Releas
         contents = {
             SOURCE_NAME: frozen_source(source.read_bytes()),
             SCHEMA_NAME: project.schema.read_bytes(),
-            JSON_NAME: (json.dumps(doc.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+            JSON_NAME: _canonical(doc.data),
+            **({PARTIES_NAME: _canonical({k: dict(v) for k, v in read.parties.items()})} if read.parties else {}),
             **{
                 text_name(lang): render_notice(notice, lang, project.locales).encode("utf-8")
                 for lang in notice.languages
@@ -575,6 +615,12 @@ def make_release(project: Project, *, today: date, site_url: str = "") -> Releas
                 (staging / release_id / name).write_bytes(content)
             (staging / LOCK_NAME).write_text(lock.text(releases + (release,)), encoding="utf-8")
     return release
+
+
+def _canonical(data: Any) -> bytes:
+    """JSON as a release freezes it: keys sorted, two spaces of indent, a final newline; the same data, the same
+    bytes."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _announcement_files(
@@ -681,6 +727,16 @@ def _refuse_pointless(notice: Notice, releases: tuple[Release, ...], doc: Docume
         raise NoticeError(repeated)
 
 
+def changed_since_release(project: Project) -> bool:
+    """Whether the working copy says anything the newest release does not (or nothing is released yet):
+    which of a company's notices `release` releases when none is named."""
+    releases = load_releases(project)
+    if not releases:
+        return True
+    notice = reading(project.notice, project.schema, project.parties).notice
+    return _content(notice) != _content(releases[-1].notice)
+
+
 def _content(notice: Notice) -> Notice:
     """The notice without its revision metadata: what a release is about."""
     return replace(notice, revision=replace(notice.revision, effective=date.min, summary=Text(), urgent=None))
@@ -705,6 +761,15 @@ def _link(source: Path | str, target: Path | str) -> None:
         os.link(source, target, follow_symlinks=False)
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _are_parties(data: object) -> bool:
+    """Whether JSON data has the shape of frozen parties: kinds, each mapping ids to a party's fields."""
+    return (
+        isinstance(data, dict)
+        and all(isinstance(kind, dict) and all(isinstance(p, dict) for p in kind.values()) for kind in data.values())
+        and not _holds_uncarriable(data)
+    )
 
 
 def _holds_uncarriable(data: object) -> bool:

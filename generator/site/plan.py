@@ -23,14 +23,16 @@ from __future__ import annotations
 import json
 import posixpath
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from typing import Protocol
 
 from generator.environment import Environment
 from generator.findings import Finding, NoticeError, Position
 from generator.notice import changes as diff
+from generator.notice.languages import in_order
 from generator.notice.markup import Markdown
 from generator.notice.model import Notice
 from generator.notice.read import read_notice
@@ -39,6 +41,7 @@ from generator.record import compare
 from generator.record.lock import JSON_NAME, announcement_name, text_name
 from generator.record.releases import Release, first_layer_of, form_notices_of, verified
 from generator.record.timeline import Period, Timeline
+from generator.settings import read_settings
 from generator.site import feeds as atom
 from generator.words import announcement, changelog, form_notices, i18n, vocabulary
 from generator.words.form_notices import FormNotice
@@ -97,7 +100,7 @@ class SitePlan:
 
 
 def plan_site(
-    project: Project,
+    project: Project | Sequence[Project],
     environment: Environment,
     *,
     draft: bool = False,
@@ -107,17 +110,22 @@ def plan_site(
 ) -> SitePlan:
     """Everything to publish, as of the environment's date; NoticeError if a release was tampered with.
 
+    `project` is the project's one notice, or a company's notices (`project.notices`): each then has its pages
+    under its folder (/fi/recruitment/...) and a front page lists them (/fi/).
     The environment's site address makes permanent addresses absolute; without it every address is relative, except where
     only a path from the host's root can work (the site-wide 404 page).
-    `preview` (a language) plans the live preview instead: that language only,
+    `preview` (a language) plans the live preview of one notice instead: that language only,
     and only the pages an edit can change (the draft and its redline, the notice
     in force and the changelog), so a rebuild stays fast however many releases there are.
     `working` is the working copy for the draft when the caller has read it already.
     `colors` are the controller's (checked `#rrggbb` values by name: primary, dark_link), for the files beside
     the pages (the chooser and the site-wide 404 page), which the site host's stylesheet does not reach.
     """
+    projects = (project,) if isinstance(project, Project) else tuple(project)
+    if not preview and any(p.id for p in projects):
+        return _plan_company(projects, environment, draft=draft, colors=colors)
     site_url = environment.site_url
-    pages = _pages(project, environment, working if draft else None, draft=draft, previewing=bool(preview))
+    pages = _pages(projects[0], environment, working if draft else None, draft=draft, previewing=bool(preview))
     titles = {lang: feed_title(pages, lang) for lang in pages.languages}
     if preview:
         return SitePlan(
@@ -139,6 +147,33 @@ def plan_site(
     )
 
 
+def _plan_company(
+    projects: tuple[Project, ...], environment: Environment, *, draft: bool, colors: Mapping[str, str] | None
+) -> SitePlan:
+    """A company's site: every notice's pages under its folder, and the front page that lists them."""
+    notices: list[Pages] = []
+    settings = read_settings(projects[0].settings, projects[0].shown(projects[0].settings))
+    problems = _unknown_moved(projects, settings.moved_from_root)
+    for project in projects:
+        try:
+            moved = project.id == settings.moved_from_root
+            notices.append(_pages(project, environment, None, draft=draft, moved=moved))
+        except NoticeError as exc:
+            problems.extend(exc.findings)
+    if problems:
+        raise NoticeError(problems)
+    company = Company(tuple(notices))
+    return SitePlan(
+        company.name,
+        company.languages,
+        ByLanguage(company, company.languages),
+        labels={lang: company.notices[0].labels(lang) for lang in company.languages},
+        files=company_files(company, colors or {}),
+        site_url=environment.site_url,
+        feed_titles={lang: company.feed_title(lang) for lang in company.languages},
+    )
+
+
 def redlines(project: Project, environment: Environment, working: Notice | None = None) -> dict[str, Redline]:
     """The draft (`working`, else the project's working copy) compared with the version in force, in each of
     the site's languages, as the redline pages show it: what a CI job summary says of the draft."""
@@ -147,7 +182,13 @@ def redlines(project: Project, environment: Environment, working: Notice | None 
 
 
 def _pages(
-    project: Project, environment: Environment, working: Notice | None, *, draft: bool, previewing: bool = False
+    project: Project,
+    environment: Environment,
+    working: Notice | None,
+    *,
+    draft: bool,
+    previewing: bool = False,
+    moved: bool = False,
 ) -> Pages:
     """The pages of the verified releases (NoticeError if there are none, or one was tampered with), with the
     working copy as the draft when `draft` asks for one (read from the project unless given)."""
@@ -163,16 +204,37 @@ def _pages(
     if problems:
         raise NoticeError(problems)
     if draft and working is None:
-        working = read_notice(project.notice, project.schema)[0]
+        working = read_notice(project.notice, project.schema, project.parties)[0]
     timeline = Timeline(releases, environment.today)
-    return Pages(project, timeline, working if draft else None, environment.site_url, previewing=previewing)
+    return Pages(
+        project, timeline, working if draft else None, environment.site_url, previewing=previewing, moved=moved
+    )
+
+
+def _unknown_moved(projects: tuple[Project, ...], moved: str | None) -> list[Finding]:
+    """moved_from_root must name one of the company's notices."""
+    if moved is None or moved in {p.id for p in projects}:
+        return []
+    settings = projects[0].settings
+    return [
+        Finding(
+            Position(projects[0].shown(settings)),
+            "error",
+            f"moved_from_root: there is no notice {moved!r}; the notices are {', '.join(p.id for p in projects)}",
+            "settings",
+        )
+    ]
+
+
+class Composer(Protocol):
+    def of(self, lang: str, preview: bool = False) -> tuple[Page, ...]: ...
 
 
 class ByLanguage(Mapping[str, tuple[Page, ...]]):
     """The pages of each language, composed when first asked for: a build composes each language's
     pages in the process that builds that language (host/processes.py), so the languages are composed side by side."""
 
-    def __init__(self, pages: Pages, languages: tuple[str, ...], preview: bool = False):
+    def __init__(self, pages: Composer, languages: tuple[str, ...], preview: bool = False):
         self._pages, self._languages, self._preview = pages, languages, preview
         self._composed: dict[str, tuple[Page, ...]] = {}
 
@@ -242,7 +304,8 @@ def forms_page(release: Release) -> str:
 
 
 def form_notice_file(release: Release, purpose_id: str, kind: str) -> str:
-    """A notice at the form beside its page, under the language's folder: the HTML fragment ("html") or JSON."""
+    """A notice at the form beside its page, under the notice's folder of a language: the HTML fragment ("html")
+    or JSON."""
     return f"{release.id}/forms/purpose-{purpose_id}.{kind}"
 
 
@@ -263,6 +326,16 @@ def compare_link(link: str, old: str, new: str) -> str:
     '../../compare/index.md?from=2026-01-01&to=2026-03-01'
     """
     return f"{link}?{urllib.parse.urlencode({'from': old, 'to': new})}"
+
+
+def release_files(prefix: str = "") -> str:
+    """The folder of the frozen files the site serves (every release's texts and notice.json), from the
+    site's root, for the notice whose pages are under `prefix`.
+
+    >>> release_files(), release_files("recruitment/")
+    ('releases/', 'releases/recruitment/')
+    """
+    return f"releases/{prefix}"
 
 
 def url_of(lang: str, page: str) -> str:
@@ -305,15 +378,27 @@ class Pages:
     """Composes the pages of one language from the releases' frozen texts."""
 
     def __init__(
-        self, project: Project, timeline: Timeline, working: Notice | None, site_url: str, previewing: bool = False
+        self,
+        project: Project,
+        timeline: Timeline,
+        working: Notice | None,
+        site_url: str,
+        previewing: bool = False,
+        moved: bool = False,
     ):
         self.project = project
+        self.moved = moved
+        """A company's notice published before as the project's one notice (settings' moved_from_root): its
+        old addresses lead to its new ones, and its feed entries keep their ids."""
         self.timeline = timeline
         self.working = working
         self.site_url = site_url
         self.previewing = previewing
         """Composing the live preview, which builds only the PREVIEWED pages."""
         self.controller = timeline.newest.notice.controller.name
+        self.prefix = "" if previewing else project.prefix
+        """The notice's folder in each language ("recruitment/" in a company's site): its pages' paths are
+        composed without it, so that their links to each other stay relative, and it is added last (`of`)."""
         self._draft_texts: dict[str, str] = {}
         self._forms: dict[tuple[str, str], tuple[FormNotice, ...]] = {}
 
@@ -331,8 +416,29 @@ class Pages:
         return self.timeline.newest.languages
 
     def of(self, lang: str, preview: bool = False) -> tuple[Page, ...]:
-        """The pages of `lang`: all of them, or those the live preview builds."""
-        return tuple(page for make, in_preview in PAGES if in_preview or not preview for page in make(self, lang))
+        """The pages of `lang`: all of them, or those the live preview builds (none in a language the notice is
+        not published in), under the notice's folder."""
+        if lang not in self.languages:
+            return ()
+        pages = (page for make, in_preview in PAGES if in_preview or not preview for page in make(self, lang))
+        if not self.prefix:
+            return tuple(pages)
+        return tuple(replace(page, path=self.prefix + page.path, in_nav=False) for page in pages)
+
+    def url(self, lang: str, page: str) -> str:
+        """The site-absolute address of one of the notice's page sources (`url_of` under its folder)."""
+        return url_of(lang, self.prefix + page)
+
+    def heading(self, lang: str) -> str:
+        """Whom the notice is for as a heading ("Job applicants"; the notice's id where it does not say), by
+        which a company's front page and feed list it."""
+        audience = self.audience(lang) or self.project.id
+        return audience[:1].upper() + audience[1:]
+
+    def audience(self, lang: str) -> str:
+        """Whom the notice in force is for, in `lang` ("" if it does not say)."""
+        audience = self.timeline.current.notice.audience
+        return audience[lang] if audience and lang in audience else ""
 
     def say(self, message: str, lang: str, **values: str) -> str:
         """A message of the catalog in `lang`."""
@@ -343,7 +449,13 @@ class Pages:
         return {key: self.say(message, lang) for key, message in vocabulary.LABELS.items()}
 
     def notice_title(self, lang: str) -> str:
-        return f"{self.say(vocabulary.PAGE_TITLES['notice'], lang)}: {self.controller}"
+        """The notice's name: "Privacy notice: Entrack Oy", and in a company's site whom it is for."""
+        return f"{self.say(vocabulary.PAGE_TITLES['notice'], lang)}: {self.named(lang)}"
+
+    def named(self, lang: str) -> str:
+        """The controller, and in a company's site whom the notice is for: "Pohjoisväylä Oy – job applicants"."""
+        audience = self.audience(lang) if self.prefix else ""
+        return f"{self.controller} – {audience}" if audience else self.controller
 
     def notice_in_force(self, lang: str) -> Iterable[Page]:
         yield self.notice_page(lang, IN_FORCE, self.timeline.current, in_nav=True)
@@ -396,7 +508,7 @@ class Pages:
                 id=release.id,
                 date=i18n.format_date(release.effective, lang),
             ),
-            "address": self.site_url + url_of(lang, in_brief_page(release)),
+            "address": self.site_url + self.url(lang, in_brief_page(release)),
         }
         if path != IN_BRIEF:
             title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id, state=state)
@@ -450,7 +562,7 @@ class Pages:
                 markdown,
                 robots="noindex",
                 html_blocks=tuple(blocks),
-                record={"header": f"{self.controller} · {title}", "address": self.site_url + url_of(lang, path)},
+                record={"header": f"{self.controller} · {title}", "address": self.site_url + self.url(lang, path)},
             )
 
     def announced_upcoming(self, lang: str) -> list[Release]:
@@ -473,7 +585,7 @@ class Pages:
         announced = self.announced_upcoming(lang) if status == "current" else []
         upcoming = timeline.upcoming if status == "current" and timeline.upcoming not in announced else None
         successor = timeline.successor(release)
-        permalink = self.site_url + url_of(lang, release_page(release))
+        permalink = self.site_url + self.url(lang, release_page(release))
         archived_title = (
             self.say(vocabulary.ARCHIVED_TITLE, lang, date=i18n.format_date(release.effective, lang))
             if status == "archived"
@@ -509,6 +621,9 @@ class Pages:
             current_diff_link=self.link(path, current_diff_page(release)) if status == "archived" else "",
         )
         title = self.say(vocabulary.PAGE_TITLES["notice"], lang)
+        audience = release.notice.audience
+        if self.prefix and audience and lang in audience:  # a company's notices, told apart
+            title = f"{title} – {audience[lang]}"
         if archived_title:  # as its heading says it
             title = f"{title} {archived_title}"
         elif not in_nav:
@@ -573,7 +688,7 @@ class Pages:
             title,
             markdown,
             robots="noindex" if self.timeline.status(release) == "archived" else "",
-            record={"header": header, "address": self.site_url + url_of(lang, path)},
+            record={"header": header, "address": self.site_url + self.url(lang, path)},
         )
 
     def draft_text(self, lang: str) -> str:
@@ -610,7 +725,7 @@ class Pages:
         change_class = (
             self.say(vocabulary.CLASSES[diff.classed(self.draft_changes)], lang) if sections or changes else ""
         )
-        return Redline(current, url_of(lang, DRAFT_DIFF), sections, blocks, changes, change_class)
+        return Redline(current, self.url(lang, DRAFT_DIFF), sections, blocks, changes, change_class)
 
     def draft_diff(self, lang: str) -> Iterable[Page]:
         """The redline's page, linked from the draft's and linking back to it."""
@@ -647,7 +762,7 @@ class Pages:
             markdown,
             robots="noindex, nofollow",
             html_blocks=redline.blocks,
-            record={"header": header, "address": self.site_url + url_of(lang, DRAFT_DIFF)},
+            record={"header": header, "address": self.site_url + self.url(lang, DRAFT_DIFF)},
         )
 
     @cached_property
@@ -725,7 +840,7 @@ class Pages:
             markdown,
             robots="noindex" if against_current else "",
             html_blocks=blocks,
-            record={"header": header, "address": self.site_url + url_of(lang, path)},
+            record={"header": header, "address": self.site_url + self.url(lang, path)},
         )
 
     def compare_page(self, lang: str) -> Iterable[Page]:
@@ -737,7 +852,7 @@ class Pages:
         chosen_to = timeline.current if lang in timeline.current.languages else listed[0]
         earlier = timeline.releases[: timeline.releases.index(chosen_to)]
         chosen_from = next((release for release in reversed(earlier) if lang in release.languages), chosen_to)
-        here = url_of(lang, COMPARE).strip("/")  # the page's folder, from the site's root
+        here = self.url(lang, COMPARE).strip("/")  # the page's folder, from the site's root
         form = render_file(
             "compare.html.j2",
             lang,
@@ -752,7 +867,7 @@ class Pages:
             ],
             chosen_from=chosen_from.id,
             chosen_to=chosen_to.id,
-            texts=posixpath.relpath("releases", here) + "/",
+            texts=posixpath.relpath(release_files(self.prefix).rstrip("/"), here) + "/",
             text=text_name(lang),
             script=posixpath.relpath(f"{lang}/{COMPARE_SCRIPT}", here),
         ).strip()
@@ -811,7 +926,7 @@ class Pages:
             lang,
             self.project.locales,
             entries=entries,
-            controller=self.controller,
+            controller=self.named(lang),
             periods=periods,
             compare_link=self.link(CHANGELOG, COMPARE) if len(self.timeline.releases) > 1 else "",
         )
@@ -829,7 +944,7 @@ class Pages:
             markdown,
             searchable=True,
             in_nav=True,
-            record={"header": header, "address": self.site_url + url_of(lang, CHANGELOG)},
+            record={"header": header, "address": self.site_url + self.url(lang, CHANGELOG)},
             html_blocks=(periods,),
         )
 
@@ -931,45 +1046,230 @@ PAGES: tuple[tuple[Callable[[Pages, str], Iterable[Page]], bool], ...] = (
 )
 
 
+# -- A company's site ---------------------------------------------------------
+
+FRONT = "index.md"
+"""A company's front page, at /<lang>/: its notices, whom each is for, which version is in force."""
+
+
+@dataclass(frozen=True)
+class Company:
+    """A company's notices on one site: each notice's pages under its folder, and a front page listing them."""
+
+    notices: tuple[Pages, ...]
+
+    @property
+    def name(self) -> str:
+        """The controller the site is named for: the first notice's (a company's notices share it)."""
+        return self.notices[0].controller
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language any notice is published in, in the site's order."""
+        return in_order({lang for pages in self.notices for lang in pages.languages})
+
+    def of(self, lang: str, preview: bool = False) -> tuple[Page, ...]:
+        return (self.front(lang),) + tuple(page for pages in self.notices for page in pages.of(lang, preview))
+
+    def say(self, message: str, lang: str, **values: str) -> str:
+        return self.notices[0].say(message, lang, **values)
+
+    def title(self, lang: str) -> str:
+        """ "Privacy notices: Pohjoisväylä Oy": the site's name in the chooser, the front page and the feed."""
+        return f"{self.say(vocabulary.PAGE_TITLES['notices'], lang)}: {self.name}"
+
+    def feed_title(self, lang: str) -> str:
+        return f"{self.title(lang)}: {self.say(vocabulary.PAGE_TITLES['changelog'], lang)}"
+
+    def front(self, lang: str) -> Page:
+        """The front page of `lang`: each notice published in it, with whom it is for, the version in force
+        and the upcoming one, linked."""
+        entries = []
+        for pages in self.notices:
+            if lang not in pages.languages:
+                continue
+            timeline = pages.timeline
+            entries.append(
+                {
+                    "heading": pages.heading(lang),
+                    "period": pages.in_force_words(lang, timeline.current),
+                    "upcoming": timeline.upcoming,
+                    "upcoming_period": pages.in_force_words(lang, timeline.upcoming) if timeline.upcoming else "",
+                    "link": link(FRONT, pages.prefix + IN_FORCE),
+                    "changelog_link": link(FRONT, pages.prefix + CHANGELOG),
+                    "upcoming_link": link(FRONT, pages.prefix + release_page(timeline.upcoming))
+                    if timeline.upcoming
+                    else "",
+                }
+            )
+        title = self.title(lang)
+        markdown = render_template(
+            "front.md.j2", lang, self.notices[0].project.locales, title=title, controller=self.name, entries=entries
+        )
+        today = i18n.format_date(self.notices[0].timeline.today, lang)
+        return Page(
+            FRONT,
+            self.say(vocabulary.PAGE_TITLES["notices"], lang),
+            markdown,
+            searchable=True,
+            in_nav=True,
+            record={"header": f"{title} · {today}", "address": self.notices[0].site_url + url_of(lang, FRONT)},
+        )
+
+
+def company_files(company: Company, colors: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Everything a company's site publishes beside its pages: the root's files (versions.json lists the
+    notices), each notice's files and feed, and the feed of all the notices in each language."""
+    first = company.notices[0]
+    site = {lang: {"title": company.title(lang), "feed_title": company.feed_title(lang)} for lang in company.languages}
+    found = site_files(first, site, company_versions_json(company), colors)
+    for pages in company.notices:
+        found |= notice_files(pages)
+    for lang in company.languages:
+        found[f"{lang}/feed.xml"] = company_feed(company, lang)
+    return found
+
+
+def company_versions_json(company: Company) -> bytes:
+    """versions.json of a company's site: `{"notices": [{"id", "audience", "current", "upcoming", "releases"}]}`."""
+    return _json(
+        {
+            "notices": [
+                {
+                    "id": pages.project.id,
+                    "audience": {lang: pages.audience(lang) for lang in pages.languages if pages.audience(lang)},
+                    **versions(pages),
+                }
+                for pages in company.notices
+            ]
+        }
+    )
+
+
+def company_feed(company: Company, lang: str) -> bytes:
+    """The feed of every notice of a company in `lang` (/<lang>/feed.xml): each notice's entries, with the same
+    ids as in the notice's own feed, newest first; each title names whom the notice is for."""
+    entries = []
+    for pages in company.notices:
+        if lang in pages.languages:
+            for entry in feed_entries(pages, lang, pages.prefix):
+                entries.append(entry | {"title": f"{pages.heading(lang)}: {entry['title']}"})
+    entries.sort(key=lambda entry: str(entry["updated"]), reverse=True)
+    first = company.notices[0]
+    authority, since = feed_authority(first)
+    return _file(
+        first,
+        "feed.xml.j2",
+        lang,
+        lang=lang,
+        controller=company.name,
+        title=company.feed_title(lang),
+        id=atom.feed_id(authority, min(feed_authority(pages)[1] for pages in company.notices), lang),
+        base=f"{first.site_url}/{lang}/" if first.site_url else "",
+        home="./",
+        updated=max(str(entry["updated"]) for entry in entries),
+        entries=entries,
+    )
+
+
 # -- Files beside the pages ------------------------------------------------------
 
 
 def files(pages: Pages, colors: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Everything published that is not a page: versions.json, the chooser, the 404 page, feeds, release JSON."""
+    site = {
+        lang: {"title": pages.notice_title(lang), "feed_title": feed_title(pages, lang)} for lang in pages.languages
+    }
+    return (
+        site_files(pages, site, versions_json(pages), colors)
+        | notice_files(pages)
+        | {f"{lang}/feed.xml": feed(pages, lang) for lang in pages.languages}
+    )
+
+
+def site_files(
+    pages: Pages, site: Mapping[str, Mapping[str, str]], versions: bytes, colors: Mapping[str, str] | None
+) -> dict[str, bytes]:
+    """The files at the site's root: versions.json, the language chooser and the site-wide 404 page, which
+    name the site (`site`: by language, its title and its feed's)."""
     languages = [
         {
             "lang": lang,
             "name": i18n.language_name(lang, lang),
-            "title": pages.notice_title(lang),
             "not_found": pages.say(vocabulary.NOT_FOUND, lang),
-            "feed_title": feed_title(pages, lang),
+            **named,
         }
-        for lang in pages.languages
+        for lang, named in site.items()
     ]
     first = languages[0]
     look = {"controller": pages.controller, "colors": dict(colors or {})}
-    found = {
-        "versions.json": versions_json(pages),
+    return {
+        "versions.json": versions,
         "index.html": _file(pages, "chooser.html.j2", first["lang"], languages=languages, first=first, **look),
         # GitHub Pages serves it at any missing address: its links start at the host's root.
         "404.html": _file(
             pages, "404.html.j2", first["lang"], languages=languages, first=first, root=pages.site_url or "", **look
         ),
     }
+
+
+def notice_files(pages: Pages) -> dict[str, bytes]:
+    """A notice's frozen files the site serves (release JSON, texts, announcements for e-mail) and, in a
+    company's site, its own feed in each language (and a moved notice's old addresses)."""
+    found = frozen_files(pages, release_files(pages.prefix)) | form_notice_files(pages)
+    if pages.prefix:
+        for lang in pages.languages:
+            found[f"{lang}/{pages.prefix}feed.xml"] = feed(pages, lang)
+    if pages.moved:
+        found |= frozen_files(pages, release_files()) | moved_pages(pages)
+    return found
+
+
+def frozen_files(pages: Pages, folder: str) -> dict[str, bytes]:
+    """The frozen files of a notice's releases the site serves, under `folder` (releases/<notice>/)."""
+    found = {}
     for release in pages.timeline.releases:
-        found[f"releases/{release.id}.json"] = release.read(JSON_NAME)
+        found[f"{folder}{release.id}.json"] = release.read(JSON_NAME)
         for lang in release.languages:  # the frozen texts themselves, so that their sha256 can be checked
-            found[f"releases/{release.id}/{text_name(lang)}"] = release.read(text_name(lang))
+            found[f"{folder}{release.id}/{text_name(lang)}"] = release.read(text_name(lang))
         for lang in release.announced:  # the announcement for e-mail, at a stable address
             name = announcement_name(lang, "txt")
             release.announcement(lang, "txt")  # refused, as a released text is, if it holds what Seloste never writes
-            found[f"releases/{release.id}/{name}"] = release.read(name)
-        for lang in release.languages:  # the notices at the form beside their page
+            found[f"{folder}{release.id}/{name}"] = release.read(name)
+    return found
+
+
+def form_notice_files(pages: Pages) -> dict[str, bytes]:
+    """Each release's notices at the form beside its forms page: the HTML fragment and the JSON of each purpose."""
+    found = {}
+    for release in pages.timeline.releases:
+        for lang in release.languages:
             for said in pages.form_notices(lang, release):
-                found[f"{lang}/{form_notice_file(release, said.purpose, 'html')}"] = (said.html + "\n").encode("utf-8")
-                found[f"{lang}/{form_notice_file(release, said.purpose, 'json')}"] = form_notices.one_json(said)
+                path = f"{lang}/{pages.prefix}{form_notice_file(release, said.purpose, '')}"
+                found[f"{path}html"] = (said.html + "\n").encode("utf-8")
+                found[f"{path}json"] = form_notices.one_json(said)
+    return found
+
+
+def moved_pages(pages: Pages) -> dict[str, bytes]:
+    """A moved notice's old addresses (/fi/2026-11-25/, /fi/changelog/), each a page that leads to the new one
+    (/fi/customers/2026-11-25/) at once; its old /fi/ is the front page that lists it."""
+    found = {}
     for lang in pages.languages:
-        found[f"{lang}/feed.xml"] = feed(pages, lang)
+        for page in pages.of(lang):
+            old = page.path.removeprefix(pages.prefix)
+            if old == IN_FORCE:
+                continue
+            here = posixpath.dirname(old)
+            found[f"{lang}/{here}/index.html"] = _file(
+                pages,
+                "moved.html.j2",
+                lang,
+                lang=lang,
+                title=page.title,
+                target=address_link(old, page.path),
+                address=pages.site_url + url_of(lang, page.path) if pages.site_url else "",
+            )
     return found
 
 
@@ -978,8 +1278,18 @@ def _file(pages: Pages, template: str, language: str, **context: object) -> byte
 
 
 def versions_json(pages: Pages) -> bytes:
+    return _json(versions(pages))
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def versions(pages: Pages) -> dict[str, object]:
+    """A notice's releases, newest first, with their addresses, hashes and periods in force."""
     timeline = pages.timeline
-    data = {
+    folder = release_files(pages.prefix)
+    return {
         "current": timeline.current.id,
         "upcoming": timeline.upcoming.id if timeline.upcoming else None,
         "releases": [
@@ -989,34 +1299,33 @@ def versions_json(pages: Pages) -> bytes:
                 "status": timeline.status(r),
                 "in_force": in_force_json(timeline.in_force(r)),
                 "urls": {
-                    lang: published(pages.site_url, url_of(lang, release_page(r)).lstrip("/")) for lang in r.languages
+                    lang: published(pages.site_url, pages.url(lang, release_page(r)).lstrip("/"))
+                    for lang in r.languages
                 },
-                "texts": {
-                    lang: published(pages.site_url, f"releases/{r.id}/{text_name(lang)}") for lang in r.languages
-                },
+                "texts": {lang: published(pages.site_url, f"{folder}{r.id}/{text_name(lang)}") for lang in r.languages},
                 "sha256": {lang: r.sha256(lang) for lang in r.languages},
                 "summary": {lang: r.notice.revision.summary[lang] for lang in r.languages},
                 "change": pages.classes[r.id],
                 "announcement": {
                     lang: {
-                        "page": published(pages.site_url, url_of(lang, announcement_page(r)).lstrip("/")),
-                        "text": published(pages.site_url, f"releases/{r.id}/{announcement_name(lang, 'txt')}"),
+                        "page": published(pages.site_url, pages.url(lang, announcement_page(r)).lstrip("/")),
+                        "text": published(pages.site_url, f"{folder}{r.id}/{announcement_name(lang, 'txt')}"),
                         "sha256": r.files[announcement_name(lang, "txt")],
                     }
                     for lang in r.announced
                 }
                 or None,
-                "notice": published(pages.site_url, f"releases/{r.id}.json"),
+                "notice": published(pages.site_url, f"{folder}{r.id}.json"),
                 "notice_sha256": r.files[JSON_NAME],
                 "first_layer": {
-                    lang: published(pages.site_url, url_of(lang, in_brief_page(r)).lstrip("/")) for lang in r.languages
+                    lang: published(pages.site_url, pages.url(lang, in_brief_page(r)).lstrip("/"))
+                    for lang in r.languages
                 },
                 "form_notices": form_notices_json(pages, r),
             }
             for r in reversed(timeline.releases)
         ],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def form_notices_json(pages: Pages, release: Release) -> dict[str, dict[str, str]]:
@@ -1024,7 +1333,7 @@ def form_notices_json(pages: Pages, release: Release) -> dict[str, dict[str, str
     found: dict[str, dict[str, str]] = {}
     for lang in release.languages:
         for said in pages.form_notices(lang, release):
-            path = f"{lang}/{form_notice_file(release, said.purpose, 'json')}"
+            path = f"{lang}/{pages.prefix}{form_notice_file(release, said.purpose, 'json')}"
             found.setdefault(said.purpose, {})[lang] = published(pages.site_url, path)
     return found
 
@@ -1049,26 +1358,11 @@ def feed_title(pages: Pages, lang: str) -> str:
 
 
 def feed(pages: Pages, lang: str) -> bytes:
-    """The Atom feed of one language: an entry per release, newest first, each with a permanent tag: id."""
-    releases = pages.timeline.releases
-    first = releases[0]
-    controller = first.notice.controller
-    authority = atom.tag_authority(controller.name, controller.website, controller.email)
-    today = pages.timeline.today
-    entries = [
-        {
-            "release": r,
-            "id": atom.entry_id(authority, first.effective, lang, r.id),
-            "title": pages.say(vocabulary.FEED_TITLES[pages.classes[r.id]], lang, id=r.id),
-            "change": pages.classes[r.id],
-            "change_label": pages.say(vocabulary.CLASSES[pages.classes[r.id]], lang),
-            "updated": announced(r, today).isoformat(),
-            "announcement": r.announcement(lang, "txt") if lang in r.announced else "",
-            "announcement_link": url_of(lang, announcement_page(r)).removeprefix(f"/{lang}/"),
-        }
-        for r in reversed(releases)
-    ]
-    base = f"{pages.site_url}/{lang}/" if pages.site_url else ""  # else links relative to the feed
+    """The Atom feed of one notice in one language (/<lang>/feed.xml, in a company's site /<lang>/<notice>/feed.xml):
+    an entry per release, newest first, each with a permanent tag: id."""
+    entries = feed_entries(pages, lang, "")
+    authority, first = feed_authority(pages)
+    base = f"{pages.site_url}/{lang}/{pages.prefix}" if pages.site_url else ""  # else links relative to the feed
     return _file(
         pages,
         "feed.xml.j2",
@@ -1076,11 +1370,41 @@ def feed(pages: Pages, lang: str) -> bytes:
         lang=lang,
         controller=pages.controller,
         title=feed_title(pages, lang),
-        id=atom.feed_id(authority, first.effective, lang),
+        id=atom.feed_id(authority, first, f"{lang}/{pages.project.id}" if pages.prefix else lang),  # a new feed
         base=base,
-        updated=max(announced(r, today) for r in releases).isoformat(),
+        home="changelog/",
+        updated=max(str(entry["updated"]) for entry in entries),
         entries=entries,
     )
+
+
+def feed_authority(pages: Pages) -> tuple[str, date]:
+    """What a notice's feed ids are minted from: its first release's controller, and that release's date."""
+    first = pages.timeline.releases[0]
+    controller = first.notice.controller
+    return atom.tag_authority(controller.name, controller.website, controller.email), first.effective
+
+
+def feed_entries(pages: Pages, lang: str, folder: str) -> list[dict[str, object]]:
+    """A notice's feed entries in `lang`, newest first; `folder` is the notice's folder from the feed's
+    ("" in its own feed, "recruitment/" in a company's feed), where the entries' links start."""
+    authority, first = feed_authority(pages)
+    today = pages.timeline.today
+    key = f"{pages.project.id}/" if pages.prefix and not pages.moved else ""  # a moved notice's ids stay
+    return [
+        {
+            "release": r,
+            "id": atom.entry_id(authority, first, lang, f"{key}{r.id}"),
+            "title": pages.say(vocabulary.FEED_TITLES[pages.classes[r.id]], lang, id=r.id),
+            "change": pages.classes[r.id],
+            "change_label": pages.say(vocabulary.CLASSES[pages.classes[r.id]], lang),
+            "updated": announced(r, today).isoformat(),
+            "announcement": r.announcement(lang, "txt") if lang in r.announced else "",
+            "link": f"{folder}{r.id}/",
+            "announcement_link": folder + url_of(lang, announcement_page(r)).removeprefix(f"/{lang}/"),
+        }
+        for r in reversed(pages.timeline.releases)
+    ]
 
 
 def announced(release: Release, today: date) -> date:

@@ -505,6 +505,9 @@ PAGE_TITLES = {  # the titles of pages in the site's navigation
     "changelog": N_("Version history"),
     # NOTE: An unreleased working copy of the notice, not in force.
     "draft": N_("Draft"),
+    # NOTE: The front page of a company's site, which lists its privacy notices (one for customers, one for
+    # job applicants, ...).
+    "notices": N_("Privacy notices"),
 }
 
 # NOTE: The title of the page that compares the unreleased draft of the notice with the version in force
