@@ -285,7 +285,7 @@ class Release:
         locales: Path,
         previous: Release | None = None,
         notice_period_days: int = NOTICE_PERIOD_DAYS,
-        prefix: str = "",
+        prefix: str | None = None,
         notice_id: str | None = None,
     ) -> list[Finding]:
         """Whether each released text is what the templates at `locales` render from the release's notice.json,
@@ -385,9 +385,13 @@ class Release:
             if name not in self.files or expected.get(name) != self.read(name)
         ]
 
-    def layered_anew(self, locales: Path, prefix: str = "", notice_id: str | None = None) -> list[Finding]:
+    def layered_anew(self, locales: Path, prefix: str | None = None, notice_id: str | None = None) -> list[Finding]:
         """Whether the release holds the first layer and form notices `release` writes, word for word, in each of
-        its languages, the form notices linking under the site's address their own links give."""
+        its languages, the form notices linking under the site's address their own links give; `prefix` and
+        `notice_id` say which notice of a company's site it is (not given: the notice its form notices name)."""
+        if prefix is None:
+            named = next((n.notice for lang in self.layered for n in self.form_notices(lang) or ()), None)
+            prefix, notice_id = (f"{named}/" if named else ""), named
         expected = _layer_files(self, self.notice, locales, self._layered_address(prefix), prefix, notice_id)
         return [
             lock.finding(
