@@ -237,6 +237,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not plan.site_url:
         config.theme.static_templates.discard("sitemap.xml")
     config.extra["feed_title"] = plan.feed_titles.get(lang, "")
+    # The footer's version history where a page does not name its own (the 404 page): a company's has none.
+    config.extra["changelog"] = next((page.changelog for page in plan.pages[lang] if page.in_nav), "")
     # The controller's colours (main.html writes them, each a checked #rrggbb) and, without a logo, its initial.
     chosen = colors(config.extra)
     config.extra["colors_css"] = "".join(f"{name}:{chosen[key]};" for key in chosen for name in COLORS[key])
@@ -312,6 +314,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
             page.meta["robots"] = spec.robots
         if spec.record:
             page.meta["record"] = spec.record
+        page.meta["changelog"] = spec.changelog
     return markdown
 
 

@@ -76,6 +76,9 @@ class Page:
     """What every printed sheet of the page carries: a running header ("header": for a release the controller,
     the id and the effective date; for a comparison the ids compared; for the version history the versions it
     lists and its date) and the page's permanent address ("address")."""
+    changelog: str = "changelog/"
+    """The version history the page's footer links, from the language's root ("recruitment/changelog/" on a
+    company notice's pages; "" on a company's front page, which has none of its own)."""
     html_blocks: tuple[str, ...] = ()
     """HTML blocks of the Markdown built from autoescaped templates, each between blank lines: finished,
     they need no reading as Markdown (the host's FinishedHtml extension), and they are the only HTML a page
@@ -167,7 +170,7 @@ def _plan_company(
         company.name,
         company.languages,
         ByLanguage(company, company.languages),
-        labels={lang: company.notices[0].labels(lang) for lang in company.languages},
+        labels={lang: company.labels(lang) for lang in company.languages},
         files=company_files(company, colors or {}),
         site_url=environment.site_url,
         feed_titles={lang: company.feed_title(lang) for lang in company.languages},
@@ -423,7 +426,10 @@ class Pages:
         pages = (page for make, in_preview in PAGES if in_preview or not preview for page in make(self, lang))
         if not self.prefix:
             return tuple(pages)
-        return tuple(replace(page, path=self.prefix + page.path, in_nav=False) for page in pages)
+        return tuple(
+            replace(page, path=self.prefix + page.path, in_nav=False, changelog=f"{self.prefix}changelog/")
+            for page in pages
+        )
 
     def url(self, lang: str, page: str) -> str:
         """The site-absolute address of one of the notice's page sources (`url_of` under its folder)."""
@@ -1074,6 +1080,11 @@ class Company:
     def say(self, message: str, lang: str, **values: str) -> str:
         return self.notices[0].say(message, lang, **values)
 
+    def labels(self, lang: str) -> dict[str, str]:
+        """The site templates' words, where the site's home is the list of notices (vocabulary.COMPANY_LABELS)."""
+        company = {key: self.say(message, lang) for key, message in vocabulary.COMPANY_LABELS.items()}
+        return self.notices[0].labels(lang) | company
+
     def title(self, lang: str) -> str:
         """ "Privacy notices: Pohjoisväylä Oy": the site's name in the chooser, the front page and the feed."""
         return f"{self.say(vocabulary.PAGE_TITLES['notices'], lang)}: {self.name}"
@@ -1113,6 +1124,7 @@ class Company:
             markdown,
             searchable=True,
             in_nav=True,
+            changelog="",
             record={"header": f"{title} · {today}", "address": self.notices[0].site_url + url_of(lang, FRONT)},
         )
 

@@ -535,6 +535,13 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
     "notice": N_("Privacy notice"),
 }
 
+COMPANY_LABELS = {  # the words of LABELS a company's site says otherwise: its home is the list of its notices
+    # NOTE: On the "Page not found" page of a company's site, followed by a link to the page listing its
+    # privacy notices.
+    "not_found": N_("There is no page at this address. Our privacy notices:"),
+    "notice": PAGE_TITLES["notices"],
+}
+
 # NOTE: The browser tab's title of one version's page; %(state)s is e.g. "No longer in force".
 RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
 """The <title> of a release's own page: the version and its status, as a search result shows it."""
