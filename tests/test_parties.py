@@ -39,9 +39,10 @@ PARTIES_SCHEMA = PROJECT.schema.with_name(parties.SCHEMA_NAME)
 
 
 def company(root: Path) -> Path:
-    """A project whose policy/ is the company fixture, its schemas beside it."""
+    """A project whose policy/ is the company fixture's working copies, its schemas beside it, and nothing
+    released yet (the tests release what they need)."""
     make_project(root)
-    shutil.copytree(COMPANY, root / "policy", dirs_exist_ok=True)
+    shutil.copytree(COMPANY, root / "policy", dirs_exist_ok=True, ignore=shutil.ignore_patterns("releases"))
     return root
 
 
