@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support import FIXTURES, LANGS, REPO, make_project, run
 
 pytestmark = pytest.mark.slow
