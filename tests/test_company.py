@@ -75,7 +75,7 @@ def test_each_notice_has_its_pages_under_its_folder_and_the_front_page_lists_the
     assert "(customers/index.md)" in front and "(shop/changelog/index.md)" in front
     assert "## [Customers, newsletter subscribers, job applicants and website visitors](shop/index.md)" in front
     assert "## [Customers](customers/index.md)" in front  # no audience: the folder's name
-    assert "[Next version 2026-09-01](customers/2026-09-01/index.md)" in front
+    assert "[Next version 2026-09-01, in force from 1 September 2026](customers/2026-09-01/index.md)" in front
     assert [page.path for page in site.pages["en"] if page.in_nav] == ["index.md"]
 
 

@@ -45,6 +45,8 @@ def test_release_releases_every_changed_notice_and_only_those(tmp_path: Path) ->
     second = run(root, "release", "--lang", "en")
     assert second.returncode == 0, second.stderr
     assert "released customers 2026-03-01" in second.stdout and "shop" not in second.stdout
+    announced = root / "policy" / "notices" / "customers" / "releases" / "2026-03-01" / "announcement.en.txt"
+    assert "/en/customers/2026-03-01/diff/" in announced.read_text(encoding="utf-8")  # its pages in its folder
     assert _hashes(root / "policy" / "notices" / "shop" / "releases") == before
     customers = _hashes(root / "policy" / "notices" / "customers" / "releases")
     assert {name for name in customers if name.startswith("2026-01-01/")} and "releases.lock" in customers

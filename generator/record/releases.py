@@ -293,7 +293,7 @@ class Release:
         notices what they write from it (`layered_anew`; `prefix` and `notice_id` say which notice of a
         company's site it is), and its notice.yaml says what notice.json says: true of a release `release` made
         with this code, false of one made or edited by hand (a page could then differ from its own record)."""
-        found = self.announced_anew(locales, previous, notice_period_days)
+        found = self.announced_anew(locales, previous, notice_period_days, prefix or "")
         found += self.layered_anew(locales, prefix, notice_id)
         for lang in self.languages:
             name = text_name(lang)
@@ -356,12 +356,14 @@ class Release:
             )
         return MappingProxyType({kind: MappingProxyType(parties) for kind, parties in data.items()})
 
-    def announced_anew(self, locales: Path, previous: Release | None, notice_period_days: int) -> list[Finding]:
+    def announced_anew(
+        self, locales: Path, previous: Release | None, notice_period_days: int, folder: str = ""
+    ) -> list[Finding]:
         """Whether the release holds the announcement `release` writes: none for an editorial change or a first
         release, else each file word for word, with the site's address its own text gives (the address
         known when it was released, which this run need not know) and the project's notice period."""
         site_url = self._announced_address()
-        expected = _announcement_files(self, self.notice, previous, locales, notice_period_days, site_url)
+        expected = _announcement_files(self, self.notice, previous, locales, notice_period_days, site_url, folder)
         names = sorted(expected.keys() | {n for n in self.files if n.startswith("announcement.")})
         return [
             lock.finding(
@@ -608,7 +610,7 @@ def make_release(project: Project, *, today: date, site_url: str = "") -> Releas
         )
         previous = releases[-1] if releases else None
         contents |= _announcement_files(
-            release, notice, previous, project.locales, settings.notice_period_days, site_url
+            release, notice, previous, project.locales, settings.notice_period_days, site_url, project.prefix
         )
         contents |= _layer_files(release, notice, project.locales, site_url, project.prefix, project.id or None)
         release = replace(release, files={n: lock.sha256(c) for n, c in contents.items()})
@@ -628,7 +630,13 @@ def _canonical(data: Any) -> bytes:
 
 
 def _announcement_files(
-    release: Release, notice: Notice, previous: Release | None, locales: Path, notice_period_days: int, site_url: str
+    release: Release,
+    notice: Notice,
+    previous: Release | None,
+    locales: Path,
+    notice_period_days: int,
+    site_url: str,
+    folder: str = "",
 ) -> dict[str, bytes]:
     """The files of the announcement of `release` (whose notice is `notice`) by name, in each of its languages;
     none for an editorial change or the first release."""
@@ -641,6 +649,7 @@ def _announcement_files(
         release.released,
         notice_period_days=notice_period_days,
         site_url=site_url,
+        folder=folder,
     )
     if said is None:
         return {}

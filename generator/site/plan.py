@@ -1105,7 +1105,7 @@ class Company:
                     "heading": pages.heading(lang),
                     "period": pages.in_force_words(lang, timeline.current),
                     "upcoming": timeline.upcoming,
-                    "upcoming_period": pages.in_force_words(lang, timeline.upcoming) if timeline.upcoming else "",
+                    "upcoming_date": i18n.format_date(timeline.upcoming.effective, lang) if timeline.upcoming else "",
                     "link": link(FRONT, pages.prefix + IN_FORCE),
                     "changelog_link": link(FRONT, pages.prefix + CHANGELOG),
                     "upcoming_link": link(FRONT, pages.prefix + release_page(timeline.upcoming))

@@ -75,10 +75,19 @@ class Announcement:
     notice_period_days: int
     site_url: str
     """The site's address as it was known on release (without a final slash), or ""."""
+    folder: str = ""
+    """The notice's folder in a company's site ("customers/"; project.Project.prefix), where its pages are."""
 
 
 def announcement(
-    previous: Notice, notice: Notice, release_id: str, released: date, *, notice_period_days: int, site_url: str
+    previous: Notice,
+    notice: Notice,
+    release_id: str,
+    released: date,
+    *,
+    notice_period_days: int,
+    site_url: str,
+    folder: str = "",
 ) -> Announcement | None:
     """The announcement of the release of `notice` after `previous`, released on `released`; None if the
     change is editorial (nothing to announce)."""
@@ -89,7 +98,7 @@ def announcement(
     sooner = (effective - released).days < notice_period_days
     urgent = notice.revision.urgent if sooner else None
     return Announcement(
-        release_id, effective, released, notice.controller.name, material, urgent, notice_period_days, site_url
+        release_id, effective, released, notice.controller.name, material, urgent, notice_period_days, site_url, folder
     )
 
 
@@ -106,7 +115,7 @@ class Address:
 
 def addresses(said: Announcement, lang: str) -> dict[str, Address]:
     """The new version's page and its diff page (the paths site/plan.py gives them: /<lang>/<id>/ and
-    /<lang>/<id>/diff/).
+    /<lang>/<id>/diff/, under the notice's folder in a company's site).
 
     >>> said = Announcement("2027-01-01", date(2027, 1, 1), date(2026, 12, 1), "X", (), None, 30, "https://a.fi")
     >>> addresses(said, "sv")["diff"]
@@ -115,7 +124,7 @@ def addresses(said: Announcement, lang: str) -> dict[str, Address]:
     paths = {"version": ("", "../"), "diff": ("diff/", "../diff/")}
     found = {}
     for key, (below, from_page) in paths.items():
-        path = f"/{lang}/{said.release_id}/{below}"
+        path = f"/{lang}/{said.folder}{said.release_id}/{below}"
         if said.site_url:
             found[key] = Address(said.site_url + path, said.site_url + path, False)
         else:

@@ -518,7 +518,7 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
     # NOTE: The heading of the page shown for an address where there is no page.
     "not_found_title": N_("Page not found"),
     # NOTE: On the "Page not found" page, followed by a link to the notice in force.
-    "not_found": N_("There is no page at this address. The privacy notice in force:"),
+    "not_found": N_("There is no page at this address. The privacy notice in force is here:"),
     # NOTE: Read by screen readers before the current language's name on the language menu button.
     "language": N_("Language"),
     # NOTE: On a phone: the button that opens the table of contents of the page.
@@ -538,7 +538,7 @@ LABELS = {  # the site templates' own words (site_overrides/), by the key they r
 COMPANY_LABELS = {  # the words of LABELS a company's site says otherwise: its home is the list of its notices
     # NOTE: On the "Page not found" page of a company's site, followed by a link to the page listing its
     # privacy notices.
-    "not_found": N_("There is no page at this address. Our privacy notices:"),
+    "not_found": N_("There is no page at this address. Our privacy notices are here:"),
     "notice": PAGE_TITLES["notices"],
 }
 
