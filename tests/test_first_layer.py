@@ -184,8 +184,9 @@ def test_the_summary_says_what_it_is() -> None:
         "\nThis is a summary of our privacy notice. Each link leads to the section of the full notice that gives "
         "more detail.\n" in brief(SHOP, "en")[0]
     )
-    assert "\nDetta är en sammanfattning av vår dataskyddsbeskrivning. Varje länk leder till motsvarande avsnitt" in (
-        brief(SHOP, "sv")[0]
+    assert (
+        "\nDetta är en sammanfattning av vår dataskyddsbeskrivning. Varje länk leder till motsvarande avsnitt"
+        in (brief(SHOP, "sv")[0])
     )
 
 

@@ -127,7 +127,10 @@ def test_a_purpose_on_consent_says_before_consent_is_given_that_it_can_be_withdr
                 how = f"{said('How to withdraw consent', lang)}: {purpose.consent_withdrawal[lang]}."
                 assert f"{withdraw} {how}" in notice.text
     newsletter = next(n for n in made() if n.purpose == "newsletter")
-    assert "You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of " in newsletter.text
+    assert (
+        "You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of "
+        in newsletter.text
+    )
 
 
 def test_a_purpose_for_direct_marketing_says_the_right_to_object_separately() -> None:
@@ -167,7 +170,9 @@ def test_recipients_that_are_controllers_are_named() -> None:
     newsletter = next(n for n in made() if n.purpose == "newsletter").text
     assert "also received" not in newsletter  # its mailer is a processor
     joint = read_notice_text(
-        SHOP_TEXT.replace("name: Adora Media Oy\n    role: controller", "name: Adora Media Oy\n    role: joint_controller"),
+        SHOP_TEXT.replace(
+            "name: Adora Media Oy\n    role: controller", "name: Adora Media Oy\n    role: joint_controller"
+        ),
         "s.yaml",
         PROJECT.schema,
     )[0]

@@ -13,17 +13,21 @@ What it says, in this order, and where each item comes from:
 
 - first (WP260 rev.01 para. 36), each only where the notice says it:
   decisions based solely on automated processing (Art. 22): the purposes
-  with an `automated_decision`, or `automated_decisions.exists` where no
-  purpose names one (#automated-decisions); transfers outside the EU/EEA:
+  with an `automated_decision`, each with who decides and its consequences
+  (#purpose-<id>), or `automated_decisions.exists` where no purpose names
+  one (#automated-decisions); transfers outside the EU/EEA:
   the countries of `transfers`, or `transfers_outside_eea: true` where none
   is listed (#transfers); special categories (Art. 9) and criminal data
-  (Art. 10): the data categories marked `special` or `criminal` (#data, which
-  marks each); third-party marketing cookies: the cookies of `party: third`
+  (Art. 10): the data categories marked `special` or `criminal`, by purpose
+  (#purpose-<id>, which gives the Art. 9(2) condition or the Art. 10 law;
+  #data for those of no purpose); third-party marketing cookies: the cookies of `party: third`
   and `category: marketing` (#cookies);
 - the controller and its contact details (#controller);
-- each purpose and its legal bases, in the full text's words
-  (#purpose-<id>);
-- the rights granted, by their names (#rights).
+- each purpose and its legal bases, then its Art. 9(2) condition and Art. 10
+  law, in the full text's words (#purpose-<id>);
+- the rights granted, by their names (#rights), the rights of Art. 22(3)
+  where a decision has them, and apart (Art. 21(4)) the objection to direct
+  marketing.
 
 Every sentence is from the catalogs, and every value is said as the full text
 says it (the same filters). A point whose section the full text lacks (an older
@@ -60,6 +64,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from babel.support import Translations
 
 from generator.notice.markup import Markdown, inline, plain
 from generator.notice.model import AutomatedDecision, Contact, DataCategory, Name, Notice, Purpose, Recipient
@@ -111,11 +117,9 @@ def markdown(notice: Notice, lang: str, locales: Path, sections: frozenset[str])
         Item(
             plain(texts.plain(p.name)),
             f"purpose-{p.id}",
-            Markdown(
-                " ".join(
-                    ["; ".join(bases.legal_bases(p)) + ("." if p.legal_bases else "")]
-                    + [inline(said) for said in form_notices.special_sentences(notice, p, bases)]
-                ).strip()
+            texts.sentences(
+                [Markdown("; ".join(bases.legal_bases(p)))]
+                + [inline(said) for said in form_notices.special_sentences(notice, p, bases)]
             ),
         )
         for p in notice.purposes
@@ -138,7 +142,7 @@ def markdown(notice: Notice, lang: str, locales: Path, sections: frozenset[str])
     )
 
 
-def rights(notice: Notice, translations: i18n.Translations, lang: str) -> Markdown:
+def rights(notice: Notice, translations: Translations, lang: str) -> Markdown:
     """The rights the notice grants, by their names, the objection to direct marketing left to its own sentence
     (Art. 21(4)); and the rights of Art. 22(3) where a purpose's automated decision has them."""
     names = [
@@ -172,8 +176,8 @@ def notable(notice: Notice, texts: Texts, bases: Bases) -> list[Item]:
             mine = [i for i in p.data_categories if i in flagged]
             if mine:
                 told |= set(mine)
-                found.append(_item(texts, flag, f"purpose-{p.id}", [texts.line(_name(notice, i)) for i in mine]))
-        rest = [texts.line(c.name) for c in notice.data_categories if c.id in flagged - told]
+                found.append(_item(texts, flag, f"purpose-{p.id}", [str(texts.line(_name(notice, i))) for i in mine]))
+        rest: list[str] = [texts.line(c.name) for c in notice.data_categories if c.id in flagged - told]
         if rest:
             found.append(_item(texts, flag, "data", rest))
     cookies: list[str] = [

@@ -1,9 +1,10 @@
 """Notices at the form: for each purpose of a release, the few words to place where data is collected for it.
 
 The ICO's "just in time" notice (WP260 rev.01 para. 36: shown as the person fills in a form): where a form
-collects personal data, one or two sentences say who processes it (the
-controller), why (the purpose) and on what basis (its legal bases, in the full
-text's words), with a link to that purpose's section of that release: what the
+collects personal data, a few sentences name the controller, the purpose and
+its legal bases (in the full text's words), its Art. 9(2) condition or Art. 10
+law, the recipients that are controllers, that consent can be withdrawn (Art.
+7(3)) and, apart, the objection to direct marketing (Art. 21(4)), with a link to that purpose's section of that release: what the
 person was told is the release, whose id a consent record stores (EDPB
 05/2020 para. 108). Each is plain text, an HTML fragment (an autoescaped
 template: a paragraph with the link, and a hidden field carrying the release id
@@ -28,9 +29,9 @@ built from it never carries anything else.
 ...                   "legal_bases": [{"basis": "consent"}]}]})
 >>> (said,) = form_notices(n, "2026-01-01", "en", PROJECT.locales, frozenset({"purpose-news"}))
 >>> said.text
-'Shop <Oy>, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)).'
+'Controller: Shop <Oy>. Purpose of the processing: newsletter. Legal basis (GDPR): consent (Art. 6(1)(a)). You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of processing based on consent before its withdrawal.'
 >>> print(said.html)
-<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)). <a href="../#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
+<p lang="en">Controller: Shop &lt;Oy&gt;. Purpose of the processing: newsletter. Legal basis (GDPR): consent (Art. 6(1)(a)). You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of processing based on consent before its withdrawal. <a href="../#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
 <input type="hidden" name="privacy_notice_version" value="2026-01-01">
 >>> read(to_json((said,)), "2026-01-01", "en") == (said,)
 True

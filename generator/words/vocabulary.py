@@ -605,7 +605,9 @@ NOTABLE = {  # the first layer's items that WP260 rev.01 para. 36 puts first (wo
     # (GDPR Art. 22(1): "a decision based solely on automated processing").
     "automated_decisions": N_("Decisions based solely on automated processing (Art. 22)"),
     # NOTE: The same label where the decisions involve profiling (GDPR Art. 22(1)).
-    "automated_decisions_profiling": N_("Decisions based solely on automated processing, including profiling (Art. 22)"),
+    "automated_decisions_profiling": N_(
+        "Decisions based solely on automated processing, including profiling (Art. 22)"
+    ),
     # NOTE: A label in the first layer, before the third countries to which personal data is transferred.
     "transfers": N_("Transfers outside the EU/EEA"),
     # NOTE: A label in the first layer, before the special categories of personal data (GDPR Art. 9(1)) processed.
