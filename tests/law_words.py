@@ -51,6 +51,10 @@ LAW_TABLES = (
     "PREVAILING_LANGUAGE_OF_SOME",
     "NOTABLE",
     "FORM_NOTICE",
+    "DIRECT_MARKETING",
+    "FIRST_LAYER_RIGHTS",
+    "HUMAN_INTERVENTION",
+    "FIRST_LAYER_DECIDERS",
 )
 """The tables of generator/words/vocabulary.py whose every word is a legal term or a sentence of law."""
 

@@ -174,3 +174,36 @@ def test_a_company_notice_without_an_audience_is_warned_of_and_one_with_it_is_no
     assert not [f for f in run_rules(Context(notice, doc)) if f.rule == "audience"]
     shop, shop_doc = read_notice(SHOP, PROJECT.schema)
     assert not [f for f in run_rules(Context(shop, shop_doc, company=True)) if f.rule == "audience"]
+
+
+def test_the_in_brief_and_forms_pages_name_the_notice_s_audience_and_their_version(site: SitePlan) -> None:
+    """Review 22, item 6: a company's in-brief and forms pages say whose notice they are; a release's title gives
+    its version and its state in brackets, as the notice's does. Item 8: the forms page's words for web teams."""
+    named = "Puolukka Verkkokauppa Oy – customers, newsletter subscribers, job applicants and website visitors"
+    pages = {page.path: page for page in site.pages["en"]}
+    brief = pages["shop/in-brief/index.md"]
+    assert brief.title == f"Privacy notice in brief: {named}"
+    assert brief.markdown.startswith(f"# Privacy notice in brief: {named}\n")
+    assert pages["shop/2026-06-01/in-brief/index.md"].title == (
+        f"Privacy notice in brief: {named}, version 2026-06-01 (in force)"
+    )
+    forms = pages["shop/2026-06-01/forms/index.md"]
+    assert forms.title == f"Notices for forms: {named}, version 2026-06-01"
+    for words in (
+        "It names the controller, the purpose and the legal basis, and links",
+        "Its hidden field sends the version with the form's data, so that your records show which version of the "
+        "privacy notice the person was shown.",
+        "Use a purpose's notice on a form where people give data about themselves; where the data comes from someone "
+        "else, the full notice informs them.",
+        "The notice is not a request for consent: a form that asks for consent needs its own checkbox, not ticked in "
+        "advance (Art. 4(11), Art. 7(2)).",
+        "<p>As it appears on your form:</p>",
+        "<p>HTML to copy into the form:</p>",
+        "<p>Also available as files:",
+    ):
+        assert words in forms.markdown, words
+    assert "who processes" not in forms.markdown
+    sv = {page.path: page for page in site.pages["sv"]}
+    assert sv["shop/2026-06-01/forms/index.md"].title.startswith("Dataskyddsinformation för formulär: Puolukka")
+    assert "<p>Så här ser informationen ut i formuläret:</p>" in sv["shop/2026-06-01/forms/index.md"].markdown
+    assert "(i kraft)" in sv["shop/2026-06-01/in-brief/index.md"].title

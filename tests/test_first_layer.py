@@ -58,7 +58,8 @@ def test_every_section_the_first_layer_links_is_in_the_full_text(name: str, lang
     first, full = brief(notice, lang)
     assert unsaid(first, full) == ()
     linked = re.findall(r"\]\(<\.\./#([^>]+)>\)", first)
-    assert [f"purpose-{p.id}" for p in notice.purposes] == [a for a in linked if a.startswith("purpose-")]
+    listed = re.findall(r"^- \[[^\]]+\]\(<\.\./#(purpose-[^>]+)>\)", first, re.M)
+    assert [f"purpose-{p.id}" for p in notice.purposes] == listed
     assert {"controller", "rights"} <= set(linked) or not notice.rights.granted
     assert first.rstrip().endswith(f"[{said('Read the full privacy notice', lang)}](<../>)")
 
@@ -81,8 +82,26 @@ def test_each_purpose_is_one_line_with_its_legal_bases_in_the_full_text_s_words(
         for purpose in SHOP.purposes:
             line = re.search(rf"^- \[[^\]]+\]\(<\.\./#purpose-{purpose.id}>\): (.*)$", first, re.M)
             assert line, (lang, purpose.id)
-            for basis in line[1].split("; "):
+            bases = line[1].split(". ")[0].rstrip(".")
+            for basis in bases.split("; "):
                 assert basis in section(full, f"purpose-{purpose.id}"), (lang, purpose.id, basis)
+
+
+def test_a_purpose_line_gives_its_art_9_condition_and_law_and_its_art_10_authority_after_the_bases() -> None:
+    """Review 22, item 5: the condition of Art. 9(2), its law, and the law that authorises Art. 10 data, in the
+    full text's words, after the Art. 6 bases."""
+    first, full = brief(SHOP, "en")
+    line = re.search(r"^- \[Recruitment\]\(<\.\./#purpose-recruitment>\): (.*)$", first, re.M)
+    assert line
+    said_ = line[1]
+    for part in (
+        "keeping the application for later openings: consent (Art. 6(1)(a)). Special categories of personal data",
+        "Condition for processing them (Art. 9(2)): processing is necessary for the purposes of carrying out",
+        "Law that authorises processing them: the Act on the Protection of Privacy in Working Life (759/2004)",
+        "Law that authorises processing it: the Security Clearance Act (726/2014).",
+    ):
+        assert part in said_, part
+    assert "the Security Clearance Act (726/2014)" in section(full, "purpose-recruitment")
 
 
 def test_what_wp260_asks_to_put_first_comes_first_and_each_links_the_section_that_says_it() -> None:
@@ -91,36 +110,84 @@ def test_what_wp260_asks_to_put_first_comes_first_and_each_links_the_section_tha
     assert "## Controller" in rest and "## Controller" not in head
     points = re.findall(r"^- \*\*\[([^\]]+)\]\(<\.\./#([a-z-]+)>\):\*\* (.*)$", rest.split("\n\n")[0], re.M)
     assert points == [
-        ("Decisions based solely on automated processing (Art. 22)", "automated-decisions", "Preventing payment fraud"),
+        (
+            "Decisions based solely on automated processing, including profiling (Art. 22)",
+            "purpose-fraud",
+            "Preventing payment fraud – Tilitin Payments AB decides automatically; a high-risk payment is refused",
+        ),
         ("Transfers outside the EU/EEA", "transfers", "United States, India, United Kingdom and Australia"),
-        ("Special categories of personal data (Art. 9)", "data", "health data given for the interview"),
+        ("Special categories of personal data (Art. 9)", "purpose-recruitment", "health data given for the interview"),
         (
             "Personal data relating to criminal convictions and offences (Art. 10)",
-            "data",
+            "purpose-recruitment",
             "the result of the security clearance",
         ),
         ("Third-party marketing cookies", "cookies", r"ads\_id (Adora Media Oy)"),
     ]
-    for _label, anchor, value in points:  # each value named in the section it links
+    for _label, anchor, value in points[1:]:  # each value named in the section it links
         for name in re.split(r", | and ", value.replace("\\", "")):
             assert name.split(" (")[0] in section(full, anchor).replace("\\", ""), (anchor, name)
+    fraud = section(full, "purpose-fraud")
+    assert "Tilitin Payments AB makes decisions" in fraud and "a high-risk payment is refused" in fraud
+
+
+def test_a_decision_without_profiling_does_not_say_profiling() -> None:
+    """Review 22, item 4: "including profiling" only where the full text says the decision involves it."""
+    text = NOTICES["shop"].read_text(encoding="utf-8").replace("      profiling: true\n", "")
+    first = brief(read_notice_text(text, "shop.yaml", PROJECT.schema)[0], "en")[0]
+    assert "- **[Decisions based solely on automated processing (Art. 22)](<../#purpose-fraud>):** Preventing" in first
+    assert "profiling" not in first
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_points_said_first_are_in_the_catalogs_words(lang: str) -> None:
     first = brief(SHOP, lang)[0]
-    for label in vocabulary.NOTABLE.values():
+    for key, label in vocabulary.NOTABLE.items():
+        if key == "automated_decisions":  # the shop's decision involves profiling
+            continue
         assert f"**[{said(label, lang)}](<../#" in first, label
     assert f"## {said('Please note in particular', lang)}\n" in first
-    assert first.startswith(f"# {said(vocabulary.IN_BRIEF_TITLE, lang)}: Puolukka Verkkokauppa Oy\n")
+    audience = SHOP.audience[lang] if SHOP.audience else ""
+    assert first.startswith(f"# {said(vocabulary.IN_BRIEF_TITLE, lang)}: Puolukka Verkkokauppa Oy – {audience}\n")
 
 
 def test_the_rights_in_one_line_by_their_names_in_the_order_of_the_articles() -> None:
+    """Review 22, item 3: consent withdrawable "at any time", the objection of Art. 21(1) in the list, the
+    objection to direct marketing on its own (item 2), and the rights of Art. 22(3) where a decision has them."""
+    names = {
+        "objection": vocabulary.FIRST_LAYER_RIGHTS["objection"],
+        "withdraw_consent": vocabulary.FIRST_LAYER_RIGHTS["withdraw_consent"],
+    }
     for lang in LANGS:
         first = brief(SHOP, lang)[0]
-        names = [said(vocabulary.RIGHTS[r][0], lang) for r in vocabulary.RIGHTS if r in SHOP.rights.granted]
-        listed = i18n.format_list([names[0], *(n[:1].lower() + n[1:] for n in names[1:])], lang)
+        rights = [names.get(r, vocabulary.RIGHTS[r][0]) for r in vocabulary.RIGHTS if r in SHOP.rights.granted]
+        said_ = [said(r, lang) for r in rights if r != vocabulary.RIGHTS["object_direct_marketing"][0]]
+        said_.append(said(vocabulary.HUMAN_INTERVENTION, lang))
+        listed = i18n.format_list([said_[0], *(n[:1].lower() + n[1:] for n in said_[1:])], lang)
         assert f"\n{listed}. [{said('More about your rights', lang)}](<../#rights>)\n" in first
+        assert f"\n\n{said(vocabulary.DIRECT_MARKETING, lang)}\n\n" in first
+    en = brief(SHOP, "en")[0]
+    assert "right to withdraw your consent at any time (Art. 7(3))" in en and "right to object (Art. 21(1))" in en
+    assert "direct marketing (Art. 21(2) and (3))" not in en
+
+
+def test_the_rights_of_art_22_3_only_where_a_decision_has_them() -> None:
+    """A decision authorised by law has the safeguards that law lays down (the full text gives no Art. 22(3))."""
+    text = NOTICES["shop"].read_text(encoding="utf-8").replace("      exception: contract\n", "      exception: law\n")
+    first, full = brief(read_notice_text(text, "shop.yaml", PROJECT.schema)[0], "en")
+    assert "(Art. 22(3))" not in first and "(Art. 22(3))" not in full
+
+
+def test_the_summary_says_what_it_is() -> None:
+    """Review 22, item 9."""
+    assert (
+        "\nThis is a summary of our privacy notice. Each link leads to the section of the full notice that gives "
+        "more detail.\n" in brief(SHOP, "en")[0]
+    )
+    assert (
+        "\nDetta är en sammanfattning av vår dataskyddsbeskrivning. Varje länk leder till motsvarande avsnitt"
+        in (brief(SHOP, "sv")[0])
+    )
 
 
 def test_where_the_notice_is_silent_the_first_layer_says_nothing() -> None:

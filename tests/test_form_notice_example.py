@@ -17,6 +17,8 @@ def test_the_example_is_the_newsletter_s_notice_linking_its_section_of_the_relea
     entry = json.loads(frozen_entry())
     assert entry["purpose"] == "newsletter" and entry["release"] == "2026-06-01" and entry["lang"] == "en"
     assert entry["link"] == f"{ADDRESS}/en/2026-06-01/#purpose-newsletter"
-    assert entry["text"].startswith("Puolukka Verkkokauppa Oy, as the controller, processes your personal data")
-    assert "consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))" in entry["text"]
+    assert entry["text"].startswith("Controller: Puolukka Verkkokauppa Oy. Purpose of the processing: newsletter.")
+    assert "(consent, Art. 6(1)(a) or legitimate interests, Art. 6(1)(f))" in entry["text"]
+    assert "You can withdraw your consent at any time." in entry["text"]
+    assert entry["text"].endswith("for direct marketing (Art. 21(2)).")
     assert '<input type="hidden" name="privacy_notice_version" value="2026-06-01">' in entry["html"]

@@ -73,9 +73,16 @@ def plan(project: Project, site_url: str = "") -> SitePlan:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_who_why_and_on_what_basis_in_the_catalogs_words_and_a_link_to_the_purpose_s_section(lang: str) -> None:
+    """Review 22, item 7: "Controller: X. Purpose of the processing: y. Legal bases (GDPR): ..."."""
     for notice in made(lang=lang, site_url=ADDRESS):
         purpose = next(p for p in SHOP.purposes if p.id == notice.purpose)
-        who = said(vocabulary.FORM_NOTICE, lang, controller="Puolukka Verkkokauppa Oy", purpose=purpose.name[lang])
+        name = purpose.name[lang]
+        who = " ".join(
+            [
+                said(vocabulary.FORM_NOTICE["controller"], lang, controller="Puolukka Verkkokauppa Oy"),
+                said(vocabulary.FORM_NOTICE["purpose"], lang, purpose=name[:1].lower() + name[1:]),
+            ]
+        )
         assert notice.text.startswith(who + " ")
         assert notice.link == f"{ADDRESS}/{lang}/{RELEASE}/#purpose-{purpose.id}"
         assert (notice.notice, notice.release, notice.purpose, notice.lang) == (None, RELEASE, purpose.id, lang)
@@ -84,32 +91,107 @@ def test_who_why_and_on_what_basis_in_the_catalogs_words_and_a_link_to_the_purpo
             f'<p lang="{lang}">{notice.text} <a href="{notice.link}">{words}</a></p>\n'
             f'<input type="hidden" name="privacy_notice_version" value="{RELEASE}">'
         )
-        labels = [i18n.translations(PROJECT.locales, lang).ngettext("Legal basis", "Legal bases", n) for n in (1, 2)]
-        rest = notice.text.removeprefix(who)  # then the second sentence, on what basis
-        assert rest == "" or re.fullmatch(rf" (?:{'|'.join(labels)}): [^\n]+\.", rest), rest
+        plural = i18n.translations(PROJECT.locales, lang).ngettext
+        labels = [plural("Legal basis (GDPR)", "Legal bases (GDPR)", n) for n in (1, 2)]
+        rest = notice.text.removeprefix(who)  # then on what basis
+        assert re.match(rf" (?:{'|'.join(map(re.escape, labels))}): [^\n]+\.", rest), rest
+    assert made(lang="fi")[0].text.startswith(
+        "Rekisterinpitäjä: Puolukka Verkkokauppa Oy. Käsittelyn tarkoitus: tilausten käsittely. Oikeusperusteet: "
+        "tilauksen toimittaminen (sopimuksen täytäntöönpano, 6 artiklan 1 kohdan b alakohta); "
+    )
 
 
 def test_the_legal_bases_are_the_full_text_s_words() -> None:
     full = render_notice(SHOP, "en", PROJECT.locales).replace("\\", "")
     newsletter = next(n for n in made() if n.purpose == "newsletter")
-    bases = newsletter.text.split(" Legal basis: ")[1].removesuffix(".")
-    assert bases.endswith(": consent (Art. 6(1)(a)) or legitimate interests (Art. 6(1)(f))")
-    assert bases in full
+    covers = SHOP.purposes[2].legal_bases[0].covers["en"]
+    assert f" Legal basis (GDPR): {covers} (consent, Art. 6(1)(a) or legitimate interests, Art. 6(1)(f))." in (
+        newsletter.text
+    )
+    assert covers in full
     orders = next(n for n in made() if n.purpose == "orders")
-    assert " Legal bases: delivering the order: performance of a contract (Art. 6(1)(b)); bookkeeping: " in orders.text
+    assert (
+        " Legal bases (GDPR): delivering the order (performance of a contract, Art. 6(1)(b)); bookkeeping "
+        "(legal obligation, Art. 6(1)(c))." in orders.text
+    )
+
+
+def test_a_purpose_on_consent_says_before_consent_is_given_that_it_can_be_withdrawn() -> None:
+    """Review 22, item 1 (Art. 7(3)): every purpose with consent among its bases, with its own way to withdraw."""
+    for lang in LANGS:
+        for notice in made(lang=lang):
+            purpose = next(p for p in SHOP.purposes if p.id == notice.purpose)
+            withdraw = said(vocabulary.FORM_NOTICE["withdraw_consent"], lang)
+            assert (withdraw in notice.text) == ("consent" in purpose.bases), (lang, purpose.id)
+            if purpose.consent_withdrawal:
+                how = f"{said('How to withdraw consent', lang)}: {purpose.consent_withdrawal[lang]}."
+                assert f"{withdraw} {how}" in notice.text
+    newsletter = next(n for n in made() if n.purpose == "newsletter")
+    assert (
+        "You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of "
+        in newsletter.text
+    )
+
+
+def test_a_purpose_for_direct_marketing_says_the_right_to_object_separately() -> None:
+    """Review 22, item 2 (Art. 21(4)): last, in its own sentence; only for a purpose marked direct_marketing, whose
+    section of the full text says it too."""
+    for lang in LANGS:
+        full = render_notice(SHOP, lang, PROJECT.locales)
+        objection = said(vocabulary.DIRECT_MARKETING, lang)
+        for notice in made(lang=lang):
+            marketing = notice.purpose == "newsletter"
+            assert notice.text.endswith(" " + objection) == marketing, (lang, notice.purpose)
+            assert (objection in notice.text) == marketing
+        assert objection in full[full.index("{ #purpose-newsletter }") : full.index("{ #purpose-recruitment }")]
+    unmarked = read_notice_text(SHOP_TEXT.replace("    direct_marketing: true\n", ""), "s.yaml", PROJECT.schema)[0]
+    assert not any("direct marketing" in n.text for n in made(unmarked))
+
+
+def test_the_art_9_condition_and_the_art_10_authority_follow_the_legal_bases() -> None:
+    """Review 22, item 5."""
+    recruitment = next(n for n in made() if n.purpose == "recruitment").text
+    order = [
+        "Legal bases (GDPR): ",
+        "Special categories of personal data (Art. 9): health data given for the interview.",
+        "Condition for processing them (Art. 9(2)): processing is necessary for the purposes of carrying out",
+        "Law that authorises processing them: the Act on the Protection of Privacy in Working Life (759/2004), section 5.",
+        "Personal data relating to criminal convictions and offences (Art. 10): the result of the security clearance.",
+        "Law that authorises processing it: the Security Clearance Act (726/2014).",
+    ]
+    assert [recruitment.index(part) for part in order] == sorted(recruitment.index(part) for part in order)
+    assert not any("Art. 9" in n.text for n in made() if n.purpose != "recruitment")
+
+
+def test_recipients_that_are_controllers_are_named() -> None:
+    """Review 22, item 7: only recipients of the purpose whose role is controller or joint controller."""
+    advertising = next(n for n in made() if n.purpose == "advertising").text
+    assert "The data is also received by Adora Media Oy, which processes it as a controller." in advertising
+    newsletter = next(n for n in made() if n.purpose == "newsletter").text
+    assert "also received" not in newsletter  # its mailer is a processor
+    joint = read_notice_text(
+        SHOP_TEXT.replace(
+            "name: Adora Media Oy\n    role: controller", "name: Adora Media Oy\n    role: joint_controller"
+        ),
+        "s.yaml",
+        PROJECT.schema,
+    )[0]
+    (said_,) = [n for n in made(joint, "sv") if n.purpose == "advertising"]
+    assert "Uppgifterna tas också emot av Adora Media Oy, som behandlar dem som gemensamt personuppgiftsansvarig." in (
+        said_.text
+    )
 
 
 def test_a_purpose_without_a_legal_basis_says_who_and_why_only() -> None:
     notice = read_notice_text(
         "seloste: 2\ncontroller: {name: Pieni Oy}\nrevision: {effective: 2026-01-01, summary: {fi: a, sv: b, en: c}}\n"
-        "purposes:\n- id: a\n  name: {fi: Asiakkaat, sv: Kunder, en: Customers}\n",
+        "purposes:\n- id: a\n  name: {fi: Asiakkaat, sv: Kunder, en: EU Customers}\n",
         "n.yaml",
         PROJECT.schema,
     )[0]
     (only,) = made(notice, "sv")
-    assert (
-        only.text == "Pieni Oy behandlar som personuppgiftsansvarig dina personuppgifter för följande ändamål: Kunder."
-    )
+    assert only.text == "Personuppgiftsansvarig: Pieni Oy. Ändamålet med behandlingen: kunder."
+    assert made(notice, "en")[0].text == "Controller: Pieni Oy. Purpose of the processing: EU Customers."
 
 
 def test_a_company_s_notice_links_under_its_folder_and_sends_its_id_too() -> None:
@@ -335,5 +417,5 @@ def test_entracks_site_derives_them_for_its_releases_made_before() -> None:
     assert list(versions[release.id]["form_notices"]) == purposes
     said_ = json.loads(site.files[f"fi/{release.id}/forms/purpose-marketing.json"])
     assert said_["link"] == f"https://entrack.example/fi/{release.id}/#purpose-marketing"
-    assert said_["text"].startswith("Entrack Oy käsittelee rekisterinpitäjänä henkilötietojasi")
+    assert said_["text"].startswith("Rekisterinpitäjä: Entrack Oy. Käsittelyn tarkoitus: markkinointi ja viestintä.")
     assert re.search(r"\{ #purpose-marketing \}", release.text("fi"))

@@ -166,6 +166,7 @@ FIELDS: dict[type, dict[str, Weight | type]] = {
         "special_condition_law": MATERIAL,
         "criminal_data_authority": MATERIAL,
         "consent_withdrawal": MATERIAL,
+        "direct_marketing": MATERIAL,
     },
     Provision: {"required_by": MATERIAL, "obligatory": MATERIAL, "consequences": EDITORIAL},
     AutomatedDecision: {

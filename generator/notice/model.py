@@ -337,6 +337,8 @@ class Purpose(Identified):
     special_condition_law: Text | None = None
     criminal_data_authority: Text | None = None
     consent_withdrawal: Text | None = None
+    direct_marketing: bool = False
+    """The purpose processes personal data for direct marketing: the right to object is said separately (Art. 21(4))."""
     at: FieldPath = _at
 
     @property

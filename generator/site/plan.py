@@ -44,7 +44,7 @@ from generator.record.timeline import Period, Timeline
 from generator.settings import read_settings
 from generator.site import feeds as atom
 from generator.words import announcement, changelog, form_notices, i18n, vocabulary
-from generator.words.form_notices import FormNotice
+from generator.words.form_notices import FormNotice, lowered
 from generator.words.render import render_file, render_notice, render_template, translate
 
 IN_FORCE = "index.md"
@@ -504,20 +504,21 @@ class Pages:
             state=state,
             full_text_link=self.link(path, IN_FORCE if path == IN_BRIEF else release_page(release)),
         )
-        title = self.say(vocabulary.IN_BRIEF_TITLE, lang)
+        brief = self.say(vocabulary.IN_BRIEF_TITLE, lang)
+        title = f"{brief}: {self.named(lang)}"
         record = {
             "header": self.say(
                 vocabulary.PRINT_HEADER,
                 lang,
                 controller=self.controller,
-                title=title,
+                title=brief,
                 id=release.id,
                 date=i18n.format_date(release.effective, lang),
             ),
             "address": self.site_url + self.url(lang, in_brief_page(release)),
         }
         if path != IN_BRIEF:
-            title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id, state=state)
+            title = self.say(vocabulary.RELEASE_TITLE, lang, title=title, id=release.id, state=lowered(state))
         return Page(
             path,
             title,
@@ -551,7 +552,7 @@ class Pages:
                 {"id": said.purpose, "name": names[said.purpose], "block": block}
                 for said, block in zip(self.form_notices(lang, release), blocks, strict=True)
             ]
-            title = self.say(vocabulary.FORMS_TITLE, lang, id=release.id)
+            title = self.say(vocabulary.FORMS_TITLE, lang, name=self.named(lang), id=release.id)
             markdown = render_template(
                 "forms.md.j2",
                 lang,
@@ -559,6 +560,7 @@ class Pages:
                 title=title,
                 release=release,
                 entries=entries,
+                consent=any(form_notices.on_consent(p) for p in release.notice.purposes),
                 release_link=self.link(path, release_page(release)),
                 in_brief_link=self.link(path, in_brief_page(release)),
             )
@@ -638,7 +640,7 @@ class Pages:
                 lang,
                 title=title,
                 id=release.id,
-                state=self.say(vocabulary.RELEASE_STATES[status], lang),
+                state=lowered(self.say(vocabulary.RELEASE_STATES[status], lang)),
             )
         record = {
             "header": self.say(

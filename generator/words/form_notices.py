@@ -1,9 +1,10 @@
 """Notices at the form: for each purpose of a release, the few words to place where data is collected for it.
 
 The ICO's "just in time" notice (WP260 rev.01 para. 36: shown as the person fills in a form): where a form
-collects personal data, one or two sentences say who processes it (the
-controller), why (the purpose) and on what basis (its legal bases, in the full
-text's words), with a link to that purpose's section of that release: what the
+collects personal data, a few sentences name the controller, the purpose and
+its legal bases (in the full text's words), its Art. 9(2) condition or Art. 10
+law, the recipients that are controllers, that consent can be withdrawn (Art.
+7(3)) and, apart, the objection to direct marketing (Art. 21(4)), with a link to that purpose's section of that release: what the
 person was told is the release, whose id a consent record stores (EDPB
 05/2020 para. 108). Each is plain text, an HTML fragment (an autoescaped
 template: a paragraph with the link, and a hidden field carrying the release id
@@ -28,9 +29,9 @@ built from it never carries anything else.
 ...                   "legal_bases": [{"basis": "consent"}]}]})
 >>> (said,) = form_notices(n, "2026-01-01", "en", PROJECT.locales, frozenset({"purpose-news"}))
 >>> said.text
-'Shop <Oy>, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)).'
+'Controller: Shop <Oy>. Purpose of the processing: newsletter. Legal basis (GDPR): consent (Art. 6(1)(a)). You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of processing based on consent before its withdrawal.'
 >>> print(said.html)
-<p lang="en">Shop &lt;Oy&gt;, as the controller, processes your personal data for the following purpose: Newsletter. Legal basis: consent (Art. 6(1)(a)). <a href="../#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
+<p lang="en">Controller: Shop &lt;Oy&gt;. Purpose of the processing: newsletter. Legal basis (GDPR): consent (Art. 6(1)(a)). You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of processing based on consent before its withdrawal. <a href="../#purpose-news">More in the privacy notice, version 2026-01-01</a></p>
 <input type="hidden" name="privacy_notice_version" value="2026-01-01">
 >>> read(to_json((said,)), "2026-01-01", "en") == (said,)
 True
@@ -48,7 +49,7 @@ from markupsafe import Markup
 
 from generator.environment import is_site_address
 from generator.notice.markup import plain
-from generator.notice.model import LegalBasis, Notice
+from generator.notice.model import DataCategory, LegalBasis, Notice, Purpose, Recipient
 from generator.words import i18n, vocabulary
 from generator.words.filters import Bases
 from generator.words.render import render_file, render_text
@@ -120,15 +121,7 @@ def form_notices(
     for purpose in notice.purposes:
         if f"purpose-{purpose.id}" not in sections:
             continue
-        text = render_text(
-            "form_notice.txt.j2",
-            lang,
-            locales,
-            who=translations.gettext(vocabulary.FORM_NOTICE)
-            % {"controller": plain(notice.controller.name), "purpose": plain(bases.plain(purpose.name))},
-            label=translations.ngettext("Legal basis", "Legal bases", len(purpose.legal_bases)),
-            bases="; ".join(_basis(item, bases) for item in purpose.legal_bases),
-        ).strip()
+        text = render_text("form_notice.txt.j2", lang, locales, sentences=sentences(notice, purpose, bases)).strip()
         address = link(site_url, lang, prefix, release_id, purpose.id)
         fragment = render_file(
             "form_notice.html.j2",
@@ -146,11 +139,82 @@ def form_notices(
     return tuple(made)
 
 
+def sentences(notice: Notice, purpose: Purpose, words: Bases) -> list[str]:
+    """What a form notice says, sentence by sentence, in the full text's words: the controller, the purpose, its
+    legal bases and its Art. 9 condition or Art. 10 authority, the recipients that are controllers themselves,
+    and before consent is given that it can be withdrawn (Art. 7(3)); for direct marketing, last and on its own,
+    the right to object (Art. 21(4))."""
+    say = words.translations.gettext
+    said = [
+        say(vocabulary.FORM_NOTICE["controller"]) % {"controller": plain(notice.controller.name)},
+        say(vocabulary.FORM_NOTICE["purpose"]) % {"purpose": lowered(plain(words.plain(purpose.name)))},
+    ]
+    if purpose.legal_bases:
+        label = words.translations.ngettext("Legal basis (GDPR)", "Legal bases (GDPR)", len(purpose.legal_bases))
+        said.append(f"{label}: {'; '.join(_basis(item, words) for item in purpose.legal_bases)}.")
+    said += special_sentences(notice, purpose, words)
+    recipients = notice.lookup(Recipient)
+    for key in purpose.recipients:
+        role = recipients[key].role if key in recipients else None
+        if role in ("controller", "joint_controller"):
+            name = words.recipient_name(recipients, key)
+            said.append(say(vocabulary.FORM_NOTICE[f"{role}_recipient"]) % {"recipient": name})
+    if on_consent(purpose):
+        said.append(say(vocabulary.FORM_NOTICE["withdraw_consent"]))
+        if purpose.consent_withdrawal:
+            said.append(f"{say('How to withdraw consent')}: {plain(words.plain(purpose.consent_withdrawal))}.")
+    if purpose.direct_marketing:
+        said.append(say(vocabulary.DIRECT_MARKETING))
+    return said
+
+
+def on_consent(purpose: Purpose) -> bool:
+    """Whether any of the purpose's legal bases is consent (Art. 6(1)(a)) or explicit consent (Art. 9(2)(a))."""
+    return "consent" in purpose.bases or purpose.special_condition == "explicit_consent"
+
+
+def special_sentences(notice: Notice, purpose: Purpose, words: Bases) -> list[str]:
+    """The purpose's special categories (Art. 9) with their Art. 9(2) condition and its law, and its data on
+    criminal convictions (Art. 10) with the law that authorises it, under the full text's own labels, as plain
+    text (the first layer too says them)."""
+    known = notice.lookup(DataCategory)
+    said = []
+    for flag, label in (
+        ("special", "Special categories of personal data (Art. 9)"),
+        ("criminal", "Personal data relating to criminal convictions and offences (Art. 10)"),
+    ):
+        named = [
+            plain(words.plain(known[i].name)) for i in purpose.data_categories if i in known and getattr(known[i], flag)
+        ]
+        if named:
+            said.append(f"{words.gettext(label)}: {i18n.format_list(named, words.lang)}.")
+        if flag == "special" and purpose.special_condition:
+            condition = words.gettext(vocabulary.SPECIAL_CONDITIONS[purpose.special_condition])
+            said.append(f"{words.gettext('Condition for processing them (Art. 9(2))')}: {condition}.")
+        law = purpose.special_condition_law if flag == "special" else purpose.criminal_data_authority
+        if law:
+            what = "Law that authorises processing them" if flag == "special" else "Law that authorises processing it"
+            said.append(f"{words.gettext(what)}: {plain(words.plain(law))}.")
+    return said
+
+
+def lowered(name: str) -> str:
+    """A purpose's name after a colon, its first letter lower case, unless it begins an abbreviation ("EU")."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def _basis(item: LegalBasis, words: Bases) -> str:
-    """A legal basis as plain text, in the words the full text gives it (filters.Bases.legal_bases): what it
-    covers, then the basis, alternatives joined with "or"."""
-    names = i18n.format_list([words.gettext(vocabulary.LEGAL_BASES[b]) for b in item.bases], words.lang, "or")
-    return f"{plain(words.plain(item.covers))}: {names}" if item.covers else names
+    """A legal basis as plain text in the full text's words: what it covers, then in brackets the basis and its
+    article (alternatives joined with "or"); a basis that covers nothing named as the full text names it."""
+    names = [words.gettext(vocabulary.LEGAL_BASES[b]) for b in item.bases]
+    if not item.covers:
+        return i18n.format_list(names, words.lang, "or")
+    cited = i18n.format_list([_ARTICLE.sub(r"\1, \2", name) for name in names], words.lang, "or")
+    return f"{plain(words.plain(item.covers))} ({cited})"
+
+
+_ARTICLE = re.compile(r"^(.*?) \((.*)\)$")
+"""A legal basis as the catalogs name it, its article in brackets: "consent (Art. 6(1)(a))"."""
 
 
 def to_json(notices: tuple[FormNotice, ...]) -> bytes:

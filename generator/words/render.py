@@ -154,6 +154,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
         CATEGORIES=vocabulary.COOKIE_CATEGORIES,
         RIGHTS=vocabulary.RIGHTS,
         SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS,
+        DIRECT_MARKETING=vocabulary.DIRECT_MARKETING,
         COOKIE_COLUMNS=vocabulary.COOKIE_COLUMNS,
         supervisory_authority=supervisory_authority,
     )

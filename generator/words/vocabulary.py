@@ -542,8 +542,8 @@ COMPANY_LABELS = {  # the words of LABELS a company's site says otherwise: its h
     "notice": PAGE_TITLES["notices"],
 }
 
-# NOTE: The browser tab's title of one version's page; %(state)s is e.g. "No longer in force".
-RELEASE_TITLE = N_("%(title)s, version %(id)s: %(state)s")
+# NOTE: The browser tab's title of one version's page; %(state)s is e.g. "no longer in force" (first letter lower case).
+RELEASE_TITLE = N_("%(title)s, version %(id)s (%(state)s)")
 """The <title> of a release's own page: the version and its status, as a search result shows it."""
 
 # NOTE: The title of the page announcing a material change of the notice (browser tab, search results);
@@ -604,6 +604,10 @@ NOTABLE = {  # the first layer's items that WP260 rev.01 para. 36 puts first (wo
     # NOTE: A label in the first layer (the notice in brief), before the purposes for which such decisions are made
     # (GDPR Art. 22(1): "a decision based solely on automated processing").
     "automated_decisions": N_("Decisions based solely on automated processing (Art. 22)"),
+    # NOTE: The same label where the decisions involve profiling (GDPR Art. 22(1)).
+    "automated_decisions_profiling": N_(
+        "Decisions based solely on automated processing, including profiling (Art. 22)"
+    ),
     # NOTE: A label in the first layer, before the third countries to which personal data is transferred.
     "transfers": N_("Transfers outside the EU/EEA"),
     # NOTE: A label in the first layer, before the special categories of personal data (GDPR Art. 9(1)) processed.
@@ -620,14 +624,47 @@ would surprise them (WP260 rev.01 para. 36)."""
 # NOTE: The title of the first layer of the privacy notice: its summary, each point linking to the full notice.
 IN_BRIEF_TITLE = N_("Privacy notice in brief")
 
-# NOTE: The sentence of a form notice (a short notice placed where a form collects data) that says who processes
-# the data and why: %(controller)s is the controller's name, %(purpose)s the purpose's name as the notice writes it.
-FORM_NOTICE = N_(
-    "%(controller)s, as the controller, processes your personal data for the following purpose: %(purpose)s."
+FORM_NOTICE = {  # the sentences of a form notice (a short notice placed where a form collects data), in order
+    # NOTE: The first sentence of a form notice: %(controller)s is the controller's name.
+    "controller": N_("Controller: %(controller)s."),
+    # NOTE: In a form notice, after the controller: %(purpose)s is the purpose's name, its first letter lower case.
+    "purpose": N_("Purpose of the processing: %(purpose)s."),
+    # NOTE: In a form notice: a recipient of the purpose's data that is itself a controller (GDPR Art. 4(7)).
+    "controller_recipient": N_("The data is also received by %(recipient)s, which processes it as a controller."),
+    # NOTE: In a form notice: a recipient that is a joint controller with us (GDPR Art. 26).
+    "joint_controller_recipient": N_(
+        "The data is also received by %(recipient)s, which processes it as a joint controller."
+    ),
+    # NOTE: In a form notice of a purpose based on consent, before consent is given (GDPR Art. 7(3)).
+    "withdraw_consent": N_(
+        "You can withdraw your consent at any time. The withdrawal does not affect the lawfulness of processing "
+        "based on consent before its withdrawal."
+    ),
+}
+"""The sentences of a notice at the form (words/form_notices.py)."""
+
+# NOTE: Said separately from other information (GDPR Art. 21(4)) in a form notice of a purpose for direct marketing,
+# in the full text's section of that purpose and in the first layer.
+DIRECT_MARKETING = N_(
+    "You have the right to object at any time to processing of your personal data for direct marketing (Art. 21(2))."
 )
 # NOTE: The link at the end of a form notice, to the purpose's section of that version of the privacy notice;
 # %(id)s is the version, e.g. 2026-06-01.
 FORM_NOTICE_LINK = N_("More in the privacy notice, version %(id)s")
 # NOTE: The title of the page, for a website's developers, that shows each purpose's form notice of one version
-# and its HTML to copy; %(id)s is the version.
-FORMS_TITLE = N_("Notices for forms: version %(id)s")
+# and its HTML to copy; %(name)s is the controller (and whom the notice is for), %(id)s the version.
+FORMS_TITLE = N_("Notices for forms: %(name)s, version %(id)s")
+
+FIRST_LAYER_RIGHTS = {  # the first layer's names of rights that differ from the full text's headings (RIGHTS)
+    "objection": N_("Right to object (Art. 21(1))"),
+    "withdraw_consent": N_("Right to withdraw your consent at any time (Art. 7(3))"),
+}
+# NOTE: In the first layer's list of rights, where a purpose's decision based solely on automated processing rests on
+# a contract or explicit consent (GDPR Art. 22(3)).
+HUMAN_INTERVENTION = N_(
+    "Right to obtain human intervention, to express your point of view and to contest the decision (Art. 22(3))"
+)
+FIRST_LAYER_DECIDERS = {  # who makes a purpose's automated decision, in the first layer
+    # NOTE: In the first layer, after a purpose's name: %(decider)s is the controller or a recipient.
+    "decides": N_("%(decider)s decides automatically"),
+}
