@@ -419,3 +419,15 @@ def test_entracks_site_derives_them_for_its_releases_made_before() -> None:
     assert said_["link"] == f"https://entrack.example/fi/{release.id}/#purpose-marketing"
     assert said_["text"].startswith("Rekisterinpitäjä: Entrack Oy. Käsittelyn tarkoitus: markkinointi ja viestintä.")
     assert re.search(r"\{ #purpose-marketing \}", release.text("fi"))
+
+
+def test_a_purpose_on_legitimate_interests_says_which_interests_as_the_full_text_does() -> None:
+    """Art. 13(1)(d): where the processing rests on Art. 6(1)(f), the legitimate interests pursued."""
+    for purpose in SHOP.purposes:
+        notice = next(n for n in made() if n.purpose == purpose.id)
+        said = f" Legitimate interest: {purpose.legitimate_interest['en']}." if purpose.legitimate_interest else ""
+        if "legitimate_interests" in purpose.bases and said:
+            assert said in notice.text, purpose.id
+        else:
+            assert " Legitimate interest: " not in notice.text, purpose.id
+    assert any("legitimate_interests" in p.bases and p.legitimate_interest for p in SHOP.purposes)

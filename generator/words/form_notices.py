@@ -141,7 +141,7 @@ def form_notices(
 
 def sentences(notice: Notice, purpose: Purpose, words: Bases) -> list[str]:
     """What a form notice says, sentence by sentence, in the full text's words: the controller, the purpose, its
-    legal bases and its Art. 9 condition or Art. 10 authority, the recipients that are controllers themselves,
+    legal bases (and the legitimate interests pursued, Art. 13(1)(d)) and its Art. 9 condition or Art. 10 authority, the recipients that are controllers themselves,
     and before consent is given that it can be withdrawn (Art. 7(3)); for direct marketing, last and on its own,
     the right to object (Art. 21(4))."""
     say = words.translations.gettext
@@ -152,6 +152,8 @@ def sentences(notice: Notice, purpose: Purpose, words: Bases) -> list[str]:
     if purpose.legal_bases:
         label = words.translations.ngettext("Legal basis (GDPR)", "Legal bases (GDPR)", len(purpose.legal_bases))
         said.append(f"{label}: {'; '.join(_basis(item, words) for item in purpose.legal_bases)}.")
+    if "legitimate_interests" in purpose.bases and purpose.legitimate_interest:  # Art. 13(1)(d), 14(2)(b)
+        said.append(f"{say('Legitimate interest')}: {plain(words.plain(purpose.legitimate_interest))}.")
     said += special_sentences(notice, purpose, words)
     recipients = notice.lookup(Recipient)
     for key in purpose.recipients:
