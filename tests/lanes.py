@@ -20,8 +20,13 @@ starts a process fails, in either lane, with the fix in its message (the guard
 below: while a fast test sets up, runs and tears down, whatever would start a
 process raises instead).
 
-With pytest-xdist (``make test`` runs one worker per core), each worker is a
+With pytest-xdist (``make test`` runs one worker more than the cores), each worker is a
 process of its own:
+
+- the tests go out in units of work (a module, whose module fixtures are made
+  once; in SHARED_MODULES, the tests of one page), the costliest units first,
+  so that the last to start are short (``unit``, ``costliest_first``); the
+  summary says when each worker ran out of work;
 
 - ``once`` makes a project or site that many tests only read once per test run,
   by the first worker to ask (the others wait for it under a file lock);
@@ -110,11 +115,14 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"tests/lanes.py names what is not there (any more): {', '.join(gone)}")
 
 
-@pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Generator[None, None, None]:
+    for item in items:  # before -m deselects by the marks
         for name in lane_marks(item):
             item.add_marker(name)
+    yield
+    if hasattr(config, "workerinput") and config.getoption("dist", None) == "loadscope":
+        items[:] = costliest_first(items)  # after pytest has grouped the tests by their fixtures' parameters
 
 
 def lane_marks(item: pytest.Item) -> list[str]:
@@ -210,6 +218,99 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     with _guarded(item):
         return (yield)
+
+
+# -- Scheduling on pytest-xdist: the costliest units of work first, the page checks shared out -------------------
+
+SHARED_MODULES = {"tests/browser/test_pages.py"}
+"""Modules whose tests of one parameter (one page of one site, loaded once for them: a module-scoped parameter)
+make a unit of work of their own, so that every worker takes a share of the module. Any other module is one unit,
+run whole on one worker (its module fixtures made once), as xdist's ``loadscope`` has it."""
+
+LANE_COST = {"kill": 8.0, "browser": 1.0, "slow": 0.5}
+"""Roughly what a test of each lane costs, in seconds (FAST_COST in the fast lane): enough to order the units."""
+FAST_COST = 0.02
+
+
+def unit(nodeid: str) -> str:
+    """The unit of work a test belongs to: its module (or class), and its parameter in SHARED_MODULES.
+
+    >>> unit("tests/test_kill.py::test_x"), unit("generator/site/plan.py::generator.site.plan.Pages")
+    ('tests/test_kill.py', 'generator/site/plan.py')
+    >>> unit("tests/browser/test_pages.py::test_page_loads[multi-404-sv]")
+    'tests/browser/test_pages.py[multi-404-sv]'
+    """
+    scope, _, name = nodeid.rpartition("::")
+    if scope in SHARED_MODULES and "[" in name:
+        return scope + name[name.index("[") :]
+    return scope or nodeid
+
+
+def cost(item: pytest.Item) -> float:
+    """What a test roughly costs, by its lane."""
+    return next((LANE_COST[name] for name in LANE_COST if item.get_closest_marker(name)), FAST_COST)
+
+
+def costliest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The tests by unit of work, the costliest units first (the last to start are then the short ones, and no
+    worker waits long at the end for another's): each unit's tests together and in their order, the units of
+    equal cost in theirs. Every worker orders its collection so; the scheduler below keeps that order."""
+    costs: dict[str, float] = {}
+    for item in items:
+        costs[unit(item.nodeid)] = costs.get(unit(item.nodeid), 0.0) + cost(item)
+    position = {name: index for index, name in enumerate(costs)}
+    return sorted(items, key=lambda item: (-costs[unit(item.nodeid)], position[unit(item.nodeid)]))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadscope`` by the units above, in the order the workers collected them."""
+    if config.getoption("dist", None) != "loadscope":
+        return None
+    config.option.loadscopereorder = False  # xdist would put the units with most tests first
+    return unit_scheduling()(config, log)
+
+
+def unit_scheduling() -> type:
+    """xdist's ``loadscope`` scheduler, its scopes the units above."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class UnitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return unit(nodeid)
+
+    return UnitScheduling
+
+
+_started = time.monotonic()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Each worker's figures, and when it ran out of work (a worker done long before the others waited idle)."""
+    figures(node.config).extend(getattr(node, "workeroutput", {}).get("seloste_figures", []))
+    _workers_done(node.config)[node.gateway.id] = time.monotonic() - _started
+
+
+_DONE = pytest.StashKey[dict[str, float]]()
+
+
+def _workers_done(config: pytest.Config) -> dict[str, float]:
+    return config.stash.setdefault(_DONE, {})
+
+
+def workers_line(done: dict[str, float]) -> str:
+    """When each worker ran out of work, and the seconds the others waited for the last.
+
+    >>> workers_line({"gw1": 200.4, "gw0": 190.0, "gw2": 201.0})
+    'xdist workers out of work after: gw0 190 s, gw1 200 s, gw2 201 s (idle at the end: 12 worker-seconds)'
+    """
+    last = max(done.values())
+    return (
+        "xdist workers out of work after: "
+        + ", ".join(f"{worker} {seconds:.0f} s" for worker, seconds in sorted(done.items()))
+        + f" (idle at the end: {sum(last - seconds for seconds in done.values()):.0f} worker-seconds)"
+    )
 
 
 # -- Once per test run: the projects and sites many tests read ------------------------------------------------
@@ -309,7 +410,7 @@ def free_port() -> int:
 # -- Figures: lines for the summary at the end of the run -------------------------------------------------------
 
 _FIGURES = pytest.StashKey[list[str]]()
-SECTION = "Seloste browser figures"
+SECTION = "Seloste figures"
 BUILD_FIGURE = "site build: "
 """A figure that begins so is one site's build; the summary gives them on one line, first."""
 
@@ -324,13 +425,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.config.workeroutput["seloste_figures"] = figures(session.config)  # type: ignore[attr-defined]
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node: Any, error: object) -> None:
-    figures(node.config).extend(getattr(node, "workeroutput", {}).get("seloste_figures", []))
-
-
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    lines = figures(config)
+    done = _workers_done(config)
+    lines = figures(config) + ([workers_line(done)] if done else [])
     if lines:
         terminalreporter.section(SECTION)
         builds = [line.removeprefix(BUILD_FIGURE) for line in lines if line.startswith(BUILD_FIGURE)]
