@@ -122,7 +122,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(name)
     yield
     if hasattr(config, "workerinput") and config.getoption("dist", None) == "loadscope":
-        items[:] = costliest_first(items)  # after pytest has grouped the tests by their fixtures' parameters
+        items[:] = costliest_first(items, _timed(config))  # after pytest grouped them by their fixtures' parameters
 
 
 def lane_marks(item: pytest.Item) -> list[str]:
@@ -227,9 +227,13 @@ SHARED_MODULES = {"tests/browser/test_pages.py"}
 make a unit of work of their own, so that every worker takes a share of the module. Any other module is one unit,
 run whole on one worker (its module fixtures made once), as xdist's ``loadscope`` has it."""
 
-LANE_COST = {"kill": 8.0, "browser": 1.0, "slow": 0.5}
-"""Roughly what a test of each lane costs, in seconds (FAST_COST in the fast lane): enough to order the units."""
+LANE_COST = {"kill": 8.0, "browser": 2.0, "slow": 0.5}
+"""Roughly what a test of each lane costs, in seconds (FAST_COST in the fast lane), for a unit of work that the last
+`make test` did not time: enough to order the units. A unit of SHARED_MODULES costs one page: its costliest test."""
 FAST_COST = 0.02
+TIMES = "seloste/unit-seconds"
+"""The key in pytest's cache (.pytest_cache) of the seconds each unit of work took in the last `make test` that
+ran it."""
 
 
 def unit(nodeid: str) -> str:
@@ -251,15 +255,25 @@ def cost(item: pytest.Item) -> float:
     return next((LANE_COST[name] for name in LANE_COST if item.get_closest_marker(name)), FAST_COST)
 
 
-def costliest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+def costliest_first(items: list[pytest.Item], timed: dict[str, float]) -> list[pytest.Item]:
     """The tests by unit of work, the costliest units first (the last to start are then the short ones, and no
     worker waits long at the end for another's): each unit's tests together and in their order, the units of
-    equal cost in theirs. Every worker orders its collection so; the scheduler below keeps that order."""
-    costs: dict[str, float] = {}
+    equal cost in theirs. A unit costs the seconds it took last time (`timed`), or else what its tests' lanes
+    say. Every worker orders its collection so; the scheduler below keeps that order."""
+    estimated: dict[str, float] = {}
     for item in items:
-        costs[unit(item.nodeid)] = costs.get(unit(item.nodeid), 0.0) + cost(item)
+        name, guess = unit(item.nodeid), cost(item)
+        shared = name.split("[", 1)[0] in SHARED_MODULES and "[" in name
+        estimated[name] = max(estimated.get(name, 0.0), guess) if shared else estimated.get(name, 0.0) + guess
+    costs = {name: timed.get(name, guess) for name, guess in estimated.items()}
     position = {name: index for index, name in enumerate(costs)}
     return sorted(items, key=lambda item: (-costs[unit(item.nodeid)], position[unit(item.nodeid)]))
+
+
+def _timed(config: pytest.Config) -> dict[str, float]:
+    cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    times = cache.get(TIMES, {}) if cache is not None else {}
+    return times if isinstance(times, dict) else {}
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -282,34 +296,51 @@ def unit_scheduling() -> type:
     return UnitScheduling
 
 
+def _scheduling(config: pytest.Config) -> bool:
+    """Whether this is the controller of a run on xdist workers, by units."""
+    return not hasattr(config, "workerinput") and config.getoption("dist", None) == "loadscope"
+
+
 _started = time.monotonic()
+_UNITS = pytest.StashKey[dict[str, float]]()
+_DONE = pytest.StashKey[dict[str, tuple[float, str]]]()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """On the controller: each unit's seconds, and the unit each worker ran last."""
+    config = getattr(getattr(report, "node", None), "config", None)
+    if config is None or not _scheduling(config):
+        return
+    seconds = config.stash.setdefault(_UNITS, {})
+    seconds[unit(report.nodeid)] = seconds.get(unit(report.nodeid), 0.0) + report.duration
+    config.stash.setdefault(_DONE, {})[report.node.gateway.id] = (time.monotonic() - _started, unit(report.nodeid))
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: Any, error: object) -> None:
-    """Each worker's figures, and when it ran out of work (a worker done long before the others waited idle)."""
     figures(node.config).extend(getattr(node, "workeroutput", {}).get("seloste_figures", []))
-    _workers_done(node.config)[node.gateway.id] = time.monotonic() - _started
 
 
-_DONE = pytest.StashKey[dict[str, float]]()
+def _keep_times(config: pytest.Config) -> None:
+    """The seconds of the units this run ran whole, for the next run's order (those it did not run kept)."""
+    seconds = config.stash.get(_UNITS, {})
+    cache = getattr(config, "cache", None)
+    if seconds and cache is not None and not config.getoption("keyword") and not config.getoption("markexpr"):
+        cache.set(TIMES, {**_timed(config), **{name: round(value, 2) for name, value in seconds.items()}})
 
 
-def _workers_done(config: pytest.Config) -> dict[str, float]:
-    return config.stash.setdefault(_DONE, {})
+def workers_line(done: dict[str, tuple[float, str]]) -> str:
+    """When each worker ran out of work, the seconds the others waited for the last, and what it ran last.
 
-
-def workers_line(done: dict[str, float]) -> str:
-    """When each worker ran out of work, and the seconds the others waited for the last.
-
-    >>> workers_line({"gw1": 200.4, "gw0": 190.0, "gw2": 201.0})
-    'xdist workers out of work after: gw0 190 s, gw1 200 s, gw2 201 s (idle at the end: 12 worker-seconds)'
+    >>> workers_line({"gw1": (200.4, "tests/a.py"), "gw0": (190.0, "tests/b.py"), "gw2": (201.0, "tests/c.py")})
+    'xdist workers out of work after: gw0 190 s, gw1 200 s, gw2 201 s (idle at the end: 12 worker-seconds; the last unit: tests/c.py)'
     """
-    last = max(done.values())
+    last = max(seconds for seconds, _ in done.values())
     return (
         "xdist workers out of work after: "
-        + ", ".join(f"{worker} {seconds:.0f} s" for worker, seconds in sorted(done.items()))
-        + f" (idle at the end: {sum(last - seconds for seconds in done.values()):.0f} worker-seconds)"
+        + ", ".join(f"{worker} {seconds:.0f} s" for worker, (seconds, _) in sorted(done.items()))
+        + f" (idle at the end: {sum(last - seconds for seconds, _ in done.values()):.0f} worker-seconds;"
+        + f" the last unit: {max(done.values())[1]})"
     )
 
 
@@ -421,12 +452,14 @@ def figures(config: pytest.Config) -> list[str]:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _scheduling(session.config):
+        _keep_times(session.config)
     if hasattr(session.config, "workeroutput"):  # xdist sends it after every sessionfinish hook has run
         session.config.workeroutput["seloste_figures"] = figures(session.config)  # type: ignore[attr-defined]
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    done = _workers_done(config)
+    done = config.stash.get(_DONE, {})
     lines = figures(config) + ([workers_line(done)] if done else [])
     if lines:
         terminalreporter.section(SECTION)
