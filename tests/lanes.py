@@ -121,8 +121,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for name in lane_marks(item):
             item.add_marker(name)
     yield
-    if hasattr(config, "workerinput") and config.getoption("dist", None) == "loadscope":
-        items[:] = costliest_first(items, _timed(config))  # after pytest grouped them by their fixtures' parameters
+    timed = getattr(config, "workerinput", {}).get(ORDER)
+    if timed is not None:  # a worker of the scheduler below
+        items[:] = costliest_first(items, timed)  # after pytest has grouped them by their fixtures' parameters
 
 
 def lane_marks(item: pytest.Item) -> list[str]:
@@ -231,6 +232,8 @@ LANE_COST = {"kill": 8.0, "browser": 2.0, "slow": 0.5}
 """Roughly what a test of each lane costs, in seconds (FAST_COST in the fast lane), for a unit of work that the last
 `make test` did not time: enough to order the units. A unit of SHARED_MODULES costs one page: its costliest test."""
 FAST_COST = 0.02
+ORDER = "seloste_unit_seconds"
+"""The key of the workers' input that tells them to order their collection by unit, with what the units took."""
 TIMES = "seloste/unit-seconds"
 """The key in pytest's cache (.pytest_cache) of the seconds each unit of work took in the last `make test` that
 ran it."""
@@ -274,6 +277,14 @@ def _timed(config: pytest.Config) -> dict[str, float]:
     cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
     times = cache.get(TIMES, {}) if cache is not None else {}
     return times if isinstance(times, dict) else {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Tell each worker to order its collection by unit, and what the units took last time (a worker has no
+    ``--dist`` of its own)."""
+    if _scheduling(node.config):
+        node.workerinput[ORDER] = _timed(node.config)
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -139,3 +139,40 @@ def test_the_scheduler_gives_xdist_the_units_in_the_workers_order() -> None:
         "tests/browser/test_pages.py[multi-404-sv]"
     )
     assert split(None, "tests/test_kill.py::test_x") == "tests/test_kill.py"
+
+
+@pytest.mark.slow
+def test_on_xdist_workers_the_costliest_unit_goes_first_and_the_summary_says_when_each_worker_ran_out(
+    tmp_path: Path,
+) -> None:
+    """The controller tells each worker to order its collection by unit (a worker has no --dist of its own)."""
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["lanes"]\n', encoding="utf-8")
+    (tmp_path / "test_cheap.py").write_text("def test_a():\n    pass\n", encoding="utf-8")
+    (tmp_path / "test_dear.py").write_text(
+        "import pytest\n\n\n@pytest.mark.slow\ndef test_b():\n    pass\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-v",
+            "-n",
+            "1",
+            "--dist",
+            "loadscope",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "xdist",
+        ],
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=str(lanes.TESTS)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    ran = [line.split()[-1] for line in done.stdout.splitlines() if "PASSED" in line]
+    assert ran == ["test_dear.py::test_b", "test_cheap.py::test_a"], done.stdout
+    assert "xdist workers out of work after: gw0 " in done.stdout and "the last unit: test_cheap.py)" in done.stdout
