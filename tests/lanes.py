@@ -20,8 +20,13 @@ starts a process fails, in either lane, with the fix in its message (the guard
 below: while a fast test sets up, runs and tears down, whatever would start a
 process raises instead).
 
-With pytest-xdist (``make test`` runs one worker per core), each worker is a
+With pytest-xdist (``make test`` runs one worker more than the cores), each worker is a
 process of its own:
+
+- the tests go out in units of work (a module, whose module fixtures are made
+  once; in SHARED_MODULES, the tests of one page), the costliest units first,
+  so that the last to start are short (``unit``, ``costliest_first``); the
+  summary says when each worker ran out of work;
 
 - ``once`` makes a project or site that many tests only read once per test run,
   by the first worker to ask (the others wait for it under a file lock);
@@ -110,11 +115,15 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"tests/lanes.py names what is not there (any more): {', '.join(gone)}")
 
 
-@pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Generator[None, None, None]:
+    for item in items:  # before -m deselects by the marks
         for name in lane_marks(item):
             item.add_marker(name)
+    yield
+    timed = getattr(config, "workerinput", {}).get(ORDER)
+    if timed is not None:  # a worker of the scheduler below
+        items[:] = costliest_first(items, timed)  # after pytest has grouped them by their fixtures' parameters
 
 
 def lane_marks(item: pytest.Item) -> list[str]:
@@ -210,6 +219,140 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     with _guarded(item):
         return (yield)
+
+
+# -- Scheduling on pytest-xdist: the costliest units of work first, the page checks shared out -------------------
+
+SHARED_MODULES = {"tests/browser/test_pages.py"}
+"""Modules whose tests of one parameter (one page of one site, loaded once for them: a module-scoped parameter)
+make a unit of work of their own, so that every worker takes a share of the module. Any other module is one unit,
+run whole on one worker (its module fixtures made once), as xdist's ``loadscope`` has it."""
+
+LANE_COST = {"kill": 8.0, "browser": 2.0, "slow": 0.5}
+"""Roughly what a test of each lane costs, in seconds (FAST_COST in the fast lane), for a unit of work that the last
+`make test` did not time: enough to order the units. A unit of SHARED_MODULES costs one page: its costliest test."""
+FAST_COST = 0.02
+ORDER = "seloste_unit_seconds"
+"""The key of the workers' input that tells them to order their collection by unit, with what the units took."""
+TIMES = "seloste/unit-seconds"
+"""The key in pytest's cache (.pytest_cache) of the seconds each unit of work took in the last `make test` that
+ran it."""
+
+
+def unit(nodeid: str) -> str:
+    """The unit of work a test belongs to: its module (or class), and its parameter in SHARED_MODULES.
+
+    >>> unit("tests/test_kill.py::test_x"), unit("generator/site/plan.py::generator.site.plan.Pages")
+    ('tests/test_kill.py', 'generator/site/plan.py')
+    >>> unit("tests/browser/test_pages.py::test_page_loads[multi-404-sv]")
+    'tests/browser/test_pages.py[multi-404-sv]'
+    """
+    scope, _, name = nodeid.rpartition("::")
+    if scope in SHARED_MODULES and "[" in name:
+        return scope + name[name.index("[") :]
+    return scope or nodeid
+
+
+def cost(item: pytest.Item) -> float:
+    """What a test roughly costs, by its lane."""
+    return next((LANE_COST[name] for name in LANE_COST if item.get_closest_marker(name)), FAST_COST)
+
+
+def costliest_first(items: list[pytest.Item], timed: dict[str, float]) -> list[pytest.Item]:
+    """The tests by unit of work, the costliest units first (the last to start are then the short ones, and no
+    worker waits long at the end for another's): each unit's tests together and in their order, the units of
+    equal cost in theirs. A unit costs the seconds it took last time (`timed`), or else what its tests' lanes
+    say. Every worker orders its collection so; the scheduler below keeps that order."""
+    estimated: dict[str, float] = {}
+    for item in items:
+        name, guess = unit(item.nodeid), cost(item)
+        shared = name.split("[", 1)[0] in SHARED_MODULES and "[" in name
+        estimated[name] = max(estimated.get(name, 0.0), guess) if shared else estimated.get(name, 0.0) + guess
+    costs = {name: timed.get(name, guess) for name, guess in estimated.items()}
+    position = {name: index for index, name in enumerate(costs)}
+    return sorted(items, key=lambda item: (-costs[unit(item.nodeid)], position[unit(item.nodeid)]))
+
+
+def _timed(config: pytest.Config) -> dict[str, float]:
+    cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    times = cache.get(TIMES, {}) if cache is not None else {}
+    return times if isinstance(times, dict) else {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Tell each worker to order its collection by unit, and what the units took last time (a worker has no
+    ``--dist`` of its own)."""
+    if _scheduling(node.config):
+        node.workerinput[ORDER] = _timed(node.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadscope`` by the units above, in the order the workers collected them."""
+    if config.getoption("dist", None) != "loadscope":
+        return None
+    config.option.loadscopereorder = False  # xdist would put the units with most tests first
+    return unit_scheduling()(config, log)
+
+
+def unit_scheduling() -> type:
+    """xdist's ``loadscope`` scheduler, its scopes the units above."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class UnitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return unit(nodeid)
+
+    return UnitScheduling
+
+
+def _scheduling(config: pytest.Config) -> bool:
+    """Whether this is the controller of a run on xdist workers, by units."""
+    return not hasattr(config, "workerinput") and config.getoption("dist", None) == "loadscope"
+
+
+_started = time.monotonic()
+_UNITS = pytest.StashKey[dict[str, float]]()
+_DONE = pytest.StashKey[dict[str, tuple[float, str]]]()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """On the controller: each unit's seconds, and the unit each worker ran last."""
+    config = getattr(getattr(report, "node", None), "config", None)
+    if config is None or not _scheduling(config):
+        return
+    seconds = config.stash.setdefault(_UNITS, {})
+    seconds[unit(report.nodeid)] = seconds.get(unit(report.nodeid), 0.0) + report.duration
+    config.stash.setdefault(_DONE, {})[report.node.gateway.id] = (time.monotonic() - _started, unit(report.nodeid))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    figures(node.config).extend(getattr(node, "workeroutput", {}).get("seloste_figures", []))
+
+
+def _keep_times(config: pytest.Config) -> None:
+    """The seconds of the units this run ran whole, for the next run's order (those it did not run kept)."""
+    seconds = config.stash.get(_UNITS, {})
+    cache = getattr(config, "cache", None)
+    if seconds and cache is not None and not config.getoption("keyword") and not config.getoption("markexpr"):
+        cache.set(TIMES, {**_timed(config), **{name: round(value, 2) for name, value in seconds.items()}})
+
+
+def workers_line(done: dict[str, tuple[float, str]]) -> str:
+    """When each worker ran out of work, the seconds the others waited for the last, and what it ran last.
+
+    >>> workers_line({"gw1": (200.4, "tests/a.py"), "gw0": (190.0, "tests/b.py"), "gw2": (201.0, "tests/c.py")})
+    'xdist workers out of work after: gw0 190 s, gw1 200 s, gw2 201 s (idle at the end: 12 worker-seconds; the last unit: tests/c.py)'
+    """
+    last = max(seconds for seconds, _ in done.values())
+    return (
+        "xdist workers out of work after: "
+        + ", ".join(f"{worker} {seconds:.0f} s" for worker, (seconds, _) in sorted(done.items()))
+        + f" (idle at the end: {sum(last - seconds for seconds, _ in done.values()):.0f} worker-seconds;"
+        + f" the last unit: {max(done.values())[1]})"
+    )
 
 
 # -- Once per test run: the projects and sites many tests read ------------------------------------------------
@@ -309,7 +452,7 @@ def free_port() -> int:
 # -- Figures: lines for the summary at the end of the run -------------------------------------------------------
 
 _FIGURES = pytest.StashKey[list[str]]()
-SECTION = "Seloste browser figures"
+SECTION = "Seloste figures"
 BUILD_FIGURE = "site build: "
 """A figure that begins so is one site's build; the summary gives them on one line, first."""
 
@@ -320,17 +463,15 @@ def figures(config: pytest.Config) -> list[str]:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _scheduling(session.config):
+        _keep_times(session.config)
     if hasattr(session.config, "workeroutput"):  # xdist sends it after every sessionfinish hook has run
         session.config.workeroutput["seloste_figures"] = figures(session.config)  # type: ignore[attr-defined]
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node: Any, error: object) -> None:
-    figures(node.config).extend(getattr(node, "workeroutput", {}).get("seloste_figures", []))
-
-
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    lines = figures(config)
+    done = config.stash.get(_DONE, {})
+    lines = figures(config) + ([workers_line(done)] if done else [])
     if lines:
         terminalreporter.section(SECTION)
         builds = [line.removeprefix(BUILD_FIGURE) for line in lines if line.startswith(BUILD_FIGURE)]

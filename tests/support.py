@@ -50,8 +50,12 @@ def run(
     root: Path, *args: str, epoch: str = BUILD_EPOCH, code: Path = REPO, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in the project at `root`, run with the package under `code`
-    (this repository's unless a test changes a copy), with `env` added to the environment."""
-    env = dict(os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    (this repository's unless a test changes a copy), with `env` added to the environment. A copy leaves no
+    bytecode behind (`make test` keeps this repository's in .pycache/: a copy's would pile up there)."""
+    throwaway = {} if code == REPO else {"PYTHONDONTWRITEBYTECODE": "1"}
+    env = dict(
+        os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **throwaway, **(env or {})
+    )
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=root, env=env, capture_output=True, text=True, timeout=300
     )

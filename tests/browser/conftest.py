@@ -329,11 +329,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # page_case: one test per page of each site (module scope, so that the
     # page is loaded and measured once for all the tests that look at it);
     # lang: per language. A test that -m leaves out (`make test-fast`) gets
-    # no cases: the sites are not built for it.
+    # no cases: the sites are not built for it. The Nu Html Checker starts
+    # on them as soon as a test that needs its report is collected.
     if "page_case" in metafunc.fixturenames:
         chosen = lanes.chosen_by_markers(metafunc.config, metafunc.definition)
         cases = [c for built in built_sites(metafunc.config).values() for c in page_cases(built)] if chosen else []
         metafunc.parametrize("page_case", cases, ids=[c.id for c in cases], indirect=True, scope="module")
+        if chosen and "vnu_errors" in metafunc.fixturenames:
+            vnu_report(metafunc.config)
     if "lang" in metafunc.fixturenames:
         metafunc.parametrize("lang", LANGS)
 
@@ -477,14 +480,56 @@ class Visit:
     foreign: list[str]  # URLs of requests to any host but the site's server
     blocked_navigations: list[str]  # URLs the page tried to move on to
     responses: list[Any]  # playwright Responses, in order, from the first request on
+    kept: bool = False  # in a tab the worker keeps for the next visit (open_page's ``reuse``)
 
     def close(self) -> None:
-        self.page.context.close()
+        if not self.kept:
+            self.page.context.close()
 
     def run_axe(self, axe: pathlib.Path) -> list[dict[str, Any]]:
+        """axe-core's violations of AXE_TAGS on the page (every rule runs; only the violations are described in
+        full: what passed is not, which spares axe a selector for every node of the page)."""
         self.page.add_script_tag(path=str(axe))
-        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+        )
         return result["violations"]
+
+
+@dataclasses.dataclass
+class _Watch:
+    """What one visit records of its context's traffic (a kept tab's context gets a new one for each visit)."""
+
+    origin: str
+    first_url: str
+    stay: bool
+    foreign: list[str] = dataclasses.field(default_factory=list)
+    blocked: list[str] = dataclasses.field(default_factory=list)
+    responses: list[Any] = dataclasses.field(default_factory=list)
+
+    def route(self, route: Any) -> None:
+        request = route.request
+        url = urllib.parse.urlsplit(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            route.continue_()
+        elif url.netloc != urllib.parse.urlsplit(self.origin).netloc:
+            self.foreign.append(request.url)
+            route.abort("blockedbyclient")
+        elif (
+            self.stay
+            and request.is_navigation_request()
+            and request.frame.parent_frame is None
+            and request.url != self.first_url
+        ):
+            self.blocked.append(url.path)
+            route.fulfill(status=204)
+        else:
+            route.continue_()
+
+
+KEPT_TABS = 4
+"""Tabs a worker keeps open for ``open_page(..., reuse=True)``, one per site and context options, the least
+recently used closed first."""
 
 
 @pytest.fixture(scope="session")
@@ -499,8 +544,22 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
     recorded. ``wait_until`` is Playwright's (``commit`` for a page that
     moves on before it loads). Other keyword arguments go to
     ``browser.new_context``.
+
+    With ``reuse``, the page opens in a tab this worker keeps for the site and those options, as a reader who
+    follows a link sees it, rather than in a new context (a new renderer each time: a third of a page load). For
+    a test that loads a page and looks: every navigation starts the document anew, the site keeps nothing in
+    storage, and routing every request keeps the HTTP cache off, so what the page asks for is asked again.
     """
     contexts: list[Any] = []
+    kept: dict[str, tuple[Any, Any, list[_Watch]]] = {}  # least recently used first
+
+    def context_for(origin: str, context_options: dict[str, Any]) -> tuple[Any, list[_Watch]]:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        watches: list[_Watch] = []  # the last is the visit under way
+        context.route("**/*", lambda route: watches[-1].route(route))
+        context.on("response", lambda response: watches[-1].responses.append(response))
+        return context, watches
 
     def open_(
         path: str,
@@ -508,40 +567,26 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
         site: str = ENTRACK,
         stay: bool = False,
         wait_until: str = "load",
+        reuse: bool = False,
         **context_options: Any,
     ) -> Visit:
         server = servers(site)
-        context = browser.new_context(**context_options)
-        contexts.append(context)
         first_url = server.url(path)
-        foreign: list[str] = []
-        blocked: list[str] = []
-
-        def route(route: Any) -> None:
-            request = route.request
-            url = urllib.parse.urlsplit(request.url)
-            if url.scheme in ("data", "blob", "about"):
-                route.continue_()
-            elif url.netloc != server.netloc:
-                foreign.append(request.url)
-                route.abort("blockedbyclient")
-            elif (
-                stay
-                and request.is_navigation_request()
-                and request.frame.parent_frame is None
-                and request.url != first_url
-            ):
-                blocked.append(url.path)
-                route.fulfill(status=204)
-            else:
-                route.continue_()
-
-        context.route("**/*", route)
-        responses: list[Any] = []
-        context.on("response", lambda response: responses.append(response))
-        page = context.new_page()
+        key = json.dumps([site, stay, context_options], sort_keys=True, default=str)
+        if reuse and key in kept:
+            context, page, watches = kept.pop(key)
+        else:
+            context, watches = context_for(server.origin, context_options)
+            page = context.new_page()
+        watch = _Watch(server.origin, first_url, stay)
+        watches[:] = [watch]
+        if reuse:
+            kept[key] = (context, page, watches)
+            while len(kept) > KEPT_TABS:
+                old = next(iter(kept))
+                kept.pop(old)[0].close()
         response = page.goto(first_url, wait_until=wait_until)
-        return Visit(page, response, foreign, blocked, responses)
+        return Visit(page, response, watch.foreign, watch.blocked, watch.responses, kept=reuse)
 
     yield open_
     for context in contexts:
@@ -549,16 +594,24 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
             context.close()
 
 
-@pytest.fixture(scope="session")
-def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Nu Html Checker errors of every built HTML file of every site.
+VnuRun = tuple[pathlib.Path, list[BuiltSite], dict[tuple[str, str], pathlib.Path]]
+"""The Nu Html Checker's run: the folder of its report, the sites checked, their files by (site name, path)."""
+_VNU: dict[str, concurrent.futures.Future[VnuRun]] = {}
+_VNU_THREAD = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="vnu")
 
-    Keyed by (site name, path from the site root). The checker starts
-    slowly (a JVM), so it runs once on all files of all sites, once per test
-    run (its report is shared by the pytest-xdist workers); a site that
-    could not be built is left out (its page cases fail with the reason).
-    """
-    sites = [built for built in built_sites(pytestconfig).values() if not built.error]
+
+def vnu_report(config: pytest.Config) -> concurrent.futures.Future[VnuRun]:
+    """The Nu Html Checker's run on every built HTML file of every site, started in the background on first call
+    (the JVM starts and checks while this worker goes on), once per test run (the first worker to ask runs it,
+    the others read its report). The future raises MakingFailedError if the checker failed."""
+    with _BUILDING:
+        if "run" not in _VNU:
+            _VNU["run"] = _VNU_THREAD.submit(_run_vnu, config)
+        return _VNU["run"]
+
+
+def _run_vnu(config: pytest.Config) -> VnuRun:
+    sites = [built for built in built_sites(config).values() if not built.error]
     files = {(built.name, str(f.relative_to(built.root))): f for built in sites for f in built.html_files()}
 
     def check(folder: pathlib.Path) -> None:
@@ -592,12 +645,26 @@ def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[s
                 pytrace=False,
             )
         (folder / "report.json").write_text(done.stdout, encoding="utf-8")
-        lanes.figures(pytestconfig).append(
+        lanes.figures(config).append(
             f"Nu Html Checker: {len(files)} HTML files of {len(sites)} site(s) in {time.monotonic() - started:.1f} s"
         )
 
+    folder, _ = lanes.once(config, "vnu", check)
+    return folder, sites, files
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Nu Html Checker errors of every built HTML file of every site.
+
+    Keyed by (site name, path from the site root). The checker starts
+    slowly (a JVM), so it runs once on all files of all sites, once per test
+    run (its report is shared by the pytest-xdist workers), and from the
+    collection of its tests on (``vnu_report``); a site that
+    could not be built is left out (its page cases fail with the reason).
+    """
     try:
-        folder, _ = lanes.once(pytestconfig, "vnu", check)
+        folder, sites, files = vnu_report(pytestconfig).result()
     except lanes.MakingFailedError as exc:
         pytest.fail(str(exc), pytrace=False)
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
@@ -623,5 +690,5 @@ def vnu_errors(pytestconfig: pytest.Config) -> dict[tuple[str, str], list[dict[s
 
 @pytest.fixture(scope="session")
 def report_figure(pytestconfig: pytest.Config) -> Callable[[str], None]:
-    """Record a line for the "Seloste browser figures" section of the summary."""
+    """Record a line for the "Seloste figures" section of the summary."""
     return lanes.figures(pytestconfig).append

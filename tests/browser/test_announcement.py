@@ -82,7 +82,7 @@ def test_markup_in_a_changed_item_s_name_makes_no_element_and_runs_nothing(open_
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [p.format(lang=lang) for p in PAGES for lang in ("fi", "sv", "en")])
 def test_axe_finds_no_violation(open_page, axe_source, path: str, scheme: str) -> None:
-    visit = open_page(path, site=ANNOUNCED, color_scheme=scheme)
+    visit = open_page(path, site=ANNOUNCED, color_scheme=scheme, reuse=True)
     try:
         violations = visit.run_axe(axe_source)
     finally:

@@ -93,7 +93,7 @@ def pdf_text(pdf: pathlib.Path, *options: str) -> str:
 
 def print_to_pdf(open_page, path: str, out: pathlib.Path, **open_options) -> str:
     """Print a page of a site to A4 PDF at `out`, and return the PDF's text."""
-    visit = open_page(path, **open_options)
+    visit = open_page(path, reuse=True, **open_options)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         visit.page.pdf(path=str(out), format="A4")

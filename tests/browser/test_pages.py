@@ -70,7 +70,7 @@ def page_report(page_case, open_page, axe_source) -> PageReport:
     # notice's languages (a preferred one sends the browser on, which
     # test_chooser_sends_browsers_to_the_language_they_prefer checks).
     chooser = {"stay": True, "locale": "de-DE"} if page_case.kind == "chooser" else {}
-    visit = open_page(page_case.path, site=page_case.site, **chooser)
+    visit = open_page(page_case.path, site=page_case.site, reuse=True, **chooser)
     try:
         page = visit.page
         page.wait_for_load_state("networkidle")

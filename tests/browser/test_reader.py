@@ -165,7 +165,7 @@ def test_the_status_box_reads_first(lang, open_page, report_figure):
     """At the body's size or larger, in its own colour (green, red, blue), its own icon, words that say it."""
     icons = {}
     for status, release in STATUS_PAGES.items():
-        visit = open_page(f"/{lang}/{release}/", site=MULTI, viewport=PHONE)
+        visit = open_page(f"/{lang}/{release}/", site=MULTI, viewport=PHONE, reuse=True)
         try:
             facts = visit.page.evaluate("""() => {
               const box = document.querySelector('article .seloste-status');
@@ -195,7 +195,7 @@ def test_the_status_box_reads_first(lang, open_page, report_figure):
 
 def test_a_table_shows_every_column_on_a_phone(lang, open_page, report_figure):
     """The cookie table at 390 px: every cell, with its column's name, within the screen."""
-    visit = open_page(f"/{lang}/", site=MULTI, viewport=PHONE)
+    visit = open_page(f"/{lang}/", site=MULTI, viewport=PHONE, reuse=True)
     try:
         page = visit.page
         cells = page.evaluate("""() => [...document.querySelectorAll('article table td')].map(td => {
@@ -221,7 +221,7 @@ def test_a_table_shows_every_column_on_a_phone(lang, open_page, report_figure):
 
 
 def test_the_contents_follow_the_title_on_a_phone_without_the_pencil(open_page):
-    visit = open_page("/en/", site=MULTI, viewport=PHONE)
+    visit = open_page("/en/", site=MULTI, viewport=PHONE, reuse=True)
     try:
         facts = visit.page.evaluate("""() => {
           const toc = document.querySelector('details.seloste-toc');
@@ -245,7 +245,7 @@ def _luminance(rgb: str) -> float:
 
 @pytest.mark.parametrize("path", ["/en/", "/en/2026-01-01/", "/index.html", "/404.html"])
 def test_dark_mode_is_followed(path, open_page, axe_source):
-    visit = open_page(path, site=MULTI, color_scheme="dark", stay=True, locale="de-DE")
+    visit = open_page(path, site=MULTI, color_scheme="dark", stay=True, locale="de-DE", reuse=True)
     try:
         colours = visit.page.evaluate("""() => ({bg: getComputedStyle(document.body).backgroundColor,
                                                   fg: getComputedStyle(document.body).color})""")
@@ -259,7 +259,7 @@ def test_dark_mode_is_followed(path, open_page, axe_source):
 @pytest.mark.parametrize("path", ["/index.html", "/404.html"])
 def test_the_chooser_and_the_root_404_page_look_like_the_site(path, open_page):
     def header(path: str) -> dict[str, str]:
-        visit = open_page(path, site=MULTI, stay=True, locale="de-DE")
+        visit = open_page(path, site=MULTI, stay=True, locale="de-DE", reuse=True)
         try:
             return visit.page.evaluate("""() => {
               const h = document.querySelector('header');
@@ -275,7 +275,7 @@ def test_the_chooser_and_the_root_404_page_look_like_the_site(path, open_page):
 
 
 def test_the_controllers_colours_initial_and_footer(open_page, site):
-    visit = open_page("/en/", viewport=DESKTOP)
+    visit = open_page("/en/", viewport=DESKTOP, reuse=True)
     try:
         facts = visit.page.evaluate("""() => ({
           header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,

@@ -50,7 +50,7 @@ def _paths(visit) -> list[str]:
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 def test_table_of_contents_shows_and_leads_to_headings(lang, javascript, open_page):
-    visit = open_page(f"/{lang}/", viewport=WIDE, java_script_enabled=javascript)
+    visit = open_page(f"/{lang}/", viewport=WIDE, java_script_enabled=javascript, reuse=True)
     try:
         entries = visit.page.evaluate(_TOC)
     finally:

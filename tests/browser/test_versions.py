@@ -71,7 +71,9 @@ _BOX = """() => {
 def test_status_box_says_the_status_on_the_first_screen(status, lang, multi_release_site, open_page):
     title, kind = STATUS[status]
     release = RELEASES[status]
-    visit = open_page(f"/{lang}/{release}/", site=multi_release_site.name, java_script_enabled=False, **PHONE)
+    visit = open_page(
+        f"/{lang}/{release}/", site=multi_release_site.name, java_script_enabled=False, reuse=True, **PHONE
+    )
     try:
         box = visit.page.evaluate(_BOX)
         robots = visit.page.locator("meta[name=robots]").evaluate_all("m => m.map(e => e.content)")
@@ -113,7 +115,7 @@ def test_status_box_says_the_status_on_the_first_screen(status, lang, multi_rele
 
 def test_diff_marks_pass_colour_contrast(lang, multi_release_site, open_page, axe_source):
     """axe-core checks the colour contrast of the added and removed text, and finds none too faint."""
-    visit = open_page(f"/{lang}/2026-03-01/diff/", site=multi_release_site.name)
+    visit = open_page(f"/{lang}/2026-03-01/diff/", site=multi_release_site.name, reuse=True)
     try:
         visit.page.add_script_tag(path=str(axe_source))
         result = visit.page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}})")
@@ -145,7 +147,7 @@ def pdf_text(pdf: pathlib.Path, *options: str) -> str:
 def _print(open_page, site: str, path: str, name: str, paper: str = "A4"):
     out = ARTIFACTS / "print" / name
     out.parent.mkdir(parents=True, exist_ok=True)
-    visit = open_page(path, site=site)
+    visit = open_page(path, site=site, reuse=True)
     try:
         visit.page.pdf(path=str(out), format=paper)
     finally:
@@ -240,7 +242,7 @@ def _controller(site, release) -> str:
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 def test_language_menu_names_the_current_language(lang, javascript, open_page):
-    visit = open_page(f"/{lang}/", java_script_enabled=javascript, **PHONE)
+    visit = open_page(f"/{lang}/", java_script_enabled=javascript, reuse=True, **PHONE)
     try:
         page = visit.page
         label = page.locator(".md-header .seloste-language__name")
@@ -254,7 +256,7 @@ def test_language_menu_names_the_current_language(lang, javascript, open_page):
 
 
 def test_404_page_speaks_its_language(lang, site, open_page):
-    visit = open_page(f"/{lang}/404.html")
+    visit = open_page(f"/{lang}/404.html", reuse=True)
     try:
         assert visit.page.locator("article h1").inner_text().strip() == say(lang, "Page not found")
         assert "Not found" not in visit.page.locator("article").inner_text() or lang == "en"
@@ -291,7 +293,7 @@ def test_phone_table_of_contents_is_one_tap_away_and_back_to_top_works(lang, ope
 
 
 def test_phone_table_of_contents_hides_where_the_sidebar_shows(open_page):
-    visit = open_page("/fi/", viewport={"width": 1300, "height": 800})
+    visit = open_page("/fi/", viewport={"width": 1300, "height": 800}, reuse=True)
     try:
         assert not visit.page.locator("article details.seloste-toc").is_visible()
     finally:
@@ -325,7 +327,7 @@ def test_screenshots_of_every_page_type(width, multi_release_site, open_page, re
     for name, path in _page_types(multi_release_site).items():
         # the chooser as a reader sees it who prefers none of the notice's languages
         extra = {"locale": "de-DE"} if name == "chooser" else {}
-        visit = open_page(path, site=multi_release_site.name, **extra, **options)
+        visit = open_page(path, site=multi_release_site.name, reuse=True, **extra, **options)
         try:
             if name == "compare-any":  # the comparison its script draws
                 visit.page.wait_for_selector("#seloste-compare-result h2")
