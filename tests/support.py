@@ -138,6 +138,25 @@ def shared_multi(config: pytest.Config) -> tuple[Path, float]:
     return once(config, "multi", lambda root: build(copy_project(shared_pristine(config), root)))
 
 
+COMPANY = FIXTURES / "company" / "policy"
+"""A company's complete policy/ folder: three notices sharing parties.yaml, released with the tool."""
+COMPANY_EPOCH = "1797465600"
+"""2026-12-17: every notice's first release in force, the customers' second (2027-01-20) announced."""
+
+
+def company_project(root: Path) -> Path:
+    """A new project whose policy/ is the company fixture, as a user would put it in place."""
+    make_project(root)
+    shutil.rmtree(root / "policy")
+    shutil.copytree(COMPANY, root / "policy")
+    return root
+
+
+def shared_company(config: pytest.Config) -> tuple[Path, float]:
+    """The company fixture built as of COMPANY_EPOCH; made once per test run: only read it."""
+    return once(config, "company", lambda root: build(company_project(root), epoch=COMPANY_EPOCH))
+
+
 def shared_hostile(config: pytest.Config) -> tuple[Path, float]:
     """tests/fixtures/hostile.yaml released and built with its draft into <root>/site, once per test run."""
     return once(config, "hostile", lambda root: build(hostile_project(root), "--draft"))

@@ -60,7 +60,8 @@ ENTRACK = "entrack"  # the repository's own site (or SELOSTE_TEST_SITE)
 MULTI = "multi"  # the three-release fixture of tests/fixtures/multi/
 HOSTILE = "hostile"  # tests/fixtures/hostile.yaml: markup in the values
 ANNOUNCED = "announced"  # support.announced_project: a material change announced, markup in its recipient's name
-SITE_NAMES = (ENTRACK, MULTI)
+COMPANY = "company"  # tests/fixtures/company/: a company's three notices on one site
+SITE_NAMES = (ENTRACK, MULTI, COMPANY)
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -147,6 +148,15 @@ def _build_multi(config: pytest.Config) -> BuiltSite:
     return BuiltSite(MULTI, project / "site", seconds=seconds)
 
 
+def _build_company(config: pytest.Config) -> BuiltSite:
+    """tests/fixtures/company/ in place of policy/, built as of 2026-12-17 (support.shared_company)."""
+    try:
+        project, seconds = support.shared_company(config)
+    except lanes.MakingFailedError as exc:
+        return BuiltSite(COMPANY, lanes.run_folder(config) / "company" / "site", error=str(exc))
+    return BuiltSite(COMPANY, project / "site", seconds=seconds)
+
+
 def _build_hostile(config: pytest.Config) -> BuiltSite:
     """tests/fixtures/hostile.yaml released and built with its draft: markup in every output."""
     try:
@@ -170,6 +180,7 @@ def _build_announced(config: pytest.Config) -> BuiltSite:
 _BUILDERS: dict[str, Callable[[pytest.Config], BuiltSite]] = {
     ENTRACK: _build_entrack,
     MULTI: _build_multi,
+    COMPANY: _build_company,
     HOSTILE: _build_hostile,
     ANNOUNCED: _build_announced,
 }
@@ -238,8 +249,8 @@ def each_site(request: pytest.FixtureRequest) -> BuiltSite:
 class PageCase:
     """One page of a site: the site, its type, its language and its URL path."""
 
-    site: str  # ENTRACK or MULTI
-    kind: str  # chooser, current, release, diff, compare, compare-any, announcement, in-brief, forms, changelog, 404
+    site: str  # ENTRACK, MULTI or COMPANY
+    kind: str  # chooser, front (a company's), current, release, diff, compare, compare-any, announcement, in-brief, forms, changelog, 404
     # (versions.json if unreadable)
     lang: str | None  # None for the language chooser and the site-wide 404 page
     path: str  # URL path from the site root, e.g. /fi/changelog/
@@ -257,9 +268,11 @@ class PageCase:
 
     @property
     def release_id(self) -> str | None:
+        """The release a page is of: the part after the language (/fi/2026-01-01/diff/) or after a company
+        notice's folder (/fi/customers/2026-01-01/diff/)."""
         parts = self.path.strip("/").split("/")
         kinds = ("release", "diff", "compare", "announcement", "in-brief", "forms")
-        return parts[1] if self.kind in kinds and len(parts) > 1 and parts[1][:1].isdigit() else None
+        return next((part for part in parts[1:3] if part[:1].isdigit()), None) if self.kind in kinds else None
 
     def in_lang(self, lang: str) -> str:
         """The same page's path in another language (paths match across languages)."""
@@ -269,22 +282,35 @@ class PageCase:
 
 
 def page_cases(site: BuiltSite) -> list[PageCase]:
-    """Every page type in every language, releases as versions.json lists them."""
+    """Every page type in every language, releases as versions.json lists them: of the site's one notice, or
+    of each of a company's notices (under /<lang>/<notice>/), and then the company's front page."""
     case = functools.partial(PageCase, site.name)
     cases = [case("chooser", None, "/index.html"), case("404", None, "/404.html")]
-    for lang in LANGS:
-        cases += [
-            case("current", lang, f"/{lang}/"),
-            case("changelog", lang, f"/{lang}/changelog/"),
-            case("compare-any", lang, f"/{lang}/compare/"),
-            case("in-brief", lang, f"/{lang}/in-brief/"),
-            case("404", lang, f"/{lang}/404.html"),
-        ]
+    cases += [case("404", lang, f"/{lang}/404.html") for lang in LANGS]
     try:
         versions = site.versions() if not site.error else None
     except ValueError as exc:
         return cases + [case("versions.json", None, "/versions.json", f"versions.json: {exc}")]
-    releases = (versions or {}).get("releases", [])
+    notices = (versions or {}).get("notices")
+    if notices is None:  # a site of one notice: its pages are the language's own
+        return cases + _notice_cases(case, "", versions or {})
+    cases += [case("front", lang, f"/{lang}/") for lang in LANGS]
+    for notice in notices:
+        cases += _notice_cases(case, f"{notice.get('id')}/", notice)
+    return cases
+
+
+def _notice_cases(case: Callable[..., PageCase], folder: str, versions: dict[str, Any]) -> list[PageCase]:
+    """The pages of one notice, under its `folder` ("" for a site of one notice)."""
+    cases = []
+    for lang in LANGS:
+        cases += [
+            case("current", lang, f"/{lang}/{folder}"),
+            case("changelog", lang, f"/{lang}/{folder}changelog/"),
+            case("compare-any", lang, f"/{lang}/{folder}compare/"),
+            case("in-brief", lang, f"/{lang}/{folder}in-brief/"),
+        ]
+    releases = versions.get("releases", [])
     # Every release but the first has a diff page against its predecessor.
     first = min(releases, key=lambda r: (str(r.get("effective", "")), str(r.get("id"))), default=None)
     for index, release in enumerate(releases):
@@ -294,7 +320,9 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
         brief = (release.get("first_layer") or {}).get(lang)
         if not brief:
             cases.append(
-                case("in-brief", lang, f"/{lang}/{release.get('id')}/in-brief/", "versions.json: no first_layer")
+                case(
+                    "in-brief", lang, f"/{lang}/{folder}{release.get('id')}/in-brief/", "versions.json: no first_layer"
+                )
             )
         else:
             path = urllib.parse.urlsplit(_from_versions(brief)).path
@@ -305,7 +333,7 @@ def page_cases(site: BuiltSite) -> list[PageCase]:
             url = urls.get(lang)
             if not url:
                 problem = f"versions.json gives release {release.get('id')!r} no {lang} URL"
-                url = f"/{lang}/{release.get('id')}/"
+                url = f"/{lang}/{folder}{release.get('id')}/"
                 cases.append(case("release", lang, url, problem, status))
                 continue
             path = urllib.parse.urlsplit(urllib.parse.urljoin("/versions.json", url)).path

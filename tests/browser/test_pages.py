@@ -235,18 +235,21 @@ def test_versions_json_is_consistent(each_site, servers, report_figure):
         assert site.name != "multi", "the three-release site has no versions.json"
         report_figure(f"{site.name} versions.json: absent, so no release or diff pages were tested")
         return
-    ids = [r["id"] for r in versions["releases"]]
-    assert versions["current"] in ids, f"current {versions['current']!r} is not among {ids}"
-    problems = []
-    for release in versions["releases"]:
-        for lang in LANGS:
-            url = release.get("urls", {}).get(lang)
-            if not url:
-                problems.append(f"{release['id']}: no {lang} URL")
-            elif (status := server.status(_path(url))) != 200:
-                problems.append(f"{release['id']}: {url} answers HTTP {status}")
+    notices = versions.get("notices", [versions])  # a company's notices, or the site's one
+    assert notices and (site.name != "company" or len(notices) == 3)
+    problems, ids = [], []
+    for notice in notices:
+        ids += [r["id"] for r in notice["releases"]]
+        assert notice["current"] in [r["id"] for r in notice["releases"]], notice["current"]
+        for release in notice["releases"]:
+            for lang in LANGS:
+                url = release.get("urls", {}).get(lang)
+                if not url:
+                    problems.append(f"{release['id']}: no {lang} URL")
+                elif (status := server.status(_path(url))) != 200:
+                    problems.append(f"{release['id']}: {url} answers HTTP {status}")
     assert not problems, "; ".join(problems)
-    report_figure(f"{site.name} versions.json: {len(ids)} release(s), current {versions['current']}")
+    report_figure(f"{site.name} versions.json: {len(notices)} notice(s), {len(ids)} release(s)")
 
 
 def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cases, report_figure):
@@ -280,3 +283,21 @@ def test_the_multi_site_covers_every_page_type(multi_release_site, site_page_cas
     missing = sorted(wanted - found, key=str)
     assert not missing, f"the three-release site has no page of these types: {missing}"
     report_figure(f"page cases of the three-release site: {len(cases)} ({', '.join(sorted({c.label for c in cases}))})")
+
+
+def test_the_company_site_covers_every_notice_s_page_types(site_page_cases, pytestconfig, report_figure):
+    """A company's site: its front page, and each notice's pages under its folder, in every language."""
+    from browser.conftest import COMPANY, ready_site
+
+    cases = site_page_cases(ready_site(pytestconfig, COMPANY))
+    found = {(c.label, c.lang, c.path.split("/")[2] if c.lang else "") for c in cases}
+    wanted = {("front", lang, "") for lang in LANGS} | {
+        (kind, lang, notice)
+        for notice in ("customers", "employees", "recruitment")
+        for kind in ("current", "changelog", "compare-any", "in-brief")
+        for lang in LANGS
+    }
+    wanted |= {(kind, lang, "customers") for kind in ("upcoming", "diff", "announcement") for lang in LANGS}
+    missing = sorted(wanted - found, key=str)
+    assert not missing, f"the company site has no page of these types: {missing}"
+    report_figure(f"page cases of the company site: {len(cases)}")
