@@ -301,3 +301,23 @@ def test_the_company_site_covers_every_notice_s_page_types(site_page_cases, pyte
     missing = sorted(wanted - found, key=str)
     assert not missing, f"the company site has no page of these types: {missing}"
     report_figure(f"page cases of the company site: {len(cases)}")
+
+
+def test_a_kept_tab_asks_for_everything_again_and_records_only_its_own_visit(site, open_page):
+    """The pages above are loaded in a kept tab (open_page's ``reuse``): each visit must still see every request
+    its page makes, none answered from a cache, and none of the visit before; a request to another host is
+    recorded and not sent."""
+
+    def asked(visit) -> list[str]:
+        visit.page.wait_for_load_state("networkidle")
+        return sorted(urllib.parse.urlsplit(r.url).path for r in visit.responses)
+
+    first = open_page("/fi/", reuse=True)
+    paths = asked(first)
+    assert any(path.endswith(".css") for path in paths), paths
+    again = open_page("/fi/", reuse=True)
+    assert again.page is first.page and asked(again) == paths
+    missing = open_page("/fi/no-such-page/", reuse=True)
+    assert missing.response.status == 404 and asked(missing) == ["/fi/no-such-page/"]
+    missing.page.evaluate("() => fetch('http://other.invalid/tracker.gif').catch(() => null)")
+    assert missing.foreign == ["http://other.invalid/tracker.gif"] and not again.foreign
