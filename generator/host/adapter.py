@@ -307,7 +307,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     spec = _active["by_path"].get(page.file.src_uri)
     _active["blocks"] = spec.html_blocks if spec is not None else ()
     if spec is not None:
-        page.meta["title"] = spec.title
+        page.meta["title"] = escape(spec.title)  # Material prints it raw in places, escaped in others (as site_name)
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
         if spec.robots:
