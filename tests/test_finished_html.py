@@ -1,5 +1,5 @@
-"""A diff page's HTML blocks (and the version history's and the compare page's forms) go into the page as
-finished (generator.host.extensions.py): the page reads exactly as it would if Markdown read them, and nothing
+"""A diff page's HTML blocks (and the version history's and the compare page's forms, and a forms page's notices
+at the form) go into the page as finished (generator.host.extensions.py): the page reads exactly as it would if Markdown read them, and nothing
 else is taken as a block."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 from generator.environment import Environment
 from generator.host.extensions import FinishedHtml
 from generator.project import Project
-from generator.site.plan import CHANGELOG, COMPARE, Page, plan_site
+from generator.record.releases import load_releases
+from generator.site.plan import CHANGELOG, COMPARE, Page, forms_page, plan_site
 from support import BUILD_EPOCH
 
 TODAY = datetime.fromtimestamp(int(BUILD_EPOCH), UTC).date()  # the day the tests build on
@@ -40,10 +41,13 @@ def _diff_pages(root: Path) -> list[Page]:
 
 def test_every_diff_page_reads_the_same_with_its_blocks_taken_as_finished(pristine: Path) -> None:
     pages = _diff_pages(pristine)
-    assert len(pages) >= 6 and all("/diff/" in page.path or page.path in (CHANGELOG, COMPARE) for page in pages)
-    languages = len(plan_site(Project.at(pristine), Environment(TODAY)).languages)
+    plan = plan_site(Project.at(pristine), Environment(TODAY))
+    forms = {forms_page(release) for release in load_releases(Project.at(pristine))}
+    assert len(pages) >= 6 and all("/diff/" in page.path or page.path in (CHANGELOG, COMPARE, *forms) for page in pages)
+    languages = len(plan.languages)
     assert sum(page.path == CHANGELOG for page in pages) == languages
     assert sum(page.path == COMPARE for page in pages) == languages
+    assert sum(page.path in forms for page in pages) == languages * len(forms) == languages * 3
     for page in pages:
         finished = _convert(pristine, page.markdown, page.html_blocks)
         assert _between_blocks(finished) == _between_blocks(_convert(pristine, page.markdown, None)), page.path

@@ -35,6 +35,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def without_layers(folder: Path) -> dict[str, str]:
+    """A folder copied from a release to forge another, its first layer and form notices taken out (they name the
+    release they were written for, which a forger's copy is not) and every file left recorded, as a lock entry's
+    files: the copy then looks like a release made before `release` wrote them."""
+    for layer in [*folder.glob("first-layer.*.md"), *folder.glob("form-notices.*.json")]:
+        layer.unlink()
+    return {p.name: sha256(p) for p in sorted(folder.iterdir())}
+
+
 def refused_by_all(root: Path, expected: str) -> None:
     """check, build and release all exit 1 naming `expected` (in English) under the release-integrity rule, no
     traceback."""
@@ -75,8 +84,11 @@ def test_an_extra_file_in_a_release_folder_is_an_error(project: Path) -> None:
 
 
 def test_a_file_dropped_from_the_lock_and_then_edited_is_an_error(project: Path) -> None:
+    """fi.md is dropped with the first layer and form notices in fi, as a forger would: the entry then says the
+    release is in sv and en, each with its layer files, which passes the lock's shape."""
     data = lock_data(project)
-    del data["releases"][1]["files"]["fi.md"]
+    for name in ("fi.md", "first-layer.fi.md", "form-notices.fi.json"):
+        del data["releases"][1]["files"][name]
     write_lock(project, data)
     fi = project / "policy/releases/2026-03-01/fi.md"
     fi.write_text(fi.read_text() + "\n<script>alert(1)</script>\n")
@@ -135,7 +147,7 @@ def test_a_lock_entry_without_its_notice_is_an_error(project: Path) -> None:
     (project / "policy/releases/2026-03-01/notice.json").unlink()
     refused_by_all(
         project,
-        "policy/releases/releases.lock:17:7: error: the release lock file is damaged: "
+        "policy/releases/releases.lock:23:7: error: the release lock file is damaged: "
         "releases[1]: release 2026-03-01: files must list notice.yaml, notice.json, the text "
         "of each of its languages",
     )
@@ -154,7 +166,7 @@ def test_a_damaged_lock_is_reported_at_its_line_and_column(project: Path) -> Non
     text = (project / LOCK).read_text()
     (project / LOCK).write_text(text.replace('"effective": "2026-03-01",', '"effective": "2026-03-01"', 1))
     refused_by_all(
-        project, "policy/releases/releases.lock:19:7: error: the release lock file is damaged: Expecting ',' delimiter"
+        project, "policy/releases/releases.lock:25:7: error: the release lock file is damaged: Expecting ',' delimiter"
     )
 
 
@@ -198,6 +210,7 @@ def test_a_leftover_of_an_interrupted_release_is_ignored_by_check_and_dropped_by
     assert sorted(p.name for p in (project / "policy").iterdir()) == [
         ".releases.lock",
         "notice.yaml",
+        "parties.schema.json",
         "releases",
         "schema.json",
     ]
@@ -266,7 +279,7 @@ def test_since_fails_when_a_released_text_is_edited_and_the_lock_blesses_it(comm
     result = since(committed)
     assert result.returncode == 1
     assert (
-        "policy/releases/releases.lock:17:7: error: release 2026-03-01 differs from its record at main (fi.md); "
+        "policy/releases/releases.lock:23:7: error: release 2026-03-01 differs from its record at main (fi.md); "
         "a published release never changes [release-integrity]"
     ) in result.stdout
 
@@ -292,15 +305,16 @@ def test_since_fails_when_a_release_date_is_edited(committed: Path, edit: str) -
 
 def test_since_fails_when_a_release_older_than_the_newest_is_added(committed: Path) -> None:
     shutil.copytree(committed / "policy/releases/2026-03-01", committed / "policy/releases/2026-03-01-2")
+    files = without_layers(committed / "policy/releases/2026-03-01-2")
     data = lock_data(committed)
-    entry = dict(data["releases"][1], id="2026-03-01-2")
+    entry = dict(data["releases"][1], id="2026-03-01-2", files=files)
     data["releases"].insert(2, entry)
     write_lock(committed, data)
     assert run(committed, "check").returncode == 0
     result = since(committed)
     assert result.returncode == 1
     assert (
-        "policy/releases/releases.lock:36:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
+        "policy/releases/releases.lock:48:7: error: release 2026-03-01-2 was added before release 2026-09-01, the "
         "newest at main; a new release comes after every published one [release-integrity]"
     ) in result.stdout
 
@@ -336,7 +350,8 @@ HOSTILE_TEXT = (
 
 
 def _release_by_hand(root: Path, text: str, languages: tuple[str, ...] = ("fi", "sv", "en")) -> str:
-    """A fourth release made by copying the third and editing its texts, the lock updated to bless it."""
+    """A fourth release made by copying the third and editing its texts, the lock updated to bless it (without the
+    first layer and form notices, which name the third)."""
     new = root / "policy/releases/2026-12-01"
     shutil.copytree(root / "policy/releases/2026-09-01", new)
     for lang in languages:
@@ -346,8 +361,7 @@ def _release_by_hand(root: Path, text: str, languages: tuple[str, ...] = ("fi", 
         else:
             path.write_text(f"# X\n\n{text}", encoding="utf-8")
     data = lock_data(root)
-    files = {p.name: sha256(p) for p in new.iterdir()}
-    data["releases"].append({"id": "2026-12-01", "effective": "2026-12-01", "files": dict(sorted(files.items()))})
+    data["releases"].append({"id": "2026-12-01", "effective": "2026-12-01", "files": without_layers(new)})
     write_lock(root, data)
     return "2026-12-01"
 
