@@ -29,7 +29,7 @@ from typing import Any
 
 from generator.findings import Finding, NoticeError, Position, Said, _, finding
 from generator.notice.load import Document, load_bytes, read_bounded
-from generator.project import NOTICE_ID
+from generator.project import NOTICE_ID, Project, notices
 
 RULE = "settings"
 NOTICE_PERIOD_DAYS = 30
@@ -127,3 +127,21 @@ def _days(value: Any) -> bool:
 
 def _at(position: Position, message: Said) -> Finding:
     return finding(position, "error", message, RULE)
+
+
+def unknown_moved(project: Project, settings: Settings) -> list[Finding]:
+    """moved_from_root names one of the company's notices, or the finding at its value that it does not
+    (check, release and build ask first; the site plan asks again)."""
+    moved = settings.moved_from_root
+    known = [p.id for p in notices(project.root) if p.id]
+    if moved is None or moved in known:
+        return []
+    shown = project.shown(project.settings)
+    position = load_bytes(read_bounded(project.settings, shown), shown).position(("moved_from_root",))
+    # NOTE: %(id)s is the value as written; %(known)s the folder names of the company's notices.
+    said = _(
+        "moved_from_root: there is no notice %(id)s; the notices are %(known)s",
+        id=moved,
+        known=", ".join(known) or "-",
+    )
+    return [_at(position, said)]

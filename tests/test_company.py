@@ -16,6 +16,7 @@ from generator.findings import NoticeError
 from generator.notice.read import read_notice
 from generator.notice.rules import Context, run_rules
 from generator.project import Project, notices
+from generator.record.inspection import inspect
 from generator.record.releases import make_release
 from generator.site.plan import SitePlan, plan_site
 from support import BUILD_DAY, MULTI_VERSIONS, PROJECT, REPO, make_project
@@ -163,9 +164,13 @@ def test_a_notice_moved_into_a_company_keeps_every_address_it_had(tmp_path: Path
 
 def test_moved_from_root_must_name_a_notice(tmp_path: Path) -> None:
     projects = company(tmp_path)
-    (tmp_path / "policy" / "settings.yaml").write_text("moved_from_root: staff\n", encoding="utf-8")
-    with pytest.raises(NoticeError, match="there is no notice 'staff'; the notices are customers, shop"):
+    (tmp_path / "policy" / "settings.yaml").write_text("# moved\nmoved_from_root: staff\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as caught:
         plan_site(projects, Environment(BUILD_DAY))
+    said = "moved_from_root: there is no notice staff; the notices are customers, shop [settings]"
+    assert [str(f) for f in caught.value.findings] == [f"policy/settings.yaml:2:18: error: {said}"]
+    checked = inspect(projects[1], today=BUILD_DAY).findings  # check, release and build ask it first
+    assert [str(f) for f in checked if f.rule == "settings"] == [f"policy/settings.yaml:2:18: error: {said}"]
 
 
 def test_a_company_notice_without_an_audience_is_warned_of_and_one_with_it_is_not() -> None:

@@ -38,7 +38,7 @@ from generator.record.ledger import history, recorded_at
 from generator.record.lock import read_entries
 from generator.record.parties import parties_changed
 from generator.record.releases import Release, repeated_summary, verified
-from generator.settings import Settings, read_settings
+from generator.settings import Settings, read_settings, unknown_moved
 from generator.words import catalogs
 
 
@@ -61,7 +61,8 @@ def inspect(project: Project, path: Path | None = None, since: str | None = None
     `today` (which adequacy decisions apply, how far ahead a revision is); with `since` (a git revision),
     also that no release recorded there was rewritten."""
     try:
-        settings, problems = read_settings(project.settings, project.shown(project.settings)), []
+        settings = read_settings(project.settings, project.shown(project.settings))
+        problems = unknown_moved(project, settings)
     except NoticeError as exc:
         settings, problems = Settings(), list(exc.findings)
     try:

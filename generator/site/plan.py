@@ -41,7 +41,7 @@ from generator.record import compare
 from generator.record.lock import JSON_NAME, announcement_name, text_name
 from generator.record.releases import Release, first_layer_of, form_notices_of, verified
 from generator.record.timeline import Period, Timeline
-from generator.settings import read_settings
+from generator.settings import read_settings, unknown_moved
 from generator.site import feeds as atom
 from generator.words import announcement, changelog, form_notices, i18n, vocabulary
 from generator.words.form_notices import FormNotice, lowered
@@ -156,7 +156,7 @@ def _plan_company(
     """A company's site: every notice's pages under its folder, and the front page that lists them."""
     notices: list[Pages] = []
     settings = read_settings(projects[0].settings, projects[0].shown(projects[0].settings))
-    problems = _unknown_moved(projects, settings.moved_from_root)
+    problems = unknown_moved(projects[0], settings)
     for project in projects:
         try:
             moved = project.id == settings.moved_from_root
@@ -212,21 +212,6 @@ def _pages(
     return Pages(
         project, timeline, working if draft else None, environment.site_url, previewing=previewing, moved=moved
     )
-
-
-def _unknown_moved(projects: tuple[Project, ...], moved: str | None) -> list[Finding]:
-    """moved_from_root must name one of the company's notices."""
-    if moved is None or moved in {p.id for p in projects}:
-        return []
-    settings = projects[0].settings
-    return [
-        Finding(
-            Position(projects[0].shown(settings)),
-            "error",
-            f"moved_from_root: there is no notice {moved!r}; the notices are {', '.join(p.id for p in projects)}",
-            "settings",
-        )
-    ]
 
 
 class Composer(Protocol):
