@@ -5,6 +5,7 @@ command line over them."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -212,3 +213,29 @@ def test_the_in_brief_and_forms_pages_name_the_notice_s_audience_and_their_versi
     assert sv["shop/2026-06-01/forms/index.md"].title.startswith("Dataskyddsinformation för formulär: Puolukka")
     assert "<p>Så här ser informationen ut i formuläret:</p>" in sv["shop/2026-06-01/forms/index.md"].markdown
     assert "(i kraft)" in sv["shop/2026-06-01/in-brief/index.md"].title
+
+
+def test_a_hostile_audience_stays_text_on_the_front_page_in_the_feed_and_in_versions_json(tmp_path: Path) -> None:
+    hostile = "<img src=x onerror=alert(1)> [here](javascript:alert(1)) {: onclick=alert(1) }"
+    projects = company(tmp_path)
+    shop = projects[1]
+    source = shop.notice.read_text(encoding="utf-8")
+    audience = "  en: customers, newsletter subscribers, job applicants and website visitors\n"
+    assert audience in source
+    shop.notice.write_text(source.replace(audience, f"  en: '{hostile}'\n"), encoding="utf-8")
+    source = shop.notice.read_text(encoding="utf-8").replace('effective: "2026-06-01"', 'effective: "2026-06-02"')
+    renamed = "{fi: Kohderyhmä nimettiin., sv: Målgruppen döptes om., en: Audience renamed.}"
+    shop.notice.write_text(
+        source.replace("{fi: Ensimmäinen versio., sv: Första versionen., en: First version.}", renamed),
+        encoding="utf-8",
+    )
+    make_release(shop, today=BUILD_DAY)
+    plan = plan_site(notices(tmp_path), Environment(BUILD_DAY))
+    front = plan.pages["en"][0].markdown
+    assert "<img" not in front and not re.search(r"(?<!\\)\]\(javascript:|(?<!\\)\{:", front)
+    assert r"## [&lt;img src=x onerror=alert(1)&gt; \[here\](javascript:alert(1)) \{: onclick=alert(1) \}]" in front
+    titles = [e.findtext(f"{ATOM}title") for e in ET.fromstring(plan.files["en/feed.xml"]).iter(f"{ATOM}entry")]
+    assert any(t and hostile[1:] in t for t in titles)  # the text itself, as text (capitalised first letter aside)
+    assert json.loads(plan.files["versions.json"])["notices"][1]["audience"]["en"] == hostile
+    page = next(p for p in plan.pages["en"] if p.path == "shop/index.md")
+    assert hostile in page.title  # the host escapes page titles once (host/adapter.py)
