@@ -23,9 +23,9 @@ lint: $(TESTENV)
 #   `browser` tests) on pytest-xdist workers (one more than the cores: a third of the
 #   suite waits on Chromium, MkDocs processes and strace), each test module on one
 #   worker; the 25 slowest tests listed at the end. What CI runs (.ci/run).
-# `make test-fast`: lint, then the in-process tests and the doctests only, in one
-#   process that starts no other (a test of this lane that starts one fails); under a
-#   minute: the loop to run on every save.
+# `make test-fast`: lint, then the in-process tests and the doctests only, on one
+#   pytest-xdist worker per core; no test starts a process (a test of this lane that
+#   starts one fails); under a minute: the loop to run on every save.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # Both lanes keep the bytecode Python compiles in .pycache/, whatever the environment
 # says: with PYTHONDONTWRITEBYTECODE (some containers set it) every one of the
@@ -38,7 +38,7 @@ test: lint $(NODE)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25
 
 test-fast: lint
-	$(PY) -m pytest -q -m "not slow and not browser"
+	$(PY) -m pytest -q -n $(shell nproc) -m "not slow and not browser"
 
 serve: $(VENV)
 	$(PY) -m generator serve

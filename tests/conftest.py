@@ -9,6 +9,7 @@ import os
 import shutil
 from pathlib import Path
 
+import command_server
 import pytest
 from hypothesis import settings
 from lanes import once
@@ -18,6 +19,10 @@ from support import REPO, build, copy_project, make_project, shared_multi, share
 # CI (and `make mutate`, whose verdicts must not depend on luck) draws the same examples every run.
 settings.register_profile("ci", derandomize=True, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+
+def pytest_sessionfinish() -> None:
+    command_server.stop()  # the command server of this process (support.run starts it)
 
 
 @pytest.fixture(scope="session")

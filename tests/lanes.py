@@ -85,6 +85,7 @@ uses a fixture that does) is slow."""
 SLOW_MODULES = {
     "test_bad_environment.py",
     "test_build.py",
+    "test_command_server.py",
     "test_feeds.py",
     "test_preview.py",
     "test_publication.py",

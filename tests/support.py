@@ -11,10 +11,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
+import command_server
 import pytest
 from lanes import free_port, once  # noqa: F401 (free_port: for the tests)
 
@@ -51,14 +51,14 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in the project at `root`, run with the package under `code`
     (this repository's unless a test changes a copy), with `env` added to the environment. A copy leaves no
-    bytecode behind (`make test` keeps this repository's in .pycache/: a copy's would pile up there)."""
+    bytecode behind (`make test` keeps this repository's in .pycache/: a copy's would pile up there). The
+    command runs in a process of its own, forked from one that has imported the generator where nothing in
+    `env` asks for a fresh interpreter (tests/command_server.py)."""
     throwaway = {} if code == REPO else {"PYTHONDONTWRITEBYTECODE": "1"}
     env = dict(
         os.environ, PYTHONPATH=str(code), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **throwaway, **(env or {})
     )
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=root, env=env, capture_output=True, text=True, timeout=300
-    )
+    return command_server.run(list(args), root, env, timeout=300)
 
 
 def release(root: Path, version: Path) -> subprocess.CompletedProcess[str]:

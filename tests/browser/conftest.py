@@ -516,8 +516,10 @@ class Visit:
 
     def run_axe(self, axe: pathlib.Path) -> list[dict[str, Any]]:
         """axe-core's violations of AXE_TAGS on the page (every rule runs; only the violations are described in
-        full: what passed is not, which spares axe a selector for every node of the page)."""
-        self.page.add_script_tag(path=str(axe))
+        full: what passed is not, which spares axe a selector for every node of the page). A kept tab has axe in
+        every page it loads already (open_page's ``reuse``)."""
+        if not self.page.evaluate("() => typeof axe === 'object'"):
+            self.page.add_script_tag(path=str(axe))
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
         )
@@ -576,7 +578,8 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
     With ``reuse``, the page opens in a tab this worker keeps for the site and those options, as a reader who
     follows a link sees it, rather than in a new context (a new renderer each time: a third of a page load). For
     a test that loads a page and looks: every navigation starts the document anew, the site keeps nothing in
-    storage, and routing every request keeps the HTTP cache off, so what the page asks for is asked again.
+    storage, and routing every request keeps the HTTP cache off, so what the page asks for is asked again. Each
+    page of a kept tab has axe-core loaded before its own scripts (it defines ``axe`` and nothing else).
     """
     contexts: list[Any] = []
     kept: dict[str, tuple[Any, Any, list[_Watch]]] = {}  # least recently used first
@@ -605,6 +608,8 @@ def open_page(browser: Any, servers: Callable[[str], Server]) -> Iterator[Callab
             context, page, watches = kept.pop(key)
         else:
             context, watches = context_for(server.origin, context_options)
+            if reuse and AXE_JS.is_file():  # sent to Chromium once, not with each page that runs it
+                context.add_init_script(path=str(AXE_JS))
             page = context.new_page()
         watch = _Watch(server.origin, first_url, stay)
         watches[:] = [watch]
