@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import command_server
 import pytest
 
 from generator import cli
@@ -56,14 +57,7 @@ def check(tmp_path: Path, content: bytes, *args: str, cwd: Path = REPO) -> subpr
     """`check` of `content` from `cwd`'s project (this repository's, whose releases the notice is compared with)."""
     path = tmp_path / "notice.yaml"
     path.write_bytes(content)
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", str(path), "--lang", "en", *args],
-        cwd=cwd,
-        env=dict(os.environ, PYTHONPATH=str(REPO)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return command_server.run(["check", str(path), "--lang", "en", *args], cwd, command_server.BASE, timeout=120)
 
 
 def refused(

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import command_server
 import pytest
 
 from generator import report
@@ -50,13 +51,7 @@ WORKFLOW_COMMAND = re.compile(
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--lang", "en", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return command_server.run(["check", "--lang", "en", *args], REPO, command_server.BASE, timeout=120)
 
 
 @pytest.mark.slow
