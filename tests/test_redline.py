@@ -232,3 +232,12 @@ def test_when_the_host_fails_every_address_of_the_preview_says_why(tmp_path: Pat
     preview.write_not_found(project, "sv", site_dir)
     missing = (site_dir / "404.html").read_text(encoding="utf-8")
     assert '<html lang="sv">' in missing and "<h1>Inte med i förhandsvisningen</h1>" in missing
+
+
+def test_a_notice_that_cannot_be_read_is_previewed_under_the_tools_name(tmp_path: Path) -> None:
+    """Without a notice there is no controller to name the site after: the errors page says Seloste."""
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text("controller: [unclosed\n", encoding="utf-8")
+    site, printed = preview.plan(project, "en", TODAY)
+    assert site.site_name == "Seloste" and any(finding.level == "error" for finding in printed)
+    assert [page.title for page in site.pages["en"]] == ["Errors in the working copy"] * len(PREVIEWED)
