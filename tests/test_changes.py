@@ -405,7 +405,7 @@ def test_only_changes_of_capital_letters_and_punctuation_are_never_material() ->
 def test_every_fact_the_changelog_follows_is_weighed_once() -> None:
     """The table states a weight for every field of every kind the changelog follows (a new field must be
     classed before the changelog can follow it), and a class for every list's removed items."""
-    from generator.notice.changes import FIELDS, WHEN_REMOVED
+    from generator.notice.changes import FIELDS, WHEN_REMOVED, _weighs
     from generator.notice.model import changelog_fields, item_kind
 
     followed = changelog_fields(Notice)
@@ -416,11 +416,14 @@ def test_every_fact_the_changelog_follows_is_weighed_once() -> None:
     for name in followed:
         kind = item_kind(Notice, name)
         assert kind is None or kind in FIELDS, name
+    appearing = {"material": True, "editorial": False, "added": True, "longer": True}
     for kind in kinds:
         compared = {spec.name for spec in dataclasses.fields(kind) if spec.compare}
         assert set(FIELDS[kind]) == compared, kind.__name__
         for weight in FIELDS[kind].values():
-            assert weight in ("material", "editorial", "added", "longer") or weight in FIELDS, (kind, weight)
+            assert weight in appearing or weight in FIELDS, (kind, weight)
+            if not isinstance(weight, type):  # a fact where there was none: material unless editorial
+                assert _weighs(weight, None, "P1Y") is appearing[weight], (kind, weight)
 
 
 def test_entracks_releases_are_classed() -> None:
@@ -436,3 +439,54 @@ def test_entracks_releases_are_classed() -> None:
         ("purpose", "changed"),  # its description reworded: what the purpose is (changes.FIELDS)
         ("recipient", "changed"),
     ]
+
+
+def test_an_item_replaced_by_another_is_removed_and_added_never_paired() -> None:
+    """Only a key written anew is paired by its words: another id, or a cookie of the same name from another
+    provider, is another item, even where it is the only one on each side."""
+    new = copy.deepcopy(BASE)
+    new["recipients"] = [{"id": "mail", "name": T("Mail"), "role": "processor", "country": "US"}]
+    new["transfers"][0]["recipient"] = "mail"
+    new["cookies"][0]["provider"] = "Other Oy"
+    assert _summary(changes(notice(BASE), notice(new))) == [
+        ("recipient", "removed", "CRM"),
+        ("recipient", "added", "Mail"),
+        ("transfer", "removed", "US"),
+        ("transfer", "added", "US"),
+        ("cookie", "removed", "_ga"),
+        ("cookie", "added", "_ga"),
+    ]
+
+
+def test_a_kept_automated_decision_whose_logic_changes_is_material() -> None:
+    """A decision kept is weighed fact by fact (`added` of a model class): new logic is a change to tell."""
+    decided = _with(("purposes.0.automated_decision", DECISION))
+    relogic = _with(("purposes.0.automated_decision", {**DECISION, "logic": T("Another score")}))
+    found = changes(Notice.from_data(decided), Notice.from_data(relogic))
+    assert [(c.area, c.action, c.material) for c in found] == [("purpose", "changed", True)]
+
+
+def test_a_provider_named_in_each_language_is_paired_by_its_words() -> None:
+    """A provider written in each language is the same row where only its capital letters changed, and another
+    row where its words did."""
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    old["cookies"][0]["provider"] = T("Analytics")
+    new["cookies"][0]["provider"] = {"fi": "analytics fi", "sv": "ANALYTICS sv", "en": "analytics"}
+    assert _natures(changes(notice(old), notice(new))) == [("cookie", "changed", "_ga", "editorial")]
+    new["cookies"][0]["provider"] = T("Other")
+    assert _summary(changes(notice(old), notice(new))) == [("cookie", "removed", "_ga"), ("cookie", "added", "_ga")]
+
+
+def test_a_retention_criterion_is_weighed_by_its_words() -> None:
+    """A rule's criterion in new capital letters is an editorial change of the purpose and of its retention; a
+    criterion reworded cannot be shown to keep the data no longer, so it is material."""
+    rule = {"period": "P6Y", "criterion": T("After the last order")}
+    old = Notice.from_data(_with(("purposes.0.retention", [rule])))
+    lower = {"fi": "after the last order fi", "sv": "after the last order sv", "en": "after the last order"}
+    recased = Notice.from_data(_with(("purposes.0.retention", [rule | {"criterion": lower}])))
+    assert _natures(changes(old, recased)) == [
+        ("purpose", "changed", "Orders", "editorial"),
+        ("retention", "changed", "Orders", "editorial"),
+    ]
+    reworded = Notice.from_data(_with(("purposes.0.retention", [rule | {"criterion": T("After the last visit")}])))
+    assert classed(changes(old, reworded)) == "material"

@@ -181,6 +181,50 @@ def test_text_report_and_summary() -> None:
     assert report.summary([], "n.yaml") == "n.yaml: 0 errors, 0 warnings"
 
 
+def test_machine_formats_print_the_findings_alone_and_the_summary_to_stderr() -> None:
+    """In process: json and github give stdout to the findings (in the order of the file, JSON indented, line and
+    column null where unknown, a lone surrogate as its JSON escape) and the summary, --strict said, to stderr."""
+    findings = [
+        Finding(Position("n.yaml", 9, 0), "warning", "b: y", "retention", "13(2)(a)"),
+        Finding(Position("n.yaml"), "error", "a: x\ud800"),
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    report.write(findings, "n.yaml", "json", strict=True, out=out, err=err)
+    assert out.getvalue().startswith('[\n  {\n    "file": "n.yaml",\n') and "\\ud800" in out.getvalue()
+    assert json.loads(out.getvalue()) == [
+        {
+            "file": "n.yaml",
+            "line": None,
+            "column": None,
+            "level": "error",
+            "rule": None,
+            "article": None,
+            "message": "a: x\ud800",
+            "lang": "en",
+            "localised": "a: x\ud800",
+        },
+        {
+            "file": "n.yaml",
+            "line": 9,
+            "column": None,
+            "level": "warning",
+            "rule": "retention",
+            "article": "13(2)(a)",
+            "message": "b: y",
+            "lang": "en",
+            "localised": "b: y",
+        },
+    ]
+    assert err.getvalue() == "n.yaml: 1 error, 1 warning (--strict: warnings count as errors)\n"
+    out, err = io.StringIO(), io.StringIO()
+    report.write(findings, "n.yaml", "github", out=out, err=err)
+    assert out.getvalue() == (
+        "::error file=n.yaml,title=seloste::a: x\\ud800\n"
+        "::warning file=n.yaml,line=9,title=retention::b: y (GDPR Art. 13(2)(a))\n"
+    )
+    assert err.getvalue() == "n.yaml: 1 error, 1 warning\n"
+
+
 def _rows(markdown_text: str) -> list[list[str]]:
     """The body rows of the Markdown tables in `markdown_text`, as rendered (Python-Markdown's tables)."""
     import html.parser

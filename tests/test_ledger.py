@@ -210,3 +210,85 @@ def test_release_writes_its_build_date_into_the_lock(released: Path) -> None:
     assert [r.released for r in load_releases(Project.at(released))] == [date(2026, 6, 15)] * 2
     lock = json.loads((released / "policy" / "releases" / "releases.lock").read_text(encoding="utf-8"))
     assert [list(entry) for entry in lock["releases"]] == [["id", "effective", "released", "files"]] * 2
+
+
+# -- A lock that cannot be the record: each way, said and placed ------------------------------------------------
+
+
+def test_a_missing_lock_while_releases_are_kept_is_refused_without_a_line(tmp_path: Path) -> None:
+    """The record cannot be lost silently: the lock gone, the folders it recorded name it, with no line."""
+    from generator.findings import Position
+    from generator.record.lock import read_entries
+
+    project = Project.at(tmp_path)
+    (project.releases / "2026-03-01").mkdir(parents=True)
+    (project.releases / "2026-01-01").mkdir()
+    (project.releases / ".leftover").mkdir()
+    with pytest.raises(NoticeError) as raised:
+        read_entries(project)
+    (finding,) = raised.value.findings
+    assert finding.position == Position(LOCK) and finding.rule == "release-integrity"
+    assert finding.message == (
+        "is missing, yet policy/releases holds releases (2026-01-01, 2026-03-01); the lock is the record of every "
+        "release: restore it with git"
+    )
+    (project.releases / "2026-01-01").rmdir()
+    (project.releases / "2026-03-01").rmdir()
+    assert read_entries(project) == ()  # no release yet: no lock needed
+
+
+@pytest.mark.parametrize(
+    "text, message, line, column",
+    [
+        ('{"releases": [\n  {"id": }]}', "the release lock file is damaged: Expecting value", 2, 10),
+        ('{"releases": {}}', 'the release lock file is damaged: it must be {"releases": [...]}', 1, 1),
+        ("[]", 'the release lock file is damaged: it must be {"releases": [...]}', 1, 1),
+    ],
+    ids=["not JSON", "no list", "a list"],
+)
+def test_a_lock_that_is_not_a_list_of_releases_is_refused_where_it_breaks(
+    text: str, message: str, line: int, column: int
+) -> None:
+    with pytest.raises(NoticeError) as raised:
+        entries_from_text(text, LOCK)
+    (finding,) = raised.value.findings
+    assert (finding.message, finding.position.line, finding.position.column) == (message, line, column)
+
+
+def _files(**digests: str) -> dict[str, str]:
+    return {"fi.md": "a" * 64, "notice.json": "b" * 64, "notice.yaml": "c" * 64} | digests
+
+
+FILES_MESSAGE = (
+    "release 2026-01-01: files must list notice.yaml, notice.json, the text of each of its languages (such as "
+    "fi.md), possibly schema.json and parties.json, an announcement in each of its languages (such as "
+    "announcement.fi.md and announcement.fi.txt) and a first layer and form notices in each of its languages "
+    "(such as first-layer.fi.md and form-notices.fi.json), and nothing else"
+)
+
+
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        (_files(**{"notes.txt": "d" * 64}), FILES_MESSAGE),
+        (_files(**{"fi.md": "A" * 64, "notice.json": "xyz"}), "fi.md, notice.json: not a sha256"),
+        (
+            _files(**{"first-layer.fi.md": "d" * 64}),
+            "a first layer is first-layer.<lang>.md and form-notices.<lang>.json, in each of its languages or in none",
+        ),
+        (
+            _files(**{"first-layer.sv.md": "d" * 64, "form-notices.sv.json": "e" * 64}),
+            "a first layer is first-layer.<lang>.md and form-notices.<lang>.json, in each of its languages or in none",
+        ),
+    ],
+    ids=["another file", "not digests", "a first layer without form notices", "a first layer of another language"],
+)
+def test_a_lock_entry_whose_files_cannot_be_a_release_is_refused(files: dict[str, str], message: str) -> None:
+    entry = {"id": "2026-01-01", "effective": "2026-01-01", "files": files}
+    with pytest.raises(NoticeError) as raised:
+        entries_from_text(_lock(entry), LOCK)
+    (finding,) = raised.value.findings
+    assert message in finding.message and (finding.position.line, finding.position.column) == (4, 7)
+    layered = {"first-layer.fi.md": "d" * 64, "form-notices.fi.json": "e" * 64}
+    (read,) = entries_from_text(_lock(entry | {"files": _files(**layered)}), LOCK)
+    assert read.layered == ("fi",) and read.files == _files(**layered)

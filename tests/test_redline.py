@@ -14,7 +14,7 @@ from generator.environment import Environment
 from generator.job_summary import redline
 from generator.project import Project
 from generator.site import preview
-from generator.site.plan import DRAFT, DRAFT_DIFF, IN_FORCE, Page, plan_site, redlines
+from generator.site.plan import DRAFT, DRAFT_DIFF, IN_FORCE, PREVIEWED, Page, plan_site, redlines
 from support import MULTI_VERSIONS, released_here
 
 TODAY = Environment(date(2026, 6, 15))
@@ -189,3 +189,55 @@ def test_the_job_summary_links_the_redline_in_each_language(tmp_path: Path) -> N
     )
     without = redline(redlines(project, TODAY))
     assert "**English**: `en/draft/diff/`\n" in without and "](<" not in without
+
+
+# -- The preview's page of errors, and its pages when the host fails ------------------------------------------
+
+
+def test_the_errors_page_stands_at_every_address_and_lists_the_errors_in_the_order_of_the_file(
+    tmp_path: Path,
+) -> None:
+    """Each previewed address is the one page of errors, in the page's language: titled, not indexed, in the
+    navigation once (as the notice in force), its list finished HTML; the errors in the order of the file."""
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    edit(project, "    recipients: [mailer]", "    recipients: [nobody]")
+    edit(project, "    data_categories: [contact]", "    data_categories: [nothing]")
+    site, printed = preview.plan(project, "sv", TODAY)
+    assert [finding.rule for finding in printed if finding.level == "error"] == ["unknown-reference"] * 2
+    pages = {page.path: page for page in site.pages["sv"]}
+    assert sorted(pages) == sorted(PREVIEWED)
+    assert [path for path, page in pages.items() if page.in_nav] == [IN_FORCE]
+    for page in pages.values():
+        assert page.title == "Fel i arbetskopian" and page.markdown.startswith("# Fel i arbetskopian\n\n")
+        assert page.robots == "noindex, nofollow" and page.markdown == pages[DRAFT].markdown
+        (block,) = page.html_blocks
+        assert block.startswith('<div class="seloste-preview-errors"') and block in page.markdown
+    listed = pages[DRAFT].markdown
+    assert listed.index("purposes[orders].data_categories[1]") < listed.index("purposes[orders].recipients[1]")
+    assert site.site_name == "Esimerkki Oy" and site.labels["sv"]["language"] == "Språk"
+
+
+def test_when_the_host_fails_every_address_of_the_preview_says_why(tmp_path: Path) -> None:
+    """The page of a failed build stands at every previewed address and at 404.html, in the preview's
+    language, with the problem as text; any other address gets the page saying the preview does not build it."""
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    site_dir = tmp_path / "site"
+    preview.write_failure(project, "sv", site_dir, "<b>template broke</b>")
+    written = sorted(str(path.relative_to(site_dir)) for path in site_dir.rglob("*") if path.is_file())
+    assert written == sorted([path.removesuffix(".md") + ".html" for path in PREVIEWED] + ["404.html"])
+    page = (site_dir / "draft/diff/index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in page and "<h1>Fel i arbetskopian</h1>" in page
+    assert "<code>&lt;b&gt;template broke&lt;/b&gt;</code>" in page
+    assert all((site_dir / name).read_text(encoding="utf-8") == page for name in written)
+    preview.write_not_found(project, "sv", site_dir)
+    missing = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in missing and "<h1>Inte med i förhandsvisningen</h1>" in missing
+
+
+def test_a_notice_that_cannot_be_read_is_previewed_under_the_tools_name(tmp_path: Path) -> None:
+    """Without a notice there is no controller to name the site after: the errors page says Seloste."""
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text("controller: [unclosed\n", encoding="utf-8")
+    site, printed = preview.plan(project, "en", TODAY)
+    assert site.site_name == "Seloste" and any(finding.level == "error" for finding in printed)
+    assert [page.title for page in site.pages["en"]] == ["Errors in the working copy"] * len(PREVIEWED)

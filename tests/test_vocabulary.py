@@ -82,3 +82,43 @@ def test_a_table_keyed_by_the_format_has_every_value_the_schema_allows(name: str
 def test_obligatory_says_both_answers() -> None:
     assert set(vocabulary.OBLIGATORY) == {True, False}
     assert vocabulary.OBLIGATORY[True] != vocabulary.OBLIGATORY[False]
+
+
+def _keys_and_words(value: object) -> Iterator[object]:
+    """Every key (each part of a tuple key) and every value of a table, however deep."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _keys_and_words(key) if isinstance(key, tuple) else (key,)
+            yield from _keys_and_words(item)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _keys_and_words(item)
+    else:
+        yield value
+
+
+def test_no_table_has_an_empty_key_or_word() -> None:
+    """An emptied key leaves its value's words unused (the value it stood for is shown without them); an empty
+    official name shows nothing, and an empty public word is found in every text."""
+    named = [name for name in dir(vocabulary) if name.lstrip("_").isupper()]
+    for name in named:
+        assert "" not in list(_keys_and_words(getattr(vocabulary, name))), name
+    assert {"_AUTHORITIES", "FINNISH_AUTHORITIES", "PUBLIC_WORDS", "CHANGES", "LABELS"} <= set(named)
+
+
+def test_every_change_the_changelog_can_list_has_its_words() -> None:
+    """Each (area, action) that notice/changes.py can make has its line in CHANGES and its area in
+    EDITORIAL_AREAS; a new identity is said only of the parties the notice names once."""
+    from generator.notice.model import Notice, changelog_fields, item_kind
+
+    made: set[tuple[str, str]] = set()
+    for name, area in changelog_fields(Notice).items():
+        kind = item_kind(Notice, name)
+        if kind is None:
+            made.add((area, "changed"))
+        else:
+            made |= {(area, action) for action in ("added", "removed", "changed")}
+            made |= {(part, "changed") for part in changelog_fields(kind).values()}
+    assert set(vocabulary.CHANGES) == made
+    assert set(vocabulary.EDITORIAL_AREAS) == {area for area, _ in made}
+    assert set(vocabulary.IDENTITY_CHANGES) == {"controller", "data_protection_officer", "representative"}

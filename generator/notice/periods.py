@@ -54,8 +54,10 @@ _DAYS["month"] = _DAYS["year"] / 12
 def days(value: str) -> Fraction | None:
     """The period's length in days, a year counted as 365.25 days and a month as a twelfth of it.
 
-    >>> days("P1Y"), days("P1M"), days("P1W"), days("PT36H"), days("PT1M"), days("PT1S"), days("6Y")
-    (Fraction(1461, 4), Fraction(487, 16), Fraction(7, 1), Fraction(3, 2), Fraction(1, 1440), Fraction(1, 86400), None)
+    >>> days("P1Y"), days("P1M"), days("P1W"), days("P2D")
+    (Fraction(1461, 4), Fraction(487, 16), Fraction(7, 1), Fraction(2, 1))
+    >>> days("PT36H"), days("PT1M"), days("PT1S"), days("6Y")
+    (Fraction(3, 2), Fraction(1, 1440), Fraction(1, 86400), None)
     """
     amounts = units(value)
     return None if amounts is None else sum((_DAYS[unit] * amount for unit, amount in amounts.items()), Fraction(0))
