@@ -38,7 +38,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -48,7 +48,7 @@ from typing import Any
 
 from generator import caches
 from generator.environment import is_site_address
-from generator.findings import Finding, Level, NoticeError, Position, _, finding, joined
+from generator.findings import Finding, Level, NoticeError, Position, Said, _, finding, joined
 from generator.folder_swap import locked_folder, recover, shared, staged
 from generator.notice.changes import same_words
 from generator.notice.load import UNCARRIABLE, Document, describe_character, load_bytes
@@ -365,27 +365,23 @@ class Release:
         site_url = self._announced_address()
         expected = _announcement_files(self, self.notice, previous, locales, notice_period_days, site_url, folder)
         names = sorted(expected.keys() | {n for n in self.files if n.startswith("announcement.")})
-        return [
-            lock.finding(
-                self._shown(name),
-                # NOTE: %(name)s is a file of the announcement, such as announcement.fi.txt; `release` is the command,
-                # as typed.
-                _(
-                    "release %(id)s: %(name)s is not the announcement Seloste writes from its notice.json and the "
-                    "previous release's; a release is made by `release`, never by hand: make it again",
-                    id=self.id,
-                    name=name,
-                )
-                if name in self.files
-                else _(
-                    "release %(id)s: %(name)s is missing: a material change is announced; make the release again",
-                    id=self.id,
-                    name=name,
-                ),
-            )
-            for name in names
-            if name not in self.files or expected.get(name) != self.read(name)
-        ]
+        return self._unlike(
+            expected,
+            names,
+            # NOTE: %(name)s is a file of the announcement, such as announcement.fi.txt; `release` is the command,
+            # as typed.
+            lambda name: _(
+                "release %(id)s: %(name)s is not the announcement Seloste writes from its notice.json and the "
+                "previous release's; a release is made by `release`, never by hand: make it again",
+                id=self.id,
+                name=name,
+            ),
+            lambda name: _(
+                "release %(id)s: %(name)s is missing: a material change is announced; make the release again",
+                id=self.id,
+                name=name,
+            ),
+        )
 
     def layered_anew(self, locales: Path, prefix: str | None = None, notice_id: str | None = None) -> list[Finding]:
         """Whether the release holds the first layer and form notices `release` writes, word for word, in each of
@@ -395,26 +391,37 @@ class Release:
             named = next((n.notice for lang in self.layered for n in self.form_notices(lang) or ()), None)
             prefix, notice_id = (f"{named}/" if named else ""), named
         expected = _layer_files(self, self.notice, locales, self._layered_address(prefix), prefix, notice_id)
+        return self._unlike(
+            expected,
+            sorted(expected),
+            # NOTE: %(name)s is a file of the release, such as first-layer.fi.md; `release` is the command, as
+            # typed.
+            lambda name: _(
+                "release %(id)s: %(name)s is not what Seloste writes from its notice.json; a release is made by "
+                "`release`, never by hand: make it again",
+                id=self.id,
+                name=name,
+            ),
+            lambda name: _(
+                "release %(id)s: %(name)s is missing: `release` writes it; make the release again",
+                id=self.id,
+                name=name,
+            ),
+        )
+
+    def _unlike(
+        self,
+        expected: dict[str, bytes],
+        names: Iterable[str],
+        changed: Callable[[str], Said],
+        missing: Callable[[str], Said],
+    ) -> list[Finding]:
+        """A finding for each of `names` the release holds otherwise than `expected` has it (`changed`), or lacks
+        (`missing`): the files `release` writes from the frozen notice, which nobody may edit."""
         return [
-            lock.finding(
-                self._shown(name),
-                # NOTE: %(name)s is a file of the release, such as first-layer.fi.md; `release` is the command, as
-                # typed.
-                _(
-                    "release %(id)s: %(name)s is not what Seloste writes from its notice.json; a release is made by "
-                    "`release`, never by hand: make it again",
-                    id=self.id,
-                    name=name,
-                )
-                if name in self.files
-                else _(
-                    "release %(id)s: %(name)s is missing: `release` writes it; make the release again",
-                    id=self.id,
-                    name=name,
-                ),
-            )
-            for name in sorted(expected)
-            if name not in self.files or expected[name] != self.read(name)
+            lock.finding(self._shown(name), changed(name) if name in self.files else missing(name))
+            for name in names
+            if name not in self.files or expected.get(name) != self.read(name)
         ]
 
     def _layered_address(self, prefix: str) -> str:
