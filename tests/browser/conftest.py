@@ -138,51 +138,31 @@ def _build_entrack(config: pytest.Config) -> BuiltSite:
     return BuiltSite(ENTRACK, root, seconds=seconds)
 
 
-def _build_multi(config: pytest.Config) -> BuiltSite:
-    """tests/fixtures/multi released v1, v2, v3 in a throw-away project, then built (tests/conftest.py's
-    multi_project: one build for both)."""
-    try:
-        project, seconds = support.shared_multi(config)
-    except lanes.MakingFailedError as exc:
-        return BuiltSite(MULTI, lanes.run_folder(config) / "multi" / "site", error=str(exc))
-    return BuiltSite(MULTI, project / "site", seconds=seconds)
+def _shared_site(name: str, shared: Callable[[pytest.Config], tuple[pathlib.Path, float]]) -> Callable[..., BuiltSite]:
+    """The built site of a project support.py makes once per test run (`shared`), in the project's site/."""
 
+    def build(config: pytest.Config) -> BuiltSite:
+        try:
+            project, seconds = shared(config)
+        except lanes.MakingFailedError as exc:
+            return BuiltSite(name, lanes.run_folder(config) / name / "site", error=str(exc))
+        return BuiltSite(name, project / "site", seconds=seconds)
 
-def _build_company(config: pytest.Config) -> BuiltSite:
-    """tests/fixtures/company/ in place of policy/, built as of 2026-12-17 (support.shared_company)."""
-    try:
-        project, seconds = support.shared_company(config)
-    except lanes.MakingFailedError as exc:
-        return BuiltSite(COMPANY, lanes.run_folder(config) / "company" / "site", error=str(exc))
-    return BuiltSite(COMPANY, project / "site", seconds=seconds)
-
-
-def _build_hostile(config: pytest.Config) -> BuiltSite:
-    """tests/fixtures/hostile.yaml released and built with its draft: markup in every output."""
-    try:
-        project, seconds = support.shared_hostile(config)
-    except lanes.MakingFailedError as exc:
-        return BuiltSite(HOSTILE, lanes.run_folder(config) / "hostile" / "site", error=str(exc))
-    return BuiltSite(HOSTILE, project / "site", seconds=seconds)
-
-
-def _build_announced(config: pytest.Config) -> BuiltSite:
-    """support.announced_project: a material change announced and yet to apply, as of 2026-06-15."""
-    try:
-        project, seconds = support.shared_announced(config)
-    except lanes.MakingFailedError as exc:
-        return BuiltSite(ANNOUNCED, lanes.run_folder(config) / "announced" / "site", error=str(exc))
-    return BuiltSite(ANNOUNCED, project / "site", seconds=seconds)
+    return build
 
 
 # HOSTILE and ANNOUNCED are built only when a test asks for them (open_page(..., site=HOSTILE)); they are not
 # among the SITE_NAMES that every page test visits.
 _BUILDERS: dict[str, Callable[[pytest.Config], BuiltSite]] = {
     ENTRACK: _build_entrack,
-    MULTI: _build_multi,
-    COMPANY: _build_company,
-    HOSTILE: _build_hostile,
-    ANNOUNCED: _build_announced,
+    # tests/fixtures/multi released v1, v2, v3, then built (tests/conftest.py's multi_project: one build for both)
+    MULTI: _shared_site(MULTI, support.shared_multi),
+    # tests/fixtures/company/ in place of policy/, built as of 2026-12-17
+    COMPANY: _shared_site(COMPANY, support.shared_company),
+    # tests/fixtures/hostile.yaml released and built with its draft: markup in every output
+    HOSTILE: _shared_site(HOSTILE, support.shared_hostile),
+    # support.announced_project: a material change announced and yet to apply, as of 2026-06-15
+    ANNOUNCED: _shared_site(ANNOUNCED, support.shared_announced),
 }
 
 # The builds run during collection (the pages to test are read from them), so
