@@ -172,6 +172,7 @@ def _serve(fd: int) -> None:
     ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the pytest worker
     for name in PRELOADED:
         __import__(name)
+    _compile_templates()
     sock = socket.socket(fileno=fd)
     while True:
         try:
@@ -185,6 +186,21 @@ def _serve(fd: int) -> None:
         _send(sock, pid)
         _, status = os.waitpid(pid, 0)
         _send(sock, os.waitstatus_to_exitcode(status))
+
+
+def _compile_templates() -> None:
+    """Compile Material's templates and the generator's, and read this repository's catalogs, as a build does
+    before it forks its languages: every build's child then finds them compiled (a second of CPU each), as the
+    second build of `serve` does. Jinja compiles again a template whose source or file differs (a project's
+    own site_overrides/), and the catalogs are read again from another project's locales/."""
+    from generator.host.adapter import compile_theme
+    from generator.notice.languages import SUPPORTED
+    from generator.project import Project
+    from generator.words.render import compile_templates
+
+    project = Project.at(REPO)
+    compile_theme(project, SUPPORTED[0])
+    compile_templates(project.locales, SUPPORTED)
 
 
 def _become(request: dict[str, Any]) -> None:
