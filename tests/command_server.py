@@ -28,6 +28,7 @@ False
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import ctypes
 import locale
@@ -84,13 +85,14 @@ class _Server:
         self.socket = ours
         self.busy = threading.Lock()
         self.folder = Path(tempfile.mkdtemp(prefix="seloste-commands-"))
-        self.process = subprocess.Popen(
+        self.process = _STARTER.submit(
+            subprocess.Popen,
             [sys.executable, __file__, str(theirs.fileno())],
             cwd=REPO,
             env=BASE,
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
-        )
+        ).result()
         theirs.close()
 
     def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
@@ -121,16 +123,22 @@ class _Server:
 
 
 _SERVER: list[_Server] = []
+_STARTING = threading.Lock()
 _POPEN = subprocess.Popen.__init__
+_STARTER = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="command-server")
+"""The thread that starts the server, alive as long as this process: the server dies with the thread that
+started it (PR_SET_PDEATHSIG), and the first command may come from a thread that ends soon after (the browser
+tests build their sites in a pool)."""
 
 
 def _server() -> _Server | None:
     """This process's server, started on first use (and again if it died)."""
-    if _SERVER and _SERVER[0].process.poll() is not None:
-        _SERVER.pop()
-    if not _SERVER:
-        _SERVER.append(_Server())
-    return _SERVER[0]
+    with _STARTING:
+        if _SERVER and _SERVER[0].process.poll() is not None:
+            _SERVER.pop()
+        if not _SERVER:
+            _SERVER.append(_Server())
+        return _SERVER[0]
 
 
 def stop() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -68,3 +69,17 @@ def test_an_environment_python_reads_at_start_gets_a_fresh_interpreter() -> None
     assert not command_server.served(dict(command_server.BASE, PYTHONHASHSEED="0"))
     assert not command_server.served(dict(command_server.BASE, PYTHONPATH="/elsewhere"))
     assert command_server.served(dict(command_server.BASE, SELOSTE_SITE_URL="https://example.fi/"))
+
+
+def test_the_server_outlives_the_thread_that_started_it() -> None:
+    """The browser tests build their sites in a thread pool, so the first command may come from a thread that
+    ends at once; the server (which dies with the thread that started it) must serve the next command all the
+    same."""
+    command_server.stop()
+    env = dict(command_server.BASE, SOURCE_DATE_EPOCH=BUILD_EPOCH)
+    first = threading.Thread(target=command_server.run, args=(["check", "--lang", "en"], REPO, env, 120))
+    first.start()
+    first.join()
+    time.sleep(1)  # the thread is gone
+    assert command_server._SERVER[0].process.poll() is None, "the server died with the thread"
+    assert command_server.run(["check", "--lang", "en"], REPO, env, timeout=120).returncode == 0
