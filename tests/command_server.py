@@ -207,8 +207,11 @@ def _compile_templates() -> None:
     from generator.words.render import compile_templates
 
     project = Project.at(REPO)
-    compile_theme(project, SUPPORTED[0])
-    compile_templates(project.locales, SUPPORTED)
+    try:
+        compile_theme(project, SUPPORTED[0])
+        compile_templates(project.locales, SUPPORTED)
+    except Exception:  # a broken template or catalog: each command then says so itself
+        return
 
 
 def _become(request: dict[str, Any]) -> None:
