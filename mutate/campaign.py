@@ -135,7 +135,9 @@ class Campaign:
         hashes = {name: digest([root / name]) for name in wanted}
         found = measure.measure(root, wanted, hashes, f"{self.setting.code}:{root}")
         executed, self.tests, failing = measure.executed(root / PACKAGE / self.module, found)
-        self.lines = select.line_tests(self.text, executed)
+        importing = select.importing(self.module, root, wanted)
+        loaders = {nodeid for nodeid in self.tests if measure.file_of(nodeid) in importing}
+        self.lines = select.line_tests(self.text, executed, loaders)
         self.setup = measure.setup_costs(found)
         log(f"  {len(self.tests)} tests from {len(wanted)} candidate files")
         if failing:

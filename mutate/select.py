@@ -7,7 +7,8 @@ in a subprocess and import nothing, but say what they test), the files
 EXERCISED_BY says reach M, and the doctests of M and of the modules
 importing M. Only those files are then run under coverage with a context per
 test (mutate/coverage.py); that gives, for each line of M, the tests that
-execute it, and each mutant runs only the tests of its line.
+execute it, and each mutant runs only the tests of its line; a line that
+runs at import also faces the tests of the files importing the module.
 """
 
 from __future__ import annotations
@@ -77,6 +78,24 @@ def imported(text: str, name: str = "", is_package: bool = False) -> set[str]:
 
 def importers(module: str, imports: dict[str, set[str]]) -> set[str]:
     return {m for m, used in imports.items() if module in used}
+
+
+def importing(module: str, root: Path, files: list[str]) -> set[str]:
+    """Those of `files` (test files, modules with doctests) that import `module` or a module importing it.
+
+    A test that only reads a module's tables runs none of its lines (they ran at import), so coverage
+    does not tie it to them; it is tied to every line that runs at import through its file instead.
+    """
+    users = importers(module, graph(root)) | {module}
+    reach = {import_name(m) for m in users}
+    found = set()
+    for name in files:
+        if name.startswith(f"{PACKAGE}/"):  # doctests: the module's own, or an importer's
+            if name.removeprefix(f"{PACKAGE}/") in users:
+                found.add(name)
+        elif imported((root / name).read_text(encoding="utf-8")) & reach:
+            found.add(name)
+    return found
 
 
 def candidates(module: str, root: Path, test_files: list[str]) -> list[str]:
@@ -160,13 +179,22 @@ def scopes(text: str) -> dict[int, tuple[str, frozenset[int]]]:
     return found
 
 
-def line_tests(text: str, executed: dict[int, set[str]]) -> dict[int, set[str]]:
-    """Each line of a module -> the tests a mutant there must face, from the lines each test executed."""
+def line_tests(text: str, executed: dict[int, set[str]], loaders: set[str] | None = None) -> dict[int, set[str]]:
+    """Each line of a module -> the tests a mutant there must face, from the lines each test executed.
+
+    `loaders`: the tests of the files that import the module (select.importing). A line that runs at
+    import (module level, class bodies, decorators, signatures, defaults) faces them too: a test
+    reading a table or a default executes none of the module's lines while it runs.
+    """
+    loaders = loaders or set()
     anyone = set().union(*executed.values()) if executed else set()
     table: dict[int, set[str]] = defaultdict(set)
     for line, (kind, firsts) in scopes(text).items():
+        runners = set().union(*(executed.get(first, set()) for first in firsts))
         if kind == "import":
-            table[line] = anyone
+            table[line] = anyone | loaders
+        elif kind == "header":
+            table[line] = runners | loaders
         else:
-            table[line] = set().union(*(executed.get(first, set()) for first in firsts))
+            table[line] = runners
     return table

@@ -5,6 +5,7 @@ before the change applies, and its words: every sentence from the catalogs, mark
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -503,3 +504,24 @@ def test_an_announcement_released_after_its_effective_date_says_so_in_the_past()
     assert "We are changing our privacy notice. The new version applies from 1 March 2026." in text(
         ahead, "en", PROJECT.locales
     )
+
+
+def test_what_an_announcement_says_and_the_addresses_it_names_cannot_change() -> None:
+    from dataclasses import FrozenInstanceError
+
+    from generator.words.announcement import Address, Announcement
+
+    said = Announcement("2027-01-01", date(2027, 1, 1), date(2026, 12, 1), "X", (), None, 30, "https://a.fi")
+    address = Address("https://a.fi/en/", "https://a.fi/en/", False)
+    with pytest.raises(FrozenInstanceError):
+        said.release_id = "2027-02-01"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        address.href = "https://evil.example/"  # type: ignore[misc]
+    assert hash(said) == hash(dataclasses.replace(said))
+    assert hash(address) == hash(dataclasses.replace(address))
+
+
+def test_an_address_in_the_markdown_link_has_its_markup_characters_as_entities() -> None:
+    from generator.words.announcement import _entities
+
+    assert _entities("https://a.fi/?a=1&b=<2>") == "https://a.fi/?a=1&amp;b=&lt;2&gt;"

@@ -239,3 +239,33 @@ def test_a_hostile_audience_stays_text_on_the_front_page_in_the_feed_and_in_vers
     assert json.loads(plan.files["versions.json"])["notices"][1]["audience"]["en"] == hostile
     page = next(p for p in plan.pages["en"] if p.path == "shop/index.md")
     assert hostile in page.title  # the host escapes page titles once (host/adapter.py)
+
+
+@pytest.mark.parametrize("name", ["assets", "changelog", "compare", "draft", "releases", "search", "in-brief", "forms"])
+def test_each_reserved_name_is_refused_and_the_message_lists_them_all(tmp_path: Path, name: str) -> None:
+    (tmp_path / "policy" / "notices" / name).mkdir(parents=True)
+    with pytest.raises(NoticeError) as caught:
+        notices(tmp_path)
+    [finding] = caught.value.findings
+    assert finding.message.startswith(f"{name}: a notice's folder name is its address")
+    assert finding.message.endswith("not one of assets, changelog, compare, draft, forms, in-brief, releases, search")
+
+
+def test_both_layouts_at_once_are_refused_at_the_one_notice_naming_the_company_folder(tmp_path: Path) -> None:
+    (tmp_path / "policy" / "notices" / "staff").mkdir(parents=True)
+    (tmp_path / "policy" / "releases").mkdir()
+    with pytest.raises(NoticeError) as caught:
+        notices(tmp_path)
+    [finding] = caught.value.findings
+    assert finding.position.path == "policy/notice.yaml" and finding.rule == "project-layout"
+    assert "(policy/notices/<id>/notice.yaml)" in finding.message and "a folder of policy/notices" in finding.message
+
+
+def test_a_notices_folder_without_a_notice_folder_is_refused_and_its_files_are_no_notices(tmp_path: Path) -> None:
+    (tmp_path / "policy" / "notices").mkdir(parents=True)
+    (tmp_path / "policy" / "notices" / "README.md").write_text("notes\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as caught:
+        notices(tmp_path)
+    [finding] = caught.value.findings
+    assert finding.position.path == "policy/notices" and finding.rule == "project-layout"
+    assert finding.message == "there is no notice here: add a folder per notice, each with its notice.yaml"

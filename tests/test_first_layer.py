@@ -252,3 +252,33 @@ def test_markup_in_the_notice_stays_text_in_the_first_layer() -> None:
     assert {name for _, attrs in elements for name, _ in attrs} == {"href"}
     assert all(value.startswith(("../", "mailto:", "https://")) for _, attrs in elements for _, value in attrs)
     assert html.count('href="../#purpose-newsletter"') == 1  # the name inside the link is text: no link in a link
+
+
+def test_the_controller_line_gives_every_contact_detail_the_notice_has() -> None:
+    first, _ = brief(SHOP, "en")
+    assert (
+        "[Puolukka Verkkokauppa Oy](<../#controller>), Kauppakatu 5, FI-40100 Jyväskylä, "
+        "[tietosuoja@puolukka.example](<mailto:tietosuoja@puolukka.example>), \\+358 14 555 0100, "
+        "[https://puolukka.example](<https://puolukka.example>)\n"
+    ) in first
+
+
+def test_a_point_of_the_first_layer_cannot_change() -> None:
+    from dataclasses import FrozenInstanceError
+
+    from generator.words.first_layer import Item
+
+    item = Item("Controller", "controller")
+    with pytest.raises(FrozenInstanceError):
+        item.label = "Someone else"  # type: ignore[misc]
+    assert hash(item) == hash(Item("Controller", "controller"))
+
+
+def test_a_decision_whose_consequences_the_notice_does_not_give_ends_with_who_decides() -> None:
+    line = (
+        "      consequences: {fi: korkean riskin maksu hylätään, sv: en betalning med hög risk avvisas, "
+        "en: a high-risk payment is refused}\n"
+    )
+    text = NOTICES["shop"].read_text(encoding="utf-8").replace(line, "")
+    first = brief(read_notice_text(text, "shop.yaml", PROJECT.schema)[0], "en")[0]
+    assert "(<../#purpose-fraud>):** Preventing payment fraud – Tilitin Payments AB decides automatically\n" in first

@@ -168,6 +168,26 @@ def test_each_line_maps_to_the_tests_of_its_statement() -> None:
     assert table[1] == {"t1", "t2", "t3"}
 
 
+def test_lines_run_at_import_face_the_tests_of_the_files_importing_the_module(tmp_path: Path) -> None:
+    # A test that only reads a table executes none of the module's lines while it runs.
+    (tmp_path / "generator" / "words").mkdir(parents=True)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "generator" / "words" / "table.py").write_text('NAMES = {"a": 1}\n\n\ndef f(x=2):\n    return x\n')
+    (tmp_path / "generator" / "words" / "user.py").write_text('from .table import NAMES\n"""\n>>> 1\n1\n"""\n')
+    (tmp_path / "generator" / "other.py").write_text('"""\n>>> 1\n1\n"""\n')
+    (tmp_path / "tests" / "test_direct.py").write_text("from generator.words.table import NAMES\n")
+    (tmp_path / "tests" / "test_through.py").write_text("from generator.words import user\n")
+    (tmp_path / "tests" / "test_named.py").write_text("# says table but imports nothing\n")
+    files = ["generator/words/user.py", "generator/other.py", "tests/test_direct.py", "tests/test_named.py"]
+    files.append("tests/test_through.py")
+    found = select.importing("words/table.py", tmp_path, files)
+    assert found == {"generator/words/user.py", "tests/test_direct.py", "tests/test_through.py"}
+    text = (tmp_path / "generator" / "words" / "table.py").read_text()
+    table = select.line_tests(text, {5: {"runs f"}}, {"reads NAMES"})
+    assert table[1] == table[4] == {"runs f", "reads NAMES"}
+    assert table[5] == {"runs f"}
+
+
 def test_the_budget_picks_cheapest_first_and_pays_a_fixture_once() -> None:
     tests = [
         Case("a.py::slow", 50.0, (), False),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import time
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 
 from generator.environment import Environment
 from generator.findings import Finding, NoticeError, Position
+from generator.host import processes
 from generator.host.build import build_site
 from generator.host.processes import for_each_language
 from generator.project import Project
@@ -88,3 +91,40 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
         lang: sum(1 for name in one if name.startswith(f"{lang}/") and name.endswith("index.html")) for lang in built
     }
     assert built == pages, "build_site reports the pages it built in each language"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("cores", "elsewhere"), [(2, True), (1, False)])
+def test_without_jobs_each_language_has_a_process_where_there_is_more_than_one_core(
+    monkeypatch: pytest.MonkeyPatch, cores: int, elsewhere: bool
+) -> None:
+    monkeypatch.setattr(processes, "cores", lambda: cores)
+    pids = for_each_language(lambda lang: os.getpid(), ["fi", "sv"])
+    assert (os.getpid() not in pids and len(set(pids)) == 2) if elsewhere else pids == [os.getpid()] * 2
+
+
+PR_SET_PDEATHSIG, PR_GET_PDEATHSIG = 1, 2
+
+
+def _death_signal() -> int:
+    """The signal this process gets when its parent dies (0: none)."""
+    value = ctypes.c_int()
+    assert ctypes.CDLL(None, use_errno=True).prctl(PR_GET_PDEATHSIG, ctypes.byref(value)) == 0
+    return value.value
+
+
+def test_a_worker_asks_to_die_with_the_build_and_leaves_at_once_if_the_build_is_gone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker left behind would wait for work forever, holding the site's lock (tests/test_kill.py kills a
+    real build); here the worker's start runs in this process, its exit recorded instead of taken."""
+    exits: list[int] = []
+    monkeypatch.setattr(os, "_exit", exits.append)
+    before = _death_signal()
+    try:
+        processes._die_with(os.getppid())
+        assert (_death_signal(), exits) == (signal.SIGKILL, [])
+        processes._die_with(os.getpid())  # a build that is no longer this worker's parent
+        assert exits == [1]
+    finally:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, before)
