@@ -305,6 +305,8 @@ def test_a_reference_without_a_parties_file_is_an_error_at_each_reference(tmp_pa
         found = errors_of(lambda: read_notice(notice_path, PROJECT.schema, missing))  # noqa: B023
         assert len(found) == 4 and all("but there is no parties file" in f for f in found)
         assert found[0].startswith(f"{notice_path}:2:21: error: controller.party: names the shared party 'acme'")
+        named = "policy/parties.yaml" if missing is None else str(missing)
+        assert all(f"there is no parties file ({named}): write the party there" in f for f in found), found
 
 
 def test_a_notice_without_references_never_reads_the_parties_file(tmp_path: Path) -> None:
