@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Finding, NoticeError, Position
+from generator.notice.load import Document
+from generator.notice.model import Notice
 from generator.record.inspection import Inspection, exit_code, inspect, refuse_errors, strictly
 from support import BUILD_DAY, MULTI_VERSIONS, released_here
 
@@ -43,13 +45,19 @@ def test_a_released_project_inspects_clean_and_a_release_without_its_catalog_is_
     project = released_here(tmp_path, MULTI_VERSIONS[0])
     clean = inspect(project, today=BUILD_DAY)
     assert [f for f in clean.findings if f.level == "error"] == []
-    assert clean.notice is not None and clean.doc is not None
-    assert [r.id for r in clean.releases] == [r.id for r in inspect(project, today=BUILD_DAY).releases] != []
+    assert isinstance(clean.notice, Notice) and isinstance(clean.doc, Document)
+    assert [r.id for r in clean.releases] == ["2026-01-01"]
     shutil.rmtree(project.locales / "sv")
     found = [str(f) for f in inspect(project, today=BUILD_DAY).errors()]
-    release = clean.releases[0]
-    assert any(
-        "is published in 'sv', for which the project has no catalog (locales/sv/LC_MESSAGES/messages.po)" in line
-        and f"release {release.id}" in line
-        for line in found
-    ), found
+    assert found[0] == (
+        "policy/releases/2026-01-01/sv.md: error: release 2026-01-01 is published in 'sv', for which the project "
+        "has no catalog (locales/sv/LC_MESSAGES/messages.po) [release-integrity]"
+    )
+
+
+def test_a_notice_that_cannot_be_read_is_said_with_the_rest(tmp_path: Path) -> None:
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text("seloste: 2\ncontroller: [\n", encoding="utf-8")
+    broken = inspect(project, today=BUILD_DAY)
+    assert (broken.notice, broken.doc, [r.id for r in broken.releases]) == (None, None, ["2026-01-01"])
+    assert [str(f).split(": ", 1)[1] for f in broken.errors()] == ["error: invalid YAML: a value is missing here"]
