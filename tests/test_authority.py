@@ -36,13 +36,18 @@ def test_another_authority_keeps_none_of_the_office_s_details() -> None:
 
 def test_the_office_s_details_are_those_it_publishes() -> None:
     """../shared/gdpr-terms.md §3: its name, postal address and web pages in each language, its telephone."""
-    assert FINNISH_AUTHORITY == Contact(
-        name=Text(
-            fi="Tietosuojavaltuutetun toimisto",
-            sv="Dataombudsmannens byrå",
-            en="Office of the Data Protection Ombudsman",
-        ),
-        address=Text(fi="PL 800, 00531 Helsinki", sv="PB 800, 00531 Helsingfors", en="P.O. Box 800, FI-00531 Helsinki"),
-        phone="+358 29 566 6700",
-        website=Text(fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"),
+    assert (
+        Contact(
+            name=Text(
+                fi="Tietosuojavaltuutetun toimisto",
+                sv="Dataombudsmannens byrå",
+                en="Office of the Data Protection Ombudsman",
+            ),
+            address=Text(
+                fi="PL 800, 00531 Helsinki", sv="PB 800, 00531 Helsingfors", en="P.O. Box 800, FI-00531 Helsinki"
+            ),
+            phone="+358 29 566 6700",
+            website=Text(fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"),
+        )
+        == FINNISH_AUTHORITY
     )
