@@ -51,3 +51,13 @@ def test_make_docs_writes_the_committed_reference(
     monkeypatch.chdir(ROOT)
     main()
     assert capsys.readouterr().out == (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+
+
+def test_importing_the_reference_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only `make docs` (python -m generator.notice.reference) writes the reference; an import is silent."""
+    import importlib
+
+    from generator.notice import reference
+
+    importlib.reload(reference)
+    assert capsys.readouterr().out == ""
