@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.findings import NoticeError
 from generator.notice import adequacy
 from generator.notice.read import read_notice
 from generator.words.render import render_notice
@@ -192,7 +193,32 @@ def test_an_adequacy_list_that_cannot_be_read_is_named(tmp_path: Path) -> None:
         (bad_date, "the adequacy list: a date that does not exist: day is out of range for month"),
     ):
         with pytest.raises(NoticeError) as raised:
-            adequacy.load.__wrapped__(path)  # type: ignore[attr-defined]
+            adequacy.load(path)  # type: ignore[attr-defined]
         (finding,) = raised.value.findings
         assert (finding.level, finding.rule, finding.message) == ("error", "adequacy-list", message)
         assert finding.position.path.endswith(path.name)
+
+
+def test_a_list_that_is_not_json_is_named_at_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "adequacy.json"
+    path.write_text('{\n  "as_of": "2026-01-01",\n  "countries": [\n', encoding="utf-8")
+    with pytest.raises(NoticeError) as raised:
+        adequacy.load(path)
+    (finding,) = raised.value.findings
+    assert (finding.position.line, finding.position.column, finding.level, finding.rule) == (
+        4,
+        1,
+        "error",
+        "adequacy-list",
+    )
+    assert finding.message.startswith("the adequacy list: not JSON: ")
+
+
+def test_a_decision_without_a_scope_has_none_to_print_and_none_can_change() -> None:
+    import dataclasses
+
+    decision = adequacy.Decision("XX", "(EU) 2099/1", date(2099, 1, 1))
+    assert decision.scope_in("fi") == ""
+    decisions = adequacy.Decisions(date(2099, 1, 1), {"XX": decision})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        decisions.as_of = date(2000, 1, 1)  # type: ignore[misc]  # the point: it is frozen

@@ -186,3 +186,77 @@ def test_a_translators_slip_in_a_placeholder_stops_check_and_build(
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         output = result.stdout + result.stderr
         assert re.search(rf"locales/sv/LC_MESSAGES/messages\.po:\d+:\d+: error: .*{re.escape(message)}", output), output
+
+
+CATALOG = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "kept %(period)s"
+msgstr "sparas %(perod)s"
+
+#, fuzzy
+msgid "fuzzy %(period)s"
+msgstr "never checked"
+
+msgid "a %(n)d day"
+msgid_plural "%(n)d days"
+msgstr[0] "en dag"
+msgstr[1] "%(n)d dagar"
+
+msgid "plain"
+msgstr "100 % %(x)s"
+
+msgid "untranslated %(period)s"
+msgstr ""
+"""
+
+
+def test_check_reads_each_catalog_and_names_each_slip_at_its_line(tmp_path: Path) -> None:
+    """In process, what the slow tests above ask of `check`: each slip at its entry's line, fuzzy and empty
+    translations left alone, a plural's singular free to leave out its number, a catalog that is missing or
+    not a catalog named."""
+    from generator.words.catalogs import problems
+
+    for lang, text in (("sv", CATALOG), ("en", 'msgid "x"\nmsgstr "y"\nnonsense here\n')):
+        po = tmp_path / lang / "LC_MESSAGES" / "messages.po"
+        po.parent.mkdir(parents=True)
+        po.write_text(text, encoding="utf-8")
+    found = problems(tmp_path, ("sv", "fi", "en"), lambda path: path.relative_to(tmp_path).as_posix())
+    sv = "sv/LC_MESSAGES/messages.po"
+    assert [(str(f.position), f.level, f.message) for f in found[:4]] == [
+        (
+            f"{sv}:5:0",
+            "error",
+            "the translation of 'kept %(period)s' fills perod, which its message does not have (it has period)",
+        ),
+        (f"{sv}:5:0", "error", "the translation of 'kept %(period)s' leaves out period: the page would not say it"),
+        (f"{sv}:17:0", "error", "'%' in the translation of 'plain' is not a placeholder; write a percent sign as %%"),
+        (f"{sv}:17:0", "error", "the translation of 'plain' fills x, which its message does not have (it has none)"),
+    ]
+    assert [(str(f.position), f.level, f.message.split(": ")[0]) for f in found[4:]] == [
+        ("fi/LC_MESSAGES/messages.po", "error", "the fi catalog cannot be read"),
+        ("en/LC_MESSAGES/messages.po", "error", "the en catalog cannot be read"),
+    ]
+    assert {f.rule for f in found} == {"catalog-placeholders"}
+
+
+def test_a_plural_s_every_form_is_checked_and_each_slip_said_once() -> None:
+    from generator.findings import Position
+    from generator.words.catalogs import _message_problems
+
+    where = Position("sv.po", 3)
+    assert _message_problems(("%(n)d day", "%(n)d days"), ("en dag", "%(n)d dagar"), where) == []
+    found = _message_problems(["%(n)d day", "%(n)d days"], ["%(m)d dag", "%(m)d dagar", ""], where)
+    assert [f.message for f in found] == [
+        "the translation of '%(n)d day' fills m, which its message does not have (it has n)"
+    ]
+    assert [f.message for f in _message_problems("%(a)s %(b)s", "%(b)s", where)] == [
+        "the translation of '%(a)s %(b)s' leaves out a: the page would not say it"
+    ]
+    assert [f.message for f in _message_problems("x", "%(b)s %(a)s", where)] == [
+        "the translation of 'x' fills a, b, which its message does not have (it has none)"
+    ]
+    assert [f.message for f in _message_problems("x", "5 % or 6 %d", where)] == [
+        "'%', '%d' in the translation of 'x' is not a placeholder; write a percent sign as %%"
+    ]

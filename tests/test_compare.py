@@ -229,3 +229,46 @@ def test_two_rows_with_the_same_first_cell_replaced_by_one_are_never_merged():
     (cookies,) = compare(LIST, new)
     rows = [(row.op, [span.text for cell in row.cells for span in cell]) for row in cookies.blocks[-1].rows]
     assert rows == [("removed", ["–", "Google"]), ("removed", ["–", "Matomo"]), ("added", ["–", "Plausible"])]
+
+
+def test_blocks_with_the_same_words_are_aligned_without_being_sought() -> None:
+    """Only the blocks that changed are compared word by word for their likeness: fifty paragraphs that stayed
+    cost no similarity test, so a long text with one change costs one."""
+    from generator.record import compare as module
+
+    old = "# T\n\n## A { #a }\n\n" + "\n\n".join(f"Paragraph {i} says the same." for i in range(50)) + "\n"
+    new = old.replace("Paragraph 25 says the same.", "Paragraph 25 says something else.")
+    calls: list[int] = []
+    original = module._similar
+
+    def counted(a: str, b: str) -> bool:
+        calls.append(1)
+        return original(a, b)
+
+    module._similar = counted  # type: ignore[assignment]
+    try:
+        (section,) = module.compare(old, new)
+    finally:
+        module._similar = original
+    assert [block.op for block in section.blocks] == ["skip", "same", "changed", "same", "skip"]
+    assert len(calls) == 1
+
+
+def test_what_a_comparison_gives_cannot_change() -> None:
+    """Plain, immutable data for the diff page's template: one comparison's result may serve several pages."""
+    import dataclasses
+
+    import pytest
+
+    from generator.record.compare import Block
+
+    result = compare(OLD, OLD.replace("six years", "ten years").replace("| _ga | Google |", "| _gid | Google |"))
+    section = sections(OLD)[0]
+    changed = next(s for s in result if s.blocks)
+    block = next(b for b in changed.blocks if b.spans)
+    for value in (result[0], changed, block, block.spans[0], section, Block("paragraph", "x")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.op = "same"  # type: ignore[misc, union-attr]  # the point: it is frozen
+    rows = next(b for s in result for b in s.blocks if b.kind == "table").rows
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rows[0].op = "same"  # type: ignore[misc]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import io
 import json
 from collections.abc import Callable
@@ -19,8 +20,8 @@ from generator import cli
 from generator.findings import NoticeError
 from generator.project import Project
 from generator.record.releases import load_releases
-from generator.settings import NOTICE_PERIOD_DAYS, Settings, read_settings, read_text
-from support import BUILD_EPOCH, MULTI_VERSIONS, released_here
+from generator.settings import NOTICE_PERIOD_DAYS, Settings, read_settings, read_text, unknown_moved
+from support import BUILD_EPOCH, MULTI_VERSIONS, company_project, make_project, released_here
 
 Data = dict[str, object]
 TOMORROW = "2026-06-16"  # BUILD_DAY + 1
@@ -139,6 +140,44 @@ def test_a_mistake_in_the_settings_is_named_at_its_line_and_column(text: str, wh
     (finding,) = raised.value.findings
     assert finding.level == "error"
     assert str(finding).startswith(f"policy/settings.yaml:{where}: error: {message}"), str(finding)
+
+
+def test_a_settings_file_is_read_and_its_settings_cannot_change(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("notice_period_days: 45\nmoved_from_root: customers\n", encoding="utf-8")
+    settings = read_settings(path, "policy/settings.yaml")
+    assert settings == Settings(45, "customers")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.notice_period_days = 0  # type: ignore[misc]  # the point: it is frozen
+
+
+@pytest.mark.parametrize("value", ["5", "Customers", "'../x'", "''", "[customers]"])
+def test_moved_from_root_must_name_a_notice_folder(value: str) -> None:
+    with pytest.raises(NoticeError) as raised:
+        read_text(f"moved_from_root: {value}\n", "policy/settings.yaml")
+    (finding,) = raised.value.findings
+    assert str(finding) == (
+        "policy/settings.yaml:1:18: error: moved_from_root: must be the folder name of one of policy/notices/, "
+        "such as customers [settings]"
+    )
+
+
+def test_moved_from_root_names_one_of_the_company_s_notices(tmp_path: Path) -> None:
+    """In process, what check says of a notice moved from the root that is not there."""
+    company = Project.at(company_project(tmp_path / "company"))
+    settings = company.settings
+    settings.write_text("# moved\nnotice_period_days: 30\nmoved_from_root:   nosuch\n", encoding="utf-8")
+    assert [str(f) for f in unknown_moved(company, read_settings(settings, "s"))] == [
+        "policy/settings.yaml:3:20: error: moved_from_root: there is no notice nosuch; the notices are customers, "
+        "employees, recruitment [settings]"
+    ]
+    assert unknown_moved(company, Settings(moved_from_root="employees")) == []
+    assert unknown_moved(company, Settings()) == []
+    single = Project.at(make_project(tmp_path / "single"))
+    single.settings.write_text("moved_from_root: customers\n", encoding="utf-8")
+    assert [str(f) for f in unknown_moved(single, read_settings(single.settings, "s"))] == [
+        "policy/settings.yaml:1:18: error: moved_from_root: there is no notice customers; the notices are - [settings]"
+    ]
 
 
 # -- check and release, as the command line runs them (in this process) ---------------------------

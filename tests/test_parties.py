@@ -305,6 +305,8 @@ def test_a_reference_without_a_parties_file_is_an_error_at_each_reference(tmp_pa
         found = errors_of(lambda: read_notice(notice_path, PROJECT.schema, missing))  # noqa: B023
         assert len(found) == 4 and all("but there is no parties file" in f for f in found)
         assert found[0].startswith(f"{notice_path}:2:21: error: controller.party: names the shared party 'acme'")
+        named = "policy/parties.yaml" if missing is None else str(missing)
+        assert all(f"there is no parties file ({named}): write the party there" in f for f in found), found
 
 
 def test_a_notice_without_references_never_reads_the_parties_file(tmp_path: Path) -> None:
@@ -638,6 +640,40 @@ def test_parties_changed_is_quiet_without_parties_or_releases(tmp_path: Path) ->
     assert record.parties_changed(one) == []
     (root / "policy" / "parties.yaml").write_text("controllers: [\n", encoding="utf-8")
     assert record.changes(notices(root)) == ()  # a broken file: each notice naming it says why
+
+
+def test_a_one_notice_project_s_parties_are_followed_too(tmp_path: Path) -> None:
+    """A project of one notice may name shared parties as well; `changes` takes any iterable of projects."""
+    root = company(tmp_path / "company")
+    one = Project.at(make_project(tmp_path / "one"))
+    shutil.copy(root / "policy" / "parties.yaml", one.parties)
+    shutil.copy(root / "policy" / "notices" / "customers" / "notice.yaml", one.notice)
+    make_release(one, today=TODAY)
+    assert record.changes(iter((one,))) == ()
+    edit(one.parties, "    phone: +358 8 555 0140", "    phone: +358 8 555 0150")
+    (change,) = record.changes(iter((one,)))
+    assert (change.kind.key, change.id, change.notices) == ("controllers", "pohjoisvayla", ("policy/notice.yaml",))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        change.id = "x"  # type: ignore[misc]  # the point: it is frozen
+
+
+def test_changes_come_in_the_order_of_parties_yaml(tmp_path: Path) -> None:
+    root = company(tmp_path)
+    release_all(root)
+    shared = root / "policy" / "parties.yaml"
+    edit(shared, "      fi: rekrytointi- ja henkilöstöhallintajärjestelmä", "      fi: henkilöstöjärjestelmä")
+    edit(shared, "    phone: +358 8 555 0140", "    phone: +358 8 555 0150")
+    found = record.changes(notices(root))
+    assert [(c.kind.key, c.id) for c in found] == [("controllers", "pohjoisvayla"), ("recipients", "hr-system")]
+    assert [c.position.line for c in found] == sorted(c.position.line for c in found)
+    shared.write_text("controllers: [\n", encoding="utf-8")
+    assert record.changes(notices(root)) == ()  # released, then broken: each notice naming it says why
+
+
+def test_a_project_of_both_layouts_leaves_the_parties_warning_to_the_layout_s_error(tmp_path: Path) -> None:
+    root = company(tmp_path)
+    shutil.copy(root / "policy" / "notices" / "customers" / "notice.yaml", root / "policy" / "notice.yaml")
+    assert record.parties_changed(Project.at(root)) == []
 
 
 # -- the schemas ---------------------------------------------------------------------------------------------------

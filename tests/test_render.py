@@ -705,6 +705,29 @@ def test_a_retention_rule_prints_its_label_and_the_law_that_sets_it() -> None:
     assert "bookkeeping records: 6 years from the end of the financial year (Accounting Act 2:10)" in pages["en"]
 
 
+def test_compiled_templates_are_forgotten_with_every_other_cache() -> None:
+    """The benchmark times builds from nothing: caches.forget() empties the compiled code too, so a template is
+    compiled again (Jinja asks load_bytecode and, finding nothing, compiles and dumps)."""
+    from jinja2.bccache import Bucket
+
+    from generator import caches
+    from generator.words.compiled_templates import InMemory
+
+    code = InMemory()
+    environment = jinja2.Environment(bytecode_cache=code)
+    environment.from_string("{{ 1 }}")
+    bucket = Bucket(environment, "key", "checksum")
+    bucket.code = compile("x = 1", "<t>", "exec")
+    code.dump_bytecode(bucket)
+    again = Bucket(environment, "key", "checksum")
+    code.load_bytecode(again)
+    assert again.code is not None
+    caches.forget()
+    forgotten = Bucket(environment, "key", "checksum")
+    code.load_bytecode(forgotten)
+    assert forgotten.code is None
+
+
 def test_a_source_names_the_data_it_provides() -> None:
     def sourced(data):
         data["sources"][0]["data"] = ["contact"]

@@ -117,3 +117,21 @@ def test_before_anything_takes_effect_no_release_is_in_force_though_the_first_is
     timeline = Timeline(releases("2026-03-01"), date(2026, 1, 15))
     assert timeline.current.id == "2026-03-01" and timeline.in_force_on(timeline.today) is None
     assert period(timeline, "2026-03-01") == ("2026-03-01", None)
+
+
+def test_neighbours_and_the_newest_are_found_by_place() -> None:
+    """Each release's predecessor and successor, in release order; the newest is the last released, whatever
+    is in force; a period cannot change once worked out."""
+    import dataclasses
+
+    import pytest
+
+    from generator.record.timeline import Period
+
+    ordered = releases("2026-01-01", "2026-03-01", "2026-05-01", "2026-07-01")
+    timeline = Timeline(ordered, date(2026, 4, 1))
+    assert timeline.newest is ordered[-1] and timeline.current is ordered[1]
+    assert [timeline.predecessor(r) for r in ordered] == [None, *ordered[:-1]]
+    assert [timeline.successor(r) for r in ordered] == [*ordered[1:], None]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Period(date(2026, 1, 1), None).end = date(2026, 2, 1)  # type: ignore[misc]  # the point: it is frozen
