@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import time
@@ -99,7 +100,9 @@ def test_without_jobs_each_language_has_a_process_where_there_is_more_than_one_c
     monkeypatch: pytest.MonkeyPatch, cores: int, elsewhere: bool
 ) -> None:
     monkeypatch.setattr(processes, "cores", lambda: cores)
-    pids = for_each_language(lambda lang: os.getpid(), ["fi", "sv"])
+    # Each language waits for the other: two processes, not one that took both before the second started.
+    both = multiprocessing.get_context("fork").Barrier(2) if elsewhere else None
+    pids = for_each_language(lambda lang: (both.wait(timeout=10) if both else None, os.getpid())[1], ["fi", "sv"])
     assert (os.getpid() not in pids and len(set(pids)) == 2) if elsewhere else pids == [os.getpid()] * 2
 
 
