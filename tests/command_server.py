@@ -198,9 +198,9 @@ def _serve(fd: int) -> None:
 
 def _compile_templates() -> None:
     """Compile Material's templates and the generator's, and read this repository's catalogs, as a build does
-    before it forks its languages: every build's child then finds them compiled (a second of CPU each), as the
-    second build of `serve` does. Jinja compiles again a template whose source or file differs (a project's
-    own site_overrides/), and the catalogs are read again from another project's locales/."""
+    before it forks its languages: every build's child then finds them compiled (a third of a second of CPU
+    each), as the second build of `serve` does. Jinja compiles again a template whose source or file differs (a
+    project's own site_overrides/), and the catalogs are read again from another project's locales/."""
     from generator.host.adapter import compile_theme
     from generator.notice.languages import SUPPORTED
     from generator.project import Project
