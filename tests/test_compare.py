@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.record.compare import compare, sections
 
 OLD = """# Privacy notice: A Oy
@@ -87,16 +89,11 @@ def test_an_added_section_and_identical_texts():
     assert compare(OLD, OLD) == ()
 
 
-def test_comparing_a_long_list_of_renamed_items_costs_linear_work() -> None:
-    """Each old block is sought among at most LOOK_AHEAD new ones, and a paragraph too long to align word by word
-    is shown removed and added whole: the similarity tests grow with the blocks, not with their square (the
-    time is `make bench`'s rename figure; here the work is counted, which no machine's load changes)."""
+@pytest.fixture
+def similarity_tests(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The similarity tests compare makes from here on, counted (one item each): work, which no machine's
+    load changes."""
     from generator.record import compare as module
-
-    def text(n: int, tag: str) -> str:
-        items = "\n".join(f"- {tag} {i}" for i in range(n))
-        names = ", ".join(f"{tag} {i}" for i in range(n))
-        return f"# T\n\n## Tiedot {{ #data }}\n\n{items}\n\nKäsittelemme: {names}.\n"
 
     calls: list[int] = []
     original = module._similar
@@ -105,15 +102,25 @@ def test_comparing_a_long_list_of_renamed_items_costs_linear_work() -> None:
         calls.append(1)
         return original(old, new)
 
-    module._similar = counted  # type: ignore[assignment]
-    try:
-        counts = []
-        for n in (500, 2000):
-            calls.clear()
-            module.compare(text(n, "Tietoryhmät asiakkaista ennen uudistusta"), text(n, "Luokka"))
-            counts.append(len(calls))
-    finally:
-        module._similar = original
+    monkeypatch.setattr(module, "_similar", counted)
+    return calls
+
+
+def test_comparing_a_long_list_of_renamed_items_costs_linear_work(similarity_tests: list[int]) -> None:
+    """Each old block is sought among at most LOOK_AHEAD new ones, and a paragraph too long to align word by word
+    is shown removed and added whole: the similarity tests grow with the blocks, not with their square (the
+    time is `make bench`'s rename figure; here the work is counted)."""
+
+    def text(n: int, tag: str) -> str:
+        items = "\n".join(f"- {tag} {i}" for i in range(n))
+        names = ", ".join(f"{tag} {i}" for i in range(n))
+        return f"# T\n\n## Tiedot {{ #data }}\n\n{items}\n\nKäsittelemme: {names}.\n"
+
+    counts = []
+    for n in (500, 2000):
+        similarity_tests.clear()
+        compare(text(n, "Tietoryhmät asiakkaista ennen uudistusta"), text(n, "Luokka"))
+        counts.append(len(similarity_tests))
     assert counts[1] <= 4 * counts[0] + 10
 
 
@@ -231,34 +238,19 @@ def test_two_rows_with_the_same_first_cell_replaced_by_one_are_never_merged():
     assert rows == [("removed", ["–", "Google"]), ("removed", ["–", "Matomo"]), ("added", ["–", "Plausible"])]
 
 
-def test_blocks_with_the_same_words_are_aligned_without_being_sought() -> None:
+def test_blocks_with_the_same_words_are_aligned_without_being_sought(similarity_tests: list[int]) -> None:
     """Only the blocks that changed are compared word by word for their likeness: fifty paragraphs that stayed
     cost no similarity test, so a long text with one change costs one."""
-    from generator.record import compare as module
-
     old = "# T\n\n## A { #a }\n\n" + "\n\n".join(f"Paragraph {i} says the same." for i in range(50)) + "\n"
     new = old.replace("Paragraph 25 says the same.", "Paragraph 25 says something else.")
-    calls: list[int] = []
-    original = module._similar
-
-    def counted(a: str, b: str) -> bool:
-        calls.append(1)
-        return original(a, b)
-
-    module._similar = counted  # type: ignore[assignment]
-    try:
-        (section,) = module.compare(old, new)
-    finally:
-        module._similar = original
+    (section,) = compare(old, new)
     assert [block.op for block in section.blocks] == ["skip", "same", "changed", "same", "skip"]
-    assert len(calls) == 1
+    assert len(similarity_tests) == 1
 
 
 def test_what_a_comparison_gives_cannot_change() -> None:
     """Plain, immutable data for the diff page's template: one comparison's result may serve several pages."""
     import dataclasses
-
-    import pytest
 
     from generator.record.compare import Block
 
