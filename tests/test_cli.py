@@ -4,13 +4,14 @@ what. Each test stands for a single-point bug `make mutate` found the other test
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator import cli
 from generator.project import Project
-from support import REPO, company_project, make_project
+from support import BUILD_DAY, BUILD_EPOCH, MULTI_VERSIONS, REPO, company_project, make_project, release_on
 
 
 def flat(text: str) -> str:
@@ -117,3 +118,37 @@ def test_check_of_two_of_a_companys_notices_names_its_notices_folder(
     assert capsys.readouterr().out.startswith("policy/notices: 0 errors, 0 warnings")
     assert cli.main(["check", "--lang", "en", "--notice", "employees"]) == 0
     assert capsys.readouterr().out.startswith("policy/notices/employees/notice.yaml: 0 errors, 0 warnings")
+
+
+def test_release_of_the_one_notice_unchanged_is_refused_with_the_release_it_repeats(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the company's "nothing to release" (exit 0): a project of one notice names the release it repeats."""
+    project = Project.at(make_project(tmp_path))
+    release_on(project, MULTI_VERSIONS[0].read_text(encoding="utf-8"), date(2026, 1, 1))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    assert cli.main(["release", "--lang", "en"]) == 1
+    said = capsys.readouterr()
+    assert "nothing to release" not in said.out
+    assert "nothing changed since release 2026-01-01" in said.err
+
+
+def test_publishing_counts_the_warnings_it_lets_through(capsys: pytest.CaptureFixture[str]) -> None:
+    inspection = cli._fit_to_publish(Project.at(REPO), False, BUILD_DAY, "en")
+    assert inspection.findings
+    err = capsys.readouterr().err
+    assert err.startswith("policy/notice.yaml: 0 errors, ")
+    assert err.endswith(" (`make check` lists them)\n")
+
+
+def test_a_first_release_succeeds_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = Project.at(make_project(tmp_path))
+    project.notice.write_text(MULTI_VERSIONS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.delenv("SELOSTE_SITE_URL", raising=False)
+    assert cli.main(["release", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("released 2026-01-01 (effective 2026-01-01)")
