@@ -27,6 +27,9 @@ from .tree import PACKAGE, WORK
 
 COVERAGE = WORK / "coverage"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "ci"}
+SETTINGS = "parallel = true\nbranch = false\nconcurrency = multiprocessing,thread\n"
+"""Coverage's settings besides the paths: also in the processes a command forks for its languages (a build's
+MkDocs runs there, and the adapter's lines with it); a run kept under other settings is measured again."""
 
 
 @dataclass
@@ -87,6 +90,7 @@ def measured(wanted: list[str], hashes: dict[str, str], code: str) -> dict[str, 
 
 def measure(root: Path, wanted: list[str], hashes: dict[str, str], code: str) -> dict[str, Batch]:
     """Measure the wanted test files not measured yet (in the scratch copy `root`); all of them -> their run."""
+    code = f"{code}:{hashlib.sha256(SETTINGS.encode()).hexdigest()[:8]}"
     found = measured(wanted, hashes, code)
     missing = [name for name in wanted if name not in found]
     if missing:
@@ -104,7 +108,7 @@ def run(root: Path, files: list[str], hashes: dict[str, str], code: str) -> Path
     directory.mkdir(parents=True)
     rc = directory / "coveragerc"
     rc.write_text(
-        f"[run]\ndata_file = {directory / '.coverage'}\nparallel = true\nbranch = false\n"
+        f"[run]\ndata_file = {directory / '.coverage'}\n{SETTINGS}"
         f"include = {root / PACKAGE}/*\ncontext = ${{SELOSTE_COVERAGE_CONTEXT}}\n",
         encoding="utf-8",
     )

@@ -242,3 +242,38 @@ def test_each_mutant_of_a_module_has_its_own_key() -> None:
     source = "f(a=True, b=True)\nf(a=True, b=True)\n\n\ndef g(x):\n    if x:\n        return False\n    return False\n"
     keys = [key for key, _ in keyed(mutants(source), source.encode())]
     assert len(keys) == len(set(keys)) == 2 * 5 + 5
+
+
+@pytest.mark.slow
+def test_lines_run_only_in_a_forked_language_worker_are_measured(tmp_path: Path) -> None:
+    """A build's MkDocs runs in the processes it forks for its languages: without coverage's multiprocessing
+    support, no test would be credited with the adapter's lines, and its mutants would face no test."""
+    import inspect
+    import os
+    import subprocess
+    import sys
+
+    import coverage
+
+    from generator.host import processes
+    from mutate import measure
+
+    lines, first = inspect.getsourcelines(processes._run)
+    in_worker = first + next(i for i, line in enumerate(lines) if "return _task(lang)" in line)
+    rc = tmp_path / "coveragerc"
+    rc.write_text(
+        f"[run]\ndata_file = {tmp_path / '.coverage'}\n{measure.SETTINGS}include = {REPO / 'generator'}/*\n",
+        encoding="utf-8",
+    )
+    script = tmp_path / "languages.py"
+    script.write_text(
+        "from generator.host.processes import for_each_language\n"
+        "assert for_each_language(str.upper, ['fi', 'sv'], jobs=2) == ['FI', 'SV']\n",
+        encoding="utf-8",
+    )
+    coverage_command, env = [sys.executable, "-m", "coverage"], dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([*coverage_command, "run", f"--rcfile={rc}", str(script)], cwd=REPO, env=env, check=True)
+    subprocess.run([*coverage_command, "combine", f"--rcfile={rc}", "-q"], cwd=REPO, env=env, check=True)
+    data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
+    data.read()
+    assert in_worker in (data.lines(processes.__file__) or [])
