@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import _posixsubprocess
 import fcntl
+import functools
 import inspect
 import os
 import re
@@ -150,8 +151,17 @@ def _uses_slow_fixture(item: pytest.Item) -> bool:
 
 def _defined_in(function: Callable[..., Any]) -> str:
     try:
-        return Path(inspect.getfile(inspect.unwrap(function))).resolve().relative_to(TESTS.parent).as_posix()
-    except (TypeError, ValueError):
+        return _relative(inspect.getfile(inspect.unwrap(function)))
+    except TypeError:
+        return ""
+
+
+@functools.cache
+def _relative(file: str) -> str:
+    """A source file's path from the repository (a few files, asked about for each of 3,000 tests' fixtures)."""
+    try:
+        return Path(file).resolve().relative_to(TESTS.parent).as_posix()
+    except ValueError:
         return ""
 
 
