@@ -9,6 +9,8 @@ module only that module.
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import json
 import queue
@@ -79,14 +81,33 @@ def named(module: str, root: Path = REPO) -> list[Named]:
         if file.endswith(".py"):
             owner, lines = file, []
         else:
-            base = Path(file).name
-            owners = [m for m, text in texts.items() if base in text]
-            owner = owners[0] if owners else ""
-            lines = [i for i, line in enumerate(texts.get(owner, "").splitlines(), 1) if base in line]
+            naming = {m: at for m, text in texts.items() if (at := naming_lines(text, Path(file).name))}
+            owner, lines = next(iter(naming.items()), ("", []))
         if owner == module:
             mutant = known_mutant((root / PACKAGE / file).read_text(encoding="utf-8"), old, new, what)
             found.append(Named(file, what, mutant, lines or ([mutant.line] if mutant else [])))
     return found
+
+
+def naming_lines(source: str, name: str) -> list[int]:
+    """The lines whose code names `name` in a string: a docstring or a comment that names it runs no test.
+
+    >>> naming_lines('"Uses x.j2."\\n# x.j2\\nrender("x.j2")\\n', "x.j2")
+    [3]
+    """
+    return sorted({line for line, text in _strings_in_code(source) if name in text})
+
+
+@functools.cache
+def _strings_in_code(source: str) -> tuple[tuple[int, str], ...]:
+    """Each string constant of a module's code, with its line (every module is asked about each template)."""
+    tree = ast.parse(source)
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    return tuple(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    )
 
 
 def load_verdicts() -> dict[str, Any]:

@@ -277,3 +277,11 @@ def test_lines_run_only_in_a_forked_language_worker_are_measured(tmp_path: Path)
     data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
     data.read()
     assert in_worker in (data.lines(processes.__file__) or [])
+
+
+def test_a_template_runs_with_the_module_whose_code_renders_it() -> None:
+    """host/extensions.py names diff.html.j2 in its docstring only: no test runs that line, so its named
+    survivors (diff lines not escaped) would face no test there; site/plan.py renders the template."""
+    planned = [n for n in campaign.named("site/plan.py") if n.file.endswith("diff.html.j2")]
+    assert len(planned) == 3 and all(n.lines for n in planned)
+    assert not [n for n in campaign.named("host/extensions.py") if n.file.endswith("diff.html.j2")]
