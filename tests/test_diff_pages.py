@@ -280,6 +280,17 @@ def test_markup_in_an_editorial_change_stays_text() -> None:
     assert "&lt;b onclick=&#34;x()&#34;&gt;<del>" in html and "&lt;script&gt;x()" in html
 
 
+@pytest.mark.parametrize(("op", "mark"), [("removed", "<del>"), ("added", "<ins>")])
+def test_markup_in_a_paragraph_removed_or_added_stays_text(op: str, mark: str) -> None:
+    """What a release removed and what it added is shown as text, like what stayed (the test above)."""
+    hostile = 'Partners: <img src=x onerror="x()"> <script>x()</script>\n\n'
+    longer = OLD.replace("We send a newsletter", hostile + "We send a newsletter")
+    (purposes,) = compare(longer, OLD) if op == "removed" else compare(OLD, longer)
+    html = shown(purposes)
+    assert mark in html and "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=&#34;x()&#34;&gt; &lt;script&gt;x()&lt;/script&gt;" in html
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_entracks_second_release_lists_eleven_changes_and_one_editorial_line(lang: str) -> None:
     """Release 2026-11-26 listed 22 changes, 13 of them capital letters; now 11 changes of words and one line
