@@ -146,13 +146,17 @@ class Campaign:
         extra = [root / PACKAGE / n.file for n in self.named if n.mutant and n.file != module]
         self.hash = digest([root / PACKAGE / module, *extra])
         self.lines: dict[int, set[str]] = {}
+        self.naming: dict[str, set[str]] = {}  # a template named in mutate/known.py -> the test files naming it
         self.tests: dict[str, Case] = {}
         self.setup: dict[str, float] = {}
 
     def measure(self, log: Callable[[str], None]) -> None:
         """The tests of each line, from a coverage run of the candidate test files not measured yet."""
         root = self.setting.roots[0]
+        templates = {Path(n.file).name for n in self.named if n.mutant and not n.file.endswith(".py")}
+        self.naming = {name: select.naming_files(name, root, self.setting.files) for name in templates}
         wanted = select.candidates(self.module, root, self.setting.files)
+        wanted += sorted(set().union(*self.naming.values()) - set(wanted))
         hashes = {name: digest([root / name]) for name in wanted}
         found = measure.measure(root, wanted, hashes, f"{self.setting.code}:{root}")
         executed, self.tests, failing = measure.executed(root / PACKAGE / self.module, found)
@@ -164,8 +168,12 @@ class Campaign:
         if failing:
             log(f"  left out, failing without any mutant: {', '.join(failing)}")
 
-    def tests_of(self, lines: list[int]) -> list[Case]:
+    def tests_of(self, lines: list[int], file: str = "") -> list[Case]:
+        """The tests of these lines; for a template's mutant (`file`), also every test of the files naming the
+        template (a test may render it directly, as the module does: no line of the module runs then)."""
         nodeids = set().union(*(self.lines.get(line, set()) for line in lines)) if lines else set()
+        naming = self.naming.get(Path(file).name, set()) if not file.endswith(".py") else set()
+        nodeids |= {nodeid for nodeid in self.tests if measure.file_of(nodeid) in naming}
         return [self.tests[n] for n in sorted(nodeids) if n in self.tests]
 
     def run(self, log: Callable[[str], None]) -> dict[str, Any]:
@@ -214,7 +222,13 @@ class Campaign:
             try:
                 target = root / PACKAGE / file
                 return try_mutant(
-                    root, target, target.read_bytes(), mutant, self.tests_of(lines), self.setup, self.setting.budget
+                    root,
+                    target,
+                    target.read_bytes(),
+                    mutant,
+                    self.tests_of(lines, file),
+                    self.setup,
+                    self.setting.budget,
                 )
             finally:
                 free.put(root)

@@ -125,6 +125,18 @@ def candidates(module: str, root: Path, test_files: list[str]) -> list[str]:
     return doctests + sorted(chosen)
 
 
+def naming_files(name: str, root: Path, test_files: list[str]) -> set[str]:
+    """The test files that name a template (`diff.html.j2`): they may render it themselves."""
+    return {
+        f
+        for f in test_files
+        if is_test_file(f)
+        and f.endswith(".py")
+        and name in (text := (root / f).read_text(encoding="utf-8"))
+        and "mutate" not in imported(text)
+    }
+
+
 def is_slow(nodeid: str, marked_browser: bool) -> bool:
     return marked_browser or Path(nodeid.split("::")[0]).name in SLOW_FILES
 

@@ -285,3 +285,18 @@ def test_a_template_runs_with_the_module_whose_code_renders_it() -> None:
     planned = [n for n in campaign.named("site/plan.py") if n.file.endswith("diff.html.j2")]
     assert len(planned) == 3 and all(n.lines for n in planned)
     assert not [n for n in campaign.named("host/extensions.py") if n.file.endswith("diff.html.j2")]
+
+
+def test_a_templates_mutant_also_faces_the_tests_that_render_it_themselves() -> None:
+    """test_diff_pages.py renders diff.html.j2 directly: it runs no line of site/plan.py, yet it catches the
+    diff lines' escaping dropped."""
+    test_files = [path.relative_to(REPO).as_posix() for path in (REPO / "tests").rglob("*.py")]
+    naming = select.naming_files("diff.html.j2", REPO, test_files)
+    assert "tests/test_diff_pages.py" in naming and "tests/test_mutate_tool.py" not in naming
+    plan = campaign.Campaign.__new__(campaign.Campaign)
+    plan.lines = {792: {"tests/test_site.py::a"}}
+    plan.naming = {"diff.html.j2": naming}
+    plan.tests = {n: Case(n, 0.1, (), False) for n in ("tests/test_site.py::a", "tests/test_diff_pages.py::b")}
+    template = "words/templates/files/diff.html.j2"
+    assert [t.nodeid for t in plan.tests_of([792], template)] == sorted(plan.tests)
+    assert [t.nodeid for t in plan.tests_of([792], "site/plan.py")] == ["tests/test_site.py::a"]
