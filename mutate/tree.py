@@ -125,8 +125,9 @@ NOT_CODE = ("mutate/", "bench/", ".github/", ".vscode/", ".ci/", "Makefile", ".g
 
 
 def code_hash(files: list[str]) -> str:
-    """What every test's coverage depends on: every file but the test files, the docs and NOT_CODE."""
-    kept = [f for f in files if not is_test_file(f) and not f.startswith(NOT_CODE) and not f.endswith(".md")]
+    """What every test's coverage depends on: every file but the test files, the docs, NOT_CODE and logs (a
+    campaign's own output, `make mutate > mutate.log`, would make the next run measure everything again)."""
+    kept = [f for f in files if not is_test_file(f) and not f.startswith(NOT_CODE) and not f.endswith((".md", ".log"))]
     return digest([REPO / f for f in kept])
 
 

@@ -300,3 +300,17 @@ def test_a_templates_mutant_also_faces_the_tests_that_render_it_themselves() -> 
     template = "words/templates/files/diff.html.j2"
     assert [t.nodeid for t in plan.tests_of([792], template)] == sorted(plan.tests)
     assert [t.nodeid for t in plan.tests_of([792], "site/plan.py")] == ["tests/test_site.py::a"]
+
+
+def test_a_log_beside_the_code_does_not_make_coverage_measured_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tree, "REPO", tmp_path)
+    (tmp_path / "generator").mkdir()
+    (tmp_path / "generator" / "m.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "mutate.log").write_text("run 1\n", encoding="utf-8")
+    before = tree.code_hash(["generator/m.py", "mutate.log"])
+    (tmp_path / "mutate.log").write_text("run 1\nrun 2\n", encoding="utf-8")
+    assert tree.code_hash(["generator/m.py", "mutate.log"]) == before
+    (tmp_path / "generator" / "m.py").write_text("x = 2\n", encoding="utf-8")
+    assert tree.code_hash(["generator/m.py", "mutate.log"]) != before
