@@ -215,3 +215,14 @@ def test_the_preview_plans_exactly_the_pages_its_error_page_stands_in_for(pristi
     assert sorted(page.path for page in plan.pages["fi"]) == sorted(PREVIEWED)
     errors = error_plan(Project.at(pristine), "fi", [], "X")
     assert sorted(page.path for page in errors.pages["fi"]) == sorted(PREVIEWED)
+
+
+def test_every_page_carries_the_controllers_colours_from_mkdocs_yml(entrack_site: Path) -> None:
+    """mkdocs.yml's extra.colors reach every page MkDocs builds, as they reach the chooser and the site-wide 404
+    page (MkDocs' `config.extra` is a mapping of its own, not a dict: they were read as none there)."""
+    colours = "--md-primary-fg-color:#1d4f6e;--md-primary-fg-color--light:#1d4f6e;"
+    colours += "--md-primary-fg-color--dark:#1d4f6e;--seloste-link-dark:#9fd0ee;"
+    documents = (page for lang in LANGS for page in (entrack_site / lang).rglob("*.html"))
+    pages = sorted(page for page in documents if "<html" in text(page))  # not the fragments for forms
+    assert len(pages) > 20
+    assert [page for page in pages if f"<style>:root{{{colours}}}</style>" not in text(page)] == []

@@ -13,7 +13,7 @@ import os
 import re
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -103,14 +103,17 @@ def colors(extra: object) -> dict[str, str]:
 
     >>> colors({"colors": {"primary": "#1D4F6E"}})
     {'primary': '#1d4f6e'}
+    >>> from collections import UserDict  # a mapping of another kind, as MkDocs' `config.extra` is
+    >>> colors(UserDict({"colors": {"dark_link": "#9FD0EE"}}))
+    {'dark_link': '#9fd0ee'}
     >>> colors({"colors": {"primary": "#ffcc00"}})
     Traceback (most recent call last):
     ValueError: extra.colors.primary "#ffcc00": the header's white text reads on it at 1.5:1, WCAG asks 4.5:1
     """
-    given = extra.get("colors") if isinstance(extra, dict) else None
+    given = extra.get("colors") if isinstance(extra, Mapping) else None  # MkDocs' config.extra: no dict
     if given is None:
         return {}
-    if not isinstance(given, dict):
+    if not isinstance(given, Mapping):
         raise ValueError('extra.colors must be a mapping: primary: "#rrggbb", dark_link: "#rrggbb"')
     found = {}
     for key, value in given.items():
