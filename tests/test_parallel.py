@@ -92,6 +92,7 @@ def test_side_by_side_builds_the_same_bytes_as_one_after_another(
         lang: sum(1 for name in one if name.startswith(f"{lang}/") and name.endswith("index.html")) for lang in built
     }
     assert built == pages, "build_site reports the pages it built in each language"
+    assert not [name for name in one if "/draft/" in name], "without draft=True the working copy is not published"
 
 
 @pytest.mark.slow

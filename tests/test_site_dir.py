@@ -16,7 +16,10 @@ import pytest
 from disk import snapshot, tmpfs
 
 from generator import folder_swap as publish_dir
-from support import BUILD_EPOCH, REPO, copy_project, run
+from generator.environment import Environment
+from generator.host.build import build_site
+from generator.project import Project
+from support import BUILD_DAY, BUILD_EPOCH, REPO, copy_project, run
 
 USAGE = "python -m generator: error: "  # how a usage error (exit 2) begins
 
@@ -67,6 +70,20 @@ def test_the_repository_root_is_refused_by_its_absolute_path_too(project: Path) 
     assert_refused(run(project, "build", "--site-dir", str(project)), str(project), "is the project folder")
     assert_refused(run(project, "build", "--site-dir", "/"), "/", "holds it")
     assert snapshot(project.parent) == before
+
+
+def test_a_relative_site_dir_is_taken_from_the_projects_folder_not_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In process, refused before anything is planned: `notes` is the project's notes/, wherever the caller is."""
+    root = tmp_path / "project"
+    (root / "notes").mkdir(parents=True)
+    (root / "notes" / "minutes.txt").write_text("the board met\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(publish_dir.Refused) as refused:
+        build_site(Project.at(root), Path("notes"), Environment(BUILD_DAY))
+    assert str(refused.value).startswith("notes: holds files that Seloste did not build")
+    assert (root / "notes" / "minutes.txt").read_text() == "the board met\n"
 
 
 def test_a_symbolic_link_is_refused_and_its_target_kept(project: Path, tmp_path: Path) -> None:
