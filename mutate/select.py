@@ -24,10 +24,16 @@ EXERCISED_BY = {
     "test_kill.py": ("publish_dir", "folder_swap", "releases", "ledger"),
     "test_releases.py": ("timeline",),
     "test_versions.py": ("timeline",),
+    "test_bad_environment.py": ("adapter",),
+    "test_build.py": ("adapter",),
+    "test_preview.py": ("adapter",),
+    "test_site_address.py": ("adapter",),
 }
 """Test files that reach a module through a subprocess without naming it: the kill tests run real builds
 and releases under strace (the tests of the atomic folder swap and of the release record); the releases
-and versions tests check which release is archived, in force or upcoming (the timeline)."""
+and versions tests check which release is archived, in force or upcoming (the timeline); the build,
+preview, environment and site-address tests run MkDocs, which loads the adapter by its hooks file, never by
+an import the command line makes (the adapter)."""
 SLOW_FILES = ("test_kill.py",)
 """Besides the `browser` tests, what runs last and only within the budget for slow tests."""
 

@@ -314,3 +314,10 @@ def test_a_log_beside_the_code_does_not_make_coverage_measured_again(
     assert tree.code_hash(["generator/m.py", "mutate.log"]) == before
     (tmp_path / "generator" / "m.py").write_text("x = 2\n", encoding="utf-8")
     assert tree.code_hash(["generator/m.py", "mutate.log"]) != before
+
+
+def test_the_tests_that_build_through_mkdocs_are_candidates_for_the_adapter() -> None:
+    """MkDocs loads the adapter through its hooks file: no test of a build imports or names it."""
+    test_files = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "tests").glob("test_*.py"))
+    chosen = select.candidates("host/adapter.py", REPO, test_files)
+    assert {"tests/test_build.py", "tests/test_bad_environment.py", "tests/test_site_address.py"} <= set(chosen)
