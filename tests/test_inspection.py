@@ -97,6 +97,21 @@ def test_since_a_commit_a_release_removed_from_the_record_is_an_error(tmp_path: 
 
 
 @pytest.mark.slow
+def test_since_a_commit_whose_lock_is_not_utf8_the_lock_there_is_an_error(tmp_path: Path) -> None:
+    """`check --since` reads the lock of that revision as git gives it: bytes that are not UTF-8 make it a
+    damaged lock at that revision, named, never a crash (git runs)."""
+    project = _committed(tmp_path, MULTI_VERSIONS[0])
+    good = project.lock.read_bytes()
+    project.lock.write_bytes(b"\xff" + good)
+    _git(tmp_path, "commit", "-q", "-am", "damaged")
+    project.lock.write_bytes(good)
+    assert [str(f) for f in inspect(project, since="main", today=BUILD_DAY).errors()] == [
+        "main:policy/releases/releases.lock:1:1: error: the release lock file is damaged: Expecting value "
+        "[release-integrity]"
+    ]
+
+
+@pytest.mark.slow
 def test_since_a_commit_each_release_added_is_rendered_anew(tmp_path: Path) -> None:
     """A release `release` made passes; one whose text was edited and blessed in the lock passes the lock but
     not the rendering anew (git runs)."""
