@@ -27,9 +27,10 @@ from .tree import PACKAGE, WORK
 
 COVERAGE = WORK / "coverage"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "ci"}
-SETTINGS = "parallel = true\nbranch = false\nconcurrency = multiprocessing,thread\n"
+SETTINGS = "parallel = true\nbranch = false\nconcurrency = multiprocessing,thread\nsigterm = true\n"
 """Coverage's settings besides the paths: also in the processes a command forks for its languages (a build's
-MkDocs runs there, and the adapter's lines with it); a run kept under other settings is measured again."""
+MkDocs runs there, and the adapter's lines with it), and in a command a test stops with SIGTERM (the preview
+that `serve` runs until it is told to stop); a run kept under other settings is measured again."""
 
 
 @dataclass

@@ -321,3 +321,35 @@ def test_the_tests_that_build_through_mkdocs_are_candidates_for_the_adapter() ->
     test_files = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "tests").glob("test_*.py"))
     chosen = select.candidates("host/adapter.py", REPO, test_files)
     assert {"tests/test_build.py", "tests/test_bad_environment.py", "tests/test_site_address.py"} <= set(chosen)
+
+
+@pytest.mark.slow
+def test_lines_run_by_a_command_stopped_with_sigterm_are_measured(tmp_path: Path) -> None:
+    """The tests stop `serve` with SIGTERM: without coverage's handler for it, nothing the preview ran would be
+    credited to them (its Host guard, its watcher)."""
+    import os
+    import subprocess
+    import sys
+
+    import coverage
+
+    from generator.notice import languages
+    from mutate import measure
+
+    rc = tmp_path / "coveragerc"
+    rc.write_text(
+        f"[run]\ndata_file = {tmp_path / '.coverage'}\n{measure.SETTINGS}include = {REPO / 'generator'}/*\n",
+        encoding="utf-8",
+    )
+    script = tmp_path / "stopped.py"
+    script.write_text(
+        "import os, signal, time\nimport generator.notice.languages\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\ntime.sleep(30)\n",
+        encoding="utf-8",
+    )
+    coverage_command, env = [sys.executable, "-m", "coverage"], dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([*coverage_command, "run", f"--rcfile={rc}", str(script)], cwd=REPO, env=env, timeout=60)
+    subprocess.run([*coverage_command, "combine", f"--rcfile={rc}", "-q"], cwd=REPO, env=env, check=False)
+    data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
+    data.read()
+    assert data.lines(languages.__file__)
