@@ -423,6 +423,17 @@ def test_a_released_file_the_lock_blesses_is_still_read_with_care(
     assert caught.value.findings[0].position.path == f"policy/releases/2026-01-01/{name}"
 
 
+def test_a_blessed_notice_json_that_is_not_a_notice_is_placed_at_its_line_and_column(
+    one_release: Path, tmp_path: Path
+) -> None:
+    root = _copy(one_release, tmp_path)
+    _bless(root, "notice.json", b'{\n  "seloste": 2,\n  "languages":    "fi"\n}\n')
+    with pytest.raises(NoticeError) as caught:
+        load_releases(Project.at(root))[0].notice
+    (languages,) = [f for f in caught.value.findings if "languages: expected a list" in f.message]
+    assert (languages.position.line, languages.position.column) == (3, 19)
+
+
 def test_verify_reads_the_releases_itself_when_not_given_them(one_release: Path, tmp_path: Path) -> None:
     root = _copy(one_release, tmp_path)
     assert verify(Project.at(root)) == []
