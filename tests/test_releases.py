@@ -429,7 +429,7 @@ def test_a_blessed_notice_json_that_is_not_a_notice_is_placed_at_its_line_and_co
     root = _copy(one_release, tmp_path)
     _bless(root, "notice.json", b'{\n  "seloste": 2,\n  "languages":    "fi"\n}\n')
     with pytest.raises(NoticeError) as caught:
-        load_releases(Project.at(root))[0].notice
+        _ = load_releases(Project.at(root))[0].notice
     (languages,) = [f for f in caught.value.findings if "languages: expected a list" in f.message]
     assert (languages.position.line, languages.position.column) == (3, 19)
 
