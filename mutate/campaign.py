@@ -14,10 +14,11 @@ import functools
 import hashlib
 import json
 import queue
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from .measure import Case
 from .mutants import Mutant, keyed, known_mutant, mutants, mutated_line
 from .report import figures
 from .run import Budget, Verdict, probe, try_mutant
-from .tree import PACKAGE, REPO, WORK, digest, modules, package_files, resolve_file
+from .tree import PACKAGE, REPO, WORK, digest, modules, package_files, resolve_file, stem
 
 VERDICTS = WORK / "verdicts.json"
 
@@ -174,7 +175,12 @@ class Campaign:
         nodeids = set().union(*(self.lines.get(line, set()) for line in lines)) if lines else set()
         naming = self.naming.get(Path(file).name, set()) if not file.endswith(".py") else set()
         nodeids |= {nodeid for nodeid in self.tests if measure.file_of(nodeid) in naming}
-        return [self.tests[n] for n in sorted(nodeids) if n in self.tests]
+        own = re.compile(rf"tests/test_{re.escape(stem(self.module))}(_\w+)?\.py")
+        return [
+            replace(self.tests[n], own=bool(own.fullmatch(measure.file_of(n))))
+            for n in sorted(nodeids)
+            if n in self.tests
+        ]
 
     def run(self, log: Callable[[str], None]) -> dict[str, Any]:
         """Test the sampled mutants (those without a verdict still good) and the named ones; the figures."""

@@ -41,6 +41,7 @@ class Case:
     seconds: float
     fixtures: tuple[str, ...]
     slow: bool
+    own: bool = False  # in a test file named for the module under test: tried before cheaper tests
 
 
 @dataclass

@@ -294,7 +294,7 @@ def test_a_templates_mutant_also_faces_the_tests_that_render_it_themselves() -> 
     naming = select.naming_files("diff.html.j2", REPO, test_files)
     assert "tests/test_diff_pages.py" in naming and "tests/test_mutate_tool.py" not in naming
     plan = campaign.Campaign.__new__(campaign.Campaign)
-    plan.lines = {792: {"tests/test_site.py::a"}}
+    plan.module, plan.lines = "site/plan.py", {792: {"tests/test_site.py::a"}}
     plan.naming = {"diff.html.j2": naming}
     plan.tests = {n: Case(n, 0.1, (), False) for n in ("tests/test_site.py::a", "tests/test_diff_pages.py::b")}
     template = "words/templates/files/diff.html.j2"
@@ -353,3 +353,20 @@ def test_lines_run_by_a_command_stopped_with_sigterm_are_measured(tmp_path: Path
     data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
     data.read()
     assert data.lines(languages.__file__)
+
+
+def test_the_modules_own_tests_go_first_whatever_cheaper_tests_run_its_line() -> None:
+    """notice/migrate.py's line 89 runs in 771 tests; the one written for it (in test_migrate.py) costs a
+    second, and the budget went to cheaper ones before it."""
+    cheap = [Case(f"tests/test_render.py::t{i}", 0.1, (), False) for i in range(20)]
+    written = Case("tests/test_migrate.py::test_notes", 1.0, (), False, own=True)
+    chosen, _ = run.plan([*cheap, written], {}, 1.55)
+    assert chosen[0] == written.nodeid and len(chosen) == 6
+    migrate = campaign.Campaign.__new__(campaign.Campaign)
+    migrate.module, migrate.naming = "notice/migrate.py", {}
+    migrate.tests = {n: Case(n, 0.1, (), False) for n in ("tests/test_migrate_write.py::a", "tests/test_load.py::b")}
+    migrate.lines = {89: set(migrate.tests)}
+    assert [(t.nodeid, t.own) for t in migrate.tests_of([89], "notice/migrate.py")] == [
+        ("tests/test_load.py::b", False),
+        ("tests/test_migrate_write.py::a", True),
+    ]
