@@ -68,3 +68,13 @@ def test_a_result_the_project_schema_refuses_is_not_written(tmp_path: Path) -> N
     ]
     assert notice.read_text(encoding="utf-8") == FORMAT_1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notice.yaml", "schema.json"]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_byte_order_mark_is_kept_and_none_is_added(tmp_path: Path, bom: bytes) -> None:
+    """The editor's byte order mark stays, and a file without one gets none (git would show every line changed)."""
+    notice = tmp_path / "notice.yaml"
+    notice.write_bytes(bom + FORMAT_1.encode("utf-8"))
+    migrate_file(notice, "notice.yaml", PROJECT.schema)
+    written = notice.read_bytes()
+    assert written.startswith(bom + b"# Esimerkki Oy's notice") and b"seloste: 2\n" in written
