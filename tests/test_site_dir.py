@@ -264,3 +264,13 @@ def test_an_exchange_the_system_refuses_is_an_error_naming_both_folders(tmp_path
         publish_dir.exchange(tmp_path / "a", tmp_path / "missing")
     assert (raised.value.filename, raised.value.filename2) == (str(tmp_path / "a"), str(tmp_path / "missing"))
     assert (tmp_path / "a").is_dir()
+
+
+def test_the_published_folder_is_readable_by_the_web_server(tmp_path: Path) -> None:
+    """Staged private (0700, nobody sees it half-built), the site is published readable by all (0755): a web
+    server running as another user must read it."""
+    target = tmp_path / "site"
+    with publish_dir.replacing(target, tmp_path) as staging:
+        assert staging.stat().st_mode & 0o777 == 0o700
+        (staging / "index.html").write_text("<!doctype html>\n", encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == 0o755
