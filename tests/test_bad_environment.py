@@ -8,7 +8,6 @@ in a throw-away project.
 from __future__ import annotations
 
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -170,6 +169,6 @@ def test_a_bad_edit_while_serving_is_reported_like_check_and_shown_until_fixed(p
         assert process.poll() is None
         assert "Traceback" not in output.text
     finally:
-        process.send_signal(signal.SIGINT)  # Ctrl-C: it leaves as itself (`make mutate` then has its coverage)
+        process.terminate()
         process.wait(timeout=30)
         notice.write_text(good, encoding="utf-8")

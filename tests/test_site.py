@@ -361,3 +361,57 @@ def test_mkdocs_yml_colours_become_the_stylesheets_variables(tmp_path: Path, mon
     colours = "--md-primary-fg-color:#1d4f6e;--md-primary-fg-color--light:#1d4f6e;"
     colours += "--md-primary-fg-color--dark:#1d4f6e;--seloste-link-dark:#9fd0ee;"
     assert configured(tmp_path, monkeypatch).extra["colors_css"] == colours
+
+
+def test_the_preview_in_process_shows_errors_answers_only_its_owner_and_ends_on_ctrl_c(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve` without a process of its own: the working copy's errors go to standard error as `check` says
+    them and onto the page, a request under another name is refused, and Ctrl-C ends it as a success (0)."""
+    import _thread
+    import http.client
+    import signal
+    import threading
+    import time
+
+    from generator.host import adapter
+    from support import MULTI_VERSIONS, free_port, released_here
+
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text(text(MULTI_VERSIONS[1]).replace("controller:\n", "controller:\n  bogus: 1\n", 1))
+    port = free_port()
+    answers: dict[str, tuple[int, str]] = {}
+
+    def get(host: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", "/draft/", headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8")
+        finally:
+            connection.close()
+
+    def browse() -> None:  # as the owner's browser would, once it answers; then Ctrl-C
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "owner" not in answers:
+            try:
+                answers["owner"] = get(f"127.0.0.1:{port}")
+                answers["stranger"] = get(f"evil.example:{port}")
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+        _thread.interrupt_main()
+
+    kept = dict(adapter._active)
+    ctrl_c = signal.signal(signal.SIGINT, signal.default_int_handler)  # also where the test run ignores it
+    try:
+        threading.Thread(target=browse, daemon=True).start()
+        assert adapter.serve(project, "fi", f"127.0.0.1:{port}") == 0
+    finally:
+        signal.signal(signal.SIGINT, ctrl_c)
+        adapter._active.clear()  # the preview's plan stays no later test's
+        adapter._active.update(kept)
+    said = capsys.readouterr()
+    assert answers["owner"][0] == 200 and 'class="seloste-preview-errors"' in answers["owner"][1]
+    assert answers["stranger"][0] == 403
+    assert "policy/notice.yaml:" in said.err and ": error: " in said.err
+    assert ": error: " not in said.out
