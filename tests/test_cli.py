@@ -28,6 +28,12 @@ def test_check_help_names_the_summary_file_and_the_default_notice(capsys: pytest
     assert "path notice file (default: policy/notice.yaml)" in said
 
 
+def test_no_command_is_a_usage_error_that_shows_the_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 2
+    said = capsys.readouterr()
+    assert said.err.startswith("usage: python -m generator") and said.out == ""
+
+
 def test_check_refuses_an_unknown_format_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         cli.main(["check", "--format", "yaml"])
@@ -152,3 +158,19 @@ def test_a_first_release_succeeds_and_says_so(
     monkeypatch.delenv("SELOSTE_SITE_URL", raising=False)
     assert cli.main(["release", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("released 2026-01-01 (effective 2026-01-01)")
+
+
+def test_release_of_a_companys_notice_named_by_notice_releases_that_one_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_project(tmp_path)
+    for notice_id in ("customers", "shop"):
+        (tmp_path / "policy" / "notices" / notice_id).mkdir(parents=True)
+        (tmp_path / "policy" / "notices" / notice_id / "notice.yaml").write_bytes(MULTI_VERSIONS[0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.delenv("SELOSTE_SITE_URL", raising=False)
+    assert cli.main(["release", "--lang", "en", "--notice", "shop"]) == 0
+    assert capsys.readouterr().out.startswith("released shop 2026-01-01 (effective 2026-01-01)")
+    assert (tmp_path / "policy" / "notices" / "shop" / "releases").is_dir()
+    assert not (tmp_path / "policy" / "notices" / "customers" / "releases").exists()

@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,191 @@ def test_every_page_carries_the_controllers_colours_from_mkdocs_yml(entrack_site
     pages = sorted(page for page in documents if "<html" in text(page))  # not the fragments for forms
     assert len(pages) > 20
     assert [page for page in pages if f"<style>:root{{{colours}}}</style>" not in text(page)] == []
+
+
+# In process, without a build: what the adapter does at each of MkDocs' events (host/adapter.py).
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("site_name: [Seloste\ntheme: {name: material}\n", "mkdocs.yml:2:6: error: invalid YAML: expected ',' or ']'"),
+        ("INHERIT: base.yml\ntheme: {name: material}\n", "mkdocs.yml: error: the site configuration cannot be used: "),
+    ],
+    ids=["not YAML", "an inherited file missing"],
+)
+def test_a_mkdocs_yml_mkdocs_cannot_read_is_named_with_what_is_wrong_and_where(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    """YAML's own words at its line and column (MkDocs wraps the YAML error), or MkDocs' reason for the rest."""
+    from generator import report
+    from generator.findings import NoticeError
+    from generator.host import adapter
+    from generator.project import Project
+
+    (tmp_path / "mkdocs.yml").write_text(written, encoding="utf-8")
+    with pytest.raises(NoticeError) as refused:
+        adapter.site_colors(Project.at(tmp_path))
+    assert [report.line(finding)[: len(said)] for finding in refused.value.findings] == [said]
+
+
+def test_a_failed_build_leaves_no_plan_behind_for_a_preview_to_take_as_its_own(tmp_path: Path) -> None:
+    """The adapter tells a build from the preview by the plan a build hands it (on_config): a build that failed
+    must take it back, or a preview in the same process would show that build's pages, never the working copy."""
+    from generator.findings import NoticeError
+    from generator.host import adapter
+    from generator.project import Project
+    from generator.site.plan import plan_site
+    from support import BUILD_DAY, MULTI_VERSIONS, released_here
+
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    plan = plan_site(project, Environment(BUILD_DAY))
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme: {name: no-such-theme}\n", encoding="utf-8")
+    with pytest.raises(NoticeError, match="MkDocs build failed"):
+        adapter.build_language(Project.at(tmp_path), plan, "fi", tmp_path / "site")
+    assert "plan" not in adapter._active
+
+
+def test_the_404_page_links_the_404_page_of_each_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A static template's language menu leads to the same template elsewhere only for 404.html: the others
+    (the sitemap) are no page a reader switches language on, so they lead to each language's front page."""
+    from mkdocs.config import load_config
+
+    from generator.host import adapter
+    from support import REPO
+
+    monkeypatch.setitem(adapter._active, "languages", ("fi", "sv"))
+    config = load_config(str(REPO / "mkdocs.yml"))
+    adapter.on_template_context({}, "404.html", config)
+    assert [a["link"] for a in config.extra["alternate"]] == ["../fi/404.html", "../sv/404.html"]
+    adapter.on_template_context({}, "sitemap.xml", config)
+    assert [a["link"] for a in config.extra["alternate"]] == ["../fi/", "../sv/"]
+
+
+def test_the_built_stylesheet_is_served_without_its_comments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    from generator.host import adapter, css
+    from support import REPO
+
+    monkeypatch.delitem(adapter._active, "serving", raising=False)  # a build's, not the preview's
+    written = text(REPO / "site_overrides" / "assets" / "seloste.css")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "seloste.css").write_text(written, encoding="utf-8")
+    adapter.on_post_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path)))
+    served = text(tmp_path / "assets" / "seloste.css")
+    assert "/*" in written and "/*" not in served
+    assert served == css.served(written)
+
+
+def test_the_theme_is_compiled_once_before_the_languages_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """compile_theme compiles the page template and every template it reaches into the code the builds share
+    (on_env): a language's build then loads them, compiling none (a third of a second of CPU each)."""
+    from jinja2.bccache import Bucket
+    from mkdocs.structure.files import Files
+
+    from generator.host import adapter
+    from generator.words import compiled_templates
+    from support import PROJECT
+
+    class Counted(compiled_templates.InMemory):
+        def __init__(self) -> None:
+            super().__init__()
+            self.compiled: list[str] = []
+
+        def dump_bytecode(self, bucket: Bucket) -> None:  # called only after Jinja compiled a template
+            self.compiled.append(bucket.key)
+            super().dump_bytecode(bucket)
+
+    code = Counted()
+    monkeypatch.setattr(adapter, "_COMPILED", code)
+    adapter.compile_theme(PROJECT, "fi")
+    assert len(code.compiled) > 20
+    before = list(code.compiled)
+    config = adapter._config(PROJECT, "fi")
+    build = adapter.on_env(config.theme.get_env(), config, Files([]))
+    for name in ("main.html", "404.html", "partials/header.html", "partials/footer.html"):
+        build.get_template(name)
+    assert code.compiled == before
+
+
+def configured(root: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """MkDocs' configuration of a build in Finnish of a new project at `root` with one release, after on_config."""
+    from generator.host import adapter
+    from generator.site.plan import plan_site
+    from support import BUILD_DAY, MULTI_VERSIONS, released_here
+
+    project = released_here(root, MULTI_VERSIONS[0])
+    monkeypatch.setitem(adapter._active, "plan", plan_site(project, Environment(BUILD_DAY)))
+    monkeypatch.setitem(adapter._active, "languages", ())
+    return adapter.on_config(adapter._config(project, "fi"))
+
+
+def test_a_builds_theme_lists_its_templates_without_looking_into_hidden_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """on_config hands MkDocs the theme's listing that skips Material's .icons (a sixth of a preview rebuild)."""
+    listed = configured(tmp_path, monkeypatch).theme.get_env().loader.list_templates()
+    assert "main.html" in listed
+    assert [name for name in listed if any(part.startswith(".") for part in name.split("/")[:-1])] == []
+
+
+def test_mkdocs_yml_colours_become_the_stylesheets_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """main.html writes extra.colors_css into every page: each colour sets each variable of its key."""
+    colours = "--md-primary-fg-color:#1d4f6e;--md-primary-fg-color--light:#1d4f6e;"
+    colours += "--md-primary-fg-color--dark:#1d4f6e;--seloste-link-dark:#9fd0ee;"
+    assert configured(tmp_path, monkeypatch).extra["colors_css"] == colours
+
+
+def test_the_preview_in_process_shows_errors_answers_only_its_owner_and_ends_on_ctrl_c(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve` without a process of its own: the working copy's errors go to standard error as `check` says
+    them and onto the page, a request under another name is refused, and Ctrl-C ends it as a success (0)."""
+    import _thread
+    import http.client
+    import signal
+    import threading
+    import time
+
+    from generator.host import adapter
+    from support import MULTI_VERSIONS, free_port, released_here
+
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text(text(MULTI_VERSIONS[1]).replace("controller:\n", "controller:\n  bogus: 1\n", 1))
+    port = free_port()
+    answers: dict[str, tuple[int, str]] = {}
+
+    def get(host: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", "/draft/", headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8")
+        finally:
+            connection.close()
+
+    def browse() -> None:  # as the owner's browser would, once it answers; then Ctrl-C
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "owner" not in answers:
+            try:
+                answers["owner"] = get(f"127.0.0.1:{port}")
+                answers["stranger"] = get(f"evil.example:{port}")
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+        _thread.interrupt_main()
+
+    kept = dict(adapter._active)
+    ctrl_c = signal.signal(signal.SIGINT, signal.default_int_handler)  # also where the test run ignores it
+    try:
+        threading.Thread(target=browse, daemon=True).start()
+        assert adapter.serve(project, "fi", f"127.0.0.1:{port}") == 0
+    finally:
+        signal.signal(signal.SIGINT, ctrl_c)
+        adapter._active.clear()  # the preview's plan stays no later test's
+        adapter._active.update(kept)
+    said = capsys.readouterr()
+    assert answers["owner"][0] == 200 and 'class="seloste-preview-errors"' in answers["owner"][1]
+    assert answers["stranger"][0] == 403
+    assert "policy/notice.yaml:" in said.err and ": error: " in said.err
+    assert ": error: " not in said.out
