@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from support import MULTI_VERSIONS, make_project, release, run
+from generator.environment import Environment
+from generator.host.build import build_site
+from generator.project import Project
+from support import BUILD_DAY, MULTI_VERSIONS, make_project, release, run
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -76,6 +79,16 @@ def section(html: str, anchor: str) -> str:
     start = html.index(f'id="{anchor}"')
     following = re.search(r"<h[1-6]", html[start:])
     return html[start : start + following.start()] if following else html[start:]
+
+
+def test_build_site_publishes_the_working_copy_only_when_asked(tmp_path: Path) -> None:
+    """In process, as the benchmark calls it: without `draft=True` an edited working copy stays unpublished."""
+    root = make_project(tmp_path / "project")
+    release(root, MULTI_VERSIONS[0])
+    notice = root / "policy" / "notice.yaml"
+    notice.write_text(notice.read_text().replace("en: We handle orders.", "en: We handle orders and returns."))
+    build_site(Project.at(root), root / "site", Environment(BUILD_DAY), jobs=1)
+    assert (root / "site" / "en" / "index.html").is_file() and not (root / "site" / "en" / "draft").exists()
 
 
 def test_a_draft_build_publishes_its_redline_and_the_summary_links_it(tmp_path: Path) -> None:
