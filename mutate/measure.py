@@ -102,6 +102,14 @@ def measure(root: Path, wanted: list[str], hashes: dict[str, str], code: str) ->
     return found
 
 
+def configuration(directory: Path, package: Path) -> str:
+    """Coverage's configuration for a run kept in `directory`, of the code in `package`, each test its context."""
+    return (
+        f"[run]\ndata_file = {directory / '.coverage'}\n{SETTINGS}"
+        f"include = {package}/*\ncontext = ${{SELOSTE_COVERAGE_CONTEXT}}\n"
+    )
+
+
 def run(root: Path, files: list[str], hashes: dict[str, str], code: str) -> Path:
     """One coverage run of `files`, with a context per test; the run's directory."""
     name = hashlib.sha256(json.dumps([code, files]).encode()).hexdigest()[:12]
@@ -109,11 +117,7 @@ def run(root: Path, files: list[str], hashes: dict[str, str], code: str) -> Path
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
     rc = directory / "coveragerc"
-    rc.write_text(
-        f"[run]\ndata_file = {directory / '.coverage'}\n{SETTINGS}"
-        f"include = {root / PACKAGE}/*\ncontext = ${{SELOSTE_COVERAGE_CONTEXT}}\n",
-        encoding="utf-8",
-    )
+    rc.write_text(configuration(directory, root / PACKAGE), encoding="utf-8")
     env = dict(
         os.environ,
         **ENV,

@@ -5,11 +5,19 @@ In process and on small snippets: no campaign runs here.
 
 from __future__ import annotations
 
+import inspect
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
+import coverage
 import pytest
 
-from mutate import campaign, known, report, run, select, tree
+from generator.host import processes
+from generator.notice import languages
+from mutate import campaign, known, measure, report, run, select, tree
 from mutate.measure import Case
 from mutate.mutants import Mutant, Source, keyed, known_mutant, mutants
 
@@ -244,39 +252,44 @@ def test_each_mutant_of_a_module_has_its_own_key() -> None:
     assert len(keys) == len(set(keys)) == 2 * 5 + 5
 
 
+def under_coverage(tmp_path: Path, script: str) -> tuple[int, coverage.CoverageData]:
+    """Run `script` under the tool's own coverage configuration (measure.configuration): its exit code, and what
+    it measured of generator/."""
+    rc, path = tmp_path / "coveragerc", tmp_path / "script.py"
+    rc.write_text(measure.configuration(tmp_path, REPO / "generator"), encoding="utf-8")
+    path.write_text(script, encoding="utf-8")
+    command, env = [sys.executable, "-m", "coverage"], dict(os.environ, PYTHONPATH=str(REPO))
+    ran = subprocess.run([*command, "run", f"--rcfile={rc}", str(path)], cwd=REPO, env=env, timeout=60)
+    subprocess.run([*command, "combine", f"--rcfile={rc}", "-q"], cwd=REPO, env=env, check=False)
+    data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
+    data.read()
+    return ran.returncode, data
+
+
 @pytest.mark.slow
 def test_lines_run_only_in_a_forked_language_worker_are_measured(tmp_path: Path) -> None:
     """A build's MkDocs runs in the processes it forks for its languages: without coverage's multiprocessing
     support, no test would be credited with the adapter's lines, and its mutants would face no test."""
-    import inspect
-    import os
-    import subprocess
-    import sys
-
-    import coverage
-
-    from generator.host import processes
-    from mutate import measure
-
     lines, first = inspect.getsourcelines(processes._run)
     in_worker = first + next(i for i, line in enumerate(lines) if "return _task(lang)" in line)
-    rc = tmp_path / "coveragerc"
-    rc.write_text(
-        f"[run]\ndata_file = {tmp_path / '.coverage'}\n{measure.SETTINGS}include = {REPO / 'generator'}/*\n",
-        encoding="utf-8",
-    )
-    script = tmp_path / "languages.py"
-    script.write_text(
+    code, data = under_coverage(
+        tmp_path,
         "from generator.host.processes import for_each_language\n"
         "assert for_each_language(str.upper, ['fi', 'sv'], jobs=2) == ['FI', 'SV']\n",
-        encoding="utf-8",
     )
-    coverage_command, env = [sys.executable, "-m", "coverage"], dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([*coverage_command, "run", f"--rcfile={rc}", str(script)], cwd=REPO, env=env, check=True)
-    subprocess.run([*coverage_command, "combine", f"--rcfile={rc}", "-q"], cwd=REPO, env=env, check=True)
-    data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
-    data.read()
-    assert in_worker in (data.lines(processes.__file__) or [])
+    assert code == 0 and in_worker in (data.lines(processes.__file__) or [])
+
+
+@pytest.mark.slow
+def test_lines_run_by_a_command_stopped_with_sigterm_are_measured(tmp_path: Path) -> None:
+    """The tests stop `serve` with SIGTERM: without coverage's handler for it, nothing the preview ran would be
+    credited to them (its Host guard, its watcher)."""
+    code, data = under_coverage(
+        tmp_path,
+        "import os, signal, time\nimport generator.notice.languages\nos.kill(os.getpid(), signal.SIGTERM)\n"
+        "time.sleep(30)\n",
+    )
+    assert code == -signal.SIGTERM and data.lines(languages.__file__)
 
 
 def test_a_template_runs_with_the_module_whose_code_renders_it() -> None:
@@ -321,38 +334,6 @@ def test_the_tests_that_build_through_mkdocs_are_candidates_for_the_adapter() ->
     test_files = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "tests").glob("test_*.py"))
     chosen = select.candidates("host/adapter.py", REPO, test_files)
     assert {"tests/test_build.py", "tests/test_bad_environment.py", "tests/test_site_address.py"} <= set(chosen)
-
-
-@pytest.mark.slow
-def test_lines_run_by_a_command_stopped_with_sigterm_are_measured(tmp_path: Path) -> None:
-    """The tests stop `serve` with SIGTERM: without coverage's handler for it, nothing the preview ran would be
-    credited to them (its Host guard, its watcher)."""
-    import os
-    import subprocess
-    import sys
-
-    import coverage
-
-    from generator.notice import languages
-    from mutate import measure
-
-    rc = tmp_path / "coveragerc"
-    rc.write_text(
-        f"[run]\ndata_file = {tmp_path / '.coverage'}\n{measure.SETTINGS}include = {REPO / 'generator'}/*\n",
-        encoding="utf-8",
-    )
-    script = tmp_path / "stopped.py"
-    script.write_text(
-        "import os, signal, time\nimport generator.notice.languages\n"
-        "os.kill(os.getpid(), signal.SIGTERM)\ntime.sleep(30)\n",
-        encoding="utf-8",
-    )
-    coverage_command, env = [sys.executable, "-m", "coverage"], dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([*coverage_command, "run", f"--rcfile={rc}", str(script)], cwd=REPO, env=env, timeout=60)
-    subprocess.run([*coverage_command, "combine", f"--rcfile={rc}", "-q"], cwd=REPO, env=env, check=False)
-    data = coverage.CoverageData(basename=str(tmp_path / ".coverage"))
-    data.read()
-    assert data.lines(languages.__file__)
 
 
 def test_the_modules_own_tests_go_first_whatever_cheaper_tests_run_its_line() -> None:
