@@ -13,11 +13,9 @@ test_pages.py (axe, the HTML checker, no other host, alternates) as well.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
-from browser.conftest import ANNOUNCED, AXE_TAGS, TOOLS_HINT, VNU_JAR, ready_site
+from browser.conftest import ANNOUNCED, AXE_TAGS, nu_html_checker, ready_site
 from browser.test_pages import format_axe
 
 from generator.words import i18n
@@ -95,13 +93,5 @@ def test_the_nu_html_checker_finds_no_error(pytestconfig: pytest.Config) -> None
     site = ready_site(pytestconfig, ANNOUNCED)
     files = [site.file_for(p.format(lang=lang)) for p in PAGES for lang in ("fi", "sv", "en")]
     assert all(f.is_file() for f in files), files
-    java = shutil.which("java")
-    assert java and VNU_JAR.is_file(), f"the Nu Html Checker needs Java and {VNU_JAR} ({TOOLS_HINT})"
-    done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(done.stdout)["messages"]
+    messages = json.loads(nu_html_checker(files))["messages"]
     assert not messages, "\n".join(f"{m.get('url')}: {m['message']} {m.get('extract', '')!r}" for m in messages)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser.conftest import AXE_TAGS, nu_html_checker
 from test_preview import (  # noqa: F401 (preview: a fixture, shared: pytest passes it by name)
     FIRST_SUMMARY,
     HANG_GUARD,
@@ -27,11 +26,6 @@ from test_preview import (  # noqa: F401 (preview: a fixture, shared: pytest pas
     warned,
 )
 from test_site_address import SubPathServer
-
-from support import REPO
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]  # as conftest runs
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture
@@ -98,15 +92,7 @@ def test_the_preview_with_its_warnings_and_its_redline_passes_axe_and_the_html_c
             served.append(file)
     finally:
         context.close()
-    java = shutil.which("java")
-    assert java and VNU_JAR.is_file(), "the Nu Html Checker needs Java and node_modules/vnu-jar"
-    done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only", *map(str, served)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(done.stdout)["messages"]
+    messages = json.loads(nu_html_checker(served))["messages"]
     assert messages == [], [(m.get("url", "").rsplit("/", 1)[-1], m["message"]) for m in messages]
 
 

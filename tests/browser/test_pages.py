@@ -14,10 +14,12 @@ was measured. Case ids name the site: ``entrack-current-fi``,
 from __future__ import annotations
 
 import dataclasses
+import json
 import urllib.parse
 from typing import Any
 
 import pytest
+from browser.conftest import nu_html_checker
 
 from generator.notice.languages import SUPPORTED as LANGS
 
@@ -137,6 +139,20 @@ def test_axe_finds_no_violation(page_case, page_report):
             f"axe-core ({', '.join(AXE_TAGS)}) on {page_case.path}:\n" + format_axe(page_report.violations),
             pytrace=False,
         )
+
+
+def test_the_nu_html_checker_as_run_here_reports_an_error(tmp_path) -> None:
+    """The checker's run (its JVM options included) finds what it is there to find, so its silence on the pages
+    means something: an element where none may be, and one id twice."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head>'
+        '<body><ul><p id="a">x</p></ul><p id="a">y</p></body></html>',
+        encoding="utf-8",
+    )
+    messages = [m["message"] for m in json.loads(nu_html_checker([page]))["messages"]]
+    assert any("not allowed as child of element" in m for m in messages), messages
+    assert any("Duplicate ID" in m for m in messages), messages
 
 
 def test_nu_html_checker_finds_no_error(page_case, page_site, vnu_errors):
