@@ -112,7 +112,7 @@ def campaign(args: argparse.Namespace) -> bool:
     ok = True
     for module in args.modules:
         started = time.monotonic()
-        figures = Campaign(module, setting).run(lambda line: print(line, flush=True))
+        figures = report.settled(module, Campaign(module, setting).run(lambda line: print(line, flush=True)))
         figures.update(date=time.strftime("%Y-%m-%d"), commit=stamp, sample=args.sample)
         if args.named:
             results["modules"].setdefault(module, figures)["known"] = figures["known"]
@@ -123,7 +123,8 @@ def campaign(args: argparse.Namespace) -> bool:
         ok &= all(k["verdict"] == "killed" for k in figures["known"])
         low, high = figures["interval"]
         print(
-            f"{module}: {figures['killed']} of {figures['tested']} killed, {figures['rate']:.1%} "
+            f"{module}: {figures['killed']} of {figures['tested']} killed ({figures['equivalent']} equivalent), "
+            f"{figures['rate']:.1%} "
             f"({low:.1%}-{high:.1%}), target {figures['target']:.0%}; {time.monotonic() - started:.0f} s\n",
             flush=True,
         )

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import equivalent
 from .tree import REPO, stem
 
 RESULTS = REPO / "mutate" / "results.json"
@@ -57,26 +58,48 @@ def wilson(killed: int, tested: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def figures(module: str, mutants: int, killed: int, tested: int) -> dict[str, Any]:
-    """The counts, rate, interval and target of one module; met is None when a sample held none of its mutants."""
-    low, high = wilson(killed, tested)
-    rate = killed / tested if tested else 0.0
+def figures(module: str, mutants: int, killed: int, tested: int, equivalent: int = 0) -> dict[str, Any]:
+    """The counts, rate, interval and target of one module; met is None when a sample held none of its mutants.
+    The rate is of the mutants that can change behaviour: `equivalent` survivors (read by hand) are left out."""
+    counted = tested - equivalent
+    low, high = wilson(killed, counted)
+    rate = killed / counted if counted else 0.0
     goal = target(module)
     return {
         "mutants": mutants,
         "tested": tested,
         "killed": killed,
-        "survived": tested - killed,
+        "equivalent": equivalent,
+        "survived": counted - killed,
         "rate": round(rate, 4),
         "interval": [round(low, 4), round(high, 4)],
         "target": goal,
-        "met": rate >= goal if tested else (True if not mutants else None),  # None: none sampled
+        "met": rate >= goal if counted else (True if not mutants or tested else None),  # None: none sampled
     }
+
+
+def settled(module: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """A module's entry with its survivors read against mutate/equivalent.py and its figures counted again."""
+    survivors = [_read(module, survivor) for survivor in entry["survivors"]]
+    same = sum(survivor["verdict"] == "equivalent" for survivor in survivors)
+    counts = figures(module, entry["mutants"], entry["killed"], entry["tested"], same)
+    return entry | counts | {"survivors": survivors}
+
+
+def _read(module: str, survivor: dict[str, Any]) -> dict[str, Any]:
+    """A survivor, equivalent (with the reason) if mutate/equivalent.py lists it; one whose entry was removed
+    since counts as a survivor again."""
+    plain = {key: value for key, value in survivor.items() if key != "why"}
+    if plain["verdict"] == "equivalent":
+        plain["verdict"] = "survived"
+    reason = equivalent.why(module, plain) if plain["verdict"] == "survived" else None
+    return plain | {"verdict": "equivalent", "why": reason} if reason else plain
 
 
 def load() -> dict[str, Any]:
     if RESULTS.exists():
         data: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8"))
+        data["modules"] = {module: settled(module, entry) for module, entry in data["modules"].items()}
         return data
     return {"modules": {}}
 
@@ -99,19 +122,20 @@ def overall(modules: dict[str, Any]) -> tuple[float, int, int]:
 def table(results: dict[str, Any]) -> str:
     """The Markdown table of every module measured, for the README."""
     rows = [
-        "| module | mutants | tested | killed | rate | 95% interval | target | met | measured |",
-        "|---|--:|--:|--:|--:|--:|--:|:-:|---|",
+        "| module | mutants | tested | killed | equivalent | rate | 95% interval | target | met | measured |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|:-:|---|",
     ]
     for module, f in sorted(results["modules"].items()):
         low, high = f["interval"]
         rows.append(
-            f"| `{module}` | {f['mutants']} | {f['tested']} | {f['killed']} | {f['rate']:.1%} | "
+            f"| `{module}` | {f['mutants']} | {f['tested']} | {f['killed']} | {f.get('equivalent', 0)} | {f['rate']:.1%} | "
             f"{low:.1%}–{high:.1%} | {f['target']:.0%} | {MET[f['met']]} | "
             f"{f['date']}, {f['commit']}, sample {f['sample']:g}, {f['seconds']:.0f} s |"
         )
     rate, tested, killed = overall(results["modules"])
+    same = sum(f.get("equivalent", 0) for f in results["modules"].values())
     rows.append(
-        f"| overall | {sum(f['mutants'] for f in results['modules'].values())} | {tested} | {killed} | "
+        f"| overall | {sum(f['mutants'] for f in results['modules'].values())} | {tested} | {killed} | {same} | "
         f"{rate:.1%} |  |  |  | each module weighted by its mutants |"
     )
     return "\n".join(rows)
@@ -125,7 +149,9 @@ def survivors(results: dict[str, Any], modules: list[str]) -> str:
         if not f:
             continue
         for s in f["survivors"]:
-            why = " (no test runs it)" if s["verdict"] == "uncovered" else ""
+            why = {"uncovered": " (no test runs it)", "equivalent": f" (equivalent: {s.get('why')})"}.get(
+                s["verdict"], ""
+            )
             out.append(f"  {module}:{s['line']}  {s['operator']}{why}\n      - {s['original']}\n      + {s['mutated']}")
         for k in f.get("known", []):
             out.append(f"  {module}: named survivor ({k['file']}): {k['verdict']}: {k['what']}")

@@ -17,9 +17,9 @@ import pytest
 
 from generator.host import processes
 from generator.notice import languages
-from mutate import campaign, known, measure, report, run, select, tree
+from mutate import campaign, equivalent, known, measure, report, run, select, tree
 from mutate.measure import Case
-from mutate.mutants import Mutant, Source, keyed, known_mutant, mutants
+from mutate.mutants import Mutant, Source, keyed, known_mutant, mutants, mutated_line
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -151,6 +151,35 @@ def test_each_named_survivor_is_still_in_its_file(name: str, old: str, new: str,
     assert old in (REPO / tree.PACKAGE / file).read_text(encoding="utf-8"), f"{what}: its text has gone from {file}"
 
 
+@pytest.mark.parametrize(
+    ("module", "original", "mutated", "why"),
+    equivalent.EQUIVALENT,
+    ids=[f"{e[0]}-{i}" for i, e in enumerate(equivalent.EQUIVALENT)],
+)
+def test_each_equivalent_mutant_is_still_made(module: str, original: str, mutated: str, why: str) -> None:
+    """An entry of mutate/equivalent.py names a mutant the tool still makes of its module's code as it is."""
+    text = (REPO / tree.PACKAGE / module).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    made_here = {(lines[m.line - 1].strip(), mutated_line(text.encode(), m)) for m in mutants(text)}
+    assert (original, mutated) in made_here, f"{module}: no longer made, read it again: {original} -> {mutated}"
+
+
+def test_an_equivalent_survivor_is_left_out_of_the_rate_and_counts_again_once_its_entry_is_gone() -> None:
+    module, original, mutated, why = equivalent.EQUIVALENT[-1]
+    listed = {"line": 9, "operator": "x", "verdict": "survived", "original": original, "mutated": mutated}
+    other = {"line": 10, "operator": "x", "verdict": "survived", "original": "a = 1", "mutated": "a = 2"}
+    unrun = listed | {"verdict": "uncovered"}
+    entry = report.figures(module, 40, 17, 20) | {"survivors": [listed, other, unrun], "known": []}
+    out = report.settled(module, entry)
+    assert [s["verdict"] for s in out["survivors"]] == ["equivalent", "survived", "uncovered"]
+    assert out["survivors"][0]["why"] == why and out["equivalent"] == 1
+    assert out["rate"] == round(17 / 19, 4) and out["survived"] == 2
+    assert report.settled(module, out) == out  # settled twice, the same
+    gone = report.settled("atom.py", out | {"survivors": out["survivors"]})
+    assert [s["verdict"] for s in gone["survivors"]] == ["survived", "survived", "uncovered"]
+    assert "why" not in gone["survivors"][0] and gone["equivalent"] == 0 and gone["rate"] == 0.85
+
+
 def test_modules_are_found_and_named_by_stem_or_path() -> None:
     found = tree.modules()
     assert "markup.py" in [Path(m).name for m in found] and "__init__.py" not in found
@@ -220,7 +249,7 @@ def test_the_readme_table_is_replaced_between_its_markers() -> None:
     f = report.figures("atom.py", 10, 9, 10) | {"date": "2026-01-01", "commit": "abc", "sample": 1.0, "seconds": 5}
     text = f"intro\n{report.BEGIN}\nold\n{report.END}\nafter\n"
     out = report.readme(text, {"modules": {"atom.py": f}})
-    assert out.startswith("intro\n") and out.endswith("after\n") and "| `atom.py` | 10 | 10 | 9 | 90.0% |" in out
+    assert out.startswith("intro\n") and out.endswith("after\n") and "| `atom.py` | 10 | 10 | 9 | 0 | 90.0% |" in out
 
 
 def test_mutant_dataclass_applies_bytes() -> None:
