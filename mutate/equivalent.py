@@ -92,13 +92,15 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "host/build.py",
         "target.parent.mkdir(parents=True, exist_ok=True)",
         "target.parent.mkdir(exist_ok=True)",
-        "the plan's files are written in sorted order: a folder's own files before its subfolders' files",
+        "each planned file's folder is one below a folder already there: the language builds make the pages' "
+        "folders (forms/ too), and in sorted order a release's X.json comes before its folder X/",
     ),
     (
         "host/build.py",
         "target.parent.mkdir(parents=True, exist_ok=True)",
         "target.parent.mkdir(parents=False, exist_ok=True)",
-        "the plan's files are written in sorted order: a folder's own files before its subfolders' files",
+        "each planned file's folder is one below a folder already there: the language builds make the pages' "
+        "folders (forms/ too), and in sorted order a release's X.json comes before its folder X/",
     ),
     (
         "host/build.py",
