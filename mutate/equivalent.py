@@ -6,7 +6,10 @@ survivor no test can kill, and counting it would hold a module below its
 target for want of a test that cannot exist. Each entry is (module, the line
 as it is, the line as mutated, why), the lines stripped as the report shows
 them; a survivor matching one is reported as equivalent, with its reason, and
-left out of its module's rate (the table says how many). An entry whose line
+left out of its module's rate (the table says how many). An entry names its
+line by the text, so it covers every line of the module with that text: list
+one only where the reason holds for each (`return 0` in cli.py: every command
+returns its exit status to `sys.exit`). An entry whose line
 is no longer in its module fails tests/test_mutate_tool.py, so that a change
 to the code makes someone read the mutant again.
 """
