@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -136,14 +136,17 @@ class Source:
         return self.data[start:end]
 
 
-def mutants(text: str) -> list[Mutant]:
-    """Every mutant of a module's text that compiles and changes its syntax tree, in source order."""
+def mutants(text: str, lines: Container[int] | None = None) -> list[Mutant]:
+    """Every mutant of a module's text that compiles and changes its syntax tree, in source order; only those
+    starting on `lines`, if given (the compilation of each candidate is most of the cost)."""
     source = Source(text)
     tree = ast.parse(text)
     original = ast.dump(tree)
     kept: dict[tuple[int, int, bytes], Mutant] = {}
     for mutant in Finder(source, tree).found:
         place = (mutant.start, mutant.end, mutant.replacement)
+        if lines is not None and mutant.line not in lines:
+            continue
         if place not in kept and changes(source.data, mutant, original):
             kept[place] = mutant
     return sorted(kept.values(), key=lambda m: (m.start, m.end, m.operator))
