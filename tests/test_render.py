@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from generator.notice.read import read_notice, read_notice_text
-from generator.words.render import render_notice
+from generator.words.render import render_file, render_notice, render_template
 from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
@@ -199,7 +199,7 @@ import os, sys
 from pathlib import Path
 from generator.project import Project
 from generator.notice.read import read_notice
-from generator.words.render import render_notice
+from generator.words.render import render_file, render_notice, render_template
 project = Project.at(Path())
 notice = read_notice(sys.argv[1], project.schema)[0]
 print(render_notice(notice, "fi", project.locales).splitlines()[0])
@@ -796,3 +796,15 @@ def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
         "request (Art. 49(1)(b))"
     ) in pages["en"]
     assert "(49 artiklan 1 kohdan b alakohta)" in pages["fi"] and "(artikel 49.1 b)" in pages["sv"]
+
+
+def test_a_value_a_template_does_not_get_stops_the_render_instead_of_leaving_a_blank() -> None:
+    """A notice never says "the data is kept for ." because a template names a value nobody passed."""
+    with pytest.raises(jinja2.UndefinedError):
+        render_template("changelog.md.j2", "en", PROJECT.locales)
+
+
+def test_an_html_file_keeps_its_final_newline() -> None:
+    """Files that are not pages are written as rendered (no tidying): each ends its last line, as a text file does."""
+    moved = render_file("moved.html.j2", "fi", PROJECT.locales, lang="fi", target="../x/", address="", title="T")
+    assert moved.endswith("</html>\n")
