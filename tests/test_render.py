@@ -799,13 +799,21 @@ def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
 
 
 def test_a_value_a_template_does_not_get_stops_the_render_instead_of_leaving_a_blank() -> None:
-    """A notice never says "the data is kept for ." because a template names a value nobody passed."""
+    """A notice never says "the data is kept for ." because a template names a value nobody passed. (The caches
+    forgotten first: the environment is made here, as it is configured.)"""
+    from generator import caches
+
+    caches.forget()
     with pytest.raises(jinja2.UndefinedError):
         render_template("changelog.md.j2", "en", PROJECT.locales)
 
 
 def test_an_html_file_keeps_its_final_newline() -> None:
-    """Files that are not pages are written as rendered (no tidying): each ends its last line, as a text file does."""
+    """Files that are not pages are written as rendered (no tidying): each ends its last line, as a text file does.
+    (The caches forgotten first: the environment is made here, as it is configured.)"""
+    from generator import caches
+
+    caches.forget()
     moved = render_file("moved.html.j2", "fi", PROJECT.locales, lang="fi", target="../x/", address="", title="T")
     assert moved.endswith("</html>\n")
 
