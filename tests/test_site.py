@@ -440,3 +440,14 @@ def test_a_site_without_a_draft_is_planned_whatever_the_working_copy_holds(tmp_p
     project.notice.write_text("seloste: [an edit half made\n", encoding="utf-8")
     plan = plan_site(project, Environment(date(2026, 6, 15)))
     assert "2026-01-01/index.md" in [page.path for page in plan.pages["en"]]
+
+
+def test_search_finds_the_notice_in_force_and_its_history_not_each_release(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator.site.plan import plan_site
+    from support import MULTI_VERSIONS, released_here
+
+    plan = plan_site(released_here(tmp_path, *MULTI_VERSIONS[:2]), Environment(date(2026, 6, 15)))
+    searched = {page.path for page in plan.pages["en"] if page.searchable}
+    assert searched == {"index.md", "in-brief/index.md", "changelog/index.md"}
