@@ -525,3 +525,10 @@ def test_an_address_in_the_markdown_link_has_its_markup_characters_as_entities()
     from generator.words.announcement import _entities
 
     assert _entities("https://a.fi/?a=1&b=<2>") == "https://a.fi/?a=1&amp;b=&lt;2&gt;"
+
+
+def test_the_announcement_page_carries_its_permanent_address(project: Project) -> None:
+    (found,) = [
+        p for p in plan(project, ANNOUNCED_DAY, ADDRESS).pages["sv"] if p.path == f"{CHANGE}/announcement/index.md"
+    ]
+    assert found.record["address"] == f"{ADDRESS}/sv/{CHANGE}/announcement/"

@@ -19,7 +19,7 @@ import pytest
 from generator.project import Project
 from generator.record.releases import load_releases
 from generator.record.timeline import Timeline
-from generator.site.plan import COMPARE, COMPARE_SCRIPT, Page, Pages
+from generator.site.plan import COMPARE, COMPARE_SCRIPT, Page, Pages, frozen_files
 from generator.words.render import translate
 from support import LANGS, MULTI_VERSIONS, PROJECT, REPO, released_here
 
@@ -149,3 +149,26 @@ def test_the_live_preview_leaves_the_compare_page_out_and_links_it_by_its_addres
     assert COMPARE not in [page.path for page in pages.of("en", preview=True)]
     (changelog,) = pages.changelog("en")
     assert "[Compare any two versions](../compare/)" in changelog.markdown
+
+
+def test_only_a_version_no_longer_in_force_offers_the_comparison_with_the_version_in_force(
+    three_releases: Project,
+) -> None:
+    pages = pages_on(three_releases)
+    offering = {
+        page.path: re.findall(r"\[Compare with the version in force\]\(([^)]*)\)", page.markdown)
+        for page in pages.of("en")
+    }
+    assert offering["2026-01-01/index.md"] == ["diff/current/index.md"]
+    for path in ("2026-03-01/index.md", "2026-09-01/index.md", "index.md"):
+        assert offering[path] == [], path
+
+
+def test_the_frozen_texts_the_script_reads_are_served_beside_each_releases_record(three_releases: Project) -> None:
+    """The script fetches releases/<id>/<lang>.md (data-texts, data-text above): every language of every release."""
+    pages = pages_on(three_releases)
+    served = frozen_files(pages, "releases/")
+    for release in pages.timeline.releases:
+        assert served[f"releases/{release.id}.json"] == release.read("notice.json")
+        for lang in LANGS:
+            assert served[f"releases/{release.id}/{lang}.md"] == release.read(f"{lang}.md")

@@ -199,3 +199,12 @@ def test_a_period_of_one_day_is_said_as_one_day(lang: str) -> None:
     expected = say(lang, "Was in force on %(start)s only.", start=day("2026-11-25", lang))
     assert pages.in_force_words(lang, first) == expected
     assert expected != "Was in force on %(start)s only." or lang == "en"
+
+
+def test_versions_json_gives_each_release_its_first_layer_and_form_notices_at_their_addresses(three: Project) -> None:
+    """A file that ends its last line, as a text file does; every address under the site's."""
+    raw = versions_json(pages_of(three, "https://x.example/n"))
+    assert raw.startswith(b"{\n") and raw.endswith(b"\n}\n")
+    newest = json.loads(raw)["releases"][0]
+    assert newest["first_layer"]["sv"] == "https://x.example/n/sv/2026-09-01/in-brief/"
+    assert newest["form_notices"]["orders"]["en"] == "https://x.example/n/en/2026-09-01/forms/purpose-orders.json"

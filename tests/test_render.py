@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from generator.notice.read import read_notice, read_notice_text
-from generator.words.render import render_notice
+from generator.words.render import render_file, render_notice, render_template
 from support import MULTI_VERSIONS, PROJECT, REPO, make_project, release, run
 
 
@@ -199,7 +199,7 @@ import os, sys
 from pathlib import Path
 from generator.project import Project
 from generator.notice.read import read_notice
-from generator.words.render import render_notice
+from generator.words.render import render_file, render_notice, render_template
 project = Project.at(Path())
 notice = read_notice(sys.argv[1], project.schema)[0]
 print(render_notice(notice, "fi", project.locales).splitlines()[0])
@@ -796,3 +796,73 @@ def test_a_derogation_is_named_in_the_words_of_art_49() -> None:
         "request (Art. 49(1)(b))"
     ) in pages["en"]
     assert "(49 artiklan 1 kohdan b alakohta)" in pages["fi"] and "(artikel 49.1 b)" in pages["sv"]
+
+
+def test_a_value_a_template_does_not_get_stops_the_render_instead_of_leaving_a_blank() -> None:
+    """A notice never says "the data is kept for ." because a template names a value nobody passed. (The caches
+    forgotten first: the environment is made here, as it is configured.)"""
+    from generator import caches
+
+    caches.forget()
+    with pytest.raises(jinja2.UndefinedError):
+        render_template("changelog.md.j2", "en", PROJECT.locales)
+
+
+def test_an_html_file_keeps_its_final_newline() -> None:
+    """Files that are not pages are written as rendered (no tidying): each ends its last line, as a text file does.
+    (The caches forgotten first: the environment is made here, as it is configured.)"""
+    from generator import caches
+
+    caches.forget()
+    moved = render_file("moved.html.j2", "fi", PROJECT.locales, lang="fi", target="../x/", address="", title="T")
+    assert moved.endswith("</html>\n")
+
+
+def test_a_contacts_website_given_per_language_links_each_page_to_its_own() -> None:
+    def per_language(data):
+        website = {"fi": "https://e.fi/", "sv": "https://e.fi/sv/", "en": "https://e.fi/en/"}
+        data["representative"] = {"name": "Rep Ltd", "website": website}
+
+    pages = _pages(_notice(per_language))
+    assert "Rep Ltd, [https://e.fi/sv/](<https://e.fi/sv/>)" in pages["sv"].splitlines()
+    assert "Rep Ltd, [https://e.fi/en/](<https://e.fi/en/>)" in pages["en"].splitlines()
+
+
+def test_the_provision_of_data_says_whether_it_is_obliged() -> None:
+    def obliged(data):
+        data["purposes"][0]["provision"] = {"required_by": "contract", "obligatory": True}
+
+    assert "You are obliged to provide the data." in _pages(_notice(obliged))["en"]
+
+
+@pytest.mark.parametrize(
+    "until, line",
+    [
+        (["consent_withdrawn", "objection"], "until you withdraw your consent or until you object to the processing"),
+        (["consent_withdrawn"], "until you withdraw your consent"),
+    ],
+)
+def test_data_kept_until_an_alternative_basis_ends_is_one_line_of_alternatives(until: list[str], line: str) -> None:
+    """Consent or legitimate interests, alternatives: the data is kept until the basis that applies ends."""
+
+    def alternative(data):
+        data["purposes"][0]["legal_bases"] = [{"alternatives": ["consent", "legitimate_interests"]}]
+        data["purposes"][0]["retention"] = [{"period": "P18M"}, *({"event": event} for event in until)]
+
+    rules = [text for text in _pages(_notice(alternative))["en"].splitlines() if "18 months" in text or "until" in text]
+    assert rules == ["    - 18 months", f"    - {line}"]
+
+
+def test_a_linked_sentence_keeps_a_literal_percent_sign_single() -> None:
+    from generator.words import i18n
+    from generator.words.filters import Words
+
+    words = Words("en", i18n.translations(PROJECT.locales, "en"))
+    assert words.linked("100%% of %(here)s", here=("Controller", "#c")) == "100% of [Controller](<#c>)"
+
+
+def test_no_cookies_of_a_kind_say_nothing() -> None:
+    from generator.words import i18n
+    from generator.words.filters import Cookies
+
+    assert Cookies("en", i18n.translations(PROJECT.locales, "en")).by_consent((), True) == ""

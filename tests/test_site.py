@@ -415,3 +415,39 @@ def test_the_preview_in_process_shows_errors_answers_only_its_owner_and_ends_on_
     assert answers["stranger"][0] == 403
     assert "policy/notice.yaml:" in said.err and ": error: " in said.err
     assert ": error: " not in said.out
+
+
+def test_nothing_released_stops_the_plan_and_says_what_to_run(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator.findings import NoticeError
+    from generator.project import Project
+    from generator.site.plan import plan_site
+    from support import make_project
+
+    with pytest.raises(NoticeError, match=r"nothing is released yet: run `make release` first"):
+        plan_site(Project.at(make_project(tmp_path)), Environment(date(2026, 6, 15)))
+
+
+def test_a_site_without_a_draft_is_planned_whatever_the_working_copy_holds(tmp_path: Path) -> None:
+    """Only the draft is the working copy: a notice being edited, unreadable for now, leaves the releases' site be."""
+    from datetime import date
+
+    from generator.site.plan import plan_site
+    from support import MULTI_VERSIONS, released_here
+
+    project = released_here(tmp_path, MULTI_VERSIONS[0])
+    project.notice.write_text("seloste: [an edit half made\n", encoding="utf-8")
+    plan = plan_site(project, Environment(date(2026, 6, 15)))
+    assert "2026-01-01/index.md" in [page.path for page in plan.pages["en"]]
+
+
+def test_search_finds_the_notice_in_force_and_its_history_not_each_release(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator.site.plan import plan_site
+    from support import MULTI_VERSIONS, released_here
+
+    plan = plan_site(released_here(tmp_path, *MULTI_VERSIONS[:2]), Environment(date(2026, 6, 15)))
+    searched = {page.path for page in plan.pages["en"] if page.searchable}
+    assert searched == {"index.md", "in-brief/index.md", "changelog/index.md"}
