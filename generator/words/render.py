@@ -147,11 +147,7 @@ def _environment(lang: str, translations: Translations) -> jinja2.Environment:
     env = _configured(translations, _MARKDOWN_CODE, finalize=finalize, autoescape=False)
     env.filters.update(filters(lang, translations))
     env.globals.update(
-        LEGAL_BASES=vocabulary.LEGAL_BASES,
         ROLES=vocabulary.RECIPIENT_ROLES,
-        SAFEGUARDS=vocabulary.SAFEGUARDS,
-        PARTIES=vocabulary.COOKIE_PARTIES,
-        CATEGORIES=vocabulary.COOKIE_CATEGORIES,
         RIGHTS=vocabulary.RIGHTS,
         SPECIAL_CONDITIONS=vocabulary.SPECIAL_CONDITIONS,
         DIRECT_MARKETING=vocabulary.DIRECT_MARKETING,
