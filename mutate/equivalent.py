@@ -117,6 +117,66 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "return dict(zip(plan.languages, built, strict=False))",
         "for_each_language returns one result per language, in order",
     ),
+    (
+        "words/i18n.py",
+        "@caches.kept(maxsize=16)",
+        "@caches.kept()",
+        "a cache's size: speed and memory only (the catalog's place, the compiled catalog)",
+    ),
+    (
+        "words/i18n.py",
+        "@caches.kept(maxsize=16)",
+        "@caches.kept(maxsize=17)",
+        "a cache's size: speed and memory only (the catalog's place, the compiled catalog)",
+    ),
+    (
+        "words/i18n.py",
+        "@caches.kept(maxsize=1024)",
+        "def format_date(value: date, lang: str) -> str:",
+        "a cache of a pure function's results removed: speed only",
+    ),
+    (
+        "words/i18n.py",
+        "@caches.kept(maxsize=1024)",
+        "@caches.kept(maxsize=1025)",
+        "a cache's size: speed and memory only",
+    ),
+    (
+        "words/render.py",
+        "@caches.kept(maxsize=8)",
+        "@caches.kept()",
+        "a cache's size: speed and memory only (the templates' environments)",
+    ),
+    (
+        "site/feeds.py",
+        'for candidate in (urlsplit(website or "").hostname or "", (email or "").rpartition("@")[2].lower()):',
+        'for candidate in (urlsplit(website or "XX").hostname or "", (email or "").rpartition("@")[2].lower()):',
+        'an address of "XX" has no host name either, so the candidate is "" as before',
+    ),
+    (
+        "site/feeds.py",
+        'for candidate in (urlsplit(website or "").hostname or "", (email or "").rpartition("@")[2].lower()):',
+        'for candidate in (urlsplit(website or "").hostname or "XX", (email or "").rpartition("@")[2].lower()):',
+        'the candidate must be a lower-case DNS name: "XX" is refused as "" is',
+    ),
+    (
+        "host/extensions.py",
+        'if element.tag == "a" and not safe_address(element.get("href", "")):',
+        'if element.tag == "a" and not safe_address(element.get("href", "XX")):',
+        "a link without an address is kept either way: the empty and a relative address are both safe",
+    ),
+    (
+        "words/filters.py",
+        "NAMES: tuple[str, ...] = ()",
+        "pass",
+        "every family states its own NAMES, and Words itself is never asked for its filters",
+    ),
+    (
+        "words/filters.py",
+        "at = 0",
+        "at = 1",
+        "`at` is set at the first ending before the only place that reads it (there are endings)",
+    ),
 ]
 
 
