@@ -245,6 +245,7 @@ def _email(local: int, last_label: int) -> str:
         (formats.is_https_url, "https://esimerkki.fi:65536/", False),
         (formats.is_date, "2028-02-29", True),
         (formats.is_date, "2026-02-29", False),  # the shape of a date, not a day of the calendar
+        (formats.is_date, "2026-2-28", False),  # a day of the calendar, not in the shape of a date
     ],
 )
 def test_each_value_format_holds_at_its_limits(check: typing.Callable[[str], bool], value: str, verdict: bool) -> None:
