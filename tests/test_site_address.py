@@ -243,7 +243,7 @@ def test_a_site_address_is_taken_without_its_final_slash(address: str) -> None:
         ("https://x.fi:65536/", False),
     ],
 )
-def test_a_site_addresss_port_is_from_1_to_65535(address: str, taken: bool) -> None:
+def test_a_site_address_port_is_from_1_to_65535(address: str, taken: bool) -> None:
     from generator.environment import is_site_address
 
     assert is_site_address(address) is taken
