@@ -14,10 +14,13 @@ import sys
 import threading
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator.environment import build_date
+from generator.findings import UsageError
 from support import REPO, copy_project, free_port, run
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -59,6 +62,13 @@ BROKEN_CONFIGS = [
     ("site_url not an address", None, "site_url"),
     ("not UTF-8", b"site_name: Tietosuoja\xe4\n", "mkdocs.yml: error: the site configuration is not UTF-8 text"),
 ]
+
+
+def test_the_source_date_epoch_ends_at_the_last_second_a_gzip_header_carries() -> None:
+    """MkDocs writes the build's time into sitemap.xml.gz's header (32 bits): one second more is refused."""
+    assert build_date({"SOURCE_DATE_EPOCH": str(2**32 - 1)}) == date(2106, 2, 7)
+    with pytest.raises(UsageError, match="from 0 to 4294967295"):
+        build_date({"SOURCE_DATE_EPOCH": str(2**32)})
 
 
 @pytest.mark.parametrize("content, message", [case[1:] for case in BROKEN_CONFIGS], ids=[c[0] for c in BROKEN_CONFIGS])

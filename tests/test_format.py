@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from generator.notice import formats
 from generator.notice.languages import SUPPORTED
 from generator.notice.migrate import FORMAT_1_SCHEMA
 from generator.notice.model import Notice, Text, changelog_fields, id_lists, item_lists, references
@@ -225,3 +226,28 @@ def test_both_validators_give_one_verdict_wherever_a_value_is_wrong(notice: str,
         if conforms(changed, schema) != _validator(schema).is_valid(changed):
             disagree.append((path, value))
     assert conforms(data, schema) and disagree == []
+
+
+def _email(local: int, last_label: int) -> str:
+    """An address with a local part of `local` letters, its length set by its domain's third label."""
+    return "a" * local + "@" + ".".join(("b" * 63, "c" * 63, "d" * last_label, "fi"))
+
+
+@pytest.mark.parametrize(
+    "check, value, verdict",
+    [
+        (formats.is_email, _email(64, 58), True),  # 254 characters, a local part of 64: RFC 5321's limits
+        (formats.is_email, _email(65, 57), False),  # a local part of 65
+        (formats.is_email, _email(64, 59), False),  # 255 characters
+        (formats.is_https_url, "https://esimerkki.fi:1/", True),
+        (formats.is_https_url, "https://esimerkki.fi:65535/", True),
+        (formats.is_https_url, "https://esimerkki.fi:0/", False),
+        (formats.is_https_url, "https://esimerkki.fi:65536/", False),
+        (formats.is_date, "2028-02-29", True),
+        (formats.is_date, "2026-02-29", False),  # the shape of a date, not a day of the calendar
+        (formats.is_date, "2026-2-28", False),  # a day of the calendar, not in the shape of a date
+    ],
+)
+def test_each_value_format_holds_at_its_limits(check: typing.Callable[[str], bool], value: str, verdict: bool) -> None:
+    """What a page prints and links to passes, one step past a limit of the RFCs does not: a bool, not falsy."""
+    assert check(value) is verdict

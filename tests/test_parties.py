@@ -268,6 +268,14 @@ def test_a_notice_in_fewer_languages_takes_a_partys_texts_in_its_own(tmp_path: P
     ] == ["controller.address: the Finnish text (fi) is missing; this notice is published in fi"]
 
 
+def test_a_reading_is_frozen_as_it_was_taken(tmp_path: Path) -> None:
+    """A release freezes the parties a reading took: nothing after the reading can swap them for others."""
+    notice_path, parties_path = write(tmp_path)
+    read = reading(notice_path, PROJECT.schema, parties_path)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        read.parties = read.parties  # type: ignore[misc]
+
+
 def test_an_unknown_id_is_an_error_at_the_reference_naming_the_ids_there(tmp_path: Path) -> None:
     notice_path, parties_path = write(
         tmp_path, notice_text=NOTICE.replace("{party: acme}", "{party: acne}").replace("{party: cloud}", "{party: rep}")

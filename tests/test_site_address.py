@@ -232,3 +232,30 @@ def test_a_site_address_is_taken_without_its_final_slash(address: str) -> None:
     from generator.environment import site_url
 
     assert site_url({"SELOSTE_SITE_URL": address}) == address.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    "address, taken",
+    [
+        ("https://x.fi:1/", True),
+        ("https://x.fi:65535/a", True),
+        ("https://x.fi:0/", False),
+        ("https://x.fi:65536/", False),
+    ],
+)
+def test_a_site_address_port_is_from_1_to_65535(address: str, taken: bool) -> None:
+    from generator.environment import is_site_address
+
+    assert is_site_address(address) is taken
+
+
+def test_a_configured_address_that_is_not_one_is_an_error_at_its_file() -> None:
+    """The host's configuration is a file of the project: a bad site_url there is a finding at it, not exit 2."""
+    from generator.environment import site_url
+    from generator.findings import NoticeError
+
+    with pytest.raises(NoticeError) as caught:
+        site_url({}, lambda: ("javascript:alert(1)//", "mkdocs.yml"))
+    assert [str(f).split(": it must")[0] for f in caught.value.findings] == [
+        "mkdocs.yml: error: site_url 'javascript:alert(1)//' is not a site's address"
+    ]
