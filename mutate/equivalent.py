@@ -177,6 +177,24 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "at = 1",
         "`at` is set at the first ending before the only place that reads it (there are endings)",
     ),
+    (
+        "notice/languages.py",
+        "@caches.kept(maxsize=64)",
+        "def _in_order(codes: frozenset[str]) -> tuple[str, ...]:",
+        "a cache of a pure function's results removed: speed only",
+    ),
+    (
+        "notice/languages.py",
+        "@caches.kept(maxsize=64)",
+        "@caches.kept()",
+        "a cache's size: speed and memory only",
+    ),
+    (
+        "notice/languages.py",
+        "@caches.kept(maxsize=64)",
+        "@caches.kept(maxsize=65)",
+        "a cache's size: speed and memory only",
+    ),
 ]
 
 

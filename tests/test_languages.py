@@ -122,11 +122,3 @@ def test_every_supported_language_has_what_its_pages_need() -> None:
         for text in (FINNISH_AUTHORITY.name, FINNISH_AUTHORITY.address, FINNISH_AUTHORITY.website):
             assert text is not None and not isinstance(text, str) and lang in text and text[lang], (lang, text)
         assert lang in vocabulary.PREVAILING_LANGUAGE and lang in vocabulary.PREVAILING_LANGUAGE_OF_SOME, lang
-
-
-def test_each_supported_language_has_its_english_name() -> None:
-    """check's messages are written in English: a language is named as English names it, never by its code."""
-    from generator.notice.languages import SUPPORTED, english_name
-
-    assert [english_name(code) for code in SUPPORTED] == ["Finnish", "Swedish", "English"]
-    assert english_name("de") == "de"  # an old release's language, named as it was written

@@ -9,8 +9,6 @@ here, the schema's text definition, and the notice's texts.
 (('fi', 'sv', 'en'), 'fi')
 >>> in_order({"en", "fi"})
 ('fi', 'en')
->>> english_name("sv")
-'Swedish'
 >>> babel_locale("en"), babel_locale("fi")
 ('en_GB', 'fi')
 """
@@ -26,9 +24,6 @@ SUPPORTED: tuple[str, ...] = ("fi", "sv", "en")
 
 DEFAULT = "fi"
 """The site's first language: the root page's own language and its fallback."""
-
-_ENGLISH_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
-"""Names for check's messages, which are written in English."""
 
 _BABEL_LOCALES = {"en": "en_GB"}
 """The CLDR locale that formats a language's dates, lists and units, where it is
@@ -58,10 +53,6 @@ def in_order(codes: Iterable[str]) -> tuple[str, ...]:
 def _in_order(codes: frozenset[str]) -> tuple[str, ...]:
     """Kept: every text of every release is put in order (6,000 texts for a site of 100 releases)."""
     return tuple(code for code in SUPPORTED if code in codes) + tuple(sorted(codes - set(SUPPORTED)))
-
-
-def english_name(code: str) -> str:
-    return _ENGLISH_NAMES.get(code, code)
 
 
 def babel_locale(code: str) -> str:
