@@ -58,10 +58,10 @@ def wilson(killed: int, tested: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def figures(module: str, mutants: int, killed: int, tested: int, equivalent: int = 0) -> dict[str, Any]:
+def figures(module: str, mutants: int, killed: int, tested: int, unkillable: int = 0) -> dict[str, Any]:
     """The counts, rate, interval and target of one module; met is None when a sample held none of its mutants.
-    The rate is of the mutants that can change behaviour: `equivalent` survivors (read by hand) are left out."""
-    counted = tested - equivalent
+    The rate is of the mutants that can change behaviour: the `unkillable` (equivalent, read by hand) are left out."""
+    counted = tested - unkillable
     low, high = wilson(killed, counted)
     rate = killed / counted if counted else 0.0
     goal = target(module)
@@ -69,7 +69,7 @@ def figures(module: str, mutants: int, killed: int, tested: int, equivalent: int
         "mutants": mutants,
         "tested": tested,
         "killed": killed,
-        "equivalent": equivalent,
+        "equivalent": unkillable,
         "survived": counted - killed,
         "rate": round(rate, 4),
         "interval": [round(low, 4), round(high, 4)],
