@@ -6,12 +6,12 @@ from typing import Any
 
 import markdown
 
-from generator.host.extensions import AddressLinks, FinishedHtml, Inert, ScrollTables
+from generator.host.extensions import seloste_extensions
 
 
 def _html(text: str) -> str:
-    """`text` read as a page is: MkDocs' extensions the notices use, then ours as adapter.py lists them."""
-    ours: list[Any] = [AddressLinks(), ScrollTables(), FinishedHtml(lambda: ()), Inert()]
+    """`text` read as a page is: MkDocs' extensions the notices use, then ours, as the adapter adds them."""
+    ours: list[Any] = seloste_extensions(lambda: ())
     return markdown.markdown(text, extensions=["tables", "attr_list", *ours])
 
 

@@ -33,7 +33,7 @@ from generator import environment, report
 from generator.environment import Environment, build_date
 from generator.findings import Finding, NoticeError, Position, UsageError
 from generator.host import css
-from generator.host.extensions import AddressLinks, FinishedHtml, Inert, ScrollTables
+from generator.host.extensions import seloste_extensions
 from generator.project import Project
 from generator.site import preview
 from generator.site.plan import SitePlan
@@ -255,7 +255,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _active["languages"] = () if serving else plan.languages
     config.extra["alternate"] = alternates("")
     config.extra["labels"] = plan.labels[lang]
-    ours: list[Any] = [AddressLinks(), ScrollTables(), FinishedHtml(lambda: _active.get("blocks", ())), Inert()]
+    ours: list[Any] = seloste_extensions(lambda: _active.get("blocks", ()))
     config.markdown_extensions += ours  # MkDocs types the option list[str]; Markdown takes extension objects too
     config.theme.get_env = _listing_no_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]  # wrapped on purpose
     return config

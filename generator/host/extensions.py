@@ -174,3 +174,9 @@ class Inert(Extension):
         md.inlinePatterns.deregister("html")
         # after attr_list (8) and toc (5) have written their attributes, before the site's own (0)
         md.treeprocessors.register(_Inert(md), "seloste_inert", 1)
+
+
+def seloste_extensions(blocks: Callable[[], tuple[str, ...]]) -> list[Extension]:
+    """Seloste's extensions, in the order every page is converted with them (each registers at its own priority;
+    `blocks` gives FinishedHtml the page's finished HTML)."""
+    return [AddressLinks(), ScrollTables(), FinishedHtml(blocks), Inert()]
